@@ -1,0 +1,331 @@
+//! The application: owns the workspace, the undo history and the UI state.
+//!
+//! Screens draw from a read-only view and push [`Command`]s; after drawing, `app.rs`
+//! applies them through [`AppState::apply`], the single place the model changes, and
+//! saves the touched product file at once (atomic write), so nothing waits for a
+//! Save button.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::command::{self, Command, CommandError};
+use crate::domain::catalog::Catalog;
+use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
+use crate::storage::{self, StorageError};
+use crate::ui::text::{self, Lang};
+
+/// What an undo step restores.
+#[derive(Debug, Clone)]
+enum Snapshot {
+    /// A product before and after (None = absent).
+    Product {
+        id: ProductId,
+        before: Option<Box<Product>>,
+        after: Option<Box<Product>>,
+    },
+    /// Workspace settings before and after.
+    Info {
+        before: Box<WorkspaceInfo>,
+        after: Box<WorkspaceInfo>,
+    },
+}
+
+/// How serious a message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Something went wrong; the user should read it.
+    Error,
+    /// Confirmation of an action.
+    Info,
+}
+
+/// A message shown to the user until dismissed (errors) or for a while (info).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Severity.
+    pub level: Level,
+    /// Text, already translated.
+    pub text: String,
+}
+
+/// What is saved where, so a failed write can be retried.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SaveTarget {
+    Product(ProductId),
+    Info,
+}
+
+/// The workspace being edited, with undo and saving. No egui in here.
+#[derive(Debug)]
+pub struct AppState {
+    /// Folder of the workspace.
+    pub dir: PathBuf,
+    /// The model.
+    pub workspace: Workspace,
+    /// Rule data.
+    pub catalog: Catalog,
+    /// Products opened read-only (newer schema).
+    pub read_only: BTreeSet<ProductId>,
+    /// Product file stems that could not be read: never written.
+    pub unreadable: BTreeSet<String>,
+    /// Load problems, as text naming the file.
+    pub load_problems: Vec<String>,
+    /// Whether `workspace.ron` may be written.
+    pub workspace_file_writable: bool,
+    /// Messages for the user.
+    pub messages: Vec<Message>,
+    /// Bumped on every change of the model (caches key on it).
+    pub revision: u64,
+    /// "Today", injectable for tests and the demo.
+    pub today: NaiveDate,
+    /// UI language (for messages produced here).
+    pub lang: Lang,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    unsaved: BTreeSet<SaveTarget>,
+}
+
+impl AppState {
+    /// Opens the workspace in `dir`.
+    pub fn open(dir: &Path, catalog: Catalog, today: NaiveDate, lang: Lang) -> Result<Self, StorageError> {
+        let loaded = storage::load_workspace(dir)?;
+        Ok(AppState {
+            dir: dir.to_owned(),
+            workspace: loaded.workspace,
+            catalog,
+            read_only: loaded.read_only,
+            unreadable: loaded.unreadable,
+            load_problems: loaded.problems.iter().map(ToString::to_string).collect(),
+            workspace_file_writable: loaded.workspace_file_writable,
+            messages: Vec::new(),
+            revision: 1,
+            today,
+            lang,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            unsaved: BTreeSet::new(),
+        })
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Number of targets whose latest change is not on disk yet.
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.len()
+    }
+
+    /// Pushes a message.
+    pub fn message(&mut self, level: Level, text: impl Into<String>) {
+        self.messages.push(Message {
+            level,
+            text: text.into(),
+        });
+        // Keep the list short: the oldest info messages go first.
+        while self.messages.len() > 6 {
+            if let Some(pos) = self.messages.iter().position(|m| m.level == Level::Info) {
+                self.messages.remove(pos);
+            } else {
+                self.messages.remove(0);
+            }
+        }
+    }
+
+    /// A free product id derived from `name`, never one of an unreadable file.
+    pub fn free_product_id(&self, name: &str) -> ProductId {
+        let base = ProductId::slug_from(name);
+        let taken = |id: &ProductId| {
+            self.workspace.products.contains_key(id)
+                || self.unreadable.contains(id.as_str())
+                || storage::product_path(&self.dir, id).exists()
+        };
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| ProductId(format!("{}-{n}", base.as_str())))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
+    /// Applies a command, records it for undo and saves what it touched.
+    pub fn apply(&mut self, command: &Command) -> Result<(), CommandError> {
+        if let Some(id) = command.product_id()
+            && self.read_only.contains(id)
+        {
+            self.message(Level::Error, self.lang.t(text::REFUSED_READ_ONLY));
+            return Err(CommandError::Invalid("read-only product"));
+        }
+        let snapshot_before = self.snapshot_target(command);
+        if let Err(err) = command::apply(&mut self.workspace, &self.catalog, command) {
+            return Err(err);
+        }
+        let snapshot = match snapshot_before {
+            SnapshotBefore::Product(id, before) => {
+                let after = self.workspace.products.get(&id).cloned().map(Box::new);
+                if before == after {
+                    return Ok(()); // nothing changed: no undo step, no write
+                }
+                Snapshot::Product { id, before, after }
+            }
+            SnapshotBefore::Info(before) => Snapshot::Info {
+                before,
+                after: Box::new(self.workspace.info.clone()),
+            },
+        };
+        self.persist(&snapshot);
+        self.undo.push(snapshot);
+        self.redo.clear();
+        self.revision += 1;
+        if matches!(command, Command::DeleteProduct { .. }) {
+            self.message(Level::Info, self.lang.t(text::DELETED));
+        }
+        Ok(())
+    }
+
+    fn snapshot_target(&self, command: &Command) -> SnapshotBefore {
+        match command.product_id() {
+            Some(id) => SnapshotBefore::Product(
+                id.clone(),
+                self.workspace.products.get(id).cloned().map(Box::new),
+            ),
+            None => SnapshotBefore::Info(Box::new(self.workspace.info.clone())),
+        }
+    }
+
+    /// Undoes the last change (Ctrl+Z).
+    pub fn undo(&mut self) -> bool {
+        let Some(snapshot) = self.undo.pop() else {
+            self.message(Level::Info, self.lang.t(text::NOTHING_TO_UNDO));
+            return false;
+        };
+        let reverted = match snapshot {
+            Snapshot::Product { id, before, after } => Snapshot::Product {
+                id,
+                before: after,
+                after: before,
+            },
+            Snapshot::Info { before, after } => Snapshot::Info {
+                before: after,
+                after: before,
+            },
+        };
+        self.restore(&reverted);
+        // Store it un-reversed on the redo stack.
+        let forward = match reverted {
+            Snapshot::Product { id, before, after } => Snapshot::Product {
+                id,
+                before: after,
+                after: before,
+            },
+            Snapshot::Info { before, after } => Snapshot::Info {
+                before: after,
+                after: before,
+            },
+        };
+        self.redo.push(forward);
+        true
+    }
+
+    /// Redoes the last undone change (Ctrl+Shift+Z or Ctrl+Y).
+    pub fn redo(&mut self) -> bool {
+        let Some(snapshot) = self.redo.pop() else {
+            self.message(Level::Info, self.lang.t(text::NOTHING_TO_REDO));
+            return false;
+        };
+        self.restore(&snapshot);
+        self.undo.push(snapshot);
+        true
+    }
+
+    /// Puts the "after" side of a snapshot into the model and saves it.
+    fn restore(&mut self, snapshot: &Snapshot) {
+        match snapshot {
+            Snapshot::Product { id, after, .. } => match after {
+                Some(product) => {
+                    self.workspace
+                        .products
+                        .insert(id.clone(), product.as_ref().clone());
+                }
+                None => {
+                    self.workspace.products.remove(id);
+                }
+            },
+            Snapshot::Info { after, .. } => self.workspace.info = after.as_ref().clone(),
+        }
+        self.persist(snapshot);
+        self.revision += 1;
+    }
+
+    /// Writes the target of a snapshot to disk now; failures are kept for retry.
+    fn persist(&mut self, snapshot: &Snapshot) {
+        let target = match snapshot {
+            Snapshot::Product { id, .. } => SaveTarget::Product(id.clone()),
+            Snapshot::Info { .. } => SaveTarget::Info,
+        };
+        self.unsaved.insert(target);
+        self.flush();
+    }
+
+    /// Tries to write every pending target; returns whether all are on disk.
+    pub fn flush(&mut self) -> bool {
+        let pending: Vec<SaveTarget> = self.unsaved.iter().cloned().collect();
+        for target in pending {
+            let result = match &target {
+                SaveTarget::Product(id) => self.save_product_now(id),
+                SaveTarget::Info => {
+                    if self.workspace_file_writable {
+                        storage::save_workspace_info(&self.dir, &self.workspace.info)
+                    } else {
+                        Err(StorageError::Refused {
+                            reason: "workspace.ron could not be read, so it is not overwritten",
+                            path: self.dir.join(storage::WORKSPACE_FILE),
+                        })
+                    }
+                }
+            };
+            match result {
+                Ok(()) => {
+                    self.unsaved.remove(&target);
+                }
+                Err(err) => {
+                    let text = format!("{}: {err}", self.lang.t(text::SAVE_FAILED));
+                    if !self.messages.iter().any(|m| m.text == text) {
+                        self.message(Level::Error, text);
+                    }
+                }
+            }
+        }
+        self.unsaved.is_empty()
+    }
+
+    fn save_product_now(&self, id: &ProductId) -> Result<(), StorageError> {
+        if self.unreadable.contains(id.as_str()) {
+            return Err(StorageError::Refused {
+                reason: "a file with this name could not be read, so it is not overwritten",
+                path: storage::product_path(&self.dir, id),
+            });
+        }
+        match self.workspace.products.get(id) {
+            Some(product) => storage::save_product(&self.dir, product),
+            None => {
+                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
+                storage::trash_product(&self.dir, id, &stamp).map(|_| ())
+            }
+        }
+    }
+}
+
+enum SnapshotBefore {
+    Product(ProductId, Option<Box<Product>>),
+    Info(Box<WorkspaceInfo>),
+}

@@ -1,0 +1,300 @@
+//! Command-line interface, in the same binary as the GUI, for scripts and for checking
+//! a workspace without a display.
+//!
+//! ```text
+//! ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD]   start the GUI
+//! ocop-tracker check DIR                 exit 0 clean, 1 problems, 2 not a workspace
+//! ocop-tracker list DIR [--format csv]   one line per product
+//! ocop-tracker demo-data DIR --products N [--seed S]
+//! ocop-tracker bench                     speed and memory figures for the README
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::deadlines;
+use crate::domain::demo;
+use crate::domain::dossier;
+use crate::storage::{self, StorageError};
+use crate::ui::text::{self, Lang};
+
+const USAGE: &str = "\
+ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
+
+Usage:
+  ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker check DIR
+  ocop-tracker list DIR [--format csv] [--today YYYY-MM-DD]
+  ocop-tracker demo-data DIR --products N [--seed S]
+  ocop-tracker bench [--sizes 20,20000]
+";
+
+/// Value of `--name VALUE` in `args`.
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn today_from(args: &[String]) -> Result<NaiveDate, String> {
+    match flag(args, "--today") {
+        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| format!("--today: “{raw}” is not a date (YYYY-MM-DD)")),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn catalog() -> Result<Catalog, ExitCode> {
+    storage::assets::builtin_catalog().map_err(|err| {
+        eprintln!("error: built-in rule data is damaged: {err}");
+        ExitCode::from(2)
+    })
+}
+
+/// Runs the binary with `args` (without the program name).
+pub fn main(args: &[String]) -> ExitCode {
+    let command = args.first().map(String::as_str);
+    let result = match command {
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some("check") => return check(args.get(1).map(Path::new)),
+        Some("list") => list(&args[1..]),
+        Some("demo-data") => demo_data(&args[1..]),
+        Some("write-seed") => write_seed(args.get(1).map(Path::new)),
+        Some("bench") => crate::bench::run(&args[1..]),
+        Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
+        Some(other) if !other.starts_with('-') => Err(format!("unknown command “{other}”\n\n{USAGE}")),
+        _ => return gui(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `check DIR`: loads everything and prints every problem with its file.
+fn check(dir: Option<&Path>) -> ExitCode {
+    let Some(dir) = dir else {
+        eprintln!("error: check needs a folder\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let loaded = match storage::load_workspace(dir) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let catalog = match catalog() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    for product in loaded.workspace.products.values() {
+        let path = storage::product_path(dir, &product.id);
+        if !(1..=26).contains(&product.scoring_set) {
+            problems.push(format!(
+                "scoring_set {} is not one of the 26 sets — {}",
+                product.scoring_set,
+                path.display()
+            ));
+        }
+        for app in &product.applications {
+            if catalog.template(&app.rule_version).is_none() {
+                problems.push(format!(
+                    "unknown rule version “{}” — {}",
+                    app.rule_version,
+                    path.display()
+                ));
+            }
+        }
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    println!(
+        "{} products read, {} problems",
+        loaded.workspace.products.len(),
+        problems.len()
+    );
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// `list DIR [--format csv]`.
+fn list(args: &[String]) -> Result<(), String> {
+    let dir = args.first().ok_or("list needs a folder")?;
+    let csv = flag(args, "--format") == Some("csv");
+    let today = today_from(args)?;
+    let loaded = storage::load_workspace(Path::new(dir)).map_err(|e| e.to_string())?;
+    for problem in &loaded.problems {
+        eprintln!("warning: {problem}");
+    }
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let lang = Lang::En;
+    if csv {
+        println!("id,name,producer,stage,dossier_percent,next_deadline,deadline_rule");
+    }
+    for product in loaded.workspace.products.values() {
+        let app = product.current();
+        let stage = app.map_or("", |a| a.stage.code());
+        let pct = app
+            .map(|a| dossier::completeness(&a.dossier, catalog.template(&a.rule_version)).percent())
+            .unwrap_or(0);
+        let deadline = deadlines::next_deadline(product, today, &catalog.calendar);
+        let (date, rule) = deadline
+            .map(|d| (d.date.to_string(), lang.t(text::deadline_name(d.kind)).to_owned()))
+            .unwrap_or_default();
+        if csv {
+            println!(
+                "{},{},{},{},{},{},{}",
+                csv_field(product.id.as_str()),
+                csv_field(&product.name),
+                csv_field(&product.producer.name),
+                stage,
+                pct,
+                date,
+                csv_field(&rule)
+            );
+        } else {
+            println!(
+                "{:<28} {:<30} {:<36} {:<22} {:>3}%  {} {}",
+                product.id.as_str(),
+                product.name,
+                product.producer.name,
+                stage,
+                pct,
+                date,
+                rule
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `demo-data DIR --products N [--seed S]`: a realistic synthetic workspace.
+fn demo_data(args: &[String]) -> Result<(), String> {
+    let dir = PathBuf::from(args.first().ok_or("demo-data needs a folder")?);
+    let count: usize = flag(args, "--products")
+        .ok_or("demo-data needs --products N")?
+        .parse()
+        .map_err(|_| "--products: not a whole number".to_owned())?;
+    let seed: u64 = match flag(args, "--seed") {
+        Some(raw) => raw.parse().map_err(|_| "--seed: not a whole number".to_owned())?,
+        None => 1,
+    };
+    if dir.join(storage::WORKSPACE_FILE).exists() || dir.join(storage::PRODUCTS_DIR).exists() {
+        return Err(format!(
+            "refusing to write over an existing workspace — {}",
+            dir.display()
+        ));
+    }
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let template = catalog.current_template().ok_or("no dossier template")?;
+    let workspace = demo::synthetic_workspace(count, seed, template, chrono::Local::now().date_naive());
+    storage::save_workspace(&dir, &workspace).map_err(|e: StorageError| e.to_string())?;
+    println!("wrote {count} products to {}", dir.display());
+    Ok(())
+}
+
+/// `write-seed DIR`: regenerates the shipped demo workspace (developer tool).
+fn write_seed(dir: Option<&Path>) -> Result<(), String> {
+    let dir = dir.ok_or("write-seed needs a folder")?;
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let template = catalog.current_template().ok_or("no dossier template")?;
+    let workspace = demo::seed_workspace(template);
+    storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;
+    println!("wrote the seed workspace to {}", dir.display());
+    Ok(())
+}
+
+/// Which workspace the GUI opens: `--workspace`, else the last one, else the demo.
+fn startup_workspace(explicit: Option<&str>, last: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(dir) = explicit {
+        return Some(PathBuf::from(dir));
+    }
+    if let Some(last) = last.filter(|p| p.is_dir()) {
+        return Some(last);
+    }
+    [PathBuf::from("saves"), Path::new(env!("CARGO_MANIFEST_DIR")).join("saves")]
+        .into_iter()
+        .find(|p| p.join(storage::WORKSPACE_FILE).is_file())
+}
+
+fn gui(args: &[String]) -> ExitCode {
+    let catalog = match catalog() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let pinned_today = match flag(args, "--today") {
+        Some(_) => match today_from(args) {
+            Ok(d) => Some(d),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let explicit = flag(args, "--workspace").map(str::to_owned);
+    let lang_flag = match flag(args, "--lang") {
+        Some("en") => Some(Lang::En),
+        Some("vi") => Some(Lang::Vi),
+        _ => None,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Theo dõi OCOP – OCOP tracker")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "ocop-tracker",
+        options,
+        Box::new(move |cc| {
+            crate::ui::theme::install(&cc.egui_ctx);
+            let stored_lang: Option<Lang> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, crate::ui::PREF_LANG));
+            let last: Option<PathBuf> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, crate::ui::PREF_LAST_WORKSPACE));
+            let lang = lang_flag.or(stored_lang).unwrap_or_default();
+            let dir = startup_workspace(explicit.as_deref(), last);
+            Ok(Box::new(crate::ui::OcopApp::new(
+                catalog,
+                dir.as_deref(),
+                lang,
+                pinned_today,
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: could not start the window: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

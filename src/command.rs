@@ -1,0 +1,388 @@
+//! Every edit a user can make, as data. UI code pushes commands while drawing;
+//! [`apply`] is the only function that mutates the model.
+//!
+//! No egui, no files here: saving and undo live in `app.rs`.
+
+use chrono::NaiveDate;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::demo;
+use crate::domain::dossier::DocStatus;
+use crate::domain::model::{ApplicationKind, ProducerKind, ProductId, Workspace, WorkspaceInfo};
+use crate::domain::scoring::Answer;
+use crate::domain::search::nfc;
+use crate::domain::stage::{self, Stage, StageError, StageInput};
+
+/// A text field of a product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProductField {
+    /// Product name.
+    Name,
+    /// Commune.
+    Commune,
+    /// Product code.
+    ProductCode,
+    /// Description.
+    Description,
+    /// Notes.
+    Notes,
+    /// Producer name.
+    ProducerName,
+    /// Legal representative.
+    LegalRepresentative,
+    /// Producer phone.
+    Phone,
+    /// Producer address.
+    Address,
+    /// Notes of the current application.
+    ApplicationNotes,
+}
+
+/// Which date of a dossier document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocDate {
+    /// Issued or signed on.
+    Issued,
+    /// Valid until.
+    ValidUntil,
+}
+
+/// Which score sheet of the current application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetKind {
+    /// The producer's self-assessment.
+    SelfAssessment,
+    /// The commune's view.
+    Commune,
+}
+
+/// An edit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Add a new product with a first-rating application.
+    AddProduct {
+        /// Id to use (chosen by the app so it is free).
+        id: ProductId,
+        /// Name.
+        name: String,
+        /// Scoring set 1–26.
+        scoring_set: u8,
+        /// Year of the first application.
+        year: i32,
+    },
+    /// Delete a product (its file goes to the trash folder; undo brings it back).
+    DeleteProduct {
+        /// Product.
+        id: ProductId,
+    },
+    /// Set a text field.
+    SetText {
+        /// Product.
+        id: ProductId,
+        /// Field.
+        field: ProductField,
+        /// New value.
+        value: String,
+    },
+    /// Set the producer's legal form.
+    SetProducerKind {
+        /// Product.
+        id: ProductId,
+        /// Kind.
+        kind: ProducerKind,
+    },
+    /// Change the scoring set (1–26).
+    SetScoringSet {
+        /// Product.
+        id: ProductId,
+        /// New set.
+        scoring_set: u8,
+    },
+    /// Change a dossier document's status.
+    SetDocStatus {
+        /// Product.
+        id: ProductId,
+        /// Template key.
+        key: String,
+        /// Status.
+        status: DocStatus,
+    },
+    /// Change a dossier document's note.
+    SetDocNote {
+        /// Product.
+        id: ProductId,
+        /// Template key.
+        key: String,
+        /// Note.
+        note: String,
+    },
+    /// Set or clear a dossier document's date.
+    SetDocDate {
+        /// Product.
+        id: ProductId,
+        /// Template key.
+        key: String,
+        /// Which date.
+        which: DocDate,
+        /// The date, or None to clear.
+        date: Option<NaiveDate>,
+    },
+    /// Move the current application to another stage.
+    ChangeStage {
+        /// Product.
+        id: ProductId,
+        /// Target stage.
+        target: Stage,
+        /// Information the target needs.
+        input: Box<StageInput>,
+    },
+    /// Start a new application (upgrade or re-rating) after the current one closed.
+    StartApplication {
+        /// Product.
+        id: ProductId,
+        /// Kind.
+        kind: ApplicationKind,
+        /// Year.
+        year: i32,
+    },
+    /// Pick or clear an answer on a score sheet of the current application.
+    SetAnswer {
+        /// Product.
+        id: ProductId,
+        /// Which sheet.
+        sheet: SheetKind,
+        /// Criterion key.
+        criterion: String,
+        /// The answer, or None to clear.
+        answer: Option<Answer>,
+    },
+    /// Change the workspace settings.
+    SetWorkspaceInfo {
+        /// New settings.
+        info: WorkspaceInfo,
+    },
+}
+
+impl Command {
+    /// The product the command touches, if any.
+    pub fn product_id(&self) -> Option<&ProductId> {
+        match self {
+            Command::AddProduct { id, .. }
+            | Command::DeleteProduct { id }
+            | Command::SetText { id, .. }
+            | Command::SetProducerKind { id, .. }
+            | Command::SetScoringSet { id, .. }
+            | Command::SetDocStatus { id, .. }
+            | Command::SetDocNote { id, .. }
+            | Command::SetDocDate { id, .. }
+            | Command::ChangeStage { id, .. }
+            | Command::StartApplication { id, .. }
+            | Command::SetAnswer { id, .. } => Some(id),
+            Command::SetWorkspaceInfo { .. } => None,
+        }
+    }
+}
+
+/// Why a command was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CommandError {
+    /// No such product.
+    #[error("no product {0}")]
+    NoProduct(ProductId),
+    /// The product has no application yet.
+    #[error("product {0} has no application")]
+    NoApplication(ProductId),
+    /// No such dossier document.
+    #[error("no dossier document {key}")]
+    NoDocument {
+        /// Key.
+        key: String,
+    },
+    /// A product with this id exists.
+    #[error("product {0} already exists")]
+    Exists(ProductId),
+    /// Invalid value.
+    #[error("invalid value: {0}")]
+    Invalid(&'static str),
+    /// The stage change needs more information or is not allowed.
+    #[error(transparent)]
+    Stage(#[from] StageError),
+    /// The rule data needed is missing.
+    #[error("missing rule data for {0}")]
+    NoRuleData(String),
+}
+
+/// Applies `command` to `workspace`. The only mutation of the model.
+pub fn apply(workspace: &mut Workspace, catalog: &Catalog, command: &Command) -> Result<(), CommandError> {
+    match command {
+        Command::AddProduct {
+            id,
+            name,
+            scoring_set,
+            year,
+        } => {
+            if workspace.products.contains_key(id) {
+                return Err(CommandError::Exists(id.clone()));
+            }
+            if !ProductId::is_valid(id.as_str()) {
+                return Err(CommandError::Invalid("product id"));
+            }
+            if !(1..=26).contains(scoring_set) {
+                return Err(CommandError::Invalid("scoring set must be 1–26"));
+            }
+            let template = catalog
+                .current_template()
+                .ok_or_else(|| CommandError::NoRuleData("dossier template".into()))?;
+            let product = demo::new_product(id.clone(), &nfc(name.trim()), *scoring_set, template, *year);
+            workspace.products.insert(id.clone(), product);
+            Ok(())
+        }
+        Command::DeleteProduct { id } => workspace
+            .products
+            .remove(id)
+            .map(|_| ())
+            .ok_or_else(|| CommandError::NoProduct(id.clone())),
+        Command::SetWorkspaceInfo { info } => {
+            workspace.info = info.clone();
+            Ok(())
+        }
+        _ => {
+            let id = command
+                .product_id()
+                .ok_or(CommandError::Invalid("command without product"))?;
+            let product = workspace
+                .products
+                .get_mut(id)
+                .ok_or_else(|| CommandError::NoProduct(id.clone()))?;
+            apply_to_product(product, catalog, command)
+        }
+    }
+}
+
+fn apply_to_product(
+    product: &mut crate::domain::model::Product,
+    catalog: &Catalog,
+    command: &Command,
+) -> Result<(), CommandError> {
+    let id = product.id.clone();
+    match command {
+        Command::SetText { field, value, .. } => {
+            let value = nfc(value);
+            match field {
+                ProductField::Name => {
+                    if value.trim().is_empty() {
+                        return Err(CommandError::Invalid("the product name cannot be empty"));
+                    }
+                    product.name = value.trim().to_owned();
+                }
+                ProductField::Commune => product.commune = value,
+                ProductField::ProductCode => product.product_code = value,
+                ProductField::Description => product.description = value,
+                ProductField::Notes => product.notes = value,
+                ProductField::ProducerName => product.producer.name = value,
+                ProductField::LegalRepresentative => product.producer.legal_representative = value,
+                ProductField::Phone => product.producer.phone = value,
+                ProductField::Address => product.producer.address = value,
+                ProductField::ApplicationNotes => {
+                    product
+                        .current_mut()
+                        .ok_or(CommandError::NoApplication(id))?
+                        .notes = value;
+                }
+            }
+            Ok(())
+        }
+        Command::SetProducerKind { kind, .. } => {
+            product.producer.kind = *kind;
+            Ok(())
+        }
+        Command::SetScoringSet { scoring_set, .. } => {
+            if !(1..=26).contains(scoring_set) {
+                return Err(CommandError::Invalid("scoring set must be 1–26"));
+            }
+            product.scoring_set = *scoring_set;
+            Ok(())
+        }
+        Command::SetDocStatus { key, status, .. } => {
+            doc_mut(product, key)?.status = *status;
+            Ok(())
+        }
+        Command::SetDocNote { key, note, .. } => {
+            doc_mut(product, key)?.note = nfc(note);
+            Ok(())
+        }
+        Command::SetDocDate {
+            key, which, date, ..
+        } => {
+            let entry = doc_mut(product, key)?;
+            match which {
+                DocDate::Issued => entry.issued_on = *date,
+                DocDate::ValidUntil => entry.valid_until = *date,
+            }
+            Ok(())
+        }
+        Command::ChangeStage { target, input, .. } => {
+            let app = product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?;
+            stage::change_stage(app, *target, input)?;
+            Ok(())
+        }
+        Command::StartApplication { kind, year, .. } => {
+            if let Some(current) = product.current()
+                && !current.stage.is_closed()
+            {
+                return Err(CommandError::Invalid(
+                    "finish the current application before starting a new one",
+                ));
+            }
+            let template = catalog
+                .current_template()
+                .ok_or_else(|| CommandError::NoRuleData("dossier template".into()))?;
+            product
+                .applications
+                .push(demo::new_application(template, *kind, *year));
+            Ok(())
+        }
+        Command::SetAnswer {
+            sheet,
+            criterion,
+            answer,
+            ..
+        } => {
+            let app = product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?;
+            let sheet = match sheet {
+                SheetKind::SelfAssessment => &mut app.scores.self_assessment,
+                SheetKind::Commune => &mut app.scores.commune_view,
+            };
+            match answer {
+                Some(a) => {
+                    sheet.answers.insert(criterion.clone(), a.clone());
+                }
+                None => {
+                    sheet.answers.remove(criterion);
+                }
+            }
+            Ok(())
+        }
+        Command::AddProduct { .. } | Command::DeleteProduct { .. } | Command::SetWorkspaceInfo { .. } => {
+            Err(CommandError::Invalid("not a product edit"))
+        }
+    }
+}
+
+fn doc_mut<'a>(
+    product: &'a mut crate::domain::model::Product,
+    key: &str,
+) -> Result<&'a mut crate::domain::dossier::DossierEntry, CommandError> {
+    let id = product.id.clone();
+    product
+        .current_mut()
+        .ok_or(CommandError::NoApplication(id))?
+        .dossier
+        .iter_mut()
+        .find(|e| e.key == key)
+        .ok_or_else(|| CommandError::NoDocument { key: key.to_owned() })
+}

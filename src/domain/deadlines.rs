@@ -1,0 +1,323 @@
+//! Deadlines of the OCOP process (Decision 26/2026/QĐ-TTg, Art. 7; domain brief §5.2–5.3).
+//!
+//! Every date is computed here, purely, with the rule that produces it named by
+//! [`DeadlineKind`]. "Today" is always passed in, so tests and the demo can pin it.
+//! No egui, no files.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::model::{Application, Product};
+use super::stage::Stage;
+
+/// Working-day calendar: weekends plus public holidays (data, loaded by storage).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WorkCalendar {
+    /// Non-working weekdays (public holidays, compensatory days off).
+    pub holidays: BTreeSet<NaiveDate>,
+    /// Weekend days that are worked (make-up working days), if the government moves days.
+    pub working_weekends: BTreeSet<NaiveDate>,
+}
+
+impl WorkCalendar {
+    /// Whether `date` is a working day.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        if self.working_weekends.contains(&date) {
+            return true;
+        }
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
+    }
+
+    /// The date `n` working days after `start` (the receipt day itself does not count).
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> NaiveDate {
+        let mut date = start;
+        let mut left = n;
+        // Bounded: even a year of holidays cannot hold more than 366 consecutive days off.
+        let mut guard = 0u32;
+        while left > 0 && guard < n.saturating_mul(7).saturating_add(400) {
+            guard += 1;
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+            if self.is_working_day(date) {
+                left -= 1;
+            }
+        }
+        date
+    }
+
+    /// Working days from `start` (exclusive) up to `end` (inclusive); 0 if `end <= start`.
+    pub fn working_days_between(&self, start: NaiveDate, end: NaiveDate) -> u32 {
+        let mut count = 0;
+        let mut date = start;
+        while date < end {
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
+            if self.is_working_day(date) {
+                count += 1;
+            }
+        }
+        count
+    }
+}
+
+/// The commune's processing time in working days (Decision 26/2026, Art. 7 step 2).
+pub const COMMUNE_WORKING_DAYS: u32 = 15;
+/// Certificate validity in months (Decision 26/2026).
+pub const CERTIFICATE_MONTHS: u32 = 36;
+/// Re-rating window opens this many days before expiry (Decision 26/2026).
+pub const RERATING_OPENS_DAYS_BEFORE: u64 = 180;
+/// Re-rating window closes this many days before expiry (Decision 26/2026).
+pub const RERATING_CLOSES_DAYS_BEFORE: u64 = 120;
+/// Transitional grace after expiry when the window was missed (Decision 26/2026).
+pub const GRACE_DAYS_AFTER_EXPIRY: u64 = 180;
+
+/// Which rule a deadline comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DeadlineKind {
+    /// Commune forwards within 15 working days of receipt.
+    CommuneProcessing,
+    /// Dossiers reach the province by 30 April (round 1) or 30 October (round 2).
+    ProvinceRoundCutoff,
+    /// The provincial council finishes by 30 June / 30 December.
+    ProvincialResult,
+    /// The ministry finishes 5★ evaluation by 30 September / 30 March.
+    NationalResult,
+    /// The re-rating submission window opens (expiry − 180 days).
+    ReRatingOpens,
+    /// The re-rating submission window closes (expiry − 120 days).
+    ReRatingCloses,
+    /// The certificate expires (issue + 36 months).
+    CertificateExpiry,
+    /// The transitional grace ends (expiry + 180 days).
+    GraceEnds,
+    /// A dossier document stops being valid.
+    DocumentValidUntil,
+}
+
+/// A dated obligation of one product.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    /// The day.
+    pub date: NaiveDate,
+    /// The rule behind it.
+    pub kind: DeadlineKind,
+    /// Dossier document key for [`DeadlineKind::DocumentValidUntil`].
+    pub document_key: Option<String>,
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The next date among the yearly (month, day) pairs that falls on or after `from`.
+fn next_yearly(from: NaiveDate, days: &[(u32, u32)]) -> Option<NaiveDate> {
+    let mut candidates: Vec<NaiveDate> = Vec::new();
+    for year in [from.year(), from.year() + 1] {
+        for (m, d) in days {
+            if let Some(date) = ymd(year, *m, *d) {
+                candidates.push(date);
+            }
+        }
+    }
+    candidates.into_iter().filter(|d| *d >= from).min()
+}
+
+/// The provincial round cut-off that a dossier forwarded on or after `from` must meet:
+/// 30 April (round 1) or 30 October (round 2), Decision 26/2026, Art. 7 step 2.
+pub fn province_cutoff(from: NaiveDate) -> Option<NaiveDate> {
+    next_yearly(from, &[(4, 30), (10, 30)])
+}
+
+/// Round end for a dossier at the province since `from`: 30 June or 30 December.
+pub fn provincial_result_due(from: NaiveDate) -> Option<NaiveDate> {
+    next_yearly(from, &[(6, 30), (12, 30)])
+}
+
+/// National round end for a 5★ candidate sent on `from`: sent by 30 Jul → done by 30 Sep;
+/// sent by 30 Jan → done by 30 Mar (Decision 26/2026, Art. 7 step 9).
+pub fn national_result_due(from: NaiveDate) -> Option<NaiveDate> {
+    let sent_cutoff = next_yearly(from, &[(7, 30), (1, 30)])?;
+    if sent_cutoff.month() == 7 {
+        ymd(sent_cutoff.year(), 9, 30)
+    } else {
+        ymd(sent_cutoff.year(), 3, 30)
+    }
+}
+
+/// Certificate expiry: issue + 36 months (29 February clamps to 28 February).
+pub fn certificate_expiry(issued_on: NaiveDate) -> Option<NaiveDate> {
+    issued_on.checked_add_months(Months::new(CERTIFICATE_MONTHS))
+}
+
+/// The re-rating submission window (opens, closes) for a certificate expiring on `expiry`.
+pub fn rerating_window(expiry: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    Some((
+        expiry.checked_sub_days(Days::new(RERATING_OPENS_DAYS_BEFORE))?,
+        expiry.checked_sub_days(Days::new(RERATING_CLOSES_DAYS_BEFORE))?,
+    ))
+}
+
+/// Deadlines of one application (and the product's certificate), relative to `today`.
+pub fn application_deadlines(
+    product: &Product,
+    app: &Application,
+    today: NaiveDate,
+    calendar: &WorkCalendar,
+) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    let mut push = |date: Option<NaiveDate>, kind: DeadlineKind| {
+        if let Some(date) = date {
+            out.push(Deadline {
+                date,
+                kind,
+                document_key: None,
+            });
+        }
+    };
+    match app.stage {
+        Stage::SubmittedToCommune | Stage::CommuneAssessment => {
+            if let Some(received) = app.dates.received_by_commune {
+                push(
+                    Some(calendar.add_working_days(received, COMMUNE_WORKING_DAYS)),
+                    DeadlineKind::CommuneProcessing,
+                );
+                push(
+                    province_cutoff(received.max(today)),
+                    DeadlineKind::ProvinceRoundCutoff,
+                );
+            }
+        }
+        Stage::Preparing | Stage::DossierInPreparation => {
+            push(province_cutoff(today), DeadlineKind::ProvinceRoundCutoff);
+        }
+        Stage::ForwardedToProvince | Stage::ProvincialEvaluation => {
+            let from = app.dates.forwarded_to_province.unwrap_or(today);
+            push(provincial_result_due(from), DeadlineKind::ProvincialResult);
+        }
+        Stage::SentToMinistry => {
+            let from = app.dates.sent_to_ministry.unwrap_or(today);
+            push(national_result_due(from), DeadlineKind::NationalResult);
+        }
+        Stage::Recognised | Stage::NotRecognised | Stage::Revoked | Stage::Expired => {}
+    }
+    // Certificate dates come from the latest certificate of the product, whichever
+    // application holds it (a re-rating application runs while the old one is valid).
+    if !matches!(app.stage, Stage::Revoked)
+        && let Some(cert) = product.latest_certificate()
+        && let Some(expiry) = certificate_expiry(cert.issued_on)
+    {
+        if let Some((opens, closes)) = rerating_window(expiry) {
+            if app.stage == Stage::Recognised {
+                push(Some(opens), DeadlineKind::ReRatingOpens);
+                push(Some(closes), DeadlineKind::ReRatingCloses);
+            }
+        }
+        push(Some(expiry), DeadlineKind::CertificateExpiry);
+        if today > expiry {
+            push(
+                expiry.checked_add_days(Days::new(GRACE_DAYS_AFTER_EXPIRY)),
+                DeadlineKind::GraceEnds,
+            );
+        }
+    }
+    for entry in &app.dossier {
+        if let Some(valid_until) = entry.valid_until
+            && entry.status != super::dossier::DocStatus::NotApplicable
+        {
+            out.push(Deadline {
+                date: valid_until,
+                kind: DeadlineKind::DocumentValidUntil,
+                document_key: Some(entry.key.clone()),
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.date, a.kind).cmp(&(b.date, b.kind)));
+    out
+}
+
+/// The deadline to show in the portfolio: the earliest one still relevant.
+///
+/// Deadlines in the past stay relevant (overdue) for 60 days, except passed round
+/// cut-offs and window openings, which are replaced by the next one.
+pub fn next_deadline(product: &Product, today: NaiveDate, calendar: &WorkCalendar) -> Option<Deadline> {
+    let app = product.current()?;
+    application_deadlines(product, app, today, calendar)
+        .into_iter()
+        .find(|d| {
+            d.date >= today
+                || (matches!(
+                    d.kind,
+                    DeadlineKind::CommuneProcessing
+                        | DeadlineKind::DocumentValidUntil
+                        | DeadlineKind::CertificateExpiry
+                        | DeadlineKind::ReRatingCloses
+                ) && (today - d.date).num_days() <= 60)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        let mut cal = WorkCalendar::default();
+        // Mon 2 Mar 2026 + 15 working days (weekends only) = Mon 23 Mar 2026.
+        assert_eq!(cal.add_working_days(d(2026, 3, 2), 15), d(2026, 3, 23));
+        // A holiday inside pushes it one day.
+        cal.holidays.insert(d(2026, 3, 10));
+        assert_eq!(cal.add_working_days(d(2026, 3, 2), 15), d(2026, 3, 24));
+        // Received on a Friday: the clock starts Monday.
+        assert_eq!(
+            WorkCalendar::default().add_working_days(d(2026, 3, 6), 1),
+            d(2026, 3, 9)
+        );
+        assert_eq!(
+            WorkCalendar::default().working_days_between(d(2026, 3, 2), d(2026, 3, 9)),
+            5
+        );
+    }
+
+    #[test]
+    fn round_cutoffs() {
+        let cases = [
+            (d(2026, 1, 5), d(2026, 4, 30)),
+            (d(2026, 4, 30), d(2026, 4, 30)),
+            (d(2026, 5, 1), d(2026, 10, 30)),
+            (d(2026, 10, 30), d(2026, 10, 30)),
+            (d(2026, 10, 31), d(2027, 4, 30)),
+        ];
+        for (from, expected) in cases {
+            assert_eq!(province_cutoff(from), Some(expected), "{from}");
+        }
+        assert_eq!(provincial_result_due(d(2026, 5, 2)), Some(d(2026, 6, 30)));
+        assert_eq!(provincial_result_due(d(2026, 7, 1)), Some(d(2026, 12, 30)));
+        assert_eq!(national_result_due(d(2026, 7, 10)), Some(d(2026, 9, 30)));
+        assert_eq!(national_result_due(d(2026, 8, 1)), Some(d(2027, 3, 30)));
+    }
+
+    #[test]
+    fn expiry_and_rerating_window() {
+        let cases = [
+            (d(2026, 6, 25), d(2029, 6, 25)),
+            (d(2024, 2, 29), d(2027, 2, 28)),
+            (d(2025, 8, 31), d(2028, 8, 31)),
+            (d(2023, 12, 31), d(2026, 12, 31)),
+        ];
+        for (issued, expiry) in cases {
+            assert_eq!(certificate_expiry(issued), Some(expiry), "{issued}");
+        }
+        let (opens, closes) = rerating_window(d(2029, 6, 25)).expect("window");
+        assert_eq!(opens, d(2028, 12, 27));
+        assert_eq!(closes, d(2029, 2, 25));
+    }
+}

@@ -1,0 +1,345 @@
+//! Demo and synthetic data: the two seed products of the shipped workspace and a
+//! deterministic generator of realistic workspaces for scale work.
+//!
+//! Producer and person names here are fictional examples and marked as such.
+//! Pure: no egui, no files.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::dossier::{DocStatus, DossierTemplate};
+use super::model::{
+    Application, ApplicationKind, Certificate, Producer, ProducerKind, Product, ProductId,
+    Workspace, WorkspaceInfo, CURRENT_RULE_VERSION,
+};
+use super::stage::Stage;
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn set_status(
+    app: &mut Application,
+    key: &str,
+    status: DocStatus,
+    note: &str,
+    issued_on: Option<NaiveDate>,
+    valid_until: Option<NaiveDate>,
+) {
+    if let Some(entry) = app.dossier.iter_mut().find(|e| e.key == key) {
+        entry.status = status;
+        entry.note = note.to_owned();
+        entry.issued_on = issued_on;
+        entry.valid_until = valid_until;
+    }
+}
+
+/// A new application under the current rules with a fresh checklist.
+pub fn new_application(template: &DossierTemplate, kind: ApplicationKind, year: i32) -> Application {
+    let mut app = Application {
+        kind,
+        rule_version: template.rule_version.clone(),
+        year,
+        stage: Stage::Preparing,
+        dates: Default::default(),
+        certificate: None,
+        revocation: None,
+        dossier: template.new_entries(),
+        scores: Default::default(),
+        notes: String::new(),
+    };
+    // Items that only concern other kinds of application start as not applicable.
+    for entry in &mut app.dossier {
+        let only_rerating = entry.key == "rerating-updates";
+        let only_five_star = entry.key == "five-star-dossier";
+        if only_five_star || (only_rerating && kind != ApplicationKind::ReRating) {
+            entry.status = DocStatus::NotApplicable;
+        }
+    }
+    app
+}
+
+/// A new, empty product with one first-rating application.
+pub fn new_product(
+    id: ProductId,
+    name: &str,
+    scoring_set: u8,
+    template: &DossierTemplate,
+    year: i32,
+) -> Product {
+    Product {
+        id,
+        name: name.to_owned(),
+        producer: Producer::default(),
+        commune: String::new(),
+        scoring_set,
+        product_code: String::new(),
+        description: String::new(),
+        notes: String::new(),
+        is_example: false,
+        applications: vec![new_application(template, ApplicationKind::FirstRating, year)],
+    }
+}
+
+/// The shipped demo workspace: Cốm Hồng Quang and thịt trâu Bình An (former Lâm Bình
+/// district, Tuyên Quang). Dossiers are partly complete and believable; producer and
+/// person names are invented and marked "(ví dụ)".
+pub fn seed_workspace(template: &DossierTemplate) -> Workspace {
+    let mut products = std::collections::BTreeMap::new();
+
+    // Cốm Hồng Quang: processed from rice → set 6 (domain brief §3, inferred).
+    let mut com = new_product(
+        ProductId("com-hong-quang".into()),
+        "Cốm Hồng Quang",
+        6,
+        template,
+        2026,
+    );
+    com.is_example = true;
+    com.commune = "Hồng Quang (huyện Lâm Bình cũ)".into();
+    com.producer = Producer {
+        name: "HTX Nông sản Hồng Quang (ví dụ)".into(),
+        kind: ProducerKind::Cooperative,
+        legal_representative: "Ma Thị Hoa (ví dụ)".into(),
+        phone: "0912 000 001".into(),
+        address: "Thôn Nà Va, xã Hồng Quang, Lâm Bình cũ, Tuyên Quang".into(),
+    };
+    com.description = "Cốm non làm từ lúa nếp nương, rang và giã thủ công, đóng túi 200 g.".into();
+    com.notes = "Sản phẩm mẫu để thử ứng dụng. Tên xã sau sáp nhập chưa được xác minh.".into();
+    if let Some(app) = com.current_mut() {
+        app.stage = Stage::SubmittedToCommune;
+        app.dates.received_by_commune = date(2026, 11, 16);
+        use DocStatus::*;
+        set_status(app, "form-01", Ready, "Đã ký, đóng dấu ngày 12/11/2026.", date(2026, 11, 12), None);
+        set_status(app, "form-02", InProgress, "Còn thiếu phần IV kế hoạch kinh doanh.", None, None);
+        set_status(app, "business-registration", Ready, "GCN đăng ký HTX (ví dụ).", date(2021, 3, 8), None);
+        set_status(app, "food-safety-certificate", Ready, "GCN cơ sở đủ điều kiện ATTP (ví dụ).", date(2024, 1, 15), date(2027, 1, 15));
+        set_status(app, "raw-material-origin", Ready, "Hợp đồng liên kết với 28 hộ trồng nếp trong xã.", None, None);
+        set_status(app, "ip-documents", Ready, "Đơn nhãn hiệu đã được chấp nhận hợp lệ.", date(2026, 8, 20), None);
+        set_status(app, "market-evidence", InProgress, "Đang gom hóa đơn các đại lý ngoài xã.", None, None);
+        set_status(app, "product-story", InProgress, "Đang in tờ rơi câu chuyện cốm.", None, None);
+        set_status(app, "quality-declaration", Ready, "Tự công bố sản phẩm (ví dụ).", date(2026, 5, 4), None);
+        set_status(app, "test-report", Ready, "Phiếu kiểm nghiệm (ví dụ).", date(2026, 4, 22), date(2027, 4, 22));
+        set_status(app, "traceability", Missing, "Chưa có mã vạch.", None, None);
+        set_status(app, "product-samples", Missing, "", None, None);
+        set_status(app, "form-03", InProgress, "Cán bộ xã đang soạn.", None, None);
+        set_status(app, "qms-certificates", NotApplicable, "", None, None);
+        set_status(app, "awards", NotApplicable, "", None, None);
+    }
+    products.insert(com.id.clone(), com);
+
+    // Thịt trâu Bình An: sold fresh or chilled → set 2 (dried "gác bếp" would be set 8).
+    let mut trau = new_product(
+        ProductId("thit-trau-binh-an".into()),
+        "Thịt trâu Bình An",
+        2,
+        template,
+        2026,
+    );
+    trau.is_example = true;
+    trau.commune = "Bình An (huyện Lâm Bình cũ)".into();
+    trau.producer = Producer {
+        name: "HTX Chăn nuôi trâu Bình An (ví dụ)".into(),
+        kind: ProducerKind::Cooperative,
+        legal_representative: "Hoàng Văn Páo (ví dụ)".into(),
+        phone: "0912 000 002".into(),
+        address: "Thôn Khuổi Củng, xã Bình An, Lâm Bình cũ, Tuyên Quang".into(),
+    };
+    trau.description = "Thịt trâu tươi, trâu thả đồi, giết mổ tại cơ sở của HTX.".into();
+    trau.notes = "Sản phẩm mẫu. Chưa nộp đơn đăng ký nhãn hiệu: thiếu tối thiểu 3 sao ở tiêu chí 3.5.".into();
+    if let Some(app) = trau.current_mut() {
+        app.stage = Stage::DossierInPreparation;
+        use DocStatus::*;
+        set_status(app, "form-01", InProgress, "", None, None);
+        set_status(app, "form-02", InProgress, "Đang tự chấm điểm phần III.", None, None);
+        set_status(app, "business-registration", Ready, "GCN đăng ký HTX (ví dụ).", date(2019, 6, 3), None);
+        set_status(app, "food-safety-certificate", Ready, "GCN cơ sở giết mổ đủ điều kiện (ví dụ).", date(2025, 2, 10), date(2028, 2, 10));
+        set_status(app, "raw-material-origin", InProgress, "Sổ theo dõi đàn trâu 42 hộ.", None, None);
+        set_status(app, "ip-documents", Missing, "Chưa nộp đơn đăng ký nhãn hiệu tại Cục SHTT.", None, None);
+        set_status(app, "test-report", Missing, "Cần gửi mẫu kiểm nghiệm.", None, None);
+        set_status(app, "quality-declaration", Missing, "", None, None);
+        set_status(app, "product-story", InProgress, "", None, None);
+        set_status(app, "qms-certificates", NotApplicable, "", None, None);
+    }
+    products.insert(trau.id.clone(), trau);
+
+    Workspace {
+        info: WorkspaceInfo {
+            name: "OCOP Lâm Bình cũ (dữ liệu mẫu)".into(),
+            commune: "Hồng Quang, Bình An (huyện Lâm Bình cũ)".into(),
+            province: "Tuyên Quang".into(),
+            officers: vec!["Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)".into()],
+            notes: "Không gian làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
+        },
+        products,
+    }
+}
+
+/// SplitMix64: a tiny deterministic generator so the same seed gives the same workspace.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        usize::try_from(self.next() % u64::try_from(n).unwrap_or(1)).unwrap_or(0)
+    }
+
+    fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
+        items.get(self.below(items.len())).copied().unwrap_or("")
+    }
+}
+
+const PRODUCT_NAMES: &[(&str, u8)] = &[
+    ("Chè Shan tuyết", 11),
+    ("Mật ong bạc hà", 4),
+    ("Gạo nếp cái hoa vàng", 3),
+    ("Cam sành", 1),
+    ("Bưởi đỏ", 1),
+    ("Miến dong", 6),
+    ("Bánh chưng đen", 6),
+    ("Thịt trâu gác bếp", 8),
+    ("Lạp xưởng", 8),
+    ("Nước mắm", 9),
+    ("Tương bần", 9),
+    ("Tỏi cô đơn", 10),
+    ("Trà hoa vàng", 12),
+    ("Cà phê Arabica", 13),
+    ("Rượu ngô men lá", 14),
+    ("Rượu chuối hột", 15),
+    ("Nước khoáng", 16),
+    ("Nước cốt chanh leo", 17),
+    ("Cao dược liệu", 18),
+    ("Dầu gội bồ kết", 19),
+    ("Tinh dầu quế", 20),
+    ("Mây tre đan", 21),
+    ("Thổ cẩm", 22),
+    ("Hoa lan rừng", 23),
+    ("Cây cảnh bonsai", 24),
+    ("Cá cảnh", 25),
+    ("Du lịch cộng đồng bản", 26),
+    ("Thịt lợn đen", 2),
+    ("Trứng gà đồi", 2),
+    ("Cốm", 6),
+    ("Đậu phụ", 7),
+    ("Mứt gừng", 7),
+    ("Bánh gai", 5),
+];
+
+const PLACES: &[&str] = &[
+    "Hồng Quang", "Bình An", "Thượng Lâm", "Lăng Can", "Phúc Yên", "Xuân Lập", "Khuôn Hà",
+    "Na Hang", "Chiêm Hóa", "Hàm Yên", "Yên Sơn", "Sơn Dương", "Đồng Văn", "Mèo Vạc",
+    "Quản Bạ", "Bắc Mê", "Hoàng Su Phì", "Xín Mần", "Vị Xuyên", "Bắc Quang", "Quang Bình",
+];
+
+const SURNAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Ma", "Lý", "Nông", "Đặng", "Vàng", "Triệu", "Bùi",
+];
+const GIVEN: &[&str] = &[
+    "Thị Hoa", "Văn Páo", "Thị Mai", "Văn Dũng", "Thị Lan", "Văn Sinh", "Thị Đào", "Văn Hùng",
+    "Thị Nga", "Văn Tuấn", "Thị Hương", "Đức Minh",
+];
+
+/// A synthetic workspace of `count` products, deterministic for a given `seed`, with
+/// varied sets, stages and dossiers around `today`. For benchmarks and scale tests.
+pub fn synthetic_workspace(
+    count: usize,
+    seed: u64,
+    template: &DossierTemplate,
+    today: NaiveDate,
+) -> Workspace {
+    let mut rng = Rng(seed);
+    let mut products = std::collections::BTreeMap::new();
+    for index in 0..count {
+        let (base, set) = PRODUCT_NAMES
+            .get(rng.below(PRODUCT_NAMES.len()))
+            .copied()
+            .unwrap_or(("Sản phẩm", 1));
+        let place = rng.pick(PLACES);
+        let name = format!("{base} {place}");
+        let id = ProductId(format!("p{:05}-{}", index + 1, ProductId::slug_from(&name)));
+        let mut product = new_product(id, &name, set, template, today.year());
+        product.commune = place.to_owned();
+        product.is_example = true;
+        let kind = ProducerKind::ALL
+            .get(rng.below(ProducerKind::ALL.len()))
+            .copied()
+            .unwrap_or_default();
+        let kind_name = match kind {
+            ProducerKind::Cooperative => "HTX",
+            ProducerKind::CooperativeGroup => "THT",
+            ProducerKind::Enterprise => "Công ty TNHH",
+            ProducerKind::Household => "Hộ kinh doanh",
+            ProducerKind::Farm => "Trang trại",
+        };
+        let person = format!("{} {}", rng.pick(SURNAMES), rng.pick(GIVEN));
+        product.producer = Producer {
+            name: format!("{kind_name} {place} {}", index % 97 + 1),
+            kind,
+            legal_representative: person,
+            phone: format!("09{:08}", rng.next() % 100_000_000),
+            address: format!("Xã {place}, Tuyên Quang"),
+        };
+        product.product_code = format!("08-{:05}-{:03}-{}", rng.below(99_999), index % 1000, today.year());
+        let stage = Stage::ALL
+            .get(rng.below(Stage::ALL.len()))
+            .copied()
+            .unwrap_or_default();
+        if let Some(app) = product.current_mut() {
+            app.stage = stage;
+            let back = |days: usize| today.checked_sub_days(Days::new(u64::try_from(days).unwrap_or(0)));
+            if stage >= Stage::SubmittedToCommune {
+                app.dates.received_by_commune = back(rng.below(40));
+            }
+            if stage >= Stage::ForwardedToProvince {
+                app.dates.forwarded_to_province = back(rng.below(30));
+            }
+            if matches!(stage, Stage::Recognised | Stage::Revoked | Stage::Expired) {
+                let issued = back(rng.below(1200));
+                if let Some(issued_on) = issued {
+                    app.certificate = Some(Certificate {
+                        star: if rng.below(4) == 0 { 4 } else { 3 },
+                        number: format!("{}/QĐ-UBND", 100 + rng.below(900)),
+                        issued_on,
+                    });
+                }
+            }
+            for entry in &mut app.dossier {
+                if entry.status == DocStatus::NotApplicable {
+                    continue;
+                }
+                entry.status = DocStatus::ALL
+                    .get(rng.below(3))
+                    .copied()
+                    .unwrap_or_default();
+                if rng.below(5) == 0 {
+                    entry.valid_until = today.checked_add_days(Days::new(rng.next() % 700));
+                }
+            }
+        }
+        products.insert(product.id.clone(), product);
+    }
+    Workspace {
+        info: WorkspaceInfo {
+            name: format!("Dữ liệu tổng hợp ({count} sản phẩm)"),
+            commune: "Nhiều xã".into(),
+            province: "Tuyên Quang".into(),
+            officers: vec!["Cán bộ thử nghiệm".into()],
+            notes: format!("Sinh tự động, hạt giống {seed}."),
+        },
+        products,
+    }
+}
+
+/// Name of the current rule version (re-exported for callers that build applications).
+pub fn current_rule_version() -> &'static str {
+    CURRENT_RULE_VERSION
+}

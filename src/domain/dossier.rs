@@ -1,0 +1,254 @@
+//! The dossier checklist: template items (data in `assets/dossier/`, per rule version) and
+//! the per-application entries with status, notes and dates.
+//!
+//! Pure logic: no egui, no files, no RON.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Who provides a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Provider {
+    /// The producer (chủ thể).
+    Producer,
+    /// The commune People's Committee (UBND cấp xã).
+    Commune,
+    /// The provincial People's Committee (5★ dossiers).
+    Province,
+}
+
+/// How mandatory a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Requirement {
+    /// Always required.
+    Required,
+    /// Required where the law requires it (e.g. food-safety certificate for food sets).
+    Conditional,
+    /// Optional evidence that raises the score.
+    Optional,
+}
+
+/// One document of a dossier template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateItem {
+    /// Stable key, e.g. "form-01".
+    pub key: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// Who provides it.
+    pub provider: Provider,
+    /// Mandatory or not.
+    pub requirement: Requirement,
+    /// Whether the document has a validity period worth tracking.
+    #[serde(default)]
+    pub has_validity: bool,
+    /// Notes (Vietnamese), including any [inferred] marker from the domain brief.
+    #[serde(default)]
+    pub note_vi: String,
+    /// Notes (English).
+    #[serde(default)]
+    pub note_en: String,
+    /// Criterion names (Vietnamese, folded match) this document is evidence for.
+    #[serde(default)]
+    pub backs_criteria: Vec<String>,
+}
+
+/// A dossier template for one rule version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierTemplate {
+    /// Rule version, e.g. "26/2026/QĐ-TTg".
+    pub rule_version: String,
+    /// Source of the list and how certain it is.
+    #[serde(default)]
+    pub source_note: String,
+    /// The documents, in dossier order.
+    pub items: Vec<TemplateItem>,
+}
+
+impl DossierTemplate {
+    /// The item with this key.
+    pub fn item(&self, key: &str) -> Option<&TemplateItem> {
+        self.items.iter().find(|i| i.key == key)
+    }
+
+    /// Fresh checklist entries for a new application: everything missing.
+    pub fn new_entries(&self) -> Vec<DossierEntry> {
+        self.items
+            .iter()
+            .map(|item| DossierEntry::new(&item.key))
+            .collect()
+    }
+}
+
+/// Status of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum DocStatus {
+    /// Not started.
+    #[default]
+    Missing,
+    /// Being prepared.
+    InProgress,
+    /// Ready for the dossier.
+    Ready,
+    /// Does not apply to this product.
+    NotApplicable,
+}
+
+impl DocStatus {
+    /// Every status, in display order.
+    pub const ALL: [DocStatus; 4] = [
+        DocStatus::Missing,
+        DocStatus::InProgress,
+        DocStatus::Ready,
+        DocStatus::NotApplicable,
+    ];
+}
+
+/// One document of an application's dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierEntry {
+    /// Template key.
+    pub key: String,
+    /// Status.
+    #[serde(default)]
+    pub status: DocStatus,
+    /// Free note.
+    #[serde(default)]
+    pub note: String,
+    /// Date the document was issued or signed.
+    #[serde(default)]
+    pub issued_on: Option<NaiveDate>,
+    /// Date it stops being valid.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+}
+
+impl DossierEntry {
+    /// A missing entry for `key`.
+    pub fn new(key: &str) -> Self {
+        DossierEntry {
+            key: key.to_owned(),
+            status: DocStatus::Missing,
+            note: String::new(),
+            issued_on: None,
+            valid_until: None,
+        }
+    }
+}
+
+/// How complete a dossier is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Completeness {
+    /// Entries marked ready.
+    pub ready: usize,
+    /// Entries that apply (all but "not applicable").
+    pub applicable: usize,
+    /// Required documents (per the template) that are not ready.
+    pub required_missing: usize,
+}
+
+impl Completeness {
+    /// Ready share in whole percent (100 when nothing applies).
+    pub fn percent(&self) -> u8 {
+        if self.applicable == 0 {
+            return 100;
+        }
+        let pct = self.ready.saturating_mul(100) / self.applicable;
+        u8::try_from(pct.min(100)).unwrap_or(100)
+    }
+}
+
+/// Completeness of `entries` against `template` (None: entries judged on their own).
+pub fn completeness(entries: &[DossierEntry], template: Option<&DossierTemplate>) -> Completeness {
+    let mut c = Completeness::default();
+    for entry in entries {
+        if entry.status == DocStatus::NotApplicable {
+            continue;
+        }
+        c.applicable += 1;
+        if entry.status == DocStatus::Ready {
+            c.ready += 1;
+        } else if template
+            .and_then(|t| t.item(&entry.key))
+            .is_some_and(|i| i.requirement == Requirement::Required)
+        {
+            c.required_missing += 1;
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(key: &str, status: DocStatus) -> DossierEntry {
+        DossierEntry {
+            status,
+            ..DossierEntry::new(key)
+        }
+    }
+
+    #[test]
+    fn completeness_counts_ready_over_applicable() {
+        use DocStatus::*;
+        let cases: &[(&[DocStatus], u8)] = &[
+            (&[], 100),
+            (&[Missing], 0),
+            (&[Ready, Missing], 50),
+            (&[Ready, NotApplicable], 100),
+            (&[Ready, InProgress, Missing], 33),
+            (&[NotApplicable, NotApplicable], 100),
+        ];
+        for (statuses, expected) in cases {
+            let entries: Vec<_> = statuses
+                .iter()
+                .enumerate()
+                .map(|(i, s)| entry(&format!("k{i}"), *s))
+                .collect();
+            assert_eq!(
+                completeness(&entries, None).percent(),
+                *expected,
+                "{statuses:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn required_missing_uses_the_template() {
+        let template = DossierTemplate {
+            rule_version: "x".into(),
+            source_note: String::new(),
+            items: vec![
+                TemplateItem {
+                    key: "a".into(),
+                    name_vi: "A".into(),
+                    name_en: "A".into(),
+                    provider: Provider::Producer,
+                    requirement: Requirement::Required,
+                    has_validity: false,
+                    note_vi: String::new(),
+                    note_en: String::new(),
+                    backs_criteria: vec![],
+                },
+                TemplateItem {
+                    key: "b".into(),
+                    name_vi: "B".into(),
+                    name_en: "B".into(),
+                    provider: Provider::Producer,
+                    requirement: Requirement::Optional,
+                    has_validity: false,
+                    note_vi: String::new(),
+                    note_en: String::new(),
+                    backs_criteria: vec![],
+                },
+            ],
+        };
+        let entries = template.new_entries();
+        let c = completeness(&entries, Some(&template));
+        assert_eq!(c.required_missing, 1);
+        assert_eq!(c.applicable, 2);
+    }
+}

@@ -1,0 +1,14 @@
+//! The OCOP domain: products, process stages, dossier, criteria, scoring, deadlines.
+//!
+//! Invariant: nothing here depends on egui, ron, rfd or `std::fs`. Everything is pure
+//! data and functions, fast to unit-test. "Today" is always a parameter.
+
+pub mod catalog;
+pub mod criteria;
+pub mod deadlines;
+pub mod demo;
+pub mod dossier;
+pub mod model;
+pub mod scoring;
+pub mod search;
+pub mod stage;

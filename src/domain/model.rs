@@ -1,0 +1,305 @@
+//! The OCOP data model: workspace, products, producers and applications.
+//!
+//! Pure data with serde derives. Must not depend on egui, ron, rfd or `std::fs`:
+//! the storage layer decides how these are written.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::dossier::DossierEntry;
+use super::scoring::ScoreSheet;
+use super::stage::Stage;
+
+/// The rule version that governs new applications.
+///
+/// Decision 26/2026/QĐ-TTg of 22 May 2026 (domain brief §2.1).
+pub const CURRENT_RULE_VERSION: &str = "26/2026/QĐ-TTg";
+
+/// The rule version of the 2019–2023 regime (1048/QĐ-TTg amended by 781/QĐ-TTg).
+pub const RULE_VERSION_1048: &str = "1048/QĐ-TTg";
+
+/// Stable identifier of a product; also the stem of its file name in the workspace.
+///
+/// Only `a-z`, `0-9` and `-` are allowed, so an id can never name a path outside the
+/// products folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProductId(pub String);
+
+impl ProductId {
+    /// Whether `raw` is a valid product id (non-empty, at most 64 chars of `a-z0-9-`).
+    pub fn is_valid(raw: &str) -> bool {
+        !raw.is_empty()
+            && raw.len() <= 64
+            && !raw.starts_with('-')
+            && raw
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
+
+    /// Builds an id from a display name: folded to ASCII, spaces to dashes.
+    pub fn slug_from(name: &str) -> ProductId {
+        let folded = super::search::fold(name);
+        let mut slug = String::new();
+        for c in folded.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
+        }
+        let trimmed: String = slug.trim_end_matches('-').chars().take(48).collect();
+        if trimmed.is_empty() {
+            ProductId("san-pham".to_owned())
+        } else {
+            ProductId(trimmed)
+        }
+    }
+
+    /// The id as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for ProductId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The commune-level settings of a workspace (one commune officer's desk).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkspaceInfo {
+    /// Display name of the workspace.
+    pub name: String,
+    /// Commune (xã) that keeps this workspace.
+    pub commune: String,
+    /// Province (tỉnh).
+    pub province: String,
+    /// Officers who work on it; the first is the default author of changes.
+    pub officers: Vec<String>,
+    /// Free notes.
+    pub notes: String,
+}
+
+/// A workspace in memory: its settings and every product that could be read.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Workspace {
+    /// Commune settings.
+    pub info: WorkspaceInfo,
+    /// Products by id (a `BTreeMap` so iteration order is stable).
+    pub products: BTreeMap<ProductId, Product>,
+}
+
+/// Kind of OCOP producer (chủ thể OCOP), Decision 26/2026, Art. 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ProducerKind {
+    /// Hợp tác xã (HTX).
+    #[default]
+    Cooperative,
+    /// Tổ hợp tác.
+    CooperativeGroup,
+    /// Doanh nghiệp nhỏ và vừa.
+    Enterprise,
+    /// Hộ sản xuất, kinh doanh có đăng ký kinh doanh.
+    Household,
+    /// Trang trại.
+    Farm,
+}
+
+impl ProducerKind {
+    /// Every kind, in display order.
+    pub const ALL: [ProducerKind; 5] = [
+        ProducerKind::Cooperative,
+        ProducerKind::CooperativeGroup,
+        ProducerKind::Enterprise,
+        ProducerKind::Household,
+        ProducerKind::Farm,
+    ];
+}
+
+/// The producer (chủ thể) of a product.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Producer {
+    /// Registered name, e.g. "HTX Nông nghiệp Bình An".
+    pub name: String,
+    /// Legal form.
+    pub kind: ProducerKind,
+    /// Legal representative (người đại diện theo pháp luật).
+    pub legal_representative: String,
+    /// Phone number.
+    pub phone: String,
+    /// Address.
+    pub address: String,
+}
+
+/// Why an application was filed (Form 01 "type of application").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ApplicationKind {
+    /// First evaluation and rating (đánh giá lần đầu).
+    #[default]
+    FirstRating,
+    /// Upgrade to a higher star (nâng hạng).
+    Upgrade,
+    /// Re-rating before the certificate expires (đánh giá, phân hạng lại).
+    ReRating,
+}
+
+impl ApplicationKind {
+    /// Every kind, in display order.
+    pub const ALL: [ApplicationKind; 3] = [
+        ApplicationKind::FirstRating,
+        ApplicationKind::Upgrade,
+        ApplicationKind::ReRating,
+    ];
+}
+
+/// A certificate issued for a recognised product.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Certificate {
+    /// Star rank on the certificate (3 or 4 by the province, 5 by the ministry).
+    pub star: u8,
+    /// Certificate or decision number.
+    pub number: String,
+    /// Issue date; expiry is 36 months later (Decision 26/2026).
+    pub issued_on: NaiveDate,
+}
+
+/// A revocation of a certificate (Decision 26/2026, revocation grounds §5.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revocation {
+    /// Date of the revocation decision.
+    pub date: NaiveDate,
+    /// Ground given in the decision.
+    pub reason: String,
+}
+
+/// Dates recorded along an application's way through the process.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApplicationDates {
+    /// Day the commune received the complete dossier: starts the 15-working-day clock.
+    pub received_by_commune: Option<NaiveDate>,
+    /// Day the commune sent the dossier and samples to the province.
+    pub forwarded_to_province: Option<NaiveDate>,
+    /// Day of the provincial council's result.
+    pub provincial_result: Option<NaiveDate>,
+    /// Day the province sent the dossier to the ministry (5★ candidates).
+    pub sent_to_ministry: Option<NaiveDate>,
+    /// Day the application was closed as not recognised.
+    pub not_recognised_on: Option<NaiveDate>,
+}
+
+/// The provincial (or central) council's official result.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfficialResult {
+    /// Average total score across council members (0–100).
+    pub average_score: Option<f32>,
+    /// Star decided, if any.
+    pub star: Option<u8>,
+    /// Date of the council's session or decision.
+    pub date: Option<NaiveDate>,
+}
+
+/// The three separate score sheets of an application: they differ and are all kept.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApplicationScores {
+    /// The producer's self-assessment (Form 02, Part III).
+    pub self_assessment: ScoreSheet,
+    /// The commune officer's own view of the sheet.
+    pub commune_view: ScoreSheet,
+    /// The provincial council's official result.
+    pub official: OfficialResult,
+}
+
+/// One pass of a product through the process: first rating, upgrade or re-rating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    /// Why it was filed.
+    pub kind: ApplicationKind,
+    /// Legal basis the application runs under (e.g. "26/2026/QĐ-TTg").
+    pub rule_version: String,
+    /// Evaluation year (part of the product code).
+    #[serde(default)]
+    pub year: i32,
+    /// Where the application stands.
+    pub stage: Stage,
+    /// Dates along the way.
+    #[serde(default)]
+    pub dates: ApplicationDates,
+    /// Certificate, once recognised.
+    #[serde(default)]
+    pub certificate: Option<Certificate>,
+    /// Revocation, if the certificate was revoked.
+    #[serde(default)]
+    pub revocation: Option<Revocation>,
+    /// The dossier checklist.
+    #[serde(default)]
+    pub dossier: Vec<DossierEntry>,
+    /// Score sheets and the official result.
+    #[serde(default)]
+    pub scores: ApplicationScores,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// An OCOP product and its whole history of applications.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    /// Stable id (also the file name stem).
+    pub id: ProductId,
+    /// Product name, e.g. "Cốm Hồng Quang".
+    pub name: String,
+    /// The producer.
+    #[serde(default)]
+    pub producer: Producer,
+    /// Commune where it is produced.
+    #[serde(default)]
+    pub commune: String,
+    /// Scoring set 1–26 (Appendix II). A field per product, not per kind of food:
+    /// fresh buffalo meat is set 2, dried buffalo set 8 (domain brief §3, inferred).
+    pub scoring_set: u8,
+    /// Product code `(T)-(X)-(STT)-year` once the commune assigns it.
+    #[serde(default)]
+    pub product_code: String,
+    /// Short description.
+    #[serde(default)]
+    pub description: String,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// True for invented demo data (fictional producers), shown as "example".
+    #[serde(default)]
+    pub is_example: bool,
+    /// Applications, oldest first. The last one is the current one.
+    #[serde(default)]
+    pub applications: Vec<Application>,
+}
+
+impl Product {
+    /// The current (latest) application, if any.
+    pub fn current(&self) -> Option<&Application> {
+        self.applications.last()
+    }
+
+    /// The current application, mutable.
+    pub fn current_mut(&mut self) -> Option<&mut Application> {
+        self.applications.last_mut()
+    }
+
+    /// The most recent certificate among all applications (for re-rating and expiry).
+    pub fn latest_certificate(&self) -> Option<&Certificate> {
+        self.applications
+            .iter()
+            .rev()
+            .find_map(|a| a.certificate.as_ref())
+    }
+}

@@ -1,0 +1,568 @@
+//! The egui front end: one file per screen, the string table, theme and small widgets.
+//!
+//! Screens (`*_ui` functions) read the model and push [`Command`]s or [`UiAction`]s;
+//! [`OcopApp::show`] applies them after drawing through [`AppState::apply`].
+//! Nothing here touches files except through `AppState` and the folder picker.
+
+pub mod portfolio;
+pub mod product;
+pub mod text;
+pub mod theme;
+pub mod widgets;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::app::{AppState, Level};
+use crate::command::Command;
+use crate::domain::catalog::Catalog;
+use crate::domain::model::ProductId;
+use crate::domain::stage::Stage;
+use text::Lang;
+
+/// Which screen is shown. Carries ids, never indices.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Screen {
+    /// The product table.
+    #[default]
+    Portfolio,
+    /// One product.
+    Product(ProductId),
+}
+
+/// Things a screen asks for that are not model edits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UiAction {
+    /// Show another screen.
+    Navigate(Screen),
+    /// Pick a workspace folder with the system dialog.
+    PickWorkspace,
+    /// Undo.
+    Undo,
+    /// Redo.
+    Redo,
+    /// Switch language.
+    SetLang(Lang),
+    /// Open the add-product dialog.
+    AskAddProduct,
+    /// Ask before deleting.
+    AskDelete(ProductId),
+    /// Ask for what a stage change needs (or apply it directly if nothing is missing).
+    AskStage(ProductId, Stage),
+    /// Reload the workspace from disk.
+    Reload,
+}
+
+/// Picks folders; a trait so tests can answer instead of a native dialog.
+pub trait FolderPicker {
+    /// Asks the user for a folder; None if cancelled or unavailable.
+    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String>;
+}
+
+/// The native dialog through rfd.
+#[derive(Debug, Default)]
+pub struct NativePicker;
+
+impl FolderPicker for NativePicker {
+    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
+        Ok(rfd::FileDialog::new().pick_folder())
+    }
+}
+
+/// Modal dialogs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Add a product.
+    AddProduct {
+        /// Name typed so far.
+        name: String,
+        /// Scoring set chosen.
+        scoring_set: u8,
+        /// Error to show.
+        error: Option<String>,
+    },
+    /// Confirm deletion.
+    DeleteProduct(ProductId),
+    /// Ask what a stage change needs.
+    Stage(product::StageDialog),
+}
+
+/// Storage keys for UI preferences (eframe storage: preferences only, never data).
+pub const PREF_LANG: &str = "lang";
+/// Last workspace folder.
+pub const PREF_LAST_WORKSPACE: &str = "last_workspace";
+
+/// The eframe application.
+pub struct OcopApp {
+    /// The open workspace, if any.
+    pub state: Option<AppState>,
+    /// Language.
+    pub lang: Lang,
+    /// Current screen.
+    pub screen: Screen,
+    /// Portfolio screen state (query, sort, cache).
+    pub portfolio: portfolio::PortfolioUi,
+    /// Open dialog.
+    pub dialog: Option<Dialog>,
+    /// Rule data (kept to open other workspaces).
+    pub catalog: Catalog,
+    /// Why the last open failed.
+    pub open_error: Option<String>,
+    /// Folder picker.
+    pub picker: Box<dyn FolderPicker>,
+    /// Pinned "today" (None: the system date).
+    pub pinned_today: Option<NaiveDate>,
+}
+
+impl OcopApp {
+    /// A new app, opening `dir` if given.
+    pub fn new(catalog: Catalog, dir: Option<&Path>, lang: Lang, pinned_today: Option<NaiveDate>) -> Self {
+        let mut app = OcopApp {
+            state: None,
+            lang,
+            screen: Screen::Portfolio,
+            portfolio: portfolio::PortfolioUi::default(),
+            dialog: None,
+            catalog,
+            open_error: None,
+            picker: Box::new(NativePicker),
+            pinned_today,
+        };
+        if let Some(dir) = dir {
+            app.open_workspace(dir);
+        }
+        app
+    }
+
+    /// Today's date (pinned or the system's).
+    pub fn today(&self) -> NaiveDate {
+        self.pinned_today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Opens a workspace folder; on failure keeps the current one and says why.
+    pub fn open_workspace(&mut self, dir: &Path) {
+        match AppState::open(dir, self.catalog.clone(), self.today(), self.lang) {
+            Ok(state) => {
+                if let Some(old) = self.state.as_mut() {
+                    old.flush();
+                }
+                self.state = Some(state);
+                self.screen = Screen::Portfolio;
+                self.portfolio = portfolio::PortfolioUi::default();
+                self.open_error = None;
+            }
+            Err(err) => {
+                self.open_error = Some(format!("{}: {err}", self.lang.t(text::OPEN_FAILED)));
+            }
+        }
+    }
+
+    /// Draws one frame and applies what the user did.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let mut commands: Vec<Command> = Vec::new();
+        let mut actions: Vec<UiAction> = Vec::new();
+        self.shortcuts(ui.ctx(), &mut actions);
+        let lang = self.lang;
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_ui(ui, &mut actions);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            self.status_ui(ui);
+        });
+        self.messages_ui(ui);
+
+        egui::CentralPanel::default_margins().show(ui, |ui| match (&self.state, &self.screen) {
+            (None, _) => no_workspace_ui(ui, lang, self.open_error.as_deref(), &mut actions),
+            (Some(state), Screen::Portfolio) => {
+                self.portfolio.show(ui, state, lang, &mut actions);
+            }
+            (Some(state), Screen::Product(id)) => match state.workspace.products.get(id) {
+                Some(product) => {
+                    product::product_ui(ui, state, product, lang, &mut commands, &mut actions);
+                }
+                None => {
+                    actions.push(UiAction::Navigate(Screen::Portfolio));
+                }
+            },
+        });
+
+        self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
+
+        // Field-level input errors found while drawing (e.g. a date that is not a date).
+        let date_error = ui.ctx().data_mut(|d| d.remove_temp::<String>(egui::Id::unique("date-error")));
+        if let (Some(err), Some(state)) = (date_error, self.state.as_mut()) {
+            state.message(Level::Error, err);
+        }
+
+        for command in commands {
+            self.apply(&command);
+        }
+        for action in actions {
+            self.act(action);
+        }
+    }
+
+    /// Applies one command to the open workspace, reporting refusals.
+    pub fn apply(&mut self, command: &Command) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        if let Err(err) = state.apply(command) {
+            match err {
+                crate::command::CommandError::Stage(crate::domain::stage::StageError::Missing { .. }) => {
+                    if let Command::ChangeStage { id, target, .. } = command {
+                        self.dialog = Some(Dialog::Stage(product::StageDialog::new(
+                            state, id, *target,
+                        )));
+                    }
+                }
+                other => {
+                    state.message(Level::Error, product::command_error_text(&other, lang));
+                }
+            }
+        }
+    }
+
+    fn act(&mut self, action: UiAction) {
+        match action {
+            UiAction::Navigate(screen) => self.screen = screen,
+            UiAction::PickWorkspace => match self.picker.pick_folder() {
+                Ok(Some(dir)) => self.open_workspace(&dir),
+                Ok(None) => {}
+                Err(_) => {
+                    let text = self.lang.t(text::DIALOG_UNAVAILABLE);
+                    match self.state.as_mut() {
+                        Some(state) => state.message(Level::Error, text),
+                        None => self.open_error = Some(text.to_owned()),
+                    }
+                }
+            },
+            UiAction::Undo => {
+                if let Some(state) = self.state.as_mut()
+                    && state.undo()
+                {
+                    state.message(Level::Info, self.lang.t(text::UNDONE));
+                }
+            }
+            UiAction::Redo => {
+                if let Some(state) = self.state.as_mut()
+                    && state.redo()
+                {
+                    state.message(Level::Info, self.lang.t(text::REDONE));
+                }
+            }
+            UiAction::SetLang(lang) => {
+                self.lang = lang;
+                if let Some(state) = self.state.as_mut() {
+                    state.lang = lang;
+                    state.revision += 1; // cached labels are per language
+                }
+            }
+            UiAction::AskAddProduct => {
+                self.dialog = Some(Dialog::AddProduct {
+                    name: String::new(),
+                    scoring_set: 6,
+                    error: None,
+                });
+            }
+            UiAction::AskDelete(id) => self.dialog = Some(Dialog::DeleteProduct(id)),
+            UiAction::AskStage(id, target) => {
+                if let Some(state) = self.state.as_ref() {
+                    let dialog = product::StageDialog::new(state, &id, target);
+                    if dialog.fields.is_empty() {
+                        self.apply(&Command::ChangeStage {
+                            id,
+                            target,
+                            input: Box::default(),
+                        });
+                    } else {
+                        self.dialog = Some(Dialog::Stage(dialog));
+                    }
+                }
+            }
+            UiAction::Reload => {
+                if let Some(dir) = self.state.as_ref().map(|s| s.dir.clone()) {
+                    self.open_workspace(&dir);
+                }
+            }
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
+        if ctx.egui_wants_keyboard_input() {
+            return; // a text field handles its own Ctrl+Z
+        }
+        let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo_y) {
+                actions.push(UiAction::Redo);
+            } else if i.consume_shortcut(&undo) {
+                actions.push(UiAction::Undo);
+            }
+        });
+    }
+
+    fn menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let lang = self.lang;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(lang.t(text::MENU_FILE), |ui| {
+                if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
+                    actions.push(UiAction::PickWorkspace);
+                }
+                if ui
+                    .add_enabled(self.state.is_some(), egui::Button::new(lang.t(text::MENU_RELOAD)))
+                    .clicked()
+                {
+                    actions.push(UiAction::Reload);
+                }
+                ui.separator();
+                if ui.button(lang.t(text::MENU_QUIT)).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button(lang.t(text::MENU_EDIT), |ui| {
+                let (can_undo, can_redo) = self
+                    .state
+                    .as_ref()
+                    .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
+                if ui
+                    .add_enabled(can_undo, egui::Button::new(lang.t(text::MENU_UNDO)))
+                    .clicked()
+                {
+                    actions.push(UiAction::Undo);
+                }
+                if ui
+                    .add_enabled(can_redo, egui::Button::new(lang.t(text::MENU_REDO)))
+                    .clicked()
+                {
+                    actions.push(UiAction::Redo);
+                }
+            });
+            ui.menu_button(lang.t(text::MENU_LANGUAGE), |ui| {
+                if ui
+                    .selectable_label(lang == Lang::Vi, lang.t(text::LANG_VI))
+                    .clicked()
+                {
+                    actions.push(UiAction::SetLang(Lang::Vi));
+                }
+                if ui
+                    .selectable_label(lang == Lang::En, lang.t(text::LANG_EN))
+                    .clicked()
+                {
+                    actions.push(UiAction::SetLang(Lang::En));
+                }
+            });
+        });
+    }
+
+    fn status_ui(&self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.horizontal(|ui| match &self.state {
+            Some(state) => {
+                ui.label(format!(
+                    "{}: {}",
+                    lang.t(text::WORKSPACE),
+                    state.dir.display()
+                ));
+                ui.separator();
+                if state.unsaved_count() == 0 {
+                    ui.label(format!("✔ {}", lang.t(text::SAVED_ALL)));
+                } else {
+                    ui.colored_label(
+                        theme::WARN,
+                        format!("⚠ {} {}", state.unsaved_count(), lang.t(text::UNSAVED)),
+                    );
+                }
+                ui.separator();
+                ui.label(format!("{} {}", lang.t(text::TODAY), lang.date(state.today)));
+            }
+            None => {
+                ui.label(lang.t(text::NO_WORKSPACE));
+            }
+        });
+    }
+
+    fn messages_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        if state.messages.is_empty() && state.load_problems.is_empty() {
+            return;
+        }
+        let mut dismiss: Option<usize> = None;
+        let mut dismiss_problems = false;
+        egui::Panel::top("messages").show(ui, |ui| {
+            if !state.load_problems.is_empty() {
+                ui.horizontal(|ui| {
+                    ui.colored_label(theme::ERROR, format!("⚠ {}", lang.t(text::LOAD_PROBLEMS)));
+                    if ui.small_button(lang.t(text::DISMISS)).clicked() {
+                        dismiss_problems = true;
+                    }
+                });
+                for problem in &state.load_problems {
+                    ui.colored_label(theme::ERROR, format!("   • {problem}"));
+                }
+            }
+            for (index, message) in state.messages.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let color = match message.level {
+                        Level::Error => theme::ERROR,
+                        Level::Info => theme::OK,
+                    };
+                    ui.colored_label(color, &message.text);
+                    if ui.small_button(lang.t(text::DISMISS)).clicked() {
+                        dismiss = Some(index);
+                    }
+                });
+            }
+        });
+        if let Some(index) = dismiss
+            && index < state.messages.len()
+        {
+            state.messages.remove(index);
+        }
+        if dismiss_problems {
+            state.load_problems.clear();
+        }
+    }
+
+    fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>, actions: &mut Vec<UiAction>) {
+        let lang = self.lang;
+        let Some(dialog) = self.dialog.as_mut() else {
+            return;
+        };
+        let Some(state) = self.state.as_ref() else {
+            self.dialog = None;
+            return;
+        };
+        let mut close = false;
+        match dialog {
+            Dialog::AddProduct {
+                name,
+                scoring_set,
+                error,
+            } => {
+                egui::Modal::new(egui::Id::unique("add-product")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::ADD_DIALOG_TITLE));
+                    let label = ui.label(lang.t(text::FIELD_NAME));
+                    let response = ui.text_edit_singleline(name).labelled_by(label.id);
+                    if response.gained_focus() || ui.memory(|m| m.focused().is_none()) {
+                        response.request_focus();
+                    }
+                    widgets::scoring_set_combo(ui, "add-set", scoring_set, &state.catalog, lang);
+                    if let Some(err) = error.as_ref() {
+                        ui.colored_label(theme::ERROR, err.as_str());
+                    }
+                    ui.horizontal(|ui| {
+                        let enter = ui.input(|i| i.key_pressed(Key::Enter));
+                        if ui.button(lang.t(text::CONFIRM)).clicked() || enter {
+                            let trimmed = crate::domain::search::nfc(name.trim());
+                            if trimmed.is_empty() {
+                                *error = Some(format!("{}: {}", lang.t(text::FIELD_NAME), lang.t(text::NOT_SET)));
+                            } else {
+                                let id = state.free_product_id(&trimmed);
+                                commands.push(Command::AddProduct {
+                                    id: id.clone(),
+                                    name: trimmed,
+                                    scoring_set: *scoring_set,
+                                    year: chrono::Datelike::year(&state.today),
+                                });
+                                actions.push(UiAction::Navigate(Screen::Product(id)));
+                                close = true;
+                            }
+                        }
+                        if ui.button(lang.t(text::CANCEL)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
+            Dialog::DeleteProduct(id) => {
+                let name = state
+                    .workspace
+                    .products
+                    .get(id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                egui::Modal::new(egui::Id::unique("delete-product")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::DELETE_DIALOG_TITLE));
+                    ui.strong(name);
+                    ui.label(lang.t(text::DELETE_DIALOG_TEXT));
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.t(text::DELETE_PRODUCT)).clicked() {
+                            commands.push(Command::DeleteProduct { id: id.clone() });
+                            actions.push(UiAction::Navigate(Screen::Portfolio));
+                            close = true;
+                        }
+                        if ui.button(lang.t(text::CANCEL)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
+            Dialog::Stage(stage_dialog) => {
+                close = product::stage_dialog_ui(ctx, stage_dialog, lang, commands);
+            }
+        }
+        if close {
+            self.dialog = None;
+        }
+    }
+}
+
+fn no_workspace_ui(ui: &mut egui::Ui, lang: Lang, error: Option<&str>, actions: &mut Vec<UiAction>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(80.0);
+        ui.heading(lang.t(text::NO_WORKSPACE));
+        ui.label(lang.t(text::NO_WORKSPACE_TEXT));
+        if let Some(err) = error {
+            ui.colored_label(theme::ERROR, err);
+        }
+        if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
+            actions.push(UiAction::PickWorkspace);
+        }
+    });
+}
+
+impl eframe::App for OcopApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Retry failed writes every few seconds until they succeed.
+        if let Some(state) = self.state.as_mut()
+            && state.unsaved_count() > 0
+        {
+            let now = ctx.input(|i| i.time);
+            let slot = (now / 3.0).floor();
+            let last = ctx.data(|d| d.get_temp::<f64>(egui::Id::unique("retry-slot")));
+            if last != Some(slot) {
+                ctx.data_mut(|d| d.insert_temp(egui::Id::unique("retry-slot"), slot));
+                state.flush();
+            }
+            ctx.request_repaint_after(std::time::Duration::from_secs(3));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREF_LANG, &self.lang);
+        if let Some(state) = self.state.as_ref() {
+            eframe::set_value(storage, PREF_LAST_WORKSPACE, &state.dir);
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Some(state) = self.state.as_mut() {
+            state.flush();
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The portfolio screen: every product in a sortable, filterable table.
+//!
+//! Rows are computed once per data revision and language ([`build_rows`]); the filtered
+//! and sorted view once per query ([`filter_sort`]); the table builds only visible rows
+//! (`TableBody::rows`). So a frame costs the same at 20 and 20,000 products.
+
+use chrono::NaiveDate;
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::AppState;
+use crate::domain::deadlines::{self, Deadline};
+use crate::domain::dossier;
+use crate::domain::model::ProductId;
+use crate::domain::search;
+use crate::domain::stage::Stage;
+
+use super::text::{self, Lang};
+use super::{Screen, UiAction, theme, widgets};
+
+/// One product as the table shows it (precomputed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Product id.
+    pub id: ProductId,
+    /// Name.
+    pub name: String,
+    /// Producer name.
+    pub producer: String,
+    /// Commune.
+    pub commune: String,
+    /// Scoring set.
+    pub scoring_set: u8,
+    /// Stage of the current application.
+    pub stage: Option<Stage>,
+    /// Dossier completeness in percent.
+    pub completeness: u8,
+    /// Next deadline.
+    pub deadline: Option<Deadline>,
+    /// Folded text for search (name, producer, commune, code).
+    pub folded: String,
+    /// Opened read-only.
+    pub read_only: bool,
+    /// Invented demo data.
+    pub example: bool,
+}
+
+/// Columns the table sorts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Product name.
+    #[default]
+    Name,
+    /// Producer.
+    Producer,
+    /// Commune.
+    Commune,
+    /// Scoring set.
+    Set,
+    /// Stage.
+    Stage,
+    /// Completeness.
+    Dossier,
+    /// Next deadline.
+    Deadline,
+}
+
+/// Computes the rows of every product (once per data revision).
+pub fn build_rows(state: &AppState) -> Vec<Row> {
+    let today = state.today;
+    state
+        .workspace
+        .products
+        .values()
+        .map(|product| {
+            let app = product.current();
+            let template = app.and_then(|a| state.catalog.template(&a.rule_version));
+            let completeness = app
+                .map(|a| dossier::completeness(&a.dossier, template).percent())
+                .unwrap_or(0);
+            let folded = search::fold(&format!(
+                "{} {} {} {}",
+                product.name, product.producer.name, product.commune, product.product_code
+            ));
+            Row {
+                id: product.id.clone(),
+                name: product.name.clone(),
+                producer: product.producer.name.clone(),
+                commune: product.commune.clone(),
+                scoring_set: product.scoring_set,
+                stage: app.map(|a| a.stage),
+                completeness,
+                deadline: deadlines::next_deadline(product, today, &state.catalog.calendar),
+                folded,
+                read_only: state.read_only.contains(&product.id),
+                example: product.is_example,
+            }
+        })
+        .collect()
+}
+
+/// Indices of the rows matching `query` and `stage`, sorted.
+pub fn filter_sort(rows: &[Row], query: &str, stage: Option<Stage>, sort: SortKey, ascending: bool) -> Vec<usize> {
+    let folded_query = search::fold(query);
+    let words: Vec<&str> = folded_query.split_whitespace().collect();
+    let mut indices: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| {
+            stage.is_none_or(|s| row.stage == Some(s))
+                && words.iter().all(|w| row.folded.contains(w))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let key_cmp = |a: &Row, b: &Row| -> std::cmp::Ordering {
+        match sort {
+            SortKey::Name => search::fold(&a.name).cmp(&search::fold(&b.name)),
+            SortKey::Producer => a.producer.cmp(&b.producer),
+            SortKey::Commune => a.commune.cmp(&b.commune),
+            SortKey::Set => a.scoring_set.cmp(&b.scoring_set),
+            SortKey::Stage => a.stage.cmp(&b.stage),
+            SortKey::Dossier => a.completeness.cmp(&b.completeness),
+            SortKey::Deadline => {
+                // Products without a deadline go last either way.
+                let da = a.deadline.as_ref().map(|d| d.date).unwrap_or(NaiveDate::MAX);
+                let db = b.deadline.as_ref().map(|d| d.date).unwrap_or(NaiveDate::MAX);
+                da.cmp(&db)
+            }
+        }
+    };
+    indices.sort_by(|&a, &b| match (rows.get(a), rows.get(b)) {
+        (Some(ra), Some(rb)) => {
+            let ord = key_cmp(ra, rb).then_with(|| ra.id.cmp(&rb.id));
+            if ascending { ord } else { ord.reverse() }
+        }
+        _ => std::cmp::Ordering::Equal,
+    });
+    indices
+}
+
+/// State of the portfolio screen.
+#[derive(Debug, Default)]
+pub struct PortfolioUi {
+    /// Search text.
+    pub query: String,
+    /// Stage filter.
+    pub stage_filter: Option<Stage>,
+    /// Sort column.
+    pub sort: SortKey,
+    /// Sort direction (false = ascending, so the default is A→Z).
+    pub descending: bool,
+    rows: Vec<Row>,
+    rows_revision: u64,
+    view: Vec<usize>,
+    view_key: Option<(u64, String, Option<Stage>, SortKey, bool)>,
+}
+
+impl PortfolioUi {
+    /// Brings the caches up to date with `state`; cheap when nothing changed.
+    pub fn refresh(&mut self, state: &AppState) {
+        if self.rows_revision != state.revision {
+            self.rows = build_rows(state);
+            self.rows_revision = state.revision;
+        }
+        let key = (
+            state.revision,
+            self.query.clone(),
+            self.stage_filter,
+            self.sort,
+            self.descending,
+        );
+        if self.view_key.as_ref() != Some(&key) {
+            self.view = filter_sort(&self.rows, &self.query, self.stage_filter, self.sort, !self.descending);
+            self.view_key = Some(key);
+        }
+    }
+
+    /// Ids of the rows currently shown, in order (for tests and keyboard use).
+    pub fn visible_ids(&self) -> Vec<ProductId> {
+        self.view
+            .iter()
+            .filter_map(|&i| self.rows.get(i).map(|r| r.id.clone()))
+            .collect()
+    }
+
+    /// Draws the screen.
+    pub fn show(&mut self, ui: &mut egui::Ui, state: &AppState, lang: Lang, actions: &mut Vec<UiAction>) {
+        self.refresh(state);
+        ui.horizontal(|ui| {
+            ui.heading(lang.t(text::PORTFOLIO));
+            if !state.workspace.info.name.is_empty() {
+                ui.label(egui::RichText::new(&state.workspace.info.name).color(theme::MUTED));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(lang.t(text::ADD_PRODUCT)).clicked() {
+                    actions.push(UiAction::AskAddProduct);
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.t(text::SEARCH));
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text(lang.t(text::SEARCH_HINT))
+                        .desired_width(360.0),
+                )
+                .labelled_by(label.id);
+            if ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::F)) {
+                search.request_focus();
+            }
+            let filter_label = ui.label(lang.t(text::FILTER_STAGE));
+            let selected = self
+                .stage_filter
+                .map_or(lang.t(text::ALL_STAGES), |s| lang.t(text::stage_name(s)));
+            egui::ComboBox::from_id_salt("stage-filter")
+                .selected_text(selected)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.stage_filter, None, lang.t(text::ALL_STAGES));
+                    for stage in Stage::ALL {
+                        ui.selectable_value(&mut self.stage_filter, Some(stage), lang.t(text::stage_name(stage)));
+                    }
+                })
+                .response
+                .labelled_by(filter_label.id);
+            self.refresh(state);
+            ui.label(format!(
+                "{} {} {} {}",
+                self.view.len(),
+                lang.t(text::PRODUCTS_SHOWN),
+                lang.t(text::OF),
+                self.rows.len()
+            ));
+        });
+        ui.separator();
+        if self.rows.is_empty() {
+            ui.label(lang.t(text::NO_PRODUCTS));
+            return;
+        }
+        if self.view.is_empty() {
+            ui.label(lang.t(text::NO_MATCH));
+            return;
+        }
+        self.table_ui(ui, state, lang, actions);
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, state: &AppState, lang: Lang, actions: &mut Vec<UiAction>) {
+        let today = state.today;
+        let columns: [(SortKey, text::Tr); 7] = [
+            (SortKey::Name, text::COL_PRODUCT),
+            (SortKey::Producer, text::COL_PRODUCER),
+            (SortKey::Commune, text::COL_COMMUNE),
+            (SortKey::Set, text::COL_SET),
+            (SortKey::Stage, text::COL_STAGE),
+            (SortKey::Dossier, text::COL_DOSSIER),
+            (SortKey::Deadline, text::COL_DEADLINE),
+        ];
+        let mut new_sort = None;
+        let row_height = 26.0;
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(230.0).at_least(120.0).clip(true))
+            .column(Column::initial(230.0).at_least(80.0).clip(true))
+            .column(Column::initial(170.0).at_least(60.0).clip(true))
+            .column(Column::initial(40.0).at_least(36.0))
+            .column(Column::initial(190.0).at_least(80.0).clip(true))
+            .column(Column::initial(110.0).at_least(80.0))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .header(row_height, |mut header| {
+                for (key, title) in columns {
+                    header.col(|ui| {
+                        let arrow = if self.sort == key {
+                            if self.descending { " ⏷" } else { " ⏶" }
+                        } else {
+                            ""
+                        };
+                        if ui
+                            .add(egui::Button::new(egui::RichText::new(format!("{}{arrow}", lang.t(title))).strong()).frame(false))
+                            .clicked()
+                        {
+                            new_sort = Some(key);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, self.view.len(), |mut row| {
+                    let Some(data) = self.view.get(row.index()).and_then(|&i| self.rows.get(i)) else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        if ui.link(&data.name).clicked() {
+                            actions.push(UiAction::Navigate(Screen::Product(data.id.clone())));
+                        }
+                        if data.read_only {
+                            ui.small(format!("({})", lang.t(text::READ_ONLY)));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(&data.producer);
+                    });
+                    row.col(|ui| {
+                        ui.label(&data.commune);
+                    });
+                    row.col(|ui| {
+                        ui.label(data.scoring_set.to_string())
+                            .on_hover_text(widgets::set_label(data.scoring_set, &state.catalog, lang));
+                    });
+                    row.col(|ui| {
+                        if let Some(stage) = data.stage {
+                            ui.label(lang.t(text::stage_name(stage)));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::ProgressBar::new(f32::from(data.completeness) / 100.0)
+                                .text(format!("{}%", data.completeness))
+                                .desired_width(96.0),
+                        );
+                    });
+                    row.col(|ui| {
+                        if let Some(deadline) = &data.deadline {
+                            deadline_label(ui, deadline, today, lang);
+                        }
+                    });
+                });
+            });
+        if let Some(key) = new_sort {
+            if self.sort == key {
+                self.descending = !self.descending;
+            } else {
+                self.sort = key;
+                self.descending = false;
+            }
+        }
+    }
+}
+
+/// "07/12/2026 · còn 11 ngày · Xã xử lý xong", coloured by urgency.
+pub fn deadline_label(ui: &mut egui::Ui, deadline: &Deadline, today: NaiveDate, lang: Lang) {
+    let days = (deadline.date - today).num_days();
+    let (relative, color) = if days < 0 {
+        (format!("{} {}", lang.t(text::OVERDUE), -days), theme::ERROR)
+    } else if days == 0 {
+        (lang.t(text::TODAY).to_owned(), theme::ERROR)
+    } else if days <= 14 {
+        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::WARN)
+    } else {
+        (format!("{days} {}", lang.t(text::DAYS_LEFT)), ui.visuals().text_color())
+    };
+    ui.colored_label(color, format!("{} · {relative}", lang.date(deadline.date)))
+        .on_hover_text(lang.t(text::deadline_name(deadline.kind)));
+}

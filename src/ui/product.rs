@@ -1,0 +1,551 @@
+//! The product screen: the stage stepper with what comes next, the product's fields,
+//! and the dossier checklist of the current application. Also the stage dialog that
+//! asks for what a move needs.
+
+use std::collections::BTreeMap;
+
+use egui::RichText;
+
+use crate::app::AppState;
+use crate::command::{Command, CommandError, DocDate, ProductField};
+use crate::domain::deadlines;
+use crate::domain::dossier::{self, DocStatus};
+use crate::domain::model::{ApplicationKind, Product, ProducerKind, ProductId};
+use crate::domain::stage::{self, Stage, StageError, StageField, StageInput};
+
+use super::text::{self, Lang};
+use super::widgets::{self, DateEdit};
+use super::{Screen, UiAction, theme};
+
+/// Text for a refused command, naming the field where there is one.
+pub fn command_error_text(err: &CommandError, lang: Lang) -> String {
+    match err {
+        CommandError::Stage(StageError::Invalid { field, reason }) => {
+            format!("{}: {reason}", lang.t(text::stage_field_name(*field)))
+        }
+        CommandError::Stage(StageError::Missing { fields }) => {
+            let names: Vec<&str> = fields.iter().map(|f| lang.t(text::stage_field_name(*f))).collect();
+            format!("{} {}", lang.t(text::STAGE_DIALOG_NEEDS), names.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Draws the product screen.
+pub fn product_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+    actions: &mut Vec<UiAction>,
+) {
+    let read_only = state.read_only.contains(&product.id);
+    let id = &product.id;
+    ui.horizontal(|ui| {
+        if ui.button(lang.t(text::BACK)).clicked() {
+            actions.push(UiAction::Navigate(Screen::Portfolio));
+        }
+        ui.heading(&product.name);
+        if product.is_example {
+            ui.label(RichText::new(format!("({})", lang.t(text::EXAMPLE))).color(theme::MUTED));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(!read_only, egui::Button::new(lang.t(text::DELETE_PRODUCT)))
+                .clicked()
+            {
+                actions.push(UiAction::AskDelete(id.clone()));
+            }
+        });
+    });
+    if read_only {
+        ui.colored_label(theme::WARN, format!("🔒 {}", lang.t(text::READ_ONLY_EXPLAIN)));
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            process_ui(ui, state, product, lang, read_only, commands, actions);
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
+                .default_open(true)
+                .show(ui, |ui| fields_ui(ui, state, product, lang, read_only, commands));
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(lang.t(text::SECTION_DOSSIER))
+                .default_open(true)
+                .show(ui, |ui| dossier_ui(ui, state, product, lang, read_only, commands));
+            if product.applications.len() > 1 {
+                egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))
+                    .default_open(false)
+                    .show(ui, |ui| {
+                        for app in product.applications.iter().rev().skip(1) {
+                            ui.label(format!(
+                                "{} {} · {} · {}",
+                                lang.t(text::application_kind_name(app.kind)),
+                                app.year,
+                                lang.t(text::stage_name(app.stage)),
+                                app.certificate
+                                    .as_ref()
+                                    .map(|c| format!("{} {} ({})", widgets::stars(c.star), c.number, lang.date(c.issued_on)))
+                                    .unwrap_or_default()
+                            ));
+                        }
+                    });
+            }
+        });
+}
+
+fn process_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+    actions: &mut Vec<UiAction>,
+) {
+    let id = &product.id;
+    let Some(app) = product.current() else {
+        return;
+    };
+    ui.heading(lang.t(text::SECTION_PROCESS));
+    ui.label(format!(
+        "{}: {} {} · {}: {}",
+        lang.t(text::FIELD_KIND),
+        lang.t(text::application_kind_name(app.kind)),
+        app.year,
+        lang.t(text::FIELD_RULES),
+        app.rule_version
+    ));
+    // The stepper: done steps muted, the current one highlighted, later ones plain.
+    let current_index = app.stage.path_index();
+    ui.horizontal_wrapped(|ui| {
+        for (index, step) in Stage::MAIN_PATH.iter().enumerate() {
+            let is_current = index == current_index;
+            let shown = if is_current { app.stage } else { *step };
+            let mut label = RichText::new(format!("{}. {}", index + 1, lang.t(text::stage_name(shown))));
+            if is_current {
+                label = label.strong().color(theme::ACCENT);
+            } else if index < current_index {
+                label = label.color(theme::MUTED);
+            }
+            let button = egui::Button::new(label).selected(is_current);
+            if ui.add_enabled(!read_only, button).clicked() && !is_current {
+                actions.push(UiAction::AskStage(id.clone(), *step));
+            }
+            if index + 1 < Stage::MAIN_PATH.len() {
+                ui.label("→");
+            }
+        }
+    });
+    ui.label(RichText::new(lang.t(text::stage_explain(app.stage))).italics());
+    ui.horizontal_wrapped(|ui| {
+        if let Some(next) = app.stage.next() {
+            let text = format!("{}: {} ➡", lang.t(text::NEXT_STEP), lang.t(text::stage_name(next)));
+            if ui.add_enabled(!read_only, egui::Button::new(text)).clicked() {
+                actions.push(UiAction::AskStage(id.clone(), next));
+            }
+        }
+        ui.menu_button(lang.t(text::OTHER_OUTCOMES), |ui| {
+            for target in [Stage::SentToMinistry, Stage::NotRecognised, Stage::Revoked, Stage::Expired] {
+                if ui
+                    .add_enabled(!read_only && target != app.stage, egui::Button::new(lang.t(text::stage_name(target))))
+                    .clicked()
+                {
+                    actions.push(UiAction::AskStage(id.clone(), target));
+                }
+            }
+        });
+        if app.stage.is_closed() && app.certificate.is_some() || app.stage == Stage::NotRecognised {
+            for (kind, label) in [
+                (ApplicationKind::Upgrade, text::START_UPGRADE),
+                (ApplicationKind::ReRating, text::START_RERATING),
+            ] {
+                if ui.add_enabled(!read_only, egui::Button::new(lang.t(label))).clicked() {
+                    commands.push(Command::StartApplication {
+                        id: id.clone(),
+                        kind,
+                        year: chrono::Datelike::year(&state.today),
+                    });
+                }
+            }
+        }
+    });
+    if let Some(cert) = product.latest_certificate() {
+        let expiry = deadlines::certificate_expiry(cert.issued_on);
+        ui.label(format!(
+            "{}: {} {} · {} · {} {}",
+            lang.t(text::FIELD_CERTIFICATE),
+            widgets::stars(cert.star),
+            cert.number,
+            lang.date(cert.issued_on),
+            lang.t(text::FIELD_EXPIRES),
+            expiry.map(|d| lang.date(d)).unwrap_or_default()
+        ));
+    }
+    // Every deadline of this application, with its rule.
+    let all = deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar);
+    for deadline in all.iter().filter(|d| d.document_key.is_none()) {
+        ui.horizontal(|ui| {
+            ui.label(format!("⏰ {}:", lang.t(text::deadline_name(deadline.kind))));
+            super::portfolio::deadline_label(ui, deadline, state.today, lang);
+        });
+    }
+}
+
+fn fields_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let id = &product.id;
+    let enabled = !read_only;
+    let set_text = |commands: &mut Vec<Command>, field: ProductField, value: Option<String>| {
+        if let Some(value) = value {
+            commands.push(Command::SetText {
+                id: id.clone(),
+                field,
+                value,
+            });
+        }
+    };
+    egui::Grid::new("product-fields")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .min_col_width(140.0)
+        .show(ui, |ui| {
+            let rows: [(ProductField, text::Tr, &str, bool); 9] = [
+                (ProductField::Name, text::FIELD_NAME, &product.name, false),
+                (ProductField::ProducerName, text::FIELD_PRODUCER, &product.producer.name, false),
+                (ProductField::LegalRepresentative, text::FIELD_REPRESENTATIVE, &product.producer.legal_representative, false),
+                (ProductField::Phone, text::FIELD_PHONE, &product.producer.phone, false),
+                (ProductField::Address, text::FIELD_ADDRESS, &product.producer.address, false),
+                (ProductField::Commune, text::FIELD_COMMUNE, &product.commune, false),
+                (ProductField::ProductCode, text::FIELD_CODE, &product.product_code, false),
+                (ProductField::Description, text::FIELD_DESCRIPTION, &product.description, true),
+                (ProductField::Notes, text::FIELD_NOTES, &product.notes, true),
+            ];
+            for (field, label, value, multiline) in rows {
+                let salt = format!("field-{}-{field:?}", id.as_str());
+                set_text(commands, field, widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled));
+                ui.end_row();
+            }
+            let kind_label = ui.label(lang.t(text::FIELD_PRODUCER_KIND));
+            let mut kind = product.producer.kind;
+            ui.add_enabled_ui(enabled, |ui| {
+                egui::ComboBox::from_id_salt("producer-kind")
+                    .selected_text(lang.t(text::producer_kind_name(kind)))
+                    .show_ui(ui, |ui| {
+                        for k in ProducerKind::ALL {
+                            ui.selectable_value(&mut kind, k, lang.t(text::producer_kind_name(k)));
+                        }
+                    })
+                    .response
+                    .labelled_by(kind_label.id);
+            });
+            if kind != product.producer.kind {
+                commands.push(Command::SetProducerKind { id: id.clone(), kind });
+            }
+            ui.end_row();
+            let mut set = product.scoring_set;
+            ui.add_enabled_ui(enabled, |ui| {
+                widgets::scoring_set_combo(ui, "product-set", &mut set, &state.catalog, lang);
+            });
+            ui.label("");
+            if set != product.scoring_set {
+                commands.push(Command::SetScoringSet {
+                    id: id.clone(),
+                    scoring_set: set,
+                });
+            }
+            ui.end_row();
+            if let Some(app) = product.current() {
+                let salt = format!("field-{}-app-notes", id.as_str());
+                set_text(
+                    commands,
+                    ProductField::ApplicationNotes,
+                    widgets::text_field(ui, &salt, lang.t(text::FIELD_APP_NOTES), &app.notes, true, enabled),
+                );
+                ui.end_row();
+            }
+        });
+}
+
+fn dossier_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let Some(app) = product.current() else {
+        return;
+    };
+    let id = &product.id;
+    let template = state.catalog.template(&app.rule_version);
+    let completeness = dossier::completeness(&app.dossier, template);
+    ui.add(
+        egui::ProgressBar::new(f32::from(completeness.percent()) / 100.0)
+            .text(format!(
+                "{}% · {}/{} · {} {}",
+                completeness.percent(),
+                completeness.ready,
+                completeness.applicable,
+                completeness.required_missing,
+                lang.t(text::DOC_REQUIRED)
+            ))
+            .desired_width(420.0),
+    );
+    ui.add_space(4.0);
+    for entry in &app.dossier {
+        let item = template.and_then(|t| t.item(&entry.key));
+        let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
+        ui.group(|ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let mut ready = entry.status == DocStatus::Ready;
+                let checkbox = ui.add_enabled(!read_only, egui::Checkbox::new(&mut ready, name));
+                if checkbox.changed() {
+                    commands.push(Command::SetDocStatus {
+                        id: id.clone(),
+                        key: entry.key.clone(),
+                        status: if ready { DocStatus::Ready } else { DocStatus::Missing },
+                    });
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                if let Some(item) = item {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {}",
+                            lang.t(text::provider_name(item.provider)),
+                            lang.t(text::requirement_name(item.requirement))
+                        ))
+                        .small()
+                        .color(theme::MUTED),
+                    );
+                } else {
+                    ui.label(RichText::new(lang.t(text::DOC_UNKNOWN)).small().color(theme::WARN));
+                }
+                let status_label = ui.label(lang.t(text::DOC_STATUS));
+                let mut status = entry.status;
+                ui.add_enabled_ui(!read_only, |ui| {
+                    egui::ComboBox::from_id_salt(format!("status-{}", entry.key))
+                        .selected_text(lang.t(text::doc_status_name(status)))
+                        .width(130.0)
+                        .show_ui(ui, |ui| {
+                            for s in DocStatus::ALL {
+                                ui.selectable_value(&mut status, s, lang.t(text::doc_status_name(s)));
+                            }
+                        })
+                        .response
+                        .labelled_by(status_label.id);
+                });
+                if status != entry.status {
+                    commands.push(Command::SetDocStatus {
+                        id: id.clone(),
+                        key: entry.key.clone(),
+                        status,
+                    });
+                }
+                for (which, label, value) in [
+                    (DocDate::Issued, text::DOC_ISSUED, entry.issued_on),
+                    (DocDate::ValidUntil, text::DOC_VALID_UNTIL, entry.valid_until),
+                ] {
+                    let show = which == DocDate::Issued
+                        || value.is_some()
+                        || item.is_some_and(|i| i.has_validity);
+                    if !show {
+                        continue;
+                    }
+                    let salt = format!("date-{}-{}-{which:?}", id.as_str(), entry.key);
+                    match widgets::date_field(ui, &salt, lang.t(label), value, lang, !read_only) {
+                        Some(DateEdit::Set(date)) => commands.push(Command::SetDocDate {
+                            id: id.clone(),
+                            key: entry.key.clone(),
+                            which,
+                            date,
+                        }),
+                        Some(DateEdit::Invalid(raw)) => {
+                            ui.ctx().data_mut(|d| {
+                                d.insert_temp(
+                                    egui::Id::unique("date-error"),
+                                    format!("{} ({name}): “{raw}” — {}", lang.t(label), lang.t(text::INVALID_DATE)),
+                                );
+                            });
+                        }
+                        None => {}
+                    }
+                    if which == DocDate::ValidUntil
+                        && let Some(until) = value
+                    {
+                        let days = (until - state.today).num_days();
+                        if days < 0 {
+                            ui.colored_label(theme::ERROR, format!("⚠ {} {}", lang.t(text::OVERDUE), -days));
+                        } else if days <= 60 {
+                            ui.colored_label(theme::WARN, format!("⏰ {days} {}", lang.t(text::DAYS_LEFT)));
+                        }
+                    }
+                }
+            });
+            let salt = format!("note-{}-{}", id.as_str(), entry.key);
+            if let Some(note) = widgets::text_field(ui, &salt, lang.t(text::DOC_NOTE), &entry.note, false, !read_only) {
+                commands.push(Command::SetDocNote {
+                    id: id.clone(),
+                    key: entry.key.clone(),
+                    note,
+                });
+            }
+        });
+    }
+}
+
+/// State of the "what does this move need" dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageDialog {
+    /// Product.
+    pub product: ProductId,
+    /// Target stage.
+    pub target: Stage,
+    /// Fields to ask for.
+    pub fields: Vec<StageField>,
+    /// Typed values.
+    pub values: BTreeMap<StageField, String>,
+    /// Error naming the field.
+    pub error: Option<String>,
+}
+
+impl StageDialog {
+    /// A dialog for moving `id` to `target`, asking only what is missing.
+    pub fn new(state: &AppState, id: &ProductId, target: Stage) -> Self {
+        let fields = state
+            .workspace
+            .products
+            .get(id)
+            .and_then(|p| p.current())
+            .map(|app| stage::missing_fields(app, target, &StageInput::default()))
+            .unwrap_or_default();
+        let mut values = BTreeMap::new();
+        for field in &fields {
+            let default = match field {
+                StageField::CertificateStar => "3".to_owned(),
+                StageField::ProvincialScore | StageField::CertificateNumber | StageField::RevocationReason => {
+                    String::new()
+                }
+                _ => state.today.format("%d/%m/%Y").to_string(),
+            };
+            values.insert(*field, default);
+        }
+        StageDialog {
+            product: id.clone(),
+            target,
+            fields,
+            values,
+            error: None,
+        }
+    }
+
+    /// Parses the typed values; the error names the field.
+    pub fn input(&self, lang: Lang) -> Result<StageInput, String> {
+        let mut input = StageInput::default();
+        for field in &self.fields {
+            let raw = self.values.get(field).map(String::as_str).unwrap_or("").trim();
+            let name = lang.t(text::stage_field_name(*field));
+            let date = || widgets::parse_date(raw).ok_or_else(|| format!("{name}: “{raw}” — {}", lang.t(text::INVALID_DATE)));
+            match field {
+                StageField::ReceivedByCommune => input.received_by_commune = Some(date()?),
+                StageField::ForwardedToProvince => input.forwarded_to_province = Some(date()?),
+                StageField::SentToMinistry => input.sent_to_ministry = Some(date()?),
+                StageField::CertificateIssued => input.certificate_issued = Some(date()?),
+                StageField::NotRecognisedOn => input.not_recognised_on = Some(date()?),
+                StageField::RevocationDate => input.revocation_date = Some(date()?),
+                StageField::ProvincialScore => {
+                    let score: f32 = raw
+                        .replace(',', ".")
+                        .parse()
+                        .map_err(|_| format!("{name}: “{raw}”"))?;
+                    input.provincial_score = Some(score);
+                }
+                StageField::CertificateStar => {
+                    let star: u8 = raw.parse().map_err(|_| format!("{name}: “{raw}”"))?;
+                    input.certificate_star = Some(star);
+                }
+                StageField::CertificateNumber => {
+                    if raw.is_empty() {
+                        return Err(format!("{name}: {}", lang.t(text::NOT_SET)));
+                    }
+                    input.certificate_number = Some(raw.to_owned());
+                }
+                StageField::RevocationReason => {
+                    if raw.is_empty() {
+                        return Err(format!("{name}: {}", lang.t(text::NOT_SET)));
+                    }
+                    input.revocation_reason = Some(raw.to_owned());
+                }
+            }
+        }
+        Ok(input)
+    }
+}
+
+/// Draws the stage dialog; returns true when it should close.
+pub fn stage_dialog_ui(ctx: &egui::Context, dialog: &mut StageDialog, lang: Lang, commands: &mut Vec<Command>) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("stage-dialog")).show(ctx, |ui| {
+        ui.heading(format!(
+            "{} → {}",
+            lang.t(text::STAGE_DIALOG_TITLE),
+            lang.t(text::stage_name(dialog.target))
+        ));
+        ui.label(lang.t(text::STAGE_DIALOG_NEEDS));
+        egui::Grid::new("stage-fields").num_columns(2).show(ui, |ui| {
+            for field in dialog.fields.clone() {
+                let label = ui.label(lang.t(text::stage_field_name(field)));
+                let value = dialog.values.entry(field).or_default();
+                if field == StageField::CertificateStar {
+                    ui.horizontal(|ui| {
+                        for star in ["3", "4", "5"] {
+                            ui.radio_value(value, star.to_owned(), format!("{star} ★"));
+                        }
+                    });
+                } else {
+                    let hint = match field {
+                        StageField::ProvincialScore => "0–100",
+                        StageField::CertificateNumber | StageField::RevocationReason => "",
+                        _ => lang.t(text::DATE_HINT),
+                    };
+                    ui.add(egui::TextEdit::singleline(value).hint_text(hint))
+                        .labelled_by(label.id);
+                }
+                ui.end_row();
+            }
+        });
+        if let Some(err) = &dialog.error {
+            ui.colored_label(theme::ERROR, err);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(text::CONFIRM)).clicked() {
+                match dialog.input(lang) {
+                    Ok(input) => {
+                        commands.push(Command::ChangeStage {
+                            id: dialog.product.clone(),
+                            target: dialog.target,
+                            input: Box::new(input),
+                        });
+                        close = true;
+                    }
+                    Err(err) => dialog.error = Some(err),
+                }
+            }
+            if ui.button(lang.t(text::CANCEL)).clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
