@@ -89,7 +89,12 @@ pub struct AppState {
 
 impl AppState {
     /// Opens the workspace in `dir`.
-    pub fn open(dir: &Path, catalog: Catalog, today: NaiveDate, lang: Lang) -> Result<Self, StorageError> {
+    pub fn open(
+        dir: &Path,
+        catalog: Catalog,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<Self, StorageError> {
         let loaded = storage::load_workspace(dir)?;
         Ok(AppState {
             dir: dir.to_owned(),

@@ -69,7 +69,9 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
-        Some(other) if !other.starts_with('-') => Err(format!("unknown command “{other}”\n\n{USAGE}")),
+        Some(other) if !other.starts_with('-') => {
+            Err(format!("unknown command “{other}”\n\n{USAGE}"))
+        }
         _ => return gui(args),
     };
     match result {
@@ -163,7 +165,12 @@ fn list(args: &[String]) -> Result<(), String> {
             .unwrap_or(0);
         let deadline = deadlines::next_deadline(product, today, &catalog.calendar);
         let (date, rule) = deadline
-            .map(|d| (d.date.to_string(), lang.t(text::deadline_name(d.kind)).to_owned()))
+            .map(|d| {
+                (
+                    d.date.to_string(),
+                    lang.t(text::deadline_name(d.kind)).to_owned(),
+                )
+            })
             .unwrap_or_default();
         if csv {
             println!(
@@ -200,7 +207,9 @@ fn demo_data(args: &[String]) -> Result<(), String> {
         .parse()
         .map_err(|_| "--products: not a whole number".to_owned())?;
     let seed: u64 = match flag(args, "--seed") {
-        Some(raw) => raw.parse().map_err(|_| "--seed: not a whole number".to_owned())?,
+        Some(raw) => raw
+            .parse()
+            .map_err(|_| "--seed: not a whole number".to_owned())?,
         None => 1,
     };
     if dir.join(storage::WORKSPACE_FILE).exists() || dir.join(storage::PRODUCTS_DIR).exists() {
@@ -211,7 +220,8 @@ fn demo_data(args: &[String]) -> Result<(), String> {
     }
     let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
     let template = catalog.current_template().ok_or("no dossier template")?;
-    let workspace = demo::synthetic_workspace(count, seed, template, chrono::Local::now().date_naive());
+    let workspace =
+        demo::synthetic_workspace(count, seed, template, chrono::Local::now().date_naive());
     storage::save_workspace(&dir, &workspace).map_err(|e: StorageError| e.to_string())?;
     println!("wrote {count} products to {}", dir.display());
     Ok(())
@@ -236,9 +246,12 @@ fn startup_workspace(explicit: Option<&str>, last: Option<PathBuf>) -> Option<Pa
     if let Some(last) = last.filter(|p| p.is_dir()) {
         return Some(last);
     }
-    [PathBuf::from("saves"), Path::new(env!("CARGO_MANIFEST_DIR")).join("saves")]
-        .into_iter()
-        .find(|p| p.join(storage::WORKSPACE_FILE).is_file())
+    [
+        PathBuf::from("saves"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
+    ]
+    .into_iter()
+    .find(|p| p.join(storage::WORKSPACE_FILE).is_file())
 }
 
 fn gui(args: &[String]) -> ExitCode {

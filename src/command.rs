@@ -213,7 +213,11 @@ pub enum CommandError {
 }
 
 /// Applies `command` to `workspace`. The only mutation of the model.
-pub fn apply(workspace: &mut Workspace, catalog: &Catalog, command: &Command) -> Result<(), CommandError> {
+pub fn apply(
+    workspace: &mut Workspace,
+    catalog: &Catalog,
+    command: &Command,
+) -> Result<(), CommandError> {
     match command {
         Command::AddProduct {
             id,
@@ -233,7 +237,8 @@ pub fn apply(workspace: &mut Workspace, catalog: &Catalog, command: &Command) ->
             let template = catalog
                 .current_template()
                 .ok_or_else(|| CommandError::NoRuleData("dossier template".into()))?;
-            let product = demo::new_product(id.clone(), &nfc(name.trim()), *scoring_set, template, *year);
+            let product =
+                demo::new_product(id.clone(), &nfc(name.trim()), *scoring_set, template, *year);
             workspace.products.insert(id.clone(), product);
             Ok(())
         }
@@ -367,9 +372,9 @@ fn apply_to_product(
             }
             Ok(())
         }
-        Command::AddProduct { .. } | Command::DeleteProduct { .. } | Command::SetWorkspaceInfo { .. } => {
-            Err(CommandError::Invalid("not a product edit"))
-        }
+        Command::AddProduct { .. }
+        | Command::DeleteProduct { .. }
+        | Command::SetWorkspaceInfo { .. } => Err(CommandError::Invalid("not a product edit")),
     }
 }
 
@@ -384,5 +389,7 @@ fn doc_mut<'a>(
         .dossier
         .iter_mut()
         .find(|e| e.key == key)
-        .ok_or_else(|| CommandError::NoDocument { key: key.to_owned() })
+        .ok_or_else(|| CommandError::NoDocument {
+            key: key.to_owned(),
+        })
 }

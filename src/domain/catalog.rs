@@ -2,6 +2,7 @@
 //! version, and the working-day calendar. Loaded by storage from `assets/`.
 //! Pure data: no egui, no files.
 
+use super::criteria::{RuleSet, ScoringSet};
 use super::deadlines::WorkCalendar;
 use super::dossier::DossierTemplate;
 use super::model::CURRENT_RULE_VERSION;
@@ -13,8 +14,8 @@ pub struct Catalog {
     pub dossier_templates: Vec<DossierTemplate>,
     /// Working-day calendar (weekends and public holidays).
     pub calendar: WorkCalendar,
-    /// Scoring-set names (number, Vietnamese, English).
-    pub set_names: Vec<(u8, String, String)>,
+    /// Scoring criteria, one rule set per rule version.
+    pub rule_sets: Vec<RuleSet>,
 }
 
 impl Catalog {
@@ -27,10 +28,21 @@ impl Catalog {
 
     /// Vietnamese and English name of a scoring set.
     pub fn set_name(&self, number: u8) -> Option<(&str, &str)> {
-        self.set_names
+        self.rule_set(CURRENT_RULE_VERSION)
+            .and_then(|r| r.set(number))
+            .map(|s| (s.name_vi.as_str(), s.name_en.as_str()))
+    }
+
+    /// The criteria of a rule version.
+    pub fn rule_set(&self, rule_version: &str) -> Option<&RuleSet> {
+        self.rule_sets
             .iter()
-            .find(|(n, _, _)| *n == number)
-            .map(|(_, vi, en)| (vi.as_str(), en.as_str()))
+            .find(|r| r.rule_version == rule_version)
+    }
+
+    /// The scoring sheet for `set_number` under `rule_version`.
+    pub fn scoring_set(&self, rule_version: &str, set_number: u8) -> Option<&ScoringSet> {
+        self.rule_set(rule_version).and_then(|r| r.set(set_number))
     }
 
     /// The template for new applications.

@@ -244,7 +244,11 @@ pub fn application_deadlines(
 ///
 /// Deadlines in the past stay relevant (overdue) for 60 days, except passed round
 /// cut-offs and window openings, which are replaced by the next one.
-pub fn next_deadline(product: &Product, today: NaiveDate, calendar: &WorkCalendar) -> Option<Deadline> {
+pub fn next_deadline(
+    product: &Product,
+    today: NaiveDate,
+    calendar: &WorkCalendar,
+) -> Option<Deadline> {
     let app = product.current()?;
     application_deadlines(product, app, today, calendar)
         .into_iter()

@@ -9,7 +9,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use super::dossier::{DocStatus, DossierTemplate};
 use super::model::{
     Application, ApplicationKind, Certificate, Producer, ProducerKind, Product, ProductId,
-    Workspace, WorkspaceInfo, CURRENT_RULE_VERSION,
+    Workspace, WorkspaceInfo,
 };
 use super::stage::Stage;
 
@@ -34,7 +34,11 @@ fn set_status(
 }
 
 /// A new application under the current rules with a fresh checklist.
-pub fn new_application(template: &DossierTemplate, kind: ApplicationKind, year: i32) -> Application {
+pub fn new_application(
+    template: &DossierTemplate,
+    kind: ApplicationKind,
+    year: i32,
+) -> Application {
     let mut app = Application {
         kind,
         rule_version: template.rule_version.clone(),
@@ -76,7 +80,11 @@ pub fn new_product(
         description: String::new(),
         notes: String::new(),
         is_example: false,
-        applications: vec![new_application(template, ApplicationKind::FirstRating, year)],
+        applications: vec![new_application(
+            template,
+            ApplicationKind::FirstRating,
+            year,
+        )],
     }
 }
 
@@ -109,19 +117,96 @@ pub fn seed_workspace(template: &DossierTemplate) -> Workspace {
         app.stage = Stage::SubmittedToCommune;
         app.dates.received_by_commune = date(2026, 11, 16);
         use DocStatus::*;
-        set_status(app, "form-01", Ready, "Đã ký, đóng dấu ngày 12/11/2026.", date(2026, 11, 12), None);
-        set_status(app, "form-02", InProgress, "Còn thiếu phần IV kế hoạch kinh doanh.", None, None);
-        set_status(app, "business-registration", Ready, "GCN đăng ký HTX (ví dụ).", date(2021, 3, 8), None);
-        set_status(app, "food-safety-certificate", Ready, "GCN cơ sở đủ điều kiện ATTP (ví dụ).", date(2024, 1, 15), date(2027, 1, 15));
-        set_status(app, "raw-material-origin", Ready, "Hợp đồng liên kết với 28 hộ trồng nếp trong xã.", None, None);
-        set_status(app, "ip-documents", Ready, "Đơn nhãn hiệu đã được chấp nhận hợp lệ.", date(2026, 8, 20), None);
-        set_status(app, "market-evidence", InProgress, "Đang gom hóa đơn các đại lý ngoài xã.", None, None);
-        set_status(app, "product-story", InProgress, "Đang in tờ rơi câu chuyện cốm.", None, None);
-        set_status(app, "quality-declaration", Ready, "Tự công bố sản phẩm (ví dụ).", date(2026, 5, 4), None);
-        set_status(app, "test-report", Ready, "Phiếu kiểm nghiệm (ví dụ).", date(2026, 4, 22), date(2027, 4, 22));
+        set_status(
+            app,
+            "form-01",
+            Ready,
+            "Đã ký, đóng dấu ngày 12/11/2026.",
+            date(2026, 11, 12),
+            None,
+        );
+        set_status(
+            app,
+            "form-02",
+            InProgress,
+            "Còn thiếu phần IV kế hoạch kinh doanh.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "business-registration",
+            Ready,
+            "GCN đăng ký HTX (ví dụ).",
+            date(2021, 3, 8),
+            None,
+        );
+        set_status(
+            app,
+            "food-safety-certificate",
+            Ready,
+            "GCN cơ sở đủ điều kiện ATTP (ví dụ).",
+            date(2024, 1, 15),
+            date(2027, 1, 15),
+        );
+        set_status(
+            app,
+            "raw-material-origin",
+            Ready,
+            "Hợp đồng liên kết với 28 hộ trồng nếp trong xã.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "ip-documents",
+            Ready,
+            "Đơn nhãn hiệu đã được chấp nhận hợp lệ.",
+            date(2026, 8, 20),
+            None,
+        );
+        set_status(
+            app,
+            "market-evidence",
+            InProgress,
+            "Đang gom hóa đơn các đại lý ngoài xã.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "product-story",
+            InProgress,
+            "Đang in tờ rơi câu chuyện cốm.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "quality-declaration",
+            Ready,
+            "Tự công bố sản phẩm (ví dụ).",
+            date(2026, 5, 4),
+            None,
+        );
+        set_status(
+            app,
+            "test-report",
+            Ready,
+            "Phiếu kiểm nghiệm (ví dụ).",
+            date(2026, 4, 22),
+            date(2027, 4, 22),
+        );
         set_status(app, "traceability", Missing, "Chưa có mã vạch.", None, None);
         set_status(app, "product-samples", Missing, "", None, None);
-        set_status(app, "form-03", InProgress, "Cán bộ xã đang soạn.", None, None);
+        set_status(
+            app,
+            "form-03",
+            InProgress,
+            "Cán bộ xã đang soạn.",
+            None,
+            None,
+        );
         set_status(app, "qms-certificates", NotApplicable, "", None, None);
         set_status(app, "awards", NotApplicable, "", None, None);
     }
@@ -145,17 +230,61 @@ pub fn seed_workspace(template: &DossierTemplate) -> Workspace {
         address: "Thôn Khuổi Củng, xã Bình An, Lâm Bình cũ, Tuyên Quang".into(),
     };
     trau.description = "Thịt trâu tươi, trâu thả đồi, giết mổ tại cơ sở của HTX.".into();
-    trau.notes = "Sản phẩm mẫu. Chưa nộp đơn đăng ký nhãn hiệu: thiếu tối thiểu 3 sao ở tiêu chí 3.5.".into();
+    trau.notes =
+        "Sản phẩm mẫu. Chưa nộp đơn đăng ký nhãn hiệu: thiếu tối thiểu 3 sao ở tiêu chí 3.5."
+            .into();
     if let Some(app) = trau.current_mut() {
         app.stage = Stage::DossierInPreparation;
         use DocStatus::*;
         set_status(app, "form-01", InProgress, "", None, None);
-        set_status(app, "form-02", InProgress, "Đang tự chấm điểm phần III.", None, None);
-        set_status(app, "business-registration", Ready, "GCN đăng ký HTX (ví dụ).", date(2019, 6, 3), None);
-        set_status(app, "food-safety-certificate", Ready, "GCN cơ sở giết mổ đủ điều kiện (ví dụ).", date(2025, 2, 10), date(2028, 2, 10));
-        set_status(app, "raw-material-origin", InProgress, "Sổ theo dõi đàn trâu 42 hộ.", None, None);
-        set_status(app, "ip-documents", Missing, "Chưa nộp đơn đăng ký nhãn hiệu tại Cục SHTT.", None, None);
-        set_status(app, "test-report", Missing, "Cần gửi mẫu kiểm nghiệm.", None, None);
+        set_status(
+            app,
+            "form-02",
+            InProgress,
+            "Đang tự chấm điểm phần III.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "business-registration",
+            Ready,
+            "GCN đăng ký HTX (ví dụ).",
+            date(2019, 6, 3),
+            None,
+        );
+        set_status(
+            app,
+            "food-safety-certificate",
+            Ready,
+            "GCN cơ sở giết mổ đủ điều kiện (ví dụ).",
+            date(2025, 2, 10),
+            date(2028, 2, 10),
+        );
+        set_status(
+            app,
+            "raw-material-origin",
+            InProgress,
+            "Sổ theo dõi đàn trâu 42 hộ.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "ip-documents",
+            Missing,
+            "Chưa nộp đơn đăng ký nhãn hiệu tại Cục SHTT.",
+            None,
+            None,
+        );
+        set_status(
+            app,
+            "test-report",
+            Missing,
+            "Cần gửi mẫu kiểm nghiệm.",
+            None,
+            None,
+        );
         set_status(app, "quality-declaration", Missing, "", None, None);
         set_status(app, "product-story", InProgress, "", None, None);
         set_status(app, "qms-certificates", NotApplicable, "", None, None);
@@ -235,17 +364,45 @@ const PRODUCT_NAMES: &[(&str, u8)] = &[
 ];
 
 const PLACES: &[&str] = &[
-    "Hồng Quang", "Bình An", "Thượng Lâm", "Lăng Can", "Phúc Yên", "Xuân Lập", "Khuôn Hà",
-    "Na Hang", "Chiêm Hóa", "Hàm Yên", "Yên Sơn", "Sơn Dương", "Đồng Văn", "Mèo Vạc",
-    "Quản Bạ", "Bắc Mê", "Hoàng Su Phì", "Xín Mần", "Vị Xuyên", "Bắc Quang", "Quang Bình",
+    "Hồng Quang",
+    "Bình An",
+    "Thượng Lâm",
+    "Lăng Can",
+    "Phúc Yên",
+    "Xuân Lập",
+    "Khuôn Hà",
+    "Na Hang",
+    "Chiêm Hóa",
+    "Hàm Yên",
+    "Yên Sơn",
+    "Sơn Dương",
+    "Đồng Văn",
+    "Mèo Vạc",
+    "Quản Bạ",
+    "Bắc Mê",
+    "Hoàng Su Phì",
+    "Xín Mần",
+    "Vị Xuyên",
+    "Bắc Quang",
+    "Quang Bình",
 ];
 
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Ma", "Lý", "Nông", "Đặng", "Vàng", "Triệu", "Bùi",
 ];
 const GIVEN: &[&str] = &[
-    "Thị Hoa", "Văn Páo", "Thị Mai", "Văn Dũng", "Thị Lan", "Văn Sinh", "Thị Đào", "Văn Hùng",
-    "Thị Nga", "Văn Tuấn", "Thị Hương", "Đức Minh",
+    "Thị Hoa",
+    "Văn Páo",
+    "Thị Mai",
+    "Văn Dũng",
+    "Thị Lan",
+    "Văn Sinh",
+    "Thị Đào",
+    "Văn Hùng",
+    "Thị Nga",
+    "Văn Tuấn",
+    "Thị Hương",
+    "Đức Minh",
 ];
 
 /// A synthetic workspace of `count` products, deterministic for a given `seed`, with
@@ -288,14 +445,20 @@ pub fn synthetic_workspace(
             phone: format!("09{:08}", rng.next() % 100_000_000),
             address: format!("Xã {place}, Tuyên Quang"),
         };
-        product.product_code = format!("08-{:05}-{:03}-{}", rng.below(99_999), index % 1000, today.year());
+        product.product_code = format!(
+            "08-{:05}-{:03}-{}",
+            rng.below(99_999),
+            index % 1000,
+            today.year()
+        );
         let stage = Stage::ALL
             .get(rng.below(Stage::ALL.len()))
             .copied()
             .unwrap_or_default();
         if let Some(app) = product.current_mut() {
             app.stage = stage;
-            let back = |days: usize| today.checked_sub_days(Days::new(u64::try_from(days).unwrap_or(0)));
+            let back =
+                |days: usize| today.checked_sub_days(Days::new(u64::try_from(days).unwrap_or(0)));
             if stage >= Stage::SubmittedToCommune {
                 app.dates.received_by_commune = back(rng.below(40));
             }
@@ -337,9 +500,4 @@ pub fn synthetic_workspace(
         },
         products,
     }
-}
-
-/// Name of the current rule version (re-exported for callers that build applications).
-pub fn current_rule_version() -> &'static str {
-    CURRENT_RULE_VERSION
 }

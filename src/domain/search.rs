@@ -30,7 +30,8 @@ pub fn nfc(text: &str) -> String {
 /// Whether `haystack_folded` (already folded) contains every word of `query`.
 pub fn matches(haystack_folded: &str, query: &str) -> bool {
     let q = fold(query);
-    q.split_whitespace().all(|word| haystack_folded.contains(word))
+    q.split_whitespace()
+        .all(|word| haystack_folded.contains(word))
 }
 
 #[cfg(test)]

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::model::{Application, Certificate, Revocation};
 
 /// Where an application stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub enum Stage {
     /// Idea, business plan, improvements (packaging, certificates, IP) before a dossier.
     #[default]
@@ -499,7 +501,10 @@ mod tests {
         };
         assert!(change_stage(&mut app, Stage::SentToMinistry, &input).is_err());
         input.provincial_score = Some(90.0);
-        assert_eq!(change_stage(&mut app, Stage::SentToMinistry, &input), Ok(()));
+        assert_eq!(
+            change_stage(&mut app, Stage::SentToMinistry, &input),
+            Ok(())
+        );
     }
 
     #[test]
@@ -507,7 +512,11 @@ mod tests {
         let mut app = app_at(Stage::SubmittedToCommune);
         app.dates.received_by_commune = Some(d(2026, 3, 2));
         assert_eq!(
-            change_stage(&mut app, Stage::DossierInPreparation, &StageInput::default()),
+            change_stage(
+                &mut app,
+                Stage::DossierInPreparation,
+                &StageInput::default()
+            ),
             Ok(())
         );
         assert_eq!(app.dates.received_by_commune, Some(d(2026, 3, 2)));

@@ -58,7 +58,9 @@ pub enum StorageError {
         path: PathBuf,
     },
     /// A file was written by a newer version of the app.
-    #[error("written by a newer version (schema {found}, this app reads up to {supported}) — {path}")]
+    #[error(
+        "written by a newer version (schema {found}, this app reads up to {supported}) — {path}"
+    )]
     NewerSchema {
         /// Version in the file.
         found: u32,
@@ -163,7 +165,10 @@ fn parse_error(err: &ron::error::SpannedError, path: &Path) -> StorageError {
 }
 
 /// Parses one of our files: checks the schema version first, then the full envelope.
-fn parse_versioned<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, StorageError> {
+fn parse_versioned<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    path: &Path,
+) -> Result<T, StorageError> {
     if let Some(found) = scan_schema_version(text)
         && found > SCHEMA_VERSION
     {
@@ -315,10 +320,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     };
     let parent = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(io("create folder", parent))?;
-    let file_name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("file");
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = parent.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp).map_err(io("create", &tmp))?;
@@ -376,10 +378,11 @@ pub fn save_workspace_info(dir: &Path, info: &WorkspaceInfo) -> Result<(), Stora
         schema_version: SCHEMA_VERSION,
         info: info.clone(),
     };
-    let text = ron::ser::to_string_pretty(&file, pretty()).map_err(|e| StorageError::Serialize {
-        message: e.to_string(),
-        path: path.clone(),
-    })?;
+    let text =
+        ron::ser::to_string_pretty(&file, pretty()).map_err(|e| StorageError::Serialize {
+            message: e.to_string(),
+            path: path.clone(),
+        })?;
     write_atomic(&path, text.as_bytes())
 }
 
@@ -398,7 +401,11 @@ pub fn save_workspace(dir: &Path, workspace: &Workspace) -> Result<(), StorageEr
 }
 
 /// Moves a product's file into `trash/` (nothing is erased); returns the new path.
-pub fn trash_product(dir: &Path, id: &ProductId, stamp: &str) -> Result<Option<PathBuf>, StorageError> {
+pub fn trash_product(
+    dir: &Path,
+    id: &ProductId,
+    stamp: &str,
+) -> Result<Option<PathBuf>, StorageError> {
     let from = product_path(dir, id);
     if !from.exists() {
         return Ok(None);

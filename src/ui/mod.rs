@@ -118,7 +118,12 @@ pub struct OcopApp {
 
 impl OcopApp {
     /// A new app, opening `dir` if given.
-    pub fn new(catalog: Catalog, dir: Option<&Path>, lang: Lang, pinned_today: Option<NaiveDate>) -> Self {
+    pub fn new(
+        catalog: Catalog,
+        dir: Option<&Path>,
+        lang: Lang,
+        pinned_today: Option<NaiveDate>,
+    ) -> Self {
         let mut app = OcopApp {
             state: None,
             lang,
@@ -193,7 +198,9 @@ impl OcopApp {
         self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
 
         // Field-level input errors found while drawing (e.g. a date that is not a date).
-        let date_error = ui.ctx().data_mut(|d| d.remove_temp::<String>(egui::Id::unique("date-error")));
+        let date_error = ui
+            .ctx()
+            .data_mut(|d| d.remove_temp::<String>(egui::Id::unique("date-error")));
         if let (Some(err), Some(state)) = (date_error, self.state.as_mut()) {
             state.message(Level::Error, err);
         }
@@ -214,11 +221,12 @@ impl OcopApp {
         };
         if let Err(err) = state.apply(command) {
             match err {
-                crate::command::CommandError::Stage(crate::domain::stage::StageError::Missing { .. }) => {
+                crate::command::CommandError::Stage(
+                    crate::domain::stage::StageError::Missing { .. },
+                ) => {
                     if let Command::ChangeStage { id, target, .. } = command {
-                        self.dialog = Some(Dialog::Stage(product::StageDialog::new(
-                            state, id, *target,
-                        )));
+                        self.dialog =
+                            Some(Dialog::Stage(product::StageDialog::new(state, id, *target)));
                     }
                 }
                 other => {
@@ -317,7 +325,10 @@ impl OcopApp {
                     actions.push(UiAction::PickWorkspace);
                 }
                 if ui
-                    .add_enabled(self.state.is_some(), egui::Button::new(lang.t(text::MENU_RELOAD)))
+                    .add_enabled(
+                        self.state.is_some(),
+                        egui::Button::new(lang.t(text::MENU_RELOAD)),
+                    )
                     .clicked()
                 {
                     actions.push(UiAction::Reload);
@@ -381,7 +392,11 @@ impl OcopApp {
                     );
                 }
                 ui.separator();
-                ui.label(format!("{} {}", lang.t(text::TODAY), lang.date(state.today)));
+                ui.label(format!(
+                    "{} {}",
+                    lang.t(text::TODAY),
+                    lang.date(state.today)
+                ));
             }
             None => {
                 ui.label(lang.t(text::NO_WORKSPACE));
@@ -434,7 +449,12 @@ impl OcopApp {
         }
     }
 
-    fn dialogs_ui(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>, actions: &mut Vec<UiAction>) {
+    fn dialogs_ui(
+        &mut self,
+        ctx: &egui::Context,
+        commands: &mut Vec<Command>,
+        actions: &mut Vec<UiAction>,
+    ) {
         let lang = self.lang;
         let Some(dialog) = self.dialog.as_mut() else {
             return;
@@ -466,7 +486,11 @@ impl OcopApp {
                         if ui.button(lang.t(text::CONFIRM)).clicked() || enter {
                             let trimmed = crate::domain::search::nfc(name.trim());
                             if trimmed.is_empty() {
-                                *error = Some(format!("{}: {}", lang.t(text::FIELD_NAME), lang.t(text::NOT_SET)));
+                                *error = Some(format!(
+                                    "{}: {}",
+                                    lang.t(text::FIELD_NAME),
+                                    lang.t(text::NOT_SET)
+                                ));
                             } else {
                                 let id = state.free_product_id(&trimmed);
                                 commands.push(Command::AddProduct {
@@ -518,7 +542,12 @@ impl OcopApp {
     }
 }
 
-fn no_workspace_ui(ui: &mut egui::Ui, lang: Lang, error: Option<&str>, actions: &mut Vec<UiAction>) {
+fn no_workspace_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    error: Option<&str>,
+    actions: &mut Vec<UiAction>,
+) {
     ui.vertical_centered(|ui| {
         ui.add_space(80.0);
         ui.heading(lang.t(text::NO_WORKSPACE));

@@ -99,7 +99,13 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
 }
 
 /// Indices of the rows matching `query` and `stage`, sorted.
-pub fn filter_sort(rows: &[Row], query: &str, stage: Option<Stage>, sort: SortKey, ascending: bool) -> Vec<usize> {
+pub fn filter_sort(
+    rows: &[Row],
+    query: &str,
+    stage: Option<Stage>,
+    sort: SortKey,
+    ascending: bool,
+) -> Vec<usize> {
     let folded_query = search::fold(query);
     let words: Vec<&str> = folded_query.split_whitespace().collect();
     let mut indices: Vec<usize> = rows
@@ -121,8 +127,16 @@ pub fn filter_sort(rows: &[Row], query: &str, stage: Option<Stage>, sort: SortKe
             SortKey::Dossier => a.completeness.cmp(&b.completeness),
             SortKey::Deadline => {
                 // Products without a deadline go last either way.
-                let da = a.deadline.as_ref().map(|d| d.date).unwrap_or(NaiveDate::MAX);
-                let db = b.deadline.as_ref().map(|d| d.date).unwrap_or(NaiveDate::MAX);
+                let da = a
+                    .deadline
+                    .as_ref()
+                    .map(|d| d.date)
+                    .unwrap_or(NaiveDate::MAX);
+                let db = b
+                    .deadline
+                    .as_ref()
+                    .map(|d| d.date)
+                    .unwrap_or(NaiveDate::MAX);
                 da.cmp(&db)
             }
         }
@@ -169,7 +183,13 @@ impl PortfolioUi {
             self.descending,
         );
         if self.view_key.as_ref() != Some(&key) {
-            self.view = filter_sort(&self.rows, &self.query, self.stage_filter, self.sort, !self.descending);
+            self.view = filter_sort(
+                &self.rows,
+                &self.query,
+                self.stage_filter,
+                self.sort,
+                !self.descending,
+            );
             self.view_key = Some(key);
         }
     }
@@ -183,7 +203,13 @@ impl PortfolioUi {
     }
 
     /// Draws the screen.
-    pub fn show(&mut self, ui: &mut egui::Ui, state: &AppState, lang: Lang, actions: &mut Vec<UiAction>) {
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        lang: Lang,
+        actions: &mut Vec<UiAction>,
+    ) {
         self.refresh(state);
         ui.horizontal(|ui| {
             ui.heading(lang.t(text::PORTFOLIO));
@@ -218,7 +244,11 @@ impl PortfolioUi {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.stage_filter, None, lang.t(text::ALL_STAGES));
                     for stage in Stage::ALL {
-                        ui.selectable_value(&mut self.stage_filter, Some(stage), lang.t(text::stage_name(stage)));
+                        ui.selectable_value(
+                            &mut self.stage_filter,
+                            Some(stage),
+                            lang.t(text::stage_name(stage)),
+                        );
                     }
                 })
                 .response
@@ -244,7 +274,13 @@ impl PortfolioUi {
         self.table_ui(ui, state, lang, actions);
     }
 
-    fn table_ui(&mut self, ui: &mut egui::Ui, state: &AppState, lang: Lang, actions: &mut Vec<UiAction>) {
+    fn table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        lang: Lang,
+        actions: &mut Vec<UiAction>,
+    ) {
         let today = state.today;
         let columns: [(SortKey, text::Tr); 7] = [
             (SortKey::Name, text::COL_PRODUCT),
@@ -272,12 +308,18 @@ impl PortfolioUi {
                 for (key, title) in columns {
                     header.col(|ui| {
                         let arrow = if self.sort == key {
-                            if self.descending { " ⏷" } else { " ⏶" }
+                            if self.descending { " ▼" } else { " ▲" }
                         } else {
                             ""
                         };
                         if ui
-                            .add(egui::Button::new(egui::RichText::new(format!("{}{arrow}", lang.t(title))).strong()).frame(false))
+                            .add(
+                                egui::Button::new(
+                                    egui::RichText::new(format!("{}{arrow}", lang.t(title)))
+                                        .strong(),
+                                )
+                                .frame(false),
+                            )
                             .clicked()
                         {
                             new_sort = Some(key);
@@ -287,7 +329,8 @@ impl PortfolioUi {
             })
             .body(|body| {
                 body.rows(row_height, self.view.len(), |mut row| {
-                    let Some(data) = self.view.get(row.index()).and_then(|&i| self.rows.get(i)) else {
+                    let Some(data) = self.view.get(row.index()).and_then(|&i| self.rows.get(i))
+                    else {
                         return;
                     };
                     row.col(|ui| {
@@ -306,7 +349,11 @@ impl PortfolioUi {
                     });
                     row.col(|ui| {
                         ui.label(data.scoring_set.to_string())
-                            .on_hover_text(widgets::set_label(data.scoring_set, &state.catalog, lang));
+                            .on_hover_text(widgets::set_label(
+                                data.scoring_set,
+                                &state.catalog,
+                                lang,
+                            ));
                     });
                     row.col(|ui| {
                         if let Some(stage) = data.stage {
@@ -348,7 +395,10 @@ pub fn deadline_label(ui: &mut egui::Ui, deadline: &Deadline, today: NaiveDate, 
     } else if days <= 14 {
         (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::WARN)
     } else {
-        (format!("{days} {}", lang.t(text::DAYS_LEFT)), ui.visuals().text_color())
+        (
+            format!("{days} {}", lang.t(text::DAYS_LEFT)),
+            ui.visuals().text_color(),
+        )
     };
     ui.colored_label(color, format!("{} · {relative}", lang.date(deadline.date)))
         .on_hover_text(lang.t(text::deadline_name(deadline.kind)));

@@ -10,7 +10,7 @@ use crate::app::AppState;
 use crate::command::{Command, CommandError, DocDate, ProductField};
 use crate::domain::deadlines;
 use crate::domain::dossier::{self, DocStatus};
-use crate::domain::model::{ApplicationKind, Product, ProducerKind, ProductId};
+use crate::domain::model::{ApplicationKind, ProducerKind, Product, ProductId};
 use crate::domain::stage::{self, Stage, StageError, StageField, StageInput};
 
 use super::text::{self, Lang};
@@ -24,7 +24,10 @@ pub fn command_error_text(err: &CommandError, lang: Lang) -> String {
             format!("{}: {reason}", lang.t(text::stage_field_name(*field)))
         }
         CommandError::Stage(StageError::Missing { fields }) => {
-            let names: Vec<&str> = fields.iter().map(|f| lang.t(text::stage_field_name(*f))).collect();
+            let names: Vec<&str> = fields
+                .iter()
+                .map(|f| lang.t(text::stage_field_name(*f)))
+                .collect();
             format!("{} {}", lang.t(text::STAGE_DIALOG_NEEDS), names.join(", "))
         }
         other => other.to_string(),
@@ -60,7 +63,7 @@ pub fn product_ui(
         });
     });
     if read_only {
-        ui.colored_label(theme::WARN, format!("🔒 {}", lang.t(text::READ_ONLY_EXPLAIN)));
+        ui.colored_label(theme::WARN, format!("{}", lang.t(text::READ_ONLY_EXPLAIN)));
     }
     ui.separator();
     egui::ScrollArea::vertical()
@@ -70,11 +73,15 @@ pub fn product_ui(
             ui.add_space(8.0);
             egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
                 .default_open(true)
-                .show(ui, |ui| fields_ui(ui, state, product, lang, read_only, commands));
+                .show(ui, |ui| {
+                    fields_ui(ui, state, product, lang, read_only, commands)
+                });
             ui.add_space(8.0);
             egui::CollapsingHeader::new(lang.t(text::SECTION_DOSSIER))
                 .default_open(true)
-                .show(ui, |ui| dossier_ui(ui, state, product, lang, read_only, commands));
+                .show(ui, |ui| {
+                    dossier_ui(ui, state, product, lang, read_only, commands)
+                });
             if product.applications.len() > 1 {
                 egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))
                     .default_open(false)
@@ -87,7 +94,12 @@ pub fn product_ui(
                                 lang.t(text::stage_name(app.stage)),
                                 app.certificate
                                     .as_ref()
-                                    .map(|c| format!("{} {} ({})", widgets::stars(c.star), c.number, lang.date(c.issued_on)))
+                                    .map(|c| format!(
+                                        "{} {} ({})",
+                                        widgets::stars(c.star),
+                                        c.number,
+                                        lang.date(c.issued_on)
+                                    ))
                                     .unwrap_or_default()
                             ));
                         }
@@ -124,7 +136,11 @@ fn process_ui(
         for (index, step) in Stage::MAIN_PATH.iter().enumerate() {
             let is_current = index == current_index;
             let shown = if is_current { app.stage } else { *step };
-            let mut label = RichText::new(format!("{}. {}", index + 1, lang.t(text::stage_name(shown))));
+            let mut label = RichText::new(format!(
+                "{}. {}",
+                index + 1,
+                lang.t(text::stage_name(shown))
+            ));
             if is_current {
                 label = label.strong().color(theme::ACCENT);
             } else if index < current_index {
@@ -142,15 +158,30 @@ fn process_ui(
     ui.label(RichText::new(lang.t(text::stage_explain(app.stage))).italics());
     ui.horizontal_wrapped(|ui| {
         if let Some(next) = app.stage.next() {
-            let text = format!("{}: {} ➡", lang.t(text::NEXT_STEP), lang.t(text::stage_name(next)));
-            if ui.add_enabled(!read_only, egui::Button::new(text)).clicked() {
+            let text = format!(
+                "{}: {} →",
+                lang.t(text::NEXT_STEP),
+                lang.t(text::stage_name(next))
+            );
+            if ui
+                .add_enabled(!read_only, egui::Button::new(text))
+                .clicked()
+            {
                 actions.push(UiAction::AskStage(id.clone(), next));
             }
         }
         ui.menu_button(lang.t(text::OTHER_OUTCOMES), |ui| {
-            for target in [Stage::SentToMinistry, Stage::NotRecognised, Stage::Revoked, Stage::Expired] {
+            for target in [
+                Stage::SentToMinistry,
+                Stage::NotRecognised,
+                Stage::Revoked,
+                Stage::Expired,
+            ] {
                 if ui
-                    .add_enabled(!read_only && target != app.stage, egui::Button::new(lang.t(text::stage_name(target))))
+                    .add_enabled(
+                        !read_only && target != app.stage,
+                        egui::Button::new(lang.t(text::stage_name(target))),
+                    )
                     .clicked()
                 {
                     actions.push(UiAction::AskStage(id.clone(), target));
@@ -162,7 +193,10 @@ fn process_ui(
                 (ApplicationKind::Upgrade, text::START_UPGRADE),
                 (ApplicationKind::ReRating, text::START_RERATING),
             ] {
-                if ui.add_enabled(!read_only, egui::Button::new(lang.t(label))).clicked() {
+                if ui
+                    .add_enabled(!read_only, egui::Button::new(lang.t(label)))
+                    .clicked()
+                {
                     commands.push(Command::StartApplication {
                         id: id.clone(),
                         kind,
@@ -188,7 +222,7 @@ fn process_ui(
     let all = deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar);
     for deadline in all.iter().filter(|d| d.document_key.is_none()) {
         ui.horizontal(|ui| {
-            ui.label(format!("⏰ {}:", lang.t(text::deadline_name(deadline.kind))));
+            ui.label(format!("{}:", lang.t(text::deadline_name(deadline.kind))));
             super::portfolio::deadline_label(ui, deadline, state.today, lang);
         });
     }
@@ -220,18 +254,57 @@ fn fields_ui(
         .show(ui, |ui| {
             let rows: [(ProductField, text::Tr, &str, bool); 9] = [
                 (ProductField::Name, text::FIELD_NAME, &product.name, false),
-                (ProductField::ProducerName, text::FIELD_PRODUCER, &product.producer.name, false),
-                (ProductField::LegalRepresentative, text::FIELD_REPRESENTATIVE, &product.producer.legal_representative, false),
-                (ProductField::Phone, text::FIELD_PHONE, &product.producer.phone, false),
-                (ProductField::Address, text::FIELD_ADDRESS, &product.producer.address, false),
-                (ProductField::Commune, text::FIELD_COMMUNE, &product.commune, false),
-                (ProductField::ProductCode, text::FIELD_CODE, &product.product_code, false),
-                (ProductField::Description, text::FIELD_DESCRIPTION, &product.description, true),
+                (
+                    ProductField::ProducerName,
+                    text::FIELD_PRODUCER,
+                    &product.producer.name,
+                    false,
+                ),
+                (
+                    ProductField::LegalRepresentative,
+                    text::FIELD_REPRESENTATIVE,
+                    &product.producer.legal_representative,
+                    false,
+                ),
+                (
+                    ProductField::Phone,
+                    text::FIELD_PHONE,
+                    &product.producer.phone,
+                    false,
+                ),
+                (
+                    ProductField::Address,
+                    text::FIELD_ADDRESS,
+                    &product.producer.address,
+                    false,
+                ),
+                (
+                    ProductField::Commune,
+                    text::FIELD_COMMUNE,
+                    &product.commune,
+                    false,
+                ),
+                (
+                    ProductField::ProductCode,
+                    text::FIELD_CODE,
+                    &product.product_code,
+                    false,
+                ),
+                (
+                    ProductField::Description,
+                    text::FIELD_DESCRIPTION,
+                    &product.description,
+                    true,
+                ),
                 (ProductField::Notes, text::FIELD_NOTES, &product.notes, true),
             ];
             for (field, label, value, multiline) in rows {
                 let salt = format!("field-{}-{field:?}", id.as_str());
-                set_text(commands, field, widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled));
+                set_text(
+                    commands,
+                    field,
+                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled),
+                );
                 ui.end_row();
             }
             let kind_label = ui.label(lang.t(text::FIELD_PRODUCER_KIND));
@@ -248,7 +321,10 @@ fn fields_ui(
                     .labelled_by(kind_label.id);
             });
             if kind != product.producer.kind {
-                commands.push(Command::SetProducerKind { id: id.clone(), kind });
+                commands.push(Command::SetProducerKind {
+                    id: id.clone(),
+                    kind,
+                });
             }
             ui.end_row();
             let mut set = product.scoring_set;
@@ -268,7 +344,14 @@ fn fields_ui(
                 set_text(
                     commands,
                     ProductField::ApplicationNotes,
-                    widgets::text_field(ui, &salt, lang.t(text::FIELD_APP_NOTES), &app.notes, true, enabled),
+                    widgets::text_field(
+                        ui,
+                        &salt,
+                        lang.t(text::FIELD_APP_NOTES),
+                        &app.notes,
+                        true,
+                        enabled,
+                    ),
                 );
                 ui.end_row();
             }
@@ -314,7 +397,11 @@ fn dossier_ui(
                     commands.push(Command::SetDocStatus {
                         id: id.clone(),
                         key: entry.key.clone(),
-                        status: if ready { DocStatus::Ready } else { DocStatus::Missing },
+                        status: if ready {
+                            DocStatus::Ready
+                        } else {
+                            DocStatus::Missing
+                        },
                     });
                 }
             });
@@ -330,7 +417,11 @@ fn dossier_ui(
                         .color(theme::MUTED),
                     );
                 } else {
-                    ui.label(RichText::new(lang.t(text::DOC_UNKNOWN)).small().color(theme::WARN));
+                    ui.label(
+                        RichText::new(lang.t(text::DOC_UNKNOWN))
+                            .small()
+                            .color(theme::WARN),
+                    );
                 }
                 let status_label = ui.label(lang.t(text::DOC_STATUS));
                 let mut status = entry.status;
@@ -340,7 +431,11 @@ fn dossier_ui(
                         .width(130.0)
                         .show_ui(ui, |ui| {
                             for s in DocStatus::ALL {
-                                ui.selectable_value(&mut status, s, lang.t(text::doc_status_name(s)));
+                                ui.selectable_value(
+                                    &mut status,
+                                    s,
+                                    lang.t(text::doc_status_name(s)),
+                                );
                             }
                         })
                         .response
@@ -355,7 +450,11 @@ fn dossier_ui(
                 }
                 for (which, label, value) in [
                     (DocDate::Issued, text::DOC_ISSUED, entry.issued_on),
-                    (DocDate::ValidUntil, text::DOC_VALID_UNTIL, entry.valid_until),
+                    (
+                        DocDate::ValidUntil,
+                        text::DOC_VALID_UNTIL,
+                        entry.valid_until,
+                    ),
                 ] {
                     let show = which == DocDate::Issued
                         || value.is_some()
@@ -375,7 +474,11 @@ fn dossier_ui(
                             ui.ctx().data_mut(|d| {
                                 d.insert_temp(
                                     egui::Id::unique("date-error"),
-                                    format!("{} ({name}): “{raw}” — {}", lang.t(label), lang.t(text::INVALID_DATE)),
+                                    format!(
+                                        "{} ({name}): “{raw}” — {}",
+                                        lang.t(label),
+                                        lang.t(text::INVALID_DATE)
+                                    ),
                                 );
                             });
                         }
@@ -386,15 +489,28 @@ fn dossier_ui(
                     {
                         let days = (until - state.today).num_days();
                         if days < 0 {
-                            ui.colored_label(theme::ERROR, format!("⚠ {} {}", lang.t(text::OVERDUE), -days));
+                            ui.colored_label(
+                                theme::ERROR,
+                                format!("⚠ {} {}", lang.t(text::OVERDUE), -days),
+                            );
                         } else if days <= 60 {
-                            ui.colored_label(theme::WARN, format!("⏰ {days} {}", lang.t(text::DAYS_LEFT)));
+                            ui.colored_label(
+                                theme::WARN,
+                                format!("{days} {}", lang.t(text::DAYS_LEFT)),
+                            );
                         }
                     }
                 }
             });
             let salt = format!("note-{}-{}", id.as_str(), entry.key);
-            if let Some(note) = widgets::text_field(ui, &salt, lang.t(text::DOC_NOTE), &entry.note, false, !read_only) {
+            if let Some(note) = widgets::text_field(
+                ui,
+                &salt,
+                lang.t(text::DOC_NOTE),
+                &entry.note,
+                false,
+                !read_only,
+            ) {
                 commands.push(Command::SetDocNote {
                     id: id.clone(),
                     key: entry.key.clone(),
@@ -434,9 +550,9 @@ impl StageDialog {
         for field in &fields {
             let default = match field {
                 StageField::CertificateStar => "3".to_owned(),
-                StageField::ProvincialScore | StageField::CertificateNumber | StageField::RevocationReason => {
-                    String::new()
-                }
+                StageField::ProvincialScore
+                | StageField::CertificateNumber
+                | StageField::RevocationReason => String::new(),
                 _ => state.today.format("%d/%m/%Y").to_string(),
             };
             values.insert(*field, default);
@@ -454,9 +570,17 @@ impl StageDialog {
     pub fn input(&self, lang: Lang) -> Result<StageInput, String> {
         let mut input = StageInput::default();
         for field in &self.fields {
-            let raw = self.values.get(field).map(String::as_str).unwrap_or("").trim();
+            let raw = self
+                .values
+                .get(field)
+                .map(String::as_str)
+                .unwrap_or("")
+                .trim();
             let name = lang.t(text::stage_field_name(*field));
-            let date = || widgets::parse_date(raw).ok_or_else(|| format!("{name}: “{raw}” — {}", lang.t(text::INVALID_DATE)));
+            let date = || {
+                widgets::parse_date(raw)
+                    .ok_or_else(|| format!("{name}: “{raw}” — {}", lang.t(text::INVALID_DATE)))
+            };
             match field {
                 StageField::ReceivedByCommune => input.received_by_commune = Some(date()?),
                 StageField::ForwardedToProvince => input.forwarded_to_province = Some(date()?),
@@ -494,7 +618,12 @@ impl StageDialog {
 }
 
 /// Draws the stage dialog; returns true when it should close.
-pub fn stage_dialog_ui(ctx: &egui::Context, dialog: &mut StageDialog, lang: Lang, commands: &mut Vec<Command>) -> bool {
+pub fn stage_dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut StageDialog,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) -> bool {
     let mut close = false;
     egui::Modal::new(egui::Id::unique("stage-dialog")).show(ctx, |ui| {
         ui.heading(format!(
@@ -503,28 +632,30 @@ pub fn stage_dialog_ui(ctx: &egui::Context, dialog: &mut StageDialog, lang: Lang
             lang.t(text::stage_name(dialog.target))
         ));
         ui.label(lang.t(text::STAGE_DIALOG_NEEDS));
-        egui::Grid::new("stage-fields").num_columns(2).show(ui, |ui| {
-            for field in dialog.fields.clone() {
-                let label = ui.label(lang.t(text::stage_field_name(field)));
-                let value = dialog.values.entry(field).or_default();
-                if field == StageField::CertificateStar {
-                    ui.horizontal(|ui| {
-                        for star in ["3", "4", "5"] {
-                            ui.radio_value(value, star.to_owned(), format!("{star} ★"));
-                        }
-                    });
-                } else {
-                    let hint = match field {
-                        StageField::ProvincialScore => "0–100",
-                        StageField::CertificateNumber | StageField::RevocationReason => "",
-                        _ => lang.t(text::DATE_HINT),
-                    };
-                    ui.add(egui::TextEdit::singleline(value).hint_text(hint))
-                        .labelled_by(label.id);
+        egui::Grid::new("stage-fields")
+            .num_columns(2)
+            .show(ui, |ui| {
+                for field in dialog.fields.clone() {
+                    let label = ui.label(lang.t(text::stage_field_name(field)));
+                    let value = dialog.values.entry(field).or_default();
+                    if field == StageField::CertificateStar {
+                        ui.horizontal(|ui| {
+                            for star in ["3", "4", "5"] {
+                                ui.radio_value(value, star.to_owned(), format!("{star} ★"));
+                            }
+                        });
+                    } else {
+                        let hint = match field {
+                            StageField::ProvincialScore => "0–100",
+                            StageField::CertificateNumber | StageField::RevocationReason => "",
+                            _ => lang.t(text::DATE_HINT),
+                        };
+                        ui.add(egui::TextEdit::singleline(value).hint_text(hint))
+                            .labelled_by(label.id);
+                    }
+                    ui.end_row();
                 }
-                ui.end_row();
-            }
-        });
+            });
         if let Some(err) = &dialog.error {
             ui.colored_label(theme::ERROR, err);
         }

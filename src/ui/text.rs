@@ -81,8 +81,8 @@ tr! {
     SEARCH_HINT = "Tìm tên, chủ thể, xã… (gõ không dấu cũng được)", "Search name, producer, commune… (diacritics optional)";
     FILTER_STAGE = "Lọc theo bước", "Filter by stage";
     ALL_STAGES = "Tất cả các bước", "All stages";
-    ADD_PRODUCT = "➕ Thêm sản phẩm", "➕ Add product";
-    DELETE_PRODUCT = "🗑 Xóa sản phẩm", "🗑 Delete product";
+    ADD_PRODUCT = "+ Thêm sản phẩm", "+ Add product";
+    DELETE_PRODUCT = "Xóa sản phẩm…", "Delete product…";
     OPEN = "Mở", "Open";
     COL_PRODUCT = "Sản phẩm", "Product";
     COL_PRODUCER = "Chủ thể", "Producer";
@@ -95,7 +95,7 @@ tr! {
     OF = "trên", "of";
     NO_PRODUCTS = "Chưa có sản phẩm nào. Bấm “Thêm sản phẩm” để bắt đầu.", "No products yet. Click “Add product” to start.";
     NO_MATCH = "Không có sản phẩm nào khớp với tìm kiếm.", "No product matches the search.";
-    BACK = "⬅ Danh mục", "⬅ Portfolio";
+    BACK = "← Danh mục", "← Portfolio";
     EXAMPLE = "ví dụ", "example";
     READ_ONLY = "chỉ đọc", "read-only";
     READ_ONLY_EXPLAIN = "Tệp này do phiên bản mới hơn của ứng dụng ghi. Chỉ xem, không sửa để tránh mất dữ liệu.", "This file was written by a newer version of the app. View only, so no data is lost.";
@@ -159,7 +159,7 @@ tr! {
     DIALOG_UNAVAILABLE = "Không hiển thị được hộp thoại chọn tệp của hệ thống. Cài xdg-desktop-portal hoặc zenity, hoặc dùng tham số --workspace.", "The system file dialog could not be shown. Install xdg-desktop-portal or zenity, or use --workspace.";
     REFUSED_READ_ONLY = "Sản phẩm này chỉ đọc (ghi bởi phiên bản mới hơn)", "This product is read-only (written by a newer version)";
     INVALID_DATE = "Ngày không hợp lệ (dd/mm/yyyy)", "Invalid date (dd/mm/yyyy)";
-    DISMISS = "✖", "✖";
+    DISMISS = "×", "×";
     STAR_FIELD = "Số sao", "Stars";
     NOT_SET = "—", "—";
     OVERDUE = "quá hạn", "overdue";
@@ -171,69 +171,186 @@ tr! {
 /// Name of a process stage.
 pub fn stage_name(stage: Stage) -> Tr {
     match stage {
-        Stage::Preparing => Tr { vi: "Chuẩn bị (ý tưởng, phương án)", en: "Preparing (idea, plan)" },
-        Stage::DossierInPreparation => Tr { vi: "Chủ thể lập hồ sơ", en: "Producer prepares dossier" },
-        Stage::SubmittedToCommune => Tr { vi: "Đã nộp UBND xã", en: "Submitted to commune" },
-        Stage::CommuneAssessment => Tr { vi: "Xã đánh giá (Mẫu 03)", en: "Commune assessment (Form 03)" },
-        Stage::ForwardedToProvince => Tr { vi: "Đã chuyển lên tỉnh", en: "Forwarded to province" },
-        Stage::ProvincialEvaluation => Tr { vi: "Hội đồng tỉnh đánh giá", en: "Provincial evaluation" },
-        Stage::SentToMinistry => Tr { vi: "Chuyển Bộ xét 5 sao", en: "Sent to ministry for 5★" },
-        Stage::Recognised => Tr { vi: "Được công nhận", en: "Recognised" },
-        Stage::NotRecognised => Tr { vi: "Không đạt", en: "Not recognised" },
-        Stage::Revoked => Tr { vi: "Bị thu hồi", en: "Revoked" },
-        Stage::Expired => Tr { vi: "Hết hạn", en: "Expired" },
+        Stage::Preparing => Tr {
+            vi: "Chuẩn bị (ý tưởng, phương án)",
+            en: "Preparing (idea, plan)",
+        },
+        Stage::DossierInPreparation => Tr {
+            vi: "Chủ thể lập hồ sơ",
+            en: "Producer prepares dossier",
+        },
+        Stage::SubmittedToCommune => Tr {
+            vi: "Đã nộp UBND xã",
+            en: "Submitted to commune",
+        },
+        Stage::CommuneAssessment => Tr {
+            vi: "Xã đánh giá (Mẫu 03)",
+            en: "Commune assessment (Form 03)",
+        },
+        Stage::ForwardedToProvince => Tr {
+            vi: "Đã chuyển lên tỉnh",
+            en: "Forwarded to province",
+        },
+        Stage::ProvincialEvaluation => Tr {
+            vi: "Hội đồng tỉnh đánh giá",
+            en: "Provincial evaluation",
+        },
+        Stage::SentToMinistry => Tr {
+            vi: "Chuyển Bộ xét 5 sao",
+            en: "Sent to ministry for 5★",
+        },
+        Stage::Recognised => Tr {
+            vi: "Được công nhận",
+            en: "Recognised",
+        },
+        Stage::NotRecognised => Tr {
+            vi: "Không đạt",
+            en: "Not recognised",
+        },
+        Stage::Revoked => Tr {
+            vi: "Bị thu hồi",
+            en: "Revoked",
+        },
+        Stage::Expired => Tr {
+            vi: "Hết hạn",
+            en: "Expired",
+        },
     }
 }
 
 /// What happens at a stage and what comes next (shown under the stepper).
 pub fn stage_explain(stage: Stage) -> Tr {
     match stage {
-        Stage::Preparing => Tr { vi: "Chủ thể hoàn thiện ý tưởng, phương án kinh doanh và cải tiến sản phẩm (bao bì, nhãn, chứng nhận, sở hữu trí tuệ). Tiếp theo: lập hồ sơ Mẫu 01, Mẫu 02.", en: "The producer works on the idea, business plan and improvements (packaging, label, certificates, IP). Next: prepare Form 01 and Form 02." },
-        Stage::DossierInPreparation => Tr { vi: "Chủ thể lập Phiếu đăng ký (Mẫu 01) và Báo cáo tự đánh giá (Mẫu 02) kèm minh chứng; nộp 1 bộ giấy và 1 bộ điện tử cho UBND xã. Tiếp theo: xã tiếp nhận (ghi ngày nhận).", en: "The producer prepares Form 01 and Form 02 with evidence and submits 1 paper and 1 electronic set to the commune. Next: the commune receives it (record the date)." },
-        Stage::SubmittedToCommune => Tr { vi: "UBND xã đã nhận hồ sơ: có 15 ngày làm việc để kiểm tra, đánh giá và chuyển tỉnh (QĐ 26/2026, Điều 7). Tiếp theo: xã đánh giá 4 nội dung, lập Mẫu 03.", en: "The commune received the dossier: it has 15 working days to check, assess and forward it (Decision 26/2026, Art. 7). Next: assess the four items and issue Form 03." },
-        Stage::CommuneAssessment => Tr { vi: "Xã đánh giá nguyên liệu, lao động địa phương, nguồn gốc ý tưởng, bản sắc; lập Mẫu 03, văn bản đề nghị, 05 mẫu sản phẩm. Tiếp theo: chuyển tỉnh trước 30/4 hoặc 30/10.", en: "The commune assesses local raw materials, labour, idea origin and identity; issues Form 03, the request letter and 5 samples. Next: forward to the province before 30 Apr or 30 Oct." },
-        Stage::ForwardedToProvince => Tr { vi: "Hồ sơ đã ở cơ quan OCOP tỉnh. Tiếp theo: tổ tư vấn và hội đồng tỉnh đánh giá (xong trước 30/6 hoặc 30/12).", en: "The dossier is with the provincial OCOP agency. Next: advisory team and council evaluate (by 30 Jun or 30 Dec)." },
-        Stage::ProvincialEvaluation => Tr { vi: "Hội đồng tỉnh chấm điểm. Kết quả: công nhận 3★/4★, không đạt, hoặc từ 90 điểm chuyển Bộ xét 5★.", en: "The provincial council scores. Result: recognised 3★/4★, not recognised, or ≥ 90 points sent to the ministry for 5★." },
-        Stage::SentToMinistry => Tr { vi: "Bộ NN&MT đánh giá 5★ (gửi trước 30/7 → xong 30/9; trước 30/1 → xong 30/3). Dưới 90 điểm: tỉnh có thể công nhận 3★/4★.", en: "The ministry evaluates 5★ (sent by 30 Jul → done 30 Sep; by 30 Jan → done 30 Mar). Below 90: the province may recognise 3★/4★." },
-        Stage::Recognised => Tr { vi: "Giấy chứng nhận có hiệu lực 36 tháng. Nộp hồ sơ đánh giá lại trong khoảng 180 đến 120 ngày trước khi hết hạn; có thể đăng ký nâng hạng.", en: "The certificate is valid 36 months. Apply for re-rating 180 to 120 days before expiry; an upgrade may be applied for." },
-        Stage::NotRecognised => Tr { vi: "Chưa đạt 3 sao hoặc bị loại. Có thể cải thiện và đăng ký lại ở vòng sau.", en: "Below 3★ or eliminated. Improve and apply again in a later round." },
-        Stage::Revoked => Tr { vi: "Giấy chứng nhận đã bị thu hồi.", en: "The certificate was revoked." },
-        Stage::Expired => Tr { vi: "Giấy chứng nhận đã hết hạn. Nếu lỡ thời hạn đánh giá lại, giấy cũ còn giá trị tối đa 180 ngày sau khi hết hạn đến khi có quyết định.", en: "The certificate expired. If the re-rating window was missed, the old certificate stays valid up to 180 days past expiry until the decision." },
+        Stage::Preparing => Tr {
+            vi: "Chủ thể hoàn thiện ý tưởng, phương án kinh doanh và cải tiến sản phẩm (bao bì, nhãn, chứng nhận, sở hữu trí tuệ). Tiếp theo: lập hồ sơ Mẫu 01, Mẫu 02.",
+            en: "The producer works on the idea, business plan and improvements (packaging, label, certificates, IP). Next: prepare Form 01 and Form 02.",
+        },
+        Stage::DossierInPreparation => Tr {
+            vi: "Chủ thể lập Phiếu đăng ký (Mẫu 01) và Báo cáo tự đánh giá (Mẫu 02) kèm minh chứng; nộp 1 bộ giấy và 1 bộ điện tử cho UBND xã. Tiếp theo: xã tiếp nhận (ghi ngày nhận).",
+            en: "The producer prepares Form 01 and Form 02 with evidence and submits 1 paper and 1 electronic set to the commune. Next: the commune receives it (record the date).",
+        },
+        Stage::SubmittedToCommune => Tr {
+            vi: "UBND xã đã nhận hồ sơ: có 15 ngày làm việc để kiểm tra, đánh giá và chuyển tỉnh (QĐ 26/2026, Điều 7). Tiếp theo: xã đánh giá 4 nội dung, lập Mẫu 03.",
+            en: "The commune received the dossier: it has 15 working days to check, assess and forward it (Decision 26/2026, Art. 7). Next: assess the four items and issue Form 03.",
+        },
+        Stage::CommuneAssessment => Tr {
+            vi: "Xã đánh giá nguyên liệu, lao động địa phương, nguồn gốc ý tưởng, bản sắc; lập Mẫu 03, văn bản đề nghị, 05 mẫu sản phẩm. Tiếp theo: chuyển tỉnh trước 30/4 hoặc 30/10.",
+            en: "The commune assesses local raw materials, labour, idea origin and identity; issues Form 03, the request letter and 5 samples. Next: forward to the province before 30 Apr or 30 Oct.",
+        },
+        Stage::ForwardedToProvince => Tr {
+            vi: "Hồ sơ đã ở cơ quan OCOP tỉnh. Tiếp theo: tổ tư vấn và hội đồng tỉnh đánh giá (xong trước 30/6 hoặc 30/12).",
+            en: "The dossier is with the provincial OCOP agency. Next: advisory team and council evaluate (by 30 Jun or 30 Dec).",
+        },
+        Stage::ProvincialEvaluation => Tr {
+            vi: "Hội đồng tỉnh chấm điểm. Kết quả: công nhận 3★/4★, không đạt, hoặc từ 90 điểm chuyển Bộ xét 5★.",
+            en: "The provincial council scores. Result: recognised 3★/4★, not recognised, or ≥ 90 points sent to the ministry for 5★.",
+        },
+        Stage::SentToMinistry => Tr {
+            vi: "Bộ NN&MT đánh giá 5★ (gửi trước 30/7 → xong 30/9; trước 30/1 → xong 30/3). Dưới 90 điểm: tỉnh có thể công nhận 3★/4★.",
+            en: "The ministry evaluates 5★ (sent by 30 Jul → done 30 Sep; by 30 Jan → done 30 Mar). Below 90: the province may recognise 3★/4★.",
+        },
+        Stage::Recognised => Tr {
+            vi: "Giấy chứng nhận có hiệu lực 36 tháng. Nộp hồ sơ đánh giá lại trong khoảng 180 đến 120 ngày trước khi hết hạn; có thể đăng ký nâng hạng.",
+            en: "The certificate is valid 36 months. Apply for re-rating 180 to 120 days before expiry; an upgrade may be applied for.",
+        },
+        Stage::NotRecognised => Tr {
+            vi: "Chưa đạt 3 sao hoặc bị loại. Có thể cải thiện và đăng ký lại ở vòng sau.",
+            en: "Below 3★ or eliminated. Improve and apply again in a later round.",
+        },
+        Stage::Revoked => Tr {
+            vi: "Giấy chứng nhận đã bị thu hồi.",
+            en: "The certificate was revoked.",
+        },
+        Stage::Expired => Tr {
+            vi: "Giấy chứng nhận đã hết hạn. Nếu lỡ thời hạn đánh giá lại, giấy cũ còn giá trị tối đa 180 ngày sau khi hết hạn đến khi có quyết định.",
+            en: "The certificate expired. If the re-rating window was missed, the old certificate stays valid up to 180 days past expiry until the decision.",
+        },
     }
 }
 
 /// Name of a stage field (asked for in the stage dialog).
 pub fn stage_field_name(field: StageField) -> Tr {
     match field {
-        StageField::ReceivedByCommune => Tr { vi: "Ngày UBND xã nhận hồ sơ", en: "Date the commune received the dossier" },
-        StageField::ForwardedToProvince => Tr { vi: "Ngày chuyển hồ sơ lên tỉnh", en: "Date forwarded to the province" },
-        StageField::ProvincialScore => Tr { vi: "Điểm bình quân của hội đồng tỉnh", en: "Provincial council's average score" },
-        StageField::SentToMinistry => Tr { vi: "Ngày tỉnh gửi Bộ", en: "Date sent to the ministry" },
-        StageField::CertificateStar => Tr { vi: "Số sao được công nhận", en: "Star rank recognised" },
-        StageField::CertificateNumber => Tr { vi: "Số quyết định / giấy chứng nhận", en: "Decision / certificate number" },
-        StageField::CertificateIssued => Tr { vi: "Ngày cấp giấy chứng nhận", en: "Certificate issue date" },
-        StageField::NotRecognisedOn => Tr { vi: "Ngày có kết quả không đạt", en: "Date of the negative result" },
-        StageField::RevocationDate => Tr { vi: "Ngày quyết định thu hồi", en: "Revocation date" },
-        StageField::RevocationReason => Tr { vi: "Lý do thu hồi", en: "Reason for revocation" },
+        StageField::ReceivedByCommune => Tr {
+            vi: "Ngày UBND xã nhận hồ sơ",
+            en: "Date the commune received the dossier",
+        },
+        StageField::ForwardedToProvince => Tr {
+            vi: "Ngày chuyển hồ sơ lên tỉnh",
+            en: "Date forwarded to the province",
+        },
+        StageField::ProvincialScore => Tr {
+            vi: "Điểm bình quân của hội đồng tỉnh",
+            en: "Provincial council's average score",
+        },
+        StageField::SentToMinistry => Tr {
+            vi: "Ngày tỉnh gửi Bộ",
+            en: "Date sent to the ministry",
+        },
+        StageField::CertificateStar => Tr {
+            vi: "Số sao được công nhận",
+            en: "Star rank recognised",
+        },
+        StageField::CertificateNumber => Tr {
+            vi: "Số quyết định / giấy chứng nhận",
+            en: "Decision / certificate number",
+        },
+        StageField::CertificateIssued => Tr {
+            vi: "Ngày cấp giấy chứng nhận",
+            en: "Certificate issue date",
+        },
+        StageField::NotRecognisedOn => Tr {
+            vi: "Ngày có kết quả không đạt",
+            en: "Date of the negative result",
+        },
+        StageField::RevocationDate => Tr {
+            vi: "Ngày quyết định thu hồi",
+            en: "Revocation date",
+        },
+        StageField::RevocationReason => Tr {
+            vi: "Lý do thu hồi",
+            en: "Reason for revocation",
+        },
     }
 }
 
 /// Name of a document status.
 pub fn doc_status_name(status: DocStatus) -> Tr {
     match status {
-        DocStatus::Missing => Tr { vi: "Chưa có", en: "Missing" },
-        DocStatus::InProgress => Tr { vi: "Đang làm", en: "In progress" },
-        DocStatus::Ready => Tr { vi: "Sẵn sàng", en: "Ready" },
-        DocStatus::NotApplicable => Tr { vi: "Không áp dụng", en: "Not applicable" },
+        DocStatus::Missing => Tr {
+            vi: "Chưa có",
+            en: "Missing",
+        },
+        DocStatus::InProgress => Tr {
+            vi: "Đang làm",
+            en: "In progress",
+        },
+        DocStatus::Ready => Tr {
+            vi: "Sẵn sàng",
+            en: "Ready",
+        },
+        DocStatus::NotApplicable => Tr {
+            vi: "Không áp dụng",
+            en: "Not applicable",
+        },
     }
 }
 
 /// Name of a document provider.
 pub fn provider_name(provider: Provider) -> Tr {
     match provider {
-        Provider::Producer => Tr { vi: "Chủ thể", en: "Producer" },
-        Provider::Commune => Tr { vi: "UBND xã", en: "Commune" },
-        Provider::Province => Tr { vi: "UBND tỉnh", en: "Province" },
+        Provider::Producer => Tr {
+            vi: "Chủ thể",
+            en: "Producer",
+        },
+        Provider::Commune => Tr {
+            vi: "UBND xã",
+            en: "Commune",
+        },
+        Provider::Province => Tr {
+            vi: "UBND tỉnh",
+            en: "Province",
+        },
     }
 }
 
@@ -249,34 +366,85 @@ pub fn requirement_name(requirement: Requirement) -> Tr {
 /// Name of a producer kind.
 pub fn producer_kind_name(kind: ProducerKind) -> Tr {
     match kind {
-        ProducerKind::Cooperative => Tr { vi: "Hợp tác xã", en: "Cooperative" },
-        ProducerKind::CooperativeGroup => Tr { vi: "Tổ hợp tác", en: "Cooperative group" },
-        ProducerKind::Enterprise => Tr { vi: "Doanh nghiệp", en: "Enterprise" },
-        ProducerKind::Household => Tr { vi: "Hộ sản xuất, kinh doanh", en: "Household business" },
-        ProducerKind::Farm => Tr { vi: "Trang trại", en: "Farm" },
+        ProducerKind::Cooperative => Tr {
+            vi: "Hợp tác xã",
+            en: "Cooperative",
+        },
+        ProducerKind::CooperativeGroup => Tr {
+            vi: "Tổ hợp tác",
+            en: "Cooperative group",
+        },
+        ProducerKind::Enterprise => Tr {
+            vi: "Doanh nghiệp",
+            en: "Enterprise",
+        },
+        ProducerKind::Household => Tr {
+            vi: "Hộ sản xuất, kinh doanh",
+            en: "Household business",
+        },
+        ProducerKind::Farm => Tr {
+            vi: "Trang trại",
+            en: "Farm",
+        },
     }
 }
 
 /// Name of an application kind.
 pub fn application_kind_name(kind: ApplicationKind) -> Tr {
     match kind {
-        ApplicationKind::FirstRating => Tr { vi: "Đánh giá lần đầu", en: "First rating" },
-        ApplicationKind::Upgrade => Tr { vi: "Nâng hạng", en: "Upgrade" },
-        ApplicationKind::ReRating => Tr { vi: "Đánh giá lại", en: "Re-rating" },
+        ApplicationKind::FirstRating => Tr {
+            vi: "Đánh giá lần đầu",
+            en: "First rating",
+        },
+        ApplicationKind::Upgrade => Tr {
+            vi: "Nâng hạng",
+            en: "Upgrade",
+        },
+        ApplicationKind::ReRating => Tr {
+            vi: "Đánh giá lại",
+            en: "Re-rating",
+        },
     }
 }
 
 /// Name of a deadline's rule, shown beside its date.
 pub fn deadline_name(kind: DeadlineKind) -> Tr {
     match kind {
-        DeadlineKind::CommuneProcessing => Tr { vi: "Xã xử lý xong (15 ngày làm việc)", en: "Commune done (15 working days)" },
-        DeadlineKind::ProvinceRoundCutoff => Tr { vi: "Hạn chuyển tỉnh (30/4, 30/10)", en: "Province cut-off (30 Apr, 30 Oct)" },
-        DeadlineKind::ProvincialResult => Tr { vi: "Tỉnh có kết quả (30/6, 30/12)", en: "Provincial result (30 Jun, 30 Dec)" },
-        DeadlineKind::NationalResult => Tr { vi: "Bộ có kết quả 5★", en: "National 5★ result" },
-        DeadlineKind::ReRatingOpens => Tr { vi: "Mở nộp đánh giá lại (−180 ngày)", en: "Re-rating window opens (−180 days)" },
-        DeadlineKind::ReRatingCloses => Tr { vi: "Hết hạn nộp đánh giá lại (−120 ngày)", en: "Re-rating window closes (−120 days)" },
-        DeadlineKind::CertificateExpiry => Tr { vi: "Giấy chứng nhận hết hạn (36 tháng)", en: "Certificate expires (36 months)" },
-        DeadlineKind::GraceEnds => Tr { vi: "Hết thời gian chuyển tiếp (+180 ngày)", en: "Transitional grace ends (+180 days)" },
-        DeadlineKind::DocumentValidUntil => Tr { vi: "Tài liệu hết hiệu lực", en: "Document expires" },
+        DeadlineKind::CommuneProcessing => Tr {
+            vi: "Xã xử lý xong (15 ngày làm việc)",
+            en: "Commune done (15 working days)",
+        },
+        DeadlineKind::ProvinceRoundCutoff => Tr {
+            vi: "Hạn chuyển tỉnh (30/4, 30/10)",
+            en: "Province cut-off (30 Apr, 30 Oct)",
+        },
+        DeadlineKind::ProvincialResult => Tr {
+            vi: "Tỉnh có kết quả (30/6, 30/12)",
+            en: "Provincial result (30 Jun, 30 Dec)",
+        },
+        DeadlineKind::NationalResult => Tr {
+            vi: "Bộ có kết quả 5★",
+            en: "National 5★ result",
+        },
+        DeadlineKind::ReRatingOpens => Tr {
+            vi: "Mở nộp đánh giá lại (−180 ngày)",
+            en: "Re-rating window opens (−180 days)",
+        },
+        DeadlineKind::ReRatingCloses => Tr {
+            vi: "Hết hạn nộp đánh giá lại (−120 ngày)",
+            en: "Re-rating window closes (−120 days)",
+        },
+        DeadlineKind::CertificateExpiry => Tr {
+            vi: "Giấy chứng nhận hết hạn (36 tháng)",
+            en: "Certificate expires (36 months)",
+        },
+        DeadlineKind::GraceEnds => Tr {
+            vi: "Hết thời gian chuyển tiếp (+180 ngày)",
+            en: "Transitional grace ends (+180 days)",
+        },
+        DeadlineKind::DocumentValidUntil => Tr {
+            vi: "Tài liệu hết hiệu lực",
+            en: "Document expires",
+        },
     }
 }

@@ -27,9 +27,10 @@ pub const BOLD: &str = "bold";
 /// Installs the fonts and style in `ctx`. egui's default font cannot draw "ố", "ậ", "ữ"….
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("dejavu".to_owned(), Arc::new(FontData::from_static(DEJAVU_SANS)));
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        Arc::new(FontData::from_static(DEJAVU_SANS)),
+    );
     fonts.font_data.insert(
         "dejavu-bold".to_owned(),
         Arc::new(FontData::from_static(DEJAVU_SANS_BOLD)),

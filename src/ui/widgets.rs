@@ -111,7 +111,13 @@ pub fn date_field(
 }
 
 /// The scoring-set picker ("6 – Chế biến từ gạo, ngũ cốc"). Returns true if changed.
-pub fn scoring_set_combo(ui: &mut egui::Ui, id_salt: &str, value: &mut u8, catalog: &Catalog, lang: Lang) -> bool {
+pub fn scoring_set_combo(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    value: &mut u8,
+    catalog: &Catalog,
+    lang: Lang,
+) -> bool {
     let before = *value;
     let label = ui.label(lang.t(text::FIELD_SET));
     egui::ComboBox::from_id_salt(id_salt)
@@ -147,7 +153,13 @@ mod tests {
     #[test]
     fn dates_parse_in_vietnamese_order() {
         let expected = NaiveDate::from_ymd_opt(2026, 4, 30);
-        for raw in ["30/04/2026", "30/4/2026", "30-04-2026", "2026-04-30", " 30.04.2026 "] {
+        for raw in [
+            "30/04/2026",
+            "30/4/2026",
+            "30-04-2026",
+            "2026-04-30",
+            " 30.04.2026 ",
+        ] {
             assert_eq!(parse_date(raw), expected, "{raw}");
         }
         assert_eq!(parse_date("31/02/2026"), None);

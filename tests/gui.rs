@@ -1,0 +1,235 @@
+//! Behaviour tests: the real app on a temp copy of `saves/`, clicked by accessible label,
+//! checked on the model and on the RON file on disk. No GPU, no display.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ocop_tracker::domain::dossier::DocStatus;
+use ocop_tracker::domain::model::ProductId;
+use ocop_tracker::ui::text::Lang;
+use ocop_tracker::ui::{OcopApp, Screen};
+
+fn harness(ws: &Path) -> Harness<'static, OcopApp> {
+    let app = OcopApp::new(common::catalog(), Some(ws), Lang::Vi, Some(common::today()));
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 4000.0))
+        .with_context_setup(ocop_tracker::ui::theme::install)
+        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app)
+}
+
+fn samples_status(app: &OcopApp) -> DocStatus {
+    let state = app.state.as_ref().expect("workspace open");
+    let product = state
+        .workspace
+        .products
+        .get(&ProductId("com-hong-quang".into()))
+        .expect("product");
+    product
+        .current()
+        .and_then(|a| a.dossier.iter().find(|e| e.key == "product-samples"))
+        .map(|e| e.status)
+        .expect("entry")
+}
+
+fn samples_status_on_disk(ws: &Path) -> String {
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    let start = text
+        .find("key: \"product-samples\"")
+        .expect("entry in file");
+    let rest = &text[start..];
+    let status_line = rest
+        .lines()
+        .find(|l| l.trim_start().starts_with("status:"))
+        .expect("status");
+    status_line.trim().to_owned()
+}
+
+#[test]
+fn search_open_tick_undo_redo() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+
+    // Both products listed, Vietnamese drawn (kittest panics on a missing glyph).
+    harness.get_by_label("Cốm Hồng Quang");
+    harness.get_by_label("Thịt trâu Bình An");
+
+    // "com" without diacritics finds Cốm and hides the buffalo meat.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tìm kiếm")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tìm kiếm")
+        .type_text("com");
+    harness.run();
+    assert!(harness.query_by_label("Thịt trâu Bình An").is_none());
+    assert_eq!(
+        harness.state().portfolio.visible_ids(),
+        vec![ProductId("com-hong-quang".into())]
+    );
+
+    harness.get_by_label("Cốm Hồng Quang").click();
+    harness.run();
+    assert_eq!(
+        harness.state().screen,
+        Screen::Product(ProductId("com-hong-quang".into()))
+    );
+
+    // Tick "5 product samples" as ready.
+    assert_eq!(samples_status(harness.state()), DocStatus::Missing);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+        .click();
+    harness.run();
+    assert_eq!(samples_status(harness.state()), DocStatus::Ready);
+    assert_eq!(samples_status_on_disk(&ws), "status: Ready,");
+
+    // Undo with Ctrl+Z: model and file go back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(samples_status(harness.state()), DocStatus::Missing);
+    assert_eq!(samples_status_on_disk(&ws), "status: Missing,");
+
+    // Redo with Ctrl+Shift+Z, then undo and redo again with Ctrl+Y.
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(samples_status(harness.state()), DocStatus::Ready);
+    assert_eq!(samples_status_on_disk(&ws), "status: Ready,");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    assert_eq!(samples_status(harness.state()), DocStatus::Ready);
+    assert_eq!(samples_status_on_disk(&ws), "status: Ready,");
+}
+
+#[test]
+fn stage_move_asks_for_missing_information() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+    harness.get_by_label("Thịt trâu Bình An").click();
+    harness.run();
+    // Next step from "producer prepares dossier" is "submitted", which needs the receipt date.
+    harness
+        .get_by_label_contains("Bước tiếp theo: Đã nộp UBND xã")
+        .click();
+    harness.run();
+    harness.get_by_label("Ngày UBND xã nhận hồ sơ");
+    let input = harness.get_by_role_and_label(Role::TextInput, "Ngày UBND xã nhận hồ sơ");
+    assert_eq!(
+        input.value().as_deref(),
+        Some("26/11/2026"),
+        "today as default"
+    );
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    let state = harness.state().state.as_ref().expect("ws");
+    let app = state
+        .workspace
+        .products
+        .get(&ProductId("thit-trau-binh-an".into()))
+        .and_then(|p| p.current())
+        .expect("app");
+    assert_eq!(
+        app.stage,
+        ocop_tracker::domain::stage::Stage::SubmittedToCommune
+    );
+    assert_eq!(app.dates.received_by_commune, Some(common::today()));
+    let text = fs::read_to_string(ws.join("products/thit-trau-binh-an.ron")).expect("file");
+    assert!(text.contains("stage: SubmittedToCommune"));
+    assert!(text.contains("received_by_commune: Some(\"2026-11-26\")"));
+}
+
+#[test]
+fn truncated_product_is_named_and_the_other_still_opens() {
+    let (_tmp, ws) = common::demo_copy();
+    let path = ws.join("products/com-hong-quang.ron");
+    let bytes = fs::read(&path).expect("read");
+    let truncated = bytes[..bytes.len() / 3].to_vec();
+    fs::write(&path, &truncated).expect("truncate");
+    let mut harness = harness(&ws);
+    harness.run();
+    harness.get_by_label("Thịt trâu Bình An");
+    assert!(harness.query_by_label("Cốm Hồng Quang").is_none());
+    harness.get_by_label_contains("com-hong-quang.ron");
+    // An edit on the other product saves it, and the broken file stays as it was.
+    harness.get_by_label("Thịt trâu Bình An").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+        .click();
+    harness.run();
+    drop(harness);
+    assert_eq!(fs::read(&path).expect("reread"), truncated);
+}
+
+#[test]
+fn english_switch() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+    harness.get_by_label("Ngôn ngữ").click();
+    harness.run();
+    harness.get_by_label("English (Tiếng Anh)").click();
+    harness.run();
+    harness.get_by_label("Product portfolio");
+    harness.get_by_role_and_label(Role::TextInput, "Search");
+}
+
+#[test]
+fn add_and_delete_product_with_undo() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+    harness.get_by_label("+ Thêm sản phẩm").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tên sản phẩm")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tên sản phẩm")
+        .type_text("Mật ong bạc hà");
+    harness.run();
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    let id = ProductId("mat-ong-bac-ha".into());
+    assert_eq!(harness.state().screen, Screen::Product(id.clone()));
+    assert!(ws.join("products/mat-ong-bac-ha.ron").is_file());
+
+    harness.get_by_label("Xóa sản phẩm…").click();
+    harness.run();
+    // The confirmation dialog has its own delete button.
+    let buttons = harness.get_all_by_label("Xóa sản phẩm…").count();
+    assert_eq!(buttons, 2, "page button and dialog button");
+    harness
+        .get_all_by_label("Xóa sản phẩm…")
+        .last()
+        .expect("dialog button")
+        .click();
+    harness.run();
+    assert!(!ws.join("products/mat-ong-bac-ha.ron").exists());
+    assert!(
+        fs::read_dir(ws.join("trash")).expect("trash").count() == 1,
+        "moved to trash"
+    );
+    assert_eq!(harness.state().screen, Screen::Portfolio);
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(
+        ws.join("products/mat-ong-bac-ha.ron").is_file(),
+        "undo brings it back"
+    );
+    harness.get_by_label("Mật ong bạc hà");
+}
