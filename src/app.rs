@@ -171,9 +171,7 @@ impl AppState {
             return Err(CommandError::Invalid("read-only product"));
         }
         let snapshot_before = self.snapshot_target(command);
-        if let Err(err) = command::apply(&mut self.workspace, &self.catalog, command) {
-            return Err(err);
-        }
+        command::apply(&mut self.workspace, &self.catalog, command)?;
         let snapshot = match snapshot_before {
             SnapshotBefore::Product(id, before) => {
                 let after = self.workspace.products.get(&id).cloned().map(Box::new);

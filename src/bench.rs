@@ -1,6 +1,222 @@
-pub fn run(_a: &[String]) -> Result<(), String> {
+//! `ocop-tracker bench`: speed and memory figures quoted in the README.
+//!
+//! Measures, on this machine in one run, for each workspace size: load time and peak
+//! memory (in a child process, so each size starts from a clean heap), the portfolio
+//! frame time in a headless egui context, one search keystroke, and saving one edit.
+//! Not a test: these machines are shared and noisy, so nothing here asserts a time.
+
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::{Duration, Instant};
+
+use crate::app::AppState;
+use crate::command::Command;
+use crate::domain::demo;
+use crate::domain::dossier::DocStatus;
+use crate::storage;
+use crate::ui::OcopApp;
+use crate::ui::text::Lang;
+
+/// Peak resident memory of this process in KiB (Linux `VmHWM`), if known.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Child process: load `dir`, print "<seconds> <peak KiB> <products>".
+pub fn child_load(dir: Option<&Path>) -> Result<(), String> {
+    let dir = dir.ok_or("bench-load needs a folder")?;
+    let start = Instant::now();
+    let loaded = storage::load_workspace(dir).map_err(|e| e.to_string())?;
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{seconds} {} {}",
+        peak_memory_kib().unwrap_or(0),
+        loaded.workspace.products.len()
+    );
     Ok(())
 }
-pub fn child_load(_d: Option<&std::path::Path>) -> Result<(), String> {
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Figures for one workspace size.
+struct Figures {
+    products: usize,
+    load: Duration,
+    peak_kib: u64,
+    frame: Duration,
+    keystroke: Duration,
+    save: Duration,
+}
+
+fn frame(app: &mut OcopApp, ctx: &egui::Context) -> Duration {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let start = Instant::now();
+    let _ = ctx.run_ui(input, |ui| app.show(ui));
+    start.elapsed()
+}
+
+fn measure(size: usize, root: &Path) -> Result<Figures, String> {
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let template = catalog.current_template().ok_or("no template")?.clone();
+    let today = chrono::Local::now().date_naive();
+    let dir = root.join(format!("ws-{size}"));
+    let workspace = demo::synthetic_workspace(size, 42, &template, today);
+    storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
+
+    // Load and peak memory: median of 3 child runs.
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let mut loads = Vec::new();
+    let mut peak_kib = 0;
+    for _ in 0..3 {
+        let out = Process::new(&exe)
+            .arg("bench-load")
+            .arg(&dir)
+            .output()
+            .map_err(|e| e.to_string())?;
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let mut parts = text.split_whitespace();
+        let secs: f64 = parts
+            .next()
+            .and_then(|s| s.parse().ok())
+            .ok_or(format!("bench-load said: {text}"))?;
+        peak_kib = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        loads.push(Duration::from_secs_f64(secs));
+    }
+
+    // Frame time: the real app, portfolio screen, headless context.
+    let state =
+        AppState::open(&dir, catalog.clone(), today, Lang::Vi).map_err(|e| e.to_string())?;
+    let mut app = OcopApp::new(catalog, None, Lang::Vi, Some(today));
+    app.state = Some(state);
+    let ctx = egui::Context::default();
+    crate::ui::theme::install(&ctx);
+    for _ in 0..5 {
+        frame(&mut app, &ctx); // warm-up: caches, font atlas
+    }
+    let frames: Vec<Duration> = (0..50).map(|_| frame(&mut app, &ctx)).collect();
+
+    // One search keystroke: the query changes, the next frame filters all rows.
+    let mut keystrokes = Vec::new();
+    for (i, query) in ["c", "co", "com", "com h", "com ho"]
+        .iter()
+        .cycle()
+        .take(20)
+        .enumerate()
+    {
+        app.portfolio.query = (*query).to_owned();
+        if i % 5 == 0 {
+            app.portfolio.query.clear();
+            frame(&mut app, &ctx);
+            app.portfolio.query = (*query).to_owned();
+        }
+        keystrokes.push(frame(&mut app, &ctx));
+    }
+
+    // Saving one edit: apply a command (includes the atomic write with fsync).
+    let state = app.state.as_mut().ok_or("no state")?;
+    let id = state
+        .workspace
+        .products
+        .keys()
+        .nth(size / 2)
+        .cloned()
+        .ok_or("empty workspace")?;
+    let mut saves = Vec::new();
+    for i in 0..20 {
+        let status = if i % 2 == 0 {
+            DocStatus::Ready
+        } else {
+            DocStatus::InProgress
+        };
+        let command = Command::SetDocStatus {
+            id: id.clone(),
+            key: "form-01".into(),
+            status,
+        };
+        let start = Instant::now();
+        state.apply(&command).map_err(|e| e.to_string())?;
+        saves.push(start.elapsed());
+    }
+    Ok(Figures {
+        products: size,
+        load: median(loads),
+        peak_kib,
+        frame: median(frames),
+        keystroke: median(keystrokes),
+        save: median(saves),
+    })
+}
+
+/// Runs the benchmark and prints a Markdown table.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let sizes: Vec<usize> = match args
+        .iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(raw) => raw
+            .split(',')
+            .map(|s| {
+                s.trim()
+                    .parse::<usize>()
+                    .map_err(|_| format!("--sizes: “{s}”"))
+            })
+            .collect::<Result<_, _>>()?,
+        None => vec![20, 20_000],
+    };
+    let root = std::env::temp_dir().join(format!("ocop-bench-{}", std::process::id()));
+    let mut all = Vec::new();
+    for size in &sizes {
+        eprintln!("measuring {size} products…");
+        let figures = measure(*size, &root);
+        all.push(figures);
+    }
+    let _ = std::fs::remove_dir_all(&root);
+    let all: Vec<Figures> = all.into_iter().collect::<Result<_, _>>()?;
+    println!(
+        "| products | load | peak memory | portfolio frame | search keystroke | save one edit |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
+    for f in &all {
+        println!(
+            "| {} | {} | {:.1} MiB | {} | {} | {} |",
+            f.products,
+            ms(f.load),
+            f.peak_kib as f64 / 1024.0,
+            ms(f.frame),
+            ms(f.keystroke),
+            ms(f.save)
+        );
+    }
+    if let (Some(small), Some(large)) = (all.first(), all.last())
+        && small.products != large.products
+    {
+        let ratio = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+        println!();
+        println!(
+            "frame ratio {}/{}: {:.2}× (goal ≤ 1.3×); save ratio: {:.2}× (goal ≤ 1.5×); load of {}: {:.2} s (goal < 2 s)",
+            large.products,
+            small.products,
+            ratio(small.frame, large.frame),
+            ratio(small.save, large.save),
+            large.products,
+            large.load.as_secs_f64()
+        );
+    }
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! ocop-tracker check DIR                 exit 0 clean, 1 problems, 2 not a workspace
 //! ocop-tracker list DIR [--format csv]   one line per product
 //! ocop-tracker demo-data DIR --products N [--seed S]
+//! ocop-tracker score DIR [--product ID]  parts, total, star, blockers, suggestions
 //! ocop-tracker bench                     speed and memory figures for the README
 //! ```
 
@@ -29,6 +30,7 @@ Usage:
   ocop-tracker check DIR
   ocop-tracker list DIR [--format csv] [--today YYYY-MM-DD]
   ocop-tracker demo-data DIR --products N [--seed S]
+  ocop-tracker score DIR [--product ID] [--sheet self|commune]
   ocop-tracker bench [--sizes 20,20000]
 ";
 
@@ -66,6 +68,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("check") => return check(args.get(1).map(Path::new)),
         Some("list") => list(&args[1..]),
         Some("demo-data") => demo_data(&args[1..]),
+        Some("score") => score(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
@@ -199,6 +202,130 @@ fn list(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `score DIR [--product ID] [--sheet self|commune]`: the score sheet as a person reads it.
+fn score(args: &[String]) -> Result<(), String> {
+    use crate::domain::criteria::Part;
+    use crate::domain::scoring::{self, Outcome, SuggestionReason};
+    let dir = args.first().ok_or("score needs a folder")?;
+    let only = flag(args, "--product");
+    let commune_sheet = match flag(args, "--sheet") {
+        None | Some("self") => false,
+        Some("commune") => true,
+        Some(other) => return Err(format!("--sheet: “{other}” (self or commune)")),
+    };
+    let loaded = storage::load_workspace(Path::new(dir)).map_err(|e| e.to_string())?;
+    for problem in &loaded.problems {
+        eprintln!("warning: {problem}");
+    }
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    if let Some(id) = only
+        && !loaded.workspace.products.keys().any(|k| k.as_str() == id)
+    {
+        return Err(format!("no product “{id}” in {dir}"));
+    }
+    for product in loaded.workspace.products.values() {
+        if only.is_some_and(|id| id != product.id.as_str()) {
+            continue;
+        }
+        println!(
+            "{} ({}) — set {}",
+            product.name, product.id, product.scoring_set
+        );
+        let Some(app) = product.current() else {
+            println!("  no application");
+            continue;
+        };
+        let Some(set) = catalog.scoring_set(&app.rule_version, product.scoring_set) else {
+            println!(
+                "  no criteria for {} set {}",
+                app.rule_version, product.scoring_set
+            );
+            continue;
+        };
+        let sheet = if commune_sheet {
+            &app.scores.commune_view
+        } else {
+            &app.scores.self_assessment
+        };
+        let summary = scoring::evaluate(set, sheet);
+        let stars = match summary.outcome() {
+            Outcome::Recognised(s) => "★".repeat(usize::from(s)),
+            Outcome::NotRecognised => {
+                format!("not recognisable (score band {}★)", summary.band_star)
+            }
+            Outcome::Eliminated => "eliminated".to_owned(),
+        };
+        println!(
+            "  A {}/{}  B {}/{}  C {}/{}  total {}/{}  {stars}",
+            summary.part_points(Part::A),
+            set.part_max(Part::A),
+            summary.part_points(Part::B),
+            set.part_max(Part::B),
+            summary.part_points(Part::C),
+            set.part_max(Part::C),
+            summary.total,
+            summary.max_total
+        );
+        if !summary.complete {
+            println!(
+                "  answered {}/{}; reachable total {}–{}",
+                summary.answered,
+                summary.criteria_count,
+                summary.lowest_reachable,
+                summary.highest_reachable
+            );
+        }
+        for key in &summary.eliminated {
+            let label = set
+                .elimination(key)
+                .map_or(key.as_str(), |e| e.label_en.as_str());
+            println!("  eliminated: {label}");
+        }
+        if let Some(plan) = scoring::way_to_next_star(set, sheet) {
+            println!(
+                "  next: {}★ needs {} points ({} missing)",
+                plan.target_star, plan.threshold, plan.points_gap
+            );
+            for unmet in &plan.unmet_minima {
+                let name = set
+                    .criterion(&unmet.criterion_key)
+                    .map(|c| format!("{} {}", c.code, c.name_en))
+                    .unwrap_or_else(|| unmet.criterion_key.clone());
+                println!(
+                    "  blocker: {name}: {} of {} points needed for {}★",
+                    unmet.current_points, unmet.required_points, unmet.star
+                );
+            }
+            let template = catalog.template(&app.rule_version);
+            for suggestion in plan.suggestions.iter().take(5) {
+                let Some(criterion) = set.criterion(&suggestion.criterion_key) else {
+                    continue;
+                };
+                let to = criterion
+                    .option(suggestion.to_option)
+                    .map_or("", |o| o.label_en.as_str());
+                let why = match suggestion.reason {
+                    SuggestionReason::StarMinimum(s) => format!("minimum for {s}★"),
+                    SuggestionReason::Points => "points".to_owned(),
+                };
+                println!(
+                    "  suggest: {} {} → “{to}” (+{}, {why})",
+                    criterion.code, criterion.name_en, suggestion.points_gain
+                );
+                if let Some(template) = template {
+                    for item in dossier::backing_items(template, &criterion.name_vi) {
+                        println!("           evidence: {}", item.name_en);
+                    }
+                }
+            }
+            if plan.suggestions.len() > 5 {
+                println!("  … and {} more changes", plan.suggestions.len() - 5);
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `demo-data DIR --products N [--seed S]`: a realistic synthetic workspace.
 fn demo_data(args: &[String]) -> Result<(), String> {
     let dir = PathBuf::from(args.first().ok_or("demo-data needs a folder")?);
@@ -231,8 +358,7 @@ fn demo_data(args: &[String]) -> Result<(), String> {
 fn write_seed(dir: Option<&Path>) -> Result<(), String> {
     let dir = dir.ok_or("write-seed needs a folder")?;
     let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
-    let template = catalog.current_template().ok_or("no dossier template")?;
-    let workspace = demo::seed_workspace(template);
+    let workspace = demo::seed_workspace(&catalog);
     storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;
     println!("wrote the seed workspace to {}", dir.display());
     Ok(())

@@ -9,7 +9,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::demo;
 use crate::domain::dossier::DocStatus;
 use crate::domain::model::{ApplicationKind, ProducerKind, ProductId, Workspace, WorkspaceInfo};
-use crate::domain::scoring::Answer;
+use crate::domain::scoring::{Answer, migrate_sheet};
 use crate::domain::search::nfc;
 use crate::domain::stage::{self, Stage, StageError, StageInput};
 
@@ -48,9 +48,10 @@ pub enum DocDate {
 }
 
 /// Which score sheet of the current application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SheetKind {
     /// The producer's self-assessment.
+    #[default]
     SelfAssessment,
     /// The commune's view.
     Commune,
@@ -156,6 +157,28 @@ pub enum Command {
         /// The answer, or None to clear.
         answer: Option<Answer>,
     },
+    /// Tick or untick an eliminating condition on a score sheet.
+    SetElimination {
+        /// Product.
+        id: ProductId,
+        /// Which sheet.
+        sheet: SheetKind,
+        /// Elimination key.
+        key: String,
+        /// Whether it applies.
+        hit: bool,
+    },
+    /// Set the note of one criterion on a score sheet.
+    SetCriterionNote {
+        /// Product.
+        id: ProductId,
+        /// Which sheet.
+        sheet: SheetKind,
+        /// Criterion key.
+        criterion: String,
+        /// Note (empty clears it).
+        note: String,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -177,7 +200,9 @@ impl Command {
             | Command::SetDocDate { id, .. }
             | Command::ChangeStage { id, .. }
             | Command::StartApplication { id, .. }
-            | Command::SetAnswer { id, .. } => Some(id),
+            | Command::SetAnswer { id, .. }
+            | Command::SetElimination { id, .. }
+            | Command::SetCriterionNote { id, .. } => Some(id),
             Command::SetWorkspaceInfo { .. } => None,
         }
     }
@@ -305,7 +330,20 @@ fn apply_to_product(
             if !(1..=26).contains(scoring_set) {
                 return Err(CommandError::Invalid("scoring set must be 1–26"));
             }
+            let old_set = product.scoring_set;
             product.scoring_set = *scoring_set;
+            // Keep the answers whose criteria still exist; flag or park the rest
+            // (nothing is silently dropped).
+            if let Some(app) = product.current_mut()
+                && let (Some(old), Some(new)) = (
+                    catalog.scoring_set(&app.rule_version, old_set),
+                    catalog.scoring_set(&app.rule_version, *scoring_set),
+                )
+                && old_set != *scoring_set
+            {
+                app.scores.self_assessment = migrate_sheet(old, new, &app.scores.self_assessment);
+                app.scores.commune_view = migrate_sheet(old, new, &app.scores.commune_view);
+            }
             Ok(())
         }
         Command::SetDocStatus { key, status, .. } => {
@@ -349,19 +387,41 @@ fn apply_to_product(
                 .push(demo::new_application(template, *kind, *year));
             Ok(())
         }
+        Command::SetElimination {
+            sheet, key, hit, ..
+        } => {
+            let sheet = sheet_mut(product, *sheet)?;
+            if *hit {
+                sheet.eliminations_hit.insert(key.clone());
+            } else {
+                sheet.eliminations_hit.remove(key);
+            }
+            Ok(())
+        }
+        Command::SetCriterionNote {
+            sheet,
+            criterion,
+            note,
+            ..
+        } => {
+            let sheet = sheet_mut(product, *sheet)?;
+            let note = nfc(note.trim());
+            if note.is_empty() {
+                sheet.notes.remove(criterion);
+            } else {
+                sheet.notes.insert(criterion.clone(), note);
+            }
+            Ok(())
+        }
         Command::SetAnswer {
             sheet,
             criterion,
             answer,
             ..
         } => {
-            let app = product
-                .current_mut()
-                .ok_or(CommandError::NoApplication(id))?;
-            let sheet = match sheet {
-                SheetKind::SelfAssessment => &mut app.scores.self_assessment,
-                SheetKind::Commune => &mut app.scores.commune_view,
-            };
+            let sheet = sheet_mut(product, *sheet)?;
+            // A reviewed answer is no longer flagged for review.
+            sheet.needs_review.remove(criterion);
             match answer {
                 Some(a) => {
                     sheet.answers.insert(criterion.clone(), a.clone());
@@ -376,6 +436,20 @@ fn apply_to_product(
         | Command::DeleteProduct { .. }
         | Command::SetWorkspaceInfo { .. } => Err(CommandError::Invalid("not a product edit")),
     }
+}
+
+fn sheet_mut(
+    product: &mut crate::domain::model::Product,
+    sheet: SheetKind,
+) -> Result<&mut crate::domain::scoring::ScoreSheet, CommandError> {
+    let id = product.id.clone();
+    let app = product
+        .current_mut()
+        .ok_or(CommandError::NoApplication(id))?;
+    Ok(match sheet {
+        SheetKind::SelfAssessment => &mut app.scores.self_assessment,
+        SheetKind::Commune => &mut app.scores.commune_view,
+    })
 }
 
 fn doc_mut<'a>(

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use ocop_tracker::domain::dossier::DocStatus;
 use ocop_tracker::domain::model::ProductId;
 use ocop_tracker::ui::text::Lang;
@@ -81,7 +81,9 @@ fn search_open_tick_undo_redo() {
         Screen::Product(ProductId("com-hong-quang".into()))
     );
 
-    // Tick "5 product samples" as ready.
+    // Tick "5 product samples" as ready, on the dossier tab.
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
     assert_eq!(samples_status(harness.state()), DocStatus::Missing);
     harness
         .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
@@ -165,6 +167,12 @@ fn truncated_product_is_named_and_the_other_still_opens() {
     // An edit on the other product saves it, and the broken file stays as it was.
     harness.get_by_label("Thịt trâu Bình An").click();
     harness.run();
+    assert_eq!(
+        harness.state().screen,
+        Screen::Product(ProductId("thit-trau-binh-an".into()))
+    );
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
     harness
         .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
         .click();
@@ -232,4 +240,84 @@ fn add_and_delete_product_with_undo() {
         "undo brings it back"
     );
     harness.get_by_label("Mật ong bạc hà");
+}
+
+fn total_on_screen(harness: &Harness<'_, OcopApp>) -> String {
+    let node = harness.get_by_label_contains("/40   B ");
+    let ak = node.accesskit_node();
+    ak.label().or_else(|| ak.value()).unwrap_or_default()
+}
+
+#[test]
+fn scoring_sheet_live_total_and_star() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+    harness.get_by_label("Cốm Hồng Quang").click();
+    harness.run();
+    harness.get_by_label("Chấm điểm").click();
+    harness.run();
+    // The demo self-assessment: 59 points, every 3★ minimum met.
+    assert!(
+        total_on_screen(&harness).contains("Tổng 59/100"),
+        "{}",
+        total_on_screen(&harness)
+    );
+    harness.get_by_label_contains("Dự kiến: ★★★ (3 sao)");
+
+    // 1.1 from "75–100%" (3 pts) to "under 50%" (1 pt): below the 3★ minimum of set 6.
+    harness
+        .get_by_label("Nguyên liệu có nguồn gốc trong tỉnh: dưới 50% — 1 đ")
+        .click();
+    harness.run();
+    assert!(
+        total_on_screen(&harness).contains("Tổng 57/100"),
+        "{}",
+        total_on_screen(&harness)
+    );
+    harness.get_by_label_contains("Dự kiến: Chưa đủ điều kiện công nhận");
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    let at = text.find("\"1.1\": Chosen(").expect("answer in file");
+    assert!(text[at..].starts_with("\"1.1\": Chosen(\n"), "pretty RON");
+    assert!(
+        text[at..at + 80].contains("option: 0"),
+        "{}",
+        &text[at..at + 80]
+    );
+
+    // Back to 75–100%: 3★ again, and on disk.
+    harness
+        .get_by_label("Nguyên liệu có nguồn gốc trong tỉnh: 75% đến 100% — 3 đ")
+        .click();
+    harness.run();
+    assert!(total_on_screen(&harness).contains("Tổng 59/100"));
+    harness.get_by_label_contains("Dự kiến: ★★★ (3 sao)");
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    let at = text.find("\"1.1\": Chosen(").expect("answer in file");
+    assert!(
+        text[at..at + 80].contains("option: 2"),
+        "{}",
+        &text[at..at + 80]
+    );
+}
+
+#[test]
+fn buffalo_advice_names_the_trademark() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+    harness.get_by_label("Thịt trâu Bình An").click();
+    harness.run();
+    harness.get_by_label("Chấm điểm").click();
+    harness.run();
+    harness.get_by_label_contains("Dự kiến: Chưa đủ điều kiện công nhận");
+    harness.get_by_label_contains("Đường lên 3★");
+    // The advice points at 3.5 and at the IP papers of the dossier.
+    harness.get_by_label_contains("3.5 Sở hữu trí tuệ (+1 đ, tối thiểu 3★)");
+    assert!(
+        harness
+            .get_all_by_label_contains("Giấy tờ sở hữu trí tuệ")
+            .count()
+            >= 1
+    );
 }

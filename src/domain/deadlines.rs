@@ -211,11 +211,11 @@ pub fn application_deadlines(
         && let Some(cert) = product.latest_certificate()
         && let Some(expiry) = certificate_expiry(cert.issued_on)
     {
-        if let Some((opens, closes)) = rerating_window(expiry) {
-            if app.stage == Stage::Recognised {
-                push(Some(opens), DeadlineKind::ReRatingOpens);
-                push(Some(closes), DeadlineKind::ReRatingCloses);
-            }
+        if let Some((opens, closes)) = rerating_window(expiry)
+            && app.stage == Stage::Recognised
+        {
+            push(Some(opens), DeadlineKind::ReRatingOpens);
+            push(Some(closes), DeadlineKind::ReRatingCloses);
         }
         push(Some(expiry), DeadlineKind::CertificateExpiry);
         if today > expiry {
@@ -236,7 +236,7 @@ pub fn application_deadlines(
             });
         }
     }
-    out.sort_by(|a, b| (a.date, a.kind).cmp(&(b.date, b.kind)));
+    out.sort_by_key(|d| (d.date, d.kind));
     out
 }
 

@@ -6,11 +6,14 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::catalog::Catalog;
+use super::criteria::ScoringSet;
 use super::dossier::{DocStatus, DossierTemplate};
 use super::model::{
-    Application, ApplicationKind, Certificate, Producer, ProducerKind, Product, ProductId,
-    Workspace, WorkspaceInfo,
+    Application, ApplicationKind, CURRENT_RULE_VERSION, Certificate, Producer, ProducerKind,
+    Product, ProductId, Workspace, WorkspaceInfo,
 };
+use super::scoring::{Answer, ScoreSheet};
 use super::stage::Stage;
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -88,11 +91,43 @@ pub fn new_product(
     }
 }
 
+/// Answers a score sheet from (criterion code, points) pairs; `None` points = not met.
+/// Codes or points that do not exist in the set are skipped (never invented).
+fn fill_sheet(set: Option<&ScoringSet>, answers: &[(&str, Option<u16>)]) -> ScoreSheet {
+    let mut sheet = ScoreSheet::default();
+    let Some(set) = set else {
+        return sheet;
+    };
+    for (code, points) in answers {
+        let Some(criterion) = set.criteria.iter().find(|c| c.code == *code) else {
+            continue;
+        };
+        let answer = match points {
+            None => Some(Answer::NotMet),
+            Some(p) => criterion
+                .options
+                .iter()
+                .position(|o| o.points == *p)
+                .map(|option| Answer::Chosen { option }),
+        };
+        if let Some(answer) = answer {
+            sheet.answers.insert(criterion.key.clone(), answer);
+        }
+    }
+    sheet
+}
+
 /// The shipped demo workspace: Cốm Hồng Quang and thịt trâu Bình An (former Lâm Bình
 /// district, Tuyên Quang). Dossiers are partly complete and believable; producer and
 /// person names are invented and marked "(ví dụ)".
-pub fn seed_workspace(template: &DossierTemplate) -> Workspace {
+pub fn seed_workspace(catalog: &Catalog) -> Workspace {
     let mut products = std::collections::BTreeMap::new();
+    let empty = DossierTemplate {
+        rule_version: CURRENT_RULE_VERSION.to_owned(),
+        source_note: String::new(),
+        items: Vec::new(),
+    };
+    let template = catalog.current_template().unwrap_or(&empty);
 
     // Cốm Hồng Quang: processed from rice → set 6 (domain brief §3, inferred).
     let mut com = new_product(
@@ -209,6 +244,44 @@ pub fn seed_workspace(template: &DossierTemplate) -> Workspace {
         );
         set_status(app, "qms-certificates", NotApplicable, "", None, None);
         set_status(app, "awards", NotApplicable, "", None, None);
+        // Self-assessment (Form 02, Part III), set 6: 59 points, every 3★ minimum met → 3★.
+        app.scores.self_assessment = fill_sheet(
+            catalog.scoring_set(CURRENT_RULE_VERSION, 6),
+            &[
+                ("1.1", Some(3)),
+                ("1.2", Some(1)),
+                ("1.3", Some(2)),
+                ("1.4", Some(2)),
+                ("1.5", Some(1)),
+                ("1.6", Some(1)),
+                ("1.7", Some(0)),
+                ("2.1", Some(2)),
+                ("2.2", Some(2)),
+                ("2.3", Some(1)),
+                ("2.4", None),
+                ("3.1", Some(3)),
+                ("3.2", Some(1)),
+                ("3.3", Some(3)),
+                ("3.4", Some(1)),
+                ("3.5", Some(1)),
+                ("4.1", Some(2)),
+                ("4.2", Some(2)),
+                ("4.3", Some(2)),
+                ("5.1", Some(3)),
+                ("5.2", Some(1)),
+                ("5.3", Some(3)),
+                ("6.1", Some(3)),
+                ("6.2", Some(2)),
+                ("6.3", Some(3)),
+                ("6.4", Some(2)),
+                ("6.5", Some(2)),
+                ("7", Some(3)),
+                ("8", Some(4)),
+                ("9", Some(1)),
+                ("10", Some(2)),
+                ("11", None),
+            ],
+        );
     }
     products.insert(com.id.clone(), com);
 
@@ -288,6 +361,48 @@ pub fn seed_workspace(template: &DossierTemplate) -> Workspace {
         set_status(app, "quality-declaration", Missing, "", None, None);
         set_status(app, "product-story", InProgress, "", None, None);
         set_status(app, "qms-certificates", NotApplicable, "", None, None);
+        // Self-assessment, set 2: 52 points (a 3★ band) but no trademark application,
+        // so the 3★ minimum of 3.5 is unmet and the product is not recognisable yet.
+        app.scores.self_assessment = fill_sheet(
+            catalog.scoring_set(CURRENT_RULE_VERSION, 2),
+            &[
+                ("1.1", Some(3)),
+                ("1.2", Some(2)),
+                ("1.3", Some(0)),
+                ("1.4", Some(3)),
+                ("1.5", Some(1)),
+                ("1.6", Some(1)),
+                ("1.7", Some(0)),
+                ("2.1", Some(1)),
+                ("2.2", Some(2)),
+                ("2.3", Some(1)),
+                ("2.4", None),
+                ("3.1", Some(3)),
+                ("3.2", Some(1)),
+                ("3.3", Some(3)),
+                ("3.4", Some(1)),
+                ("3.5", None),
+                ("4.1", Some(2)),
+                ("4.2", Some(1)),
+                ("4.3", Some(3)),
+                ("5.1", Some(2)),
+                ("5.2", Some(1)),
+                ("5.3", Some(3)),
+                ("6.1", Some(4)),
+                ("6.2", Some(2)),
+                ("6.3", Some(3)),
+                ("6.4", Some(2)),
+                ("7", Some(3)),
+                ("8", Some(2)),
+                ("9", Some(1)),
+                ("10", Some(1)),
+                ("11", None),
+            ],
+        );
+        app.scores.self_assessment.notes.insert(
+            "3.5".to_owned(),
+            "Chưa nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.".to_owned(),
+        );
     }
     products.insert(trau.id.clone(), trau);
 

@@ -82,6 +82,24 @@ impl DossierTemplate {
     }
 }
 
+/// Template items that are evidence for the criterion named `criterion_name_vi`
+/// (matched ignoring diacritics and case, as `backs_criteria` says in the data).
+pub fn backing_items<'a>(
+    template: &'a DossierTemplate,
+    criterion_name_vi: &str,
+) -> Vec<&'a TemplateItem> {
+    let name = super::search::fold(criterion_name_vi);
+    template
+        .items
+        .iter()
+        .filter(|item| {
+            item.backs_criteria
+                .iter()
+                .any(|b| name.contains(&super::search::fold(b)))
+        })
+        .collect()
+}
+
 /// Status of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum DocStatus {

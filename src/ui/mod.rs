@@ -6,6 +6,7 @@
 
 pub mod portfolio;
 pub mod product;
+pub mod scoring;
 pub mod text;
 pub mod theme;
 pub mod widgets;
@@ -104,6 +105,8 @@ pub struct OcopApp {
     pub screen: Screen,
     /// Portfolio screen state (query, sort, cache).
     pub portfolio: portfolio::PortfolioUi,
+    /// Product screen state (tab, score sheet).
+    pub product_view: product::ProductView,
     /// Open dialog.
     pub dialog: Option<Dialog>,
     /// Rule data (kept to open other workspaces).
@@ -129,6 +132,7 @@ impl OcopApp {
             lang,
             screen: Screen::Portfolio,
             portfolio: portfolio::PortfolioUi::default(),
+            product_view: product::ProductView::default(),
             dialog: None,
             catalog,
             open_error: None,
@@ -187,7 +191,15 @@ impl OcopApp {
             }
             (Some(state), Screen::Product(id)) => match state.workspace.products.get(id) {
                 Some(product) => {
-                    product::product_ui(ui, state, product, lang, &mut commands, &mut actions);
+                    product::product_ui(
+                        ui,
+                        state,
+                        product,
+                        &mut self.product_view,
+                        lang,
+                        &mut commands,
+                        &mut actions,
+                    );
                 }
                 None => {
                     actions.push(UiAction::Navigate(Screen::Portfolio));

@@ -11,6 +11,7 @@ use crate::app::AppState;
 use crate::domain::deadlines::{self, Deadline};
 use crate::domain::dossier;
 use crate::domain::model::ProductId;
+use crate::domain::scoring;
 use crate::domain::search;
 use crate::domain::stage::Stage;
 
@@ -36,6 +37,11 @@ pub struct Row {
     pub completeness: u8,
     /// Next deadline.
     pub deadline: Option<Deadline>,
+    /// Star on the current certificate or the council's result, once known.
+    pub official_star: Option<u8>,
+    /// Predicted outcome of the score sheet (the commune's view once it has answers,
+    /// else the producer's self-assessment); None if nothing is scored yet.
+    pub predicted: Option<scoring::Outcome>,
     /// Folded text for search (name, producer, commune, code).
     pub folded: String,
     /// Opened read-only.
@@ -62,6 +68,8 @@ pub enum SortKey {
     Dossier,
     /// Next deadline.
     Deadline,
+    /// Official, else predicted star.
+    Stars,
 }
 
 /// Computes the rows of every product (once per data revision).
@@ -81,8 +89,27 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
                 "{} {} {} {}",
                 product.name, product.producer.name, product.commune, product.product_code
             ));
+            let official_star = app
+                .and_then(|a| a.scores.official.star)
+                .or_else(|| product.latest_certificate().map(|c| c.star));
+            let predicted = app.and_then(|a| {
+                let sheet = if a.scores.commune_view.answers.is_empty() {
+                    &a.scores.self_assessment
+                } else {
+                    &a.scores.commune_view
+                };
+                if sheet.answers.is_empty() {
+                    return None;
+                }
+                let set = state
+                    .catalog
+                    .scoring_set(&a.rule_version, product.scoring_set)?;
+                Some(scoring::evaluate(set, sheet).outcome())
+            });
             Row {
                 id: product.id.clone(),
+                official_star,
+                predicted,
                 name: product.name.clone(),
                 producer: product.producer.name.clone(),
                 commune: product.commune.clone(),
@@ -96,6 +123,15 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
             }
         })
         .collect()
+}
+
+/// Sort rank of a row's stars: official first, then predicted.
+fn star_rank(row: &Row) -> (u8, u8) {
+    let predicted = match row.predicted {
+        Some(scoring::Outcome::Recognised(s)) => s,
+        _ => 0,
+    };
+    (row.official_star.unwrap_or(0), predicted)
 }
 
 /// Indices of the rows matching `query` and `stage`, sorted.
@@ -125,6 +161,7 @@ pub fn filter_sort(
             SortKey::Set => a.scoring_set.cmp(&b.scoring_set),
             SortKey::Stage => a.stage.cmp(&b.stage),
             SortKey::Dossier => a.completeness.cmp(&b.completeness),
+            SortKey::Stars => star_rank(a).cmp(&star_rank(b)),
             SortKey::Deadline => {
                 // Products without a deadline go last either way.
                 let da = a
@@ -282,12 +319,13 @@ impl PortfolioUi {
         actions: &mut Vec<UiAction>,
     ) {
         let today = state.today;
-        let columns: [(SortKey, text::Tr); 7] = [
+        let columns: [(SortKey, text::Tr); 8] = [
             (SortKey::Name, text::COL_PRODUCT),
             (SortKey::Producer, text::COL_PRODUCER),
             (SortKey::Commune, text::COL_COMMUNE),
             (SortKey::Set, text::COL_SET),
             (SortKey::Stage, text::COL_STAGE),
+            (SortKey::Stars, text::COL_STARS),
             (SortKey::Dossier, text::COL_DOSSIER),
             (SortKey::Deadline, text::COL_DEADLINE),
         ];
@@ -302,6 +340,7 @@ impl PortfolioUi {
             .column(Column::initial(170.0).at_least(60.0).clip(true))
             .column(Column::initial(40.0).at_least(36.0))
             .column(Column::initial(190.0).at_least(80.0).clip(true))
+            .column(Column::initial(120.0).at_least(60.0).clip(true))
             .column(Column::initial(110.0).at_least(80.0))
             .column(Column::remainder().at_least(120.0).clip(true))
             .header(row_height, |mut header| {
@@ -361,6 +400,9 @@ impl PortfolioUi {
                         }
                     });
                     row.col(|ui| {
+                        stars_cell(ui, data, lang);
+                    });
+                    row.col(|ui| {
                         ui.add(
                             egui::ProgressBar::new(f32::from(data.completeness) / 100.0)
                                 .text(format!("{}%", data.completeness))
@@ -382,6 +424,37 @@ impl PortfolioUi {
                 self.descending = false;
             }
         }
+    }
+}
+
+/// Official stars in full colour, predicted ones muted with "(dự kiến)".
+fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
+    if let Some(star) = row.official_star {
+        ui.colored_label(theme::OK, widgets::stars(star))
+            .on_hover_text(lang.t(text::OFFICIAL_SHORT));
+        return;
+    }
+    match row.predicted {
+        Some(scoring::Outcome::Recognised(star)) => {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} ({})",
+                    widgets::stars(star),
+                    lang.t(text::PREDICTED_SHORT)
+                ))
+                .color(theme::MUTED),
+            );
+        }
+        Some(scoring::Outcome::NotRecognised) => {
+            ui.label(
+                egui::RichText::new(format!("< 3★ ({})", lang.t(text::PREDICTED_SHORT)))
+                    .color(theme::WARN),
+            );
+        }
+        Some(scoring::Outcome::Eliminated) => {
+            ui.colored_label(theme::ERROR, lang.t(text::ELIMINATED));
+        }
+        None => {}
     }
 }
 

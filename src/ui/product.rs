@@ -34,11 +34,33 @@ pub fn command_error_text(err: &CommandError, lang: Lang) -> String {
     }
 }
 
+/// Tabs of the product screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProductTab {
+    /// Process, fields, history.
+    #[default]
+    Overview,
+    /// Dossier checklist.
+    Dossier,
+    /// Score sheets.
+    Scoring,
+}
+
+/// UI state of the product screen (not model data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProductView {
+    /// Selected tab.
+    pub tab: ProductTab,
+    /// Score sheet shown on the scoring tab.
+    pub sheet: crate::command::SheetKind,
+}
+
 /// Draws the product screen.
 pub fn product_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     product: &Product,
+    view: &mut ProductView,
     lang: Lang,
     commands: &mut Vec<Command>,
     actions: &mut Vec<UiAction>,
@@ -63,24 +85,44 @@ pub fn product_ui(
         });
     });
     if read_only {
-        ui.colored_label(theme::WARN, format!("{}", lang.t(text::READ_ONLY_EXPLAIN)));
+        ui.colored_label(theme::WARN, lang.t(text::READ_ONLY_EXPLAIN));
     }
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (ProductTab::Overview, text::TAB_OVERVIEW),
+            (ProductTab::Dossier, text::TAB_DOSSIER),
+            (ProductTab::Scoring, text::TAB_SCORING),
+        ] {
+            ui.selectable_value(&mut view.tab, tab, RichText::new(lang.t(label)).size(16.0));
+        }
+    });
     ui.separator();
+    if view.tab == ProductTab::Scoring {
+        super::scoring::scoring_ui(
+            ui,
+            state,
+            product,
+            &mut view.sheet,
+            lang,
+            read_only,
+            commands,
+        );
+        return;
+    }
     egui::ScrollArea::vertical()
+        .id_salt(("product-scroll", view.tab == ProductTab::Dossier))
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if view.tab == ProductTab::Dossier {
+                dossier_ui(ui, state, product, lang, read_only, commands);
+                return;
+            }
             process_ui(ui, state, product, lang, read_only, commands, actions);
             ui.add_space(8.0);
             egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
                 .default_open(true)
                 .show(ui, |ui| {
                     fields_ui(ui, state, product, lang, read_only, commands)
-                });
-            ui.add_space(8.0);
-            egui::CollapsingHeader::new(lang.t(text::SECTION_DOSSIER))
-                .default_open(true)
-                .show(ui, |ui| {
-                    dossier_ui(ui, state, product, lang, read_only, commands)
                 });
             if product.applications.len() > 1 {
                 egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))

@@ -166,6 +166,46 @@ tr! {
     DAYS_LEFT = "ngày nữa", "days left";
     TODAY = "hôm nay", "today";
     WORKSPACE = "Thư mục", "Workspace";
+    TAB_OVERVIEW = "Tổng quan", "Overview";
+    TAB_DOSSIER = "Hồ sơ", "Dossier";
+    TAB_SCORING = "Chấm điểm", "Scoring";
+    SCORE_TOTAL = "Tổng", "Total";
+    STARS = "sao", "stars";
+    STAR_SUFFIX = "★", "★";
+    NOT_RECOGNISABLE = "Chưa đủ điều kiện công nhận (dưới 3 sao hoặc thiếu tối thiểu 3 sao)", "Not recognisable (below 3★ or a 3★ minimum unmet)";
+    ELIMINATED = "Bị loại", "Eliminated";
+    NO_CRITERIA = "Chưa có bộ tiêu chí cho", "No criteria for";
+    SHEET_SELF = "Chủ thể tự đánh giá", "Producer's self-assessment";
+    SHEET_COMMUNE = "Ý kiến của xã", "Commune's view";
+    OFFICIAL_RESULT = "Kết quả chính thức của hội đồng", "Council's official result";
+    SCORE_SUMMARY = "Kết quả chấm", "Score";
+    PREDICTED = "Dự kiến", "Predicted";
+    ANSWERED = "Đã chấm", "Answered";
+    REACHABLE = "tổng có thể đạt", "reachable total";
+    BAND_CAPPED = "Điểm thuộc hạng", "The score is in the band of";
+    NEEDS_REVIEW = "Cần xem lại", "Needs review";
+    STALE_ANSWERS = "Câu trả lời của bộ cũ", "Answers from the old set";
+    NO_NEXT_STAR = "Đã ở hạng cao nhất, hoặc hồ sơ bị loại.", "Already at the top rank, or the dossier is eliminated.";
+    WAY_TO = "Đường lên", "The way to";
+    THRESHOLD = "Ngưỡng điểm", "Threshold";
+    POINTS_MISSING = "còn thiếu", "points missing";
+    UNMET_MINIMA = "Tiêu chí tối thiểu chưa đạt:", "Unmet minimum criteria:";
+    POINTS_SHORT = "đ", "pts";
+    MIN_NEEDED = " đ cần tối thiểu", " pts needed";
+    SUGGESTIONS = "Thay đổi nên làm (ít bước nhất trước):", "Changes to make (fewest first):";
+    MINIMUM_FOR = "tối thiểu", "minimum for";
+    FOR_POINTS = "thêm điểm", "more points";
+    TARGET_UNREACHABLE = "Không thể đạt hạng này với bộ tiêu chí hiện tại.", "This rank cannot be reached with this set's criteria.";
+    ELIMINATIONS = "Điều kiện loại hồ sơ", "Eliminating conditions";
+    PART = "Phần", "Part";
+    MAX = "tối đa", "max";
+    CASE = "Trường hợp", "Case";
+    NOT_MET = "Không đáp ứng (0 đ)", "Not met (0 pts)";
+    UNANSWERED = "Chưa chấm", "Not scored yet";
+    EVIDENCE = "Minh chứng:", "Evidence:";
+    COL_STARS = "Sao", "Stars";
+    PREDICTED_SHORT = "dự kiến", "predicted";
+    OFFICIAL_SHORT = "chính thức", "official";
 }
 
 /// Name of a process stage.

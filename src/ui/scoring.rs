@@ -1,0 +1,554 @@
+//! The scoring screen of a product's current application: the criteria of its set as
+//! radio buttons (points and star markers shown), eliminating conditions, a per-criterion
+//! note and the dossier documents that back each criterion; beside it a summary that
+//! stays visible (parts, total, predicted star, blockers) and the way to the next star.
+
+use egui::RichText;
+
+use crate::app::AppState;
+use crate::command::{Command, SheetKind};
+use crate::domain::criteria::{Criterion, Part, ScoringSet};
+use crate::domain::dossier::{self, DocStatus, DossierTemplate};
+use crate::domain::model::Product;
+use crate::domain::scoring::{self, Answer, ScoreSheet, ScoreSummary, SuggestionReason};
+
+use super::text::{self, Lang};
+use super::{theme, widgets};
+
+/// "A 28/40  B 15/25  C 20/35  total 63/100" in the UI language.
+pub fn parts_line(summary: &ScoreSummary, set: &ScoringSet, lang: Lang) -> String {
+    format!(
+        "A {}/{}   B {}/{}   C {}/{}   {} {}/{}",
+        summary.part_points(Part::A),
+        set.part_max(Part::A),
+        summary.part_points(Part::B),
+        set.part_max(Part::B),
+        summary.part_points(Part::C),
+        set.part_max(Part::C),
+        lang.t(text::SCORE_TOTAL),
+        summary.total,
+        summary.max_total
+    )
+}
+
+/// The predicted result in words: "★★★ (3 sao)", "not recognisable", "eliminated".
+pub fn outcome_text(summary: &ScoreSummary, lang: Lang) -> String {
+    match summary.outcome() {
+        scoring::Outcome::Recognised(star) => {
+            format!("{} ({star} {})", widgets::stars(star), lang.t(text::STARS))
+        }
+        scoring::Outcome::NotRecognised => lang.t(text::NOT_RECOGNISABLE).to_owned(),
+        scoring::Outcome::Eliminated => lang.t(text::ELIMINATED).to_owned(),
+    }
+}
+
+fn sheet(product: &Product, kind: SheetKind) -> Option<&ScoreSheet> {
+    product.current().map(|a| match kind {
+        SheetKind::SelfAssessment => &a.scores.self_assessment,
+        SheetKind::Commune => &a.scores.commune_view,
+    })
+}
+
+fn option_label(criterion: &Criterion, index: usize, lang: Lang) -> String {
+    criterion
+        .option(index)
+        .map(|o| lang.pick(&o.label_vi, &o.label_en).to_owned())
+        .unwrap_or_default()
+}
+
+fn docs_line(
+    template: Option<&DossierTemplate>,
+    product: &Product,
+    criterion: &Criterion,
+    lang: Lang,
+) -> Vec<(String, DocStatus)> {
+    let Some(template) = template else {
+        return Vec::new();
+    };
+    let entries = product
+        .current()
+        .map(|a| a.dossier.as_slice())
+        .unwrap_or(&[]);
+    dossier::backing_items(template, &criterion.name_vi)
+        .into_iter()
+        .map(|item| {
+            let status = entries
+                .iter()
+                .find(|e| e.key == item.key)
+                .map_or(DocStatus::Missing, |e| e.status);
+            (lang.pick(&item.name_vi, &item.name_en).to_owned(), status)
+        })
+        .collect()
+}
+
+/// Draws the scoring tab.
+pub fn scoring_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    kind: &mut SheetKind,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let Some(app) = product.current() else {
+        return;
+    };
+    let Some(set) = state
+        .catalog
+        .scoring_set(&app.rule_version, product.scoring_set)
+    else {
+        ui.colored_label(
+            theme::WARN,
+            format!(
+                "{} {} / {}",
+                lang.t(text::NO_CRITERIA),
+                app.rule_version,
+                product.scoring_set
+            ),
+        );
+        return;
+    };
+    let template = state.catalog.template(&app.rule_version);
+    let Some(current) = sheet(product, *kind) else {
+        return;
+    };
+    let summary = scoring::evaluate(set, current);
+
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(widgets::set_label(
+                product.scoring_set,
+                &state.catalog,
+                lang,
+            ))
+            .strong(),
+        );
+        ui.separator();
+        ui.selectable_value(kind, SheetKind::SelfAssessment, lang.t(text::SHEET_SELF));
+        ui.selectable_value(kind, SheetKind::Commune, lang.t(text::SHEET_COMMUNE));
+    });
+    let official = &app.scores.official;
+    if official.average_score.is_some() || official.star.is_some() {
+        ui.label(format!(
+            "{}: {} {} {}",
+            lang.t(text::OFFICIAL_RESULT),
+            official
+                .average_score
+                .map(|s| format!("{s:.1}/100"))
+                .unwrap_or_default(),
+            official.star.map(widgets::stars).unwrap_or_default(),
+            official.date.map(|d| lang.date(d)).unwrap_or_default()
+        ));
+    }
+    ui.separator();
+
+    egui::Panel::right("score-summary")
+        .resizable(true)
+        .default_size(360.0)
+        .min_size(260.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("summary-scroll")
+                .show(ui, |ui| {
+                    summary_ui(ui, set, template, product, current, &summary, lang)
+                });
+        });
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("criteria-scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                criteria_ui(
+                    ui, set, template, product, current, *kind, lang, read_only, commands,
+                );
+            });
+    });
+}
+
+fn summary_ui(
+    ui: &mut egui::Ui,
+    set: &ScoringSet,
+    template: Option<&DossierTemplate>,
+    product: &Product,
+    current: &ScoreSheet,
+    summary: &ScoreSummary,
+    lang: Lang,
+) {
+    ui.heading(lang.t(text::SCORE_SUMMARY));
+    ui.label(RichText::new(parts_line(summary, set, lang)).monospace());
+    let outcome = outcome_text(summary, lang);
+    let color = match summary.outcome() {
+        scoring::Outcome::Recognised(_) => theme::OK,
+        _ => theme::ERROR,
+    };
+    ui.label(
+        RichText::new(format!("{}: {outcome}", lang.t(text::PREDICTED)))
+            .strong()
+            .color(color),
+    );
+    ui.label(format!(
+        "{}: {}/{} · {} {}–{}",
+        lang.t(text::ANSWERED),
+        summary.answered,
+        summary.criteria_count,
+        lang.t(text::REACHABLE),
+        summary.lowest_reachable,
+        summary.highest_reachable
+    ));
+    if summary.band_star >= 3
+        && summary.rated_star.is_none_or(|s| s < summary.band_star)
+        && summary.eliminated.is_empty()
+    {
+        ui.colored_label(
+            theme::WARN,
+            format!(
+                "{} {}{}",
+                lang.t(text::BAND_CAPPED),
+                summary.band_star,
+                lang.t(text::STAR_SUFFIX)
+            ),
+        );
+    }
+    for key in &summary.eliminated {
+        let label = set
+            .elimination(key)
+            .map_or(key.as_str(), |e| lang.pick(&e.label_vi, &e.label_en));
+        ui.colored_label(theme::ERROR, format!("× {label}"));
+    }
+    if !current.needs_review.is_empty() || !current.stale_answers.is_empty() {
+        ui.colored_label(
+            theme::WARN,
+            format!(
+                "{}: {} · {}: {}",
+                lang.t(text::NEEDS_REVIEW),
+                current.needs_review.len(),
+                lang.t(text::STALE_ANSWERS),
+                current.stale_answers.len()
+            ),
+        );
+        for stale in &current.stale_answers {
+            ui.label(
+                RichText::new(format!(
+                    "• {} {} — {} ({} đ)",
+                    stale.code,
+                    stale.criterion_name_vi,
+                    stale.option_label_vi.as_deref().unwrap_or("—"),
+                    stale.points
+                ))
+                .small(),
+            );
+        }
+    }
+    ui.separator();
+    // What stands between the product and the next star.
+    match scoring::way_to_next_star(set, current) {
+        None => {
+            ui.label(lang.t(text::NO_NEXT_STAR));
+        }
+        Some(plan) => {
+            ui.heading(format!(
+                "{} {}{}",
+                lang.t(text::WAY_TO),
+                plan.target_star,
+                lang.t(text::STAR_SUFFIX)
+            ));
+            ui.label(format!(
+                "{} {} · {} {}",
+                lang.t(text::THRESHOLD),
+                plan.threshold,
+                lang.t(text::POINTS_MISSING),
+                plan.points_gap
+            ));
+            if !plan.unmet_minima.is_empty() {
+                ui.label(RichText::new(lang.t(text::UNMET_MINIMA)).strong());
+                for unmet in &plan.unmet_minima {
+                    let name = set
+                        .criterion(&unmet.criterion_key)
+                        .map(|c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)))
+                        .unwrap_or_else(|| unmet.criterion_key.clone());
+                    ui.colored_label(
+                        theme::ERROR,
+                        format!(
+                            "• {name}: {} {} ({}{})",
+                            unmet.current_points,
+                            lang.t(text::POINTS_SHORT),
+                            unmet.required_points,
+                            lang.t(text::MIN_NEEDED)
+                        ),
+                    );
+                }
+            }
+            if !plan.suggestions.is_empty() {
+                ui.label(RichText::new(lang.t(text::SUGGESTIONS)).strong());
+            }
+            for (rank, suggestion) in plan.suggestions.iter().enumerate() {
+                let Some(criterion) = set.criterion(&suggestion.criterion_key) else {
+                    continue;
+                };
+                let reason = match suggestion.reason {
+                    SuggestionReason::StarMinimum(star) => format!(
+                        "{} {star}{}",
+                        lang.t(text::MINIMUM_FOR),
+                        lang.t(text::STAR_SUFFIX)
+                    ),
+                    SuggestionReason::Points => lang.t(text::FOR_POINTS).to_owned(),
+                };
+                ui.label(format!(
+                    "{}. {} {} (+{} {}, {reason})",
+                    rank + 1,
+                    criterion.code,
+                    lang.pick(&criterion.name_vi, &criterion.name_en),
+                    suggestion.points_gain,
+                    lang.t(text::POINTS_SHORT)
+                ));
+                ui.label(
+                    RichText::new(format!(
+                        "   → {}",
+                        option_label(criterion, suggestion.to_option, lang)
+                    ))
+                    .italics(),
+                );
+                for (doc, status) in docs_line(template, product, criterion, lang) {
+                    let color = if status == DocStatus::Ready {
+                        theme::OK
+                    } else {
+                        theme::WARN
+                    };
+                    ui.colored_label(
+                        color,
+                        format!("   • {doc} ({})", lang.t(text::doc_status_name(status))),
+                    );
+                }
+            }
+            if !plan.reaches_target {
+                ui.colored_label(theme::WARN, lang.t(text::TARGET_UNREACHABLE));
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one screen's read-only inputs; bundling them adds nothing
+fn criteria_ui(
+    ui: &mut egui::Ui,
+    set: &ScoringSet,
+    template: Option<&DossierTemplate>,
+    product: &Product,
+    current: &ScoreSheet,
+    kind: SheetKind,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let id = &product.id;
+    if !set.eliminations.is_empty() {
+        ui.heading(lang.t(text::ELIMINATIONS));
+        for elimination in &set.eliminations {
+            let mut hit = current.eliminations_hit.contains(&elimination.key);
+            let label = lang.pick(&elimination.label_vi, &elimination.label_en);
+            if ui
+                .add_enabled(!read_only, egui::Checkbox::new(&mut hit, label))
+                .changed()
+            {
+                commands.push(Command::SetElimination {
+                    id: id.clone(),
+                    sheet: kind,
+                    key: elimination.key.clone(),
+                    hit,
+                });
+            }
+        }
+        ui.separator();
+    }
+    for part in Part::ALL {
+        let header = format!(
+            "{} {} ({} {})",
+            lang.t(text::PART),
+            part_letter(part),
+            set.part_max(part),
+            lang.t(text::POINTS_SHORT)
+        );
+        egui::CollapsingHeader::new(RichText::new(header).strong())
+            .id_salt(format!("part-{}", part_letter(part)))
+            .default_open(true)
+            .show(ui, |ui| {
+                let mut last_group = None;
+                for criterion in set.criteria.iter().filter(|c| c.part == part) {
+                    if last_group != Some(criterion.group_no) {
+                        last_group = Some(criterion.group_no);
+                        ui.add_space(6.0);
+                        ui.label(
+                            RichText::new(format!(
+                                "{}. {}",
+                                criterion.group_no, criterion.group_name_vi
+                            ))
+                            .strong()
+                            .color(theme::ACCENT),
+                        );
+                    }
+                    criterion_ui(
+                        ui, set, template, product, current, criterion, kind, lang, read_only,
+                        commands,
+                    );
+                }
+            });
+    }
+}
+
+fn part_letter(part: Part) -> &'static str {
+    match part {
+        Part::A => "A",
+        Part::B => "B",
+        Part::C => "C",
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // see criteria_ui
+fn criterion_ui(
+    ui: &mut egui::Ui,
+    set: &ScoringSet,
+    template: Option<&DossierTemplate>,
+    product: &Product,
+    current: &ScoreSheet,
+    criterion: &Criterion,
+    kind: SheetKind,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let id = &product.id;
+    let answer = current.answers.get(&criterion.key);
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} {} ({} {} {})",
+                    criterion.code,
+                    lang.pick(&criterion.name_vi, &criterion.name_en),
+                    lang.t(text::MAX),
+                    criterion.max_points,
+                    lang.t(text::POINTS_SHORT)
+                ))
+                .strong(),
+            );
+            if current.needs_review.contains(&criterion.key) {
+                ui.colored_label(theme::WARN, lang.t(text::NEEDS_REVIEW));
+            }
+            let points = current.points_for(criterion);
+            if answer.is_some() {
+                ui.label(
+                    RichText::new(format!("= {points} {}", lang.t(text::POINTS_SHORT)))
+                        .color(theme::ACCENT),
+                );
+            }
+        });
+        let mut chosen: Option<Answer> = answer.cloned();
+        let before = chosen.clone();
+        ui.add_enabled_ui(!read_only, |ui| {
+            let mut last_case = None;
+            for (index, option) in criterion.options.iter().enumerate() {
+                if option.case_no.is_some() && option.case_no != last_case {
+                    last_case = option.case_no;
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}",
+                            lang.t(text::CASE),
+                            option.case_no.unwrap_or(0)
+                        ))
+                        .italics(),
+                    );
+                }
+                let star = option
+                    .star_min
+                    .map(|s| {
+                        format!(
+                            "  [{} {}{}]",
+                            lang.t(text::MINIMUM_FOR),
+                            s,
+                            lang.t(text::STAR_SUFFIX)
+                        )
+                    })
+                    .unwrap_or_default();
+                let text = format!(
+                    "{} — {} {}{star}",
+                    lang.pick(&option.label_vi, &option.label_en),
+                    option.points,
+                    lang.t(text::POINTS_SHORT)
+                );
+                ui.radio_value(&mut chosen, Some(Answer::Chosen { option: index }), text);
+            }
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut chosen, Some(Answer::NotMet), lang.t(text::NOT_MET));
+                ui.radio_value(&mut chosen, None, lang.t(text::UNANSWERED));
+            });
+        });
+        if chosen != before {
+            commands.push(Command::SetAnswer {
+                id: id.clone(),
+                sheet: kind,
+                criterion: criterion.key.clone(),
+                answer: chosen,
+            });
+        }
+        for elimination in &criterion.eliminations {
+            let mut hit = current.eliminations_hit.contains(&elimination.key);
+            let label = format!(
+                "× {}",
+                lang.pick(&elimination.label_vi, &elimination.label_en)
+            );
+            if ui
+                .add_enabled(!read_only, egui::Checkbox::new(&mut hit, label))
+                .changed()
+            {
+                commands.push(Command::SetElimination {
+                    id: id.clone(),
+                    sheet: kind,
+                    key: elimination.key.clone(),
+                    hit,
+                });
+            }
+        }
+        let docs = docs_line(template, product, criterion, lang);
+        if !docs.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(lang.t(text::EVIDENCE))
+                        .small()
+                        .color(theme::MUTED),
+                );
+                for (doc, status) in docs {
+                    let color = if status == DocStatus::Ready {
+                        theme::OK
+                    } else {
+                        theme::WARN
+                    };
+                    ui.label(
+                        RichText::new(format!("{doc} ({})", lang.t(text::doc_status_name(status))))
+                            .small()
+                            .color(color),
+                    );
+                }
+            });
+        }
+        if !criterion.note.is_empty() {
+            ui.label(RichText::new(&criterion.note).small().color(theme::MUTED));
+        }
+        let note = current
+            .notes
+            .get(&criterion.key)
+            .map(String::as_str)
+            .unwrap_or("");
+        let salt = format!("crit-note-{}-{kind:?}-{}", id.as_str(), criterion.key);
+        let label = format!("{} {}", lang.t(text::DOC_NOTE), criterion.code);
+        if let Some(new_note) = widgets::text_field(ui, &salt, &label, note, false, !read_only) {
+            commands.push(Command::SetCriterionNote {
+                id: id.clone(),
+                sheet: kind,
+                criterion: criterion.key.clone(),
+                note: new_note,
+            });
+        }
+        let _ = set;
+    });
+}
