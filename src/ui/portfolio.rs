@@ -44,6 +44,8 @@ pub struct Row {
     pub predicted: Option<scoring::Outcome>,
     /// Folded text for search (name, producer, commune, code).
     pub folded: String,
+    /// Folded name, the sort key of the name column.
+    pub sort_name: String,
     /// Opened read-only.
     pub read_only: bool,
     /// Invented demo data.
@@ -108,6 +110,7 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
             });
             Row {
                 id: product.id.clone(),
+                sort_name: search::fold(&product.name),
                 official_star,
                 predicted,
                 name: product.name.clone(),
@@ -134,28 +137,12 @@ fn star_rank(row: &Row) -> (u8, u8) {
     (row.official_star.unwrap_or(0), predicted)
 }
 
-/// Indices of the rows matching `query` and `stage`, sorted.
-pub fn filter_sort(
-    rows: &[Row],
-    query: &str,
-    stage: Option<Stage>,
-    sort: SortKey,
-    ascending: bool,
-) -> Vec<usize> {
-    let folded_query = search::fold(query);
-    let words: Vec<&str> = folded_query.split_whitespace().collect();
-    let mut indices: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| {
-            stage.is_none_or(|s| row.stage == Some(s))
-                && words.iter().all(|w| row.folded.contains(w))
-        })
-        .map(|(i, _)| i)
-        .collect();
+/// Indices of all rows in display order.
+pub fn sort_rows(rows: &[Row], sort: SortKey, ascending: bool) -> Vec<usize> {
+    let mut indices: Vec<usize> = (0..rows.len()).collect();
     let key_cmp = |a: &Row, b: &Row| -> std::cmp::Ordering {
         match sort {
-            SortKey::Name => search::fold(&a.name).cmp(&search::fold(&b.name)),
+            SortKey::Name => a.sort_name.cmp(&b.sort_name),
             SortKey::Producer => a.producer.cmp(&b.producer),
             SortKey::Commune => a.commune.cmp(&b.commune),
             SortKey::Set => a.scoring_set.cmp(&b.scoring_set),
@@ -188,6 +175,39 @@ pub fn filter_sort(
     indices
 }
 
+/// The sorted indices whose rows match every word of `query` and the stage filter,
+/// keeping the order (so a keystroke filters without sorting again).
+pub fn filter_rows(
+    rows: &[Row],
+    sorted: &[usize],
+    query: &str,
+    stage: Option<Stage>,
+) -> Vec<usize> {
+    let folded_query = search::fold(query);
+    let words: Vec<&str> = folded_query.split_whitespace().collect();
+    sorted
+        .iter()
+        .copied()
+        .filter(|&i| {
+            rows.get(i).is_some_and(|row| {
+                stage.is_none_or(|s| row.stage == Some(s))
+                    && words.iter().all(|w| row.folded.contains(w))
+            })
+        })
+        .collect()
+}
+
+/// Indices of the rows matching `query` and `stage`, sorted.
+pub fn filter_sort(
+    rows: &[Row],
+    query: &str,
+    stage: Option<Stage>,
+    sort: SortKey,
+    ascending: bool,
+) -> Vec<usize> {
+    filter_rows(rows, &sort_rows(rows, sort, ascending), query, stage)
+}
+
 /// State of the portfolio screen.
 #[derive(Debug, Default)]
 pub struct PortfolioUi {
@@ -201,6 +221,8 @@ pub struct PortfolioUi {
     pub descending: bool,
     rows: Vec<Row>,
     rows_revision: u64,
+    sorted: Vec<usize>,
+    sorted_key: Option<(u64, SortKey, bool)>,
     view: Vec<usize>,
     view_key: Option<(u64, String, Option<Stage>, SortKey, bool)>,
 }
@@ -219,14 +241,13 @@ impl PortfolioUi {
             self.sort,
             self.descending,
         );
+        let sorted_key = (state.revision, self.sort, self.descending);
+        if self.sorted_key != Some(sorted_key) {
+            self.sorted = sort_rows(&self.rows, self.sort, !self.descending);
+            self.sorted_key = Some(sorted_key);
+        }
         if self.view_key.as_ref() != Some(&key) {
-            self.view = filter_sort(
-                &self.rows,
-                &self.query,
-                self.stage_filter,
-                self.sort,
-                !self.descending,
-            );
+            self.view = filter_rows(&self.rows, &self.sorted, &self.query, self.stage_filter);
             self.view_key = Some(key);
         }
     }

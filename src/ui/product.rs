@@ -184,7 +184,7 @@ fn process_ui(
                 lang.t(text::stage_name(shown))
             ));
             if is_current {
-                label = label.strong().color(theme::ACCENT);
+                label = label.strong();
             } else if index < current_index {
                 label = label.color(theme::MUTED);
             }
@@ -370,10 +370,17 @@ fn fields_ui(
             }
             ui.end_row();
             let mut set = product.scoring_set;
+            let set_label = ui.label(lang.t(text::FIELD_SET));
             ui.add_enabled_ui(enabled, |ui| {
-                widgets::scoring_set_combo(ui, "product-set", &mut set, &state.catalog, lang);
+                widgets::scoring_set_picker(
+                    ui,
+                    "product-set",
+                    &mut set,
+                    &state.catalog,
+                    lang,
+                    set_label.id,
+                );
             });
-            ui.label("");
             if set != product.scoring_set {
                 commands.push(Command::SetScoringSet {
                     id: id.clone(),

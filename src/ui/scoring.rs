@@ -270,11 +270,12 @@ fn summary_ui(
                     ui.colored_label(
                         theme::ERROR,
                         format!(
-                            "• {name}: {} {} ({}{})",
+                            "• {name}: {} {} / {} ≥ {} {}",
                             unmet.current_points,
                             lang.t(text::POINTS_SHORT),
+                            lang.t(text::MIN_NEEDED),
                             unmet.required_points,
-                            lang.t(text::MIN_NEEDED)
+                            lang.t(text::POINTS_SHORT)
                         ),
                     );
                 }

@@ -191,7 +191,7 @@ tr! {
     POINTS_MISSING = "còn thiếu", "points missing";
     UNMET_MINIMA = "Tiêu chí tối thiểu chưa đạt:", "Unmet minimum criteria:";
     POINTS_SHORT = "đ", "pts";
-    MIN_NEEDED = " đ cần tối thiểu", " pts needed";
+    MIN_NEEDED = "cần", "needs";
     SUGGESTIONS = "Thay đổi nên làm (ít bước nhất trước):", "Changes to make (fewest first):";
     MINIMUM_FOR = "tối thiểu", "minimum for";
     FOR_POINTS = "thêm điểm", "more points";

@@ -118,8 +118,20 @@ pub fn scoring_set_combo(
     catalog: &Catalog,
     lang: Lang,
 ) -> bool {
-    let before = *value;
     let label = ui.label(lang.t(text::FIELD_SET));
+    scoring_set_picker(ui, id_salt, value, catalog, lang, label.id)
+}
+
+/// The scoring-set picker alone, labelled by `label_id` (for grids). True if changed.
+pub fn scoring_set_picker(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    value: &mut u8,
+    catalog: &Catalog,
+    lang: Lang,
+    label_id: egui::Id,
+) -> bool {
+    let before = *value;
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(set_label(*value, catalog, lang))
         .width(320.0)
@@ -129,7 +141,7 @@ pub fn scoring_set_combo(
             }
         })
         .response
-        .labelled_by(label.id);
+        .labelled_by(label_id);
     before != *value
 }
 
