@@ -389,11 +389,12 @@ impl OcopApp {
         let lang = self.lang;
         ui.horizontal(|ui| match &self.state {
             Some(state) => {
-                ui.label(format!(
-                    "{}: {}",
-                    lang.t(text::WORKSPACE),
-                    state.dir.display()
-                ));
+                let folder = state.dir.file_name().map_or_else(
+                    || state.dir.display().to_string(),
+                    |n| n.to_string_lossy().to_string(),
+                );
+                ui.label(format!("{}: {folder}", lang.t(text::WORKSPACE)))
+                    .on_hover_text(state.dir.display().to_string());
                 ui.separator();
                 if state.unsaved_count() == 0 {
                     ui.label(format!("✔ {}", lang.t(text::SAVED_ALL)));
