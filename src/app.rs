@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::command::{self, Command, CommandError};
 use crate::domain::catalog::Catalog;
+use crate::domain::history::{self, HistoryEntry, Origin};
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 use crate::storage::{self, StorageError};
 use crate::ui::text::{self, Lang};
@@ -82,6 +83,8 @@ pub struct AppState {
     pub today: NaiveDate,
     /// UI language (for messages produced here).
     pub lang: Lang,
+    /// Name written into each product's history (the settings' officer).
+    pub officer: String,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     unsaved: BTreeSet<SaveTarget>,
@@ -91,23 +94,30 @@ impl AppState {
     /// Opens the workspace in `dir`.
     pub fn open(
         dir: &Path,
-        catalog: Catalog,
+        mut catalog: Catalog,
         today: NaiveDate,
         lang: Lang,
     ) -> Result<Self, StorageError> {
         let loaded = storage::load_workspace(dir)?;
+        let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
         Ok(AppState {
             dir: dir.to_owned(),
             workspace: loaded.workspace,
             catalog,
             read_only: loaded.read_only,
             unreadable: loaded.unreadable,
-            load_problems: loaded.problems.iter().map(ToString::to_string).collect(),
+            load_problems: loaded
+                .problems
+                .iter()
+                .chain(holiday_problems.iter())
+                .map(ToString::to_string)
+                .collect(),
             workspace_file_writable: loaded.workspace_file_writable,
             messages: Vec::new(),
             revision: 1,
             today,
             lang,
+            officer: String::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             unsaved: BTreeSet::new(),
@@ -174,10 +184,18 @@ impl AppState {
         command::apply(&mut self.workspace, &self.catalog, command)?;
         let snapshot = match snapshot_before {
             SnapshotBefore::Product(id, before) => {
-                let after = self.workspace.products.get(&id).cloned().map(Box::new);
-                if before == after {
+                let current = self.workspace.products.get(&id);
+                if before.as_deref() == current {
                     return Ok(()); // nothing changed: no undo step, no write
                 }
+                let changes = history::describe(before.as_deref(), current);
+                if current.is_some() {
+                    let entry = self.history_entry(Origin::Edit, changes);
+                    if let Some(product) = self.workspace.products.get_mut(&id) {
+                        product.history.push(entry);
+                    }
+                }
+                let after = self.workspace.products.get(&id).cloned().map(Box::new);
                 Snapshot::Product { id, before, after }
             }
             SnapshotBefore::Info(before) => Snapshot::Info {
@@ -205,6 +223,29 @@ impl AppState {
         }
     }
 
+    /// The officer's name for the history: the settings' name, else the workspace's first.
+    pub fn author(&self) -> String {
+        if self.officer.trim().is_empty() {
+            self.workspace
+                .info
+                .officers
+                .first()
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            self.officer.clone()
+        }
+    }
+
+    fn history_entry(&self, origin: Origin, changes: Vec<history::Change>) -> HistoryEntry {
+        HistoryEntry {
+            at: chrono::Local::now().naive_local(),
+            by: self.author(),
+            origin,
+            changes,
+        }
+    }
+
     /// Undoes the last change (Ctrl+Z).
     pub fn undo(&mut self) -> bool {
         let Some(snapshot) = self.undo.pop() else {
@@ -222,7 +263,7 @@ impl AppState {
                 after: before,
             },
         };
-        self.restore(&reverted);
+        self.restore(&reverted, Origin::Undo);
         // Store it un-reversed on the redo stack.
         let forward = match reverted {
             Snapshot::Product { id, before, after } => Snapshot::Product {
@@ -245,19 +286,28 @@ impl AppState {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_REDO));
             return false;
         };
-        self.restore(&snapshot);
+        self.restore(&snapshot, Origin::Redo);
         self.undo.push(snapshot);
         true
     }
 
-    /// Puts the "after" side of a snapshot into the model and saves it.
-    fn restore(&mut self, snapshot: &Snapshot) {
+    /// Puts the "after" side of a snapshot into the model and saves it. The product's
+    /// history is never rolled back: the current log is kept and the undo/redo appended.
+    fn restore(&mut self, snapshot: &Snapshot, origin: Origin) {
         match snapshot {
             Snapshot::Product { id, after, .. } => match after {
                 Some(product) => {
-                    self.workspace
-                        .products
-                        .insert(id.clone(), product.as_ref().clone());
+                    let mut restored = product.as_ref().clone();
+                    let current = self.workspace.products.get(id);
+                    let changes = match current {
+                        Some(current) => {
+                            restored.history = current.history.clone();
+                            history::describe(Some(current), Some(&restored))
+                        }
+                        None => vec![history::Change::Restored],
+                    };
+                    restored.history.push(self.history_entry(origin, changes));
+                    self.workspace.products.insert(id.clone(), restored);
                 }
                 None => {
                     self.workspace.products.remove(id);

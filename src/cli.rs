@@ -7,6 +7,7 @@
 //! ocop-tracker list DIR [--format csv]   one line per product
 //! ocop-tracker demo-data DIR --products N [--seed S]
 //! ocop-tracker score DIR [--product ID]  parts, total, star, blockers, suggestions
+//! ocop-tracker calendar DIR [--out FILE] iCalendar of upcoming deadlines, stable UIDs
 //! ocop-tracker bench                     speed and memory figures for the README
 //! ```
 
@@ -15,10 +16,13 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 
+use crate::app::AppState;
+use crate::domain::agenda;
 use crate::domain::catalog::Catalog;
 use crate::domain::deadlines;
 use crate::domain::demo;
 use crate::domain::dossier;
+use crate::domain::ics;
 use crate::storage::{self, StorageError};
 use crate::ui::text::{self, Lang};
 
@@ -31,6 +35,7 @@ Usage:
   ocop-tracker list DIR [--format csv] [--today YYYY-MM-DD]
   ocop-tracker demo-data DIR --products N [--seed S]
   ocop-tracker score DIR [--product ID] [--sheet self|commune]
+  ocop-tracker calendar DIR [--out FILE] [--lang vi|en] [--today YYYY-MM-DD]
   ocop-tracker bench [--sizes 20,20000]
 ";
 
@@ -69,6 +74,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("list") => list(&args[1..]),
         Some("demo-data") => demo_data(&args[1..]),
         Some("score") => score(&args[1..]),
+        Some("calendar") => calendar(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
@@ -99,11 +105,16 @@ fn check(dir: Option<&Path>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let catalog = match catalog() {
+    let mut catalog = match catalog() {
         Ok(c) => c,
         Err(code) => return code,
     };
     let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    problems.extend(
+        storage::assets::apply_workspace_holidays(&mut catalog, dir)
+            .iter()
+            .map(ToString::to_string),
+    );
     for product in loaded.workspace.products.values() {
         let path = storage::product_path(dir, &product.id);
         if !(1..=26).contains(&product.scoring_set) {
@@ -322,6 +333,60 @@ fn score(args: &[String]) -> Result<(), String> {
                 println!("  … and {} more changes", plan.suggestions.len() - 5);
             }
         }
+    }
+    Ok(())
+}
+
+/// The iCalendar text of every upcoming deadline of the open workspace.
+pub fn calendar_text(state: &AppState, lang: Lang) -> String {
+    let items = agenda::agenda(&state.workspace, &state.catalog, state.today);
+    let events = agenda::calendar_events(&items, |item| {
+        let rule = lang.t(text::deadline_name(item.kind));
+        let doc = item
+            .document_key
+            .as_deref()
+            .map(|key| crate::ui::dashboard::document_name(state, item, key, lang));
+        let summary = match &doc {
+            Some(doc) => format!("{}: {rule} – {doc}", item.product_name),
+            None => format!("{}: {rule}", item.product_name),
+        };
+        let description = format!(
+            "{} ({}). {}",
+            rule,
+            lang.date(item.date),
+            lang.t(text::CALENDAR_SOURCE)
+        );
+        (summary, description)
+    });
+    let name = if state.workspace.info.name.is_empty() {
+        "OCOP".to_owned()
+    } else {
+        format!("OCOP – {}", state.workspace.info.name)
+    };
+    ics::to_ics(&name, &events, chrono::Utc::now())
+}
+
+/// `calendar DIR [--out FILE]`: writes the iCalendar file (or prints it).
+fn calendar(args: &[String]) -> Result<(), String> {
+    let dir = args.first().ok_or("calendar needs a folder")?;
+    let today = today_from(args)?;
+    let lang = match flag(args, "--lang") {
+        Some("en") => Lang::En,
+        _ => Lang::Vi,
+    };
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let state = AppState::open(Path::new(dir), catalog, today, lang).map_err(|e| e.to_string())?;
+    for problem in &state.load_problems {
+        eprintln!("warning: {problem}");
+    }
+    let text = calendar_text(&state, lang);
+    match flag(args, "--out") {
+        Some(out) => {
+            storage::write_atomic(Path::new(out), text.as_bytes()).map_err(|e| e.to_string())?;
+            let events = text.matches("BEGIN:VEVENT").count();
+            println!("wrote {events} events to {out}");
+        }
+        None => print!("{text}"),
     }
     Ok(())
 }

@@ -22,6 +22,13 @@ fn harness(ws: &Path) -> Harness<'static, OcopApp> {
         .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app)
 }
 
+/// Starts on the dashboard; most tests begin from the portfolio.
+fn to_portfolio(harness: &mut Harness<'static, OcopApp>) {
+    harness.run();
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
+}
+
 fn samples_status(app: &OcopApp) -> DocStatus {
     let state = app.state.as_ref().expect("workspace open");
     let product = state
@@ -53,7 +60,7 @@ fn samples_status_on_disk(ws: &Path) -> String {
 fn search_open_tick_undo_redo() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
 
     // Both products listed, Vietnamese drawn (kittest panics on a missing glyph).
     harness.get_by_label("Cốm Hồng Quang");
@@ -118,7 +125,7 @@ fn search_open_tick_undo_redo() {
 fn stage_move_asks_for_missing_information() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
     harness.get_by_label("Thịt trâu Bình An").click();
     harness.run();
     // Next step from "producer prepares dossier" is "submitted", which needs the receipt date.
@@ -160,7 +167,7 @@ fn truncated_product_is_named_and_the_other_still_opens() {
     let truncated = bytes[..bytes.len() / 3].to_vec();
     fs::write(&path, &truncated).expect("truncate");
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
     harness.get_by_label("Thịt trâu Bình An");
     assert!(harness.query_by_label("Cốm Hồng Quang").is_none());
     harness.get_by_label_contains("com-hong-quang.ron");
@@ -185,7 +192,7 @@ fn truncated_product_is_named_and_the_other_still_opens() {
 fn english_switch() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
     harness.get_by_label("Ngôn ngữ").click();
     harness.run();
     harness.get_by_label("English (Tiếng Anh)").click();
@@ -198,7 +205,7 @@ fn english_switch() {
 fn add_and_delete_product_with_undo() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
     harness.get_by_label("+ Thêm sản phẩm").click();
     harness.run();
     harness
@@ -252,7 +259,7 @@ fn total_on_screen(harness: &Harness<'_, OcopApp>) -> String {
 fn scoring_sheet_live_total_and_star() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
     harness.get_by_label("Cốm Hồng Quang").click();
     harness.run();
     harness.get_by_label("Chấm điểm").click();
@@ -305,7 +312,7 @@ fn scoring_sheet_live_total_and_star() {
 fn buffalo_advice_names_the_trademark() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.run();
+    to_portfolio(&mut harness);
     harness.get_by_label("Thịt trâu Bình An").click();
     harness.run();
     harness.get_by_label("Chấm điểm").click();
@@ -319,5 +326,98 @@ fn buffalo_advice_names_the_trademark() {
             .get_all_by_label_contains("Giấy tờ sở hữu trí tuệ")
             .count()
             >= 1
+    );
+}
+
+#[test]
+fn dashboard_overdue_item_leads_to_its_product() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.run();
+    assert_eq!(
+        harness.state().screen,
+        Screen::Dashboard,
+        "the start screen"
+    );
+    assert_eq!(
+        harness.get_all_by_label("Việc cần làm").count(),
+        2,
+        "nav and heading"
+    );
+    harness.get_by_label("Quá hạn");
+    // Pinned today 26/11/2026: the buffalo meat's old test report ran out on 15/11/2026.
+    harness.get_by_label("quá hạn 11");
+    assert!(
+        harness
+            .get_all_by_label(
+                "Tài liệu hết hiệu lực: Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, ATTP"
+            )
+            .count()
+            >= 1
+    );
+    let first = harness.state().dashboard.visible_items()[0].clone();
+    assert_eq!(first.product_id, ProductId("thit-trau-binh-an".into()));
+    assert_eq!(first.document_key.as_deref(), Some("test-report"));
+    // The commune's 15 working days for Cốm (received Mon 16/11) end on Mon 7/12.
+    harness.get_by_label("Xã xử lý xong (15 ngày làm việc)");
+    harness
+        .get_all_by_label("Thịt trâu Bình An")
+        .next()
+        .expect("overdue row link")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().screen,
+        Screen::Product(ProductId("thit-trau-binh-an".into()))
+    );
+    assert_eq!(
+        harness.state().product_view.tab,
+        ocop_tracker::ui::product::ProductTab::Dossier
+    );
+    // Back returns to the dashboard.
+    harness.get_by_label("← Quay lại").click();
+    harness.run();
+    assert_eq!(harness.state().screen, Screen::Dashboard);
+}
+
+#[test]
+fn history_records_edits_and_undo() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness.get_by_label("Cốm Hồng Quang").click();
+    harness.run();
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let state = harness.state().state.as_ref().expect("ws");
+    let product = state
+        .workspace
+        .products
+        .get(&ProductId("com-hong-quang".into()))
+        .expect("product");
+    use ocop_tracker::domain::history::{Change, Origin};
+    let tail: Vec<_> = product.history.iter().rev().take(2).collect();
+    assert_eq!(tail.len(), 2, "edit and undo both logged");
+    assert_eq!(tail[1].origin, Origin::Edit);
+    assert_eq!(tail[0].origin, Origin::Undo);
+    assert_eq!(
+        tail[1].changes,
+        vec![Change::DocStatus {
+            key: "product-samples".into(),
+            from: DocStatus::Missing,
+            to: DocStatus::Ready
+        }]
+    );
+    assert_eq!(tail[1].by, "Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)");
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    assert!(
+        text.contains("origin: Undo"),
+        "history is in the product file"
     );
 }

@@ -24,6 +24,9 @@ fn screens() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     harness.run();
+    harness.snapshot("dashboard");
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
     harness.snapshot("portfolio");
     harness.get_by_label("Cốm Hồng Quang").click();
     harness.run();

@@ -5,6 +5,7 @@
 use super::criteria::{RuleSet, ScoringSet};
 use super::deadlines::WorkCalendar;
 use super::dossier::DossierTemplate;
+use super::holidays::HolidayCalendar;
 use super::model::CURRENT_RULE_VERSION;
 
 /// All rule data, by rule version.
@@ -16,7 +17,12 @@ pub struct Catalog {
     pub calendar: WorkCalendar,
     /// Scoring criteria, one rule set per rule version.
     pub rule_sets: Vec<RuleSet>,
+    /// Public holidays as data (built in, or overlaid by the workspace's copy).
+    pub holidays: HolidayCalendar,
 }
+
+/// Years for which the working-day calendar is built (stored years, else computed).
+pub const CALENDAR_YEARS: std::ops::RangeInclusive<i32> = 2020..=2045;
 
 impl Catalog {
     /// The dossier template of a rule version.
@@ -43,6 +49,12 @@ impl Catalog {
     /// The scoring sheet for `set_number` under `rule_version`.
     pub fn scoring_set(&self, rule_version: &str, set_number: u8) -> Option<&ScoringSet> {
         self.rule_set(rule_version).and_then(|r| r.set(set_number))
+    }
+
+    /// Replaces the holiday data (e.g. with the workspace's overlay) and rebuilds the calendar.
+    pub fn set_holidays(&mut self, holidays: HolidayCalendar) {
+        self.calendar = holidays.work_calendar_for(CALENDAR_YEARS);
+        self.holidays = holidays;
     }
 
     /// The template for new applications.

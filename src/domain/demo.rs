@@ -88,6 +88,7 @@ pub fn new_product(
             ApplicationKind::FirstRating,
             year,
         )],
+        history: Vec::new(),
     }
 }
 
@@ -353,10 +354,10 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
         set_status(
             app,
             "test-report",
-            Missing,
-            "Cần gửi mẫu kiểm nghiệm.",
-            None,
-            None,
+            InProgress,
+            "Phiếu kiểm nghiệm cũ đã hết hạn; cần gửi mẫu kiểm nghiệm lại.",
+            date(2025, 11, 15),
+            date(2026, 11, 15),
         );
         set_status(app, "quality-declaration", Missing, "", None, None);
         set_status(app, "product-story", InProgress, "", None, None);

@@ -141,6 +141,30 @@ pub struct DossierEntry {
     /// Date it stops being valid.
     #[serde(default)]
     pub valid_until: Option<NaiveDate>,
+    /// Evidence files attached to this document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// An evidence file stored inside the workspace, content-addressed by SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+    /// Original file name, NFC-normalised, for display.
+    pub file_name: String,
+    /// Size in bytes.
+    pub size_bytes: u64,
+    /// Path inside the workspace, relative, `/`-separated (e.g. `evidence/ab/ab12….jpg`).
+    pub stored_path: String,
+    /// When it was attached (local time).
+    pub added_at: chrono::NaiveDateTime,
+    /// Date printed on the document, if any.
+    #[serde(default)]
+    pub document_date: Option<NaiveDate>,
+    /// Date the document stops being valid, if any.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
 }
 
 impl DossierEntry {
@@ -152,6 +176,7 @@ impl DossierEntry {
             note: String::new(),
             issued_on: None,
             valid_until: None,
+            attachments: Vec::new(),
         }
     }
 }

@@ -3,11 +3,16 @@
 //! Invariant: nothing here depends on egui, ron, rfd or `std::fs`. Everything is pure
 //! data and functions, fast to unit-test. "Today" is always a parameter.
 
+pub mod agenda;
 pub mod catalog;
 pub mod criteria;
 pub mod deadlines;
 pub mod demo;
 pub mod dossier;
+pub mod history;
+pub mod holidays;
+pub mod ics;
+pub mod lunar;
 pub mod model;
 pub mod scoring;
 pub mod search;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::dossier::DossierEntry;
+use super::history::HistoryEntry;
 use super::scoring::ScoreSheet;
 use super::stage::Stage;
 
@@ -282,6 +283,9 @@ pub struct Product {
     /// Applications, oldest first. The last one is the current one.
     #[serde(default)]
     pub applications: Vec<Application>,
+    /// Append-only log of changes.
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
 }
 
 impl Product {

@@ -83,6 +83,14 @@ pub enum StorageError {
         /// Target file.
         path: PathBuf,
     },
+    /// A file parsed but its content breaks a rule (named in the message).
+    #[error("{message} — {path}")]
+    Data {
+        /// What is wrong.
+        message: String,
+        /// The file.
+        path: PathBuf,
+    },
     /// Refused to write over a file that could not be read, or outside the workspace.
     #[error("refused to write: {reason} — {path}")]
     Refused {
@@ -102,6 +110,7 @@ impl StorageError {
             | StorageError::NewerSchema { path, .. }
             | StorageError::NotAWorkspace { path }
             | StorageError::Serialize { path, .. }
+            | StorageError::Data { path, .. }
             | StorageError::Refused { path, .. } => path,
         }
     }

@@ -4,6 +4,7 @@
 //! [`OcopApp::show`] applies them after drawing through [`AppState::apply`].
 //! Nothing here touches files except through `AppState` and the folder picker.
 
+pub mod dashboard;
 pub mod portfolio;
 pub mod product;
 pub mod scoring;
@@ -14,7 +15,7 @@ pub mod widgets;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::app::{AppState, Level};
 use crate::command::Command;
@@ -26,8 +27,10 @@ use text::Lang;
 /// Which screen is shown. Carries ids, never indices.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Screen {
-    /// The product table.
+    /// "What needs doing": the start screen.
     #[default]
+    Dashboard,
+    /// The product table.
     Portfolio,
     /// One product.
     Product(ProductId),
@@ -38,6 +41,12 @@ pub enum Screen {
 pub enum UiAction {
     /// Show another screen.
     Navigate(Screen),
+    /// Open a product on a given tab.
+    OpenProduct(ProductId, product::ProductTab),
+    /// Go back to the screen before the product.
+    Back,
+    /// Export the deadlines as an iCalendar file (asks where).
+    ExportCalendar,
     /// Pick a workspace folder with the system dialog.
     PickWorkspace,
     /// Undo.
@@ -56,19 +65,33 @@ pub enum UiAction {
     Reload,
 }
 
-/// Picks folders; a trait so tests can answer instead of a native dialog.
-pub trait FolderPicker {
-    /// Asks the user for a folder; None if cancelled or unavailable.
+/// The system's file dialogs behind a trait, so tests can answer instead.
+pub trait FileDialogs {
+    /// Asks for a folder; None if cancelled.
     fn pick_folder(&mut self) -> Result<Option<PathBuf>, String>;
+    /// Asks for one or more files to open; empty if cancelled.
+    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String>;
+    /// Asks where to save a file; None if cancelled.
+    fn save_file(&mut self, default_name: &str) -> Result<Option<PathBuf>, String>;
 }
 
-/// The native dialog through rfd.
+/// The native dialogs through rfd (a desktop portal or zenity on Linux).
 #[derive(Debug, Default)]
-pub struct NativePicker;
+pub struct NativeDialogs;
 
-impl FolderPicker for NativePicker {
+impl FileDialogs for NativeDialogs {
     fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
         Ok(rfd::FileDialog::new().pick_folder())
+    }
+
+    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
+        Ok(rfd::FileDialog::new().pick_files().unwrap_or_default())
+    }
+
+    fn save_file(&mut self, default_name: &str) -> Result<Option<PathBuf>, String> {
+        Ok(rfd::FileDialog::new()
+            .set_file_name(default_name)
+            .save_file())
     }
 }
 
@@ -105,6 +128,10 @@ pub struct OcopApp {
     pub screen: Screen,
     /// Portfolio screen state (query, sort, cache).
     pub portfolio: portfolio::PortfolioUi,
+    /// Dashboard state (filters, caches).
+    pub dashboard: dashboard::DashboardUi,
+    /// Screen to return to from a product.
+    pub back_to: Screen,
     /// Product screen state (tab, score sheet).
     pub product_view: product::ProductView,
     /// Open dialog.
@@ -113,8 +140,8 @@ pub struct OcopApp {
     pub catalog: Catalog,
     /// Why the last open failed.
     pub open_error: Option<String>,
-    /// Folder picker.
-    pub picker: Box<dyn FolderPicker>,
+    /// File dialogs.
+    pub dialogs: Box<dyn FileDialogs>,
     /// Pinned "today" (None: the system date).
     pub pinned_today: Option<NaiveDate>,
 }
@@ -130,13 +157,15 @@ impl OcopApp {
         let mut app = OcopApp {
             state: None,
             lang,
-            screen: Screen::Portfolio,
+            screen: Screen::Dashboard,
             portfolio: portfolio::PortfolioUi::default(),
+            dashboard: dashboard::DashboardUi::default(),
+            back_to: Screen::Dashboard,
             product_view: product::ProductView::default(),
             dialog: None,
             catalog,
             open_error: None,
-            picker: Box::new(NativePicker),
+            dialogs: Box::new(NativeDialogs),
             pinned_today,
         };
         if let Some(dir) = dir {
@@ -159,8 +188,9 @@ impl OcopApp {
                     old.flush();
                 }
                 self.state = Some(state);
-                self.screen = Screen::Portfolio;
+                self.screen = Screen::Dashboard;
                 self.portfolio = portfolio::PortfolioUi::default();
+                self.dashboard = dashboard::DashboardUi::default();
                 self.open_error = None;
             }
             Err(err) => {
@@ -184,8 +214,29 @@ impl OcopApp {
         });
         self.messages_ui(ui);
 
+        if self.state.is_some() && !matches!(self.screen, Screen::Product(_)) {
+            egui::Panel::top("nav").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (screen, label) in [
+                        (Screen::Dashboard, text::NAV_DASHBOARD),
+                        (Screen::Portfolio, text::NAV_PORTFOLIO),
+                    ] {
+                        let selected = self.screen == screen;
+                        if ui
+                            .selectable_label(selected, RichText::new(lang.t(label)).size(16.0))
+                            .clicked()
+                        {
+                            actions.push(UiAction::Navigate(screen));
+                        }
+                    }
+                });
+            });
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| match (&self.state, &self.screen) {
             (None, _) => no_workspace_ui(ui, lang, self.open_error.as_deref(), &mut actions),
+            (Some(state), Screen::Dashboard) => {
+                self.dashboard.show(ui, state, lang, &mut actions);
+            }
             (Some(state), Screen::Portfolio) => {
                 self.portfolio.show(ui, state, lang, &mut actions);
             }
@@ -250,8 +301,24 @@ impl OcopApp {
 
     fn act(&mut self, action: UiAction) {
         match action {
-            UiAction::Navigate(screen) => self.screen = screen,
-            UiAction::PickWorkspace => match self.picker.pick_folder() {
+            UiAction::Navigate(screen) => {
+                if matches!(screen, Screen::Product(_))
+                    && !matches!(self.screen, Screen::Product(_))
+                {
+                    self.back_to = self.screen.clone();
+                }
+                self.screen = screen;
+            }
+            UiAction::OpenProduct(id, tab) => {
+                if !matches!(self.screen, Screen::Product(_)) {
+                    self.back_to = self.screen.clone();
+                }
+                self.screen = Screen::Product(id);
+                self.product_view.tab = tab;
+            }
+            UiAction::Back => self.screen = self.back_to.clone(),
+            UiAction::ExportCalendar => self.export_calendar(),
+            UiAction::PickWorkspace => match self.dialogs.pick_folder() {
                 Ok(Some(dir)) => self.open_workspace(&dir),
                 Ok(None) => {}
                 Err(_) => {
@@ -313,6 +380,33 @@ impl OcopApp {
         }
     }
 
+    /// Writes the calendar of upcoming deadlines where the user chooses.
+    fn export_calendar(&mut self) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let path = match self.dialogs.save_file("ocop-han.ics") {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE));
+                return;
+            }
+        };
+        let ics = crate::cli::calendar_text(state, lang);
+        match crate::storage::write_atomic(&path, ics.as_bytes()) {
+            Ok(()) => state.message(
+                Level::Info,
+                format!("{}: {}", lang.t(text::EXPORTED), path.display()),
+            ),
+            Err(err) => state.message(
+                Level::Error,
+                format!("{}: {err}", lang.t(text::EXPORT_FAILED)),
+            ),
+        }
+    }
+
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
         if ctx.egui_wants_keyboard_input() {
             return; // a text field handles its own Ctrl+Z
@@ -335,6 +429,15 @@ impl OcopApp {
             ui.menu_button(lang.t(text::MENU_FILE), |ui| {
                 if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
                     actions.push(UiAction::PickWorkspace);
+                }
+                if ui
+                    .add_enabled(
+                        self.state.is_some(),
+                        egui::Button::new(lang.t(text::MENU_EXPORT_ICS)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::ExportCalendar);
                 }
                 if ui
                     .add_enabled(

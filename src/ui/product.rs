@@ -10,12 +10,13 @@ use crate::app::AppState;
 use crate::command::{Command, CommandError, DocDate, ProductField};
 use crate::domain::deadlines;
 use crate::domain::dossier::{self, DocStatus};
+use crate::domain::history::{Change, Origin};
 use crate::domain::model::{ApplicationKind, ProducerKind, Product, ProductId};
 use crate::domain::stage::{self, Stage, StageError, StageField, StageInput};
 
 use super::text::{self, Lang};
 use super::widgets::{self, DateEdit};
-use super::{Screen, UiAction, theme};
+use super::{UiAction, theme};
 
 /// Text for a refused command, naming the field where there is one.
 pub fn command_error_text(err: &CommandError, lang: Lang) -> String {
@@ -69,7 +70,7 @@ pub fn product_ui(
     let id = &product.id;
     ui.horizontal(|ui| {
         if ui.button(lang.t(text::BACK)).clicked() {
-            actions.push(UiAction::Navigate(Screen::Portfolio));
+            actions.push(UiAction::Back);
         }
         ui.heading(&product.name);
         if product.is_example {
@@ -147,7 +148,128 @@ pub fn product_ui(
                         }
                     });
             }
+            egui::CollapsingHeader::new(lang.t(text::SECTION_CHANGELOG))
+                .default_open(false)
+                .show(ui, |ui| changelog_ui(ui, state, product, lang));
         });
+}
+
+/// One history change in words, naming documents and stages as the screens do.
+pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: Lang) -> String {
+    let doc_name = |key: &str| -> String {
+        product
+            .current()
+            .and_then(|a| state.catalog.template(&a.rule_version))
+            .and_then(|t| t.item(key))
+            .map_or_else(
+                || key.to_owned(),
+                |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
+            )
+    };
+    let date = |d: &Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| lang.date(d));
+    match change {
+        Change::Created => lang.t(text::H_CREATED).to_owned(),
+        Change::Restored => lang.t(text::H_RESTORED).to_owned(),
+        Change::Stage { from, to } => format!(
+            "{}: {} → {}",
+            lang.t(text::H_STAGE),
+            lang.t(text::stage_name(*from)),
+            lang.t(text::stage_name(*to))
+        ),
+        Change::DocStatus { key, from, to } => format!(
+            "{}: {} → {}",
+            doc_name(key),
+            lang.t(text::doc_status_name(*from)),
+            lang.t(text::doc_status_name(*to))
+        ),
+        Change::DocDate {
+            key,
+            which,
+            from,
+            to,
+        } => {
+            let label = if which == "issued" {
+                text::DOC_ISSUED
+            } else {
+                text::DOC_VALID_UNTIL
+            };
+            format!(
+                "{} · {}: {} → {}",
+                doc_name(key),
+                lang.t(label),
+                date(from),
+                date(to)
+            )
+        }
+        Change::DocNote { key, to } => {
+            format!("{} · {}: “{to}”", doc_name(key), lang.t(text::H_NOTE))
+        }
+        Change::Field { field, from, to } => format!("{field}: “{from}” → “{to}”"),
+        Change::ScoringSet { from, to } => format!("{}: {from} → {to}", lang.t(text::H_SET)),
+        Change::Score {
+            sheet,
+            item,
+            from,
+            to,
+        } => {
+            format!("{} ({sheet}) {item}: {from} → {to}", lang.t(text::H_SCORE))
+        }
+        Change::NewApplication { kind } => format!(
+            "{}: {}",
+            lang.t(text::H_NEW_APP),
+            lang.t(text::application_kind_name(*kind))
+        ),
+        Change::Attached { key, file_name } => {
+            format!(
+                "{} · {}: {file_name}",
+                doc_name(key),
+                lang.t(text::H_ATTACHED)
+            )
+        }
+        Change::Detached { key, file_name } => {
+            format!(
+                "{} · {}: {file_name}",
+                doc_name(key),
+                lang.t(text::H_DETACHED)
+            )
+        }
+        Change::Other { summary } => summary.clone(),
+    }
+}
+
+fn changelog_ui(ui: &mut egui::Ui, state: &AppState, product: &Product, lang: Lang) {
+    if product.history.is_empty() {
+        ui.label(lang.t(text::NO_HISTORY));
+        return;
+    }
+    // Newest first; the log only grows, so show the latest 300 lines.
+    for entry in product.history.iter().rev().take(300) {
+        let origin = match entry.origin {
+            Origin::Edit => String::new(),
+            Origin::Undo => format!("[{}] ", lang.t(text::ORIGIN_UNDO)),
+            Origin::Redo => format!("[{}] ", lang.t(text::ORIGIN_REDO)),
+        };
+        let changes: Vec<String> = entry
+            .changes
+            .iter()
+            .map(|c| change_text(c, state, product, lang))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    lang.date(entry.at.date()),
+                    entry.at.format("%H:%M")
+                ))
+                .monospace()
+                .color(theme::MUTED),
+            );
+            if !entry.by.is_empty() {
+                ui.label(RichText::new(&entry.by).color(theme::ACCENT));
+            }
+            ui.label(format!("{origin}{}", changes.join("; ")));
+        });
+    }
 }
 
 fn process_ui(

@@ -1,0 +1,268 @@
+//! The workspace's agenda ("Việc cần làm"): every dated obligation across all products,
+//! what is overdue, what falls due this week and this month, and the counts behind the
+//! dashboard's charts; plus the calendar events for iCalendar export.
+//! Pure: no egui, no files. "Today" is a parameter.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::catalog::Catalog;
+use super::deadlines::{self, DeadlineKind};
+use super::ics::{self, IcsEvent};
+use super::model::{ProductId, Workspace};
+use super::scoring::{self, Outcome};
+use super::stage::Stage;
+
+/// How far back an overdue item is still shown, in days.
+pub const OVERDUE_WINDOW_DAYS: i64 = 365;
+/// How far ahead the agenda looks, in days.
+pub const HORIZON_DAYS: i64 = 400;
+
+/// One dated item of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// Product.
+    pub product_id: ProductId,
+    /// Product name (for display and search).
+    pub product_name: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// The rule behind it.
+    pub kind: DeadlineKind,
+    /// Dossier document key, for document deadlines.
+    pub document_key: Option<String>,
+    /// Days from today (negative: overdue).
+    pub days_left: i64,
+}
+
+/// Groups of the agenda, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bucket {
+    /// The date has passed and the obligation still stands.
+    Overdue,
+    /// Today up to Sunday of this week.
+    ThisWeek,
+    /// Next Monday to Sunday.
+    NextWeek,
+    /// Within 31 days.
+    ThisMonth,
+    /// Later, within the horizon.
+    Later,
+}
+
+impl Bucket {
+    /// Every bucket in display order.
+    pub const ALL: [Bucket; 5] = [
+        Bucket::Overdue,
+        Bucket::ThisWeek,
+        Bucket::NextWeek,
+        Bucket::ThisMonth,
+        Bucket::Later,
+    ];
+}
+
+/// Which bucket a date falls in, seen from `today` (weeks run Monday to Sunday).
+pub fn bucket(date: NaiveDate, today: NaiveDate) -> Bucket {
+    let days = (date - today).num_days();
+    if days < 0 {
+        return Bucket::Overdue;
+    }
+    let days_to_sunday = 6 - i64::from(today.weekday().num_days_from_monday());
+    if days <= days_to_sunday {
+        Bucket::ThisWeek
+    } else if days <= days_to_sunday + 7 {
+        Bucket::NextWeek
+    } else if days <= 31 {
+        Bucket::ThisMonth
+    } else {
+        Bucket::Later
+    }
+}
+
+/// Whether a deadline whose date has passed is still an open obligation.
+fn still_open_when_past(kind: DeadlineKind, stage: Stage) -> bool {
+    match kind {
+        DeadlineKind::CommuneProcessing => stage.is_at_commune(),
+        DeadlineKind::ProvincialResult => {
+            matches!(
+                stage,
+                Stage::ForwardedToProvince | Stage::ProvincialEvaluation
+            )
+        }
+        DeadlineKind::NationalResult => stage == Stage::SentToMinistry,
+        DeadlineKind::DocumentValidUntil
+        | DeadlineKind::CertificateExpiry
+        | DeadlineKind::ReRatingCloses
+        | DeadlineKind::GraceEnds => true,
+        // A passed cut-off is replaced by the next one; an opening is not a duty.
+        DeadlineKind::ProvinceRoundCutoff | DeadlineKind::ReRatingOpens => false,
+    }
+}
+
+/// Every agenda item of the workspace, by date.
+pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
+    for product in workspace.products.values() {
+        let Some(app) = product.current() else {
+            continue;
+        };
+        for deadline in deadlines::application_deadlines(product, app, today, &catalog.calendar) {
+            let days_left = (deadline.date - today).num_days();
+            let relevant = if days_left < 0 {
+                days_left >= -OVERDUE_WINDOW_DAYS && still_open_when_past(deadline.kind, app.stage)
+            } else {
+                days_left <= HORIZON_DAYS
+            };
+            if relevant {
+                items.push(AgendaItem {
+                    product_id: product.id.clone(),
+                    product_name: product.name.clone(),
+                    date: deadline.date,
+                    kind: deadline.kind,
+                    document_key: deadline.document_key,
+                    days_left,
+                });
+            }
+        }
+    }
+    items.sort_by(|a, b| {
+        (a.date, a.kind, &a.product_id, &a.document_key).cmp(&(
+            b.date,
+            b.kind,
+            &b.product_id,
+            &b.document_key,
+        ))
+    });
+    items
+}
+
+/// Counts behind the dashboard's charts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stats {
+    /// Products per stage of the current application (the funnel).
+    pub per_stage: BTreeMap<Stage, usize>,
+    /// Official stars (certificate or council result) → products.
+    pub official_stars: BTreeMap<u8, usize>,
+    /// Predicted stars from the score sheets (0 = below 3★ or eliminated) → products.
+    pub predicted_stars: BTreeMap<u8, usize>,
+    /// Products with no score sheet answers yet.
+    pub not_scored: usize,
+    /// Certificates expiring per (year, quarter 1–4), from this quarter on.
+    pub expiring_per_quarter: BTreeMap<(i32, u32), usize>,
+}
+
+/// Computes the chart counts.
+pub fn stats(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Stats {
+    let mut stats = Stats::default();
+    let this_quarter = (today.year(), today.month0() / 3 + 1);
+    for product in workspace.products.values() {
+        let Some(app) = product.current() else {
+            continue;
+        };
+        *stats.per_stage.entry(app.stage).or_default() += 1;
+        let official = app
+            .scores
+            .official
+            .star
+            .or_else(|| product.latest_certificate().map(|c| c.star));
+        if let Some(star) = official {
+            *stats.official_stars.entry(star).or_default() += 1;
+        }
+        let sheet = if app.scores.commune_view.answers.is_empty() {
+            &app.scores.self_assessment
+        } else {
+            &app.scores.commune_view
+        };
+        match catalog.scoring_set(&app.rule_version, product.scoring_set) {
+            Some(set) if !sheet.answers.is_empty() => {
+                let star = match scoring::evaluate(set, sheet).outcome() {
+                    Outcome::Recognised(s) => s,
+                    Outcome::NotRecognised | Outcome::Eliminated => 0,
+                };
+                *stats.predicted_stars.entry(star).or_default() += 1;
+            }
+            _ => stats.not_scored += 1,
+        }
+        if !matches!(app.stage, Stage::Revoked | Stage::Expired)
+            && let Some(cert) = product.latest_certificate()
+            && let Some(expiry) = deadlines::certificate_expiry(cert.issued_on)
+        {
+            let quarter = (expiry.year(), expiry.month0() / 3 + 1);
+            if quarter >= this_quarter {
+                *stats.expiring_per_quarter.entry(quarter).or_default() += 1;
+            }
+        }
+    }
+    stats
+}
+
+/// Stable machine name of a deadline kind (used in calendar UIDs: never change these).
+pub fn kind_code(kind: DeadlineKind) -> &'static str {
+    match kind {
+        DeadlineKind::CommuneProcessing => "commune-processing",
+        DeadlineKind::ProvinceRoundCutoff => "province-cutoff",
+        DeadlineKind::ProvincialResult => "provincial-result",
+        DeadlineKind::NationalResult => "national-result",
+        DeadlineKind::ReRatingOpens => "rerating-opens",
+        DeadlineKind::ReRatingCloses => "rerating-closes",
+        DeadlineKind::CertificateExpiry => "certificate-expiry",
+        DeadlineKind::GraceEnds => "grace-ends",
+        DeadlineKind::DocumentValidUntil => "document-valid-until",
+    }
+}
+
+/// Calendar events for every upcoming agenda item (today or later), with reminders a week
+/// and a day before. `label` names a deadline kind and a document key in the user's
+/// language. The UID depends only on product, rule and document, so re-exporting after a
+/// date moves updates the event instead of adding a second one.
+pub fn calendar_events(
+    items: &[AgendaItem],
+    label: impl Fn(&AgendaItem) -> (String, String),
+) -> Vec<IcsEvent> {
+    items
+        .iter()
+        .filter(|item| item.days_left >= 0)
+        .map(|item| {
+            let (summary, description) = label(item);
+            IcsEvent {
+                uid: ics::stable_uid(&[
+                    item.product_id.as_str(),
+                    kind_code(item.kind),
+                    item.document_key.as_deref().unwrap_or(""),
+                ]),
+                date: item.date,
+                summary,
+                description,
+                alarm_days_before: vec![7, 1],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn buckets_from_a_thursday() {
+        let today = d(2026, 11, 26); // Thursday
+        let cases = [
+            (d(2026, 11, 25), Bucket::Overdue),
+            (d(2026, 11, 26), Bucket::ThisWeek),
+            (d(2026, 11, 29), Bucket::ThisWeek),
+            (d(2026, 11, 30), Bucket::NextWeek),
+            (d(2026, 12, 6), Bucket::NextWeek),
+            (d(2026, 12, 7), Bucket::ThisMonth),
+            (d(2026, 12, 27), Bucket::ThisMonth),
+            (d(2026, 12, 28), Bucket::Later),
+        ];
+        for (date, expected) in cases {
+            assert_eq!(bucket(date, today), expected, "{date}");
+        }
+    }
+}

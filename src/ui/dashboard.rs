@@ -1,0 +1,381 @@
+//! The start screen, "Việc cần làm": overdue and upcoming items across the workspace,
+//! grouped by week, each linking to its product; filters by product and kind; and charts
+//! of the portfolio (stage funnel, stars, certificates expiring per quarter) drawn with
+//! plain egui painting. Everything is computed once per data revision and date.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use crate::app::AppState;
+use crate::domain::agenda::{self, AgendaItem, Bucket, Stats};
+use crate::domain::deadlines::DeadlineKind;
+use crate::domain::search;
+use crate::domain::stage::Stage;
+
+use super::product::ProductTab;
+use super::text::{self, Lang};
+use super::{UiAction, theme, widgets};
+
+/// One line of the agenda list: a group header or an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Header(Bucket, usize),
+    Item(usize),
+}
+
+/// All deadline kinds, for the kind filter.
+const KINDS: [DeadlineKind; 9] = [
+    DeadlineKind::CommuneProcessing,
+    DeadlineKind::ProvinceRoundCutoff,
+    DeadlineKind::ProvincialResult,
+    DeadlineKind::NationalResult,
+    DeadlineKind::ReRatingOpens,
+    DeadlineKind::ReRatingCloses,
+    DeadlineKind::CertificateExpiry,
+    DeadlineKind::GraceEnds,
+    DeadlineKind::DocumentValidUntil,
+];
+
+/// State and caches of the dashboard.
+#[derive(Debug, Default)]
+pub struct DashboardUi {
+    /// Product filter text (folded match on the product name).
+    pub product_query: String,
+    /// Kinds hidden by the filter.
+    pub hidden_kinds: BTreeSet<DeadlineKind>,
+    items: Vec<AgendaItem>,
+    stats: Stats,
+    cache_key: Option<(u64, NaiveDate)>,
+    lines: Vec<Line>,
+    lines_key: Option<(u64, NaiveDate, String, BTreeSet<DeadlineKind>)>,
+}
+
+impl DashboardUi {
+    /// Brings the caches up to date.
+    pub fn refresh(&mut self, state: &AppState) {
+        let key = (state.revision, state.today);
+        if self.cache_key != Some(key) {
+            self.items = agenda::agenda(&state.workspace, &state.catalog, state.today);
+            self.stats = agenda::stats(&state.workspace, &state.catalog, state.today);
+            self.cache_key = Some(key);
+        }
+        let lines_key = (
+            state.revision,
+            state.today,
+            self.product_query.clone(),
+            self.hidden_kinds.clone(),
+        );
+        if self.lines_key.as_ref() != Some(&lines_key) {
+            let query = search::fold(&self.product_query);
+            let mut lines = Vec::new();
+            let mut current: Option<(Bucket, usize)> = None;
+            for (index, item) in self.items.iter().enumerate() {
+                if self.hidden_kinds.contains(&item.kind)
+                    || !query
+                        .split_whitespace()
+                        .all(|w| search::fold(&item.product_name).contains(w))
+                {
+                    continue;
+                }
+                let b = agenda::bucket(item.date, state.today);
+                if current.map(|(cb, _)| cb) != Some(b) {
+                    lines.push(Line::Header(b, 0));
+                    current = Some((b, lines.len() - 1));
+                }
+                lines.push(Line::Item(index));
+                if let Some((_, header_at)) = current
+                    && let Some(Line::Header(_, count)) = lines.get_mut(header_at)
+                {
+                    *count += 1;
+                }
+            }
+            self.lines = lines;
+            self.lines_key = Some(lines_key);
+        }
+    }
+
+    /// Agenda items currently listed (for tests).
+    pub fn visible_items(&self) -> Vec<&AgendaItem> {
+        self.lines
+            .iter()
+            .filter_map(|l| match l {
+                Line::Item(i) => self.items.get(*i),
+                Line::Header(..) => None,
+            })
+            .collect()
+    }
+
+    /// Draws the screen.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        lang: Lang,
+        actions: &mut Vec<UiAction>,
+    ) {
+        self.refresh(state);
+        ui.horizontal(|ui| {
+            ui.heading(lang.t(text::DASHBOARD));
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    lang.t(text::TODAY),
+                    lang.date(state.today)
+                ))
+                .color(theme::MUTED),
+            );
+        });
+        egui::Panel::right("dashboard-charts")
+            .resizable(true)
+            .default_size(400.0)
+            .min_size(300.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("charts-scroll")
+                    .show(ui, |ui| charts_ui(ui, &self.stats, lang));
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let label = ui.label(lang.t(text::FILTER_PRODUCT));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.product_query)
+                        .hint_text(lang.t(text::SEARCH_HINT))
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
+                ui.menu_button(lang.t(text::FILTER_KIND), |ui| {
+                    for kind in KINDS {
+                        let mut shown = !self.hidden_kinds.contains(&kind);
+                        if ui
+                            .checkbox(&mut shown, lang.t(text::deadline_name(kind)))
+                            .changed()
+                        {
+                            if shown {
+                                self.hidden_kinds.remove(&kind);
+                            } else {
+                                self.hidden_kinds.insert(kind);
+                            }
+                        }
+                    }
+                });
+                if (!self.hidden_kinds.is_empty() || !self.product_query.is_empty())
+                    && ui.button(lang.t(text::CLEAR_FILTERS)).clicked()
+                {
+                    self.hidden_kinds.clear();
+                    self.product_query.clear();
+                }
+            });
+            self.refresh(state);
+            ui.separator();
+            if self.lines.is_empty() {
+                ui.label(lang.t(text::NOTHING_DUE));
+                return;
+            }
+            self.list_ui(ui, state, lang, actions);
+        });
+    }
+
+    fn list_ui(
+        &self,
+        ui: &mut egui::Ui,
+        state: &AppState,
+        lang: Lang,
+        actions: &mut Vec<UiAction>,
+    ) {
+        TableBuilder::new(ui)
+            .striped(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::exact(96.0))
+            .column(Column::exact(120.0))
+            .column(Column::initial(200.0).at_least(120.0).clip(true))
+            .column(Column::remainder().at_least(200.0).clip(true))
+            .body(|body| {
+                body.rows(26.0, self.lines.len(), |mut row| {
+                    let Some(line) = self.lines.get(row.index()) else {
+                        return;
+                    };
+                    match *line {
+                        Line::Header(b, count) => {
+                            row.col(|ui| {
+                                ui.label(
+                                    RichText::new(lang.t(bucket_name(b)))
+                                        .strong()
+                                        .color(bucket_color(b, ui)),
+                                );
+                            });
+                            row.col(|ui| {
+                                ui.label(RichText::new(format!("({count})")).color(theme::MUTED));
+                            });
+                            row.col(|_| {});
+                            row.col(|_| {});
+                        }
+                        Line::Item(index) => {
+                            let Some(item) = self.items.get(index) else {
+                                return;
+                            };
+                            row.col(|ui| {
+                                ui.label(lang.date(item.date));
+                            });
+                            row.col(|ui| {
+                                let (relative, color) = relative(item.days_left, lang);
+                                ui.colored_label(color, relative);
+                            });
+                            row.col(|ui| {
+                                if ui.link(&item.product_name).clicked() {
+                                    let tab = if item.document_key.is_some() {
+                                        ProductTab::Dossier
+                                    } else {
+                                        ProductTab::Overview
+                                    };
+                                    actions
+                                        .push(UiAction::OpenProduct(item.product_id.clone(), tab));
+                                }
+                            });
+                            row.col(|ui| {
+                                let rule = lang.t(text::deadline_name(item.kind));
+                                let doc = item
+                                    .document_key
+                                    .as_deref()
+                                    .map(|key| document_name(state, item, key, lang))
+                                    .map(|name| format!(": {name}"))
+                                    .unwrap_or_default();
+                                ui.label(format!("{rule}{doc}"));
+                            });
+                        }
+                    }
+                });
+            });
+    }
+}
+
+/// The name of a dossier document of an agenda item's product.
+pub fn document_name(state: &AppState, item: &AgendaItem, key: &str, lang: Lang) -> String {
+    state
+        .workspace
+        .products
+        .get(&item.product_id)
+        .and_then(|p| p.current())
+        .and_then(|a| state.catalog.template(&a.rule_version))
+        .and_then(|t| t.item(key))
+        .map_or_else(
+            || key.to_owned(),
+            |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
+        )
+}
+
+fn bucket_name(b: Bucket) -> text::Tr {
+    match b {
+        Bucket::Overdue => text::B_OVERDUE,
+        Bucket::ThisWeek => text::B_THIS_WEEK,
+        Bucket::NextWeek => text::B_NEXT_WEEK,
+        Bucket::ThisMonth => text::B_THIS_MONTH,
+        Bucket::Later => text::B_LATER,
+    }
+}
+
+fn bucket_color(b: Bucket, ui: &egui::Ui) -> Color32 {
+    match b {
+        Bucket::Overdue => theme::ERROR,
+        Bucket::ThisWeek | Bucket::NextWeek => theme::WARN,
+        Bucket::ThisMonth | Bucket::Later => ui.visuals().strong_text_color(),
+    }
+}
+
+fn relative(days: i64, lang: Lang) -> (String, Color32) {
+    if days < 0 {
+        (format!("{} {}", lang.t(text::OVERDUE), -days), theme::ERROR)
+    } else if days == 0 {
+        (lang.t(text::TODAY).to_owned(), theme::ERROR)
+    } else if days <= 14 {
+        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::WARN)
+    } else {
+        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::MUTED)
+    }
+}
+
+/// A horizontal bar chart: one labelled bar per row, scaled to the largest value.
+fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
+    let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+    let label_width = 170.0;
+    for (label, value) in rows {
+        ui.horizontal(|ui| {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(label_width, 18.0), egui::Sense::hover());
+            ui.painter().text(
+                rect.left_center(),
+                egui::Align2::LEFT_CENTER,
+                label,
+                egui::FontId::proportional(13.0),
+                ui.visuals().text_color(),
+            );
+            let available = (ui.available_width() - 50.0).max(40.0);
+            #[allow(clippy::cast_precision_loss)] // counts are far below 2^24
+            let width = available * (*value as f32) / (max as f32);
+            let (bar, _) =
+                ui.allocate_exact_size(egui::vec2(available, 16.0), egui::Sense::hover());
+            let filled =
+                egui::Rect::from_min_size(bar.min, egui::vec2(width.max(1.0), bar.height()));
+            ui.painter().rect_filled(filled, 2.0, color);
+            ui.label(value.to_string());
+        });
+    }
+}
+
+fn charts_ui(ui: &mut egui::Ui, stats: &Stats, lang: Lang) {
+    ui.heading(lang.t(text::CHART_FUNNEL));
+    let funnel: Vec<(String, usize)> = Stage::ALL
+        .iter()
+        .map(|s| {
+            (
+                lang.t(text::stage_name(*s)).to_owned(),
+                stats.per_stage.get(s).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    bars(ui, &funnel, theme::ACCENT);
+    ui.add_space(12.0);
+    ui.heading(lang.t(text::CHART_STARS));
+    ui.label(RichText::new(lang.t(text::OFFICIAL_SHORT)).strong());
+    let official: Vec<(String, usize)> = [3u8, 4, 5]
+        .iter()
+        .map(|s| {
+            (
+                widgets::stars(*s),
+                stats.official_stars.get(s).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    bars(ui, &official, theme::OK);
+    ui.label(RichText::new(lang.t(text::PREDICTED_SHORT)).strong());
+    let mut predicted: Vec<(String, usize)> = [3u8, 4, 5]
+        .iter()
+        .map(|s| {
+            (
+                widgets::stars(*s),
+                stats.predicted_stars.get(s).copied().unwrap_or(0),
+            )
+        })
+        .collect();
+    predicted.push((
+        lang.t(text::BELOW_THREE).to_owned(),
+        stats.predicted_stars.get(&0).copied().unwrap_or(0),
+    ));
+    predicted.push((lang.t(text::NOT_SCORED).to_owned(), stats.not_scored));
+    bars(ui, &predicted, theme::MUTED);
+    ui.add_space(12.0);
+    ui.heading(lang.t(text::CHART_EXPIRING));
+    if stats.expiring_per_quarter.is_empty() {
+        ui.label(lang.t(text::NONE_EXPIRING));
+    } else {
+        let rows: Vec<(String, usize)> = stats
+            .expiring_per_quarter
+            .iter()
+            .take(12)
+            .map(|((year, q), n)| (format!("Q{q}/{year}"), *n))
+            .collect();
+        bars(ui, &rows, theme::WARN);
+    }
+}

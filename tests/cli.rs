@@ -1,0 +1,223 @@
+//! The CLI as a script would use it: exit codes, output, files left untouched.
+
+mod common;
+
+use std::fs;
+use std::process::{Command, Output};
+
+use icalendar::{Calendar, CalendarComponent, Component};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+#[test]
+fn check_exit_codes_and_untouched_broken_file() {
+    let (tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().expect("utf-8 path");
+    let out = run(&["check", ws_str]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("2 products read, 0 problems"));
+
+    let path = ws.join("products/com-hong-quang.ron");
+    let bytes = fs::read(&path).expect("read");
+    let truncated = bytes[..bytes.len() / 2].to_vec();
+    fs::write(&path, &truncated).expect("truncate");
+    let out = run(&["check", ws_str]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("com-hong-quang.ron"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        fs::read(&path).expect("reread"),
+        truncated,
+        "check never writes"
+    );
+
+    let empty = tmp.path().join("empty");
+    fs::create_dir_all(&empty).expect("mkdir");
+    let out = run(&["check", empty.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an OCOP workspace"));
+}
+
+#[test]
+fn list_csv_has_one_line_per_product() {
+    let (_tmp, ws) = common::demo_copy();
+    let out = run(&[
+        "list",
+        ws.to_str().expect("path"),
+        "--format",
+        "csv",
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,name,producer,stage,dossier_percent,next_deadline,deadline_rule"
+    );
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].starts_with("com-hong-quang,Cốm Hồng Quang,"));
+    assert!(lines[1].contains(",submitted,"));
+    assert!(
+        lines[1].contains(",2026-12-07,"),
+        "15 working days from Mon 16/11: {}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("thit-trau-binh-an,Thịt trâu Bình An,"));
+}
+
+#[test]
+fn score_prints_the_sheet_as_a_person_reads_it() {
+    let (_tmp, ws) = common::demo_copy();
+    let out = run(&[
+        "score",
+        ws.to_str().expect("path"),
+        "--product",
+        "com-hong-quang",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("A 24/40  B 13/25  C 22/35  total 59/100  ★★★"),
+        "{text}"
+    );
+    assert!(
+        text.contains("next: 4★ needs 70 points (11 missing)"),
+        "{text}"
+    );
+
+    let out = run(&[
+        "score",
+        ws.to_str().expect("path"),
+        "--product",
+        "thit-trau-binh-an",
+    ]);
+    let text = stdout(&out);
+    assert!(text.contains("total 52/100  not recognisable"), "{text}");
+    assert!(
+        text.contains("blocker: 3.5 Intellectual property: 0 of 1 points needed for 3★"),
+        "{text}"
+    );
+    assert!(
+        text.contains("evidence: Intellectual property papers"),
+        "{text}"
+    );
+
+    let out = run(&["score", ws.to_str().expect("path"), "--product", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn demo_data_writes_a_loadable_workspace_and_refuses_to_overwrite() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("gen");
+    let dir_str = dir.to_str().expect("path");
+    let out = run(&["demo-data", dir_str, "--products", "120", "--seed", "3"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["check", dir_str]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("120 products read"));
+    let out = run(&["demo-data", dir_str, "--products", "5"]);
+    assert_eq!(out.status.code(), Some(2), "never writes over a workspace");
+}
+
+fn uids_and_summaries(text: &str) -> Vec<(String, String)> {
+    let calendar: Calendar = text.parse().expect("iCalendar parses");
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some((
+                e.get_uid().unwrap_or_default().to_owned(),
+                e.get_summary().unwrap_or_default().to_owned(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn calendar_export_parses_and_reexport_keeps_uids() {
+    let (tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().expect("path");
+    let file = tmp.path().join("ocop.ics");
+    let file_str = file.to_str().expect("path");
+    let out = run(&[
+        "calendar",
+        ws_str,
+        "--out",
+        file_str,
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = uids_and_summaries(&fs::read_to_string(&file).expect("ics"));
+    assert!(
+        first
+            .iter()
+            .any(|(_, s)| s == "Cốm Hồng Quang: Xã xử lý xong (15 ngày làm việc)"),
+        "{first:?}"
+    );
+    // The overdue test report is not an upcoming event.
+    assert!(
+        first
+            .iter()
+            .all(|(_, s)| !s.starts_with("Thịt trâu Bình An: Tài liệu hết hiệu lực"))
+    );
+
+    // Move a date and export again: same UIDs, so calendars update instead of duplicating.
+    let path = ws.join("products/com-hong-quang.ron");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replace(
+            "valid_until: Some(\"2027-01-15\")",
+            "valid_until: Some(\"2027-01-20\")",
+        ),
+    )
+    .expect("write");
+    let out = run(&[
+        "calendar",
+        ws_str,
+        "--out",
+        file_str,
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let second = uids_and_summaries(&fs::read_to_string(&file).expect("ics"));
+    let uids = |v: &[(String, String)]| v.iter().map(|(u, _)| u.clone()).collect::<Vec<_>>();
+    let mut a = uids(&first);
+    let mut b = uids(&second);
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    assert!(
+        fs::read_to_string(&file)
+            .expect("ics")
+            .contains("DTSTART;VALUE=DATE:20270120")
+    );
+}
