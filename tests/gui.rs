@@ -22,6 +22,14 @@ fn harness(ws: &Path) -> Harness<'static, OcopApp> {
         .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app)
 }
 
+/// From the portfolio, opens `product` on the tab labelled `tab`.
+fn open_tab(harness: &mut Harness<'static, OcopApp>, product: &str, tab: &str) {
+    harness.get_by_label(product).click();
+    harness.run();
+    harness.get_by_label(tab).click();
+    harness.run();
+}
+
 /// Starts on the dashboard; most tests begin from the portfolio.
 fn to_portfolio(harness: &mut Harness<'static, OcopApp>) {
     harness.run();
@@ -260,10 +268,7 @@ fn scoring_sheet_live_total_and_star() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     to_portfolio(&mut harness);
-    harness.get_by_label("Cốm Hồng Quang").click();
-    harness.run();
-    harness.get_by_label("Chấm điểm").click();
-    harness.run();
+    open_tab(&mut harness, "Cốm Hồng Quang", "Chấm điểm");
     // The demo self-assessment: 59 points, every 3★ minimum met.
     assert!(
         total_on_screen(&harness).contains("Tổng 59/100"),
@@ -313,10 +318,7 @@ fn buffalo_advice_names_the_trademark() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     to_portfolio(&mut harness);
-    harness.get_by_label("Thịt trâu Bình An").click();
-    harness.run();
-    harness.get_by_label("Chấm điểm").click();
-    harness.run();
+    open_tab(&mut harness, "Thịt trâu Bình An", "Chấm điểm");
     harness.get_by_label_contains("Dự kiến: Chưa đủ điều kiện công nhận");
     harness.get_by_label_contains("Đường lên 3★");
     // The advice points at 3.5 and at the IP papers of the dossier.
@@ -385,10 +387,7 @@ fn history_records_edits_and_undo() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     to_portfolio(&mut harness);
-    harness.get_by_label("Cốm Hồng Quang").click();
-    harness.run();
-    harness.get_by_label("Hồ sơ").click();
-    harness.run();
+    open_tab(&mut harness, "Cốm Hồng Quang", "Hồ sơ");
     harness
         .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
         .click();

@@ -220,7 +220,8 @@ impl DashboardUi {
                                 ui.label(lang.date(item.date));
                             });
                             row.col(|ui| {
-                                let (relative, color) = relative(item.days_left, lang);
+                                let (relative, color) =
+                                    super::portfolio::relative_days(item.days_left, lang);
                                 ui.colored_label(color, relative);
                             });
                             row.col(|ui| {
@@ -281,18 +282,6 @@ fn bucket_color(b: Bucket, ui: &egui::Ui) -> Color32 {
         Bucket::Overdue => theme::ERROR,
         Bucket::ThisWeek | Bucket::NextWeek => theme::WARN,
         Bucket::ThisMonth | Bucket::Later => ui.visuals().strong_text_color(),
-    }
-}
-
-fn relative(days: i64, lang: Lang) -> (String, Color32) {
-    if days < 0 {
-        (format!("{} {}", lang.t(text::OVERDUE), -days), theme::ERROR)
-    } else if days == 0 {
-        (lang.t(text::TODAY).to_owned(), theme::ERROR)
-    } else if days <= 14 {
-        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::WARN)
-    } else {
-        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::MUTED)
     }
 }
 

@@ -479,21 +479,22 @@ fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
     }
 }
 
-/// "07/12/2026 · còn 11 ngày · Xã xử lý xong", coloured by urgency.
+/// "07/12/2026 · 11 ngày nữa", coloured by urgency, with the rule on hover.
 pub fn deadline_label(ui: &mut egui::Ui, deadline: &Deadline, today: NaiveDate, lang: Lang) {
-    let days = (deadline.date - today).num_days();
-    let (relative, color) = if days < 0 {
+    let (relative, color) = relative_days((deadline.date - today).num_days(), lang);
+    ui.colored_label(color, format!("{} · {relative}", lang.date(deadline.date)))
+        .on_hover_text(lang.t(text::deadline_name(deadline.kind)));
+}
+
+/// "quá hạn 3" / "hôm nay" / "11 ngày nữa" and its urgency colour.
+pub fn relative_days(days: i64, lang: Lang) -> (String, egui::Color32) {
+    if days < 0 {
         (format!("{} {}", lang.t(text::OVERDUE), -days), theme::ERROR)
     } else if days == 0 {
         (lang.t(text::TODAY).to_owned(), theme::ERROR)
     } else if days <= 14 {
         (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::WARN)
     } else {
-        (
-            format!("{days} {}", lang.t(text::DAYS_LEFT)),
-            ui.visuals().text_color(),
-        )
-    };
-    ui.colored_label(color, format!("{} · {relative}", lang.date(deadline.date)))
-        .on_hover_text(lang.t(text::deadline_name(deadline.kind)));
+        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::MUTED)
+    }
 }
