@@ -85,6 +85,9 @@ pub struct AppState {
     pub lang: Lang,
     /// Name written into each product's history (the settings' officer).
     pub officer: String,
+    /// Integrity of referenced evidence files by stored path (filled in by a background check).
+    pub evidence_status:
+        std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     unsaved: BTreeSet<SaveTarget>,
@@ -100,6 +103,8 @@ impl AppState {
     ) -> Result<Self, StorageError> {
         let loaded = storage::load_workspace(dir)?;
         let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
+        // Partial copies left by a crash are never referenced: remove them.
+        storage::evidence::clean_incoming(dir);
         Ok(AppState {
             dir: dir.to_owned(),
             workspace: loaded.workspace,
@@ -118,6 +123,7 @@ impl AppState {
             today,
             lang,
             officer: String::new(),
+            evidence_status: std::collections::BTreeMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             unsaved: BTreeSet::new(),
@@ -244,6 +250,17 @@ impl AppState {
             origin,
             changes,
         }
+    }
+
+    /// Every attachment referenced by a loaded product (for the integrity check).
+    pub fn all_attachments(&self) -> Vec<crate::domain::dossier::Attachment> {
+        self.workspace
+            .products
+            .values()
+            .flat_map(|p| p.applications.iter())
+            .flat_map(|a| a.dossier.iter())
+            .flat_map(|e| e.attachments.iter().cloned())
+            .collect()
     }
 
     /// Undoes the last change (Ctrl+Z).

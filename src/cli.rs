@@ -8,6 +8,7 @@
 //! ocop-tracker demo-data DIR --products N [--seed S]
 //! ocop-tracker score DIR [--product ID]  parts, total, star, blockers, suggestions
 //! ocop-tracker calendar DIR [--out FILE] iCalendar of upcoming deadlines, stable UIDs
+//! ocop-tracker gc DIR [--dry-run]        evidence files no product (nor the trash) uses
 //! ocop-tracker bench                     speed and memory figures for the README
 //! ```
 
@@ -36,7 +37,9 @@ Usage:
   ocop-tracker demo-data DIR --products N [--seed S]
   ocop-tracker score DIR [--product ID] [--sheet self|commune]
   ocop-tracker calendar DIR [--out FILE] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker gc DIR [--dry-run]        remove evidence files no product uses
   ocop-tracker bench [--sizes 20,20000]
+  ocop-tracker bench-import [--size-mib 1024]
 ";
 
 /// Value of `--name VALUE` in `args`.
@@ -75,8 +78,10 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("demo-data") => demo_data(&args[1..]),
         Some("score") => score(&args[1..]),
         Some("calendar") => calendar(&args[1..]),
+        Some("gc") => gc(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
+        Some("bench-import") => crate::bench::run_import(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
         Some(other) if !other.starts_with('-') => {
             Err(format!("unknown command “{other}”\n\n{USAGE}"))
@@ -125,6 +130,35 @@ fn check(dir: Option<&Path>) -> ExitCode {
             ));
         }
         for app in &product.applications {
+            for entry in &app.dossier {
+                for attachment in &entry.attachments {
+                    let never = std::sync::atomic::AtomicBool::new(false);
+                    let status = storage::evidence::verify(dir, attachment, &never);
+                    let what = match status {
+                        storage::evidence::EvidenceStatus::Ok => continue,
+                        storage::evidence::EvidenceStatus::Missing => {
+                            "evidence file missing".to_owned()
+                        }
+                        storage::evidence::EvidenceStatus::Altered { .. } => {
+                            "evidence file changed since it was attached (SHA-256 differs)"
+                                .to_owned()
+                        }
+                        storage::evidence::EvidenceStatus::Unsafe { reason } => {
+                            format!("evidence path refused, never read: {reason}")
+                        }
+                        storage::evidence::EvidenceStatus::Unchecked { reason } => {
+                            format!("evidence file could not be checked: {reason}")
+                        }
+                    };
+                    problems.push(format!(
+                        "{what}: “{}” ({}) on {} — {}",
+                        attachment.stored_path,
+                        attachment.file_name,
+                        entry.key,
+                        path.display()
+                    ));
+                }
+            }
             if catalog.template(&app.rule_version).is_none() {
                 problems.push(format!(
                     "unknown rule version “{}” — {}",
@@ -391,6 +425,33 @@ fn calendar(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// `gc DIR [--dry-run]`: lists, then removes, evidence files that nothing references.
+fn gc(args: &[String]) -> Result<(), String> {
+    let dir = Path::new(args.first().ok_or("gc needs a folder")?);
+    let dry_run = args.iter().any(|a| a == "--dry-run");
+    let loaded = storage::load_workspace(dir).map_err(|e| e.to_string())?;
+    let orphans = storage::unused_evidence(dir, &loaded.workspace, &loaded.unreadable)
+        .map_err(|e| e.to_string())?;
+    for orphan in &orphans {
+        if dry_run {
+            println!("would remove {orphan}");
+        } else {
+            storage::evidence::remove_stored(dir, orphan).map_err(|e| e.to_string())?;
+            println!("removed {orphan}");
+        }
+    }
+    println!(
+        "{} unused evidence file(s){}",
+        orphans.len(),
+        if dry_run {
+            " (dry run: nothing removed)"
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}
+
 /// `demo-data DIR --products N [--seed S]`: a realistic synthetic workspace.
 fn demo_data(args: &[String]) -> Result<(), String> {
     let dir = PathBuf::from(args.first().ok_or("demo-data needs a folder")?);
@@ -423,8 +484,63 @@ fn demo_data(args: &[String]) -> Result<(), String> {
 fn write_seed(dir: Option<&Path>) -> Result<(), String> {
     let dir = dir.ok_or("write-seed needs a folder")?;
     let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
-    let workspace = demo::seed_workspace(&catalog);
+    let mut workspace = demo::seed_workspace(&catalog);
     storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;
+    // Sample evidence made for the demo (assets/demo-evidence), attached to its documents.
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-evidence");
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let added_at = date(2026, 11, 20)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .ok_or("bad sample date")?;
+    // (product, document, sample file, document date, valid until)
+    type Sample<'a> = (&'a str, &'a str, &'a str, Option<NaiveDate>, Option<NaiveDate>);
+    let attach: [Sample; 3] = [
+        (
+            "com-hong-quang",
+            "product-story",
+            "Bao bì cốm Hồng Quang.jpg",
+            None,
+            None,
+        ),
+        (
+            "com-hong-quang",
+            "test-report",
+            "Phiếu kiểm nghiệm cốm 2026.jpg",
+            date(2026, 4, 22),
+            date(2027, 4, 22),
+        ),
+        (
+            "com-hong-quang",
+            "ip-documents",
+            "Đơn nhãn hiệu được chấp nhận.jpg",
+            date(2026, 8, 20),
+            None,
+        ),
+    ];
+    let never = std::sync::atomic::AtomicBool::new(false);
+    for (product_id, key, file, document_date, valid_until) in attach {
+        let imported =
+            storage::evidence::import_file(dir, &samples.join(file), &mut |_| {}, &never)
+                .map_err(|e| e.to_string())?;
+        let product = workspace
+            .products
+            .get_mut(&crate::domain::model::ProductId(product_id.to_owned()))
+            .ok_or("seed product missing")?;
+        let entry = product
+            .current_mut()
+            .and_then(|a| a.dossier.iter_mut().find(|e| e.key == key))
+            .ok_or("seed document missing")?;
+        entry.attachments.push(crate::domain::dossier::Attachment {
+            sha256: imported.sha256,
+            file_name: imported.file_name,
+            size_bytes: imported.size_bytes,
+            stored_path: imported.stored_path,
+            added_at,
+            document_date,
+            valid_until,
+        });
+        storage::save_product(dir, product).map_err(|e| e.to_string())?;
+    }
     println!("wrote the seed workspace to {}", dir.display());
     Ok(())
 }

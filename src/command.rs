@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::demo;
-use crate::domain::dossier::DocStatus;
+use crate::domain::dossier::{Attachment, DocStatus};
 use crate::domain::model::{ApplicationKind, ProducerKind, ProductId, Workspace, WorkspaceInfo};
 use crate::domain::scoring::{Answer, migrate_sheet};
 use crate::domain::search::nfc;
@@ -179,6 +179,37 @@ pub enum Command {
         /// Note (empty clears it).
         note: String,
     },
+    /// Attach stored evidence files to a dossier document (after the copy finished).
+    Attach {
+        /// Product.
+        id: ProductId,
+        /// Template key.
+        key: String,
+        /// The stored files.
+        attachments: Vec<Attachment>,
+    },
+    /// Remove an attachment reference (the stored file stays until cleaned up).
+    Detach {
+        /// Product.
+        id: ProductId,
+        /// Template key.
+        key: String,
+        /// Content hash of the attachment.
+        sha256: String,
+    },
+    /// Set an attachment's document date or valid-until date.
+    SetAttachmentDate {
+        /// Product.
+        id: ProductId,
+        /// Template key.
+        key: String,
+        /// Content hash of the attachment.
+        sha256: String,
+        /// Which date (Issued = document date).
+        which: DocDate,
+        /// The date, or None to clear.
+        date: Option<NaiveDate>,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -202,7 +233,10 @@ impl Command {
             | Command::StartApplication { id, .. }
             | Command::SetAnswer { id, .. }
             | Command::SetElimination { id, .. }
-            | Command::SetCriterionNote { id, .. } => Some(id),
+            | Command::SetCriterionNote { id, .. }
+            | Command::Attach { id, .. }
+            | Command::Detach { id, .. }
+            | Command::SetAttachmentDate { id, .. } => Some(id),
             Command::SetWorkspaceInfo { .. } => None,
         }
     }
@@ -385,6 +419,50 @@ fn apply_to_product(
             product
                 .applications
                 .push(demo::new_application(template, *kind, *year));
+            Ok(())
+        }
+        Command::Attach {
+            key, attachments, ..
+        } => {
+            let entry = doc_mut(product, key)?;
+            for attachment in attachments {
+                // The same content twice on one document is one attachment.
+                if !entry
+                    .attachments
+                    .iter()
+                    .any(|a| a.sha256 == attachment.sha256)
+                {
+                    entry.attachments.push(attachment.clone());
+                }
+            }
+            Ok(())
+        }
+        Command::Detach { key, sha256, .. } => {
+            let entry = doc_mut(product, key)?;
+            let before = entry.attachments.len();
+            entry.attachments.retain(|a| &a.sha256 != sha256);
+            if entry.attachments.len() == before {
+                return Err(CommandError::Invalid("no such attachment"));
+            }
+            Ok(())
+        }
+        Command::SetAttachmentDate {
+            key,
+            sha256,
+            which,
+            date,
+            ..
+        } => {
+            let entry = doc_mut(product, key)?;
+            let attachment = entry
+                .attachments
+                .iter_mut()
+                .find(|a| &a.sha256 == sha256)
+                .ok_or(CommandError::Invalid("no such attachment"))?;
+            match which {
+                DocDate::Issued => attachment.document_date = *date,
+                DocDate::ValidUntil => attachment.valid_until = *date,
+            }
             Ok(())
         }
         Command::SetElimination {

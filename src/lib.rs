@@ -25,5 +25,6 @@ pub mod bench;
 pub mod cli;
 pub mod command;
 pub mod domain;
+pub mod jobs;
 pub mod storage;
 pub mod ui;

@@ -221,3 +221,91 @@ fn calendar_export_parses_and_reexport_keeps_uids() {
             .contains("DTSTART;VALUE=DATE:20270120")
     );
 }
+
+fn stored_paths(ws: &std::path::Path) -> Vec<String> {
+    fs::read_to_string(ws.join("products/com-hong-quang.ron"))
+        .expect("file")
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("stored_path: \""))
+        .map(|l| l.trim_end_matches("\",").to_owned())
+        .collect()
+}
+
+#[test]
+fn check_verifies_evidence_and_refuses_paths_outside() {
+    let (tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().expect("path");
+    let stored = stored_paths(&ws);
+    fs::remove_file(ws.join(&stored[0])).expect("delete");
+    fs::write(ws.join(&stored[1]), b"edited behind the app's back").expect("edit");
+    // A hostile file points outside the workspace; it must never be read.
+    let secret = tmp.path().join("secret.txt");
+    fs::write(&secret, b"outside").expect("secret");
+    let path = ws.join("products/com-hong-quang.ron");
+    let text = fs::read_to_string(&path).expect("read");
+    let hostile = text.replacen(&stored[2], "../secret.txt", 1);
+    fs::write(&path, &hostile).expect("write");
+    let out = run(&["check", ws_str]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout(&out);
+    assert!(report.contains("evidence file missing"), "{report}");
+    assert!(report.contains("changed since it was attached"), "{report}");
+    assert!(
+        report.contains("evidence path refused, never read"),
+        "{report}"
+    );
+    assert!(report.contains("com-hong-quang.ron"), "{report}");
+    assert_eq!(
+        fs::read_to_string(&path).expect("reread"),
+        hostile,
+        "check never writes"
+    );
+    for absolute in ["/etc/passwd", "evidence/../../secret.txt"] {
+        fs::write(&path, text.replacen(&stored[2], absolute, 1)).expect("write");
+        let report = stdout(&run(&["check", ws_str]));
+        assert!(
+            report.contains("evidence path refused"),
+            "{absolute}: {report}"
+        );
+    }
+}
+
+#[test]
+fn gc_lists_then_removes_only_unused_files() {
+    let (_tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().expect("path");
+    let stored = stored_paths(&ws);
+    // Drop the reference to the packaging photo; keep the file.
+    let path = ws.join("products/com-hong-quang.ron");
+    let text = fs::read_to_string(&path).expect("read");
+    let start = text.find("attachments: [").expect("attachments");
+    let end = start + text[start..].find("],").expect("end") + 2;
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    fs::write(&path, without).expect("write");
+    let out = run(&["gc", ws_str, "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains(&format!("would remove {}", stored[0])),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("1 unused evidence file(s) (dry run"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(ws.join(&stored[0]).is_file(), "dry run removes nothing");
+    let out = run(&["gc", ws_str]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!ws.join(&stored[0]).exists());
+    assert!(ws.join(&stored[1]).is_file() && ws.join(&stored[2]).is_file());
+}
+
+#[test]
+fn gc_refuses_while_a_product_file_is_unreadable() {
+    let (_tmp, ws) = common::demo_copy();
+    fs::write(ws.join("products/thit-trau-binh-an.ron"), b"broken").expect("write");
+    let out = run(&["gc", ws.to_str().expect("path"), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not be read"));
+}

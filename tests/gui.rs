@@ -420,3 +420,182 @@ fn history_records_edits_and_undo() {
         "history is in the product file"
     );
 }
+
+/// Answers the file dialogs in tests instead of the system.
+struct FakeDialogs {
+    files: Vec<std::path::PathBuf>,
+}
+
+impl ocop_tracker::ui::FileDialogs for FakeDialogs {
+    fn pick_folder(&mut self) -> Result<Option<std::path::PathBuf>, String> {
+        Ok(None)
+    }
+    fn pick_files(&mut self) -> Result<Vec<std::path::PathBuf>, String> {
+        Ok(self.files.clone())
+    }
+    fn save_file(&mut self, _default_name: &str) -> Result<Option<std::path::PathBuf>, String> {
+        Ok(None)
+    }
+}
+
+/// A file dropped from the file manager.
+#[derive(Debug)]
+struct TestDrop(std::path::PathBuf);
+
+impl egui::DroppedFile for TestDrop {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Runs frames until the background import has finished (bounded).
+fn wait_for_import(harness: &mut Harness<'static, OcopApp>) {
+    for _ in 0..500 {
+        harness.run_steps(1);
+        if harness.state().import.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("import did not finish");
+}
+
+fn attachments_of(
+    harness: &Harness<'static, OcopApp>,
+    product: &str,
+    key: &str,
+) -> Vec<ocop_tracker::domain::dossier::Attachment> {
+    harness
+        .state()
+        .state
+        .as_ref()
+        .and_then(|s| s.workspace.products.get(&ProductId(product.into())))
+        .and_then(|p| p.current())
+        .and_then(|a| a.dossier.iter().find(|e| e.key == key))
+        .map(|e| e.attachments.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn attach_by_dialog_with_a_decomposed_vietnamese_name() {
+    use unicode_normalization::UnicodeNormalization;
+    let (tmp, ws) = common::demo_copy();
+    let nfd_name: String = "Phiếu kiểm nghiệm thịt trâu.pdf".nfd().collect();
+    let source = tmp.path().join(&nfd_name);
+    fs::write(&source, b"%PDF-1.4 test report").expect("source");
+    let mut harness = harness(&ws);
+    harness.state_mut().dialogs = Box::new(FakeDialogs {
+        files: vec![source],
+    });
+    to_portfolio(&mut harness);
+    open_tab(&mut harness, "Thịt trâu Bình An", "Hồ sơ");
+    // One "Attach…" button per document, in checklist order; test-report is the 14th.
+    let index = harness
+        .state()
+        .state
+        .as_ref()
+        .and_then(|s| s.catalog.current_template())
+        .and_then(|t| t.items.iter().position(|i| i.key == "test-report"))
+        .expect("template item");
+    harness
+        .get_all_by_label("Đính kèm…")
+        .nth(index)
+        .expect("attach button")
+        .click();
+    wait_for_import(&mut harness);
+    let attached = attachments_of(&harness, "thit-trau-binh-an", "test-report");
+    assert_eq!(attached.len(), 1);
+    assert_eq!(
+        attached[0].file_name, "Phiếu kiểm nghiệm thịt trâu.pdf",
+        "NFC for display"
+    );
+    assert!(
+        ws.join(&attached[0].stored_path).is_file(),
+        "stored inside the workspace"
+    );
+    let text = fs::read_to_string(ws.join("products/thit-trau-binh-an.ron")).expect("file");
+    assert!(text.contains(&attached[0].stored_path));
+    harness.get_by_label("Phiếu kiểm nghiệm thịt trâu.pdf");
+
+    // Removing is undoable and leaves the stored file alone.
+    let stored = ws.join(&attached[0].stored_path);
+    harness
+        .get_all_by_label("Bỏ đính kèm")
+        .next()
+        .expect("remove")
+        .click();
+    harness.run();
+    assert!(attachments_of(&harness, "thit-trau-binh-an", "test-report").is_empty());
+    assert!(stored.is_file());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        attachments_of(&harness, "thit-trau-binh-an", "test-report").len(),
+        1
+    );
+}
+
+#[test]
+fn files_dropped_on_a_document_attach_to_it() {
+    let (tmp, ws) = common::demo_copy();
+    let a = tmp.path().join("Danh sách lao động BHXH.xlsx");
+    let b = tmp.path().join("Ảnh xưởng.png");
+    fs::write(&a, b"workers").expect("a");
+    fs::write(&b, b"not really a png").expect("b");
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    open_tab(&mut harness, "Thịt trâu Bình An", "Hồ sơ");
+    let target = harness
+        .get_by_role_and_label(
+            Role::CheckBox,
+            "Danh sách lao động tham gia BHXH, nơi cư trú",
+        )
+        .rect()
+        .center();
+    harness.hover_at(target);
+    harness.run();
+    harness.input_mut().dropped_files = vec![
+        std::sync::Arc::new(TestDrop(a)) as egui::DroppedFileHandle,
+        std::sync::Arc::new(TestDrop(b)),
+    ];
+    harness.run_steps(1);
+    wait_for_import(&mut harness);
+    let attached = attachments_of(&harness, "thit-trau-binh-an", "insured-workers");
+    let names: Vec<&str> = attached.iter().map(|a| a.file_name.as_str()).collect();
+    assert_eq!(names, ["Danh sách lao động BHXH.xlsx", "Ảnh xưởng.png"]);
+    harness.get_by_label("Danh sách lao động BHXH.xlsx");
+}
+
+#[test]
+fn missing_and_altered_evidence_are_marked() {
+    let (_tmp, ws) = common::demo_copy();
+    // Behind the app's back: delete the packaging photo, edit the test report.
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    let stored: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("stored_path: \""))
+        .map(|l| l.trim_end_matches("\",").to_owned())
+        .collect();
+    assert_eq!(stored.len(), 3);
+    fs::remove_file(ws.join(&stored[0])).expect("delete");
+    fs::write(ws.join(&stored[1]), b"edited").expect("edit");
+    let mut harness = harness(&ws);
+    for _ in 0..200 {
+        harness.run_steps(1);
+        if harness.state().verify.as_ref().is_some_and(|v| v.finished) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
+    harness.get_by_label("⚠ 2");
+    open_tab(&mut harness, "Cốm Hồng Quang", "Hồ sơ");
+    harness.get_by_label("Thiếu tệp trong thư mục làm việc");
+    harness.get_by_label("Tệp đã bị sửa sau khi đính kèm");
+}

@@ -226,9 +226,17 @@ pub fn application_deadlines(
         }
     }
     for entry in &app.dossier {
-        if let Some(valid_until) = entry.valid_until
-            && entry.status != super::dossier::DocStatus::NotApplicable
-        {
+        if entry.status == super::dossier::DocStatus::NotApplicable {
+            continue;
+        }
+        // The document's own date, and each attached file's, count; the earliest per
+        // document is the one that matters.
+        let earliest = entry
+            .valid_until
+            .into_iter()
+            .chain(entry.attachments.iter().filter_map(|a| a.valid_until))
+            .min();
+        if let Some(valid_until) = earliest {
             out.push(Deadline {
                 date: valid_until,
                 kind: DeadlineKind::DocumentValidUntil,

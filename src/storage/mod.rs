@@ -13,6 +13,7 @@
 //! - A file written by a newer schema opens read-only.
 
 pub mod assets;
+pub mod evidence;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -432,4 +433,58 @@ pub fn trash_product(
         path: from.clone(),
     })?;
     Ok(Some(to))
+}
+
+/// Evidence files that no product references: not the loaded ones, not the deleted ones
+/// waiting in `trash/` (undo or a restore would need them).
+///
+/// Refuses while any product file could not be read, since its references are unknown.
+pub fn unused_evidence(
+    dir: &Path,
+    workspace: &Workspace,
+    unreadable: &BTreeSet<String>,
+) -> Result<Vec<String>, StorageError> {
+    if let Some(stem) = unreadable.iter().next() {
+        return Err(StorageError::Refused {
+            reason: "a product file could not be read, so its evidence may still be in use; fix it first",
+            path: dir.join(PRODUCTS_DIR).join(format!("{stem}.ron")),
+        });
+    }
+    let mut referenced: BTreeSet<String> = BTreeSet::new();
+    let mut add = |product: &Product| {
+        for app in &product.applications {
+            for entry in &app.dossier {
+                for attachment in &entry.attachments {
+                    referenced.insert(attachment.stored_path.clone());
+                }
+            }
+        }
+    };
+    for product in workspace.products.values() {
+        add(product);
+    }
+    let trash = dir.join(TRASH_DIR);
+    if trash.is_dir() {
+        let entries = fs::read_dir(&trash).map_err(|source| StorageError::Io {
+            action: "list",
+            source,
+            path: trash.clone(),
+        })?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("ron") {
+                continue;
+            }
+            let text = read_text(&path)?;
+            match parse_product(&text, &path) {
+                (Some(product), _) => add(&product),
+                (None, Some(err)) => return Err(err),
+                (None, None) => {}
+            }
+        }
+    }
+    evidence::orphans(dir, &referenced).map_err(|err| StorageError::Data {
+        message: err.to_string(),
+        path: dir.join(evidence::EVIDENCE_DIR),
+    })
 }

@@ -288,7 +288,7 @@ fn bucket_color(b: Bucket, ui: &egui::Ui) -> Color32 {
 /// A horizontal bar chart: one labelled bar per row, scaled to the largest value.
 fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
     let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
-    let label_width = 170.0;
+    let label_width = (ui.available_width() * 0.5).clamp(120.0, 230.0);
     for (label, value) in rows {
         ui.horizontal(|ui| {
             let (rect, _) =

@@ -5,6 +5,7 @@
 //! Nothing here touches files except through `AppState` and the folder picker.
 
 pub mod dashboard;
+pub mod evidence;
 pub mod portfolio;
 pub mod product;
 pub mod scoring;
@@ -47,6 +48,22 @@ pub enum UiAction {
     Back,
     /// Export the deadlines as an iCalendar file (asks where).
     ExportCalendar,
+    /// Pick evidence files for a dossier document with the system dialog.
+    PickEvidence(ProductId, String),
+    /// Copy these files into the workspace and attach them to a document.
+    ImportEvidence(ProductId, String, Vec<PathBuf>),
+    /// Open a stored evidence file with the system's default application.
+    OpenFile(PathBuf),
+    /// Show a stored evidence file in the file manager.
+    RevealFile(PathBuf),
+    /// Show an error message.
+    Report(String),
+    /// Show a confirmation message.
+    Info(String),
+    /// Delete these unused evidence files (after the user confirmed the list).
+    DeleteUnused(Vec<String>),
+    /// List unused evidence files and offer to delete them.
+    CleanUpEvidence,
     /// Pick a workspace folder with the system dialog.
     PickWorkspace,
     /// Undo.
@@ -111,6 +128,18 @@ pub enum Dialog {
     DeleteProduct(ProductId),
     /// Ask what a stage change needs.
     Stage(product::StageDialog),
+    /// Files were dropped on a product but not on a document: ask which one.
+    ChooseDocument {
+        /// Product.
+        product: ProductId,
+        /// The dropped files.
+        files: Vec<PathBuf>,
+    },
+    /// Unused evidence files found; confirm deleting them.
+    CleanUp {
+        /// Stored paths of the unused files.
+        orphans: Vec<String>,
+    },
 }
 
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
@@ -144,6 +173,12 @@ pub struct OcopApp {
     pub dialogs: Box<dyn FileDialogs>,
     /// Pinned "today" (None: the system date).
     pub pinned_today: Option<NaiveDate>,
+    /// The evidence copy in progress, if any.
+    pub import: Option<crate::jobs::ImportJob>,
+    /// The egui context, for waking the UI from worker threads.
+    repaint: std::sync::Arc<std::sync::Mutex<Option<egui::Context>>>,
+    /// The evidence integrity check in progress or done.
+    pub verify: Option<crate::jobs::VerifyJob>,
 }
 
 impl OcopApp {
@@ -167,6 +202,9 @@ impl OcopApp {
             open_error: None,
             dialogs: Box::new(NativeDialogs),
             pinned_today,
+            import: None,
+            verify: None,
+            repaint: std::sync::Arc::default(),
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
@@ -188,6 +226,9 @@ impl OcopApp {
                     old.flush();
                 }
                 self.state = Some(state);
+                self.import = None;
+                self.verify = None;
+                self.start_verify(None);
                 self.screen = Screen::Dashboard;
                 self.portfolio = portfolio::PortfolioUi::default();
                 self.dashboard = dashboard::DashboardUi::default();
@@ -199,12 +240,154 @@ impl OcopApp {
         }
     }
 
+    /// Starts (or restarts) the background integrity check of all evidence files.
+    fn start_verify(&mut self, ctx: Option<&egui::Context>) {
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let attachments = state.all_attachments();
+        if attachments.is_empty() {
+            self.verify = None;
+            return;
+        }
+        let _ = ctx;
+        let wake = self.repaint.clone();
+        match crate::jobs::VerifyJob::start(state.dir.clone(), attachments, move || {
+            if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
+                ctx.request_repaint();
+            }
+        }) {
+            Ok(job) => self.verify = Some(job),
+            Err(err) => state.message(Level::Error, err.to_string()),
+        }
+    }
+
+    /// Collects results of background work.
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        if let (Some(job), Some(state)) = (self.verify.as_mut(), self.state.as_mut()) {
+            if job.poll() {
+                state.evidence_status = job.results.clone();
+                state.revision += 1;
+            }
+            if !job.finished {
+                ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            }
+        }
+        let outcome = self.import.as_ref().and_then(crate::jobs::ImportJob::poll);
+        if let Some(outcome) = outcome {
+            let job = self.import.take();
+            match outcome {
+                crate::jobs::ImportOutcome::Finished { attached, failed } => {
+                    if let (Some(job), false) = (job, attached.is_empty()) {
+                        let names: Vec<String> =
+                            attached.iter().map(|a| a.file_name.clone()).collect();
+                        self.apply(&Command::Attach {
+                            id: job.product.clone(),
+                            key: job.key.clone(),
+                            attachments: attached,
+                        });
+                        if let Some(state) = self.state.as_mut() {
+                            state.message(
+                                Level::Info,
+                                format!("{}: {}", lang.t(text::IMPORT_DONE), names.join(", ")),
+                            );
+                        }
+                    }
+                    if let Some(state) = self.state.as_mut() {
+                        for (path, reason) in failed {
+                            state.message(
+                                Level::Error,
+                                format!(
+                                    "{}: {reason} — {}",
+                                    lang.t(text::IMPORT_FAILED),
+                                    path.display()
+                                ),
+                            );
+                        }
+                    }
+                    self.start_verify(Some(ctx));
+                }
+                crate::jobs::ImportOutcome::Cancelled => {
+                    if let Some(state) = self.state.as_mut() {
+                        state.message(Level::Info, lang.t(text::IMPORT_CANCELLED));
+                    }
+                }
+            }
+        } else if self.import.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// Files dropped on the window: onto a document they attach to it; onto a product
+    /// elsewhere, the user chooses the document.
+    fn handle_drops(
+        &mut self,
+        ctx: &egui::Context,
+        targets: &[evidence::DropTarget],
+        actions: &mut Vec<UiAction>,
+    ) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let pointer = ctx.input(|i| i.pointer.latest_pos());
+        let hit = pointer.and_then(|pos| targets.iter().find(|t| t.rect.contains(pos)));
+        match (hit, &self.screen) {
+            (Some(target), _) => {
+                actions.push(UiAction::ImportEvidence(
+                    target.product.clone(),
+                    target.key.clone(),
+                    dropped,
+                ));
+            }
+            (None, Screen::Product(id)) => {
+                self.dialog = Some(Dialog::ChooseDocument {
+                    product: id.clone(),
+                    files: dropped,
+                });
+            }
+            (None, _) => actions.push(UiAction::Report(
+                self.lang.t(text::DROP_OPEN_PRODUCT).to_owned(),
+            )),
+        }
+    }
+
     /// Draws one frame and applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands: Vec<Command> = Vec::new();
         let mut actions: Vec<UiAction> = Vec::new();
         self.shortcuts(ui.ctx(), &mut actions);
         let lang = self.lang;
+        if let Ok(mut slot) = self.repaint.lock()
+            && slot.is_none()
+        {
+            *slot = Some(ui.ctx().clone());
+        }
+        self.poll_jobs(ui.ctx());
+        let drop_targets = evidence::take_drop_targets(ui.ctx());
+        self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
+        if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
+            egui::Panel::top("drop-hint").show(ui, |ui| {
+                ui.colored_label(theme::ACCENT, lang.t(text::DROP_HINT));
+            });
+        }
+        let mut cancel_import = false;
+        if let Some(job) = &self.import {
+            egui::Panel::top("import-progress").show(ui, |ui| {
+                cancel_import = evidence::import_progress_ui(ui, job, lang);
+            });
+        }
+        if cancel_import && let Some(job) = &self.import {
+            job.cancel();
+        }
 
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_ui(ui, &mut actions);
@@ -318,6 +501,75 @@ impl OcopApp {
             }
             UiAction::Back => self.screen = self.back_to.clone(),
             UiAction::ExportCalendar => self.export_calendar(),
+            UiAction::PickEvidence(id, key) => match self.dialogs.pick_files() {
+                Ok(files) if !files.is_empty() => {
+                    self.act(UiAction::ImportEvidence(id, key, files))
+                }
+                Ok(_) => {}
+                Err(_) => self.report(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned()),
+            },
+            UiAction::ImportEvidence(id, key, files) => self.start_import(id, key, files),
+            UiAction::OpenFile(path) => {
+                if let Err(err) = opener::open(&path) {
+                    self.report(format!(
+                        "{}: {err} — {}",
+                        self.lang.t(text::OPEN_FILE_FAILED),
+                        path.display()
+                    ));
+                }
+            }
+            UiAction::RevealFile(path) => {
+                if let Err(err) = opener::reveal(&path) {
+                    self.report(format!(
+                        "{}: {err} — {}",
+                        self.lang.t(text::OPEN_FILE_FAILED),
+                        path.display()
+                    ));
+                }
+            }
+            UiAction::Report(text) => self.report(text),
+            UiAction::DeleteUnused(orphans) => {
+                let lang = self.lang;
+                if let Some(state) = self.state.as_mut() {
+                    // Recompute: delete only what is still unused right now.
+                    let still_unused = crate::storage::unused_evidence(
+                        &state.dir,
+                        &state.workspace,
+                        &state.unreadable,
+                    )
+                    .unwrap_or_default();
+                    let mut failures = Vec::new();
+                    for orphan in orphans.iter().filter(|o| still_unused.contains(o)) {
+                        if let Err(err) =
+                            crate::storage::evidence::remove_stored(&state.dir, orphan)
+                        {
+                            failures.push(err.to_string());
+                        }
+                    }
+                    if failures.is_empty() {
+                        state.message(Level::Info, lang.t(text::CLEAN_UP_DONE));
+                    } else {
+                        state.message(Level::Error, failures.join("; "));
+                    }
+                }
+            }
+            UiAction::Info(text) => {
+                if let Some(state) = self.state.as_mut() {
+                    state.message(Level::Info, text);
+                }
+            }
+            UiAction::CleanUpEvidence => {
+                if let Some(state) = self.state.as_ref() {
+                    match crate::storage::unused_evidence(
+                        &state.dir,
+                        &state.workspace,
+                        &state.unreadable,
+                    ) {
+                        Ok(orphans) => self.dialog = Some(Dialog::CleanUp { orphans }),
+                        Err(err) => self.report(err.to_string()),
+                    }
+                }
+            }
             UiAction::PickWorkspace => match self.dialogs.pick_folder() {
                 Ok(Some(dir)) => self.open_workspace(&dir),
                 Ok(None) => {}
@@ -380,6 +632,40 @@ impl OcopApp {
         }
     }
 
+    /// Shows an error message (or keeps it for the no-workspace screen).
+    fn report(&mut self, text: String) {
+        match self.state.as_mut() {
+            Some(state) => state.message(Level::Error, text),
+            None => self.open_error = Some(text),
+        }
+    }
+
+    /// Starts copying evidence files for a document on a background thread.
+    fn start_import(&mut self, id: ProductId, key: String, files: Vec<PathBuf>) {
+        let lang = self.lang;
+        if self.import.is_some() {
+            self.report(lang.t(text::IMPORT_BUSY).to_owned());
+            return;
+        }
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        if state.read_only.contains(&id) {
+            self.report(lang.t(text::REFUSED_READ_ONLY).to_owned());
+            return;
+        }
+        let now = chrono::Local::now().naive_local();
+        let wake = self.repaint.clone();
+        match crate::jobs::ImportJob::start(state.dir.clone(), id, key, files, now, move || {
+            if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
+                ctx.request_repaint();
+            }
+        }) {
+            Ok(job) => self.import = Some(job),
+            Err(err) => self.report(format!("{}: {err}", lang.t(text::IMPORT_FAILED))),
+        }
+    }
+
     /// Writes the calendar of upcoming deadlines where the user chooses.
     fn export_calendar(&mut self) {
         let lang = self.lang;
@@ -438,6 +724,15 @@ impl OcopApp {
                     .clicked()
                 {
                     actions.push(UiAction::ExportCalendar);
+                }
+                if ui
+                    .add_enabled(
+                        self.state.is_some(),
+                        egui::Button::new(lang.t(text::MENU_CLEAN_UP)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::CleanUpEvidence);
                 }
                 if ui
                     .add_enabled(
@@ -650,6 +945,84 @@ impl OcopApp {
             }
             Dialog::Stage(stage_dialog) => {
                 close = product::stage_dialog_ui(ctx, stage_dialog, lang, commands);
+            }
+            Dialog::ChooseDocument { product, files } => {
+                let entries: Vec<(String, String)> = state
+                    .workspace
+                    .products
+                    .get(product)
+                    .and_then(|p| p.current())
+                    .map(|app| {
+                        let template = state.catalog.template(&app.rule_version);
+                        app.dossier
+                            .iter()
+                            .map(|e| {
+                                let name = template.and_then(|t| t.item(&e.key)).map_or_else(
+                                    || e.key.clone(),
+                                    |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
+                                );
+                                (e.key.clone(), name)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                egui::Modal::new(egui::Id::unique("choose-document")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::CHOOSE_DOC_TITLE));
+                    for file in files.iter() {
+                        ui.label(
+                            RichText::new(
+                                file.file_name()
+                                    .map(|n| n.to_string_lossy().to_string())
+                                    .unwrap_or_default(),
+                            )
+                            .small(),
+                        );
+                    }
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            for (key, name) in &entries {
+                                if ui.button(name).clicked() {
+                                    actions.push(UiAction::ImportEvidence(
+                                        product.clone(),
+                                        key.clone(),
+                                        files.clone(),
+                                    ));
+                                    close = true;
+                                }
+                            }
+                        });
+                    if ui.button(lang.t(text::CANCEL)).clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::CleanUp { orphans } => {
+                egui::Modal::new(egui::Id::unique("clean-up")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::CLEAN_UP_TITLE));
+                    if orphans.is_empty() {
+                        ui.label(lang.t(text::CLEAN_UP_NONE));
+                    } else {
+                        egui::ScrollArea::vertical()
+                            .max_height(300.0)
+                            .show(ui, |ui| {
+                                for orphan in orphans.iter() {
+                                    ui.label(RichText::new(orphan).monospace().small());
+                                }
+                            });
+                    }
+                    ui.horizontal(|ui| {
+                        if !orphans.is_empty()
+                            && ui.button(lang.t(text::CLEAN_UP_CONFIRM)).clicked()
+                        {
+                            actions.push(UiAction::DeleteUnused(orphans.clone()));
+                            close = true;
+                        }
+                        if ui.button(lang.t(text::CLOSE)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
             }
         }
         if close {

@@ -48,6 +48,8 @@ pub struct Row {
     pub sort_name: String,
     /// Opened read-only.
     pub read_only: bool,
+    /// Attached evidence files found missing, altered or unsafe.
+    pub evidence_problems: usize,
     /// Invented demo data.
     pub example: bool,
 }
@@ -108,8 +110,21 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
                     .scoring_set(&a.rule_version, product.scoring_set)?;
                 Some(scoring::evaluate(set, sheet).outcome())
             });
+            let evidence_problems = product
+                .applications
+                .iter()
+                .flat_map(|a| a.dossier.iter())
+                .flat_map(|e| e.attachments.iter())
+                .filter(|a| {
+                    state
+                        .evidence_status
+                        .get(&a.stored_path)
+                        .is_some_and(|s| !matches!(s, crate::storage::evidence::EvidenceStatus::Ok))
+                })
+                .count();
             Row {
                 id: product.id.clone(),
+                evidence_problems,
                 sort_name: search::fold(&product.name),
                 official_star,
                 predicted,
@@ -399,6 +414,10 @@ impl PortfolioUi {
                         }
                         if data.read_only {
                             ui.small(format!("({})", lang.t(text::READ_ONLY)));
+                        }
+                        if data.evidence_problems > 0 {
+                            ui.colored_label(theme::ERROR, format!("⚠ {}", data.evidence_problems))
+                                .on_hover_text(lang.t(text::EVIDENCE_PROBLEM));
                         }
                     });
                     row.col(|ui| {

@@ -115,7 +115,7 @@ pub fn product_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if view.tab == ProductTab::Dossier {
-                dossier_ui(ui, state, product, lang, read_only, commands);
+                dossier_ui(ui, state, product, lang, read_only, commands, actions);
                 return;
             }
             process_ui(ui, state, product, lang, read_only, commands, actions);
@@ -536,6 +536,7 @@ fn dossier_ui(
     lang: Lang,
     read_only: bool,
     commands: &mut Vec<Command>,
+    actions: &mut Vec<UiAction>,
 ) {
     let Some(app) = product.current() else {
         return;
@@ -559,7 +560,7 @@ fn dossier_ui(
     for entry in &app.dossier {
         let item = template.and_then(|t| t.item(&entry.key));
         let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
-        ui.group(|ui| {
+        let group = ui.group(|ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 let mut ready = entry.status == DocStatus::Ready;
@@ -688,7 +689,17 @@ fn dossier_ui(
                     note,
                 });
             }
+            super::evidence::attachments_ui(
+                ui, state, product, entry, lang, read_only, commands, actions,
+            );
         });
+        // Where files dropped on the window land: the document under the pointer.
+        super::evidence::register_drop_target(
+            ui.ctx(),
+            &product.id,
+            &entry.key,
+            group.response.rect,
+        );
     }
 }
 

@@ -1,0 +1,260 @@
+//! Long work on named background threads, so frames stay fast: copying and hashing
+//! evidence files into the workspace (with progress and Cancel), and checking that every
+//! referenced evidence file still exists and matches its hash.
+//!
+//! Threads report through channels and shared atomics; the UI polls them each frame and
+//! asks for a repaint while they run. No egui widgets here.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+
+use crate::domain::dossier::Attachment;
+use crate::domain::model::ProductId;
+use crate::domain::search::nfc;
+use crate::storage::evidence::{self, EvidenceStatus};
+
+/// Live progress of an import, shared with the worker thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes copied so far, over all files.
+    pub bytes_done: AtomicU64,
+    /// Bytes to copy in all.
+    pub bytes_total: AtomicU64,
+    /// Name of the file being copied.
+    pub current: Mutex<String>,
+}
+
+impl Progress {
+    /// Done share between 0 and 1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.bytes_total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        #[allow(clippy::cast_precision_loss)] // a progress bar needs no more precision
+        let f = self.bytes_done.load(Ordering::Relaxed) as f32 / total as f32;
+        f.clamp(0.0, 1.0)
+    }
+
+    /// The file being copied.
+    pub fn current_file(&self) -> String {
+        self.current.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+}
+
+/// How an import ended.
+#[derive(Debug)]
+pub enum ImportOutcome {
+    /// Every file was stored; failures are named.
+    Finished {
+        /// Stored files, ready to attach.
+        attached: Vec<Attachment>,
+        /// Files that could not be stored: (path, reason).
+        failed: Vec<(PathBuf, String)>,
+    },
+    /// The user cancelled: nothing was attached, and the file being copied left no
+    /// partial file. Files this job had already stored completely stay in the store
+    /// unreferenced (another document may share their content); "clean up unused
+    /// evidence" removes them.
+    Cancelled,
+}
+
+/// A running import of files to one dossier document.
+#[derive(Debug)]
+pub struct ImportJob {
+    /// Product the files go to.
+    pub product: ProductId,
+    /// Dossier document key.
+    pub key: String,
+    /// Progress for the bar.
+    pub progress: Arc<Progress>,
+    cancel: Arc<AtomicBool>,
+    rx: Receiver<ImportOutcome>,
+}
+
+impl ImportJob {
+    /// Starts copying `files` into `workspace` on a thread named "evidence-import".
+    /// `wake` is called whenever there is news (the UI asks for a repaint).
+    pub fn start(
+        workspace: PathBuf,
+        product: ProductId,
+        key: String,
+        files: Vec<PathBuf>,
+        now: chrono::NaiveDateTime,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<ImportJob> {
+        let progress = Arc::new(Progress::default());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = mpsc::channel();
+        let total: u64 = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        progress.bytes_total.store(total, Ordering::Relaxed);
+        let thread_progress = Arc::clone(&progress);
+        let thread_cancel = Arc::clone(&cancel);
+        std::thread::Builder::new()
+            .name("evidence-import".to_owned())
+            .spawn(move || {
+                let outcome = run_import(
+                    &workspace,
+                    &files,
+                    now,
+                    &thread_progress,
+                    &thread_cancel,
+                    &wake,
+                );
+                let _ = tx.send(outcome);
+                wake();
+            })?;
+        Ok(ImportJob {
+            product,
+            key,
+            progress,
+            cancel,
+            rx,
+        })
+    }
+
+    /// Asks the worker to stop; it cleans up and reports `Cancelled`.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// The outcome, once the worker is done.
+    pub fn poll(&self) -> Option<ImportOutcome> {
+        match self.rx.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(ImportOutcome::Finished {
+                attached: Vec::new(),
+                failed: vec![(
+                    PathBuf::new(),
+                    "the import thread stopped unexpectedly".to_owned(),
+                )],
+            }),
+        }
+    }
+}
+
+fn run_import(
+    workspace: &std::path::Path,
+    files: &[PathBuf],
+    now: chrono::NaiveDateTime,
+    progress: &Progress,
+    cancel: &AtomicBool,
+    wake: &dyn Fn(),
+) -> ImportOutcome {
+    let mut attached = Vec::new();
+    let mut failed = Vec::new();
+    let mut done_before = 0u64;
+    // Waking the UI once per MiB would be thousands of repaints a second: at most ~30.
+    let mut last_wake = std::time::Instant::now();
+    for file in files {
+        if let Ok(mut current) = progress.current.lock() {
+            *current = file
+                .file_name()
+                .map(|n| nfc(&n.to_string_lossy()))
+                .unwrap_or_default();
+        }
+        let mut report = |bytes: u64| {
+            progress
+                .bytes_done
+                .store(done_before.saturating_add(bytes), Ordering::Relaxed);
+            if last_wake.elapsed() >= std::time::Duration::from_millis(33) {
+                last_wake = std::time::Instant::now();
+                wake();
+            }
+        };
+        match evidence::import_file(workspace, file, &mut report, cancel) {
+            Ok(imported) => {
+                done_before = done_before.saturating_add(imported.size_bytes);
+                attached.push(Attachment {
+                    sha256: imported.sha256,
+                    file_name: imported.file_name,
+                    size_bytes: imported.size_bytes,
+                    stored_path: imported.stored_path,
+                    added_at: now,
+                    document_date: None,
+                    valid_until: None,
+                });
+            }
+            Err(evidence::EvidenceError::Cancelled) => return ImportOutcome::Cancelled,
+            Err(err) => failed.push((file.clone(), err.to_string())),
+        }
+    }
+    ImportOutcome::Finished { attached, failed }
+}
+
+/// A running check of every referenced evidence file.
+#[derive(Debug)]
+pub struct VerifyJob {
+    rx: Receiver<(String, EvidenceStatus)>,
+    cancel: Arc<AtomicBool>,
+    /// Results so far, by stored path.
+    pub results: BTreeMap<String, EvidenceStatus>,
+    /// Whether the worker has finished.
+    pub finished: bool,
+}
+
+impl VerifyJob {
+    /// Starts verifying `attachments` on a thread named "evidence-verify".
+    pub fn start(
+        workspace: PathBuf,
+        attachments: Vec<Attachment>,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<VerifyJob> {
+        let (tx, rx) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let thread_cancel = Arc::clone(&cancel);
+        std::thread::Builder::new()
+            .name("evidence-verify".to_owned())
+            .spawn(move || {
+                for attachment in attachments {
+                    if thread_cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let status = evidence::verify(&workspace, &attachment, &thread_cancel);
+                    if tx.send((attachment.stored_path.clone(), status)).is_err() {
+                        break;
+                    }
+                    wake();
+                }
+            })?;
+        Ok(VerifyJob {
+            rx,
+            cancel,
+            results: BTreeMap::new(),
+            finished: false,
+        })
+    }
+
+    /// Collects new results; returns true if any arrived.
+    pub fn poll(&mut self) -> bool {
+        let mut any = false;
+        loop {
+            match self.rx.try_recv() {
+                Ok((path, status)) => {
+                    self.results.insert(path, status);
+                    any = true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.finished = true;
+                    break;
+                }
+            }
+        }
+        any
+    }
+}
+
+impl Drop for VerifyJob {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}

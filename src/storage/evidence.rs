@@ -1,0 +1,885 @@
+//! The evidence store: scanned certificates, lab reports, photos and videos kept
+//! inside the workspace folder, content-addressed by SHA-256.
+//!
+//! Layout:
+//! ```text
+//! evidence/<first two hex digits>/<sha256>.<ext>   one file per distinct content
+//! evidence/.incoming-<pid>-<counter>.part           an import in progress (or a crash leftover)
+//! ```
+//! Invariants:
+//! - Files are streamed in fixed-size chunks; nothing here holds a whole file in memory,
+//!   so multi-gigabyte videos import with a constant footprint.
+//! - An import either leaves one complete, synced file at its content address or
+//!   nothing at all: the data goes to a `.part` file that is renamed only when complete
+//!   and removed on cancel, on error and on panic.
+//! - A `stored_path` read from a save file is untrusted. [`resolve`] is the only way to
+//!   turn one into a filesystem path: it must be relative, `/`-separated, under
+//!   `evidence/`, and may not cross a symbolic link or leave the workspace.
+//!
+//! Depends on `std::fs`, `sha2` and the domain's [`Attachment`]; it must not depend on
+//! egui, RON or the rest of the storage layer. Everything here blocks: call it from a
+//! worker thread, never from the frame.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::fs::{self, File};
+use std::io::{self, ErrorKind, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::domain::dossier::Attachment;
+
+/// Folder of the evidence store, relative to the workspace.
+pub const EVIDENCE_DIR: &str = "evidence";
+
+/// Bytes read, hashed and written per step. Also the granularity of progress reports
+/// and of cancellation.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// Longest extension kept from a source file name (longer ones are dropped).
+pub const MAX_EXTENSION_CHARS: usize = 10;
+
+/// [`clean_incoming`] leaves `.part` files younger than this alone: another instance of
+/// the app (on another computer sharing the folder) may still be writing them. A live
+/// import touches its file at every chunk.
+pub const INCOMING_GRACE: Duration = Duration::from_mins(15);
+
+/// Longest `stored_path` [`resolve`] accepts, in bytes.
+const MAX_STORED_PATH_BYTES: usize = 1024;
+
+/// Prefix and suffix of an import's temporary file inside `evidence/`.
+const PART_PREFIX: &str = ".incoming-";
+const PART_SUFFIX: &str = ".part";
+
+/// Makes temporary file names unique within this process.
+static PART_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Errors of the evidence store. Paths go last in the message.
+#[derive(Debug, thiserror::Error)]
+pub enum EvidenceError {
+    /// A file or folder could not be read, written, renamed or removed.
+    #[error("{action}: {source} — {path}")]
+    Io {
+        /// What was being done ("open", "read", "rename"…).
+        action: &'static str,
+        /// The OS error.
+        source: io::Error,
+        /// The path.
+        path: PathBuf,
+    },
+    /// The user cancelled; nothing was left behind.
+    #[error("cancelled")]
+    Cancelled,
+    /// A stored path (or a folder of the store) that could lead outside the workspace
+    /// or is not in the form this store writes. Nothing was read or written through it.
+    #[error("unsafe evidence path ({reason}) — {path:?}")]
+    UnsafePath {
+        /// Why it was refused, in English (e.g. "absolute path").
+        reason: &'static str,
+        /// The offending path as given (debug-quoted in the message: it may be hostile).
+        path: String,
+    },
+    /// The source of an import is not a regular file (a folder, a device, a pipe…).
+    #[error("not a regular file — {path}")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+}
+
+/// The result of [`import_file`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size_bytes: u64,
+    /// Path inside the workspace, `/`-separated, e.g. `evidence/ab/ab12….jpg`.
+    pub stored_path: String,
+    /// The source's file name, NFC-normalised (macOS hands out decomposed names).
+    pub file_name: String,
+    /// The same content was already in the store; nothing new was written, and
+    /// `stored_path` names the existing file (its extension may differ from the source's).
+    pub already_stored: bool,
+}
+
+impl Imported {
+    /// The dossier attachment for this import, attached at `added_at`, without dates.
+    #[must_use]
+    pub fn to_attachment(&self, added_at: chrono::NaiveDateTime) -> Attachment {
+        Attachment {
+            sha256: self.sha256.clone(),
+            file_name: self.file_name.clone(),
+            size_bytes: self.size_bytes,
+            stored_path: self.stored_path.clone(),
+            added_at,
+            document_date: None,
+            valid_until: None,
+        }
+    }
+}
+
+/// What [`verify`] found for one attachment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceStatus {
+    /// The file is there with the recorded size and hash.
+    Ok,
+    /// No file at the stored path.
+    Missing,
+    /// The file's content (or size) is not what was recorded: changed behind the app's back.
+    Altered {
+        /// SHA-256 of what is on disk, lower-case hex.
+        actual_sha256: String,
+        /// Size found on disk.
+        actual_size_bytes: u64,
+    },
+    /// The stored path was refused by [`resolve`], or names something that is not a
+    /// regular file; it was not read.
+    Unsafe {
+        /// Why, in English.
+        reason: &'static str,
+    },
+    /// The file could not be checked: it exists but could not be read (permissions,
+    /// I/O error…), or the check was cancelled. Says nothing about its integrity.
+    Unchecked {
+        /// Why, for display ("cancelled", or the error).
+        reason: String,
+    },
+}
+
+fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> EvidenceError {
+    let path = path.to_owned();
+    move |source| EvidenceError::Io {
+        action,
+        source,
+        path,
+    }
+}
+
+fn unsafe_path(reason: &'static str, path: &str) -> EvidenceError {
+    EvidenceError::UnsafePath {
+        reason,
+        path: path.to_owned(),
+    }
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        // Writing into a String cannot fail.
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+/// A temporary import file that is removed when dropped unless it was renamed into
+/// place, so cancellation, errors and panics all clean up.
+struct PartFile {
+    path: PathBuf,
+    file: Option<File>,
+    keep: bool,
+}
+
+impl PartFile {
+    /// Creates a fresh `.part` file in `dir` (never opens an existing file or link).
+    fn create(dir: &Path) -> Result<PartFile, EvidenceError> {
+        let pid = std::process::id();
+        loop {
+            let counter = PART_COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = dir.join(format!("{PART_PREFIX}{pid}-{counter}{PART_SUFFIX}"));
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(file) => {
+                    return Ok(PartFile {
+                        path,
+                        file: Some(file),
+                        keep: false,
+                    });
+                }
+                // A leftover of a crashed process that had our pid: take the next name.
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(io_err("create", &path)(e)),
+            }
+        }
+    }
+
+    /// Writes all of `bytes`.
+    fn write_all(&mut self, bytes: &[u8]) -> Result<(), EvidenceError> {
+        match self.file.as_mut() {
+            Some(file) => file.write_all(bytes).map_err(io_err("write", &self.path)),
+            None => Ok(()),
+        }
+    }
+
+    /// Flushes the data to disk and closes the file.
+    fn sync_and_close(&mut self) -> Result<(), EvidenceError> {
+        if let Some(file) = self.file.take() {
+            file.sync_all().map_err(io_err("sync", &self.path))?;
+        }
+        Ok(())
+    }
+
+    /// Renames the (closed) file to `target`, replacing what is there; then it is kept.
+    fn rename_to(&mut self, target: &Path) -> Result<(), EvidenceError> {
+        self.file = None;
+        fs::rename(&self.path, target).map_err(io_err("rename", target))?;
+        self.keep = true;
+        Ok(())
+    }
+}
+
+impl Drop for PartFile {
+    fn drop(&mut self) {
+        // Close first: Windows cannot remove an open file.
+        self.file = None;
+        if !self.keep {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Makes sure `dir` (shown to the user as `shown`) is a real folder, creating it if
+/// missing. Refuses a symbolic link or a file in its place.
+fn ensure_real_dir(dir: &Path, shown: &str) -> Result<(), EvidenceError> {
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            Err(unsafe_path("folder is a symbolic link", shown))
+        }
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(unsafe_path("expected a folder", shown)),
+        Err(e) if e.kind() == ErrorKind::NotFound => match fs::create_dir(dir) {
+            Ok(()) => Ok(()),
+            // Created concurrently by another import: check again what it is.
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => match fs::symlink_metadata(dir) {
+                Ok(meta) if meta.is_dir() => Ok(()),
+                _ => Err(unsafe_path("expected a folder", shown)),
+            },
+            Err(e) => Err(io_err("create folder", dir)(e)),
+        },
+        Err(e) => Err(io_err("inspect", dir)(e)),
+    }
+}
+
+/// The extension kept for a stored file: the source's, lower-cased, if it is 1 to
+/// [`MAX_EXTENSION_CHARS`] ASCII letters or digits; otherwise none.
+fn stored_extension(source: &Path) -> Option<String> {
+    let ext = source.extension()?.to_str()?.to_ascii_lowercase();
+    let valid = !ext.is_empty()
+        && ext.len() <= MAX_EXTENSION_CHARS
+        && ext
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    valid.then_some(ext)
+}
+
+/// Streams `reader` through SHA-256 in chunks, checking `cancel` before each one.
+fn hash_reader(
+    reader: &mut dyn Read,
+    path: &Path,
+    cancel: &AtomicBool,
+) -> Result<(String, u64), EvidenceError> {
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0_u8; CHUNK_BYTES];
+    let mut total: u64 = 0;
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(EvidenceError::Cancelled);
+        }
+        let n = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_err("read", path)(e)),
+        };
+        let chunk = buffer.get(..n).unwrap_or_default();
+        hasher.update(chunk);
+        total += n as u64;
+    }
+    Ok((to_hex(&hasher.finalize()), total))
+}
+
+/// Whether the regular file at `path` has exactly `size_bytes` bytes hashing to `sha256`.
+fn same_content(
+    path: &Path,
+    sha256: &str,
+    size_bytes: u64,
+    cancel: &AtomicBool,
+) -> Result<bool, EvidenceError> {
+    let mut file = File::open(path).map_err(io_err("open", path))?;
+    let meta = file.metadata().map_err(io_err("inspect", path))?;
+    if !meta.is_file() || meta.len() != size_bytes {
+        return Ok(false);
+    }
+    let (actual, _) = hash_reader(&mut file, path, cancel)?;
+    Ok(actual == sha256)
+}
+
+/// Files of `shard_dir` that already hold `sha256` by name (`<sha256>` or
+/// `<sha256>.<ext>`), regular files only, `preferred` first. `shown` is the folder as a
+/// stored path (`evidence/ab`).
+fn content_candidates(shard_dir: &Path, shown: &str, sha256: &str, preferred: &str) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(shard_dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| {
+            name.strip_prefix(sha256)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+        // Only names we could hand out as a stored path.
+        .filter(|name| check_syntax(&format!("{shown}/{name}")).is_ok())
+        .collect();
+    names.sort_by_key(|name| (name != preferred, name.clone()));
+    names
+}
+
+/// Imports `source` into the workspace's evidence store.
+///
+/// Streams the file in [`CHUNK_BYTES`] chunks into `evidence/.incoming-<pid>-<n>.part`
+/// while hashing it, calling `progress` with the bytes done after every chunk and
+/// checking `cancel` before every chunk. When complete, the file is synced and renamed
+/// to `evidence/<first two hex>/<sha256>[.<ext>]` (see [`MAX_EXTENSION_CHARS`]).
+///
+/// If the store already holds this content (under any extension, checked by hashing the
+/// existing file), nothing is added and `already_stored` is true. A file at the content
+/// address whose content does not match (damaged) is replaced by the good copy.
+///
+/// On cancel ([`EvidenceError::Cancelled`]) or any error the `.part` file is removed and
+/// the store is unchanged. The source must be a regular file (a link to one is
+/// followed); folders, devices and pipes are refused with [`EvidenceError::NotAFile`].
+///
+/// Blocking and long for big files: run it on a worker thread.
+pub fn import_file(
+    workspace: &Path,
+    source: &Path,
+    progress: &mut dyn FnMut(u64),
+    cancel: &AtomicBool,
+) -> Result<Imported, EvidenceError> {
+    // Check the type before opening: opening a pipe would block.
+    let meta = fs::metadata(source).map_err(io_err("inspect", source))?;
+    if !meta.is_file() {
+        return Err(EvidenceError::NotAFile {
+            path: source.to_owned(),
+        });
+    }
+    let mut input = File::open(source).map_err(io_err("open", source))?;
+    // And again on the open handle, in case the path was swapped in between.
+    let meta = input.metadata().map_err(io_err("inspect", source))?;
+    if !meta.is_file() {
+        return Err(EvidenceError::NotAFile {
+            path: source.to_owned(),
+        });
+    }
+    let file_name: String = source
+        .file_name()
+        .map(|n| n.to_string_lossy().nfc().collect())
+        .unwrap_or_default();
+
+    let evidence_dir = workspace.join(EVIDENCE_DIR);
+    ensure_real_dir(&evidence_dir, EVIDENCE_DIR)?;
+    let mut part = PartFile::create(&evidence_dir)?;
+
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0_u8; CHUNK_BYTES];
+    let mut done: u64 = 0;
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(EvidenceError::Cancelled);
+        }
+        let n = match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_err("read", source)(e)),
+        };
+        let chunk = buffer.get(..n).unwrap_or_default();
+        hasher.update(chunk);
+        part.write_all(chunk)?;
+        done += n as u64;
+        progress(done);
+    }
+    drop(buffer);
+    let sha256 = to_hex(&hasher.finalize());
+
+    let shard: String = sha256.chars().take(2).collect();
+    let name = match stored_extension(source) {
+        Some(ext) => format!("{sha256}.{ext}"),
+        None => sha256.clone(),
+    };
+    let shard_shown = format!("{EVIDENCE_DIR}/{shard}");
+    let shard_dir = evidence_dir.join(&shard);
+    ensure_real_dir(&shard_dir, &shard_shown)?;
+
+    // Dedup: the same content may already be stored, possibly under another extension.
+    for existing in content_candidates(&shard_dir, &shard_shown, &sha256, &name) {
+        let same = match same_content(&shard_dir.join(&existing), &sha256, done, cancel) {
+            Ok(same) => same,
+            Err(EvidenceError::Cancelled) => return Err(EvidenceError::Cancelled),
+            // Unreadable: not a usable copy; the rename below replaces it if it has our name.
+            Err(_) => false,
+        };
+        if same {
+            // `part` is dropped here, which removes it.
+            return Ok(Imported {
+                sha256,
+                size_bytes: done,
+                stored_path: format!("{shard_shown}/{existing}"),
+                file_name,
+                already_stored: true,
+            });
+        }
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(EvidenceError::Cancelled);
+    }
+
+    part.sync_and_close()?;
+    let target = shard_dir.join(&name);
+    part.rename_to(&target)?;
+    // Make the rename itself durable (best effort: not every platform can sync a folder).
+    if let Ok(dir) = File::open(&shard_dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(Imported {
+        sha256,
+        size_bytes: done,
+        stored_path: format!("{shard_shown}/{name}"),
+        file_name,
+        already_stored: false,
+    })
+}
+
+/// Why `stored_path` is not in the form this store accepts, judged on the text alone.
+fn check_syntax(stored_path: &str) -> Result<Vec<&str>, &'static str> {
+    if stored_path.is_empty() {
+        return Err("empty path");
+    }
+    if stored_path.len() > MAX_STORED_PATH_BYTES {
+        return Err("path too long");
+    }
+    if stored_path.contains('\0') {
+        return Err("NUL character");
+    }
+    if stored_path.contains('\\') {
+        return Err("backslash (only '/' separates folders)");
+    }
+    if stored_path.starts_with('/') || Path::new(stored_path).has_root() {
+        return Err("absolute path");
+    }
+    // Drive letters (`C:`), Windows alternate data streams (`file:stream`).
+    if stored_path.contains(':') {
+        return Err("colon (drive letter or stream)");
+    }
+    if stored_path.chars().any(char::is_control) {
+        return Err("control character");
+    }
+    let components: Vec<&str> = stored_path.split('/').collect();
+    for component in &components {
+        match *component {
+            "" => return Err("empty path component"),
+            "." => return Err("'.' component"),
+            ".." => return Err("'..' component"),
+            // Windows silently drops trailing dots and spaces, so "..." or ".. " could
+            // mean "..", and "a." could alias "a".
+            c if c.ends_with('.') || c.ends_with(' ') => {
+                return Err("component ends with a dot or space");
+            }
+            c if is_windows_device_name(c) => return Err("reserved device name"),
+            _ => {}
+        }
+    }
+    match components.as_slice() {
+        [first, _, ..] if *first == EVIDENCE_DIR => Ok(components),
+        _ => Err("not under evidence/"),
+    }
+}
+
+/// `CON`, `NUL`, `COM1`… (with or without an extension), which Windows opens as devices
+/// in any folder.
+fn is_windows_device_name(component: &str) -> bool {
+    let stem = component
+        .split('.')
+        .next()
+        .unwrap_or(component)
+        .trim_end()
+        .to_ascii_uppercase();
+    matches!(
+        stem.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || ["COM", "LPT"].iter().any(|prefix| {
+        stem.strip_prefix(prefix).is_some_and(|rest| {
+            matches!(
+                rest,
+                "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"
+            ) || matches!(rest, "¹" | "²" | "³")
+        })
+    })
+}
+
+/// Turns a `stored_path` from a save file (untrusted) into a path inside `workspace`.
+///
+/// This is the only way to do so. Refused with [`EvidenceError::UnsafePath`]: an empty
+/// or absolute path (`/x`, `C:\x`, `\\server\x`), `.` or `..` components, backslashes,
+/// NUL and control characters, colons, Windows device names, and anything not strictly
+/// under `evidence/`. Then, on disk, no existing component below the workspace may be a
+/// symbolic link, and the deepest existing ancestor, canonicalised, must lie inside the
+/// canonical workspace.
+///
+/// The file itself need not exist (so that [`verify`] can report it missing) and is
+/// never opened or read. Fails with [`EvidenceError::Io`] if the workspace itself cannot
+/// be canonicalised (e.g. it does not exist).
+pub fn resolve(workspace: &Path, stored_path: &str) -> Result<PathBuf, EvidenceError> {
+    let components =
+        check_syntax(stored_path).map_err(|reason| unsafe_path(reason, stored_path))?;
+
+    let mut path = workspace.to_owned();
+    let mut deepest_existing = workspace.to_owned();
+    let mut walking = true;
+    for component in components {
+        path.push(component);
+        if !walking {
+            continue;
+        }
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(unsafe_path("symbolic link", stored_path));
+            }
+            Ok(_) => deepest_existing.clone_from(&path),
+            // The rest does not exist (or a file stands where a folder should be):
+            // nothing below can be a link.
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+                walking = false;
+            }
+            Err(e) => return Err(io_err("inspect", &path)(e)),
+        }
+    }
+
+    // Belt and braces against links the walk cannot see (e.g. Windows junctions on
+    // platforms where they do not report as links).
+    let root = fs::canonicalize(workspace).map_err(io_err("canonicalize", workspace))?;
+    let real =
+        fs::canonicalize(&deepest_existing).map_err(io_err("canonicalize", &deepest_existing))?;
+    if !real.starts_with(&root) {
+        return Err(unsafe_path("leaves the workspace", stored_path));
+    }
+    Ok(path)
+}
+
+/// Checks that an attachment's file is present and unchanged, by streaming it through
+/// SHA-256.
+///
+/// A stored path refused by [`resolve`] is reported as [`EvidenceStatus::Unsafe`] and is
+/// never read. Blocking and long for big files: run it on a worker thread; `cancel` is
+/// checked between chunks (a cancelled check is [`EvidenceStatus::Unchecked`]).
+pub fn verify(workspace: &Path, attachment: &Attachment, cancel: &AtomicBool) -> EvidenceStatus {
+    let unchecked = |error: EvidenceError| EvidenceStatus::Unchecked {
+        reason: error.to_string(),
+    };
+    let path = match resolve(workspace, &attachment.stored_path) {
+        Ok(path) => path,
+        Err(EvidenceError::UnsafePath { reason, .. }) => return EvidenceStatus::Unsafe { reason },
+        Err(e) => return unchecked(e),
+    };
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return EvidenceStatus::Unsafe {
+                reason: "symbolic link",
+            };
+        }
+        // Checked before opening: opening a pipe would block.
+        Ok(meta) if !meta.is_file() => {
+            return EvidenceStatus::Unsafe {
+                reason: "not a regular file",
+            };
+        }
+        Ok(_) => {}
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            return EvidenceStatus::Missing;
+        }
+        Err(e) => return unchecked(io_err("inspect", &path)(e)),
+    }
+    let mut file = match File::open(&path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return EvidenceStatus::Missing,
+        Err(e) => return unchecked(io_err("open", &path)(e)),
+    };
+    match file.metadata() {
+        Ok(meta) if !meta.is_file() => {
+            return EvidenceStatus::Unsafe {
+                reason: "not a regular file",
+            };
+        }
+        Ok(_) => {}
+        Err(e) => return unchecked(io_err("inspect", &path)(e)),
+    }
+    match hash_reader(&mut file, &path, cancel) {
+        Ok((actual_sha256, actual_size_bytes)) => {
+            if actual_size_bytes == attachment.size_bytes
+                && actual_sha256.eq_ignore_ascii_case(&attachment.sha256)
+            {
+                EvidenceStatus::Ok
+            } else {
+                EvidenceStatus::Altered {
+                    actual_sha256,
+                    actual_size_bytes,
+                }
+            }
+        }
+        Err(e) => unchecked(e),
+    }
+}
+
+fn is_part_name(name: &str) -> bool {
+    name.starts_with(PART_PREFIX) && name.ends_with(PART_SUFFIX)
+}
+
+/// Every file in the store, as sorted stored paths (`evidence/…`).
+///
+/// Lists regular files at any depth under `evidence/` whose path [`resolve`] would
+/// accept. Skips `.part` files and every other name starting with a dot (`.DS_Store`…),
+/// symbolic links (never followed), and names that are not valid UTF-8. An absent
+/// `evidence/` folder is an empty store; a symbolic link in its place is refused.
+pub fn list_stored(workspace: &Path) -> Result<Vec<String>, EvidenceError> {
+    let evidence_dir = workspace.join(EVIDENCE_DIR);
+    match fs::symlink_metadata(&evidence_dir) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(unsafe_path("folder is a symbolic link", EVIDENCE_DIR));
+        }
+        Ok(meta) if !meta.is_dir() => return Err(unsafe_path("expected a folder", EVIDENCE_DIR)),
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_err("inspect", &evidence_dir)(e)),
+    }
+    let mut found = Vec::new();
+    // Iterative walk: a hostile, very deep tree cannot overflow the stack.
+    let mut pending = vec![(evidence_dir, EVIDENCE_DIR.to_owned())];
+    while let Some((dir, shown)) = pending.pop() {
+        let entries = fs::read_dir(&dir).map_err(io_err("list", &dir))?;
+        for entry in entries {
+            let entry = entry.map_err(io_err("list", &dir))?;
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            // `DirEntry::file_type` does not follow links.
+            let file_type = entry
+                .file_type()
+                .map_err(io_err("inspect", &entry.path()))?;
+            let stored = format!("{shown}/{name}");
+            if file_type.is_dir() {
+                pending.push((entry.path(), stored));
+            } else if file_type.is_file() && check_syntax(&stored).is_ok() {
+                found.push(stored);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Stored files that no attachment references: [`list_stored`] minus `referenced`
+/// (compared as exact strings), sorted.
+pub fn orphans(
+    workspace: &Path,
+    referenced: &BTreeSet<String>,
+) -> Result<Vec<String>, EvidenceError> {
+    Ok(list_stored(workspace)?
+        .into_iter()
+        .filter(|stored| !referenced.contains(stored))
+        .collect())
+}
+
+/// Removes one stored file, through [`resolve`]. Removing a file that is already gone
+/// succeeds. Only regular files are removed; the caller must make sure nothing
+/// references it any more (see [`orphans`]).
+pub fn remove_stored(workspace: &Path, stored_path: &str) -> Result<(), EvidenceError> {
+    let path = resolve(workspace, stored_path)?;
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Err(EvidenceError::NotAFile { path }),
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::NotADirectory) => {
+            return Ok(());
+        }
+        Err(e) => return Err(io_err("inspect", &path)(e)),
+    }
+    match fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err("remove", &path)(e)),
+    }
+}
+
+/// Removes `.part` files left in `evidence/` by an import that crashed, and returns how
+/// many were removed. Call it when a workspace opens.
+///
+/// Leaves alone this process's own temporary files (imports in progress) and any
+/// modified less than [`INCOMING_GRACE`] ago (another instance of the app sharing the
+/// folder may be importing). Best effort: errors are ignored, links are not followed.
+pub fn clean_incoming(workspace: &Path) -> usize {
+    let evidence_dir = workspace.join(EVIDENCE_DIR);
+    let is_real_dir = fs::symlink_metadata(&evidence_dir)
+        .is_ok_and(|meta| meta.is_dir() && !meta.file_type().is_symlink());
+    if !is_real_dir {
+        return 0;
+    }
+    let Ok(entries) = fs::read_dir(&evidence_dir) else {
+        return 0;
+    };
+    let own_prefix = format!("{PART_PREFIX}{}-", std::process::id());
+    let now = SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !is_part_name(&name) || name.starts_with(&own_prefix) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        // A modification time in the future (clock skew on a shared folder) counts as fresh.
+        let old_enough = meta
+            .modified()
+            .ok()
+            .and_then(|modified| now.duration_since(modified).ok())
+            .is_some_and(|age| age >= INCOMING_GRACE);
+        if old_enough && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// A small, fast pseudo-random generator (xorshift64*) for benchmark content that
+/// compressing filesystems cannot shrink. Not for anything that needs real randomness.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn fill(&mut self, buffer: &mut [u8]) {
+        for chunk in buffer.chunks_mut(8) {
+            let bytes = self.next().to_le_bytes();
+            for (dst, src) in chunk.iter_mut().zip(bytes) {
+                *dst = src;
+            }
+        }
+    }
+}
+
+/// Writes `size_bytes` of pseudo-random content to `path`, streaming, and syncs it.
+fn write_random_file(path: &Path, size_bytes: u64, seed: u64) -> Result<(), String> {
+    let mut file = File::create(path).map_err(|e| format!("create: {e} — {}", path.display()))?;
+    let mut rng = XorShift(seed | 1);
+    let mut buffer = vec![0_u8; CHUNK_BYTES];
+    let mut left = size_bytes;
+    while left > 0 {
+        let n = usize::try_from(left).map_or(CHUNK_BYTES, |left| left.min(CHUNK_BYTES));
+        let chunk = buffer.get_mut(..n).unwrap_or_default();
+        rng.fill(chunk);
+        file.write_all(chunk)
+            .map_err(|e| format!("write: {e} — {}", path.display()))?;
+        left -= n as u64;
+    }
+    file.sync_all()
+        .map_err(|e| format!("sync: {e} — {}", path.display()))
+}
+
+/// Runs a system command, failing on a non-zero exit; returns its standard output.
+fn run(program: &str, args: &[&Path]) -> Result<String, String> {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .map_err(|e| format!("could not run {program}: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{program} failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Benchmark for the README figure "import ≤ 1.3× cp + sha256sum".
+///
+/// Creates a pseudo-random file of `size_bytes` (written streaming and synced) in a
+/// scratch folder `.evidence-bench-<pid>` inside `workspace`, then times, once each:
+/// 1. [`import_file`] of it into `workspace`'s store;
+/// 2. the system commands `cp` (to a scratch path) then `sha256sum` (of the source),
+///    run one after the other.
+///
+/// Returns `(import, cp + sha256sum)`. Each runs once, warm: the page cache cannot be
+/// dropped without root, and the source was just written, so both mostly read from
+/// memory. The import also fsyncs its result and `cp` does not, which makes the
+/// comparison unfavourable to the import on slow disks. Checks that `sha256sum` agrees
+/// with the import. Removes everything it created (use a scratch workspace anyway).
+/// Needs `cp` and `sha256sum` on the `PATH` (GNU coreutils; not on stock Windows).
+pub fn bench_import(workspace: &Path, size_bytes: u64) -> Result<(Duration, Duration), String> {
+    let scratch = workspace.join(format!(".evidence-bench-{}", std::process::id()));
+    fs::create_dir_all(&scratch)
+        .map_err(|e| format!("create folder: {e} — {}", scratch.display()))?;
+    let result = bench_in(workspace, &scratch, size_bytes);
+    let _ = fs::remove_dir_all(&scratch);
+    result
+}
+
+fn bench_in(
+    workspace: &Path,
+    scratch: &Path,
+    size_bytes: u64,
+) -> Result<(Duration, Duration), String> {
+    let source = scratch.join("source.bin");
+    let copy = scratch.join("copy.bin");
+    let seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() ^ u64::from(d.subsec_nanos()))
+        ^ u64::from(std::process::id());
+    write_random_file(&source, size_bytes, seed)?;
+
+    let cancel = AtomicBool::new(false);
+    let start = Instant::now();
+    let imported =
+        import_file(workspace, &source, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
+    let import_time = start.elapsed();
+    if !imported.already_stored {
+        // Best effort: the figure is what matters, not the leftover.
+        let _ = remove_stored(workspace, &imported.stored_path);
+    }
+
+    let start = Instant::now();
+    run("cp", &[&source, &copy])?;
+    let sum = run("sha256sum", &[&source])?;
+    let baseline_time = start.elapsed();
+
+    let system_hash = sum.split_whitespace().next().unwrap_or_default();
+    if system_hash != imported.sha256 {
+        return Err(format!(
+            "sha256sum says {system_hash}, import says {} — {}",
+            imported.sha256,
+            source.display()
+        ));
+    }
+    Ok((import_time, baseline_time))
+}
