@@ -31,7 +31,7 @@ const USAGE: &str = "\
 ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
 
 Usage:
-  ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
   ocop-tracker check DIR
   ocop-tracker list DIR [--format csv] [--today YYYY-MM-DD]
   ocop-tracker demo-data DIR --products N [--seed S]
@@ -493,7 +493,13 @@ fn write_seed(dir: Option<&Path>) -> Result<(), String> {
         .and_then(|d| d.and_hms_opt(9, 0, 0))
         .ok_or("bad sample date")?;
     // (product, document, sample file, document date, valid until)
-    type Sample<'a> = (&'a str, &'a str, &'a str, Option<NaiveDate>, Option<NaiveDate>);
+    type Sample<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+    );
     let attach: [Sample; 3] = [
         (
             "com-hong-quang",
@@ -582,10 +588,15 @@ fn gui(args: &[String]) -> ExitCode {
         Some("vi") => Some(Lang::Vi),
         _ => None,
     };
+    // `--window 1280x2000`: a window size, e.g. for documentation screenshots.
+    let size = flag(args, "--window")
+        .and_then(|raw| raw.split_once('x'))
+        .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]))
+        .unwrap_or([1280.0, 800.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Theo dõi OCOP – OCOP tracker")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(size)
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };

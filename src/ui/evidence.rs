@@ -170,16 +170,25 @@ pub fn attachments_ui(
             ui, state, id, entry, attachment, lang, read_only, commands, actions,
         );
     }
-    ui.horizontal(|ui| {
-        let attach = egui::Button::new(lang.t(text::ATTACH));
-        if ui
-            .add_enabled(!read_only, attach)
-            .on_hover_text(lang.t(text::ATTACH_HINT))
-            .clicked()
-        {
-            actions.push(UiAction::PickEvidence(id.clone(), entry.key.clone()));
-        }
-    });
+}
+
+/// The "Attach…" button of a document (system dialog, several files at once).
+pub fn attach_button(
+    ui: &mut egui::Ui,
+    id: &ProductId,
+    key: &str,
+    lang: Lang,
+    read_only: bool,
+    actions: &mut Vec<UiAction>,
+) {
+    let attach = egui::Button::new(lang.t(text::ATTACH));
+    if ui
+        .add_enabled(!read_only, attach)
+        .on_hover_text(lang.t(text::ATTACH_HINT))
+        .clicked()
+    {
+        actions.push(UiAction::PickEvidence(id.clone(), key.to_owned()));
+    }
 }
 
 #[allow(clippy::too_many_arguments)] // see attachments_ui
@@ -198,13 +207,14 @@ fn attachment_row(
     // A path from a RON file is untrusted: only `resolve` turns it into a real path, and
     // an unsafe one is never opened or shown.
     let path = evidence::resolve(&state.dir, &attachment.stored_path).ok();
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         match (&path, is_image(&attachment.file_name), status) {
             (Some(path), true, Some(EvidenceStatus::Ok)) => {
                 let uri = format!("file://{}", path.display());
                 ui.add(
                     egui::Image::new(uri)
-                        .max_size(egui::vec2(56.0, 56.0))
+                        .fit_to_exact_size(egui::vec2(64.0, 64.0))
+                        .maintain_aspect_ratio(true)
                         .corner_radius(3.0),
                 );
             }

@@ -578,6 +578,7 @@ fn dossier_ui(
                 }
             });
             ui.horizontal_wrapped(|ui| {
+                super::evidence::attach_button(ui, id, &entry.key, lang, read_only, actions);
                 if let Some(item) = item {
                     ui.label(
                         RichText::new(format!(
@@ -675,20 +676,22 @@ fn dossier_ui(
                 }
             });
             let salt = format!("note-{}-{}", id.as_str(), entry.key);
-            if let Some(note) = widgets::text_field(
-                ui,
-                &salt,
-                lang.t(text::DOC_NOTE),
-                &entry.note,
-                false,
-                !read_only,
-            ) {
-                commands.push(Command::SetDocNote {
-                    id: id.clone(),
-                    key: entry.key.clone(),
-                    note,
-                });
-            }
+            ui.horizontal(|ui| {
+                if let Some(note) = widgets::text_field(
+                    ui,
+                    &salt,
+                    lang.t(text::DOC_NOTE),
+                    &entry.note,
+                    false,
+                    !read_only,
+                ) {
+                    commands.push(Command::SetDocNote {
+                        id: id.clone(),
+                        key: entry.key.clone(),
+                        note,
+                    });
+                }
+            });
             super::evidence::attachments_ui(
                 ui, state, product, entry, lang, read_only, commands, actions,
             );

@@ -47,6 +47,8 @@ pub fn install(ctx: &egui::Context) {
         vec!["dejavu-bold".to_owned(), "dejavu".to_owned()],
     );
     ctx.set_fonts(fonts);
+    // Thumbnails of evidence photos: file reading and decoding run off the UI thread.
+    egui_extras::install_image_loaders(ctx);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
