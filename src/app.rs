@@ -90,6 +90,7 @@ pub struct AppState {
         std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
+    change_log: Vec<(u64, Option<ProductId>)>,
     unsaved: BTreeSet<SaveTarget>,
 }
 
@@ -126,6 +127,7 @@ impl AppState {
             evidence_status: std::collections::BTreeMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
+            change_log: Vec::new(),
             unsaved: BTreeSet::new(),
         })
     }
@@ -210,9 +212,9 @@ impl AppState {
             },
         };
         self.persist(&snapshot);
+        self.note_change(&snapshot);
         self.undo.push(snapshot);
         self.redo.clear();
-        self.revision += 1;
         if matches!(command, Command::DeleteProduct { .. }) {
             self.message(Level::Info, self.lang.t(text::DELETED));
         }
@@ -333,7 +335,40 @@ impl AppState {
             Snapshot::Info { after, .. } => self.workspace.info = after.as_ref().clone(),
         }
         self.persist(snapshot);
+        self.note_change(snapshot);
+    }
+
+    /// Bumps the revision and records which product changed, so caches can update one
+    /// row instead of rebuilding all of them.
+    fn note_change(&mut self, snapshot: &Snapshot) {
         self.revision += 1;
+        let id = match snapshot {
+            Snapshot::Product { id, .. } => Some(id.clone()),
+            Snapshot::Info { .. } => None,
+        };
+        self.change_log.push((self.revision, id));
+        if self.change_log.len() > 64 {
+            self.change_log.remove(0);
+        }
+    }
+
+    /// The products changed after revision `since`, if every change since then touched
+    /// one known product; None means "rebuild everything".
+    pub fn changes_since(&self, since: u64) -> Option<Vec<ProductId>> {
+        let first_logged = self.change_log.first().map(|(rev, _)| *rev)?;
+        if since + 1 < first_logged {
+            return None;
+        }
+        // Revision bumps that are not in the log (language, evidence checks) force a rebuild.
+        let logged: Vec<&(u64, Option<ProductId>)> = self
+            .change_log
+            .iter()
+            .filter(|(rev, _)| *rev > since)
+            .collect();
+        if u64::try_from(logged.len()).ok()? != self.revision.saturating_sub(since) {
+            return None;
+        }
+        logged.into_iter().map(|(_, id)| id.clone()).collect()
     }
 
     /// Writes the target of a snapshot to disk now; failures are kept for retry.

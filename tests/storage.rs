@@ -219,3 +219,42 @@ fn product_files_are_readable_ron_with_a_schema_version() {
     let ws_text = fs::read_to_string(ws.join("workspace.ron")).expect("read");
     assert!(ws_text.contains("schema_version: 1"));
 }
+
+#[test]
+fn app_state_reports_which_products_changed() {
+    use ocop_tracker::app::AppState;
+    use ocop_tracker::command::Command;
+    use ocop_tracker::domain::dossier::DocStatus;
+    use ocop_tracker::ui::text::Lang;
+    let (_tmp, ws) = common::demo_copy();
+    let mut state =
+        AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
+    let start = state.revision;
+    let id = ProductId("com-hong-quang".into());
+    for status in [DocStatus::Ready, DocStatus::InProgress] {
+        state
+            .apply(&Command::SetDocStatus {
+                id: id.clone(),
+                key: "product-samples".into(),
+                status,
+            })
+            .expect("edit");
+    }
+    assert_eq!(
+        state.changes_since(start),
+        Some(vec![id.clone(), id.clone()])
+    );
+    assert!(state.undo());
+    assert_eq!(state.changes_since(start + 2), Some(vec![id]));
+    // A revision bump that is not a product edit asks for a full rebuild.
+    state.revision += 1;
+    assert_eq!(state.changes_since(start), None);
+    // Saved as it went: the file holds the undone state.
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    let at = text.find("key: \"product-samples\"").expect("entry");
+    assert!(
+        text[at..at + 80].contains("status: Ready"),
+        "{}",
+        &text[at..at + 80]
+    );
+}

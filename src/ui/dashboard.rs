@@ -293,13 +293,16 @@ fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
         ui.horizontal(|ui| {
             let (rect, _) =
                 ui.allocate_exact_size(egui::vec2(label_width, 18.0), egui::Sense::hover());
-            ui.painter().text(
-                rect.left_center(),
-                egui::Align2::LEFT_CENTER,
-                label,
-                egui::FontId::proportional(13.0),
-                ui.visuals().text_color(),
-            );
+            // Long stage names are clipped to their column instead of running into the bar.
+            ui.painter()
+                .with_clip_rect(rect.shrink2(egui::vec2(0.0, -2.0)))
+                .text(
+                    rect.left_center(),
+                    egui::Align2::LEFT_CENTER,
+                    label,
+                    egui::FontId::proportional(13.0),
+                    ui.visuals().text_color(),
+                );
             let available = (ui.available_width() - 50.0).max(40.0);
             #[allow(clippy::cast_precision_loss)] // counts are far below 2^24
             let width = available * (*value as f32) / (max as f32);
