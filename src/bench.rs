@@ -152,7 +152,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         .ok_or("empty workspace")?;
     let mut saves = Vec::new();
     let mut after_edit = Vec::new();
-    for i in 0..20 {
+    for i in 0..60 {
         let status = if i % 2 == 0 {
             DocStatus::Ready
         } else {
