@@ -612,13 +612,16 @@ fn gui(args: &[String]) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value(s, crate::ui::PREF_LAST_WORKSPACE));
             let lang = lang_flag.or(stored_lang).unwrap_or_default();
+            let officer: Option<String> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, crate::ui::PREF_OFFICER));
             let dir = startup_workspace(explicit.as_deref(), last);
-            Ok(Box::new(crate::ui::OcopApp::new(
-                catalog,
-                dir.as_deref(),
-                lang,
-                pinned_today,
-            )))
+            let mut app = crate::ui::OcopApp::new(catalog, None, lang, pinned_today);
+            app.officer = officer.unwrap_or_default();
+            if let Some(dir) = dir.as_deref() {
+                app.open_workspace(dir);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

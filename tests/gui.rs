@@ -599,3 +599,93 @@ fn missing_and_altered_evidence_are_marked() {
     harness.get_by_label("Thiếu tệp trong thư mục làm việc");
     harness.get_by_label("Tệp đã bị sửa sau khi đính kèm");
 }
+
+#[test]
+fn vietnamese_input_method_commits_composed_text() {
+    // Telex/VNI input methods (ibus-unikey, fcitx5) send a pre-edit, then commit the word.
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tìm kiếm")
+        .focus();
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "côm".into(),
+        active_range_chars: None,
+    }));
+    harness.run();
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("cốm".into())));
+    harness.run();
+    assert_eq!(harness.state().portfolio.query, "cốm");
+    assert_eq!(
+        harness.state().portfolio.visible_ids(),
+        vec![ProductId("com-hong-quang".into())]
+    );
+}
+
+#[test]
+fn settings_name_the_officer_in_the_history() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Cài đặt…").click();
+    harness.run();
+    let field =
+        harness.get_by_role_and_label(Role::TextInput, "Tên cán bộ (ghi vào lịch sử thay đổi)");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tên cán bộ (ghi vào lịch sử thay đổi)")
+        .type_text("Lý Thị Mai");
+    harness.run();
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert_eq!(harness.state().officer, "Lý Thị Mai");
+    open_tab(&mut harness, "Cốm Hồng Quang", "Hồ sơ");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+        .click();
+    harness.run();
+    let state = harness.state().state.as_ref().expect("ws");
+    let last = state
+        .workspace
+        .products
+        .get(&ProductId("com-hong-quang".into()))
+        .and_then(|p| p.history.last())
+        .expect("entry");
+    assert_eq!(last.by, "Lý Thị Mai");
+}
+
+/// Dialogs that cannot be shown, as on a Linux desktop without a portal or zenity.
+struct NoDialogs;
+
+impl ocop_tracker::ui::FileDialogs for NoDialogs {
+    fn pick_folder(&mut self) -> Result<Option<std::path::PathBuf>, String> {
+        Err("no dialog".into())
+    }
+    fn pick_files(&mut self) -> Result<Vec<std::path::PathBuf>, String> {
+        Err("no dialog".into())
+    }
+    fn save_file(&mut self, _default_name: &str) -> Result<Option<std::path::PathBuf>, String> {
+        Err("no dialog".into())
+    }
+}
+
+#[test]
+fn missing_file_dialog_is_explained() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.state_mut().dialogs = Box::new(NoDialogs);
+    to_portfolio(&mut harness);
+    open_tab(&mut harness, "Thịt trâu Bình An", "Hồ sơ");
+    harness
+        .get_all_by_label("Đính kèm…")
+        .next()
+        .expect("attach")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Cài xdg-desktop-portal hoặc zenity");
+}

@@ -60,6 +60,10 @@ pub enum UiAction {
     Report(String),
     /// Show a confirmation message.
     Info(String),
+    /// Open the settings dialog.
+    OpenSettings,
+    /// Use this officer's name from now on.
+    SetOfficer(String),
     /// Delete these unused evidence files (after the user confirmed the list).
     DeleteUnused(Vec<String>),
     /// List unused evidence files and offer to delete them.
@@ -96,19 +100,37 @@ pub trait FileDialogs {
 #[derive(Debug, Default)]
 pub struct NativeDialogs;
 
+/// Runs a native dialog and tells "cancelled" from "could not be shown".
+///
+/// rfd returns nothing both when the user cancels and when no dialog backend exists (on
+/// Linux: no desktop portal and no zenity). Nobody cancels a dialog within a fraction of a
+/// second, so an empty answer that fast means the dialog never appeared.
+fn run_dialog<T>(empty: impl Fn(&T) -> bool, show: impl FnOnce() -> T) -> Result<T, String> {
+    let started = std::time::Instant::now();
+    let answer = show();
+    if empty(&answer) && started.elapsed() < std::time::Duration::from_millis(250) {
+        return Err("the system file dialog could not be shown".to_owned());
+    }
+    Ok(answer)
+}
+
 impl FileDialogs for NativeDialogs {
     fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
-        Ok(rfd::FileDialog::new().pick_folder())
+        run_dialog(Option::is_none, || rfd::FileDialog::new().pick_folder())
     }
 
     fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
-        Ok(rfd::FileDialog::new().pick_files().unwrap_or_default())
+        run_dialog(Vec::is_empty, || {
+            rfd::FileDialog::new().pick_files().unwrap_or_default()
+        })
     }
 
     fn save_file(&mut self, default_name: &str) -> Result<Option<PathBuf>, String> {
-        Ok(rfd::FileDialog::new()
-            .set_file_name(default_name)
-            .save_file())
+        run_dialog(Option::is_none, || {
+            rfd::FileDialog::new()
+                .set_file_name(default_name)
+                .save_file()
+        })
     }
 }
 
@@ -135,6 +157,13 @@ pub enum Dialog {
         /// The dropped files.
         files: Vec<PathBuf>,
     },
+    /// The settings: the officer's name and the workspace's commune details.
+    Settings {
+        /// Officer's name (a preference of this computer).
+        officer: String,
+        /// Workspace settings (saved in workspace.ron, undoable).
+        info: Box<crate::domain::model::WorkspaceInfo>,
+    },
     /// Unused evidence files found; confirm deleting them.
     CleanUp {
         /// Stored paths of the unused files.
@@ -146,6 +175,8 @@ pub enum Dialog {
 pub const PREF_LANG: &str = "lang";
 /// Last workspace folder.
 pub const PREF_LAST_WORKSPACE: &str = "last_workspace";
+/// The officer's name written into the change history.
+pub const PREF_OFFICER: &str = "officer";
 
 /// The eframe application.
 pub struct OcopApp {
@@ -173,6 +204,8 @@ pub struct OcopApp {
     pub dialogs: Box<dyn FileDialogs>,
     /// Pinned "today" (None: the system date).
     pub pinned_today: Option<NaiveDate>,
+    /// The officer's name from the settings (empty: the workspace's first officer).
+    pub officer: String,
     /// The evidence copy in progress, if any.
     pub import: Option<crate::jobs::ImportJob>,
     /// The egui context, for waking the UI from worker threads.
@@ -202,6 +235,7 @@ impl OcopApp {
             open_error: None,
             dialogs: Box::new(NativeDialogs),
             pinned_today,
+            officer: String::new(),
             import: None,
             verify: None,
             repaint: std::sync::Arc::default(),
@@ -226,6 +260,9 @@ impl OcopApp {
                     old.flush();
                 }
                 self.state = Some(state);
+                if let Some(state) = self.state.as_mut() {
+                    state.officer = self.officer.clone();
+                }
                 self.import = None;
                 self.verify = None;
                 self.start_verify(None);
@@ -553,6 +590,20 @@ impl OcopApp {
                     }
                 }
             }
+            UiAction::OpenSettings => {
+                if let Some(state) = self.state.as_ref() {
+                    self.dialog = Some(Dialog::Settings {
+                        officer: self.officer.clone(),
+                        info: Box::new(state.workspace.info.clone()),
+                    });
+                }
+            }
+            UiAction::SetOfficer(name) => {
+                self.officer = name.trim().to_owned();
+                if let Some(state) = self.state.as_mut() {
+                    state.officer = self.officer.clone();
+                }
+            }
             UiAction::Info(text) => {
                 if let Some(state) = self.state.as_mut() {
                     state.message(Level::Info, text);
@@ -733,6 +784,15 @@ impl OcopApp {
                     .clicked()
                 {
                     actions.push(UiAction::CleanUpEvidence);
+                }
+                if ui
+                    .add_enabled(
+                        self.state.is_some(),
+                        egui::Button::new(lang.t(text::MENU_SETTINGS)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::OpenSettings);
                 }
                 if ui
                     .add_enabled(
@@ -997,6 +1057,44 @@ impl OcopApp {
                     }
                 });
             }
+            Dialog::Settings { officer, info } => {
+                egui::Modal::new(egui::Id::unique("settings")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::SETTINGS_TITLE));
+                    egui::Grid::new("settings-grid")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            let fields: [(text::Tr, &mut String); 4] = [
+                                (text::SETTINGS_OFFICER, officer),
+                                (text::SETTINGS_WS_NAME, &mut info.name),
+                                (text::SETTINGS_COMMUNE, &mut info.commune),
+                                (text::SETTINGS_PROVINCE, &mut info.province),
+                            ];
+                            for (label, value) in fields {
+                                let label = ui.label(lang.t(label));
+                                ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
+                                    .labelled_by(label.id);
+                                ui.end_row();
+                            }
+                        });
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.t(text::SAVE)).clicked() {
+                            actions.push(UiAction::SetOfficer(officer.clone()));
+                            let mut new_info = info.as_ref().clone();
+                            new_info.name = crate::domain::search::nfc(new_info.name.trim());
+                            new_info.commune = crate::domain::search::nfc(new_info.commune.trim());
+                            new_info.province =
+                                crate::domain::search::nfc(new_info.province.trim());
+                            if new_info != state.workspace.info {
+                                commands.push(Command::SetWorkspaceInfo { info: new_info });
+                            }
+                            close = true;
+                        }
+                        if ui.button(lang.t(text::CANCEL)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
             Dialog::CleanUp { orphans } => {
                 egui::Modal::new(egui::Id::unique("clean-up")).show(ctx, |ui| {
                     ui.heading(lang.t(text::CLEAN_UP_TITLE));
@@ -1073,6 +1171,7 @@ impl eframe::App for OcopApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREF_LANG, &self.lang);
+        eframe::set_value(storage, PREF_OFFICER, &self.officer);
         if let Some(state) = self.state.as_ref() {
             eframe::set_value(storage, PREF_LAST_WORKSPACE, &state.dir);
         }
