@@ -210,6 +210,17 @@ pub enum Command {
         /// The date, or None to clear.
         date: Option<NaiveDate>,
     },
+    /// Record the council's official result of the current application.
+    SetOfficialResult {
+        /// Product.
+        id: ProductId,
+        /// Average total score 0–100.
+        average_score: Option<f32>,
+        /// Star decided.
+        star: Option<u8>,
+        /// Date of the result.
+        date: Option<NaiveDate>,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -236,7 +247,8 @@ impl Command {
             | Command::SetCriterionNote { id, .. }
             | Command::Attach { id, .. }
             | Command::Detach { id, .. }
-            | Command::SetAttachmentDate { id, .. } => Some(id),
+            | Command::SetAttachmentDate { id, .. }
+            | Command::SetOfficialResult { id, .. } => Some(id),
             Command::SetWorkspaceInfo { .. } => None,
         }
     }
@@ -419,6 +431,28 @@ fn apply_to_product(
             product
                 .applications
                 .push(demo::new_application(template, *kind, *year));
+            Ok(())
+        }
+        Command::SetOfficialResult {
+            average_score,
+            star,
+            date,
+            ..
+        } => {
+            if average_score.is_some_and(|s| !(0.0..=100.0).contains(&s)) {
+                return Err(CommandError::Invalid(
+                    "the average score is between 0 and 100",
+                ));
+            }
+            if star.is_some_and(|s| !(3..=5).contains(&s)) {
+                return Err(CommandError::Invalid("an official star is 3, 4 or 5"));
+            }
+            let app = product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?;
+            app.scores.official.average_score = *average_score;
+            app.scores.official.star = *star;
+            app.scores.official.date = *date;
             Ok(())
         }
         Command::Attach {

@@ -689,3 +689,38 @@ fn missing_file_dialog_is_explained() {
     harness.run();
     harness.get_by_label_contains("Cài xdg-desktop-portal hoặc zenity");
 }
+
+#[test]
+fn official_result_is_kept_apart_from_the_self_assessment() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    open_tab(&mut harness, "Cốm Hồng Quang", "Chấm điểm");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Điểm bình quân")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Điểm bình quân")
+        .type_text("61,5");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let state = harness.state().state.as_ref().expect("ws");
+    let app = state
+        .workspace
+        .products
+        .get(&ProductId("com-hong-quang".into()))
+        .and_then(|p| p.current())
+        .expect("app");
+    assert_eq!(app.scores.official.average_score, Some(61.5));
+    // The producer's own sheet is untouched.
+    assert!(
+        harness
+            .get_by_label_contains("/40   B ")
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .contains("Tổng 59/100")
+    );
+}

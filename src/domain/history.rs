@@ -298,6 +298,23 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             });
         }
     }
+    if b.scores.official != a.scores.official {
+        let show = |o: &super::model::OfficialResult| {
+            format!(
+                "{} pts, {}★, {}",
+                o.average_score
+                    .map_or_else(|| "-".to_owned(), |s| format!("{s:.1}")),
+                o.star.map_or_else(|| "-".to_owned(), |s| s.to_string()),
+                o.date.map_or_else(|| "-".to_owned(), |d| d.to_string())
+            )
+        };
+        changes.push(Change::Score {
+            sheet: "official".to_owned(),
+            item: "council result".to_owned(),
+            from: show(&b.scores.official),
+            to: show(&a.scores.official),
+        });
+    }
     if b.certificate != a.certificate && b.stage == a.stage {
         changes.push(Change::Other {
             summary: "certificate".to_owned(),

@@ -128,19 +128,7 @@ pub fn scoring_ui(
         ui.selectable_value(kind, SheetKind::SelfAssessment, lang.t(text::SHEET_SELF));
         ui.selectable_value(kind, SheetKind::Commune, lang.t(text::SHEET_COMMUNE));
     });
-    let official = &app.scores.official;
-    if official.average_score.is_some() || official.star.is_some() {
-        ui.label(format!(
-            "{}: {} {} {}",
-            lang.t(text::OFFICIAL_RESULT),
-            official
-                .average_score
-                .map(|s| format!("{s:.1}/100"))
-                .unwrap_or_default(),
-            official.star.map(widgets::stars).unwrap_or_default(),
-            official.date.map(|d| lang.date(d)).unwrap_or_default()
-        ));
-    }
+    official_ui(ui, product, &app.scores.official, lang, read_only, commands);
     ui.separator();
 
     egui::Panel::right("score-summary")
@@ -163,6 +151,109 @@ pub fn scoring_ui(
                     ui, set, template, product, current, *kind, lang, read_only, commands,
                 );
             });
+    });
+}
+
+/// The provincial (or central) council's official result: average score, star, date.
+fn official_ui(
+    ui: &mut egui::Ui,
+    product: &Product,
+    official: &crate::domain::model::OfficialResult,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+) {
+    let id = &product.id;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(lang.t(text::OFFICIAL_RESULT)).strong());
+        let shown = official
+            .average_score
+            .map(|s| format!("{s:.1}"))
+            .unwrap_or_default();
+        let salt = format!("official-score-{}", id.as_str());
+        if let Some(raw) = widgets::text_field(
+            ui,
+            &salt,
+            lang.t(text::OFFICIAL_SCORE),
+            &shown,
+            false,
+            !read_only,
+        ) {
+            let raw = raw.trim().replace(',', ".");
+            let parsed = if raw.is_empty() {
+                Some(None)
+            } else {
+                raw.parse::<f32>()
+                    .ok()
+                    .filter(|s| (0.0..=100.0).contains(s))
+                    .map(Some)
+            };
+            match parsed {
+                Some(score) => commands.push(Command::SetOfficialResult {
+                    id: id.clone(),
+                    average_score: score,
+                    star: official.star,
+                    date: official.date,
+                }),
+                None => ui.ctx().data_mut(|d| {
+                    d.insert_temp(
+                        egui::Id::unique("date-error"),
+                        format!("{}: “{raw}” (0–100)", lang.t(text::OFFICIAL_SCORE)),
+                    );
+                }),
+            }
+        }
+        let star_label = ui.label(lang.t(text::STAR_FIELD));
+        let mut star = official.star;
+        ui.add_enabled_ui(!read_only, |ui| {
+            egui::ComboBox::from_id_salt("official-star")
+                .selected_text(
+                    star.map_or_else(|| lang.t(text::NOT_SET).to_owned(), widgets::stars),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut star, None, lang.t(text::NOT_SET));
+                    for s in [3u8, 4, 5] {
+                        ui.selectable_value(&mut star, Some(s), widgets::stars(s));
+                    }
+                })
+                .response
+                .labelled_by(star_label.id);
+        });
+        if star != official.star {
+            commands.push(Command::SetOfficialResult {
+                id: id.clone(),
+                average_score: official.average_score,
+                star,
+                date: official.date,
+            });
+        }
+        let salt = format!("official-date-{}", id.as_str());
+        match widgets::date_field(
+            ui,
+            &salt,
+            lang.t(text::OFFICIAL_DATE),
+            official.date,
+            lang,
+            !read_only,
+        ) {
+            Some(widgets::DateEdit::Set(date)) => commands.push(Command::SetOfficialResult {
+                id: id.clone(),
+                average_score: official.average_score,
+                star: official.star,
+                date,
+            }),
+            Some(widgets::DateEdit::Invalid(raw)) => ui.ctx().data_mut(|d| {
+                d.insert_temp(
+                    egui::Id::unique("date-error"),
+                    format!(
+                        "{}: “{raw}” — {}",
+                        lang.t(text::OFFICIAL_DATE),
+                        lang.t(text::INVALID_DATE)
+                    ),
+                );
+            }),
+            None => {}
+        }
     });
 }
 

@@ -178,6 +178,8 @@ tr! {
     SHEET_SELF = "Chủ thể tự đánh giá", "Producer's self-assessment";
     SHEET_COMMUNE = "Ý kiến của xã", "Commune's view";
     OFFICIAL_RESULT = "Kết quả chính thức của hội đồng", "Council's official result";
+    OFFICIAL_SCORE = "Điểm bình quân", "Average score";
+    OFFICIAL_DATE = "Ngày", "Date";
     SCORE_SUMMARY = "Kết quả chấm", "Score";
     PREDICTED = "Dự kiến", "Predicted";
     ANSWERED = "Đã chấm", "Answered";
