@@ -171,13 +171,14 @@ fn official_ui(
             .map(|s| format!("{s:.1}"))
             .unwrap_or_default();
         let salt = format!("official-score-{}", id.as_str());
-        if let Some(raw) = widgets::text_field(
+        if let Some(raw) = widgets::text_field_width(
             ui,
             &salt,
             lang.t(text::OFFICIAL_SCORE),
             &shown,
             false,
             !read_only,
+            60.0,
         ) {
             let raw = raw.trim().replace(',', ".");
             let parsed = if raw.is_empty() {
@@ -633,14 +634,17 @@ fn criterion_ui(
             .unwrap_or("");
         let salt = format!("crit-note-{}-{kind:?}-{}", id.as_str(), criterion.key);
         let label = format!("{} {}", lang.t(text::DOC_NOTE), criterion.code);
-        if let Some(new_note) = widgets::text_field(ui, &salt, &label, note, false, !read_only) {
-            commands.push(Command::SetCriterionNote {
-                id: id.clone(),
-                sheet: kind,
-                criterion: criterion.key.clone(),
-                note: new_note,
-            });
-        }
+        ui.horizontal(|ui| {
+            if let Some(new_note) = widgets::text_field(ui, &salt, &label, note, false, !read_only)
+            {
+                commands.push(Command::SetCriterionNote {
+                    id: id.clone(),
+                    sheet: kind,
+                    criterion: criterion.key.clone(),
+                    note: new_note,
+                });
+            }
+        });
         let _ = set;
     });
 }

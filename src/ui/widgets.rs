@@ -19,6 +19,19 @@ pub fn text_field(
     multiline: bool,
     enabled: bool,
 ) -> Option<String> {
+    text_field_width(ui, id_salt, label, value, multiline, enabled, f32::INFINITY)
+}
+
+/// Like [`text_field`] with a given width (for short values such as a score).
+pub fn text_field_width(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    label: &str,
+    value: &str,
+    multiline: bool,
+    enabled: bool,
+    width: f32,
+) -> Option<String> {
     let label_response = ui.label(label);
     let id = ui.make_persistent_id(id_salt);
     let mut buffer: String = ui
@@ -30,7 +43,7 @@ pub fn text_field(
         egui::TextEdit::singleline(&mut buffer)
     };
     let response = ui
-        .add_enabled(enabled, edit.id(id).desired_width(f32::INFINITY))
+        .add_enabled(enabled, edit.id(id).desired_width(width))
         .labelled_by(label_response.id);
     let mut result = None;
     if response.lost_focus() {
