@@ -589,6 +589,7 @@ fn gui(args: &[String]) -> ExitCode {
         _ => None,
     };
     // `--window 1280x2000`: a window size, e.g. for documentation screenshots.
+    let window_flag = flag(args, "--window").is_some();
     let size = flag(args, "--window")
         .and_then(|raw| raw.split_once('x'))
         .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]))
@@ -598,6 +599,8 @@ fn gui(args: &[String]) -> ExitCode {
             .with_title("Theo dõi OCOP – OCOP tracker")
             .with_inner_size(size)
             .with_min_inner_size([800.0, 500.0]),
+        // An explicit --window size wins over the size remembered from last time.
+        persist_window: !window_flag,
         ..Default::default()
     };
     let result = eframe::run_native(

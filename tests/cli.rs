@@ -178,7 +178,7 @@ fn calendar_export_parses_and_reexport_keeps_uids() {
     assert!(
         first
             .iter()
-            .any(|(_, s)| s == "Cốm Hồng Quang: Xã xử lý xong (15 ngày làm việc)"),
+            .any(|(_, s)| s == "Cốm Hồng Quang: Hạn xã xử lý hồ sơ (15 ngày làm việc)"),
         "{first:?}"
     );
     // The overdue test report is not an upcoming event.

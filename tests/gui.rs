@@ -16,10 +16,27 @@ use ocop_tracker::ui::{OcopApp, Screen};
 
 fn harness(ws: &Path) -> Harness<'static, OcopApp> {
     let app = OcopApp::new(common::catalog(), Some(ws), Lang::Vi, Some(common::today()));
-    Harness::builder()
+    let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 4000.0))
+        // Grids in dialogs take a few passes to settle their column widths.
+        .with_max_steps(16)
         .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app)
+        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
+    wait_for_evidence_check(&mut harness);
+    harness
+}
+
+/// The evidence integrity check runs on a background thread and asks for repaints until
+/// it is done; wait for it so every test starts from a settled screen (bounded).
+fn wait_for_evidence_check(harness: &mut Harness<'static, OcopApp>) {
+    for _ in 0..1000 {
+        harness.run_steps(1);
+        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the evidence check did not finish");
 }
 
 /// From the portfolio, opens `product` on the tab labelled `tab`.
@@ -143,11 +160,11 @@ fn stage_move_asks_for_missing_information() {
     harness.run();
     harness.get_by_label("Ngày UBND xã nhận hồ sơ");
     let input = harness.get_by_role_and_label(Role::TextInput, "Ngày UBND xã nhận hồ sơ");
-    assert_eq!(
-        input.value().as_deref(),
-        Some("26/11/2026"),
-        "today as default"
-    );
+    assert_eq!(input.value().as_deref(), Some(""), "no date is guessed");
+    // The buffalo meat's dossier still lacks required documents: the dialog says so.
+    harness.get_by_label_contains("tài liệu bắt buộc của hồ sơ chưa sẵn sàng");
+    harness.get_by_label("Hôm nay").click();
+    harness.run();
     harness.get_by_label("Xác nhận").click();
     harness.run();
     let state = harness.state().state.as_ref().expect("ws");
@@ -320,9 +337,9 @@ fn buffalo_advice_names_the_trademark() {
     to_portfolio(&mut harness);
     open_tab(&mut harness, "Thịt trâu Bình An", "Chấm điểm");
     harness.get_by_label_contains("Dự kiến: Chưa đủ điều kiện công nhận");
-    harness.get_by_label_contains("Đường lên 3★");
+    harness.get_by_label_contains("Để đạt 3★");
     // The advice points at 3.5 and at the IP papers of the dossier.
-    harness.get_by_label_contains("3.5 Sở hữu trí tuệ (+1 đ, tối thiểu 3★)");
+    harness.get_by_label_contains("3.5 Sở hữu trí tuệ (+1\u{a0}đ, tối thiểu 3★)");
     assert!(
         harness
             .get_all_by_label_contains("Giấy tờ sở hữu trí tuệ")
@@ -348,7 +365,7 @@ fn dashboard_overdue_item_leads_to_its_product() {
     );
     harness.get_by_label("Quá hạn");
     // Pinned today 26/11/2026: the buffalo meat's old test report ran out on 15/11/2026.
-    harness.get_by_label("quá hạn 11");
+    harness.get_by_label("quá hạn 11 ngày");
     assert!(
         harness
             .get_all_by_label(
@@ -361,7 +378,7 @@ fn dashboard_overdue_item_leads_to_its_product() {
     assert_eq!(first.product_id, ProductId("thit-trau-binh-an".into()));
     assert_eq!(first.document_key.as_deref(), Some("test-report"));
     // The commune's 15 working days for Cốm (received Mon 16/11) end on Mon 7/12.
-    harness.get_by_label("Xã xử lý xong (15 ngày làm việc)");
+    harness.get_by_label("Hạn xã xử lý hồ sơ (15 ngày làm việc)");
     harness
         .get_all_by_label("Thịt trâu Bình An")
         .next()
@@ -375,6 +392,11 @@ fn dashboard_overdue_item_leads_to_its_product() {
     assert_eq!(
         harness.state().product_view.tab,
         ocop_tracker::ui::product::ProductTab::Dossier
+    );
+    assert_eq!(
+        harness.state().product_view.highlight_doc.as_deref(),
+        Some("test-report"),
+        "the expired document is highlighted and scrolled to"
     );
     // Back returns to the dashboard.
     harness.get_by_label("← Quay lại").click();
@@ -456,6 +478,8 @@ fn wait_for_import(harness: &mut Harness<'static, OcopApp>) {
     for _ in 0..500 {
         harness.run_steps(1);
         if harness.state().import.is_none() {
+            // A finished import starts a new integrity check of the evidence.
+            wait_for_evidence_check(harness);
             harness.run();
             return;
         }

@@ -45,7 +45,7 @@ pub enum Bucket {
     ThisWeek,
     /// Next Monday to Sunday.
     NextWeek,
-    /// Within 31 days.
+    /// Within 30 days.
     ThisMonth,
     /// Later, within the horizon.
     Later,
@@ -73,7 +73,7 @@ pub fn bucket(date: NaiveDate, today: NaiveDate) -> Bucket {
         Bucket::ThisWeek
     } else if days <= days_to_sunday + 7 {
         Bucket::NextWeek
-    } else if days <= 31 {
+    } else if days <= 30 {
         Bucket::ThisMonth
     } else {
         Bucket::Later
@@ -175,6 +175,8 @@ pub fn stats(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Stat
             &app.scores.commune_view
         };
         match catalog.scoring_set(&app.rule_version, product.scoring_set) {
+            // Once officially rated, a product is counted there, not as a prediction.
+            _ if official.is_some() => {}
             Some(set) if !sheet.answers.is_empty() => {
                 let star = match scoring::evaluate(set, sheet).outcome() {
                     Outcome::Recognised(s) => s,
@@ -258,8 +260,8 @@ mod tests {
             (d(2026, 11, 30), Bucket::NextWeek),
             (d(2026, 12, 6), Bucket::NextWeek),
             (d(2026, 12, 7), Bucket::ThisMonth),
-            (d(2026, 12, 27), Bucket::ThisMonth),
-            (d(2026, 12, 28), Bucket::Later),
+            (d(2026, 12, 26), Bucket::ThisMonth),
+            (d(2026, 12, 27), Bucket::Later),
         ];
         for (date, expected) in cases {
             assert_eq!(bucket(date, today), expected, "{date}");

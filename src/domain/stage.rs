@@ -103,8 +103,25 @@ impl Stage {
             Stage::CommuneAssessment => Some(Stage::ForwardedToProvince),
             Stage::ForwardedToProvince => Some(Stage::ProvincialEvaluation),
             Stage::ProvincialEvaluation | Stage::SentToMinistry => Some(Stage::Recognised),
-            Stage::Recognised => Some(Stage::Expired),
-            Stage::NotRecognised | Stage::Revoked | Stage::Expired => None,
+            // After recognition the next step is a new application (re-rating or upgrade);
+            // expiry happens on its date, it is not a step to click.
+            Stage::Recognised | Stage::NotRecognised | Stage::Revoked | Stage::Expired => None,
+        }
+    }
+
+    /// The side outcomes that make sense from this stage (the "other outcomes" menu).
+    pub fn other_outcomes(self) -> &'static [Stage] {
+        match self {
+            Stage::ProvincialEvaluation => &[Stage::SentToMinistry, Stage::NotRecognised],
+            Stage::ForwardedToProvince | Stage::SentToMinistry => &[Stage::NotRecognised],
+            Stage::Recognised => &[Stage::Revoked, Stage::Expired],
+            Stage::Preparing
+            | Stage::DossierInPreparation
+            | Stage::SubmittedToCommune
+            | Stage::CommuneAssessment
+            | Stage::NotRecognised
+            | Stage::Revoked
+            | Stage::Expired => &[],
         }
     }
 
@@ -540,7 +557,6 @@ mod tests {
             seen.push(stage);
         }
         assert_eq!(seen.first(), Some(&Stage::Preparing));
-        assert_eq!(seen.last(), Some(&Stage::Expired));
-        assert!(seen.contains(&Stage::Recognised));
+        assert_eq!(seen.last(), Some(&Stage::Recognised));
     }
 }

@@ -231,8 +231,11 @@ impl DashboardUi {
                                     } else {
                                         ProductTab::Overview
                                     };
-                                    actions
-                                        .push(UiAction::OpenProduct(item.product_id.clone(), tab));
+                                    actions.push(UiAction::OpenProduct(
+                                        item.product_id.clone(),
+                                        tab,
+                                        item.document_key.clone(),
+                                    ));
                                 }
                             });
                             row.col(|ui| {

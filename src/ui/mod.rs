@@ -43,7 +43,7 @@ pub enum UiAction {
     /// Show another screen.
     Navigate(Screen),
     /// Open a product on a given tab.
-    OpenProduct(ProductId, product::ProductTab),
+    OpenProduct(ProductId, product::ProductTab, Option<String>),
     /// Go back to the screen before the product.
     Back,
     /// Export the deadlines as an iCalendar file (asks where).
@@ -527,9 +527,12 @@ impl OcopApp {
                 {
                     self.back_to = self.screen.clone();
                 }
+                self.product_view.highlight_doc = None;
                 self.screen = screen;
             }
-            UiAction::OpenProduct(id, tab) => {
+            UiAction::OpenProduct(id, tab, document) => {
+                self.product_view.scroll_pending = document.is_some();
+                self.product_view.highlight_doc = document;
                 if !matches!(self.screen, Screen::Product(_)) {
                     self.back_to = self.screen.clone();
                 }
@@ -664,7 +667,7 @@ impl OcopApp {
             UiAction::AskStage(id, target) => {
                 if let Some(state) = self.state.as_ref() {
                     let dialog = product::StageDialog::new(state, &id, target);
-                    if dialog.fields.is_empty() {
+                    if !dialog.needed() {
                         self.apply(&Command::ChangeStage {
                             id,
                             target,

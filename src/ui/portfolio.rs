@@ -533,7 +533,10 @@ pub fn deadline_label(ui: &mut egui::Ui, deadline: &Deadline, today: NaiveDate, 
 /// "quá hạn 3" / "hôm nay" / "11 ngày nữa" and its urgency colour.
 pub fn relative_days(days: i64, lang: Lang) -> (String, egui::Color32) {
     if days < 0 {
-        (format!("{} {}", lang.t(text::OVERDUE), -days), theme::ERROR)
+        (
+            format!("{} {} {}", lang.t(text::OVERDUE), -days, lang.t(text::DAYS)),
+            theme::ERROR,
+        )
     } else if days == 0 {
         (lang.t(text::TODAY).to_owned(), theme::ERROR)
     } else if days <= 14 {

@@ -48,12 +48,16 @@ pub enum ProductTab {
 }
 
 /// UI state of the product screen (not model data).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ProductView {
     /// Selected tab.
     pub tab: ProductTab,
     /// Score sheet shown on the scoring tab.
     pub sheet: crate::command::SheetKind,
+    /// Dossier document to highlight (opened from the dashboard).
+    pub highlight_doc: Option<String>,
+    /// Whether the highlighted document still has to be scrolled into view.
+    pub scroll_pending: bool,
 }
 
 /// Draws the product screen.
@@ -115,7 +119,7 @@ pub fn product_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if view.tab == ProductTab::Dossier {
-                dossier_ui(ui, state, product, lang, read_only, commands, actions);
+                dossier_ui(ui, state, product, view, lang, read_only, commands, actions);
                 return;
             }
             process_ui(ui, state, product, lang, read_only, commands, actions);
@@ -334,24 +338,22 @@ fn process_ui(
                 actions.push(UiAction::AskStage(id.clone(), next));
             }
         }
-        ui.menu_button(lang.t(text::OTHER_OUTCOMES), |ui| {
-            for target in [
-                Stage::SentToMinistry,
-                Stage::NotRecognised,
-                Stage::Revoked,
-                Stage::Expired,
-            ] {
-                if ui
-                    .add_enabled(
-                        !read_only && target != app.stage,
-                        egui::Button::new(lang.t(text::stage_name(target))),
-                    )
-                    .clicked()
-                {
-                    actions.push(UiAction::AskStage(id.clone(), target));
+        let outcomes = app.stage.other_outcomes();
+        if !outcomes.is_empty() {
+            ui.menu_button(lang.t(text::OTHER_OUTCOMES), |ui| {
+                for target in outcomes {
+                    if ui
+                        .add_enabled(
+                            !read_only,
+                            egui::Button::new(lang.t(text::stage_name(*target))),
+                        )
+                        .clicked()
+                    {
+                        actions.push(UiAction::AskStage(id.clone(), *target));
+                    }
                 }
-            }
-        });
+            });
+        }
         if app.stage.is_closed() && app.certificate.is_some() || app.stage == Stage::NotRecognised {
             for (kind, label) in [
                 (ApplicationKind::Upgrade, text::START_UPGRADE),
@@ -384,9 +386,27 @@ fn process_ui(
     }
     // Every deadline of this application, with its rule.
     let all = deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar);
-    for deadline in all.iter().filter(|d| d.document_key.is_none()) {
+    let template = state.catalog.template(&app.rule_version);
+    for deadline in &all {
+        // Process deadlines always; document expiries when overdue or within 60 days.
+        let doc_name = match &deadline.document_key {
+            None => None,
+            Some(key)
+                if (deadline.date - state.today).num_days() <= super::evidence::EXPIRING_DAYS =>
+            {
+                Some(template.and_then(|t| t.item(key)).map_or_else(
+                    || key.clone(),
+                    |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
+                ))
+            }
+            Some(_) => continue,
+        };
         ui.horizontal(|ui| {
-            ui.label(format!("{}:", lang.t(text::deadline_name(deadline.kind))));
+            let rule = lang.t(text::deadline_name(deadline.kind));
+            match doc_name {
+                Some(doc) => ui.label(format!("{rule}: {doc}")),
+                None => ui.label(format!("{rule}:")),
+            };
             super::portfolio::deadline_label(ui, deadline, state.today, lang);
         });
     }
@@ -529,10 +549,12 @@ fn fields_ui(
         });
 }
 
+#[allow(clippy::too_many_arguments)] // the screen's inputs plus its view state and outboxes
 fn dossier_ui(
     ui: &mut egui::Ui,
     state: &AppState,
     product: &Product,
+    view: &mut ProductView,
     lang: Lang,
     read_only: bool,
     commands: &mut Vec<Command>,
@@ -664,7 +686,12 @@ fn dossier_ui(
                         if days < 0 {
                             ui.colored_label(
                                 theme::ERROR,
-                                format!("⚠ {} {}", lang.t(text::OVERDUE), -days),
+                                format!(
+                                    "⚠ {} {} {}",
+                                    lang.t(text::OVERDUE),
+                                    -days,
+                                    lang.t(text::DAYS)
+                                ),
                             );
                         } else if days <= 60 {
                             ui.colored_label(
@@ -696,6 +723,18 @@ fn dossier_ui(
                 ui, state, product, entry, lang, read_only, commands, actions,
             );
         });
+        if view.highlight_doc.as_deref() == Some(entry.key.as_str()) {
+            ui.painter().rect_stroke(
+                group.response.rect.expand(2.0),
+                4.0,
+                egui::Stroke::new(2.5, theme::WARN),
+                egui::StrokeKind::Outside,
+            );
+            if view.scroll_pending {
+                group.response.scroll_to_me(Some(egui::Align::Center));
+                view.scroll_pending = false;
+            }
+        }
         // Where files dropped on the window land: the document under the pointer.
         super::evidence::register_drop_target(
             ui.ctx(),
@@ -719,9 +758,20 @@ pub struct StageDialog {
     pub values: BTreeMap<StageField, String>,
     /// Error naming the field.
     pub error: Option<String>,
+    /// Main-path stages the move jumps over (shown as a warning).
+    pub skipped: Vec<Stage>,
+    /// Required dossier documents not ready yet (shown as a warning).
+    pub required_missing: usize,
+    /// Today, for the "Today" buttons of date fields.
+    pub today: chrono::NaiveDate,
 }
 
 impl StageDialog {
+    /// Whether the move needs the dialog at all (information to ask, or a warning).
+    pub fn needed(&self) -> bool {
+        !self.fields.is_empty() || !self.skipped.is_empty() || self.required_missing > 0
+    }
+
     /// A dialog for moving `id` to `target`, asking only what is missing.
     pub fn new(state: &AppState, id: &ProductId, target: Stage) -> Self {
         let fields = state
@@ -733,21 +783,44 @@ impl StageDialog {
             .unwrap_or_default();
         let mut values = BTreeMap::new();
         for field in &fields {
+            // Dates start empty: a pre-filled "today" is too easy to save by mistake.
             let default = match field {
                 StageField::CertificateStar => "3".to_owned(),
-                StageField::ProvincialScore
-                | StageField::CertificateNumber
-                | StageField::RevocationReason => String::new(),
-                _ => state.today.format("%d/%m/%Y").to_string(),
+                _ => String::new(),
             };
             values.insert(*field, default);
         }
+        let app = state.workspace.products.get(id).and_then(|p| p.current());
+        let (skipped, required_missing) = match app {
+            Some(app) => {
+                let from = app.stage.path_index();
+                let to = target.path_index();
+                let skipped: Vec<Stage> = Stage::MAIN_PATH
+                    .iter()
+                    .copied()
+                    .filter(|s| s.path_index() > from && s.path_index() < to)
+                    .collect();
+                // Moving the dossier on to the commune or beyond with required items missing.
+                let required_missing = if to >= Stage::SubmittedToCommune.path_index() && to > from
+                {
+                    dossier::completeness(&app.dossier, state.catalog.template(&app.rule_version))
+                        .required_missing
+                } else {
+                    0
+                };
+                (skipped, required_missing)
+            }
+            None => (Vec::new(), 0),
+        };
         StageDialog {
             product: id.clone(),
             target,
             fields,
             values,
             error: None,
+            skipped,
+            required_missing,
+            today: state.today,
         }
     }
 
@@ -816,7 +889,31 @@ pub fn stage_dialog_ui(
             lang.t(text::STAGE_DIALOG_TITLE),
             lang.t(text::stage_name(dialog.target))
         ));
-        ui.label(lang.t(text::STAGE_DIALOG_NEEDS));
+        if !dialog.skipped.is_empty() {
+            let names: Vec<&str> = dialog
+                .skipped
+                .iter()
+                .map(|s| lang.t(text::stage_name(*s)))
+                .collect();
+            ui.colored_label(
+                theme::WARN,
+                format!("{} {}", lang.t(text::SKIPS_STEPS), names.join(", ")),
+            );
+        }
+        if dialog.required_missing > 0 {
+            ui.colored_label(
+                theme::WARN,
+                format!(
+                    "{} {}",
+                    dialog.required_missing,
+                    lang.t(text::REQUIRED_NOT_READY)
+                ),
+            );
+        }
+        if !dialog.fields.is_empty() {
+            ui.label(lang.t(text::STAGE_DIALOG_NEEDS));
+        }
+        let dialog_today = dialog.today;
         egui::Grid::new("stage-fields")
             .num_columns(2)
             .show(ui, |ui| {
@@ -835,8 +932,19 @@ pub fn stage_dialog_ui(
                             StageField::CertificateNumber | StageField::RevocationReason => "",
                             _ => lang.t(text::DATE_HINT),
                         };
-                        ui.add(egui::TextEdit::singleline(value).hint_text(hint))
-                            .labelled_by(label.id);
+                        ui.horizontal(|ui| {
+                            ui.add(egui::TextEdit::singleline(value).hint_text(hint))
+                                .labelled_by(label.id);
+                            let is_date = !matches!(
+                                field,
+                                StageField::ProvincialScore
+                                    | StageField::CertificateNumber
+                                    | StageField::RevocationReason
+                            );
+                            if is_date && ui.small_button(lang.t(text::TODAY_BUTTON)).clicked() {
+                                *value = dialog_today.format("%d/%m/%Y").to_string();
+                            }
+                        });
                     }
                     ui.end_row();
                 }

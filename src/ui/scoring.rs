@@ -15,6 +15,15 @@ use crate::domain::scoring::{self, Answer, ScoreSheet, ScoreSummary, SuggestionR
 use super::text::{self, Lang};
 use super::{theme, widgets};
 
+/// "đ" in Vietnamese; "pt" or "pts" in English.
+fn points_unit(points: u32, lang: Lang) -> &'static str {
+    if points == 1 {
+        lang.t(text::POINT_SHORT)
+    } else {
+        lang.t(text::POINTS_SHORT)
+    }
+}
+
 /// "A 28/40  B 15/25  C 20/35  total 63/100" in the UI language.
 pub fn parts_line(summary: &ScoreSummary, set: &ScoringSet, lang: Lang) -> String {
     format!(
@@ -279,15 +288,24 @@ fn summary_ui(
             .strong()
             .color(color),
     );
-    ui.label(format!(
-        "{}: {}/{} · {} {}–{}",
-        lang.t(text::ANSWERED),
-        summary.answered,
-        summary.criteria_count,
-        lang.t(text::REACHABLE),
-        summary.lowest_reachable,
-        summary.highest_reachable
-    ));
+    if summary.complete {
+        ui.label(format!(
+            "{}: {}/{}",
+            lang.t(text::ANSWERED),
+            summary.answered,
+            summary.criteria_count
+        ));
+    } else {
+        ui.label(format!(
+            "{}: {}/{} · {} {}–{}",
+            lang.t(text::ANSWERED),
+            summary.answered,
+            summary.criteria_count,
+            lang.t(text::REACHABLE),
+            summary.lowest_reachable,
+            summary.highest_reachable
+        ));
+    }
     if summary.band_star >= 3
         && summary.rated_star.is_none_or(|s| s < summary.band_star)
         && summary.eliminated.is_empty()
@@ -362,12 +380,12 @@ fn summary_ui(
                     ui.colored_label(
                         theme::ERROR,
                         format!(
-                            "• {name}: {} {} / {} ≥ {} {}",
+                            "• {name}: {}\u{a0}{} / {}\u{a0}≥\u{a0}{}\u{a0}{}",
                             unmet.current_points,
-                            lang.t(text::POINTS_SHORT),
+                            points_unit(u32::from(unmet.current_points), lang),
                             lang.t(text::MIN_NEEDED),
                             unmet.required_points,
-                            lang.t(text::POINTS_SHORT)
+                            points_unit(u32::from(unmet.required_points), lang)
                         ),
                     );
                 }
@@ -375,7 +393,7 @@ fn summary_ui(
             if !plan.suggestions.is_empty() {
                 ui.label(RichText::new(lang.t(text::SUGGESTIONS)).strong());
             }
-            for (rank, suggestion) in plan.suggestions.iter().enumerate() {
+            for suggestion in &plan.suggestions {
                 let Some(criterion) = set.criterion(&suggestion.criterion_key) else {
                     continue;
                 };
@@ -388,12 +406,11 @@ fn summary_ui(
                     SuggestionReason::Points => lang.t(text::FOR_POINTS).to_owned(),
                 };
                 ui.label(format!(
-                    "{}. {} {} (+{} {}, {reason})",
-                    rank + 1,
+                    "• {} {} (+{}\u{a0}{}, {reason})",
                     criterion.code,
                     lang.pick(&criterion.name_vi, &criterion.name_en),
                     suggestion.points_gain,
-                    lang.t(text::POINTS_SHORT)
+                    points_unit(suggestion.points_gain.unsigned_abs(), lang)
                 ));
                 ui.label(
                     RichText::new(format!(
@@ -625,7 +642,13 @@ fn criterion_ui(
             });
         }
         if !criterion.note.is_empty() {
-            ui.label(RichText::new(&criterion.note).small().color(theme::MUTED));
+            // The source's notes (requirements, anomalies, "Verify") stay one hover away.
+            ui.label(
+                RichText::new(lang.t(text::SOURCE_NOTE))
+                    .small()
+                    .color(theme::MUTED),
+            )
+            .on_hover_text(&criterion.note);
         }
         let note = current
             .notes

@@ -87,7 +87,7 @@ tr! {
     COL_PRODUCT = "Sản phẩm", "Product";
     COL_PRODUCER = "Chủ thể", "Producer";
     COL_COMMUNE = "Xã", "Commune";
-    COL_SET = "Bộ", "Set";
+    COL_SET = "Bộ TC", "Set";
     COL_STAGE = "Bước", "Stage";
     COL_DOSSIER = "Hồ sơ", "Dossier";
     COL_DEADLINE = "Hạn tiếp theo", "Next deadline";
@@ -135,6 +135,9 @@ tr! {
     MOVE_TO = "Chuyển sang", "Move to";
     OTHER_OUTCOMES = "Kết quả khác", "Other outcomes";
     STAGE_DIALOG_TITLE = "Chuyển bước", "Change stage";
+    SKIPS_STEPS = "Chuyển bước này bỏ qua:", "This move skips:";
+    REQUIRED_NOT_READY = "tài liệu bắt buộc của hồ sơ chưa sẵn sàng (vẫn có thể chuyển).", "required dossier documents are not ready yet (the move is still allowed).";
+    TODAY_BUTTON = "Hôm nay", "Today";
     STAGE_DIALOG_NEEDS = "Cần bổ sung thông tin trước khi chuyển:", "This information is needed before the move:";
     CONFIRM = "Xác nhận", "Confirm";
     CANCEL = "Hủy", "Cancel";
@@ -163,6 +166,7 @@ tr! {
     STAR_FIELD = "Số sao", "Stars";
     NOT_SET = "—", "—";
     OVERDUE = "quá hạn", "overdue";
+    DAYS = "ngày", "days";
     DAYS_LEFT = "ngày nữa", "days left";
     TODAY = "hôm nay", "today";
     WORKSPACE = "Thư mục", "Workspace";
@@ -188,13 +192,14 @@ tr! {
     NEEDS_REVIEW = "Cần xem lại", "Needs review";
     STALE_ANSWERS = "Câu trả lời của bộ cũ", "Answers from the old set";
     NO_NEXT_STAR = "Đã ở hạng cao nhất, hoặc hồ sơ bị loại.", "Already at the top rank, or the dossier is eliminated.";
-    WAY_TO = "Đường lên", "The way to";
+    WAY_TO = "Để đạt", "Path to";
     THRESHOLD = "Ngưỡng điểm", "Threshold";
-    POINTS_MISSING = "còn thiếu", "points missing";
-    UNMET_MINIMA = "Tiêu chí tối thiểu chưa đạt:", "Unmet minimum criteria:";
+    POINTS_MISSING = "điểm còn thiếu:", "points short:";
+    UNMET_MINIMA = "Tiêu chí chưa đạt mức tối thiểu:", "Criteria below the minimum:";
     POINTS_SHORT = "đ", "pts";
+    POINT_SHORT = "đ", "pt";
     MIN_NEEDED = "cần", "needs";
-    SUGGESTIONS = "Thay đổi nên làm (ít bước nhất trước):", "Changes to make (fewest first):";
+    SUGGESTIONS = "Việc nên làm để lên hạng (ít việc nhất):", "Suggested improvements (fewest first):";
     MINIMUM_FOR = "tối thiểu", "minimum for";
     FOR_POINTS = "thêm điểm", "more points";
     TARGET_UNREACHABLE = "Không thể đạt hạng này với bộ tiêu chí hiện tại.", "This rank cannot be reached with this set's criteria.";
@@ -205,6 +210,7 @@ tr! {
     NOT_MET = "Không đáp ứng (0 đ)", "Not met (0 pts)";
     UNANSWERED = "Chưa chấm", "Not scored yet";
     EVIDENCE = "Minh chứng:", "Evidence:";
+    SOURCE_NOTE = "[ghi chú nguồn]", "[source note]";
     COL_STARS = "Sao", "Stars";
     SECTION_CHANGELOG = "Lịch sử thay đổi", "Change history";
     NO_HISTORY = "Chưa có thay đổi nào được ghi.", "No changes recorded yet.";
@@ -268,7 +274,7 @@ tr! {
     B_OVERDUE = "Quá hạn", "Overdue";
     B_THIS_WEEK = "Tuần này", "This week";
     B_NEXT_WEEK = "Tuần sau", "Next week";
-    B_THIS_MONTH = "Trong 31 ngày", "Within 31 days";
+    B_THIS_MONTH = "Trong 30 ngày tới", "Within 30 days";
     B_LATER = "Sau đó", "Later";
     CHART_FUNNEL = "Sản phẩm theo bước", "Products per stage";
     CHART_STARS = "Hạng sao", "Stars";
@@ -313,8 +319,8 @@ pub fn stage_name(stage: Stage) -> Tr {
             en: "Provincial evaluation",
         },
         Stage::SentToMinistry => Tr {
-            vi: "Chuyển Bộ xét 5 sao",
-            en: "Sent to ministry for 5★",
+            vi: "Đề nghị Trung ương xét 5 sao",
+            en: "Sent to the ministry for 5★",
         },
         Stage::Recognised => Tr {
             vi: "Được công nhận",
@@ -528,8 +534,8 @@ pub fn application_kind_name(kind: ApplicationKind) -> Tr {
 pub fn deadline_name(kind: DeadlineKind) -> Tr {
     match kind {
         DeadlineKind::CommuneProcessing => Tr {
-            vi: "Xã xử lý xong (15 ngày làm việc)",
-            en: "Commune done (15 working days)",
+            vi: "Hạn xã xử lý hồ sơ (15 ngày làm việc)",
+            en: "Commune must finish (15 working days)",
         },
         DeadlineKind::ProvinceRoundCutoff => Tr {
             vi: "Hạn chuyển tỉnh (30/4, 30/10)",
@@ -544,12 +550,12 @@ pub fn deadline_name(kind: DeadlineKind) -> Tr {
             en: "National 5★ result",
         },
         DeadlineKind::ReRatingOpens => Tr {
-            vi: "Mở nộp đánh giá lại (−180 ngày)",
-            en: "Re-rating window opens (−180 days)",
+            vi: "Bắt đầu nhận hồ sơ đánh giá lại (180 ngày trước hạn)",
+            en: "Re-rating window opens (180 days before expiry)",
         },
         DeadlineKind::ReRatingCloses => Tr {
-            vi: "Hết hạn nộp đánh giá lại (−120 ngày)",
-            en: "Re-rating window closes (−120 days)",
+            vi: "Hạn cuối nộp hồ sơ đánh giá lại (120 ngày trước hạn)",
+            en: "Re-rating window closes (120 days before expiry)",
         },
         DeadlineKind::CertificateExpiry => Tr {
             vi: "Giấy chứng nhận hết hạn (36 tháng)",
