@@ -201,7 +201,11 @@ fn list(args: &[String]) -> Result<(), String> {
         eprintln!("warning: {problem}");
     }
     let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
-    let lang = Lang::En;
+    // Machine-readable by default (English rule names, stage codes); `--lang vi` for people.
+    let lang = match flag(args, "--lang") {
+        Some("vi") => Lang::Vi,
+        _ => Lang::En,
+    };
     if csv {
         println!("id,name,producer,stage,dossier_percent,next_deadline,deadline_rule");
     }
@@ -232,12 +236,16 @@ fn list(args: &[String]) -> Result<(), String> {
                 csv_field(&rule)
             );
         } else {
+            let stage_text = match (lang, app) {
+                (Lang::Vi, Some(a)) => lang.t(text::stage_name(a.stage)),
+                _ => stage,
+            };
             println!(
                 "{:<28} {:<30} {:<36} {:<22} {:>3}%  {} {}",
                 product.id.as_str(),
                 product.name,
                 product.producer.name,
-                stage,
+                stage_text,
                 pct,
                 date,
                 rule

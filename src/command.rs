@@ -210,6 +210,15 @@ pub enum Command {
         /// The date, or None to clear.
         date: Option<NaiveDate>,
     },
+    /// Correct the number or issue date of the current application's certificate.
+    SetCertificate {
+        /// Product.
+        id: ProductId,
+        /// Certificate or decision number.
+        number: String,
+        /// Issue date.
+        issued_on: NaiveDate,
+    },
     /// Record the council's official result of the current application.
     SetOfficialResult {
         /// Product.
@@ -248,7 +257,8 @@ impl Command {
             | Command::Attach { id, .. }
             | Command::Detach { id, .. }
             | Command::SetAttachmentDate { id, .. }
-            | Command::SetOfficialResult { id, .. } => Some(id),
+            | Command::SetOfficialResult { id, .. }
+            | Command::SetCertificate { id, .. } => Some(id),
             Command::SetWorkspaceInfo { .. } => None,
         }
     }
@@ -431,6 +441,25 @@ fn apply_to_product(
             product
                 .applications
                 .push(demo::new_application(template, *kind, *year));
+            Ok(())
+        }
+        Command::SetCertificate {
+            number, issued_on, ..
+        } => {
+            if number.trim().is_empty() {
+                return Err(CommandError::Invalid(
+                    "the certificate number cannot be empty",
+                ));
+            }
+            let app = product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?;
+            let certificate = app
+                .certificate
+                .as_mut()
+                .ok_or(CommandError::Invalid("this application has no certificate"))?;
+            certificate.number = nfc(number.trim());
+            certificate.issued_on = *issued_on;
             Ok(())
         }
         Command::SetOfficialResult {

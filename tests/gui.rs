@@ -748,3 +748,70 @@ fn official_result_is_kept_apart_from_the_self_assessment() {
             .contains("Tổng 59/100")
     );
 }
+
+fn type_into(harness: &mut Harness<'static, OcopApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn recognition_records_the_certificate_and_it_can_be_corrected() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness.get_by_label("Cốm Hồng Quang").click();
+    harness.run();
+    harness.get_by_label("7. Được công nhận").click();
+    harness.run();
+    // Jumping from "submitted" to "recognised" names the skipped steps and asks for the rest.
+    harness.get_by_label_contains("Chuyển bước này bỏ qua:");
+    type_into(&mut harness, "Ngày chuyển hồ sơ lên tỉnh", "20/03/2027");
+    type_into(
+        &mut harness,
+        "Số quyết định / giấy chứng nhận",
+        "123/QĐ-UBND",
+    );
+    type_into(&mut harness, "Ngày cấp giấy chứng nhận", "29/06/2027");
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    let cert = |h: &Harness<'static, OcopApp>| {
+        h.state()
+            .state
+            .as_ref()
+            .and_then(|s| {
+                s.workspace
+                    .products
+                    .get(&ProductId("com-hong-quang".into()))
+            })
+            .and_then(|p| p.current())
+            .and_then(|a| a.certificate.clone())
+            .expect("certificate")
+    };
+    let c = cert(&harness);
+    assert_eq!((c.star, c.number.as_str()), (3, "123/QĐ-UBND"));
+    assert_eq!(
+        c.issued_on,
+        chrono::NaiveDate::from_ymd_opt(2027, 6, 29).expect("date")
+    );
+    // Expiry 36 months later is shown, and the number can be corrected in place.
+    harness.get_by_label_contains("hết hạn 29/06/2030");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Số");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Số")
+        .type_text("124/QĐ-UBND");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(cert(&harness).number, "124/QĐ-UBND");
+    let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
+    assert!(text.contains("number: \"124/QĐ-UBND\""));
+}

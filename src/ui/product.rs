@@ -372,7 +372,60 @@ fn process_ui(
             }
         }
     });
-    if let Some(cert) = product.latest_certificate() {
+    if let Some(cert) = app.certificate.as_ref() {
+        // The current application's certificate can be corrected (a typo in the number,
+        // the wrong date); the expiry and re-rating dates follow.
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(lang.t(text::FIELD_CERTIFICATE)).strong());
+            ui.label(widgets::stars(cert.star));
+            let salt = format!("cert-number-{}", id.as_str());
+            if let Some(number) = widgets::text_field_width(
+                ui,
+                &salt,
+                lang.t(text::CERT_NUMBER),
+                &cert.number,
+                false,
+                !read_only,
+                160.0,
+            ) && !number.trim().is_empty()
+            {
+                commands.push(Command::SetCertificate {
+                    id: id.clone(),
+                    number: number.trim().to_owned(),
+                    issued_on: cert.issued_on,
+                });
+            }
+            let salt = format!("cert-date-{}", id.as_str());
+            match widgets::date_field(
+                ui,
+                &salt,
+                lang.t(text::CERT_ISSUED),
+                Some(cert.issued_on),
+                lang,
+                !read_only,
+            ) {
+                Some(DateEdit::Set(Some(date))) => commands.push(Command::SetCertificate {
+                    id: id.clone(),
+                    number: cert.number.clone(),
+                    issued_on: date,
+                }),
+                Some(DateEdit::Set(None)) | Some(DateEdit::Invalid(_)) => {
+                    actions.push(UiAction::Report(format!(
+                        "{}: {}",
+                        lang.t(text::CERT_ISSUED),
+                        lang.t(text::INVALID_DATE)
+                    )))
+                }
+                None => {}
+            }
+            let expiry = deadlines::certificate_expiry(cert.issued_on);
+            ui.label(format!(
+                "{} {}",
+                lang.t(text::FIELD_EXPIRES),
+                expiry.map(|d| lang.date(d)).unwrap_or_default()
+            ));
+        });
+    } else if let Some(cert) = product.latest_certificate() {
         let expiry = deadlines::certificate_expiry(cert.issued_on);
         ui.label(format!(
             "{}: {} {} · {} · {} {}",

@@ -120,6 +120,8 @@ tr! {
     FIELD_APP_NOTES = "Ghi chú lần đánh giá", "Application notes";
     FIELD_CERTIFICATE = "Giấy chứng nhận", "Certificate";
     FIELD_EXPIRES = "hết hạn", "expires";
+    CERT_NUMBER = "Số", "No.";
+    CERT_ISSUED = "Ngày cấp", "Issued";
     DOC_READY_TICK = "Sẵn sàng", "Ready";
     DOC_ISSUED = "Ngày cấp", "Issued";
     DOC_VALID_UNTIL = "Hiệu lực đến", "Valid until";
