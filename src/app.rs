@@ -88,6 +88,8 @@ pub struct AppState {
     /// Integrity of referenced evidence files by stored path (filled in by a background check).
     pub evidence_status:
         std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
+    /// Checked, safe on-disk paths of evidence files by stored path (from the same check).
+    pub evidence_paths: std::collections::BTreeMap<String, std::path::PathBuf>,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     change_log: Vec<(u64, Option<ProductId>)>,
@@ -125,6 +127,7 @@ impl AppState {
             lang,
             officer: String::new(),
             evidence_status: std::collections::BTreeMap::new(),
+            evidence_paths: std::collections::BTreeMap::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             change_log: Vec::new(),

@@ -193,10 +193,13 @@ fn run_import(
 /// A running check of every referenced evidence file.
 #[derive(Debug)]
 pub struct VerifyJob {
-    rx: Receiver<(String, EvidenceStatus)>,
+    rx: Receiver<(String, EvidenceStatus, Option<PathBuf>)>,
     cancel: Arc<AtomicBool>,
     /// Results so far, by stored path.
     pub results: BTreeMap<String, EvidenceStatus>,
+    /// Safe on-disk paths by stored path (unsafe ones are absent), so frames never touch
+    /// the file system to find a thumbnail or open a file.
+    pub paths: BTreeMap<String, PathBuf>,
     /// Whether the worker has finished.
     pub finished: bool,
 }
@@ -219,7 +222,11 @@ impl VerifyJob {
                         break;
                     }
                     let status = evidence::verify(&workspace, &attachment, &thread_cancel);
-                    if tx.send((attachment.stored_path.clone(), status)).is_err() {
+                    let path = evidence::resolve(&workspace, &attachment.stored_path).ok();
+                    if tx
+                        .send((attachment.stored_path.clone(), status, path))
+                        .is_err()
+                    {
                         break;
                     }
                     wake();
@@ -229,6 +236,7 @@ impl VerifyJob {
             rx,
             cancel,
             results: BTreeMap::new(),
+            paths: BTreeMap::new(),
             finished: false,
         })
     }
@@ -238,8 +246,11 @@ impl VerifyJob {
         let mut any = false;
         loop {
             match self.rx.try_recv() {
-                Ok((path, status)) => {
-                    self.results.insert(path, status);
+                Ok((stored, status, path)) => {
+                    if let Some(path) = path {
+                        self.paths.insert(stored.clone(), path);
+                    }
+                    self.results.insert(stored, status);
                     any = true;
                 }
                 Err(TryRecvError::Empty) => break,

@@ -11,7 +11,7 @@ use crate::command::{Command, DocDate};
 use crate::domain::dossier::{Attachment, DossierEntry};
 use crate::domain::model::{Product, ProductId};
 use crate::jobs::ImportJob;
-use crate::storage::evidence::{self, EvidenceStatus};
+use crate::storage::evidence::EvidenceStatus;
 
 use super::text::{self, Lang};
 use super::widgets::{self, DateEdit};
@@ -204,9 +204,9 @@ fn attachment_row(
     actions: &mut Vec<UiAction>,
 ) {
     let status = state.evidence_status.get(&attachment.stored_path);
-    // A path from a RON file is untrusted: only `resolve` turns it into a real path, and
-    // an unsafe one is never opened or shown.
-    let path = evidence::resolve(&state.dir, &attachment.stored_path).ok();
+    // A path from a RON file is untrusted: only `resolve` (run by the background check,
+    // never in a frame) turns it into a real path, and an unsafe one is never opened or shown.
+    let path = state.evidence_paths.get(&attachment.stored_path).cloned();
     ui.horizontal(|ui| {
         match (&path, is_image(&attachment.file_name), status) {
             (Some(path), true, Some(EvidenceStatus::Ok)) => {

@@ -7,6 +7,37 @@ use crate::domain::catalog::Catalog;
 
 use super::text::{self, Lang};
 
+/// The edit-buffer mechanism shared by the text and date fields: while the field has
+/// focus, typing edits a buffer kept in egui memory; when focus leaves, the buffer is
+/// returned once (the caller decides whether it is a change). Otherwise `shown` is drawn.
+fn buffered_edit(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    label: &str,
+    shown: &str,
+    enabled: bool,
+    edit: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
+) -> Option<String> {
+    let label_response = ui.label(label);
+    let id = ui.make_persistent_id(id_salt);
+    let mut buffer: String = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| shown.to_owned());
+    let response = ui
+        .add_enabled(enabled, edit(&mut buffer).id(id))
+        .labelled_by(label_response.id);
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        return Some(buffer);
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, buffer));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    None
+}
+
 /// A labelled single- or multi-line text field bound to `value`.
 ///
 /// Typing edits a local buffer (kept in egui memory while focused); when focus leaves,
@@ -32,31 +63,15 @@ pub fn text_field_width(
     enabled: bool,
     width: f32,
 ) -> Option<String> {
-    let label_response = ui.label(label);
-    let id = ui.make_persistent_id(id_salt);
-    let mut buffer: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| value.to_owned());
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut buffer).desired_rows(2)
-    } else {
-        egui::TextEdit::singleline(&mut buffer)
-    };
-    let response = ui
-        .add_enabled(enabled, edit.id(id).desired_width(width))
-        .labelled_by(label_response.id);
-    let mut result = None;
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        if buffer != value {
-            result = Some(buffer);
-        }
-    } else if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, buffer));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    result
+    buffered_edit(ui, id_salt, label, value, enabled, |buffer| {
+        let edit = if multiline {
+            egui::TextEdit::multiline(buffer).desired_rows(2)
+        } else {
+            egui::TextEdit::singleline(buffer)
+        };
+        edit.desired_width(width)
+    })
+    .filter(|buffer| buffer != value)
 }
 
 /// Parses a user date: `dd/mm/yyyy` (also `d/m/yyyy`, `dd-mm-yyyy`, `yyyy-mm-dd`).
@@ -88,39 +103,22 @@ pub fn date_field(
     lang: Lang,
     enabled: bool,
 ) -> Option<DateEdit> {
-    let label_response = ui.label(label);
-    let id = ui.make_persistent_id(id_salt);
     let shown = value.map(|d| lang.date(d)).unwrap_or_default();
-    let mut buffer: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.clone());
-    let response = ui
-        .add_enabled(
-            enabled,
-            egui::TextEdit::singleline(&mut buffer)
-                .id(id)
-                .hint_text(lang.t(text::DATE_HINT))
-                .desired_width(90.0),
-        )
-        .labelled_by(label_response.id);
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        if buffer.trim() == shown {
-            return None;
-        }
-        if buffer.trim().is_empty() {
-            return Some(DateEdit::Set(None));
-        }
-        return Some(match parse_date(&buffer) {
-            Some(date) => DateEdit::Set(Some(date)),
-            None => DateEdit::Invalid(buffer),
-        });
-    } else if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, buffer));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+    let buffer = buffered_edit(ui, id_salt, label, &shown, enabled, |buffer| {
+        egui::TextEdit::singleline(buffer)
+            .hint_text(lang.t(text::DATE_HINT))
+            .desired_width(90.0)
+    })?;
+    if buffer.trim() == shown {
+        return None;
     }
-    None
+    if buffer.trim().is_empty() {
+        return Some(DateEdit::Set(None));
+    }
+    Some(match parse_date(&buffer) {
+        Some(date) => DateEdit::Set(Some(date)),
+        None => DateEdit::Invalid(buffer),
+    })
 }
 
 /// The scoring-set picker ("6 – Chế biến từ gạo, ngũ cốc"). Returns true if changed.

@@ -1,0 +1,259 @@
+//! The modal dialogs of the app shell: add, delete, stage change, choose a document for
+//! dropped files, settings, and the unused-evidence clean-up.
+
+use std::path::PathBuf;
+
+use egui::{Key, RichText};
+
+use crate::command::Command;
+use crate::domain::model::ProductId;
+
+use super::text;
+use super::{OcopApp, Screen, UiAction, product, theme, widgets};
+
+/// Modal dialogs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// Add a product.
+    AddProduct {
+        /// Name typed so far.
+        name: String,
+        /// Scoring set chosen.
+        scoring_set: u8,
+        /// Error to show.
+        error: Option<String>,
+    },
+    /// Confirm deletion.
+    DeleteProduct(ProductId),
+    /// Ask what a stage change needs.
+    Stage(product::StageDialog),
+    /// Files were dropped on a product but not on a document: ask which one.
+    ChooseDocument {
+        /// Product.
+        product: ProductId,
+        /// The dropped files.
+        files: Vec<PathBuf>,
+    },
+    /// The settings: the officer's name and the workspace's commune details.
+    Settings {
+        /// Officer's name (a preference of this computer).
+        officer: String,
+        /// Workspace settings (saved in workspace.ron, undoable).
+        info: Box<crate::domain::model::WorkspaceInfo>,
+    },
+    /// Unused evidence files found; confirm deleting them.
+    CleanUp {
+        /// Stored paths of the unused files.
+        orphans: Vec<String>,
+    },
+}
+
+impl OcopApp {
+    pub(super) fn dialogs_ui(
+        &mut self,
+        ctx: &egui::Context,
+        commands: &mut Vec<Command>,
+        actions: &mut Vec<UiAction>,
+    ) {
+        let lang = self.lang;
+        let Some(dialog) = self.dialog.as_mut() else {
+            return;
+        };
+        let Some(state) = self.state.as_ref() else {
+            self.dialog = None;
+            return;
+        };
+        let mut close = false;
+        match dialog {
+            Dialog::AddProduct {
+                name,
+                scoring_set,
+                error,
+            } => {
+                egui::Modal::new(egui::Id::unique("add-product")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::ADD_DIALOG_TITLE));
+                    let label = ui.label(lang.t(text::FIELD_NAME));
+                    let response = ui.text_edit_singleline(name).labelled_by(label.id);
+                    if response.gained_focus() || ui.memory(|m| m.focused().is_none()) {
+                        response.request_focus();
+                    }
+                    widgets::scoring_set_combo(ui, "add-set", scoring_set, &state.catalog, lang);
+                    if let Some(err) = error.as_ref() {
+                        ui.colored_label(theme::ERROR, err.as_str());
+                    }
+                    ui.horizontal(|ui| {
+                        let enter = ui.input(|i| i.key_pressed(Key::Enter));
+                        if ui.button(lang.t(text::CONFIRM)).clicked() || enter {
+                            let trimmed = crate::domain::search::nfc(name.trim());
+                            if trimmed.is_empty() {
+                                *error = Some(format!(
+                                    "{}: {}",
+                                    lang.t(text::FIELD_NAME),
+                                    lang.t(text::NOT_SET)
+                                ));
+                            } else {
+                                let id = state.free_product_id(&trimmed);
+                                commands.push(Command::AddProduct {
+                                    id: id.clone(),
+                                    name: trimmed,
+                                    scoring_set: *scoring_set,
+                                    year: chrono::Datelike::year(&state.today),
+                                });
+                                actions.push(UiAction::Navigate(Screen::Product(id)));
+                                close = true;
+                            }
+                        }
+                        if ui.button(lang.t(text::CANCEL)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
+            Dialog::DeleteProduct(id) => {
+                let name = state
+                    .workspace
+                    .products
+                    .get(id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
+                egui::Modal::new(egui::Id::unique("delete-product")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::DELETE_DIALOG_TITLE));
+                    ui.strong(name);
+                    ui.label(lang.t(text::DELETE_DIALOG_TEXT));
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.t(text::DELETE_PRODUCT)).clicked() {
+                            commands.push(Command::DeleteProduct { id: id.clone() });
+                            actions.push(UiAction::Navigate(Screen::Portfolio));
+                            close = true;
+                        }
+                        if ui.button(lang.t(text::CANCEL)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
+            Dialog::Stage(stage_dialog) => {
+                close = product::stage_dialog_ui(ctx, stage_dialog, lang, commands);
+            }
+            Dialog::ChooseDocument { product, files } => {
+                let entries: Vec<(String, String)> = state
+                    .workspace
+                    .products
+                    .get(product)
+                    .and_then(|p| p.current())
+                    .map(|app| {
+                        let template = state.catalog.template(&app.rule_version);
+                        app.dossier
+                            .iter()
+                            .map(|e| {
+                                let name = template.and_then(|t| t.item(&e.key)).map_or_else(
+                                    || e.key.clone(),
+                                    |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
+                                );
+                                (e.key.clone(), name)
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                egui::Modal::new(egui::Id::unique("choose-document")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::CHOOSE_DOC_TITLE));
+                    for file in files.iter() {
+                        ui.label(
+                            RichText::new(
+                                file.file_name()
+                                    .map(|n| n.to_string_lossy().to_string())
+                                    .unwrap_or_default(),
+                            )
+                            .small(),
+                        );
+                    }
+                    egui::ScrollArea::vertical()
+                        .max_height(360.0)
+                        .show(ui, |ui| {
+                            for (key, name) in &entries {
+                                if ui.button(name).clicked() {
+                                    actions.push(UiAction::ImportEvidence(
+                                        product.clone(),
+                                        key.clone(),
+                                        files.clone(),
+                                    ));
+                                    close = true;
+                                }
+                            }
+                        });
+                    if ui.button(lang.t(text::CANCEL)).clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Settings { officer, info } => {
+                egui::Modal::new(egui::Id::unique("settings")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::SETTINGS_TITLE));
+                    egui::Grid::new("settings-grid")
+                        .num_columns(2)
+                        .show(ui, |ui| {
+                            let fields: [(text::Tr, &mut String); 4] = [
+                                (text::SETTINGS_OFFICER, officer),
+                                (text::SETTINGS_WS_NAME, &mut info.name),
+                                (text::SETTINGS_COMMUNE, &mut info.commune),
+                                (text::SETTINGS_PROVINCE, &mut info.province),
+                            ];
+                            for (label, value) in fields {
+                                let label = ui.label(lang.t(label));
+                                ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
+                                    .labelled_by(label.id);
+                                ui.end_row();
+                            }
+                        });
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.t(text::SAVE)).clicked() {
+                            actions.push(UiAction::SetOfficer(officer.clone()));
+                            let mut new_info = info.as_ref().clone();
+                            new_info.name = crate::domain::search::nfc(new_info.name.trim());
+                            new_info.commune = crate::domain::search::nfc(new_info.commune.trim());
+                            new_info.province =
+                                crate::domain::search::nfc(new_info.province.trim());
+                            if new_info != state.workspace.info {
+                                commands.push(Command::SetWorkspaceInfo { info: new_info });
+                            }
+                            close = true;
+                        }
+                        if ui.button(lang.t(text::CANCEL)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
+            Dialog::CleanUp { orphans } => {
+                egui::Modal::new(egui::Id::unique("clean-up")).show(ctx, |ui| {
+                    ui.heading(lang.t(text::CLEAN_UP_TITLE));
+                    if orphans.is_empty() {
+                        ui.label(lang.t(text::CLEAN_UP_NONE));
+                    } else {
+                        egui::ScrollArea::vertical()
+                            .max_height(300.0)
+                            .show(ui, |ui| {
+                                for orphan in orphans.iter() {
+                                    ui.label(RichText::new(orphan).monospace().small());
+                                }
+                            });
+                    }
+                    ui.horizontal(|ui| {
+                        if !orphans.is_empty()
+                            && ui.button(lang.t(text::CLEAN_UP_CONFIRM)).clicked()
+                        {
+                            actions.push(UiAction::DeleteUnused(orphans.clone()));
+                            close = true;
+                        }
+                        if ui.button(lang.t(text::CLOSE)).clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            }
+        }
+        if close {
+            self.dialog = None;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! The dossier checklist of the current application: status, dates, notes and the
+//! evidence files of each document.
+
+use egui::RichText;
+
+use crate::app::AppState;
+use crate::command::{Command, DocDate};
+use crate::domain::dossier::{self, DocStatus};
+use crate::domain::model::Product;
+
+use super::product::ProductView;
+use super::text::{self, Lang};
+use super::widgets::{self, DateEdit};
+use super::{UiAction, theme};
+
+#[allow(clippy::too_many_arguments)] // the screen's inputs plus its view state and outboxes
+pub fn dossier_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    view: &mut ProductView,
+    lang: Lang,
+    read_only: bool,
+    commands: &mut Vec<Command>,
+    actions: &mut Vec<UiAction>,
+) {
+    let Some(app) = product.current() else {
+        return;
+    };
+    let id = &product.id;
+    let template = state.catalog.template(&app.rule_version);
+    let completeness = dossier::completeness(&app.dossier, template);
+    ui.add(
+        egui::ProgressBar::new(f32::from(completeness.percent()) / 100.0)
+            .text(format!(
+                "{}% · {}/{} · {} {}",
+                completeness.percent(),
+                completeness.ready,
+                completeness.applicable,
+                completeness.required_missing,
+                lang.t(text::DOC_REQUIRED)
+            ))
+            .desired_width(420.0),
+    );
+    ui.add_space(4.0);
+    for entry in &app.dossier {
+        let item = template.and_then(|t| t.item(&entry.key));
+        let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
+        let group = ui.group(|ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                let mut ready = entry.status == DocStatus::Ready;
+                let checkbox = ui.add_enabled(!read_only, egui::Checkbox::new(&mut ready, name));
+                if checkbox.changed() {
+                    commands.push(Command::SetDocStatus {
+                        id: id.clone(),
+                        key: entry.key.clone(),
+                        status: if ready {
+                            DocStatus::Ready
+                        } else {
+                            DocStatus::Missing
+                        },
+                    });
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                super::evidence::attach_button(ui, id, &entry.key, lang, read_only, actions);
+                if let Some(item) = item {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} · {}",
+                            lang.t(text::provider_name(item.provider)),
+                            lang.t(text::requirement_name(item.requirement))
+                        ))
+                        .small()
+                        .color(theme::MUTED),
+                    );
+                } else {
+                    ui.label(
+                        RichText::new(lang.t(text::DOC_UNKNOWN))
+                            .small()
+                            .color(theme::WARN),
+                    );
+                }
+                let status_label = ui.label(lang.t(text::DOC_STATUS));
+                let mut status = entry.status;
+                ui.add_enabled_ui(!read_only, |ui| {
+                    egui::ComboBox::from_id_salt(format!("status-{}", entry.key))
+                        .selected_text(lang.t(text::doc_status_name(status)))
+                        .width(130.0)
+                        .show_ui(ui, |ui| {
+                            for s in DocStatus::ALL {
+                                ui.selectable_value(
+                                    &mut status,
+                                    s,
+                                    lang.t(text::doc_status_name(s)),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(status_label.id);
+                });
+                if status != entry.status {
+                    commands.push(Command::SetDocStatus {
+                        id: id.clone(),
+                        key: entry.key.clone(),
+                        status,
+                    });
+                }
+                for (which, label, value) in [
+                    (DocDate::Issued, text::DOC_ISSUED, entry.issued_on),
+                    (
+                        DocDate::ValidUntil,
+                        text::DOC_VALID_UNTIL,
+                        entry.valid_until,
+                    ),
+                ] {
+                    let show = which == DocDate::Issued
+                        || value.is_some()
+                        || item.is_some_and(|i| i.has_validity);
+                    if !show {
+                        continue;
+                    }
+                    let salt = format!("date-{}-{}-{which:?}", id.as_str(), entry.key);
+                    match widgets::date_field(ui, &salt, lang.t(label), value, lang, !read_only) {
+                        Some(DateEdit::Set(date)) => commands.push(Command::SetDocDate {
+                            id: id.clone(),
+                            key: entry.key.clone(),
+                            which,
+                            date,
+                        }),
+                        Some(DateEdit::Invalid(raw)) => {
+                            ui.ctx().data_mut(|d| {
+                                d.insert_temp(
+                                    egui::Id::unique("date-error"),
+                                    format!(
+                                        "{} ({name}): “{raw}” — {}",
+                                        lang.t(label),
+                                        lang.t(text::INVALID_DATE)
+                                    ),
+                                );
+                            });
+                        }
+                        None => {}
+                    }
+                    if which == DocDate::ValidUntil
+                        && let Some(until) = value
+                    {
+                        let days = (until - state.today).num_days();
+                        if days < 0 {
+                            ui.colored_label(
+                                theme::ERROR,
+                                format!(
+                                    "⚠ {} {} {}",
+                                    lang.t(text::OVERDUE),
+                                    -days,
+                                    lang.t(text::DAYS)
+                                ),
+                            );
+                        } else if days <= 60 {
+                            ui.colored_label(
+                                theme::WARN,
+                                format!("{days} {}", lang.t(text::DAYS_LEFT)),
+                            );
+                        }
+                    }
+                }
+            });
+            let salt = format!("note-{}-{}", id.as_str(), entry.key);
+            ui.horizontal(|ui| {
+                if let Some(note) = widgets::text_field(
+                    ui,
+                    &salt,
+                    lang.t(text::DOC_NOTE),
+                    &entry.note,
+                    false,
+                    !read_only,
+                ) {
+                    commands.push(Command::SetDocNote {
+                        id: id.clone(),
+                        key: entry.key.clone(),
+                        note,
+                    });
+                }
+            });
+            super::evidence::attachments_ui(
+                ui, state, product, entry, lang, read_only, commands, actions,
+            );
+        });
+        if view.highlight_doc.as_deref() == Some(entry.key.as_str()) {
+            ui.painter().rect_stroke(
+                group.response.rect.expand(2.0),
+                4.0,
+                egui::Stroke::new(2.5, theme::WARN),
+                egui::StrokeKind::Outside,
+            );
+            if view.scroll_pending {
+                group.response.scroll_to_me(Some(egui::Align::Center));
+                view.scroll_pending = false;
+            }
+        }
+        // Where files dropped on the window land: the document under the pointer.
+        super::evidence::register_drop_target(
+            ui.ctx(),
+            &product.id,
+            &entry.key,
+            group.response.rect,
+        );
+    }
+}
