@@ -629,6 +629,9 @@ fn gui(args: &[String]) -> ExitCode {
             let dir = startup_workspace(explicit.as_deref(), last);
             let mut app = crate::ui::OcopApp::new(catalog, None, lang, pinned_today);
             app.officer = officer.unwrap_or_default();
+            if window_flag {
+                app.requested_size = Some(egui::vec2(size[0], size[1]));
+            }
             if let Some(dir) = dir.as_deref() {
                 app.open_workspace(dir);
             }

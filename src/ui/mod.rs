@@ -131,6 +131,9 @@ pub struct OcopApp {
     pub pinned_today: Option<NaiveDate>,
     /// The officer's name from the settings (empty: the workspace's first officer).
     pub officer: String,
+    /// A window size asked for on the command line; applied on the first frame, since
+    /// eframe restores the size saved last time over the one given at start-up.
+    pub requested_size: Option<egui::Vec2>,
     /// The evidence copy in progress, if any.
     pub import: Option<crate::jobs::ImportJob>,
     /// The egui context, for waking the UI from worker threads.
@@ -161,6 +164,7 @@ impl OcopApp {
             dialogs: Box::new(NativeDialogs),
             pinned_today,
             officer: String::new(),
+            requested_size: None,
             import: None,
             verify: None,
             repaint: std::sync::Arc::default(),
@@ -556,6 +560,10 @@ fn no_workspace_ui(
 
 impl eframe::App for OcopApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(size) = self.requested_size.take() {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        }
         self.show(ui);
     }
 
