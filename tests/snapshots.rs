@@ -1,8 +1,8 @@
-//! Image snapshots of the three main screens (behind `--features snapshots`; they need a
-//! software Vulkan renderer, Debian `mesa-vulkan-drivers`, which `.ci/run` installs).
-//! Update with `UPDATE_SNAPSHOTS=1 cargo test --features snapshots --test snapshots`, and
-//! look at every new image before committing it.
-#![cfg(feature = "snapshots")]
+//! Image snapshots of the main screens. They need a Vulkan renderer; the software one,
+//! Debian `mesa-vulkan-drivers`, is what `.ci/run` installs. Without any renderer the test
+//! says so and skips, unless `OCOP_REQUIRE_SNAPSHOTS=1` (set by `.ci/run`) makes that a
+//! failure. Update with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`, and look at every
+//! new image before committing it.
 
 mod common;
 
@@ -29,11 +29,32 @@ fn harness(ws: &std::path::Path) -> Harness<'static, OcopApp> {
     harness
 }
 
+/// Whether a wgpu renderer can be created here (egui_kittest panics when it cannot).
+fn renderer_available(harness: &mut Harness<'static, OcopApp>) -> bool {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| harness.render()));
+    match result {
+        Ok(Ok(_)) => true,
+        Ok(Err(err)) => {
+            eprintln!("no renderer: {err}");
+            false
+        }
+        Err(_) => false,
+    }
+}
+
 #[test]
 fn screens() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     harness.run();
+    if !renderer_available(&mut harness) {
+        assert!(
+            std::env::var_os("OCOP_REQUIRE_SNAPSHOTS").is_none(),
+            "OCOP_REQUIRE_SNAPSHOTS is set but no wgpu renderer is available (install mesa-vulkan-drivers)"
+        );
+        eprintln!("SKIPPED: image snapshots need a Vulkan renderer (Debian mesa-vulkan-drivers)");
+        return;
+    }
     harness.snapshot("dashboard");
     harness.get_by_label("Danh mục sản phẩm").click();
     harness.run();
