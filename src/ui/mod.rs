@@ -380,15 +380,21 @@ impl OcopApp {
             UiAction::DeleteUnused(orphans) => {
                 let lang = self.lang;
                 if let Some(state) = self.state.as_mut() {
-                    // Recompute: delete only what is still unused right now.
-                    let still_unused = crate::storage::unused_evidence(
+                    // Recompute from a fresh scan: move only what is still unused now.
+                    let plan = match crate::storage::unused_evidence(
                         &state.dir,
-                        &state.workspace,
-                        &state.unreadable,
-                    )
-                    .unwrap_or_default();
+                        std::time::SystemTime::now(),
+                        crate::storage::EVIDENCE_GRACE,
+                    ) {
+                        Ok(plan) => plan,
+                        Err(err) => {
+                            let text = text::storage_error(&err, lang);
+                            state.message(Level::Error, text);
+                            return;
+                        }
+                    };
                     let mut failures = Vec::new();
-                    for orphan in orphans.iter().filter(|o| still_unused.contains(o)) {
+                    for orphan in orphans.iter().filter(|o| plan.removable.contains(o)) {
                         if let Err(err) =
                             crate::storage::evidence::remove_stored(&state.dir, orphan)
                         {
@@ -425,11 +431,15 @@ impl OcopApp {
                 if let Some(state) = self.state.as_ref() {
                     match crate::storage::unused_evidence(
                         &state.dir,
-                        &state.workspace,
-                        &state.unreadable,
+                        std::time::SystemTime::now(),
+                        crate::storage::EVIDENCE_GRACE,
                     ) {
-                        Ok(orphans) => self.dialog = Some(Dialog::CleanUp { orphans }),
-                        Err(err) => self.report(err.to_string()),
+                        Ok(plan) => {
+                            self.dialog = Some(Dialog::CleanUp {
+                                orphans: plan.removable,
+                            });
+                        }
+                        Err(err) => self.report(text::storage_error(&err, self.lang)),
                     }
                 }
             }

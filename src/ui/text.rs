@@ -227,6 +227,8 @@ tr! {
     H_DETACHED = "Bỏ đính kèm", "Removed attachment";
     H_SCORE = "Chấm điểm", "Score";
     H_NOTE = "Ghi chú", "Note";
+    WORKSPACE_OPEN_ELSEWHERE = "Thư mục làm việc này đang mở trong một cửa sổ khác trên máy này; cửa sổ này chỉ để xem, không ghi.", "This workspace is open in another window on this computer; this window is view-only.";
+    WORKSPACE_NOT_LOCKABLE = "Không khóa được thư mục làm việc (thư mục chỉ đọc?); chỉ để xem", "Could not lock the workspace (read-only folder?); view-only";
     H_ELIMINATION = "Điều kiện loại", "Eliminating condition";
     H_ELIMINATION_HIT = "áp dụng", "applies";
     H_ELIMINATION_CLEARED = "bỏ", "cleared";
