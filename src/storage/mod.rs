@@ -740,6 +740,12 @@ pub fn product_to_ron(product: &Product) -> Result<String, ron::Error> {
 
 /// Saves one product atomically. Refuses when `products/` is a link or not a folder.
 pub fn save_product(dir: &Path, product: &Product) -> Result<(), StorageError> {
+    let (path, text) = product_for_writing(dir, product)?;
+    fsio::write_atomic(&path, text.as_bytes())
+}
+
+/// The checks every product write makes, and the text it writes.
+fn product_for_writing(dir: &Path, product: &Product) -> Result<(PathBuf, String), StorageError> {
     let path = product_path(dir, &product.id);
     if !ProductId::is_valid(product.id.as_str()) {
         return Err(StorageError::Refused {
@@ -758,7 +764,7 @@ pub fn save_product(dir: &Path, product: &Product) -> Result<(), StorageError> {
         message: e.to_string(),
         path: path.clone(),
     })?;
-    fsio::write_atomic(&path, text.as_bytes())
+    Ok((path, text))
 }
 
 /// Saves one product atomically unless its file changed on disk since this app last read
@@ -774,24 +780,7 @@ pub fn save_product_checked(
     expected: Option<FileStamp>,
     now: chrono::NaiveDateTime,
 ) -> Result<FileStamp, StorageError> {
-    let path = product_path(dir, &product.id);
-    if !ProductId::is_valid(product.id.as_str()) {
-        return Err(StorageError::Refused {
-            reason: "invalid product id",
-            path,
-        });
-    }
-    fsio::ensure_dir(&dir.join(PRODUCTS_DIR))?;
-    if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
-        return Err(StorageError::Refused {
-            reason: "a link, pipe or folder has this product's file name",
-            path,
-        });
-    }
-    let text = product_to_ron(product).map_err(|e| StorageError::Serialize {
-        message: e.to_string(),
-        path: path.clone(),
-    })?;
+    let (path, text) = product_for_writing(dir, product)?;
     let on_disk_now = || -> Result<Option<FileStamp>, StorageError> {
         Ok(fsio::read_regular(&path, MAX_PRODUCT_FILE_BYTES)?.map(|b| FileStamp::of(&b)))
     };
