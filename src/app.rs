@@ -70,7 +70,7 @@ pub struct AppState {
     pub workspace: Workspace,
     /// Rule data.
     pub catalog: Catalog,
-    /// Products opened read-only (newer schema).
+    /// Products opened read-only (newer schema, or fields this build does not know).
     pub read_only: BTreeSet<ProductId>,
     /// Product file stems that could not be read: never written.
     pub unreadable: BTreeSet<String>,
@@ -109,13 +109,15 @@ impl AppState {
     ) -> Result<Self, StorageError> {
         let loaded = storage::load_workspace(dir)?;
         let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
-        // Partial copies left by a crash are never referenced: remove them.
+        // Partial copies and temp files left by a crash are never referenced: remove them
+        // (only the app's own names, only those older than a minute).
         storage::evidence::clean_incoming(dir);
+        storage::fsio::clean_stray_temps(&storage::temp_dirs(dir));
         Ok(AppState {
             dir: dir.to_owned(),
             workspace: loaded.workspace,
             catalog,
-            read_only: loaded.read_only,
+            read_only: loaded.read_only.keys().cloned().collect(),
             unreadable: loaded.unreadable,
             load_problems: loaded
                 .problems

@@ -24,18 +24,62 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Child process: load `dir`, print "<seconds> <peak KiB> <products>".
+/// Reads every product file's bytes one after the other, like `cat products/*.ron`:
+/// the floor that loading is measured against.
+fn raw_read(dir: &Path) -> Result<Duration, String> {
+    let start = Instant::now();
+    let mut bytes = 0usize;
+    for entry in std::fs::read_dir(dir.join(storage::PRODUCTS_DIR)).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        bytes += std::fs::read(&path).map_err(|e| e.to_string())?.len();
+    }
+    std::hint::black_box(bytes);
+    Ok(start.elapsed())
+}
+
+/// Child process: raw-read, then load `dir` (both with a warm cache); print
+/// "<load seconds> <peak KiB> <products> <raw read seconds>".
 pub fn child_load(dir: Option<&Path>) -> Result<(), String> {
     let dir = dir.ok_or("bench-load needs a folder")?;
+    let raw = raw_read(dir)?;
     let start = Instant::now();
     let loaded = storage::load_workspace(dir).map_err(|e| e.to_string())?;
     let seconds = start.elapsed().as_secs_f64();
     println!(
-        "{seconds} {} {}",
+        "{seconds} {} {} {}",
         peak_memory_kib().unwrap_or(0),
-        loaded.workspace.products.len()
+        loaded.workspace.products.len(),
+        raw.as_secs_f64()
     );
     Ok(())
+}
+
+/// Child process for the kill test (`tests/kill.rs`): edits products of `dir` through
+/// the app's own save path as fast as it can, forever, until it is killed.
+pub fn child_save_loop(dir: Option<&Path>) -> Result<(), String> {
+    let dir = dir.ok_or("bench-saves needs a folder")?;
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let mut state = AppState::open(dir, catalog, today, Lang::En).map_err(|e| e.to_string())?;
+    let ids: Vec<_> = state.workspace.products.keys().cloned().collect();
+    let mut n: u64 = 0;
+    loop {
+        for id in &ids {
+            n += 1;
+            let command = Command::SetText {
+                id: id.clone(),
+                field: crate::command::ProductField::Notes,
+                value: format!(
+                    "edit {n} {}",
+                    "x".repeat(usize::try_from(n % 4000).unwrap_or(0))
+                ),
+            };
+            state.apply(&command).map_err(|e| e.to_string())?;
+            if state.unsaved_count() > 0 {
+                return Err(format!("save failed: {:?}", state.messages));
+            }
+        }
+    }
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -51,6 +95,7 @@ fn ms(d: Duration) -> String {
 struct Figures {
     products: usize,
     load: Duration,
+    raw_read: Duration,
     peak_kib: u64,
     frame: Duration,
     dashboard: Duration,
@@ -83,6 +128,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     // Load and peak memory: median of 3 child runs.
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let mut loads = Vec::new();
+    let mut raws = Vec::new();
     let mut peak_kib = 0;
     for _ in 0..3 {
         let out = Process::new(&exe)
@@ -97,7 +143,12 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
             .and_then(|s| s.parse().ok())
             .ok_or(format!("bench-load said: {text}"))?;
         peak_kib = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        let raw: f64 = parts
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or(format!("bench-load said: {text}"))?;
         loads.push(Duration::from_secs_f64(secs));
+        raws.push(Duration::from_secs_f64(raw));
     }
 
     // Frame time: the real app, portfolio screen, headless context.
@@ -176,6 +227,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     Ok(Figures {
         products: size,
         load: median(loads),
+        raw_read: median(raws),
         peak_kib,
         frame: median(frames),
         dashboard: median(dashboard_frames),
@@ -212,14 +264,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&root);
     let all: Vec<Figures> = all.into_iter().collect::<Result<_, _>>()?;
     println!(
-        "| products | load | peak memory | portfolio frame | dashboard frame | search keystroke | save one edit | first frame after an edit |"
+        "| products | load | raw read (cat) | load ÷ raw | peak memory | portfolio frame | dashboard frame | search keystroke | save one edit | first frame after an edit |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for f in &all {
         println!(
-            "| {} | {} | {:.1} MiB | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {:.2}× | {:.1} MiB | {} | {} | {} | {} | {} |",
             f.products,
             ms(f.load),
+            ms(f.raw_read),
+            f.load.as_secs_f64() / f.raw_read.as_secs_f64().max(1e-9),
             f.peak_kib as f64 / 1024.0,
             ms(f.frame),
             ms(f.dashboard),

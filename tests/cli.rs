@@ -22,7 +22,7 @@ fn stdout(out: &Output) -> String {
 fn check_exit_codes_and_untouched_broken_file() {
     let (tmp, ws) = common::demo_copy();
     let ws_str = ws.to_str().expect("utf-8 path");
-    let out = run(&["check", ws_str]);
+    let out = run(&["check", ws_str, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("2 products read, 0 problems"));
 
@@ -30,7 +30,7 @@ fn check_exit_codes_and_untouched_broken_file() {
     let bytes = fs::read(&path).expect("read");
     let truncated = bytes[..bytes.len() / 2].to_vec();
     fs::write(&path, &truncated).expect("truncate");
-    let out = run(&["check", ws_str]);
+    let out = run(&["check", ws_str, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains("com-hong-quang.ron"),
@@ -45,7 +45,7 @@ fn check_exit_codes_and_untouched_broken_file() {
 
     let empty = tmp.path().join("empty");
     fs::create_dir_all(&empty).expect("mkdir");
-    let out = run(&["check", empty.to_str().expect("path")]);
+    let out = run(&["check", empty.to_str().expect("path"), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an OCOP workspace"));
 }
@@ -87,6 +87,8 @@ fn score_prints_the_sheet_as_a_person_reads_it() {
         ws.to_str().expect("path"),
         "--product",
         "com-hong-quang",
+        "--lang",
+        "en",
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
@@ -104,6 +106,8 @@ fn score_prints_the_sheet_as_a_person_reads_it() {
         ws.to_str().expect("path"),
         "--product",
         "thit-trau-binh-an",
+        "--lang",
+        "en",
     ]);
     let text = stdout(&out);
     assert!(text.contains("total 52/100  not recognisable"), "{text}");
@@ -132,7 +136,7 @@ fn demo_data_writes_a_loadable_workspace_and_refuses_to_overwrite() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let out = run(&["check", dir_str]);
+    let out = run(&["check", dir_str, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("120 products read"));
     let out = run(&["demo-data", dir_str, "--products", "5"]);
@@ -245,7 +249,7 @@ fn check_verifies_evidence_and_refuses_paths_outside() {
     let text = fs::read_to_string(&path).expect("read");
     let hostile = text.replacen(&stored[2], "../secret.txt", 1);
     fs::write(&path, &hostile).expect("write");
-    let out = run(&["check", ws_str]);
+    let out = run(&["check", ws_str, "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let report = stdout(&out);
     assert!(report.contains("evidence file missing"), "{report}");
@@ -262,7 +266,7 @@ fn check_verifies_evidence_and_refuses_paths_outside() {
     );
     for absolute in ["/etc/passwd", "evidence/../../secret.txt"] {
         fs::write(&path, text.replacen(&stored[2], absolute, 1)).expect("write");
-        let report = stdout(&run(&["check", ws_str]));
+        let report = stdout(&run(&["check", ws_str, "--lang", "en"]));
         assert!(
             report.contains("evidence path refused"),
             "{absolute}: {report}"
@@ -305,7 +309,147 @@ fn gc_lists_then_removes_only_unused_files() {
 fn gc_refuses_while_a_product_file_is_unreadable() {
     let (_tmp, ws) = common::demo_copy();
     fs::write(ws.join("products/thit-trau-binh-an.ron"), b"broken").expect("write");
-    let out = run(&["gc", ws.to_str().expect("path"), "--dry-run"]);
+    let out = run(&[
+        "gc",
+        ws.to_str().expect("path"),
+        "--dry-run",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("could not be read"));
+}
+
+// Issue 8, point 7: the CLI as a terminal user and a shell script meet it.
+
+#[test]
+fn a_closed_pipe_ends_list_quietly() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("big");
+    let dir_str = dir.to_str().expect("path");
+    assert!(
+        run(&["demo-data", dir_str, "--products", "1500"])
+            .status
+            .success()
+    );
+    // `list DIR | head -1`: read one line, then close the pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(["list", dir_str])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).expect("first bytes");
+    drop(stdout);
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
+fn check_never_prints_control_characters_from_file_names() {
+    let (_tmp, ws) = common::demo_copy();
+    fs::write(ws.join("products/\u{1b}[31mred\u{7}.ron"), "x").expect("write");
+    let out = run(&["check", ws.to_str().expect("path")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    assert!(text.contains("\\u{1b}[31mred\\u{7}.ron"), "{text}");
+}
+
+#[test]
+fn the_cli_speaks_vietnamese_by_default_and_english_on_request() {
+    let (_tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().expect("path");
+    let check = stdout(&run(&["check", ws_str]));
+    assert!(check.contains("đã đọc 2 sản phẩm, 0 vấn đề"), "{check}");
+    let score = stdout(&run(&["score", ws_str, "--product", "com-hong-quang"]));
+    assert!(score.contains("tổng 59/100"), "{score}");
+    assert!(score.contains("tiếp theo: 4★ cần 70 điểm"), "{score}");
+    let list = stdout(&run(&["list", ws_str, "--today", "2026-11-26"]));
+    assert!(list.contains("07/12/2026 Hạn xã xử lý hồ sơ"), "{list}");
+    let list_en = stdout(&run(&[
+        "list",
+        ws_str,
+        "--today",
+        "2026-11-26",
+        "--lang",
+        "en",
+    ]));
+    assert!(list_en.contains("Commune"), "{list_en}");
+    assert!(!list_en.contains("Hạn xã"), "{list_en}");
+    let calendar = stdout(&run(&[
+        "calendar",
+        ws_str,
+        "--today",
+        "2026-11-26",
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        calendar.contains("SUMMARY:Cốm Hồng Quang: Commune"),
+        "{calendar}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn calendar_out_never_replaces_a_link_or_a_device() {
+    let (tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().expect("path");
+    // `--out -` is standard output.
+    let out = run(&["calendar", ws_str, "--out", "-"]);
+    assert!(
+        stdout(&out).starts_with("BEGIN:VCALENDAR"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!ws.join("-").exists() && !std::path::Path::new("-").exists());
+    // A link as target: refused with a message, the link and its target untouched.
+    let real = tmp.path().join("real.ics");
+    fs::write(&real, "mine").expect("write");
+    let link = tmp.path().join("link.ics");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let out = run(&[
+        "calendar",
+        ws_str,
+        "--out",
+        link.to_str().expect("path"),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("symbolic link"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_to_string(&real).expect("read"), "mine");
+    // A device is written into, never replaced by a regular file.
+    let out = run(&["calendar", ws_str, "--out", "/dev/null"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        fs::symlink_metadata("/dev/null")
+            .expect("meta")
+            .file_type()
+            .is_char_device()
+    );
 }

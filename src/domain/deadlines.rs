@@ -48,6 +48,30 @@ impl WorkCalendar {
         date
     }
 
+    /// Working days in `year`.
+    pub fn working_days_in_year(&self, year: i32) -> u32 {
+        match (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) {
+            (Some(first), Some(last)) => {
+                self.working_days_between(first, last) + u32::from(self.is_working_day(first))
+            }
+            _ => 0,
+        }
+    }
+
+    /// Of `years`, those with fewer than [`MIN_PLAUSIBLE_WORKING_DAYS`] working days,
+    /// with their count: almost surely a mistake in hand-edited holiday data, which
+    /// would silently push every working-day deadline out.
+    pub fn implausible_years(&self, years: impl IntoIterator<Item = i32>) -> Vec<(i32, u32)> {
+        years
+            .into_iter()
+            .map(|year| (year, self.working_days_in_year(year)))
+            .filter(|(_, days)| *days < MIN_PLAUSIBLE_WORKING_DAYS)
+            .collect()
+    }
+
     /// Working days from `start` (exclusive) up to `end` (inclusive); 0 if `end <= start`.
     pub fn working_days_between(&self, start: NaiveDate, end: NaiveDate) -> u32 {
         let mut count = 0;
@@ -67,6 +91,9 @@ impl WorkCalendar {
 
 /// The commune's processing time in working days (Decision 26/2026, Art. 7 step 2).
 pub const COMMUNE_WORKING_DAYS: u32 = 15;
+/// Fewer working days than this in a year means the holiday data is wrong: Vietnam has
+/// about 250 (365 − 104 weekend days − about 11 public holidays).
+pub const MIN_PLAUSIBLE_WORKING_DAYS: u32 = 200;
 /// Certificate validity in months (Decision 26/2026).
 pub const CERTIFICATE_MONTHS: u32 = 36;
 /// Re-rating window opens this many days before expiry (Decision 26/2026).

@@ -9,10 +9,74 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::dossier::DocStatus;
-use super::model::{ApplicationKind, Product};
+use super::model::{ApplicationKind, Certificate, OfficialResult, ProducerKind, Product};
+use super::scoring::Answer;
 use super::stage::Stage;
 
-/// One change.
+/// Which date of a dossier document changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocDateField {
+    /// Issue date.
+    Issued,
+    /// Valid until.
+    ValidUntil,
+}
+
+/// A free-text field of the product or its current application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextField {
+    /// Product name.
+    Name,
+    /// Commune.
+    Commune,
+    /// Product code.
+    ProductCode,
+    /// Description.
+    Description,
+    /// Product notes.
+    Notes,
+    /// Producer's name.
+    Producer,
+    /// Producer's legal representative.
+    LegalRepresentative,
+    /// Producer's phone.
+    Phone,
+    /// Producer's address.
+    Address,
+    /// Notes of the current application.
+    ApplicationNotes,
+}
+
+impl TextField {
+    /// Every field, in the order the screens show them.
+    pub const ALL: [TextField; 10] = [
+        TextField::Name,
+        TextField::Commune,
+        TextField::ProductCode,
+        TextField::Description,
+        TextField::Notes,
+        TextField::Producer,
+        TextField::LegalRepresentative,
+        TextField::Phone,
+        TextField::Address,
+        TextField::ApplicationNotes,
+    ];
+}
+
+/// Which score sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sheet {
+    /// The producer's self-assessment.
+    SelfAssessment,
+    /// The commune officer's view.
+    Commune,
+}
+
+/// One change, as typed data: what changed, from what, to what. The UI words it in the
+/// user's language; nothing here is display text except the values users typed.
+///
+/// Schema 2. Schema-1 files stored English and `Debug` strings; `storage::migrate`
+/// turns them into these variants when such a file is read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
     /// The product was created.
@@ -39,8 +103,8 @@ pub enum Change {
     DocDate {
         /// Template key.
         key: String,
-        /// "issued" or "valid_until".
-        which: String,
+        /// Which date.
+        which: DocDateField,
         /// Before.
         from: Option<NaiveDate>,
         /// After.
@@ -50,17 +114,27 @@ pub enum Change {
     DocNote {
         /// Template key.
         key: String,
+        /// Before (empty in entries migrated from schema 1, which did not keep it).
+        #[serde(default)]
+        from: String,
         /// After.
         to: String,
     },
-    /// A text field changed (field name in English, values as typed).
-    Field {
-        /// Field name.
-        field: String,
+    /// A free-text field changed.
+    Text {
+        /// Which field.
+        field: TextField,
         /// Before.
         from: String,
         /// After.
         to: String,
+    },
+    /// The producer's kind changed.
+    ProducerKind {
+        /// Before.
+        from: ProducerKind,
+        /// After.
+        to: ProducerKind,
     },
     /// The scoring set changed.
     ScoringSet {
@@ -69,16 +143,44 @@ pub enum Change {
         /// After.
         to: u8,
     },
-    /// A score sheet answer or elimination changed.
-    Score {
-        /// "self" or "commune".
-        sheet: String,
-        /// Criterion key or elimination key.
-        item: String,
-        /// Points or state before, as text.
-        from: String,
+    /// A score sheet answer changed (None = unanswered).
+    Answer {
+        /// Which sheet.
+        sheet: Sheet,
+        /// Criterion key.
+        criterion: String,
+        /// Before.
+        from: Option<Answer>,
         /// After.
-        to: String,
+        to: Option<Answer>,
+    },
+    /// An eliminating condition was marked or cleared.
+    Elimination {
+        /// Which sheet.
+        sheet: Sheet,
+        /// Elimination key.
+        key: String,
+        /// Whether it applies now.
+        hit: bool,
+    },
+    /// The notes of a score sheet changed.
+    SheetNotes {
+        /// Which sheet.
+        sheet: Sheet,
+    },
+    /// The council's official result changed.
+    Official {
+        /// Before.
+        from: OfficialResult,
+        /// After.
+        to: OfficialResult,
+    },
+    /// The certificate was corrected (number, date, star) outside a stage move.
+    Certificate {
+        /// Before (None also in entries migrated from schema 1, which did not keep it).
+        from: Option<Certificate>,
+        /// After.
+        to: Option<Certificate>,
     },
     /// A new application was started.
     NewApplication {
@@ -99,10 +201,10 @@ pub enum Change {
         /// File name.
         file_name: String,
     },
-    /// Something else changed (summary in English).
-    Other {
-        /// Summary.
-        summary: String,
+    /// A schema-1 entry that could not be typed, kept word for word (English).
+    Legacy {
+        /// The schema-1 text.
+        text: String,
     },
 }
 
@@ -133,14 +235,6 @@ pub struct HistoryEntry {
     pub changes: Vec<Change>,
 }
 
-fn opt_points(sheet: &super::scoring::ScoreSheet, key: &str) -> String {
-    match sheet.answers.get(key) {
-        None => "-".to_owned(),
-        Some(super::scoring::Answer::NotMet) => "not met".to_owned(),
-        Some(super::scoring::Answer::Chosen { option }) => format!("option {}", option + 1),
-    }
-}
-
 /// The changes between two versions of a product (history itself is ignored).
 pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change> {
     let (before, after) = match (before, after) {
@@ -149,35 +243,54 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
         (Some(b), Some(a)) => (b, a),
     };
     let mut changes = Vec::new();
-    let fields: [(&str, &str, &str); 9] = [
-        ("name", &before.name, &after.name),
-        ("commune", &before.commune, &after.commune),
-        ("product_code", &before.product_code, &after.product_code),
-        ("description", &before.description, &after.description),
-        ("notes", &before.notes, &after.notes),
-        ("producer", &before.producer.name, &after.producer.name),
+    let fields: [(TextField, &str, &str); 9] = [
+        (TextField::Name, &before.name, &after.name),
+        (TextField::Commune, &before.commune, &after.commune),
         (
-            "legal_representative",
+            TextField::ProductCode,
+            &before.product_code,
+            &after.product_code,
+        ),
+        (
+            TextField::Description,
+            &before.description,
+            &after.description,
+        ),
+        (TextField::Notes, &before.notes, &after.notes),
+        (
+            TextField::Producer,
+            &before.producer.name,
+            &after.producer.name,
+        ),
+        (
+            TextField::LegalRepresentative,
             &before.producer.legal_representative,
             &after.producer.legal_representative,
         ),
-        ("phone", &before.producer.phone, &after.producer.phone),
-        ("address", &before.producer.address, &after.producer.address),
+        (
+            TextField::Phone,
+            &before.producer.phone,
+            &after.producer.phone,
+        ),
+        (
+            TextField::Address,
+            &before.producer.address,
+            &after.producer.address,
+        ),
     ];
     for (field, from, to) in fields {
         if from != to {
-            changes.push(Change::Field {
-                field: field.to_owned(),
+            changes.push(Change::Text {
+                field,
                 from: from.to_owned(),
                 to: to.to_owned(),
             });
         }
     }
     if before.producer.kind != after.producer.kind {
-        changes.push(Change::Field {
-            field: "producer_kind".to_owned(),
-            from: format!("{:?}", before.producer.kind),
-            to: format!("{:?}", after.producer.kind),
+        changes.push(Change::ProducerKind {
+            from: before.producer.kind,
+            to: after.producer.kind,
         });
     }
     if before.scoring_set != after.scoring_set {
@@ -202,8 +315,8 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
         });
     }
     if b.notes != a.notes {
-        changes.push(Change::Field {
-            field: "application_notes".to_owned(),
+        changes.push(Change::Text {
+            field: TextField::ApplicationNotes,
             from: b.notes.clone(),
             to: a.notes.clone(),
         });
@@ -220,13 +333,13 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             });
         }
         for (which, from, to) in [
-            ("issued", old.issued_on, entry.issued_on),
-            ("valid_until", old.valid_until, entry.valid_until),
+            (DocDateField::Issued, old.issued_on, entry.issued_on),
+            (DocDateField::ValidUntil, old.valid_until, entry.valid_until),
         ] {
             if from != to {
                 changes.push(Change::DocDate {
                     key: entry.key.clone(),
-                    which: which.to_owned(),
+                    which,
                     from,
                     to,
                 });
@@ -235,6 +348,7 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
         if old.note != entry.note {
             changes.push(Change::DocNote {
                 key: entry.key.clone(),
+                from: old.note.clone(),
                 to: entry.note.clone(),
             });
         }
@@ -263,20 +377,28 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             }
         }
     }
-    for (sheet_name, old, new) in [
-        ("self", &b.scores.self_assessment, &a.scores.self_assessment),
-        ("commune", &b.scores.commune_view, &a.scores.commune_view),
+    for (sheet, old, new) in [
+        (
+            Sheet::SelfAssessment,
+            &b.scores.self_assessment,
+            &a.scores.self_assessment,
+        ),
+        (
+            Sheet::Commune,
+            &b.scores.commune_view,
+            &a.scores.commune_view,
+        ),
     ] {
         let keys: std::collections::BTreeSet<&String> =
             old.answers.keys().chain(new.answers.keys()).collect();
         for key in keys {
-            let (from, to) = (opt_points(old, key), opt_points(new, key));
+            let (from, to) = (old.answers.get(key), new.answers.get(key));
             if from != to {
-                changes.push(Change::Score {
-                    sheet: sheet_name.to_owned(),
-                    item: key.clone(),
-                    from,
-                    to,
+                changes.push(Change::Answer {
+                    sheet,
+                    criterion: key.clone(),
+                    from: from.cloned(),
+                    to: to.cloned(),
                 });
             }
         }
@@ -284,40 +406,26 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             .eliminations_hit
             .symmetric_difference(&new.eliminations_hit)
         {
-            let hit = new.eliminations_hit.contains(key);
-            changes.push(Change::Score {
-                sheet: sheet_name.to_owned(),
-                item: key.clone(),
-                from: if hit { "no" } else { "eliminated" }.to_owned(),
-                to: if hit { "eliminated" } else { "no" }.to_owned(),
+            changes.push(Change::Elimination {
+                sheet,
+                key: key.clone(),
+                hit: new.eliminations_hit.contains(key),
             });
         }
         if old.notes != new.notes {
-            changes.push(Change::Other {
-                summary: format!("{sheet_name} sheet notes"),
-            });
+            changes.push(Change::SheetNotes { sheet });
         }
     }
     if b.scores.official != a.scores.official {
-        let show = |o: &super::model::OfficialResult| {
-            format!(
-                "{} pts, {}★, {}",
-                o.average_score
-                    .map_or_else(|| "-".to_owned(), |s| format!("{s:.1}")),
-                o.star.map_or_else(|| "-".to_owned(), |s| s.to_string()),
-                o.date.map_or_else(|| "-".to_owned(), |d| d.to_string())
-            )
-        };
-        changes.push(Change::Score {
-            sheet: "official".to_owned(),
-            item: "council result".to_owned(),
-            from: show(&b.scores.official),
-            to: show(&a.scores.official),
+        changes.push(Change::Official {
+            from: b.scores.official.clone(),
+            to: a.scores.official.clone(),
         });
     }
     if b.certificate != a.certificate && b.stage == a.stage {
-        changes.push(Change::Other {
-            summary: "certificate".to_owned(),
+        changes.push(Change::Certificate {
+            from: b.certificate.clone(),
+            to: a.certificate.clone(),
         });
     }
     changes
@@ -379,8 +487,8 @@ mod tests {
             from: DocStatus::Missing,
             to: DocStatus::Ready
         }));
-        assert!(changes.contains(&Change::Field {
-            field: "name".into(),
+        assert!(changes.contains(&Change::Text {
+            field: TextField::Name,
             from: "Cốm".into(),
             to: "Cốm Hồng Quang".into()
         }));

@@ -299,6 +299,11 @@ impl HolidayCalendar {
         }
     }
 
+    /// The years this data lists.
+    pub fn listed_years(&self) -> Vec<i32> {
+        self.years.iter().map(|y| y.year).collect()
+    }
+
     /// The working-day calendar of every year in the data (and no others).
     pub fn to_work_calendar(&self) -> WorkCalendar {
         let mut calendar = WorkCalendar::default();

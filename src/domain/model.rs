@@ -40,6 +40,11 @@ impl ProductId {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     }
 
+    /// The id, if `raw` is a valid one (see [`ProductId::is_valid`]).
+    pub fn parse(raw: &str) -> Option<ProductId> {
+        Self::is_valid(raw).then(|| ProductId(raw.to_owned()))
+    }
+
     /// Builds an id from a display name: folded to ASCII, spaces to dashes.
     pub fn slug_from(name: &str) -> ProductId {
         let folded = super::search::fold(name);
@@ -253,8 +258,11 @@ pub struct Application {
 }
 
 /// An OCOP product and its whole history of applications.
+///
+/// Generic over the history entry only so that storage can read older file formats
+/// into the same structure (`storage::migrate`); everywhere else it is `Product`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Product {
+pub struct Product<H = HistoryEntry> {
     /// Stable id (also the file name stem).
     pub id: ProductId,
     /// Product name, e.g. "Cốm Hồng Quang".
@@ -284,8 +292,27 @@ pub struct Product {
     #[serde(default)]
     pub applications: Vec<Application>,
     /// Append-only log of changes.
-    #[serde(default)]
-    pub history: Vec<HistoryEntry>,
+    #[serde(default = "Vec::new")]
+    pub history: Vec<H>,
+}
+
+impl<H> Product<H> {
+    /// The same product with its history converted (file-format migrations).
+    pub fn map_history<T>(self, convert: impl FnMut(H) -> T) -> Product<T> {
+        Product {
+            id: self.id,
+            name: self.name,
+            producer: self.producer,
+            commune: self.commune,
+            scoring_set: self.scoring_set,
+            product_code: self.product_code,
+            description: self.description,
+            notes: self.notes,
+            is_example: self.is_example,
+            applications: self.applications,
+            history: self.history.into_iter().map(convert).collect(),
+        }
+    }
 }
 
 impl Product {

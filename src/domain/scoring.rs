@@ -774,6 +774,55 @@ enum MatchStrength {
     GroupAndLabel,
 }
 
+/// Something in a score sheet that the scoring set does not have (hand-edited or
+/// corrupted files; the engine ignores such answers, `check` reports them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetProblem {
+    /// An answer to a criterion key the set does not have.
+    UnknownCriterion {
+        /// The key.
+        key: String,
+    },
+    /// An option index past the criterion's options.
+    OptionOutOfRange {
+        /// Criterion key.
+        key: String,
+        /// The stored index (0-based).
+        option: usize,
+        /// How many options the criterion has.
+        options: usize,
+    },
+    /// An eliminating condition the set does not have.
+    UnknownElimination {
+        /// The key.
+        key: String,
+    },
+}
+
+/// The answers and eliminations of `sheet` that do not fit `set`.
+pub fn sheet_problems(set: &ScoringSet, sheet: &ScoreSheet) -> Vec<SheetProblem> {
+    let mut problems = Vec::new();
+    for (key, answer) in &sheet.answers {
+        match (set.criterion(key), answer) {
+            (None, _) => problems.push(SheetProblem::UnknownCriterion { key: key.clone() }),
+            (Some(criterion), Answer::Chosen { option }) if criterion.option(*option).is_none() => {
+                problems.push(SheetProblem::OptionOutOfRange {
+                    key: key.clone(),
+                    option: *option,
+                    options: criterion.options.len(),
+                });
+            }
+            _ => {}
+        }
+    }
+    for key in &sheet.eliminations_hit {
+        if set.elimination(key).is_none() {
+            problems.push(SheetProblem::UnknownElimination { key: key.clone() });
+        }
+    }
+    problems
+}
+
 /// Move a sheet from one scoring set to another (another set of the same rule
 /// version, e.g. fresh buffalo meat set 2 → dried buffalo set 8, or the same set
 /// under a new rule version).

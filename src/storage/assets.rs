@@ -57,22 +57,21 @@ pub fn workspace_holidays_path(dir: &Path) -> PathBuf {
 /// on a parse error the built-in data stays in use.
 pub fn apply_workspace_holidays(catalog: &mut Catalog, dir: &Path) -> Vec<StorageError> {
     let path = workspace_holidays_path(dir);
-    if !path.is_file() {
-        return Vec::new();
+    if let Err(err) = super::fsio::check_dir(&dir.join("holidays")) {
+        return vec![err];
     }
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(source) => {
-            return vec![StorageError::Io {
-                action: "read",
-                source,
-                path,
-            }];
-        }
+    let text = match super::fsio::read_regular(&path, super::MAX_SETTINGS_FILE_BYTES) {
+        Ok(Some(bytes)) => match super::decode_text(bytes, &path) {
+            Ok(text) => text,
+            Err(err) => return vec![err],
+        },
+        Ok(None) => return Vec::new(),
+        Err(err) => return vec![err],
     };
-    match ron::from_str::<HolidayCalendar>(&text) {
-        Ok(local) => {
-            let problems: Vec<StorageError> = local
+    match super::parse_noting_unknown::<HolidayCalendar>(&text, &path) {
+        Ok(parsed) => {
+            let mut problems: Vec<StorageError> = parsed
+                .value
                 .problems()
                 .into_iter()
                 .map(|p| StorageError::Data {
@@ -80,15 +79,37 @@ pub fn apply_workspace_holidays(catalog: &mut Catalog, dir: &Path) -> Vec<Storag
                     path: path.clone(),
                 })
                 .collect();
-            let merged = catalog.holidays.overlay(&local);
+            if !parsed.unknown_fields.is_empty() {
+                problems.push(StorageError::UnknownFields {
+                    fields: parsed.unknown_fields,
+                    path: path.clone(),
+                });
+            }
+            let merged = catalog.holidays.overlay(&parsed.value);
             catalog.set_holidays(merged);
+            for (year, working_days) in catalog
+                .calendar
+                .implausible_years(parsed.value.listed_years())
+            {
+                problems.push(StorageError::Data {
+                    message: format!(
+                        "{year} has only {working_days} working days with this file (a normal year has about 250; under {} is taken for a mistake)",
+                        crate::domain::deadlines::MIN_PLAUSIBLE_WORKING_DAYS
+                    ),
+                    path: path.clone(),
+                });
+            }
             problems
         }
-        Err(err) => vec![StorageError::Parse {
-            line: err.span.start.line,
-            column: err.span.start.col,
-            message: err.code.to_string(),
-            path,
-        }],
+        Err(err) => vec![err],
     }
+}
+
+/// The rule data for the workspace in `dir`: the built-in catalogue with the workspace's
+/// own holiday file over it. The GUI, `list`, `calendar` and `check` all use this, so they
+/// compute the same deadlines.
+pub fn catalog_for(dir: &Path) -> Result<(Catalog, Vec<StorageError>), StorageError> {
+    let mut catalog = builtin_catalog()?;
+    let problems = apply_workspace_holidays(&mut catalog, dir);
+    Ok((catalog, problems))
 }

@@ -7,25 +7,41 @@
 //! trash/                 product files moved here on delete (never erased by the app)
 //! ```
 //! Invariants:
-//! - Writes are atomic: temp file in the same folder, flush + fsync, rename.
-//! - Loading never panics and never loses data: a file that cannot be read is reported
-//!   by name, line and column, is never written, and every other product still opens.
-//! - A file written by a newer schema opens read-only.
+//! - Writes are atomic: a temp file created exclusively under an unpredictable name in
+//!   the same folder, flush + fsync, rename ([`fsio::write_atomic`]).
+//! - Loading never panics, never blocks and never loses data: a file that cannot be read
+//!   is reported by name (with line and column where it has them), is never written, and
+//!   every other product still opens. Links, pipes and oversized files are skipped unread.
+//! - A file written by a newer schema, or holding fields this build does not know, opens
+//!   read-only. Older schemas are migrated in memory; a file is rewritten only when edited.
 
 pub mod assets;
 pub mod evidence;
+pub mod fsio;
+pub mod migrate;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::history::HistoryEntry;
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 
+pub use fsio::SkipReason;
+
 /// Schema version written into every file by this build.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 1: first release. 2: the history is typed data (see [`migrate`]).
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Largest product file this build reads. A real product is tens of KB; 4 MiB leaves
+/// room for decades of history while a hostile or corrupted file cannot exhaust memory.
+pub const MAX_PRODUCT_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Largest `workspace.ron` or holiday file this build reads (real ones are a few KB).
+pub const MAX_SETTINGS_FILE_BYTES: u64 = 1024 * 1024;
 /// Name of the workspace settings file.
 pub const WORKSPACE_FILE: &str = "workspace.ron";
 /// Folder of the product files.
@@ -100,6 +116,26 @@ pub enum StorageError {
         /// The file.
         path: PathBuf,
     },
+    /// A file or folder was not read at all (a link, a pipe, too large, an odd name).
+    #[error("skipped, not read: {reason} — {path}")]
+    Skipped {
+        /// Why.
+        reason: SkipReason,
+        /// The entry.
+        path: PathBuf,
+    },
+    /// The file holds fields this build does not know: shown read-only, so that saving
+    /// cannot drop them.
+    #[error(
+        "fields this version does not know: {}; opened read-only so they are not lost — {path}",
+        fields.join(", ")
+    )]
+    UnknownFields {
+        /// Paths of the unknown fields (`product.applications.0.notez`).
+        fields: Vec<String>,
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl StorageError {
@@ -112,7 +148,9 @@ impl StorageError {
             | StorageError::NotAWorkspace { path }
             | StorageError::Serialize { path, .. }
             | StorageError::Data { path, .. }
-            | StorageError::Refused { path, .. } => path,
+            | StorageError::Refused { path, .. }
+            | StorageError::Skipped { path, .. }
+            | StorageError::UnknownFields { path, .. } => path,
         }
     }
 }
@@ -126,13 +164,14 @@ pub struct WorkspaceFile {
     pub info: WorkspaceInfo,
 }
 
-/// On-disk envelope of `products/<id>.ron`.
+/// On-disk envelope of `products/<id>.ron` (generic over the history format only, so
+/// that older schemas read into the same shape, see [`migrate`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProductFile {
+pub struct ProductFile<H = HistoryEntry> {
     /// Schema version of this file.
     pub schema_version: u32,
     /// The product.
-    pub product: Product,
+    pub product: Product<H>,
 }
 
 /// Reads only the schema version of one of our files, without parsing the rest, so a
@@ -145,6 +184,15 @@ fn scan_schema_version(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// Why a product opened read-only: it is shown, never written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Written by a newer schema.
+    NewerSchema,
+    /// Holds fields this build does not know; saving would drop them.
+    UnknownFields,
+}
+
 /// A workspace as loaded, with everything that went wrong on the way.
 #[derive(Debug, Default)]
 pub struct LoadedWorkspace {
@@ -152,12 +200,15 @@ pub struct LoadedWorkspace {
     pub workspace: Workspace,
     /// Problems, one per file, in file-name order.
     pub problems: Vec<StorageError>,
-    /// Products from newer-schema files: shown, never written.
-    pub read_only: BTreeSet<ProductId>,
+    /// Products shown but never written (newer schema, unknown fields).
+    pub read_only: BTreeMap<ProductId, ReadOnlyReason>,
     /// File stems in `products/` that could not be read: never written over.
     pub unreadable: BTreeSet<String>,
-    /// Whether `workspace.ron` may be written (false if it was unreadable or newer).
+    /// Whether `workspace.ron` may be written (false if it was unreadable, newer or had
+    /// unknown fields).
     pub workspace_file_writable: bool,
+    /// Whether `products/` may be written (false when it is a link or not a folder).
+    pub products_dir_writable: bool,
 }
 
 /// Path of a product's file.
@@ -174,11 +225,35 @@ fn parse_error(err: &ron::error::SpannedError, path: &Path) -> StorageError {
     }
 }
 
+/// A parsed file and the paths of the fields this build does not know.
+pub(crate) struct Parsed<T> {
+    pub(crate) value: T,
+    pub(crate) unknown_fields: Vec<String>,
+}
+
+/// Parses RON, collecting (instead of silently dropping) fields the types do not have.
+pub(crate) fn parse_noting_unknown<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    path: &Path,
+) -> Result<Parsed<T>, StorageError> {
+    let mut de = ron::Deserializer::from_str(text).map_err(|e| parse_error(&e, path))?;
+    let mut unknown_fields = Vec::new();
+    let value = serde_ignored::deserialize(&mut de, |field| {
+        unknown_fields.push(field.to_string());
+    })
+    .map_err(|e| parse_error(&de.span_error(e), path))?;
+    de.end().map_err(|e| parse_error(&de.span_error(e), path))?;
+    Ok(Parsed {
+        value,
+        unknown_fields,
+    })
+}
+
 /// Parses one of our files: checks the schema version first, then the full envelope.
 fn parse_versioned<T: for<'de> Deserialize<'de>>(
     text: &str,
     path: &Path,
-) -> Result<T, StorageError> {
+) -> Result<Parsed<T>, StorageError> {
     if let Some(found) = scan_schema_version(text)
         && found > SCHEMA_VERSION
     {
@@ -188,166 +263,298 @@ fn parse_versioned<T: for<'de> Deserialize<'de>>(
             path: path.to_owned(),
         });
     }
-    ron::from_str::<T>(text).map_err(|err| parse_error(&err, path))
+    parse_noting_unknown(text, path)
 }
 
-/// Like [`parse_versioned`] but for a newer schema tries to read the data anyway, so it
-/// can be shown read-only.
-fn parse_product(text: &str, path: &Path) -> (Option<Product>, Option<StorageError>) {
-    match parse_versioned::<ProductFile>(text, path) {
-        Ok(file) => (Some(file.product), None),
-        Err(err @ StorageError::NewerSchema { .. }) => {
-            let product = ron::from_str::<ProductFile>(text).ok().map(|f| f.product);
-            (product, Some(err))
+/// Parses a product file of any schema this build knows, migrated to today's model.
+fn parse_product(text: &str, path: &Path) -> Result<Parsed<Product>, StorageError> {
+    if scan_schema_version(text) == Some(1) {
+        let parsed = parse_noting_unknown::<ProductFile<migrate::HistoryEntryV1>>(text, path)?;
+        return Ok(Parsed {
+            value: migrate::product_from_v1(parsed.value.product),
+            unknown_fields: parsed.unknown_fields,
+        });
+    }
+    let parsed = parse_versioned::<ProductFile>(text, path)?;
+    Ok(Parsed {
+        value: parsed.value.product,
+        unknown_fields: parsed.unknown_fields,
+    })
+}
+
+/// Bytes to text: a UTF-8 byte-order mark (Windows Notepad) is accepted and dropped;
+/// invalid UTF-8 is reported at its real line and column.
+pub(crate) fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, StorageError> {
+    let mut text = String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let before = err.as_bytes().get(..valid).unwrap_or_default();
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
+        StorageError::Parse {
+            line,
+            column,
+            message: format!("not UTF-8 text (byte {valid} of the file)"),
+            path: path.to_owned(),
         }
-        Err(err) => (None, Some(err)),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Reads a text file of ours, refusing links, pipes and files over `limit_bytes`.
+fn read_text(path: &Path, limit_bytes: u64) -> Result<Option<String>, StorageError> {
+    match fsio::read_regular(path, limit_bytes)? {
+        Some(bytes) => decode_text(bytes, path).map(Some),
+        None => Ok(None),
     }
 }
 
-fn read_text(path: &Path) -> Result<String, StorageError> {
-    let bytes = fs::read(path).map_err(|source| StorageError::Io {
-        action: "read",
-        source,
-        path: path.to_owned(),
-    })?;
-    String::from_utf8(bytes).map_err(|err| StorageError::Parse {
-        line: 1,
-        column: 1,
-        message: format!("not UTF-8 text (byte {})", err.utf8_error().valid_up_to()),
-        path: path.to_owned(),
-    })
+/// One product file, read and parsed (pure function of its bytes, run on worker threads).
+struct ProductRead {
+    stem: String,
+    product: Option<Product>,
+    problems: Vec<StorageError>,
+    read_only: Option<ReadOnlyReason>,
+    /// The `id` written inside the file, when it differs from the file name.
+    claimed_id: Option<String>,
+}
+
+fn read_product(path: &Path, stem: String) -> ProductRead {
+    let mut read = ProductRead {
+        stem,
+        product: None,
+        problems: Vec::new(),
+        read_only: None,
+        claimed_id: None,
+    };
+    let text = match read_text(path, MAX_PRODUCT_FILE_BYTES) {
+        Ok(Some(text)) => text,
+        Ok(None) => return read, // removed while listing
+        Err(err) => {
+            read.problems.push(err);
+            return read;
+        }
+    };
+    let mut product = match parse_product(&text, path) {
+        Ok(parsed) => {
+            if !parsed.unknown_fields.is_empty() {
+                read.read_only = Some(ReadOnlyReason::UnknownFields);
+                read.problems.push(StorageError::UnknownFields {
+                    fields: parsed.unknown_fields,
+                    path: path.to_owned(),
+                });
+            }
+            parsed.value
+        }
+        Err(err @ StorageError::NewerSchema { .. }) => {
+            // Shown read-only when this build can make sense of it at all.
+            read.read_only = Some(ReadOnlyReason::NewerSchema);
+            read.problems.push(err);
+            match ron::from_str::<ProductFile>(&text) {
+                Ok(file) => file.product,
+                Err(_) => return read,
+            }
+        }
+        Err(err) => {
+            read.problems.push(err);
+            return read;
+        }
+    };
+    if product.id.as_str() != read.stem {
+        // The file name is the identity; a copied file keeps its new name.
+        read.claimed_id = Some(product.id.as_str().to_owned());
+        read.problems.push(StorageError::Data {
+            message: format!(
+                "the id inside the file is “{}” but the file name says “{}”; the file name is used",
+                product.id, read.stem
+            ),
+            path: path.to_owned(),
+        });
+        product.id = ProductId(read.stem.clone());
+    }
+    read.product = Some(product);
+    read
+}
+
+/// Why a name in `products/` is not read as a product, or None when it is one.
+fn product_name_problem(name: &str) -> Option<SkipReason> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.starts_with('.') || stem.is_empty() {
+        return Some(SkipReason::HiddenName);
+    }
+    if !ProductId::is_valid(stem) {
+        return Some(SkipReason::NotAProductId);
+    }
+    None
 }
 
 /// Loads the workspace in `dir`, reporting problems and going on.
 ///
-/// Fails only when `dir` is not a workspace at all.
+/// Fails only when `dir` is not a workspace at all. Product files are parsed on all
+/// cores; the result is the same as reading them one by one in file-name order.
 pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
     let ws_path = dir.join(WORKSPACE_FILE);
     let products_dir = dir.join(PRODUCTS_DIR);
-    if !dir.is_dir() || (!ws_path.exists() && !products_dir.is_dir()) {
+    let ws_entry = fs::symlink_metadata(&ws_path).ok();
+    let products_entry = fs::symlink_metadata(&products_dir).ok();
+    if !dir.is_dir() || (ws_entry.is_none() && products_entry.is_none()) {
         return Err(StorageError::NotAWorkspace {
             path: dir.to_owned(),
         });
     }
     let mut loaded = LoadedWorkspace {
         workspace_file_writable: true,
+        products_dir_writable: true,
         ..Default::default()
     };
-    if ws_path.exists() {
-        match read_text(&ws_path).and_then(|t| parse_versioned::<WorkspaceFile>(&t, &ws_path)) {
-            Ok(file) => loaded.workspace.info = file.info,
+    if ws_entry.is_some() {
+        match read_text(&ws_path, MAX_SETTINGS_FILE_BYTES)
+            .and_then(|t| parse_versioned::<WorkspaceFile>(&t.unwrap_or_default(), &ws_path))
+        {
+            Ok(parsed) => {
+                loaded.workspace.info = parsed.value.info;
+                if !parsed.unknown_fields.is_empty() {
+                    loaded.workspace_file_writable = false;
+                    loaded.problems.push(StorageError::UnknownFields {
+                        fields: parsed.unknown_fields,
+                        path: ws_path.clone(),
+                    });
+                }
+            }
             Err(err) => {
                 loaded.workspace_file_writable = false;
                 loaded.problems.push(err);
             }
         }
     }
-    if !products_dir.is_dir() {
-        return Ok(loaded);
+    match fsio::check_dir(&products_dir) {
+        Ok(true) => {}
+        Ok(false) => return Ok(loaded),
+        Err(err) => {
+            loaded.products_dir_writable = false;
+            loaded.problems.push(err);
+            return Ok(loaded);
+        }
     }
     let entries = fs::read_dir(&products_dir).map_err(|source| StorageError::Io {
         action: "list",
         source,
         path: products_dir.clone(),
     })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.extension().and_then(|e| e.to_str()) != Some("ron") {
-            continue;
-        }
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned) else {
-            continue;
-        };
-        if stem.starts_with('.') {
-            continue; // our own temp files from an interrupted write
-        }
-        if !ProductId::is_valid(&stem) {
-            loaded.problems.push(StorageError::Refused {
-                reason: "file name is not a valid product id (a-z, 0-9, -); file skipped",
-                path: path.clone(),
-            });
-            loaded.unreadable.insert(stem);
-            continue;
-        }
-        let is_symlink = fs::symlink_metadata(&path)
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false);
-        if is_symlink {
-            loaded.problems.push(StorageError::Refused {
-                reason: "product file is a symbolic link; not followed",
-                path: path.clone(),
-            });
-            loaded.unreadable.insert(stem);
-            continue;
-        }
-        let text = match read_text(&path) {
-            Ok(t) => t,
-            Err(err) => {
-                loaded.problems.push(err);
-                loaded.unreadable.insert(stem);
-                continue;
+    let mut to_read: Vec<(PathBuf, String)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let Ok(name) = entry.file_name().into_string() else {
+            if path.extension().is_some_and(|e| e == "ron") {
+                loaded.problems.push(StorageError::Skipped {
+                    reason: SkipReason::NotUtf8Name,
+                    path,
+                });
             }
+            continue;
         };
-        let (product, problem) = parse_product(&text, &path);
-        let id = ProductId(stem.clone());
-        match (product, problem) {
-            (Some(mut product), problem) => {
-                let newer = problem.is_some();
-                if let Some(p) = problem {
-                    loaded.problems.push(p);
-                }
-                if product.id != id {
-                    // The file name is the identity; a copied file keeps its new name.
-                    product.id = id.clone();
-                }
-                if newer {
-                    loaded.read_only.insert(id.clone());
+        if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
+            continue;
+        }
+        if let Some(reason) = product_name_problem(&name) {
+            loaded.problems.push(StorageError::Skipped {
+                reason,
+                path: path.clone(),
+            });
+            loaded
+                .unreadable
+                .insert(name.trim_end_matches(".ron").to_owned());
+            continue;
+        }
+        let stem = name.trim_end_matches(".ron").to_owned();
+        to_read.push((path, stem));
+    }
+    to_read.sort();
+    let reads = read_products_parallel(&to_read);
+    let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for read in reads {
+        let claimed = read.claimed_id.clone().unwrap_or_else(|| read.stem.clone());
+        claims.entry(claimed).or_default().push(read.stem.clone());
+        loaded.problems.extend(read.problems);
+        match read.product {
+            Some(product) => {
+                let id = product.id.clone();
+                if let Some(reason) = read.read_only {
+                    loaded.read_only.insert(id.clone(), reason);
                 }
                 loaded.workspace.products.insert(id, product);
             }
-            (None, problem) => {
-                if let Some(p) = problem {
-                    loaded.problems.push(p);
-                }
-                loaded.unreadable.insert(stem);
+            None => {
+                loaded.unreadable.insert(read.stem);
             }
         }
+    }
+    for (claimed, stems) in claims.into_iter().filter(|(_, s)| s.len() > 1) {
+        loaded.problems.push(StorageError::Data {
+            message: format!(
+                "{} files claim the same product id “{claimed}”: {}",
+                stems.len(),
+                stems
+                    .iter()
+                    .map(|s| format!("{s}.ron"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            path: products_dir.clone(),
+        });
     }
     Ok(loaded)
 }
 
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, flushed and
-/// synced, then renamed over the target. A crash leaves either the old or the new file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let io = |action: &'static str, p: &Path| {
-        let p = p.to_owned();
-        move |source| StorageError::Io {
-            action,
-            source,
-            path: p,
-        }
-    };
-    let parent = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(io("create folder", parent))?;
-    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = parent.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp).map_err(io("create", &tmp))?;
-        file.write_all(bytes).map_err(io("write", &tmp))?;
-        file.sync_all().map_err(io("sync", &tmp))?;
-        drop(file);
-        fs::rename(&tmp, path).map_err(io("rename", path))?;
-        // Make the rename itself durable (best effort: not every platform allows it).
-        if let Ok(dir) = fs::File::open(parent) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+/// Reads and parses product files on every core, keeping the input order.
+fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<ProductRead> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    if workers == 1 || files.len() < 64 {
+        return files
+            .iter()
+            .map(|(path, stem)| read_product(path, stem.clone()))
+            .collect();
     }
-    result
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(path, stem)| read_product(path, stem.clone()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| Vec::new()) // a worker cannot panic: parsing returns errors
+            })
+            .collect()
+    })
+}
+
+/// Writes `bytes` to `path` atomically (see [`fsio::write_atomic`]).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    fsio::write_atomic(path, bytes)
+}
+
+/// The folders where the app writes temp files: cleaned of crash leftovers on open.
+pub fn temp_dirs(dir: &Path) -> Vec<PathBuf> {
+    vec![dir.to_owned(), dir.join(PRODUCTS_DIR), dir.join(TRASH_DIR)]
 }
 
 fn pretty() -> ron::ser::PrettyConfig {
@@ -365,7 +572,7 @@ pub fn product_to_ron(product: &Product) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(&file, pretty())
 }
 
-/// Saves one product atomically.
+/// Saves one product atomically. Refuses when `products/` is a link or not a folder.
 pub fn save_product(dir: &Path, product: &Product) -> Result<(), StorageError> {
     let path = product_path(dir, &product.id);
     if !ProductId::is_valid(product.id.as_str()) {
@@ -374,16 +581,29 @@ pub fn save_product(dir: &Path, product: &Product) -> Result<(), StorageError> {
             path,
         });
     }
+    fsio::ensure_dir(&dir.join(PRODUCTS_DIR))?;
+    if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(StorageError::Refused {
+            reason: "a link, pipe or folder has this product's file name",
+            path,
+        });
+    }
     let text = product_to_ron(product).map_err(|e| StorageError::Serialize {
         message: e.to_string(),
         path: path.clone(),
     })?;
-    write_atomic(&path, text.as_bytes())
+    fsio::write_atomic(&path, text.as_bytes())
 }
 
 /// Saves the workspace settings atomically.
 pub fn save_workspace_info(dir: &Path, info: &WorkspaceInfo) -> Result<(), StorageError> {
     let path = dir.join(WORKSPACE_FILE);
+    if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(StorageError::Refused {
+            reason: "workspace.ron is a link, pipe or folder",
+            path,
+        });
+    }
     let file = WorkspaceFile {
         schema_version: SCHEMA_VERSION,
         info: info.clone(),
@@ -393,16 +613,13 @@ pub fn save_workspace_info(dir: &Path, info: &WorkspaceInfo) -> Result<(), Stora
             message: e.to_string(),
             path: path.clone(),
         })?;
-    write_atomic(&path, text.as_bytes())
+    fsio::write_atomic(&path, text.as_bytes())
 }
 
-/// Saves a whole workspace (used for new workspaces and generated data).
+/// Saves a whole workspace (used for new workspaces, copies and generated data).
 pub fn save_workspace(dir: &Path, workspace: &Workspace) -> Result<(), StorageError> {
-    fs::create_dir_all(dir.join(PRODUCTS_DIR)).map_err(|source| StorageError::Io {
-        action: "create folder",
-        source,
-        path: dir.join(PRODUCTS_DIR),
-    })?;
+    fsio::ensure_dir(dir)?;
+    fsio::ensure_dir(&dir.join(PRODUCTS_DIR))?;
     save_workspace_info(dir, &workspace.info)?;
     for product in workspace.products.values() {
         save_product(dir, product)?;
@@ -411,21 +628,28 @@ pub fn save_workspace(dir: &Path, workspace: &Workspace) -> Result<(), StorageEr
 }
 
 /// Moves a product's file into `trash/` (nothing is erased); returns the new path.
+/// Refuses when `trash/` or `products/` is a link, so nothing leaves the workspace.
 pub fn trash_product(
     dir: &Path,
     id: &ProductId,
     stamp: &str,
 ) -> Result<Option<PathBuf>, StorageError> {
     let from = product_path(dir, id);
-    if !from.exists() {
+    if !fsio::check_dir(&dir.join(PRODUCTS_DIR))? {
         return Ok(None);
     }
+    match fs::symlink_metadata(&from) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => {
+            return Err(StorageError::Refused {
+                reason: "not a regular file; left where it is",
+                path: from,
+            });
+        }
+        Err(_) => return Ok(None),
+    }
     let trash = dir.join(TRASH_DIR);
-    fs::create_dir_all(&trash).map_err(|source| StorageError::Io {
-        action: "create folder",
-        source,
-        path: trash.clone(),
-    })?;
+    fsio::ensure_dir(&trash)?;
     let to = trash.join(format!("{}-{stamp}.ron", id.as_str()));
     fs::rename(&from, &to).map_err(|source| StorageError::Io {
         action: "move to trash",
@@ -464,7 +688,7 @@ pub fn unused_evidence(
         add(product);
     }
     let trash = dir.join(TRASH_DIR);
-    if trash.is_dir() {
+    if fsio::check_dir(&trash)? {
         let entries = fs::read_dir(&trash).map_err(|source| StorageError::Io {
             action: "list",
             source,
@@ -472,15 +696,27 @@ pub fn unused_evidence(
         })?;
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("ron") {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                return Err(StorageError::Skipped {
+                    reason: SkipReason::NotUtf8Name,
+                    path,
+                });
+            };
+            if !name.ends_with(".ron") || fsio::is_temp_name(name) {
                 continue;
             }
-            let text = read_text(&path)?;
-            match parse_product(&text, &path) {
-                (Some(product), _) => add(&product),
-                (None, Some(err)) => return Err(err),
-                (None, None) => {}
-            }
+            // A product in the trash that cannot be read may reference anything: refuse.
+            let text = read_text(&path, MAX_PRODUCT_FILE_BYTES)?.unwrap_or_default();
+            let parsed = parse_product(&text, &path)
+                .map(|p| p.value)
+                .or_else(|err| match err {
+                    StorageError::NewerSchema { .. } => ron::from_str::<ProductFile>(&text)
+                        .map(|f| f.product)
+                        .map_err(|_| err),
+                    other => Err(other),
+                })?;
+            add(&parsed);
         }
     }
     evidence::orphans(dir, &referenced).map_err(|err| StorageError::Data {

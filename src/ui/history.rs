@@ -3,13 +3,37 @@
 use egui::RichText;
 
 use crate::app::AppState;
-use crate::domain::history::{Change, Origin};
-use crate::domain::model::Product;
+use crate::domain::history::{Change, DocDateField, Origin, Sheet, TextField};
+use crate::domain::model::{Certificate, OfficialResult, Product};
+use crate::domain::scoring::Answer;
 
 use super::text::{self, Lang};
 use super::theme;
 
-/// One history change in words, naming documents and stages as the screens do.
+/// The label of a free-text field, as the product screen names it.
+pub fn text_field_name(field: TextField) -> text::Tr {
+    match field {
+        TextField::Name => text::FIELD_NAME,
+        TextField::Commune => text::FIELD_COMMUNE,
+        TextField::ProductCode => text::FIELD_CODE,
+        TextField::Description => text::FIELD_DESCRIPTION,
+        TextField::Notes => text::FIELD_NOTES,
+        TextField::Producer => text::FIELD_PRODUCER,
+        TextField::LegalRepresentative => text::FIELD_REPRESENTATIVE,
+        TextField::Phone => text::FIELD_PHONE,
+        TextField::Address => text::FIELD_ADDRESS,
+        TextField::ApplicationNotes => text::FIELD_APP_NOTES,
+    }
+}
+
+fn sheet_name(sheet: Sheet) -> text::Tr {
+    match sheet {
+        Sheet::SelfAssessment => text::SHEET_SELF,
+        Sheet::Commune => text::SHEET_COMMUNE,
+    }
+}
+
+/// One history change in words, naming documents, criteria and stages as the screens do.
 pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: Lang) -> String {
     let doc_name = |key: &str| -> String {
         product
@@ -21,7 +45,46 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
                 |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
             )
     };
+    let criterion = product.current().and_then(|a| {
+        state
+            .catalog
+            .scoring_set(&a.rule_version, product.scoring_set)
+    });
+    let criterion_name = |key: &str| -> String {
+        criterion.and_then(|set| set.criterion(key)).map_or_else(
+            || key.to_owned(),
+            |c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)),
+        )
+    };
+    let answer_text = |key: &str, answer: &Option<Answer>| -> String {
+        match answer {
+            None => lang.t(text::UNANSWERED).to_owned(),
+            Some(Answer::NotMet) => lang.t(text::NOT_MET).to_owned(),
+            Some(Answer::Chosen { option }) => criterion
+                .and_then(|set| set.criterion(key))
+                .and_then(|c| c.option(*option))
+                .map_or_else(
+                    || format!("#{}", option + 1),
+                    |o| format!("{} ({} đ)", lang.pick(&o.label_vi, &o.label_en), o.points),
+                ),
+        }
+    };
     let date = |d: &Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| lang.date(d));
+    let official = |o: &OfficialResult| -> String {
+        format!(
+            "{} · {} · {}",
+            o.average_score
+                .map_or_else(|| "—".to_owned(), |s| format!("{s:.1}")),
+            o.star.map_or_else(|| "—".to_owned(), |s| format!("{s}★")),
+            date(&o.date)
+        )
+    };
+    let certificate = |c: &Option<Certificate>| -> String {
+        c.as_ref().map_or_else(
+            || "—".to_owned(),
+            |c| format!("{}★ {} {}", c.star, c.number, lang.date(c.issued_on)),
+        )
+    };
     match change {
         Change::Created => lang.t(text::H_CREATED).to_owned(),
         Change::Restored => lang.t(text::H_RESTORED).to_owned(),
@@ -43,10 +106,9 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
             from,
             to,
         } => {
-            let label = if which == "issued" {
-                text::DOC_ISSUED
-            } else {
-                text::DOC_VALID_UNTIL
+            let label = match which {
+                DocDateField::Issued => text::DOC_ISSUED,
+                DocDateField::ValidUntil => text::DOC_VALID_UNTIL,
             };
             format!(
                 "{} · {}: {} → {}",
@@ -56,18 +118,64 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
                 date(to)
             )
         }
-        Change::DocNote { key, to } => {
+        Change::DocNote { key, to, .. } => {
             format!("{} · {}: “{to}”", doc_name(key), lang.t(text::H_NOTE))
         }
-        Change::Field { field, from, to } => format!("{field}: “{from}” → “{to}”"),
+        Change::Text { field, from, to } => {
+            format!("{}: “{from}” → “{to}”", lang.t(text_field_name(*field)))
+        }
+        Change::ProducerKind { from, to } => format!(
+            "{}: {} → {}",
+            lang.t(text::FIELD_PRODUCER_KIND),
+            lang.t(text::producer_kind_name(*from)),
+            lang.t(text::producer_kind_name(*to))
+        ),
         Change::ScoringSet { from, to } => format!("{}: {from} → {to}", lang.t(text::H_SET)),
-        Change::Score {
+        Change::Answer {
             sheet,
-            item,
+            criterion: key,
             from,
             to,
-        } => {
-            format!("{} ({sheet}) {item}: {from} → {to}", lang.t(text::H_SCORE))
+        } => format!(
+            "{} ({}) {}: {} → {}",
+            lang.t(text::H_SCORE),
+            lang.t(sheet_name(*sheet)),
+            criterion_name(key),
+            answer_text(key, from),
+            answer_text(key, to)
+        ),
+        Change::Elimination { sheet, key, hit } => format!(
+            "{} ({}) {key}: {}",
+            lang.t(text::H_ELIMINATION),
+            lang.t(sheet_name(*sheet)),
+            lang.t(if *hit {
+                text::H_ELIMINATION_HIT
+            } else {
+                text::H_ELIMINATION_CLEARED
+            })
+        ),
+        Change::SheetNotes { sheet } => format!(
+            "{} ({})",
+            lang.t(text::H_SHEET_NOTES),
+            lang.t(sheet_name(*sheet))
+        ),
+        Change::Official { from, to } => format!(
+            "{}: {} → {}",
+            lang.t(text::H_OFFICIAL),
+            official(from),
+            official(to)
+        ),
+        Change::Certificate { from, to } => {
+            if from.is_none() && to.is_none() {
+                lang.t(text::H_CERTIFICATE_EDITED).to_owned()
+            } else {
+                format!(
+                    "{}: {} → {}",
+                    lang.t(text::FIELD_CERTIFICATE),
+                    certificate(from),
+                    certificate(to)
+                )
+            }
         }
         Change::NewApplication { kind } => format!(
             "{}: {}",
@@ -88,7 +196,7 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
                 lang.t(text::H_DETACHED)
             )
         }
-        Change::Other { summary } => summary.clone(),
+        Change::Legacy { text: legacy } => format!("{} {legacy}", lang.t(text::H_LEGACY)),
     }
 }
 

@@ -245,6 +245,13 @@ tr! {
     H_DETACHED = "Bỏ đính kèm", "Removed attachment";
     H_SCORE = "Chấm điểm", "Score";
     H_NOTE = "Ghi chú", "Note";
+    H_ELIMINATION = "Điều kiện loại", "Eliminating condition";
+    H_ELIMINATION_HIT = "áp dụng", "applies";
+    H_ELIMINATION_CLEARED = "bỏ", "cleared";
+    H_SHEET_NOTES = "Sửa ghi chú phiếu chấm", "Score sheet notes edited";
+    H_OFFICIAL = "Kết quả chính thức của hội đồng", "Council's official result";
+    H_CERTIFICATE_EDITED = "Sửa giấy chứng nhận", "Certificate corrected";
+    H_LEGACY = "(ghi theo định dạng cũ)", "(recorded in the old format)";
     MENU_SETTINGS = "Cài đặt…", "Settings…";
     SETTINGS_TITLE = "Cài đặt", "Settings";
     SETTINGS_OFFICER = "Tên cán bộ (ghi vào lịch sử thay đổi)", "Officer's name (written into the change history)";
@@ -784,5 +791,99 @@ pub fn criterion_note_hover(note_en: &str, lang: Lang) -> String {
         ),
         (Lang::Vi, None) => format!("{}\n{note_en}", SOURCE_NOTE_ENGLISH.vi),
         (Lang::En, _) => format!("{}\n{note_en}", SOURCE_NOTE_INTRO.en),
+    }
+}
+
+/// Why a file was skipped, in the user's language.
+pub fn skip_reason(reason: crate::storage::SkipReason, lang: Lang) -> String {
+    use crate::storage::SkipReason;
+    match reason {
+        SkipReason::Symlink => lang
+            .t(Tr {
+                vi: "là liên kết tượng trưng (symlink), không đi theo",
+                en: "a symbolic link, not followed",
+            })
+            .to_owned(),
+        SkipReason::NotRegular => lang
+            .t(Tr {
+                vi: "không phải tệp thường (ống dẫn, thiết bị hoặc thư mục)",
+                en: "not a regular file (named pipe, socket, device or folder)",
+            })
+            .to_owned(),
+        SkipReason::NotUtf8Name => lang
+            .t(Tr {
+                vi: "tên tệp không phải Unicode hợp lệ",
+                en: "the file name is not valid Unicode",
+            })
+            .to_owned(),
+        SkipReason::HiddenName => lang
+            .t(Tr {
+                vi: "tên tệp ẩn (bắt đầu bằng dấu chấm)",
+                en: "hidden file name (starts with a dot)",
+            })
+            .to_owned(),
+        SkipReason::NotAProductId => lang
+            .t(Tr {
+                vi: "tên tệp không phải mã sản phẩm hợp lệ (a-z, 0-9, -)",
+                en: "file name is not a valid product id (a-z, 0-9, -)",
+            })
+            .to_owned(),
+        SkipReason::TooLarge { limit_bytes } => match lang {
+            Lang::Vi => format!(
+                "lớn hơn giới hạn {} KiB cho loại tệp này",
+                limit_bytes / 1024
+            ),
+            Lang::En => format!(
+                "larger than the {} KiB limit for this kind of file",
+                limit_bytes / 1024
+            ),
+        },
+    }
+}
+
+/// A storage error in the user's language, naming the file last.
+pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
+    use crate::storage::StorageError as E;
+    let path = err.path().display();
+    let vi = lang == Lang::Vi;
+    match err {
+        E::Io { action, source, .. } if vi => {
+            format!("lỗi tệp ({action}): {source} — {path}")
+        }
+        E::Parse {
+            line,
+            column,
+            message,
+            ..
+        } if vi => format!("tệp hỏng ở dòng {line}, cột {column}: {message} — {path}"),
+        E::NewerSchema {
+            found, supported, ..
+        } if vi => format!(
+            "tệp do phiên bản mới hơn ghi (định dạng {found}, bản này đọc tới {supported}); chỉ xem, không ghi — {path}"
+        ),
+        E::NotAWorkspace { .. } if vi => format!(
+            "không phải thư mục làm việc OCOP (không có workspace.ron và thư mục products/) — {path}"
+        ),
+        E::Serialize { message, .. } if vi => format!("không ghi được dữ liệu: {message} — {path}"),
+        E::Data { message, .. } if vi => format!("dữ liệu sai: {message} — {path}"),
+        E::Refused { reason, .. } if vi => format!("không ghi: {reason} — {path}"),
+        E::Skipped { reason, .. } => match lang {
+            Lang::Vi => format!("bỏ qua, không đọc: {} — {path}", skip_reason(*reason, lang)),
+            Lang::En => format!("skipped, not read: {} — {path}", skip_reason(*reason, lang)),
+        },
+        E::UnknownFields { fields, .. } if vi => format!(
+            "có trường mà phiên bản này không biết: {}; chỉ mở để xem để không mất chúng — {path}",
+            fields.join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// "1 change", "2 changes": a count with its noun in the right number.
+pub fn count(n: usize, lang: Lang, vi_noun: &str, en_singular: &str, en_plural: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{n} {vi_noun}"),
+        Lang::En if n == 1 => format!("{n} {en_singular}"),
+        Lang::En => format!("{n} {en_plural}"),
     }
 }

@@ -1,0 +1,178 @@
+//! `check DIR`: loads everything and names every problem with its file.
+//! Exit 0 clean, 1 problems, 2 not a workspace. Never writes.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use crate::domain::scoring::{self, SheetProblem};
+use crate::storage::{self, evidence::EvidenceStatus};
+use crate::ui::text::{self, Lang};
+
+use super::out::{Out, printable};
+
+fn pick(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// Every problem of the workspace in `dir`, as lines in `lang`.
+fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
+    let loaded = storage::load_workspace(dir).map_err(|err| text::storage_error(&err, lang))?;
+    let (catalog, holiday_problems) =
+        storage::assets::catalog_for(dir).map_err(|err| text::storage_error(&err, lang))?;
+    let mut problems: Vec<String> = loaded
+        .problems
+        .iter()
+        .chain(holiday_problems.iter())
+        .map(|err| text::storage_error(err, lang))
+        .collect();
+    for dir in storage::temp_dirs(dir) {
+        for temp in storage::fsio::stray_temps(&dir) {
+            let secs = temp.age.as_secs();
+            problems.push(pick(
+                lang,
+                format!(
+                    "tệp tạm còn sót sau khi ứng dụng bị tắt đột ngột ({secs} giây trước); ứng dụng xóa khi mở thư mục — {}",
+                    temp.path.display()
+                ),
+                format!(
+                    "temp file left by an interrupted save ({secs} s old); the app removes it when it opens the workspace — {}",
+                    temp.path.display()
+                ),
+            ));
+        }
+    }
+    for product in loaded.workspace.products.values() {
+        let path = storage::product_path(dir, &product.id);
+        let path = path.display();
+        if !(1..=26).contains(&product.scoring_set) {
+            problems.push(pick(
+                lang,
+                format!(
+                    "bộ tiêu chí {} không thuộc 26 bộ — {path}",
+                    product.scoring_set
+                ),
+                format!(
+                    "scoring_set {} is not one of the 26 sets — {path}",
+                    product.scoring_set
+                ),
+            ));
+        }
+        for app in &product.applications {
+            for entry in &app.dossier {
+                for attachment in &entry.attachments {
+                    let never = AtomicBool::new(false);
+                    let status = storage::evidence::verify(dir, attachment, &never);
+                    let what = match status {
+                        EvidenceStatus::Ok => continue,
+                        EvidenceStatus::Missing => pick(
+                            lang,
+                            "thiếu tệp minh chứng".into(),
+                            "evidence file missing".into(),
+                        ),
+                        EvidenceStatus::Altered { .. } => pick(
+                            lang,
+                            "tệp minh chứng đã bị sửa sau khi đính kèm (SHA-256 khác)".into(),
+                            "evidence file changed since it was attached (SHA-256 differs)".into(),
+                        ),
+                        EvidenceStatus::Unsafe { reason } => pick(
+                            lang,
+                            format!("đường dẫn minh chứng bị từ chối, không đọc: {reason}"),
+                            format!("evidence path refused, never read: {reason}"),
+                        ),
+                        EvidenceStatus::Unchecked { reason } => pick(
+                            lang,
+                            format!("không kiểm tra được tệp minh chứng: {reason}"),
+                            format!("evidence file could not be checked: {reason}"),
+                        ),
+                    };
+                    problems.push(format!(
+                        "{what}: “{}” ({}) · {} — {path}",
+                        attachment.stored_path, attachment.file_name, entry.key
+                    ));
+                }
+            }
+            if catalog.template(&app.rule_version).is_none() {
+                problems.push(pick(
+                    lang,
+                    format!(
+                        "căn cứ “{}” không có trong ứng dụng — {path}",
+                        app.rule_version
+                    ),
+                    format!("unknown rule version “{}” — {path}", app.rule_version),
+                ));
+            }
+            let Some(set) = catalog.scoring_set(&app.rule_version, product.scoring_set) else {
+                continue;
+            };
+            for (sheet_vi, sheet_en, sheet) in [
+                (
+                    "phiếu tự đánh giá",
+                    "self-assessment",
+                    &app.scores.self_assessment,
+                ),
+                ("phiếu của xã", "commune sheet", &app.scores.commune_view),
+            ] {
+                for problem in scoring::sheet_problems(set, sheet) {
+                    problems.push(match problem {
+                        SheetProblem::UnknownCriterion { key } => pick(
+                            lang,
+                            format!("{sheet_vi}: tiêu chí “{key}” không có trong bộ {} — {path}", product.scoring_set),
+                            format!("{sheet_en}: criterion “{key}” is not in set {} — {path}", product.scoring_set),
+                        ),
+                        SheetProblem::OptionOutOfRange { key, option, options } => pick(
+                            lang,
+                            format!("{sheet_vi}: tiêu chí “{key}” chọn phương án {} nhưng chỉ có {options} — {path}", option + 1),
+                            format!("{sheet_en}: criterion “{key}” has option {} chosen but only {options} exist — {path}", option + 1),
+                        ),
+                        SheetProblem::UnknownElimination { key } => pick(
+                            lang,
+                            format!("{sheet_vi}: điều kiện loại “{key}” không có trong bộ {} — {path}", product.scoring_set),
+                            format!("{sheet_en}: eliminating condition “{key}” is not in set {} — {path}", product.scoring_set),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    Ok((loaded.workspace.products.len(), problems))
+}
+
+pub fn run(args: &[String]) -> ExitCode {
+    let lang = super::lang_from(args);
+    let Some(dir) = args.first().filter(|a| !a.starts_with("--")) else {
+        eprintln!("error: check needs a folder\n\n{}", super::USAGE);
+        return ExitCode::from(2);
+    };
+    let (count, problems) = match problems(Path::new(dir), lang) {
+        Ok(found) => found,
+        Err(message) => {
+            eprintln!("{}", printable(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = Out::new();
+    for problem in &problems {
+        out.line(printable(problem));
+    }
+    out.line(match lang {
+        Lang::Vi => format!("đã đọc {count} sản phẩm, {} vấn đề", problems.len()),
+        Lang::En => format!(
+            "{}, {}",
+            text::count(count, lang, "", "product read", "products read"),
+            text::count(problems.len(), lang, "", "problem", "problems")
+        ),
+    });
+    if let Err(message) = out.finish() {
+        eprintln!("error: {message}");
+        return ExitCode::from(2);
+    }
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,79 @@
+//! `list DIR [--format csv] [--lang vi|en] [--today D]`: one line per product, with the
+//! same deadlines as the GUI (the workspace's own holiday file included).
+
+use std::path::Path;
+
+use crate::domain::{deadlines, dossier};
+use crate::storage;
+use crate::ui::text;
+
+use super::out::{Out, printable};
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let dir = args.first().ok_or("list needs a folder")?;
+    let csv = super::flag(args, "--format") == Some("csv");
+    let today = super::today_from(args)?;
+    let lang = super::lang_from(args);
+    let dir = Path::new(dir);
+    let loaded = storage::load_workspace(dir).map_err(|e| text::storage_error(&e, lang))?;
+    let (catalog, holiday_problems) =
+        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
+    for problem in loaded.problems.iter().chain(holiday_problems.iter()) {
+        eprintln!(
+            "warning: {}",
+            printable(&text::storage_error(problem, lang))
+        );
+    }
+    let mut out = Out::new();
+    if csv {
+        out.line("id,name,producer,stage,dossier_percent,next_deadline,deadline_rule");
+    }
+    for product in loaded.workspace.products.values() {
+        let app = product.current();
+        let pct = app
+            .map(|a| dossier::completeness(&a.dossier, catalog.template(&a.rule_version)).percent())
+            .unwrap_or(0);
+        let deadline = deadlines::next_deadline(product, today, &catalog.calendar);
+        let rule = deadline
+            .as_ref()
+            .map_or("", |d| lang.t(text::deadline_name(d.kind)));
+        if csv {
+            out.line(format!(
+                "{},{},{},{},{},{},{}",
+                csv_field(product.id.as_str()),
+                csv_field(&product.name),
+                csv_field(&product.producer.name),
+                app.map_or("", |a| a.stage.code()),
+                pct,
+                deadline
+                    .as_ref()
+                    .map(|d| d.date.to_string())
+                    .unwrap_or_default(),
+                csv_field(rule)
+            ));
+        } else {
+            let stage = app.map_or("", |a| lang.t(text::stage_name(a.stage)));
+            let date = deadline
+                .as_ref()
+                .map(|d| lang.date(d.date))
+                .unwrap_or_default();
+            out.line(printable(&format!(
+                "{:<28} {:<30} {:<36} {:<22} {:>3}%  {date} {rule}",
+                product.id.as_str(),
+                product.name,
+                product.producer.name,
+                stage,
+                pct,
+            )));
+        }
+    }
+    out.finish()
+}

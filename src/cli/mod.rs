@@ -1,0 +1,297 @@
+//! Command-line interface, in the same binary as the GUI, for scripts and for checking
+//! a workspace without a display.
+//!
+//! ```text
+//! ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD]   start the GUI
+//! ocop-tracker check DIR                 exit 0 clean, 1 problems, 2 not a workspace
+//! ocop-tracker list DIR [--format csv]   one line per product
+//! ocop-tracker demo-data DIR --products N [--seed S]
+//! ocop-tracker score DIR [--product ID]  parts, total, star, blockers, suggestions
+//! ocop-tracker calendar DIR [--out FILE] iCalendar of upcoming deadlines, stable UIDs
+//! ocop-tracker gc DIR [--dry-run]        evidence files no product (nor the trash) uses
+//! ocop-tracker bench                     speed and memory figures for the README
+//! ```
+
+mod calendar;
+mod check;
+mod list;
+mod out;
+mod score;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::demo;
+use crate::storage::{self, StorageError};
+use crate::ui::text::Lang;
+
+pub use calendar::calendar_text;
+
+const USAGE: &str = "\
+ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
+
+Usage:
+  ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
+  ocop-tracker check DIR [--lang vi|en]
+  ocop-tracker list DIR [--format csv] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker demo-data DIR --products N [--seed S]
+  ocop-tracker score DIR [--product ID] [--sheet self|commune] [--lang vi|en]
+  ocop-tracker calendar DIR [--out FILE|-] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker gc DIR [--dry-run]        remove evidence files no product uses
+  ocop-tracker bench [--sizes 20,20000]
+  ocop-tracker bench-import [--size-mib 1024]
+";
+
+/// Value of `--name VALUE` in `args`.
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn today_from(args: &[String]) -> Result<NaiveDate, String> {
+    match flag(args, "--today") {
+        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| format!("--today: “{raw}” is not a date (YYYY-MM-DD)")),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// `--lang en` for English; Vietnamese otherwise, like the GUI.
+fn lang_from(args: &[String]) -> Lang {
+    match flag(args, "--lang") {
+        Some("en") => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+fn catalog() -> Result<Catalog, ExitCode> {
+    storage::assets::builtin_catalog().map_err(|err| {
+        eprintln!("error: built-in rule data is damaged: {err}");
+        ExitCode::from(2)
+    })
+}
+
+/// Runs the binary with `args` (without the program name).
+pub fn main(args: &[String]) -> ExitCode {
+    let command = args.first().map(String::as_str);
+    let result = match command {
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some("check") => return check::run(&args[1..]),
+        Some("list") => list::run(&args[1..]),
+        Some("demo-data") => demo_data(&args[1..]),
+        Some("score") => score::run(&args[1..]),
+        Some("calendar") => calendar::run(&args[1..]),
+        Some("gc") => calendar::gc(&args[1..]),
+        Some("write-seed") => write_seed(args.get(1).map(Path::new)),
+        Some("bench") => crate::bench::run(&args[1..]),
+        Some("bench-import") => crate::bench::run_import(&args[1..]),
+        Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
+        Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
+        Some(other) if !other.starts_with('-') => {
+            Err(format!("unknown command “{other}”\n\n{USAGE}"))
+        }
+        _ => return gui(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {}", out::printable(&message));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `demo-data DIR --products N [--seed S]`: a realistic synthetic workspace.
+fn demo_data(args: &[String]) -> Result<(), String> {
+    let dir = PathBuf::from(args.first().ok_or("demo-data needs a folder")?);
+    let count: usize = flag(args, "--products")
+        .ok_or("demo-data needs --products N")?
+        .parse()
+        .map_err(|_| "--products: not a whole number".to_owned())?;
+    let seed: u64 = match flag(args, "--seed") {
+        Some(raw) => raw
+            .parse()
+            .map_err(|_| "--seed: not a whole number".to_owned())?,
+        None => 1,
+    };
+    if dir.join(storage::WORKSPACE_FILE).exists() || dir.join(storage::PRODUCTS_DIR).exists() {
+        return Err(format!(
+            "refusing to write over an existing workspace — {}",
+            dir.display()
+        ));
+    }
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let template = catalog.current_template().ok_or("no dossier template")?;
+    let workspace =
+        demo::synthetic_workspace(count, seed, template, chrono::Local::now().date_naive());
+    storage::save_workspace(&dir, &workspace).map_err(|e: StorageError| e.to_string())?;
+    println!("wrote {count} products to {}", dir.display());
+    Ok(())
+}
+
+/// `write-seed DIR`: regenerates the shipped demo workspace (developer tool).
+fn write_seed(dir: Option<&Path>) -> Result<(), String> {
+    let dir = dir.ok_or("write-seed needs a folder")?;
+    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let mut workspace = demo::seed_workspace(&catalog);
+    storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;
+    // Sample evidence made for the demo (assets/demo-evidence), attached to its documents.
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-evidence");
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    let added_at = date(2026, 11, 20)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .ok_or("bad sample date")?;
+    // (product, document, sample file, document date, valid until)
+    type Sample<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<NaiveDate>,
+        Option<NaiveDate>,
+    );
+    let attach: [Sample; 3] = [
+        (
+            "com-hong-quang",
+            "product-story",
+            "Bao bì cốm Hồng Quang.jpg",
+            None,
+            None,
+        ),
+        (
+            "com-hong-quang",
+            "test-report",
+            "Phiếu kiểm nghiệm cốm 2026.jpg",
+            date(2026, 4, 22),
+            date(2027, 4, 22),
+        ),
+        (
+            "com-hong-quang",
+            "ip-documents",
+            "Đơn nhãn hiệu được chấp nhận.jpg",
+            date(2026, 8, 20),
+            None,
+        ),
+    ];
+    let never = std::sync::atomic::AtomicBool::new(false);
+    for (product_id, key, file, document_date, valid_until) in attach {
+        let imported =
+            storage::evidence::import_file(dir, &samples.join(file), &mut |_| {}, &never)
+                .map_err(|e| e.to_string())?;
+        let product = workspace
+            .products
+            .get_mut(&crate::domain::model::ProductId(product_id.to_owned()))
+            .ok_or("seed product missing")?;
+        let entry = product
+            .current_mut()
+            .and_then(|a| a.dossier.iter_mut().find(|e| e.key == key))
+            .ok_or("seed document missing")?;
+        entry.attachments.push(crate::domain::dossier::Attachment {
+            sha256: imported.sha256,
+            file_name: imported.file_name,
+            size_bytes: imported.size_bytes,
+            stored_path: imported.stored_path,
+            added_at,
+            document_date,
+            valid_until,
+        });
+        storage::save_product(dir, product).map_err(|e| e.to_string())?;
+    }
+    println!("wrote the seed workspace to {}", dir.display());
+    Ok(())
+}
+
+/// Which workspace the GUI opens: `--workspace`, else the last one, else the demo.
+fn startup_workspace(explicit: Option<&str>, last: Option<PathBuf>) -> Option<PathBuf> {
+    if let Some(dir) = explicit {
+        return Some(PathBuf::from(dir));
+    }
+    if let Some(last) = last.filter(|p| p.is_dir()) {
+        return Some(last);
+    }
+    [
+        PathBuf::from("saves"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
+    ]
+    .into_iter()
+    .find(|p| p.join(storage::WORKSPACE_FILE).is_file())
+}
+
+fn gui(args: &[String]) -> ExitCode {
+    let catalog = match catalog() {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let pinned_today = match flag(args, "--today") {
+        Some(_) => match today_from(args) {
+            Ok(d) => Some(d),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let explicit = flag(args, "--workspace").map(str::to_owned);
+    let lang_flag = match flag(args, "--lang") {
+        Some("en") => Some(Lang::En),
+        Some("vi") => Some(Lang::Vi),
+        _ => None,
+    };
+    // `--window 1280x2000`: a window size, e.g. for documentation screenshots.
+    let window_flag = flag(args, "--window").is_some();
+    let size = flag(args, "--window")
+        .and_then(|raw| raw.split_once('x'))
+        .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]))
+        .unwrap_or([1280.0, 800.0]);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Theo dõi OCOP – OCOP tracker")
+            .with_inner_size(size)
+            .with_min_inner_size([800.0, 500.0]),
+        // An explicit --window size wins over the size remembered from last time.
+        persist_window: !window_flag,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "ocop-tracker",
+        options,
+        Box::new(move |cc| {
+            crate::ui::theme::install(&cc.egui_ctx);
+            let stored_lang: Option<Lang> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, crate::ui::PREF_LANG));
+            let last: Option<PathBuf> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, crate::ui::PREF_LAST_WORKSPACE));
+            let lang = lang_flag.or(stored_lang).unwrap_or_default();
+            let officer: Option<String> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, crate::ui::PREF_OFFICER));
+            let dir = startup_workspace(explicit.as_deref(), last);
+            let mut app = crate::ui::OcopApp::new(catalog, None, lang, pinned_today);
+            app.officer = officer.unwrap_or_default();
+            if window_flag {
+                app.requested_size = Some(egui::vec2(size[0], size[1]));
+            }
+            if let Some(dir) = dir.as_deref() {
+                app.open_workspace(dir);
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: could not start the window: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

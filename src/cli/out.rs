@@ -1,0 +1,71 @@
+//! Standard output for the CLI: a closed pipe (`list DIR | head -1`) ends the output
+//! quietly instead of panicking, and text from files is made safe for a terminal.
+
+use std::io::{ErrorKind, Write};
+
+/// Lines to standard output; the first write error stops further writes.
+pub struct Out {
+    stdout: std::io::Stdout,
+    failed: Option<std::io::Error>,
+}
+
+impl Out {
+    pub fn new() -> Self {
+        Out {
+            stdout: std::io::stdout(),
+            failed: None,
+        }
+    }
+
+    /// Writes `text` and a newline.
+    pub fn line(&mut self, text: impl AsRef<str>) {
+        self.write(text.as_ref());
+        self.write("\n");
+    }
+
+    /// Writes `text` as it is.
+    pub fn write(&mut self, text: &str) {
+        if self.failed.is_none()
+            && let Err(err) = self.stdout.lock().write_all(text.as_bytes())
+        {
+            self.failed = Some(err);
+        }
+    }
+
+    /// Flushes; a reader that went away (broken pipe) is not an error.
+    pub fn finish(mut self) -> Result<(), String> {
+        if self.failed.is_none()
+            && let Err(err) = self.stdout.lock().flush()
+        {
+            self.failed = Some(err);
+        }
+        match self.failed {
+            None => Ok(()),
+            Some(err) if err.kind() == ErrorKind::BrokenPipe => Ok(()),
+            Some(err) => Err(format!("could not write the output: {err}")),
+        }
+    }
+}
+
+/// `text` with control characters (escape sequences, carriage returns, newlines from
+/// hostile file names) shown as `\u{1b}` escapes, so they cannot act on the terminal.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(super::printable("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        assert_eq!(super::printable("Cốm Hồng Quang"), "Cốm Hồng Quang");
+    }
+}

@@ -1,0 +1,370 @@
+//! File-system primitives that cannot be tricked: reads that refuse links, pipes and
+//! oversized files without blocking, atomic writes through an exclusively created temp
+//! file under an unpredictable name, and clean-up of temp files a crash left behind.
+//!
+//! Every read and write of a workspace file goes through here.
+
+use std::fs::{self, File, OpenOptions};
+use std::hash::{BuildHasher, Hasher};
+use std::io::{ErrorKind, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use super::StorageError;
+
+/// Temp files younger than this are left alone on clean-up: another instance of the app
+/// (or another officer on a shared folder) may be writing it right now.
+pub const TEMP_GRACE: Duration = Duration::from_mins(1);
+
+/// Suffix of every temp file the app writes. Dot-prefixed names ending `.tmp` are
+/// ignored by Syncthing, Dropbox, OneDrive and Nextcloud (see README, sharing).
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Hex digits of the random part of a temp file name.
+const TEMP_RANDOM_HEX: usize = 16;
+
+/// Why a file was skipped without being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A symbolic link: never followed.
+    Symlink,
+    /// A named pipe, socket, device or folder where a file was expected.
+    NotRegular,
+    /// A file name that is not valid Unicode.
+    NotUtf8Name,
+    /// A hidden name (starting with a dot) where a product file was expected.
+    HiddenName,
+    /// A `.ron` name that is not a product id (`a-z`, `0-9`, `-`).
+    NotAProductId,
+    /// Bigger than the documented limit for its kind.
+    TooLarge {
+        /// The limit, in bytes.
+        limit_bytes: u64,
+    },
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::Symlink => f.write_str("a symbolic link, not followed"),
+            SkipReason::NotRegular => {
+                f.write_str("not a regular file (named pipe, socket, device or folder)")
+            }
+            SkipReason::NotUtf8Name => f.write_str("the file name is not valid Unicode"),
+            SkipReason::HiddenName => f.write_str("hidden file name (starts with a dot)"),
+            SkipReason::NotAProductId => {
+                f.write_str("file name is not a valid product id (a-z, 0-9, -)")
+            }
+            SkipReason::TooLarge { limit_bytes } => write!(
+                f,
+                "larger than the {} KiB limit for this kind of file",
+                limit_bytes / 1024
+            ),
+        }
+    }
+}
+
+fn io_err(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StorageError {
+    let path = path.to_owned();
+    move |source| StorageError::Io {
+        action,
+        source,
+        path,
+    }
+}
+
+/// Opens `path` for reading without following a symbolic link and without blocking on a
+/// named pipe.
+fn open_no_follow(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Whether opening failed because the entry became a link after it was checked
+/// (`O_NOFOLLOW` reports `ELOOP`).
+fn is_link_loop(err: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        err.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = err;
+        false
+    }
+}
+
+/// Reads a whole regular file of at most `limit_bytes`.
+///
+/// Symbolic links, pipes, devices and folders are refused before anything is opened,
+/// and again on the opened handle (the entry may change in between); a pipe never
+/// blocks. Returns `Ok(None)` when the file does not exist.
+pub fn read_regular(path: &Path, limit_bytes: u64) -> Result<Option<Vec<u8>>, StorageError> {
+    let skipped = |reason| StorageError::Skipped {
+        reason,
+        path: path.to_owned(),
+    };
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(skipped(SkipReason::Symlink)),
+        Ok(meta) if !meta.is_file() => return Err(skipped(SkipReason::NotRegular)),
+        Ok(meta) if meta.len() > limit_bytes => {
+            return Err(skipped(SkipReason::TooLarge { limit_bytes }));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err("inspect", path)(e)),
+    }
+    let file = match open_no_follow(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if is_link_loop(&e) => return Err(skipped(SkipReason::Symlink)),
+        Err(e) => return Err(io_err("open", path)(e)),
+    };
+    let meta = file.metadata().map_err(io_err("inspect", path))?;
+    if !meta.is_file() {
+        return Err(skipped(SkipReason::NotRegular));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_err("read", path))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit_bytes {
+        return Err(skipped(SkipReason::TooLarge { limit_bytes }));
+    }
+    Ok(Some(bytes))
+}
+
+/// Checks that `path` is a real folder or absent: a symbolic link or a file in its place
+/// is refused, so nothing is read or written through it.
+pub fn check_dir(path: &Path) -> Result<bool, StorageError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(StorageError::Skipped {
+            reason: SkipReason::Symlink,
+            path: path.to_owned(),
+        }),
+        Ok(meta) if !meta.is_dir() => Err(StorageError::Skipped {
+            reason: SkipReason::NotRegular,
+            path: path.to_owned(),
+        }),
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(io_err("inspect", path)(e)),
+    }
+}
+
+/// Creates `path` as a folder if absent; refuses a link or a file in its place.
+pub fn ensure_dir(path: &Path) -> Result<(), StorageError> {
+    if check_dir(path)? {
+        return Ok(());
+    }
+    match fs::create_dir(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::AlreadyExists => check_dir(path).map(|_| ()),
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                ensure_dir(parent)?;
+            }
+            fs::create_dir(path).map_err(io_err("create folder", path))
+        }
+        Err(e) => Err(io_err("create folder", path)(e)),
+    }
+}
+
+/// A random 64-bit number for temp file names: the process's random hasher keys, the
+/// time and a counter, so names cannot be guessed in advance by another local user.
+fn random_u64() -> u64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u32(std::process::id());
+    if let Ok(since) = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH) {
+        hasher.write_u128(since.as_nanos());
+    }
+    hasher.finish()
+}
+
+/// Whether `name` is one of the app's temp files: `.<file>.<random>.tmp`, where the
+/// random part is hex (this build) or a process id (older builds).
+pub fn is_temp_name(name: &str) -> bool {
+    let Some(inner) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+    else {
+        return false;
+    };
+    let Some((file, token)) = inner.rsplit_once('.') else {
+        return false;
+    };
+    !file.is_empty()
+        && (1..=32).contains(&token.len())
+        && token.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Writes `bytes` to `path` atomically: a temp file in the same folder, created
+/// exclusively under an unpredictable name (never through a planted link), flushed and
+/// synced, then renamed over the target. A crash leaves either the old or the new file.
+///
+/// The target itself is never followed: a symbolic link at `path` is replaced by the
+/// rename, not written through; callers that must not replace one check first.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent).map_err(io_err("create folder", parent))?;
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let (tmp, mut file) = create_temp(parent, file_name)?;
+    let result = (|| {
+        file.write_all(bytes).map_err(io_err("write", &tmp))?;
+        file.sync_all().map_err(io_err("sync", &tmp))?;
+        drop(file);
+        fs::rename(&tmp, path).map_err(io_err("rename", path))?;
+        // Make the rename itself durable (best effort: not every platform allows it).
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Writes an export (calendar, report) to a path the user chose.
+///
+/// A regular file or a new name is written atomically. A named pipe or device (e.g.
+/// `/dev/null`) is written into as it is, never replaced by a regular file. A symbolic
+/// link is refused with a message rather than replaced or silently followed.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(StorageError::Refused {
+            reason: "the target is a symbolic link; give the real file's path (or - for standard output)",
+            path: path.to_owned(),
+        }),
+        Ok(meta) if meta.is_dir() => Err(StorageError::Refused {
+            reason: "the target is a folder",
+            path: path.to_owned(),
+        }),
+        Ok(meta) if !meta.is_file() => {
+            let mut options = OpenOptions::new();
+            options.write(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.custom_flags(libc::O_NOFOLLOW);
+            }
+            let mut file = options.open(path).map_err(io_err("open", path))?;
+            file.write_all(bytes).map_err(io_err("write", path))
+        }
+        _ => write_atomic(path, bytes),
+    }
+}
+
+/// Creates a new temp file beside `file_name` in `dir`, exclusively (`O_EXCL`: an
+/// existing entry, link or not, makes it fail and another name is tried).
+fn create_temp(dir: &Path, file_name: &str) -> Result<(PathBuf, File), StorageError> {
+    let mut last_err = None;
+    for _ in 0..16 {
+        let tmp = dir.join(format!(
+            ".{file_name}.{:0width$x}{TEMP_SUFFIX}",
+            random_u64(),
+            width = TEMP_RANDOM_HEX
+        ));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.custom_flags(libc::O_NOFOLLOW).mode(0o644);
+        }
+        match options.open(&tmp) {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => last_err = Some((tmp, e)),
+            Err(e) => return Err(io_err("create", &tmp)(e)),
+        }
+    }
+    match last_err {
+        Some((tmp, e)) => Err(io_err("create", &tmp)(e)),
+        None => Err(StorageError::Refused {
+            reason: "could not create a temp file",
+            path: dir.to_owned(),
+        }),
+    }
+}
+
+/// A temp file left in a folder, with its age.
+#[derive(Debug, Clone)]
+pub struct StrayTemp {
+    /// The file.
+    pub path: PathBuf,
+    /// Time since it was last written (zero when the clock is off).
+    pub age: Duration,
+}
+
+/// The app's temp files in `dir` (not recursive; links and non-files are ignored).
+pub fn stray_temps(dir: &Path) -> Vec<StrayTemp> {
+    if !matches!(check_dir(dir), Ok(true)) {
+        return Vec::new();
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let now = SystemTime::now();
+    let mut found: Vec<StrayTemp> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_str().is_some_and(is_temp_name))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let modified = e.metadata().ok()?.modified().ok()?;
+            Some(StrayTemp {
+                path: e.path(),
+                age: now.duration_since(modified).unwrap_or_default(),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found
+}
+
+/// Removes the app's temp files older than [`TEMP_GRACE`] from `dirs`; returns how many
+/// were removed. Best effort: only the app's own name pattern, never a link.
+pub fn clean_stray_temps(dirs: &[PathBuf]) -> usize {
+    dirs.iter()
+        .flat_map(|dir| stray_temps(dir))
+        .filter(|t| t.age >= TEMP_GRACE)
+        .filter(|t| fs::remove_file(&t.path).is_ok())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_names() {
+        for (name, expected) in [
+            (".com-hong-quang.ron.0123456789abcdef.tmp", true),
+            (".workspace.ron.4242.tmp", true),
+            (".x.ron.tmp", false),
+            ("x.ron.0123.tmp", false),
+            (".x.ron.zz.tmp", false),
+            ("..1.tmp", false),
+            (".notes.txt", false),
+        ] {
+            assert_eq!(is_temp_name(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn random_names_differ() {
+        assert_ne!(random_u64(), random_u64());
+    }
+}
