@@ -119,6 +119,58 @@ fn add_product_uses_the_chosen_scoring_set() {
     assert!(file_of(&ws, id).contains("scoring_set: 2,"));
 }
 
+#[test]
+fn add_product_set_picked_with_the_keyboard_is_used() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness.get_by_label("+ Thêm sản phẩm").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Tên sản phẩm",
+        "Giò bò Bình An",
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Bộ tiêu chí")
+        .click();
+    harness.run();
+    // Arrow down to another set and pick it with Enter: that Enter picks, it does not
+    // create the product with the set shown before.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let picked = match &harness.state().dialog {
+        Some(Dialog::AddProduct { scoring_set, .. }) => *scoring_set,
+        other => panic!("the dialog must stay open after picking a set: {other:?}"),
+    };
+    assert!(
+        !fs::read_dir(ws.join("products"))
+            .expect("products")
+            .any(|e| e
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gio-bo")),
+        "no product created yet"
+    );
+    assert_ne!(picked, 6, "the arrows moved to another set");
+    // Escape closes the list (not the dialog), then confirm.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    assert_eq!(
+        product(harness.state(), "gio-bo-binh-an").scoring_set,
+        picked
+    );
+}
+
 // ---- 2. Text reaches the file while typing, and on close; the status bar is honest ----
 
 #[test]

@@ -22,6 +22,8 @@ pub enum Dialog {
         scoring_set: u8,
         /// Error to show.
         error: Option<String>,
+        /// The name field got its first focus (given once, when the dialog opens).
+        focused: bool,
     },
     /// Confirm deletion.
     DeleteProduct(ProductId),
@@ -74,20 +76,27 @@ impl OcopApp {
                 name,
                 scoring_set,
                 error,
+                focused,
             } => {
                 egui::Modal::new(egui::Id::unique("add-product")).show(ctx, |ui| {
                     ui.heading(lang.t(text::ADD_DIALOG_TITLE));
                     let label = ui.label(lang.t(text::FIELD_NAME));
                     let response = ui.text_edit_singleline(name).labelled_by(label.id);
-                    if response.gained_focus() || ui.memory(|m| m.focused().is_none()) {
+                    // Focus starts in the name field, once: taking it back whenever nothing
+                    // had focus kept it there after a click on the set list, so the arrows
+                    // and Enter meant for the list edited and confirmed the name instead.
+                    if !*focused {
                         response.request_focus();
+                        *focused = true;
                     }
+                    // Enter confirms only from the name field: an Enter that picks an item
+                    // in the set list must not create the product with the old set.
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     widgets::scoring_set_combo(ui, "add-set", scoring_set, &state.catalog, lang);
                     if let Some(err) = error.as_ref() {
                         ui.colored_label(theme::error(), err.as_str());
                     }
                     ui.horizontal(|ui| {
-                        let enter = ui.input(|i| i.key_pressed(Key::Enter));
                         if ui.button(lang.t(text::CONFIRM)).clicked() || enter {
                             let trimmed = crate::domain::search::nfc(name.trim());
                             if trimmed.is_empty() {

@@ -561,6 +561,7 @@ impl OcopApp {
                     name: String::new(),
                     scoring_set: 6,
                     error: None,
+                    focused: false,
                 });
             }
             UiAction::AskDelete(id) => self.dialog = Some(Dialog::DeleteProduct(id)),
