@@ -49,6 +49,9 @@ pub struct Message {
     pub level: Level,
     /// Text, already translated.
     pub text: String,
+    /// When the UI first showed it (UI clock, seconds); info messages go a few seconds
+    /// later. None until shown.
+    pub shown_at: Option<f64>,
 }
 
 /// What is saved where, so a failed write can be retried.
@@ -100,8 +103,8 @@ pub struct AppState {
     /// Names, sizes and times in `products/` at the last scan.
     listing: std::collections::BTreeMap<String, (u64, Option<std::time::SystemTime>)>,
     _lock: Option<storage::shared::WorkspaceLock>,
-    undo: Vec<Snapshot>,
-    redo: Vec<Snapshot>,
+    undo: Vec<(Snapshot, [String; 2])>,
+    redo: Vec<(Snapshot, [String; 2])>,
     change_log: Vec<(u64, Option<ProductId>)>,
     unsaved: BTreeSet<SaveTarget>,
 }
@@ -178,16 +181,38 @@ impl AppState {
         !self.redo.is_empty()
     }
 
+    /// What the next undo reverts ("đánh dấu '05 mẫu sản phẩm'"), in the UI language.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|(_, label)| self.pick_label(label))
+    }
+
+    /// What the next redo repeats, in the UI language.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|(_, label)| self.pick_label(label))
+    }
+
+    fn pick_label<'a>(&self, label: &'a [String; 2]) -> &'a str {
+        let [vi, en] = label;
+        match self.lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
     /// Number of targets whose latest change is not on disk yet.
     pub fn unsaved_count(&self) -> usize {
         self.unsaved.len()
     }
 
-    /// Pushes a message.
+    /// Pushes a message. The same text again replaces the older copy, so repeats do not
+    /// stack up.
     pub fn message(&mut self, level: Level, text: impl Into<String>) {
+        let text = text.into();
+        self.messages.retain(|m| m.text != text);
         self.messages.push(Message {
             level,
-            text: text.into(),
+            text,
+            shown_at: None,
         });
         // Keep the list short: the oldest info messages go first.
         while self.messages.len() > 6 {
@@ -232,6 +257,7 @@ impl AppState {
             return Err(CommandError::Invalid("read-only product"));
         }
         let snapshot_before = self.snapshot_target(command);
+        let label = text::describe_command(command, &self.workspace, &self.catalog);
         command::apply(&mut self.workspace, &self.catalog, command)?;
         let snapshot = match snapshot_before {
             SnapshotBefore::Product(id, before) => {
@@ -256,7 +282,7 @@ impl AppState {
         };
         self.persist(&snapshot);
         self.note_change(&snapshot);
-        self.undo.push(snapshot);
+        self.undo.push((snapshot, label));
         self.redo.clear();
         if matches!(command, Command::DeleteProduct { .. }) {
             self.message(Level::Info, self.lang.t(text::DELETED));
@@ -310,7 +336,7 @@ impl AppState {
 
     /// Undoes the last change (Ctrl+Z).
     pub fn undo(&mut self) -> bool {
-        let Some(snapshot) = self.undo.pop() else {
+        let Some((snapshot, label)) = self.undo.pop() else {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_UNDO));
             return false;
         };
@@ -338,18 +364,18 @@ impl AppState {
                 after: before,
             },
         };
-        self.redo.push(forward);
+        self.redo.push((forward, label));
         true
     }
 
     /// Redoes the last undone change (Ctrl+Shift+Z or Ctrl+Y).
     pub fn redo(&mut self) -> bool {
-        let Some(snapshot) = self.redo.pop() else {
+        let Some((snapshot, label)) = self.redo.pop() else {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_REDO));
             return false;
         };
         self.restore(&snapshot, Origin::Redo);
-        self.undo.push(snapshot);
+        self.undo.push((snapshot, label));
         true
     }
 
@@ -466,6 +492,7 @@ impl AppState {
                         self.lang.t(text::SAVE_FAILED),
                         text::storage_error(&err, self.lang)
                     );
+                    // A retry that fails the same way keeps the one banner already shown.
                     if !self.messages.iter().any(|m| m.text == text) {
                         self.message(Level::Error, text);
                     }

@@ -1352,3 +1352,24 @@ fn score_sheet_ron_round_trip() {
     let empty: ScoreSheet = ron::from_str("()").expect("empty sheet");
     assert_eq!(empty, ScoreSheet::default());
 }
+
+#[test]
+fn every_criterion_group_has_an_english_name() {
+    let rules = rules();
+    for set in &rules.sets {
+        for criterion in &set.criteria {
+            assert!(
+                !criterion.group_name_en.trim().is_empty(),
+                "set {} criterion {}: group {:?} has no English name",
+                set.number,
+                criterion.code,
+                criterion.group_name_vi
+            );
+            assert_ne!(
+                criterion.group_name_en, criterion.group_name_vi,
+                "set {} criterion {}",
+                set.number, criterion.code
+            );
+        }
+    }
+}

@@ -369,7 +369,7 @@ fn dashboard_overdue_item_leads_to_its_product() {
     assert!(
         harness
             .get_all_by_label(
-                "Tài liệu hết hiệu lực: Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, ATTP"
+                "Tài liệu đã hết hiệu lực: Phiếu kết quả kiểm nghiệm chỉ tiêu chất lượng, ATTP"
             )
             .count()
             >= 1
@@ -661,6 +661,8 @@ fn settings_name_the_officer_in_the_history() {
         harness.get_by_role_and_label(Role::TextInput, "Tên cán bộ (ghi vào lịch sử thay đổi)");
     field.focus();
     harness.run();
+    // The field shows the current name; replace it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
         .get_by_role_and_label(Role::TextInput, "Tên cán bộ (ghi vào lịch sử thay đổi)")
         .type_text("Lý Thị Mai");
@@ -711,7 +713,7 @@ fn missing_file_dialog_is_explained() {
         .expect("attach")
         .click();
     harness.run();
-    harness.get_by_label_contains("Cài xdg-desktop-portal hoặc zenity");
+    harness.get_by_label_contains("xdg-desktop-portal hoặc zenity");
 }
 
 #[test]
@@ -778,6 +780,9 @@ fn recognition_records_the_certificate_and_it_can_be_corrected() {
         "123/QĐ-UBND",
     );
     type_into(&mut harness, "Ngày cấp giấy chứng nhận", "29/06/2027");
+    // No star is pre-selected: the officer picks it.
+    harness.get_by_label("3 ★").click();
+    harness.run();
     harness.get_by_label("Xác nhận").click();
     harness.run();
     let cert = |h: &Harness<'static, OcopApp>| {

@@ -47,6 +47,48 @@ SOURCE_NOTE = (
     "tools/criteria_tsv_to_ron.py from tests/fixtures/criteria-26-2026/."
 )
 
+# English names of the criterion groups, keyed by the printed Vietnamese name. The TSVs
+# carry only the Vietnamese heading; a group missing here stops the script.
+GROUP_NAME_EN = {
+    "Bảo đảm an toàn, an ninh trật tự": "Safety, security and order",
+    "Chất lượng an toàn thực phẩm": "Food quality and safety",
+    "Chất lượng phục vụ": "Quality of service",
+    "Chất lượng sản phẩm dịch vụ du lịch": "Quality of the tourism service",
+    "Chất lượng sản phẩm": "Product quality",
+    "Chỉ tiêu cảm quan (kiểm tra theo tiêu chuẩn công bố)": "Sensory indicators (checked against the declared standard)",
+    "Chỉ tiêu cảm quan": "Sensory indicators",
+    "Các chỉ tiêu": "Indicators",
+    "Câu chuyện sản phẩm": "Product story",
+    "Câu chuyện về sản phẩm": "Story of the product",
+    "Công bố chất lượng sản phẩm": "Product quality declaration",
+    "Công bố chất lượng": "Quality declaration",
+    "Công bố sản phẩm": "Product declaration",
+    "Cơ hội thị trường toàn cầu": "Global market opportunity",
+    "Dinh dưỡng": "Nutrition",
+    "Hiệu quả sử dụng": "Effectiveness in use",
+    "Hoạt động thu hút khách du lịch": "Activities that attract visitors",
+    "Hoạt động trải nghiệm": "Hands-on activities",
+    "Hàng hóa dịch vụ (ăn uống, đồ lưu niệm…)": "Goods and services (food and drink, souvenirs…)",
+    "Hướng dẫn sử dụng (để sản phẩm có chất lượng tốt nhất cho người dùng)": "Instructions for use (for the best quality to the user)",
+    "Kiến trúc và cảnh quan môi trường": "Architecture and landscape",
+    "Kiểm tra định kỳ": "Periodic testing",
+    "Phát triển sản phẩm": "Product development",
+    "Quản lý và nhân viên": "Management and staff",
+    "Sức mạnh cộng đồng": "Community strength",
+    "Sự tiện lợi khi sử dụng, bảo quản": "Convenience in use and storage",
+    "Tiếp thị": "Marketing",
+    "Tiện nghi": "Amenities",
+    "Tính an toàn": "Safety",
+    "Tính hoàn thiện của dịch vụ": "Completeness of the service",
+    "Tính độc đáo": "Uniqueness",
+    "Tổ chức dịch vụ cộng đồng": "Organisation of the community service",
+    "Tổ chức sản xuất": "Production organisation",
+    "Vị trí": "Location",
+    "Điều kiện bảo đảm an toàn, chất lượng sản phẩm": "Conditions for product safety and quality",
+    "Đáp ứng điều kiện kinh doanh dịch vụ": "Meets the conditions for the service business",
+    "Đảm bảo chất lượng sản phẩm": "Product quality assurance",
+}
+
 SET_COLUMNS = [
     "set",
     "part",
@@ -237,6 +279,7 @@ def build_set(meta, rows, path):
                 "part": first["part"],
                 "group_no": parse_int(first["group_no"], where, "group_no"),
                 "group_name_vi": first["group_name_vi"],
+                "group_name_en": group_name_en(first["group_name_vi"], where),
                 "name_vi": first["criterion_vi"],
                 "name_en": first["criterion_en"],
                 "max_points": parse_int(first["max_points"], where, "max_points"),
@@ -329,6 +372,13 @@ def write_option(w, opt):
     w.close("),")
 
 
+def group_name_en(name_vi, where):
+    """The English name of a criterion group; an unknown group stops the script."""
+    if name_vi not in GROUP_NAME_EN:
+        raise DataError(f"{where}: no English name for group {name_vi!r} in GROUP_NAME_EN")
+    return GROUP_NAME_EN[name_vi]
+
+
 def write_criterion(w, crit):
     w.open("(")
     w.line(f"key: {ron_string(crit['key'])},")
@@ -336,6 +386,7 @@ def write_criterion(w, crit):
     w.line(f"part: {crit['part']},")
     w.line(f"group_no: {crit['group_no']},")
     w.line(f"group_name_vi: {ron_string(crit['group_name_vi'])},")
+    w.line(f"group_name_en: {ron_string(crit['group_name_en'])},")
     w.line(f"name_vi: {ron_string(crit['name_vi'])},")
     w.line(f"name_en: {ron_string(crit['name_en'])},")
     w.line(f"max_points: {crit['max_points']},")

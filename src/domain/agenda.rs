@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use super::catalog::Catalog;
 use super::deadlines::{self, DeadlineKind};
 use super::ics::{self, IcsEvent};
-use super::model::{ProductId, Workspace};
+use super::model::{CertificateStanding, ProductId, Workspace};
 use super::scoring::{self, Outcome};
 use super::stage::Stage;
 
@@ -142,8 +142,12 @@ pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec
 pub struct Stats {
     /// Products per stage of the current application (the funnel).
     pub per_stage: BTreeMap<Stage, usize>,
-    /// Official stars (certificate or council result) → products.
+    /// Stars of certificates valid today → products.
     pub official_stars: BTreeMap<u8, usize>,
+    /// Products whose latest certificate has expired (not counted as starred).
+    pub expired_certificates: usize,
+    /// Products whose latest certificate was revoked (not counted as starred).
+    pub revoked_certificates: usize,
     /// Predicted stars from the score sheets (0 = below 3★ or eliminated) → products.
     pub predicted_stars: BTreeMap<u8, usize>,
     /// Products with no score sheet answers yet.
@@ -161,14 +165,17 @@ pub fn stats(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Stat
             continue;
         };
         *stats.per_stage.entry(app.stage).or_default() += 1;
-        let official = app
-            .scores
-            .official
-            .star
-            .or_else(|| product.latest_certificate().map(|c| c.star));
-        if let Some(star) = official {
-            *stats.official_stars.entry(star).or_default() += 1;
+        // Only a certificate valid today counts as an official star.
+        let standing = product.certificate_standing(today);
+        match &standing {
+            Some((cert, CertificateStanding::Valid)) => {
+                *stats.official_stars.entry(cert.star).or_default() += 1;
+            }
+            Some((_, CertificateStanding::Expired { .. })) => stats.expired_certificates += 1,
+            Some((_, CertificateStanding::Revoked { .. })) => stats.revoked_certificates += 1,
+            Some((_, CertificateStanding::NotYetIssued)) | None => {}
         }
+        let official = app.scores.official.star.or(standing.map(|(c, _)| c.star));
         let sheet = if app.scores.commune_view.answers.is_empty() {
             &app.scores.self_assessment
         } else {

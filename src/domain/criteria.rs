@@ -138,6 +138,9 @@ pub struct Criterion {
     pub group_no: u8,
     /// Criterion group name as printed.
     pub group_name_vi: String,
+    /// English name of the criterion group (from the generator's table).
+    #[serde(default)]
+    pub group_name_en: String,
     /// Short Vietnamese name.
     pub name_vi: String,
     /// Short English name.
@@ -249,6 +252,7 @@ mod tests {
             part,
             group_no: 1,
             group_name_vi: String::new(),
+            group_name_en: String::new(),
             name_vi: key.to_owned(),
             name_en: key.to_owned(),
             max_points: points.iter().copied().max().unwrap_or(0),

@@ -11,7 +11,7 @@ use super::criteria::ScoringSet;
 use super::dossier::{DocStatus, DossierTemplate};
 use super::model::{
     Application, ApplicationKind, CURRENT_RULE_VERSION, Certificate, Producer, ProducerKind,
-    Product, ProductId, Workspace, WorkspaceInfo,
+    Product, ProductId, Revocation, Workspace, WorkspaceInfo,
 };
 use super::scoring::{Answer, ScoreSheet};
 use super::stage::Stage;
@@ -521,6 +521,13 @@ const GIVEN: &[&str] = &[
     "Đức Minh",
 ];
 
+/// Revocation grounds used by the synthetic workspace (Decision 26/2026, §5.2, paraphrased).
+const REVOCATION_REASONS: [&str; 3] = [
+    "Vi phạm quy định về an toàn thực phẩm",
+    "Không duy trì chất lượng như khi được công nhận",
+    "Chủ thể đề nghị thu hồi",
+];
+
 /// A synthetic workspace of `count` products, deterministic for a given `seed`, with
 /// varied sets, stages and dossiers around `today`. For benchmarks and scale tests.
 pub fn synthetic_workspace(
@@ -582,13 +589,29 @@ pub fn synthetic_workspace(
                 app.dates.forwarded_to_province = back(rng.below(30));
             }
             if matches!(stage, Stage::Recognised | Stage::Revoked | Stage::Expired) {
-                let issued = back(rng.below(1200));
-                if let Some(issued_on) = issued {
+                // A certificate runs 36 months (about 1,096 days): a recognised or revoked
+                // product's was issued within the last 1,000 days, an expired one's
+                // between 1,100 and 1,500 days ago, so the stage and the dates agree.
+                let days_back = if stage == Stage::Expired {
+                    1100 + rng.below(400)
+                } else {
+                    rng.below(1000)
+                };
+                if let Some(issued_on) = back(days_back) {
                     app.certificate = Some(Certificate {
                         star: if rng.below(4) == 0 { 4 } else { 3 },
                         number: format!("{}/QĐ-UBND", 100 + rng.below(900)),
                         issued_on,
                     });
+                    if stage == Stage::Revoked {
+                        let revoked_on = issued_on
+                            .checked_add_days(Days::new(1 + rng.next() % 365))
+                            .map(|date| date.min(today));
+                        app.revocation = revoked_on.map(|date| Revocation {
+                            date,
+                            reason: rng.pick(&REVOCATION_REASONS).to_owned(),
+                        });
+                    }
                 }
             }
             for entry in &mut app.dossier {

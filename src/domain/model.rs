@@ -333,4 +333,173 @@ impl Product {
             .rev()
             .find_map(|a| a.certificate.as_ref())
     }
+
+    /// The latest certificate and where it stands on `today`.
+    ///
+    /// Only a certificate that is [`CertificateStanding::Valid`] makes an OCOP n-star
+    /// product: a revoked or expired one is history (Decision 26/2026: certificates are
+    /// valid 36 months and can be revoked).
+    pub fn certificate_standing(
+        &self,
+        today: NaiveDate,
+    ) -> Option<(&Certificate, CertificateStanding)> {
+        let holder = self
+            .applications
+            .iter()
+            .rev()
+            .find(|a| a.certificate.is_some())?;
+        let certificate = holder.certificate.as_ref()?;
+        let current_stage = self.current().map(|a| a.stage);
+        let expiry = super::deadlines::certificate_expiry(certificate.issued_on);
+        let standing =
+            if let Some(revocation) = holder.revocation.as_ref().filter(|r| r.date <= today) {
+                CertificateStanding::Revoked {
+                    on: Some(revocation.date),
+                    reason: revocation.reason.clone(),
+                }
+            } else if current_stage == Some(Stage::Revoked) {
+                CertificateStanding::Revoked {
+                    on: None,
+                    reason: String::new(),
+                }
+            } else if expiry.is_none_or(|e| today > e) || current_stage == Some(Stage::Expired) {
+                CertificateStanding::Expired { on: expiry }
+            } else if certificate.issued_on > today {
+                CertificateStanding::NotYetIssued
+            } else {
+                CertificateStanding::Valid
+            };
+        Some((certificate, standing))
+    }
+
+    /// The star of a certificate valid on `today`, if any: what counts as "officially
+    /// starred" on the dashboard and in the portfolio.
+    pub fn valid_star(&self, today: NaiveDate) -> Option<u8> {
+        match self.certificate_standing(today)? {
+            (certificate, CertificateStanding::Valid) => Some(certificate.star),
+            _ => None,
+        }
+    }
+}
+
+/// Where a product's certificate stands on a given day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertificateStanding {
+    /// In force: the product counts with its stars.
+    Valid,
+    /// Ran out 36 months after issue (or the application was closed as expired).
+    Expired {
+        /// Expiry date, when it can be computed.
+        on: Option<NaiveDate>,
+    },
+    /// Revoked by decision.
+    Revoked {
+        /// Date of the revocation decision, if recorded.
+        on: Option<NaiveDate>,
+        /// Ground given in the decision (may be empty).
+        reason: String,
+    },
+    /// Issue date after today (typed ahead): not in force yet.
+    NotYetIssued,
+}
+
+#[cfg(test)]
+mod standing_tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn product(stage: Stage, issued_on: NaiveDate, revocation: Option<Revocation>) -> Product {
+        Product {
+            id: ProductId("p".into()),
+            name: "P".into(),
+            producer: Producer::default(),
+            commune: String::new(),
+            scoring_set: 6,
+            product_code: String::new(),
+            description: String::new(),
+            notes: String::new(),
+            is_example: false,
+            applications: vec![Application {
+                kind: ApplicationKind::FirstRating,
+                rule_version: CURRENT_RULE_VERSION.into(),
+                year: 2024,
+                stage,
+                dates: ApplicationDates::default(),
+                certificate: Some(Certificate {
+                    star: 4,
+                    number: "1/QĐ".into(),
+                    issued_on,
+                }),
+                revocation,
+                dossier: Vec::new(),
+                scores: ApplicationScores::default(),
+                notes: String::new(),
+            }],
+            history: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_a_certificate_valid_today_counts() {
+        let today = d(2026, 11, 26);
+        let revoked = Some(Revocation {
+            date: d(2026, 3, 1),
+            reason: "vi phạm ATTP".into(),
+        });
+        let later_revocation = Some(Revocation {
+            date: d(2027, 1, 1),
+            reason: String::new(),
+        });
+        let cases = [
+            (Stage::Recognised, d(2025, 1, 10), None, Some(4)),
+            // 36 months: issued 26/11/2023 expires 26/11/2026, still valid that day.
+            (Stage::Recognised, d(2023, 11, 26), None, Some(4)),
+            (Stage::Recognised, d(2023, 11, 25), None, None),
+            (Stage::Expired, d(2023, 1, 5), None, None),
+            (Stage::Expired, d(2025, 1, 5), None, None),
+            (Stage::Revoked, d(2025, 1, 5), revoked.clone(), None),
+            (Stage::Revoked, d(2025, 1, 5), None, None),
+            (Stage::Recognised, d(2025, 1, 5), revoked, None),
+            (Stage::Recognised, d(2025, 1, 5), later_revocation, Some(4)),
+            (Stage::Recognised, d(2027, 1, 5), None, None),
+        ];
+        for (stage, issued, revocation, expected) in cases {
+            let p = product(stage, issued, revocation.clone());
+            assert_eq!(
+                p.valid_star(today),
+                expected,
+                "{stage:?} {issued} {revocation:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lapsed_certificates_say_why() {
+        let today = d(2026, 11, 26);
+        let p = product(
+            Stage::Revoked,
+            d(2025, 1, 5),
+            Some(Revocation {
+                date: d(2026, 3, 1),
+                reason: "vi phạm ATTP".into(),
+            }),
+        );
+        assert_eq!(
+            p.certificate_standing(today).map(|(_, s)| s),
+            Some(CertificateStanding::Revoked {
+                on: Some(d(2026, 3, 1)),
+                reason: "vi phạm ATTP".into()
+            })
+        );
+        let p = product(Stage::Recognised, d(2023, 1, 5), None);
+        assert_eq!(
+            p.certificate_standing(today).map(|(_, s)| s),
+            Some(CertificateStanding::Expired {
+                on: Some(d(2026, 1, 5))
+            })
+        );
+    }
 }

@@ -154,6 +154,8 @@ pub struct GroupScore {
     pub group_no: u8,
     /// Group name as printed.
     pub group_name_vi: String,
+    /// English group name.
+    pub group_name_en: String,
     /// Points so far.
     pub points: u16,
     /// Sum of the criterion maxima of the group.
@@ -451,6 +453,7 @@ pub fn evaluate(set: &ScoringSet, sheet: &ScoreSheet) -> ScoreSummary {
                 part: criterion.part,
                 group_no: criterion.group_no,
                 group_name_vi: criterion.group_name_vi.clone(),
+                group_name_en: criterion.group_name_en.clone(),
                 points,
                 max_points: criterion.max_points,
             }),
@@ -1064,6 +1067,7 @@ mod tests {
             part,
             group_no,
             group_name_vi: format!("Nhóm {group_no}"),
+            group_name_en: format!("Group {group_no}"),
             name_vi: format!("Tiêu chí {key}"),
             name_en: format!("Criterion {key}"),
             max_points: options.iter().map(|o| o.points).max().unwrap_or(0),

@@ -27,11 +27,29 @@ pub fn nfc(text: &str) -> String {
     text.nfc().collect()
 }
 
-/// Whether `haystack_folded` (already folded) contains every word of `query`.
+/// Whether `haystack_folded` (already folded) has a word beginning with each word of
+/// `query`: "binh an" finds "Bình An" but not "Quang Bình … Xuân", "com" finds "Cốm".
 pub fn matches(haystack_folded: &str, query: &str) -> bool {
     let q = fold(query);
-    q.split_whitespace()
-        .all(|word| haystack_folded.contains(word))
+    matches_words(haystack_folded, &q.split_whitespace().collect::<Vec<_>>())
+}
+
+/// Like [`matches`] with the query already folded and split into words.
+pub fn matches_words(haystack_folded: &str, folded_words: &[&str]) -> bool {
+    folded_words
+        .iter()
+        .all(|word| starts_a_word(haystack_folded, word))
+}
+
+/// Whether `word` occurs in `haystack` at the beginning of a word (after the start or
+/// after a character that is not a letter or digit).
+fn starts_a_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(at, _)| {
+        haystack
+            .get(..at)
+            .and_then(|before| before.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 #[cfg(test)]
@@ -49,6 +67,13 @@ mod tests {
             ("thịt trâu Bình An", "binh an trau", true),
             ("Chè Shan tuyết", "ca phe", false),
             ("Mật ong", "", true),
+            // Each query word must begin a word: no fragments from inside words.
+            ("Thịt trâu Bình An", "binh an", true),
+            ("Gạo Quang Bình, xã Xuân Lâm", "binh an", false),
+            ("Cốm Hồng Quang", "ong", false),
+            ("Cốm Hồng Quang", "qua", true),
+            ("HTX Nông nghiệp (Hồng Quang)", "hong", true),
+            ("OCOP-2026-012", "012", true),
         ];
         for (haystack, query, expected) in cases {
             assert_eq!(

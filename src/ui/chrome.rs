@@ -51,25 +51,57 @@ impl OcopApp {
                 }
                 ui.separator();
                 if ui.button(lang.t(text::MENU_QUIT)).clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    actions.push(UiAction::Quit);
                 }
             });
             ui.menu_button(lang.t(text::MENU_EDIT), |ui| {
-                let (can_undo, can_redo) = self
+                let (undo, redo) = self
                     .state
                     .as_ref()
-                    .map_or((false, false), |s| (s.can_undo(), s.can_redo()));
-                if ui
-                    .add_enabled(can_undo, egui::Button::new(lang.t(text::MENU_UNDO)))
-                    .clicked()
-                {
+                    .map_or((None, None), |s| (s.undo_label(), s.redo_label()));
+                // Say what will be undone: "Hoàn tác: đánh dấu '05 mẫu sản phẩm' (Ctrl+Z)".
+                let entry = |what: Option<&str>, verb: text::Tr, plain: text::Tr| match what {
+                    Some(what) => {
+                        let shortcut = lang.t(plain).split_once('(').map_or("", |(_, s)| s);
+                        (
+                            format!("{}: {what} ({shortcut}", lang.t(verb)),
+                            what.to_owned(),
+                        )
+                    }
+                    None => (lang.t(plain).to_owned(), String::new()),
+                };
+                let (undo_text, undo_hover) = entry(undo, text::MENU_UNDO_WHAT, text::MENU_UNDO);
+                let response = ui.add_enabled(undo.is_some(), egui::Button::new(undo_text));
+                if response.clicked() {
                     actions.push(UiAction::Undo);
                 }
-                if ui
-                    .add_enabled(can_redo, egui::Button::new(lang.t(text::MENU_REDO)))
-                    .clicked()
-                {
+                if !undo_hover.is_empty() {
+                    response
+                        .on_hover_text(format!("{}: {undo_hover}", lang.t(text::MENU_UNDO_WHAT)));
+                }
+                let (redo_text, redo_hover) = entry(redo, text::MENU_REDO_WHAT, text::MENU_REDO);
+                let response = ui.add_enabled(redo.is_some(), egui::Button::new(redo_text));
+                if response.clicked() {
                     actions.push(UiAction::Redo);
+                }
+                if !redo_hover.is_empty() {
+                    response
+                        .on_hover_text(format!("{}: {redo_hover}", lang.t(text::MENU_REDO_WHAT)));
+                }
+            });
+            ui.menu_button(lang.t(text::MENU_VIEW), |ui| {
+                // A preference of this computer, remembered by eframe with egui's memory.
+                let current = ui.ctx().theme();
+                for (theme, label) in [
+                    (egui::Theme::Dark, text::THEME_DARK),
+                    (egui::Theme::Light, text::THEME_LIGHT),
+                ] {
+                    if ui
+                        .selectable_label(current == theme, lang.t(label))
+                        .clicked()
+                    {
+                        ui.ctx().set_theme(theme);
+                    }
                 }
             });
             ui.menu_button(lang.t(text::MENU_LANGUAGE), |ui| {
@@ -100,11 +132,14 @@ impl OcopApp {
                 ui.label(format!("{}: {folder}", lang.t(text::WORKSPACE)))
                     .on_hover_text(state.dir.display().to_string());
                 ui.separator();
-                if state.unsaved_count() == 0 {
+                // "Saved" only when nothing is waiting: neither typing nor a failed write.
+                if state.unsaved_count() == 0 && self.typing_pending {
+                    ui.label(format!("… {}", lang.t(text::SAVING)));
+                } else if state.unsaved_count() == 0 {
                     ui.label(format!("✔ {}", lang.t(text::SAVED_ALL)));
                 } else {
                     ui.colored_label(
-                        theme::WARN,
+                        theme::warn(),
                         format!("⚠ {} {}", state.unsaved_count(), lang.t(text::UNSAVED)),
                     );
                 }
@@ -121,41 +156,97 @@ impl OcopApp {
         });
     }
 
-    pub(super) fn messages_ui(&mut self, ui: &mut egui::Ui) {
+    /// Message banners, drawn over the page (never pushing it down): information goes
+    /// after [`INFO_SECONDS`], errors and load problems stay until dismissed.
+    pub(super) fn messages_ui(&mut self, ctx: &egui::Context) {
         let lang = self.lang;
         let Some(state) = self.state.as_mut() else {
             return;
         };
+        let now = ctx.input(|i| i.time);
+        state.messages.retain(|m| {
+            m.level == Level::Error || m.shown_at.is_none_or(|at| now - at < INFO_SECONDS)
+        });
+        let mut next_expiry: Option<f64> = None;
+        for message in &mut state.messages {
+            let at = *message.shown_at.get_or_insert(now);
+            if message.level == Level::Info {
+                let left = (at + INFO_SECONDS - now).max(0.0);
+                next_expiry = Some(next_expiry.map_or(left, |n: f64| n.min(left)));
+            }
+        }
+        if let Some(left) = next_expiry {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left + 0.05));
+        }
         if state.messages.is_empty() && state.load_problems.is_empty() {
             return;
         }
         let mut dismiss: Option<usize> = None;
         let mut dismiss_problems = false;
-        egui::Panel::top("messages").show(ui, |ui| {
-            if !state.load_problems.is_empty() {
-                ui.horizontal(|ui| {
-                    ui.colored_label(theme::ERROR, format!("⚠ {}", lang.t(text::LOAD_PROBLEMS)));
-                    if ui.small_button(lang.t(text::DISMISS)).clicked() {
-                        dismiss_problems = true;
-                    }
-                });
-                for problem in &state.load_problems {
-                    ui.colored_label(theme::ERROR, format!("   • {problem}"));
+        let width = (ctx.content_rect().width() - 48.0).clamp(240.0, 720.0);
+        egui::Area::new(egui::Id::unique("message-banners"))
+            .order(egui::Order::Foreground)
+            // Above the status bar, where a glance at "saved" goes anyway.
+            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -40.0))
+            .interactable(true)
+            .show(ctx, |ui| {
+                ui.set_width(width);
+                let banner = |ui: &mut egui::Ui,
+                              color: egui::Color32,
+                              add: &mut dyn FnMut(&mut egui::Ui)| {
+                    egui::Frame::popup(ui.style())
+                        .stroke(egui::Stroke::new(1.5, color))
+                        .show(ui, |ui| {
+                            ui.set_width(width - 16.0);
+                            add(ui);
+                        });
+                };
+                if !state.load_problems.is_empty() {
+                    banner(ui, theme::error(), &mut |ui| {
+                        ui.horizontal(|ui| {
+                            ui.colored_label(
+                                theme::error(),
+                                format!("⚠ {}", lang.t(text::LOAD_PROBLEMS)),
+                            );
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    if ui.button(lang.t(text::DISMISS)).clicked() {
+                                        dismiss_problems = true;
+                                    }
+                                },
+                            );
+                        });
+                        egui::ScrollArea::vertical()
+                            .id_salt("load-problems")
+                            .max_height(160.0)
+                            .show(ui, |ui| {
+                                for problem in &state.load_problems {
+                                    ui.colored_label(theme::error(), format!("• {problem}"));
+                                }
+                            });
+                    });
                 }
-            }
-            for (index, message) in state.messages.iter().enumerate() {
-                ui.horizontal(|ui| {
+                // The latest few: older ones wait underneath instead of covering the page.
+                let first = state.messages.len().saturating_sub(MAX_BANNERS);
+                for (index, message) in state.messages.iter().enumerate().skip(first) {
                     let color = match message.level {
-                        Level::Error => theme::ERROR,
-                        Level::Info => theme::OK,
+                        Level::Error => theme::error(),
+                        Level::Info => theme::ok(),
                     };
-                    ui.colored_label(color, &message.text);
-                    if ui.small_button(lang.t(text::DISMISS)).clicked() {
-                        dismiss = Some(index);
-                    }
-                });
-            }
-        });
+                    banner(ui, color, &mut |ui| {
+                        ui.horizontal(|ui| {
+                            if ui.button(lang.t(text::DISMISS)).clicked() {
+                                dismiss = Some(index);
+                            }
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(&message.text).color(color))
+                                    .wrap(),
+                            );
+                        });
+                    });
+                }
+            });
         if let Some(index) = dismiss
             && index < state.messages.len()
         {
@@ -166,3 +257,9 @@ impl OcopApp {
         }
     }
 }
+
+/// Seconds an information banner stays.
+pub const INFO_SECONDS: f64 = 6.0;
+
+/// Banners shown at once (the newest).
+const MAX_BANNERS: usize = 3;

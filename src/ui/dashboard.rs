@@ -70,13 +70,12 @@ impl DashboardUi {
         );
         if self.lines_key.as_ref() != Some(&lines_key) {
             let query = search::fold(&self.product_query);
+            let words: Vec<&str> = query.split_whitespace().collect();
             let mut lines = Vec::new();
             let mut current: Option<(Bucket, usize)> = None;
             for (index, item) in self.items.iter().enumerate() {
                 if self.hidden_kinds.contains(&item.kind)
-                    || !query
-                        .split_whitespace()
-                        .all(|w| search::fold(&item.product_name).contains(w))
+                    || !search::matches_words(&search::fold(&item.product_name), &words)
                 {
                     continue;
                 }
@@ -125,13 +124,16 @@ impl DashboardUi {
                     lang.t(text::TODAY),
                     lang.date(state.today)
                 ))
-                .color(theme::MUTED),
+                .color(theme::muted()),
             );
         });
+        // The charts take a share of the window: narrow at 1024 px so every agenda column
+        // stays visible, wider on a large screen.
+        let charts_width = (ui.available_width() * 0.3).clamp(280.0, 640.0);
         egui::Panel::right("dashboard-charts")
             .resizable(true)
-            .default_size(400.0)
-            .min_size(300.0)
+            .default_size(charts_width)
+            .min_size(260.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("charts-scroll")
@@ -140,12 +142,22 @@ impl DashboardUi {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(lang.t(text::FILTER_PRODUCT));
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.product_query)
-                        .hint_text(lang.t(text::SEARCH_HINT))
-                        .desired_width(240.0),
-                )
-                .labelled_by(label.id);
+                let filter = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.product_query)
+                            .hint_text(lang.t(text::SEARCH_HINT))
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                // Ctrl+F finds, here as on the portfolio.
+                if ui.input_mut(|i| {
+                    i.consume_shortcut(&egui::KeyboardShortcut::new(
+                        egui::Modifiers::COMMAND,
+                        egui::Key::F,
+                    ))
+                }) {
+                    filter.request_focus();
+                }
                 ui.menu_button(lang.t(text::FILTER_KIND), |ui| {
                     for kind in KINDS {
                         let mut shown = !self.hidden_kinds.contains(&kind);
@@ -185,13 +197,23 @@ impl DashboardUi {
         lang: Lang,
         actions: &mut Vec<UiAction>,
     ) {
+        let available = ui.available_width();
+        // Plain labels must not take the click for text selection: the row takes it.
+        ui.style_mut().interaction.selectable_labels = false;
         TableBuilder::new(ui)
+            .id_salt(("agenda-table", (available / 32.0).round() as i32))
             .striped(true)
+            // The whole row opens the product, not only its name.
+            .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(96.0))
-            .column(Column::exact(120.0))
-            .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::remainder().at_least(200.0).clip(true))
+            .column(Column::exact(100.0))
+            .column(Column::exact(140.0))
+            .column(
+                Column::initial(((available - 260.0) * 0.4).max(140.0))
+                    .at_least(120.0)
+                    .clip(true),
+            )
+            .column(Column::remainder().at_least(160.0).clip(true))
             .body(|body| {
                 body.rows(26.0, self.lines.len(), |mut row| {
                     let Some(line) = self.lines.get(row.index()) else {
@@ -207,7 +229,7 @@ impl DashboardUi {
                                 );
                             });
                             row.col(|ui| {
-                                ui.label(RichText::new(format!("({count})")).color(theme::MUTED));
+                                ui.label(RichText::new(format!("({count})")).color(theme::muted()));
                             });
                             row.col(|_| {});
                             row.col(|_| {});
@@ -224,22 +246,16 @@ impl DashboardUi {
                                     super::portfolio::relative_days(item.days_left, lang);
                                 ui.colored_label(color, relative);
                             });
+                            let mut open = false;
                             row.col(|ui| {
-                                if ui.link(&item.product_name).clicked() {
-                                    let tab = if item.document_key.is_some() {
-                                        ProductTab::Dossier
-                                    } else {
-                                        ProductTab::Overview
-                                    };
-                                    actions.push(UiAction::OpenProduct(
-                                        item.product_id.clone(),
-                                        tab,
-                                        item.document_key.clone(),
-                                    ));
-                                }
+                                open |= ui.link(&item.product_name).clicked();
                             });
                             row.col(|ui| {
-                                let rule = lang.t(text::deadline_name(item.kind));
+                                let rule = lang.t(text::deadline_name_on(
+                                    item.kind,
+                                    item.date,
+                                    state.today,
+                                ));
                                 let doc = item
                                     .document_key
                                     .as_deref()
@@ -248,6 +264,18 @@ impl DashboardUi {
                                     .unwrap_or_default();
                                 ui.label(format!("{rule}{doc}"));
                             });
+                            if open || row.response().clicked() {
+                                let tab = if item.document_key.is_some() {
+                                    ProductTab::Dossier
+                                } else {
+                                    ProductTab::Overview
+                                };
+                                actions.push(UiAction::OpenProduct(
+                                    item.product_id.clone(),
+                                    tab,
+                                    item.document_key.clone(),
+                                ));
+                            }
                         }
                     }
                 });
@@ -282,8 +310,8 @@ fn bucket_name(b: Bucket) -> text::Tr {
 
 fn bucket_color(b: Bucket, ui: &egui::Ui) -> Color32 {
     match b {
-        Bucket::Overdue => theme::ERROR,
-        Bucket::ThisWeek | Bucket::NextWeek => theme::WARN,
+        Bucket::Overdue => theme::error(),
+        Bucket::ThisWeek | Bucket::NextWeek => theme::warn(),
         Bucket::ThisMonth | Bucket::Later => ui.visuals().strong_text_color(),
     }
 }
@@ -330,7 +358,7 @@ fn charts_ui(ui: &mut egui::Ui, stats: &Stats, lang: Lang) {
             )
         })
         .collect();
-    bars(ui, &funnel, theme::ACCENT);
+    bars(ui, &funnel, theme::accent());
     ui.add_space(12.0);
     ui.heading(lang.t(text::CHART_STARS));
     ui.label(RichText::new(lang.t(text::OFFICIAL_SHORT)).strong());
@@ -343,7 +371,20 @@ fn charts_ui(ui: &mut egui::Ui, stats: &Stats, lang: Lang) {
             )
         })
         .collect();
-    bars(ui, &official, theme::OK);
+    bars(ui, &official, theme::ok());
+    if stats.expired_certificates + stats.revoked_certificates > 0 {
+        ui.label(
+            RichText::new(format!(
+                "{}: {} {} · {} {}",
+                lang.t(text::LAPSED_CERTIFICATES),
+                stats.expired_certificates,
+                lang.t(text::STAR_EXPIRED),
+                stats.revoked_certificates,
+                lang.t(text::STAR_REVOKED),
+            ))
+            .color(theme::muted()),
+        );
+    }
     ui.label(RichText::new(lang.t(text::PREDICTED_SHORT)).strong());
     let mut predicted: Vec<(String, usize)> = [3u8, 4, 5]
         .iter()
@@ -359,7 +400,7 @@ fn charts_ui(ui: &mut egui::Ui, stats: &Stats, lang: Lang) {
         stats.predicted_stars.get(&0).copied().unwrap_or(0),
     ));
     predicted.push((lang.t(text::NOT_SCORED).to_owned(), stats.not_scored));
-    bars(ui, &predicted, theme::MUTED);
+    bars(ui, &predicted, theme::muted());
     ui.add_space(12.0);
     ui.heading(lang.t(text::CHART_EXPIRING));
     if stats.expiring_per_quarter.is_empty() {
@@ -371,6 +412,6 @@ fn charts_ui(ui: &mut egui::Ui, stats: &Stats, lang: Lang) {
             .take(12)
             .map(|((year, q), n)| (format!("Q{q}/{year}"), *n))
             .collect();
-        bars(ui, &rows, theme::WARN);
+        bars(ui, &rows, theme::warn());
     }
 }

@@ -22,6 +22,8 @@ pub enum Dialog {
         scoring_set: u8,
         /// Error to show.
         error: Option<String>,
+        /// The name field got its first focus (given once, when the dialog opens).
+        focused: bool,
     },
     /// Confirm deletion.
     DeleteProduct(ProductId),
@@ -40,6 +42,11 @@ pub enum Dialog {
         officer: String,
         /// Workspace settings (saved in workspace.ron, undoable).
         info: Box<crate::domain::model::WorkspaceInfo>,
+    },
+    /// Quitting while something is not on disk: retry, save a copy, or discard.
+    Quit {
+        /// Why the last retry or copy failed.
+        error: Option<String>,
     },
     /// Unused evidence files found; confirm deleting them.
     CleanUp {
@@ -69,20 +76,27 @@ impl OcopApp {
                 name,
                 scoring_set,
                 error,
+                focused,
             } => {
                 egui::Modal::new(egui::Id::unique("add-product")).show(ctx, |ui| {
                     ui.heading(lang.t(text::ADD_DIALOG_TITLE));
                     let label = ui.label(lang.t(text::FIELD_NAME));
                     let response = ui.text_edit_singleline(name).labelled_by(label.id);
-                    if response.gained_focus() || ui.memory(|m| m.focused().is_none()) {
+                    // Focus starts in the name field, once: taking it back whenever nothing
+                    // had focus kept it there after a click on the set list, so the arrows
+                    // and Enter meant for the list edited and confirmed the name instead.
+                    if !*focused {
                         response.request_focus();
+                        *focused = true;
                     }
+                    // Enter confirms only from the name field: an Enter that picks an item
+                    // in the set list must not create the product with the old set.
+                    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     widgets::scoring_set_combo(ui, "add-set", scoring_set, &state.catalog, lang);
                     if let Some(err) = error.as_ref() {
-                        ui.colored_label(theme::ERROR, err.as_str());
+                        ui.colored_label(theme::error(), err.as_str());
                     }
                     ui.horizontal(|ui| {
-                        let enter = ui.input(|i| i.key_pressed(Key::Enter));
                         if ui.button(lang.t(text::CONFIRM)).clicked() || enter {
                             let trimmed = crate::domain::search::nfc(name.trim());
                             if trimmed.is_empty() {
@@ -188,23 +202,23 @@ impl OcopApp {
             }
             Dialog::Settings { officer, info } => {
                 egui::Modal::new(egui::Id::unique("settings")).show(ctx, |ui| {
+                    // A fixed, generous width: labels above full-width fields, so long
+                    // names ("HTX Nông nghiệp Hồng Quang") show whole.
+                    let width = (ctx.content_rect().width() - 80.0).clamp(320.0, 560.0);
+                    ui.set_width(width);
                     ui.heading(lang.t(text::SETTINGS_TITLE));
-                    egui::Grid::new("settings-grid")
-                        .num_columns(2)
-                        .show(ui, |ui| {
-                            let fields: [(text::Tr, &mut String); 4] = [
-                                (text::SETTINGS_OFFICER, officer),
-                                (text::SETTINGS_WS_NAME, &mut info.name),
-                                (text::SETTINGS_COMMUNE, &mut info.commune),
-                                (text::SETTINGS_PROVINCE, &mut info.province),
-                            ];
-                            for (label, value) in fields {
-                                let label = ui.label(lang.t(label));
-                                ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
-                                    .labelled_by(label.id);
-                                ui.end_row();
-                            }
-                        });
+                    let fields: [(text::Tr, &mut String); 4] = [
+                        (text::SETTINGS_OFFICER, officer),
+                        (text::SETTINGS_WS_NAME, &mut info.name),
+                        (text::SETTINGS_COMMUNE, &mut info.commune),
+                        (text::SETTINGS_PROVINCE, &mut info.province),
+                    ];
+                    for (label, value) in fields {
+                        let label = ui.label(lang.t(label));
+                        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+                            .labelled_by(label.id);
+                        ui.add_space(4.0);
+                    }
                     ui.horizontal(|ui| {
                         if ui.button(lang.t(text::SAVE)).clicked() {
                             actions.push(UiAction::SetOfficer(officer.clone()));
@@ -222,6 +236,34 @@ impl OcopApp {
                             close = true;
                         }
                     });
+                });
+            }
+            Dialog::Quit { error } => {
+                egui::Modal::new(egui::Id::unique("quit-unsaved")).show(ctx, |ui| {
+                    ui.set_max_width(520.0);
+                    ui.heading(lang.t(text::QUIT_TITLE));
+                    ui.label(format!(
+                        "{} {}",
+                        state.unsaved_count(),
+                        lang.t(text::QUIT_TEXT)
+                    ));
+                    if let Some(err) = error.as_ref() {
+                        ui.colored_label(theme::error(), err.as_str());
+                    }
+                    ui.add_space(6.0);
+                    if ui.button(lang.t(text::QUIT_RETRY)).clicked() {
+                        actions.push(UiAction::QuitRetry);
+                    }
+                    if ui.button(lang.t(text::QUIT_SAVE_COPY)).clicked() {
+                        actions.push(UiAction::QuitSaveCopy);
+                    }
+                    if ui.button(lang.t(text::QUIT_DISCARD)).clicked() {
+                        actions.push(UiAction::QuitDiscard);
+                    }
+                    ui.separator();
+                    if ui.button(lang.t(text::QUIT_STAY)).clicked() {
+                        close = true;
+                    }
                 });
             }
             Dialog::CleanUp { orphans } => {

@@ -32,15 +32,14 @@ pub fn dossier_ui(
     let completeness = dossier::completeness(&app.dossier, template);
     ui.add(
         egui::ProgressBar::new(f32::from(completeness.percent()) / 100.0)
-            .text(format!(
-                "{}% · {}/{} · {} {}",
+            .text(text::completeness_line(
                 completeness.percent(),
                 completeness.ready,
                 completeness.applicable,
                 completeness.required_missing,
-                lang.t(text::DOC_REQUIRED)
+                lang,
             ))
-            .desired_width(420.0),
+            .desired_width(460.0),
     );
     ui.add_space(4.0);
     for entry in &app.dossier {
@@ -73,13 +72,13 @@ pub fn dossier_ui(
                             lang.t(text::requirement_name(item.requirement))
                         ))
                         .small()
-                        .color(theme::MUTED),
+                        .color(theme::muted()),
                     );
                 } else {
                     ui.label(
                         RichText::new(lang.t(text::DOC_UNKNOWN))
                             .small()
-                            .color(theme::WARN),
+                            .color(theme::warn()),
                     );
                 }
                 let status_label = ui.label(lang.t(text::DOC_STATUS));
@@ -149,7 +148,7 @@ pub fn dossier_ui(
                         let days = (until - state.today).num_days();
                         if days < 0 {
                             ui.colored_label(
-                                theme::ERROR,
+                                theme::error(),
                                 format!(
                                     "⚠ {} {} {}",
                                     lang.t(text::OVERDUE),
@@ -159,7 +158,7 @@ pub fn dossier_ui(
                             );
                         } else if days <= 60 {
                             ui.colored_label(
-                                theme::WARN,
+                                theme::warn(),
                                 format!("{days} {}", lang.t(text::DAYS_LEFT)),
                             );
                         }
@@ -191,7 +190,7 @@ pub fn dossier_ui(
             ui.painter().rect_stroke(
                 group.response.rect.expand(2.0),
                 4.0,
-                egui::Stroke::new(2.5, theme::WARN),
+                egui::Stroke::new(2.5, theme::warn()),
                 egui::StrokeKind::Outside,
             );
             if view.scroll_pending {

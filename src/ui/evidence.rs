@@ -98,9 +98,9 @@ pub fn validity(valid_until: NaiveDate, today: NaiveDate) -> Validity {
 
 fn validity_label(ui: &mut egui::Ui, v: Validity, lang: Lang) {
     match v {
-        Validity::Valid => ui.colored_label(theme::OK, lang.t(text::VALID)),
+        Validity::Valid => ui.colored_label(theme::ok(), lang.t(text::VALID)),
         Validity::Expiring(days) => ui.colored_label(
-            theme::WARN,
+            theme::warn(),
             format!(
                 "{} ({days} {})",
                 lang.t(text::EXPIRING),
@@ -108,7 +108,7 @@ fn validity_label(ui: &mut egui::Ui, v: Validity, lang: Lang) {
             ),
         ),
         Validity::Expired(days) => ui.colored_label(
-            theme::ERROR,
+            theme::error(),
             format!(
                 "{} ({} {days})",
                 lang.t(text::EXPIRED),
@@ -124,24 +124,28 @@ fn status_label(ui: &mut egui::Ui, status: Option<&EvidenceStatus>, lang: Lang) 
             ui.label(
                 RichText::new(lang.t(text::CHECKING))
                     .small()
-                    .color(theme::MUTED),
+                    .color(theme::muted()),
             );
         }
         Some(EvidenceStatus::Ok) => {
-            ui.label(RichText::new(lang.t(text::INTACT)).small().color(theme::OK))
-                .on_hover_text(lang.t(text::INTACT_HINT));
+            ui.label(
+                RichText::new(lang.t(text::INTACT))
+                    .small()
+                    .color(theme::ok()),
+            )
+            .on_hover_text(lang.t(text::INTACT_HINT));
         }
         Some(EvidenceStatus::Missing) => {
-            ui.colored_label(theme::ERROR, lang.t(text::FILE_MISSING));
+            ui.colored_label(theme::error(), lang.t(text::FILE_MISSING));
         }
         Some(EvidenceStatus::Altered { .. }) => {
-            ui.colored_label(theme::ERROR, lang.t(text::FILE_ALTERED));
+            ui.colored_label(theme::error(), lang.t(text::FILE_ALTERED));
         }
         Some(EvidenceStatus::Unsafe { .. }) => {
-            ui.colored_label(theme::ERROR, lang.t(text::FILE_UNSAFE));
+            ui.colored_label(theme::error(), lang.t(text::FILE_UNSAFE));
         }
         Some(EvidenceStatus::Unchecked { reason }) => {
-            ui.colored_label(theme::WARN, lang.t(text::FILE_UNCHECKED))
+            ui.colored_label(theme::warn(), lang.t(text::FILE_UNCHECKED))
                 .on_hover_text(reason.as_str());
         }
     }
@@ -219,7 +223,7 @@ fn attachment_row(
                 );
             }
             _ => {
-                ui.label(RichText::new("▤").size(28.0).color(theme::MUTED));
+                ui.label(RichText::new("▤").size(28.0).color(theme::muted()));
             }
         }
         ui.vertical(|ui| {
@@ -233,7 +237,7 @@ fn attachment_row(
                         lang.date(attachment.added_at.date())
                     ))
                     .small()
-                    .color(theme::MUTED),
+                    .color(theme::muted()),
                 );
                 status_label(ui, status, lang);
                 if let Some(until) = attachment.valid_until {

@@ -225,10 +225,10 @@ pub fn changelog_ui(ui: &mut egui::Ui, state: &AppState, product: &Product, lang
                     entry.at.format("%H:%M")
                 ))
                 .monospace()
-                .color(theme::MUTED),
+                .color(theme::muted()),
             );
             if !entry.by.is_empty() {
-                ui.label(RichText::new(&entry.by).color(theme::ACCENT));
+                ui.label(RichText::new(&entry.by).color(theme::accent()));
             }
             ui.label(format!("{origin}{}", changes.join("; ")));
         });

@@ -94,6 +94,14 @@ pub enum UiAction {
     AskStage(ProductId, Stage),
     /// Reload the workspace from disk.
     Reload,
+    /// File → Quit: quits, or asks first when something is not on disk.
+    Quit,
+    /// In the quit dialog: try to save again, and quit if everything is written.
+    QuitRetry,
+    /// In the quit dialog: write the whole workspace into a new folder the user picks.
+    QuitSaveCopy,
+    /// In the quit dialog: quit and lose what is not on disk.
+    QuitDiscard,
 }
 
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
@@ -140,6 +148,12 @@ pub struct OcopApp {
     repaint: std::sync::Arc<std::sync::Mutex<Option<egui::Context>>>,
     /// The evidence integrity check in progress or done.
     pub verify: Option<crate::jobs::VerifyJob>,
+    /// The window may close now: everything is on disk, or the user chose to discard.
+    pub quit_confirmed: bool,
+    /// A text field held typing not committed yet at the end of the last frame.
+    pub typing_pending: bool,
+    /// The user chose to quit: close the window at the end of this frame.
+    close_pending: bool,
 }
 
 impl OcopApp {
@@ -168,6 +182,9 @@ impl OcopApp {
             import: None,
             verify: None,
             repaint: std::sync::Arc::default(),
+            quit_confirmed: false,
+            typing_pending: false,
+            close_pending: false,
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
@@ -210,6 +227,12 @@ impl OcopApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands: Vec<Command> = Vec::new();
         let mut actions: Vec<UiAction> = Vec::new();
+        // Fields set the flag again this frame while they hold uncommitted typing.
+        self.typing_pending = ui.ctx().data_mut(|d| {
+            d.remove_temp::<bool>(egui::Id::unique("pending-edit"))
+                .unwrap_or(false)
+        });
+        theme::sync(ui.ctx());
         self.shortcuts(ui.ctx(), &mut actions);
         let lang = self.lang;
         if let Ok(mut slot) = self.repaint.lock()
@@ -222,7 +245,7 @@ impl OcopApp {
         self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             egui::Panel::top("drop-hint").show(ui, |ui| {
-                ui.colored_label(theme::ACCENT, lang.t(text::DROP_HINT));
+                ui.colored_label(theme::accent(), lang.t(text::DROP_HINT));
             });
         }
         let mut cancel_import = false;
@@ -241,7 +264,6 @@ impl OcopApp {
         egui::Panel::bottom("status").show(ui, |ui| {
             self.status_ui(ui);
         });
-        self.messages_ui(ui);
 
         if self.state.is_some() && !matches!(self.screen, Screen::Product(_)) {
             egui::Panel::top("nav").show(ui, |ui| {
@@ -288,6 +310,7 @@ impl OcopApp {
         });
 
         self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
+        self.messages_ui(&ui.ctx().clone());
 
         // Field-level input errors found while drawing (e.g. a date that is not a date).
         let date_error = ui
@@ -303,6 +326,68 @@ impl OcopApp {
         for action in actions {
             self.act(action);
         }
+        // A field started holding uncommitted typing during this frame: draw once more, so
+        // the status bar (drawn before the fields) stops saying "saved" at once.
+        let pending_now = ui
+            .ctx()
+            .data(|d| d.get_temp::<bool>(egui::Id::unique("pending-edit")))
+            .unwrap_or(false);
+        if pending_now != self.typing_pending {
+            ui.ctx().request_repaint();
+        }
+        // Closing the window (or File → Quit): fields committed their typing while drawing
+        // this frame; if anything is still not on disk, stay open and ask.
+        if std::mem::take(&mut self.close_pending) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
+            if self.all_on_disk() {
+                self.quit_confirmed = true;
+            } else {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.dialog = Some(Dialog::Quit { error: None });
+            }
+        }
+    }
+
+    /// Tries to write everything pending; true when nothing is left unsaved.
+    fn all_on_disk(&mut self) -> bool {
+        self.state.as_mut().is_none_or(AppState::flush)
+    }
+
+    /// Closes the window for good (at the end of this frame).
+    fn close_now(&mut self) {
+        self.quit_confirmed = true;
+        self.close_pending = true;
+        self.dialog = None;
+    }
+
+    /// Writes a copy of the whole workspace into a new folder inside one the user picks.
+    fn save_copy(&mut self) -> Result<Option<PathBuf>, String> {
+        let lang = self.lang;
+        let Some(state) = self.state.as_ref() else {
+            return Ok(None);
+        };
+        let parent = match self.dialogs.pick_folder() {
+            Ok(Some(parent)) => parent,
+            Ok(None) => return Ok(None),
+            Err(_) => return Err(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
+        };
+        let name = state
+            .dir
+            .file_name()
+            .map_or_else(|| "ocop".to_owned(), |n| n.to_string_lossy().to_string());
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let target = parent.join(format!("{name}-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
+        // Products opened read-only (a newer schema) would lose fields if written here.
+        let mut workspace = state.workspace.clone();
+        workspace
+            .products
+            .retain(|id, _| !state.read_only.contains(id));
+        crate::storage::save_workspace(&target, &workspace)
+            .map_err(|err| format!("{}: {err}", lang.t(text::SAVE_FAILED)))?;
+        Ok(Some(target))
     }
 
     /// Applies one command to the open workspace, reporting refusals.
@@ -355,7 +440,7 @@ impl OcopApp {
                     self.act(UiAction::ImportEvidence(id, key, files))
                 }
                 Ok(_) => {}
-                Err(_) => self.report(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned()),
+                Err(_) => self.report(self.lang.t(text::DIALOG_UNAVAILABLE_ATTACH).to_owned()),
             },
             UiAction::ImportEvidence(id, key, files) => self.start_import(id, key, files),
             UiAction::OpenFile(path) => {
@@ -410,8 +495,10 @@ impl OcopApp {
             }
             UiAction::OpenSettings => {
                 if let Some(state) = self.state.as_ref() {
+                    // The name the history records now: the setting, else the workspace's
+                    // first officer.
                     self.dialog = Some(Dialog::Settings {
-                        officer: self.officer.clone(),
+                        officer: state.author(),
                         info: Box::new(state.workspace.info.clone()),
                     });
                 }
@@ -455,17 +542,21 @@ impl OcopApp {
                 }
             },
             UiAction::Undo => {
-                if let Some(state) = self.state.as_mut()
-                    && state.undo()
-                {
-                    state.message(Level::Info, self.lang.t(text::UNDONE));
+                if let Some(state) = self.state.as_mut() {
+                    let what = state.undo_label().map(str::to_owned);
+                    if state.undo() {
+                        let done = self.lang.t(text::UNDONE);
+                        state.message(Level::Info, with_what(done, what));
+                    }
                 }
             }
             UiAction::Redo => {
-                if let Some(state) = self.state.as_mut()
-                    && state.redo()
-                {
-                    state.message(Level::Info, self.lang.t(text::REDONE));
+                if let Some(state) = self.state.as_mut() {
+                    let what = state.redo_label().map(str::to_owned);
+                    if state.redo() {
+                        let done = self.lang.t(text::REDONE);
+                        state.message(Level::Info, with_what(done, what));
+                    }
                 }
             }
             UiAction::SetLang(lang) => {
@@ -480,6 +571,7 @@ impl OcopApp {
                     name: String::new(),
                     scoring_set: 6,
                     error: None,
+                    focused: false,
                 });
             }
             UiAction::AskDelete(id) => self.dialog = Some(Dialog::DeleteProduct(id)),
@@ -502,6 +594,23 @@ impl OcopApp {
                     self.open_workspace(&dir);
                 }
             }
+            UiAction::Quit | UiAction::QuitRetry => {
+                if self.all_on_disk() {
+                    self.close_now();
+                } else {
+                    let error = (action == UiAction::QuitRetry)
+                        .then(|| self.lang.t(text::QUIT_STILL_FAILING).to_owned());
+                    self.dialog = Some(Dialog::Quit { error });
+                }
+            }
+            UiAction::QuitSaveCopy => match self.save_copy() {
+                Ok(Some(_)) => self.close_now(),
+                Ok(None) => {}
+                Err(error) => {
+                    self.dialog = Some(Dialog::Quit { error: Some(error) });
+                }
+            },
+            UiAction::QuitDiscard => self.close_now(),
         }
     }
 
@@ -515,7 +624,7 @@ impl OcopApp {
             Ok(Some(path)) => path,
             Ok(None) => return,
             Err(_) => {
-                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE));
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
                 return;
             }
         };
@@ -549,6 +658,14 @@ impl OcopApp {
     }
 }
 
+/// "Đã hoàn tác: đánh dấu '05 mẫu sản phẩm'".
+fn with_what(done: &str, what: Option<String>) -> String {
+    match what {
+        Some(what) => format!("{done}: {what}"),
+        None => done.to_owned(),
+    }
+}
+
 fn no_workspace_ui(
     ui: &mut egui::Ui,
     lang: Lang,
@@ -560,7 +677,7 @@ fn no_workspace_ui(
         ui.heading(lang.t(text::NO_WORKSPACE));
         ui.label(lang.t(text::NO_WORKSPACE_TEXT));
         if let Some(err) = error {
-            ui.colored_label(theme::ERROR, err);
+            ui.colored_label(theme::error(), err);
         }
         if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
             actions.push(UiAction::PickWorkspace);
@@ -602,6 +719,7 @@ impl eframe::App for OcopApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Last chance for a write that failed before (the quit dialog already asked).
         if let Some(state) = self.state.as_mut() {
             state.flush();
         }

@@ -10,7 +10,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::app::AppState;
 use crate::domain::deadlines::{self, Deadline};
 use crate::domain::dossier;
-use crate::domain::model::ProductId;
+use crate::domain::model::{CertificateStanding, ProductId};
 use crate::domain::scoring;
 use crate::domain::search;
 use crate::domain::stage::Stage;
@@ -37,8 +37,12 @@ pub struct Row {
     pub completeness: u8,
     /// Next deadline.
     pub deadline: Option<Deadline>,
-    /// Star on the current certificate or the council's result, once known.
+    /// Star of a certificate valid today, else the council's result while no
+    /// certificate exists yet.
     pub official_star: Option<u8>,
+    /// The star of an expired or revoked certificate, with where it stands (shown
+    /// struck through, never counted).
+    pub lapsed: Option<(u8, CertificateStanding)>,
     /// Predicted outcome of the score sheet (the commune's view once it has answers,
     /// else the producer's self-assessment); None if nothing is scored yet.
     pub predicted: Option<scoring::Outcome>,
@@ -99,9 +103,17 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
             "{} {} {} {}",
             product.name, product.producer.name, product.commune, product.product_code
         ));
-        let official_star = app
-            .and_then(|a| a.scores.official.star)
-            .or_else(|| product.latest_certificate().map(|c| c.star));
+        let standing = product.certificate_standing(today);
+        let (official_star, lapsed) = match standing {
+            Some((cert, CertificateStanding::Valid)) => (Some(cert.star), None),
+            Some((cert, standing @ CertificateStanding::Expired { .. }))
+            | Some((cert, standing @ CertificateStanding::Revoked { .. })) => {
+                (None, Some((cert.star, standing)))
+            }
+            Some((_, CertificateStanding::NotYetIssued)) | None => {
+                (app.and_then(|a| a.scores.official.star), None)
+            }
+        };
         let predicted = app.and_then(|a| {
             let sheet = if a.scores.commune_view.answers.is_empty() {
                 &a.scores.self_assessment
@@ -133,6 +145,7 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
             evidence_problems,
             sort_name: search::fold(&product.name),
             official_star,
+            lapsed,
             predicted,
             name: product.name.clone(),
             producer: product.producer.name.clone(),
@@ -211,7 +224,7 @@ pub fn filter_rows(
         .filter(|&i| {
             rows.get(i).is_some_and(|row| {
                 stage.is_none_or(|s| row.stage == Some(s))
-                    && words.iter().all(|w| row.folded.contains(w))
+                    && search::matches_words(&row.folded, &words)
             })
         })
         .collect()
@@ -245,6 +258,8 @@ pub struct PortfolioUi {
     sorted_key: Option<(u64, SortKey, bool)>,
     view: Vec<usize>,
     view_key: Option<(u64, String, Option<Stage>, SortKey, bool)>,
+    /// The query, filter or sort changed: show the table from its first row.
+    scroll_to_top: bool,
 }
 
 impl PortfolioUi {
@@ -287,6 +302,14 @@ impl PortfolioUi {
             self.sorted_key = Some(sorted_key);
         }
         if self.view_key.as_ref() != Some(&key) {
+            // A new search, filter or sort shows its first match, not the old scroll position.
+            let same_view = self
+                .view_key
+                .as_ref()
+                .is_some_and(|old| (&old.1, old.2, old.3, old.4) == (&key.1, key.2, key.3, key.4));
+            if !same_view {
+                self.scroll_to_top = true;
+            }
             self.view = filter_rows(&self.rows, &self.sorted, &self.query, self.stage_filter);
             self.view_key = Some(key);
         }
@@ -312,7 +335,7 @@ impl PortfolioUi {
         ui.horizontal(|ui| {
             ui.heading(lang.t(text::PORTFOLIO));
             if !state.workspace.info.name.is_empty() {
-                ui.label(egui::RichText::new(&state.workspace.info.name).color(theme::MUTED));
+                ui.label(egui::RichText::new(&state.workspace.info.name).color(theme::muted()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(lang.t(text::ADD_PRODUCT)).clicked() {
@@ -392,18 +415,26 @@ impl PortfolioUi {
         ];
         let mut new_sort = None;
         let row_height = 26.0;
-        TableBuilder::new(ui)
+        let available = ui.available_width();
+        let widths = column_widths(available, ui.spacing().item_spacing.x);
+        let mut builder = TableBuilder::new(ui)
+            // Initial widths follow the window: a new window size lays the columns out again.
+            .id_salt(("portfolio-table", (available / 32.0).round() as i32))
             .striped(true)
             .resizable(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(200.0).at_least(120.0).clip(true))
-            .column(Column::initial(200.0).at_least(80.0).clip(true))
-            .column(Column::initial(150.0).at_least(60.0).clip(true))
-            .column(Column::initial(36.0).at_least(32.0))
-            .column(Column::initial(170.0).at_least(80.0).clip(true))
-            .column(Column::initial(110.0).at_least(60.0).clip(true))
-            .column(Column::initial(100.0).at_least(80.0))
-            .column(Column::remainder().at_least(120.0).clip(true))
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        if std::mem::take(&mut self.scroll_to_top) {
+            builder = builder.vertical_scroll_offset(0.0);
+        }
+        for (index, (width, minimum)) in widths.into_iter().enumerate() {
+            let column = if index + 1 == COLUMN_LAYOUT.len() {
+                Column::remainder()
+            } else {
+                Column::initial(width)
+            };
+            builder = builder.column(column.at_least(minimum).clip(true));
+        }
+        builder
             .header(row_height, |mut header| {
                 for (key, title) in columns {
                     header.col(|ui| {
@@ -441,8 +472,11 @@ impl PortfolioUi {
                             ui.small(format!("({})", lang.t(text::READ_ONLY)));
                         }
                         if data.evidence_problems > 0 {
-                            ui.colored_label(theme::ERROR, format!("⚠ {}", data.evidence_problems))
-                                .on_hover_text(lang.t(text::EVIDENCE_PROBLEM));
+                            ui.colored_label(
+                                theme::error(),
+                                format!("⚠ {}", data.evidence_problems),
+                            )
+                            .on_hover_text(lang.t(text::EVIDENCE_PROBLEM));
                         }
                     });
                     row.col(|ui| {
@@ -492,11 +526,54 @@ impl PortfolioUi {
     }
 }
 
-/// Official stars in full colour, predicted ones muted with "(dự kiến)".
+/// (minimum width, share of the extra width) of the columns: product, producer, commune,
+/// set, stage, stars, dossier, next deadline. The minima fit a 1024 px window, so every
+/// column is reachable there; extra width goes mostly to the names that get cut.
+const COLUMN_LAYOUT: [(f32, f32); 8] = [
+    (150.0, 3.0),
+    (130.0, 3.0),
+    (96.0, 2.0),
+    (44.0, 0.0),
+    (130.0, 1.5),
+    (96.0, 1.0),
+    (90.0, 0.5),
+    (180.0, 1.5),
+];
+
+/// (initial width, minimum) per column for a table `available` pixels wide.
+pub fn column_widths(available: f32, spacing: f32) -> Vec<(f32, f32)> {
+    #[allow(clippy::cast_precision_loss)] // eight columns
+    let gaps = spacing * COLUMN_LAYOUT.len() as f32 + 4.0;
+    let minimum: f32 = COLUMN_LAYOUT.iter().map(|(m, _)| m).sum();
+    let shares: f32 = COLUMN_LAYOUT.iter().map(|(_, w)| w).sum();
+    let extra = (available - gaps - minimum).max(0.0);
+    COLUMN_LAYOUT
+        .iter()
+        .map(|&(min, share)| ((min + extra * share / shares).floor(), min))
+        .collect()
+}
+
+/// Official stars in full colour, expired and revoked ones struck through with the
+/// reason, predicted ones muted with "(dự kiến)".
 fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
     if let Some(star) = row.official_star {
-        ui.colored_label(theme::OK, widgets::stars(star))
+        ui.colored_label(theme::ok(), widgets::stars(star))
             .on_hover_text(lang.t(text::OFFICIAL_SHORT));
+        return;
+    }
+    if let Some((star, standing)) = &row.lapsed {
+        let (short, detail) = lapsed_text(standing, lang);
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.label(
+                egui::RichText::new(widgets::stars(*star))
+                    .strikethrough()
+                    .color(theme::muted()),
+            );
+            ui.label(egui::RichText::new(short).color(theme::muted()));
+        })
+        .response
+        .on_hover_text(detail);
         return;
     }
     match row.predicted {
@@ -507,17 +584,17 @@ fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
                     widgets::stars(star),
                     lang.t(text::PREDICTED_SHORT)
                 ))
-                .color(theme::MUTED),
+                .color(theme::muted()),
             );
         }
         Some(scoring::Outcome::NotRecognised) => {
             ui.label(
                 egui::RichText::new(format!("< 3★ ({})", lang.t(text::PREDICTED_SHORT)))
-                    .color(theme::WARN),
+                    .color(theme::warn()),
             );
         }
         Some(scoring::Outcome::Eliminated) => {
-            ui.colored_label(theme::ERROR, lang.t(text::ELIMINATED));
+            ui.colored_label(theme::error(), lang.t(text::ELIMINATED));
         }
         None => {}
     }
@@ -527,7 +604,7 @@ fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
 pub fn deadline_label(ui: &mut egui::Ui, deadline: &Deadline, today: NaiveDate, lang: Lang) {
     let (relative, color) = relative_days((deadline.date - today).num_days(), lang);
     ui.colored_label(color, format!("{} · {relative}", lang.date(deadline.date)))
-        .on_hover_text(lang.t(text::deadline_name(deadline.kind)));
+        .on_hover_text(lang.t(text::deadline_name_on(deadline.kind, deadline.date, today)));
 }
 
 /// "quá hạn 3" / "hôm nay" / "11 ngày nữa" and its urgency colour.
@@ -535,13 +612,40 @@ pub fn relative_days(days: i64, lang: Lang) -> (String, egui::Color32) {
     if days < 0 {
         (
             format!("{} {} {}", lang.t(text::OVERDUE), -days, lang.t(text::DAYS)),
-            theme::ERROR,
+            theme::error(),
         )
     } else if days == 0 {
-        (lang.t(text::TODAY).to_owned(), theme::ERROR)
+        (lang.t(text::TODAY).to_owned(), theme::error())
     } else if days <= 14 {
-        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::WARN)
+        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::warn())
     } else {
-        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::MUTED)
+        (
+            format!("{days} {}", lang.t(text::DAYS_LEFT)),
+            theme::muted(),
+        )
+    }
+}
+
+/// ("đã hết hạn", "Giấy chứng nhận hết hạn ngày 05/01/2026") for a lapsed certificate.
+pub fn lapsed_text(standing: &CertificateStanding, lang: Lang) -> (&'static str, String) {
+    match standing {
+        CertificateStanding::Expired { on } => (
+            lang.t(text::STAR_EXPIRED),
+            match on {
+                Some(date) => format!("{} {}", lang.t(text::CERT_EXPIRED_ON), lang.date(*date)),
+                None => lang.t(text::CERT_EXPIRED_ON).to_owned(),
+            },
+        ),
+        CertificateStanding::Revoked { on, reason } => {
+            let mut detail = lang.t(text::CERT_REVOKED_ON).to_owned();
+            if let Some(date) = on {
+                detail = format!("{detail} {}", lang.date(*date));
+            }
+            if !reason.trim().is_empty() {
+                detail = format!("{detail}: {reason}");
+            }
+            (lang.t(text::STAR_REVOKED), detail)
+        }
+        CertificateStanding::Valid | CertificateStanding::NotYetIssued => ("", String::new()),
     }
 }

@@ -77,7 +77,7 @@ pub fn product_ui(
         }
         ui.heading(&product.name);
         if product.is_example {
-            ui.label(RichText::new(format!("({})", lang.t(text::EXAMPLE))).color(theme::MUTED));
+            ui.label(RichText::new(format!("({})", lang.t(text::EXAMPLE))).color(theme::muted()));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -89,7 +89,7 @@ pub fn product_ui(
         });
     });
     if read_only {
-        ui.colored_label(theme::WARN, lang.t(text::READ_ONLY_EXPLAIN));
+        ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
     }
     ui.horizontal(|ui| {
         for (tab, label) in [
@@ -114,7 +114,12 @@ pub fn product_ui(
         return;
     }
     egui::ScrollArea::vertical()
-        .id_salt(("product-scroll", view.tab == ProductTab::Dossier))
+        // Per product: each product opens at its top, not where the last one was left.
+        .id_salt((
+            "product-scroll",
+            id.as_str(),
+            view.tab == ProductTab::Dossier,
+        ))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if view.tab == ProductTab::Dossier {
@@ -197,7 +202,7 @@ fn process_ui(
             if is_current {
                 label = label.strong();
             } else if index < current_index {
-                label = label.color(theme::MUTED);
+                label = label.color(theme::muted());
             }
             let button = egui::Button::new(label).selected(is_current);
             if ui.add_enabled(!read_only, button).clicked() && !is_current {
@@ -310,9 +315,9 @@ fn process_ui(
                 expiry.map(|d| lang.date(d)).unwrap_or_default()
             ));
         });
-    } else if let Some(cert) = product.latest_certificate() {
+    } else if let Some((cert, standing)) = product.certificate_standing(state.today) {
         let expiry = deadlines::certificate_expiry(cert.issued_on);
-        ui.label(format!(
+        let line = format!(
             "{}: {} {} · {} · {} {}",
             lang.t(text::FIELD_CERTIFICATE),
             widgets::stars(cert.star),
@@ -320,7 +325,14 @@ fn process_ui(
             lang.date(cert.issued_on),
             lang.t(text::FIELD_EXPIRES),
             expiry.map(|d| lang.date(d)).unwrap_or_default()
-        ));
+        );
+        let (short, detail) = super::portfolio::lapsed_text(&standing, lang);
+        if short.is_empty() {
+            ui.label(line);
+        } else {
+            ui.label(RichText::new(line).strikethrough().color(theme::muted()));
+            ui.colored_label(theme::warn(), detail);
+        }
     }
     // Every deadline of this application, with its rule.
     let all = deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar);
@@ -340,7 +352,11 @@ fn process_ui(
             Some(_) => continue,
         };
         ui.horizontal(|ui| {
-            let rule = lang.t(text::deadline_name(deadline.kind));
+            let rule = lang.t(text::deadline_name_on(
+                deadline.kind,
+                deadline.date,
+                state.today,
+            ));
             match doc_name {
                 Some(doc) => ui.label(format!("{rule}: {doc}")),
                 None => ui.label(format!("{rule}:")),

@@ -108,7 +108,7 @@ pub fn scoring_ui(
         .scoring_set(&app.rule_version, product.scoring_set)
     else {
         ui.colored_label(
-            theme::WARN,
+            theme::warn(),
             format!(
                 "{} {} / {}",
                 lang.t(text::NO_CRITERIA),
@@ -140,20 +140,22 @@ pub fn scoring_ui(
     official_ui(ui, product, &app.scores.official, lang, read_only, commands);
     ui.separator();
 
+    // The summary takes a share of the window, so a large screen gives it room.
+    let summary_width = (ui.available_width() * 0.34).clamp(300.0, 720.0);
     egui::Panel::right("score-summary")
         .resizable(true)
-        .default_size(360.0)
+        .default_size(summary_width)
         .min_size(260.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
-                .id_salt("summary-scroll")
+                .id_salt(("summary-scroll", product.id.as_str()))
                 .show(ui, |ui| {
                     summary_ui(ui, set, template, product, current, &summary, lang)
                 });
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
         egui::ScrollArea::vertical()
-            .id_salt("criteria-scroll")
+            .id_salt(("criteria-scroll", product.id.as_str()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 criteria_ui(
@@ -280,8 +282,8 @@ fn summary_ui(
     ui.label(RichText::new(parts_line(summary, set, lang)).monospace());
     let outcome = outcome_text(summary, lang);
     let color = match summary.outcome() {
-        scoring::Outcome::Recognised(_) => theme::OK,
-        _ => theme::ERROR,
+        scoring::Outcome::Recognised(_) => theme::ok(),
+        _ => theme::error(),
     };
     ui.label(
         RichText::new(format!("{}: {outcome}", lang.t(text::PREDICTED)))
@@ -311,7 +313,7 @@ fn summary_ui(
         && summary.eliminated.is_empty()
     {
         ui.colored_label(
-            theme::WARN,
+            theme::warn(),
             format!(
                 "{} {}{}",
                 lang.t(text::BAND_CAPPED),
@@ -324,11 +326,11 @@ fn summary_ui(
         let label = set
             .elimination(key)
             .map_or(key.as_str(), |e| lang.pick(&e.label_vi, &e.label_en));
-        ui.colored_label(theme::ERROR, format!("× {label}"));
+        ui.colored_label(theme::error(), format!("× {label}"));
     }
     if !current.needs_review.is_empty() || !current.stale_answers.is_empty() {
         ui.colored_label(
-            theme::WARN,
+            theme::warn(),
             format!(
                 "{}: {} · {}: {}",
                 lang.t(text::NEEDS_REVIEW),
@@ -378,7 +380,7 @@ fn summary_ui(
                         .map(|c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)))
                         .unwrap_or_else(|| unmet.criterion_key.clone());
                     ui.colored_label(
-                        theme::ERROR,
+                        theme::error(),
                         format!(
                             "• {name}: {}\u{a0}{} / {}\u{a0}≥\u{a0}{}\u{a0}{}",
                             unmet.current_points,
@@ -421,9 +423,9 @@ fn summary_ui(
                 );
                 for (doc, status) in docs_line(template, product, criterion, lang) {
                     let color = if status == DocStatus::Ready {
-                        theme::OK
+                        theme::ok()
                     } else {
-                        theme::WARN
+                        theme::warn()
                     };
                     ui.colored_label(
                         color,
@@ -432,7 +434,7 @@ fn summary_ui(
                 }
             }
             if !plan.reaches_target {
-                ui.colored_label(theme::WARN, lang.t(text::TARGET_UNREACHABLE));
+                ui.colored_label(theme::warn(), lang.t(text::TARGET_UNREACHABLE));
             }
         }
     }
@@ -476,7 +478,7 @@ fn criteria_ui(
             lang.t(text::PART),
             part_letter(part),
             set.part_max(part),
-            lang.t(text::POINTS_SHORT)
+            points_unit(u32::from(set.part_max(part)), lang)
         );
         egui::CollapsingHeader::new(RichText::new(header).strong())
             .id_salt(format!("part-{}", part_letter(part)))
@@ -490,10 +492,11 @@ fn criteria_ui(
                         ui.label(
                             RichText::new(format!(
                                 "{}. {}",
-                                criterion.group_no, criterion.group_name_vi
+                                criterion.group_no,
+                                lang.pick(&criterion.group_name_vi, &criterion.group_name_en)
                             ))
                             .strong()
-                            .color(theme::ACCENT),
+                            .color(theme::accent()),
                         );
                     }
                     criterion_ui(
@@ -538,18 +541,21 @@ fn criterion_ui(
                     lang.pick(&criterion.name_vi, &criterion.name_en),
                     lang.t(text::MAX),
                     criterion.max_points,
-                    lang.t(text::POINTS_SHORT)
+                    points_unit(u32::from(criterion.max_points), lang)
                 ))
                 .strong(),
             );
             if current.needs_review.contains(&criterion.key) {
-                ui.colored_label(theme::WARN, lang.t(text::NEEDS_REVIEW));
+                ui.colored_label(theme::warn(), lang.t(text::NEEDS_REVIEW));
             }
             let points = current.points_for(criterion);
             if answer.is_some() {
                 ui.label(
-                    RichText::new(format!("= {points} {}", lang.t(text::POINTS_SHORT)))
-                        .color(theme::ACCENT),
+                    RichText::new(format!(
+                        "= {points} {}",
+                        points_unit(u32::from(points), lang)
+                    ))
+                    .color(theme::accent()),
                 );
             }
         });
@@ -584,7 +590,7 @@ fn criterion_ui(
                     "{} — {} {}{star}",
                     lang.pick(&option.label_vi, &option.label_en),
                     option.points,
-                    lang.t(text::POINTS_SHORT)
+                    points_unit(u32::from(option.points), lang)
                 );
                 ui.radio_value(&mut chosen, Some(Answer::Chosen { option: index }), text);
             }
@@ -625,13 +631,13 @@ fn criterion_ui(
                 ui.label(
                     RichText::new(lang.t(text::EVIDENCE))
                         .small()
-                        .color(theme::MUTED),
+                        .color(theme::muted()),
                 );
                 for (doc, status) in docs {
                     let color = if status == DocStatus::Ready {
-                        theme::OK
+                        theme::ok()
                     } else {
-                        theme::WARN
+                        theme::warn()
                     };
                     ui.label(
                         RichText::new(format!("{doc} ({})", lang.t(text::doc_status_name(status))))
@@ -644,11 +650,9 @@ fn criterion_ui(
         if !criterion.note.is_empty() {
             // The source's notes (requirements, anomalies, "Verify") stay one hover away.
             ui.label(
-                RichText::new(lang.t(text::SOURCE_NOTE))
-                    .small()
-                    .color(theme::MUTED),
+                RichText::new(format!("({})", lang.t(text::SOURCE_NOTE))).color(theme::muted()),
             )
-            .on_hover_text(&criterion.note);
+            .on_hover_text(text::criterion_note_hover(&criterion.note, lang));
         }
         let note = current
             .notes

@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::command::Command;
 use crate::domain::dossier::{self};
 use crate::domain::model::ProductId;
+use crate::domain::scoring;
 use crate::domain::stage::{self, Stage, StageField, StageInput};
 
 use super::text::{self, Lang};
@@ -32,6 +33,31 @@ pub struct StageDialog {
     pub required_missing: usize,
     /// Today, for the "Today" buttons of date fields.
     pub today: chrono::NaiveDate,
+    /// The star the product's own score sheet predicts (0: below 3★ or eliminated;
+    /// None: nothing scored), to warn when the certificate's star is higher.
+    pub predicted_star: Option<u8>,
+}
+
+/// The star the current score sheet predicts: the commune's view once it has answers,
+/// else the producer's self-assessment; 0 below 3★; None when nothing is scored.
+fn predicted_star(state: &AppState, id: &ProductId) -> Option<u8> {
+    let product = state.workspace.products.get(id)?;
+    let app = product.current()?;
+    let sheet = if app.scores.commune_view.answers.is_empty() {
+        &app.scores.self_assessment
+    } else {
+        &app.scores.commune_view
+    };
+    if sheet.answers.is_empty() {
+        return None;
+    }
+    let set = state
+        .catalog
+        .scoring_set(&app.rule_version, product.scoring_set)?;
+    Some(match scoring::evaluate(set, sheet).outcome() {
+        scoring::Outcome::Recognised(star) => star,
+        scoring::Outcome::NotRecognised | scoring::Outcome::Eliminated => 0,
+    })
 }
 
 impl StageDialog {
@@ -51,12 +77,9 @@ impl StageDialog {
             .unwrap_or_default();
         let mut values = BTreeMap::new();
         for field in &fields {
-            // Dates start empty: a pre-filled "today" is too easy to save by mistake.
-            let default = match field {
-                StageField::CertificateStar => "3".to_owned(),
-                _ => String::new(),
-            };
-            values.insert(*field, default);
+            // Everything starts empty: a pre-filled "today" or "3★" is too easy to save by
+            // mistake.
+            values.insert(*field, String::new());
         }
         let app = state.workspace.products.get(id).and_then(|p| p.current());
         let (skipped, required_missing) = match app {
@@ -89,6 +112,7 @@ impl StageDialog {
             skipped,
             required_missing,
             today: state.today,
+            predicted_star: predicted_star(state, id),
         }
     }
 
@@ -122,6 +146,9 @@ impl StageDialog {
                     input.provincial_score = Some(score);
                 }
                 StageField::CertificateStar => {
+                    if raw.is_empty() {
+                        return Err(format!("{name}: {}", lang.t(text::STAR_NOT_CHOSEN)));
+                    }
                     let star: u8 = raw.parse().map_err(|_| format!("{name}: “{raw}”"))?;
                     input.certificate_star = Some(star);
                 }
@@ -164,13 +191,13 @@ pub fn stage_dialog_ui(
                 .map(|s| lang.t(text::stage_name(*s)))
                 .collect();
             ui.colored_label(
-                theme::WARN,
+                theme::warn(),
                 format!("{} {}", lang.t(text::SKIPS_STEPS), names.join(", ")),
             );
         }
         if dialog.required_missing > 0 {
             ui.colored_label(
-                theme::WARN,
+                theme::warn(),
                 format!(
                     "{} {}",
                     dialog.required_missing,
@@ -182,6 +209,7 @@ pub fn stage_dialog_ui(
             ui.label(lang.t(text::STAGE_DIALOG_NEEDS));
         }
         let dialog_today = dialog.today;
+        let values_before = dialog.values.clone();
         egui::Grid::new("stage-fields")
             .num_columns(2)
             .show(ui, |ui| {
@@ -189,9 +217,15 @@ pub fn stage_dialog_ui(
                     let label = ui.label(lang.t(text::stage_field_name(field)));
                     let value = dialog.values.entry(field).or_default();
                     if field == StageField::CertificateStar {
-                        ui.horizontal(|ui| {
-                            for star in ["3", "4", "5"] {
-                                ui.radio_value(value, star.to_owned(), format!("{star} ★"));
+                        ui.vertical(|ui| {
+                            ui.horizontal(|ui| {
+                                for star in ["3", "4", "5"] {
+                                    ui.radio_value(value, star.to_owned(), format!("{star} ★"));
+                                }
+                            });
+                            if let Some(warning) = star_warning(value, dialog.predicted_star, lang)
+                            {
+                                ui.colored_label(theme::warn(), warning);
                             }
                         });
                     } else {
@@ -217,8 +251,13 @@ pub fn stage_dialog_ui(
                     ui.end_row();
                 }
             });
+        // An error shown for earlier input goes as soon as the input is fixed (typed, or
+        // "Today" clicked); it is recomputed, so a remaining problem stays named.
+        if dialog.error.is_some() && dialog.values != values_before {
+            dialog.error = dialog.input(lang).err();
+        }
         if let Some(err) = &dialog.error {
-            ui.colored_label(theme::ERROR, err);
+            ui.colored_label(theme::error(), err);
         }
         ui.horizontal(|ui| {
             if ui.button(lang.t(text::CONFIRM)).clicked() {
@@ -240,4 +279,26 @@ pub fn stage_dialog_ui(
         });
     });
     close
+}
+
+/// A warning when the chosen certificate star is above the score sheet's prediction.
+fn star_warning(chosen: &str, predicted: Option<u8>, lang: Lang) -> Option<String> {
+    let chosen: u8 = chosen.parse().ok()?;
+    let predicted = predicted?;
+    if chosen <= predicted {
+        return None;
+    }
+    let prediction = if predicted == 0 {
+        lang.t(text::NOT_RECOGNISABLE).to_owned()
+    } else {
+        format!(
+            "{} ({predicted} {})",
+            widgets::stars(predicted),
+            lang.t(text::STARS)
+        )
+    };
+    Some(format!(
+        "⚠ {chosen} ★ {} {prediction}",
+        lang.t(text::STAR_ABOVE_PREDICTION)
+    ))
 }

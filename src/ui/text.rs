@@ -74,6 +74,8 @@ tr! {
     MENU_REDO = "Làm lại (Ctrl+Shift+Z / Ctrl+Y)", "Redo (Ctrl+Shift+Z / Ctrl+Y)";
     MENU_LANGUAGE = "Ngôn ngữ", "Language";
     MENU_VIEW = "Xem", "View";
+    THEME_DARK = "Giao diện tối", "Dark theme";
+    THEME_LIGHT = "Giao diện sáng (để in ảnh chụp màn hình)", "Light theme (for printed screenshots)";
     LANG_VI = "Tiếng Việt", "Tiếng Việt (Vietnamese)";
     LANG_EN = "English (Tiếng Anh)", "English";
     PORTFOLIO = "Danh mục sản phẩm", "Product portfolio";
@@ -129,6 +131,7 @@ tr! {
     DOC_STATUS = "Trạng thái", "Status";
     DOC_NOTE = "Ghi chú", "Note";
     DOC_REQUIRED = "bắt buộc", "required";
+    REQUIRED_ALL_READY = "đủ tài liệu bắt buộc", "all required documents ready";
     DOC_CONDITIONAL = "khi pháp luật yêu cầu", "where the law requires";
     DOC_OPTIONAL = "minh chứng", "evidence";
     DOC_UNKNOWN = "Tài liệu không có trong mẫu", "Document not in the template";
@@ -156,16 +159,29 @@ tr! {
     NOTHING_TO_REDO = "Không còn gì để làm lại", "Nothing to redo";
     SAVE_FAILED = "Không lưu được", "Could not save";
     SAVED_ALL = "Mọi thay đổi đã được lưu", "All changes saved";
+    SAVING = "Đang lưu nội dung vừa gõ…", "Saving what you typed…";
+    QUIT_TITLE = "Còn thay đổi chưa được ghi vào đĩa", "Some changes are not on disk";
+    QUIT_TEXT = "thay đổi chưa ghi được vào thư mục làm việc (đĩa đầy, thư mục không ghi được hoặc ổ USB đã rút?). Nếu thoát bây giờ, chúng sẽ mất.", "change(s) could not be written to the workspace folder (disk full, folder not writable, USB stick removed?). Quitting now loses them.";
+    QUIT_RETRY = "Thử lưu lại rồi thoát", "Retry saving, then quit";
+    QUIT_SAVE_COPY = "Lưu bản sao vào thư mục khác rồi thoát…", "Save a copy elsewhere, then quit…";
+    QUIT_DISCARD = "Thoát và bỏ các thay đổi chưa lưu", "Quit and discard unsaved changes";
+    QUIT_STAY = "Không thoát", "Don't quit";
+    QUIT_STILL_FAILING = "Vẫn chưa lưu được.", "Still could not save.";
+    COPY_SUFFIX = "ban-sao", "copy";
     UNSAVED = "thay đổi chưa lưu được, sẽ thử lại", "changes not saved yet, retrying";
     LOAD_PROBLEMS = "Có tệp không đọc được (không bị sửa, các sản phẩm khác vẫn mở):", "Some files could not be read (left untouched; every other product still opens):";
     NO_WORKSPACE = "Chưa mở thư mục làm việc", "No workspace open";
     NO_WORKSPACE_TEXT = "Chọn một thư mục làm việc OCOP, hoặc tạo thư mục mới.", "Choose an OCOP workspace folder, or create a new one.";
     OPEN_FAILED = "Không mở được thư mục làm việc", "Could not open the workspace";
     DIALOG_UNAVAILABLE = "Không hiển thị được hộp thoại chọn tệp của hệ thống. Cài xdg-desktop-portal hoặc zenity, hoặc dùng tham số --workspace.", "The system file dialog could not be shown. Install xdg-desktop-portal or zenity, or use --workspace.";
+    DIALOG_UNAVAILABLE_ATTACH = "Không hiển thị được hộp thoại chọn tệp của hệ thống. Hãy kéo thả tệp từ trình quản lý tệp vào tài liệu cần đính kèm (hoặc cài xdg-desktop-portal hoặc zenity).", "The system file dialog could not be shown. Drag the files from the file manager onto the document instead (or install xdg-desktop-portal or zenity).";
+    DIALOG_UNAVAILABLE_SAVE = "Không hiển thị được hộp thoại chọn nơi lưu của hệ thống. Cài xdg-desktop-portal hoặc zenity rồi thử lại.", "The system save dialog could not be shown. Install xdg-desktop-portal or zenity and try again.";
     REFUSED_READ_ONLY = "Sản phẩm này chỉ đọc (ghi bởi phiên bản mới hơn)", "This product is read-only (written by a newer version)";
     INVALID_DATE = "Ngày không hợp lệ (dd/mm/yyyy)", "Invalid date (dd/mm/yyyy)";
     DISMISS = "×", "×";
     STAR_FIELD = "Số sao", "Stars";
+    STAR_NOT_CHOSEN = "chưa chọn", "not chosen";
+    STAR_ABOVE_PREDICTION = "cao hơn dự kiến của phiếu chấm điểm:", "is above what the score sheet predicts:";
     NOT_SET = "—", "—";
     OVERDUE = "quá hạn", "overdue";
     DAYS = "ngày", "days";
@@ -212,7 +228,9 @@ tr! {
     NOT_MET = "Không đáp ứng (0 đ)", "Not met (0 pts)";
     UNANSWERED = "Chưa chấm", "Not scored yet";
     EVIDENCE = "Minh chứng:", "Evidence:";
-    SOURCE_NOTE = "[ghi chú nguồn]", "[source note]";
+    SOURCE_NOTE = "Lưu ý khi chấm", "Scoring note";
+    SOURCE_NOTE_INTRO = "Lưu ý của bảng tiêu chí (Phụ lục II):", "Note on the criteria table (Appendix II):";
+    SOURCE_NOTE_ENGLISH = "Bản gốc tiếng Anh của người đối chiếu văn bản:", "Original note by the transcriber:";
     COL_STARS = "Sao", "Stars";
     SECTION_CHANGELOG = "Lịch sử thay đổi", "Change history";
     NO_HISTORY = "Chưa có thay đổi nào được ghi.", "No changes recorded yet.";
@@ -227,6 +245,7 @@ tr! {
     H_DETACHED = "Bỏ đính kèm", "Removed attachment";
     H_SCORE = "Chấm điểm", "Score";
     H_NOTE = "Ghi chú", "Note";
+    UNDO_RESOLVE_CONFLICT = "gộp bản xung đột của", "merge of the conflict copy of";
     WORKSPACE_OPEN_ELSEWHERE = "Thư mục làm việc này đang mở trong một cửa sổ khác trên máy này; cửa sổ này chỉ để xem, không ghi.", "This workspace is open in another window on this computer; this window is view-only.";
     WORKSPACE_NOT_LOCKABLE = "Không khóa được thư mục làm việc (thư mục chỉ đọc?); chỉ để xem", "Could not lock the workspace (read-only folder?); view-only";
     H_ELIMINATION = "Điều kiện loại", "Eliminating condition";
@@ -246,7 +265,7 @@ tr! {
     DASHBOARD = "Việc cần làm", "What needs doing";
     VALID = "còn hiệu lực", "valid";
     EXPIRING = "sắp hết hiệu lực", "expiring";
-    EXPIRED = "hết hiệu lực", "expired";
+    EXPIRED = "đã hết hiệu lực", "expired";
     CHECKING = "đang kiểm tra…", "checking…";
     INTACT = "nguyên vẹn", "intact";
     INTACT_HINT = "Tệp còn đúng như khi đính kèm (mã băm SHA-256 khớp).", "The file is exactly as attached (SHA-256 matches).";
@@ -300,6 +319,11 @@ tr! {
     EXPORT_FAILED = "Không xuất được lịch", "Could not export the calendar";
     PREDICTED_SHORT = "dự kiến", "predicted";
     OFFICIAL_SHORT = "chính thức", "official";
+    STAR_EXPIRED = "đã hết hạn", "expired";
+    STAR_REVOKED = "bị thu hồi", "revoked";
+    CERT_EXPIRED_ON = "Giấy chứng nhận đã hết hạn ngày", "Certificate expired on";
+    CERT_REVOKED_ON = "Giấy chứng nhận bị thu hồi", "Certificate revoked";
+    LAPSED_CERTIFICATES = "Không tính (đã hết hạn / bị thu hồi)", "Not counted (expired / revoked)";
 }
 
 /// Name of a process stage.
@@ -580,6 +604,197 @@ pub fn deadline_name(kind: DeadlineKind) -> Tr {
             vi: "Tài liệu hết hiệu lực",
             en: "Document expires",
         },
+    }
+}
+
+/// The name of a deadline on its date: a document's validity "sắp hết hiệu lực" (still
+/// valid, runs out on that date) or "đã hết hiệu lực" (ran out before today).
+pub fn deadline_name_on(
+    kind: DeadlineKind,
+    date: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Tr {
+    match kind {
+        DeadlineKind::DocumentValidUntil if date < today => Tr {
+            vi: "Tài liệu đã hết hiệu lực",
+            en: "Document expired",
+        },
+        DeadlineKind::DocumentValidUntil => Tr {
+            vi: "Tài liệu sắp hết hiệu lực",
+            en: "Document expiring",
+        },
+        other => deadline_name(other),
+    }
+}
+
+/// "38% · 7/18 · còn thiếu 4 tài liệu bắt buộc" (or "đủ tài liệu bắt buộc").
+pub fn completeness_line(
+    percent: u8,
+    ready: usize,
+    applicable: usize,
+    required_missing: usize,
+    lang: Lang,
+) -> String {
+    let required = if required_missing == 0 {
+        lang.t(REQUIRED_ALL_READY).to_owned()
+    } else {
+        match lang {
+            Lang::Vi => format!("còn thiếu {required_missing} tài liệu bắt buộc"),
+            Lang::En if required_missing == 1 => "1 required document missing".to_owned(),
+            Lang::En => format!("{required_missing} required documents missing"),
+        }
+    };
+    format!("{percent}% · {ready}/{applicable} · {required}")
+}
+
+tr! {
+    UNDO_ADD = "thêm sản phẩm", "add product";
+    UNDO_DELETE = "xóa sản phẩm", "delete product";
+    UNDO_EDIT = "sửa", "edit";
+    UNDO_MARK = "đánh dấu", "mark";
+    UNDO_NOTE = "ghi chú", "note on";
+    UNDO_DATE = "ngày của", "date of";
+    UNDO_STAGE = "chuyển sang", "move to";
+    UNDO_NEW_APPLICATION = "bắt đầu lần đánh giá mới", "start a new application";
+    UNDO_CRITERION = "chấm tiêu chí", "score criterion";
+    UNDO_ATTACH = "đính kèm vào", "attach to";
+    UNDO_DETACH = "bỏ đính kèm khỏi", "detach from";
+    UNDO_OFFICIAL = "kết quả chính thức", "official result";
+    UNDO_SETTINGS = "cài đặt thư mục làm việc", "workspace settings";
+    MENU_UNDO_WHAT = "Hoàn tác", "Undo";
+    MENU_REDO_WHAT = "Làm lại", "Redo";
+}
+
+/// What a command does, in both languages ("đánh dấu '05 mẫu sản phẩm'"), for the Edit
+/// menu's "Undo: …". `workspace` is the model before the command.
+pub fn describe_command(
+    command: &crate::command::Command,
+    workspace: &crate::domain::model::Workspace,
+    catalog: &crate::domain::catalog::Catalog,
+) -> [String; 2] {
+    use crate::command::{Command, ProductField};
+    let product = command
+        .product_id()
+        .and_then(|id| workspace.products.get(id));
+    let product_name = product.map(|p| p.name.clone()).unwrap_or_default();
+    let doc = |key: &str| -> [String; 2] {
+        let item = product
+            .and_then(|p| p.current())
+            .and_then(|a| catalog.template(&a.rule_version))
+            .and_then(|t| t.item(key));
+        match item {
+            Some(item) => [item.name_vi.clone(), item.name_en.clone()],
+            None => [key.to_owned(), key.to_owned()],
+        }
+    };
+    let both = |verb: Tr, object: [String; 2]| -> [String; 2] {
+        let [vi, en] = object;
+        [format!("{} '{vi}'", verb.vi), format!("{} '{en}'", verb.en)]
+    };
+    let plain = |verb: Tr, object: &str| -> [String; 2] {
+        [
+            format!("{} '{object}'", verb.vi),
+            format!("{} '{object}'", verb.en),
+        ]
+    };
+    let tr = |t: Tr| -> [String; 2] { [t.vi.to_owned(), t.en.to_owned()] };
+    match command {
+        Command::AddProduct { name, .. } => plain(UNDO_ADD, name),
+        Command::DeleteProduct { .. } => plain(UNDO_DELETE, &product_name),
+        Command::SetText { field, .. } => {
+            let label = match field {
+                ProductField::Name => FIELD_NAME,
+                ProductField::Commune => FIELD_COMMUNE,
+                ProductField::ProductCode => FIELD_CODE,
+                ProductField::Description => FIELD_DESCRIPTION,
+                ProductField::Notes => FIELD_NOTES,
+                ProductField::ProducerName => FIELD_PRODUCER,
+                ProductField::LegalRepresentative => FIELD_REPRESENTATIVE,
+                ProductField::Phone => FIELD_PHONE,
+                ProductField::Address => FIELD_ADDRESS,
+                ProductField::ApplicationNotes => FIELD_APP_NOTES,
+            };
+            both(UNDO_EDIT, tr(label))
+        }
+        Command::SetProducerKind { .. } => both(UNDO_EDIT, tr(FIELD_PRODUCER_KIND)),
+        Command::SetScoringSet { .. } => both(UNDO_EDIT, tr(FIELD_SET)),
+        Command::SetDocStatus { key, .. } => both(UNDO_MARK, doc(key)),
+        Command::SetDocNote { key, .. } => both(UNDO_NOTE, doc(key)),
+        Command::SetDocDate { key, .. } | Command::SetAttachmentDate { key, .. } => {
+            both(UNDO_DATE, doc(key))
+        }
+        Command::ChangeStage { target, .. } => both(UNDO_STAGE, tr(stage_name(*target))),
+        Command::StartApplication { .. } => tr(UNDO_NEW_APPLICATION),
+        Command::SetAnswer { criterion, .. }
+        | Command::SetElimination { key: criterion, .. }
+        | Command::SetCriterionNote { criterion, .. } => plain(UNDO_CRITERION, criterion),
+        Command::Attach { key, .. } => both(UNDO_ATTACH, doc(key)),
+        Command::Detach { key, .. } => both(UNDO_DETACH, doc(key)),
+        Command::SetCertificate { .. } => both(UNDO_EDIT, tr(FIELD_CERTIFICATE)),
+        Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
+        Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
+        Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
+    }
+}
+
+/// Vietnamese for the most frequent notes of the criteria data (which are written in
+/// English by the transcriber); None when there is no translation yet.
+pub fn criterion_note_vi(note_en: &str) -> Option<&'static str> {
+    Some(match note_en {
+        "Stated above the scoring table ('Hồ sơ bị loại khi')." => {
+            "Ghi ở đầu phiếu chấm (mục \"Hồ sơ bị loại khi\")."
+        }
+        "Stated above the scoring table ('Bị loại khi')." => {
+            "Ghi ở đầu phiếu chấm (mục \"Bị loại khi\")."
+        }
+        "Covers business organisation and product distribution." => {
+            "Gồm tổ chức kinh doanh và phân phối sản phẩm."
+        }
+        "Scored only if a product story exists." => "Chỉ chấm khi có câu chuyện sản phẩm.",
+        "Judged on export contracts performed, quality certifications held, market assessments, or trade-promotion results in potential markets." => {
+            "Đánh giá theo hợp đồng xuất khẩu đã thực hiện, chứng nhận chất lượng đang có, đánh giá thị trường hoặc kết quả xúc tiến thương mại ở thị trường tiềm năng."
+        }
+        "Requirement: the story must show origin, local resources, culture and identity, and the product's distinctive value, and be moving and persuasive." => {
+            "Yêu cầu: câu chuyện thể hiện nguồn gốc, tài nguyên địa phương, văn hóa, bản sắc và giá trị khác biệt của sản phẩm; có sức lay động, thuyết phục."
+        }
+        "Judged against the average output or production value of similar local producers." => {
+            "So với sản lượng hoặc giá trị sản xuất bình quân của các chủ thể cùng loại ở địa phương."
+        }
+        "The text gives only this criterion and its maximum, with no option lines; award the maximum if met (0 otherwise is implied, not stated)." => {
+            "Văn bản chỉ ghi tiêu chí và điểm tối đa, không có các mức: đạt thì cho điểm tối đa (không đạt thì 0 điểm, văn bản không ghi rõ)."
+        }
+        "Quality: own distinctive features, clearly recognisable against other products, potential to become a local brand." => {
+            "Chất lượng: có nét đặc trưng riêng, dễ nhận biết so với sản phẩm khác, có tiềm năng thành thương hiệu của địa phương."
+        }
+        "The product standard must be backed by a test report on food-safety indicators." => {
+            "Tiêu chuẩn sản phẩm phải có phiếu kết quả kiểm nghiệm các chỉ tiêu an toàn thực phẩm."
+        }
+        "Linked to criterion 6.1; the text says evaluation stops." => {
+            "Gắn với tiêu chí 6.1; văn bản ghi: dừng đánh giá."
+        }
+        "Linked to criterion 1.1; the text says eliminated ('Bị loại')." => {
+            "Gắn với tiêu chí 1.1; văn bản ghi: bị loại."
+        }
+        "Linked to criterion 2.1; the text says eliminated ('Bị loại')." => {
+            "Gắn với tiêu chí 2.1; văn bản ghi: bị loại."
+        }
+        "Requirement: 100% of the product grown within the province." => {
+            "Yêu cầu: 100% sản phẩm được trồng trong tỉnh."
+        }
+        _ => return None,
+    })
+}
+
+/// The hover text of a criterion's note: in Vietnamese when a translation exists, with
+/// the transcriber's English original below; introduced in the UI language.
+pub fn criterion_note_hover(note_en: &str, lang: Lang) -> String {
+    match (lang, criterion_note_vi(note_en)) {
+        (Lang::Vi, Some(vi)) => format!(
+            "{}\n{vi}\n\n{}\n{note_en}",
+            SOURCE_NOTE_INTRO.vi, SOURCE_NOTE_ENGLISH.vi
+        ),
+        (Lang::Vi, None) => format!("{}\n{note_en}", SOURCE_NOTE_ENGLISH.vi),
+        (Lang::En, _) => format!("{}\n{note_en}", SOURCE_NOTE_INTRO.en),
     }
 }
 

@@ -1,41 +1,85 @@
 //! Small reusable widgets: labelled text fields that send one command when the edit
 //! ends, date fields (dd/mm/yyyy), the scoring-set picker, star labels.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::catalog::Catalog;
 
 use super::text::{self, Lang};
 
+/// Seconds after the last keystroke when typed text is committed although the field
+/// still has focus (so a crash or a closed window loses at most this much typing).
+pub const AUTOSAVE_SECONDS: f64 = 0.6;
+
+/// A field's edit buffer, kept in egui memory while the field has focus.
+#[derive(Debug, Clone, PartialEq)]
+struct EditBuffer {
+    text: String,
+    /// UI time of the last change not committed yet; None when everything is committed.
+    dirty_since: Option<f64>,
+}
+
+/// Whether any buffered field holds typing that is not committed yet (the window must
+/// not close before the next frame commits it).
+pub fn has_pending_edit(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(egui::Id::unique("pending-edit")))
+        .unwrap_or(false)
+}
+
 /// The edit-buffer mechanism shared by the text and date fields: while the field has
-/// focus, typing edits a buffer kept in egui memory; when focus leaves, the buffer is
-/// returned once (the caller decides whether it is a change). Otherwise `shown` is drawn.
+/// focus, typing edits a buffer kept in egui memory. The buffer is returned (the caller
+/// decides whether it is a change) when focus leaves, [`AUTOSAVE_SECONDS`] after the last
+/// keystroke if `commit_while_typing` accepts it, and when the window is asked to close.
+/// Otherwise `shown` is drawn.
 fn buffered_edit(
     ui: &mut egui::Ui,
     id_salt: &str,
     label: &str,
     shown: &str,
     enabled: bool,
+    commit_while_typing: impl Fn(&str) -> bool,
     edit: impl FnOnce(&mut String) -> egui::TextEdit<'_>,
 ) -> Option<String> {
     let label_response = ui.label(label);
     let id = ui.make_persistent_id(id_salt);
-    let mut buffer: String = ui
-        .data(|d| d.get_temp::<String>(id))
-        .unwrap_or_else(|| shown.to_owned());
+    let mut buffer: EditBuffer = ui
+        .data(|d| d.get_temp::<EditBuffer>(id))
+        .unwrap_or_else(|| EditBuffer {
+            text: shown.to_owned(),
+            dirty_since: None,
+        });
     let response = ui
-        .add_enabled(enabled, edit(&mut buffer).id(id))
+        .add_enabled(enabled, edit(&mut buffer.text).id(id))
         .labelled_by(label_response.id);
     if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(id));
-        return Some(buffer);
+        ui.data_mut(|d| d.remove::<EditBuffer>(id));
+        return Some(buffer.text);
     }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, buffer));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+    if !response.has_focus() {
+        ui.data_mut(|d| d.remove::<EditBuffer>(id));
+        return None;
     }
-    None
+    let (now, closing) = ui.input(|i| (i.time, i.viewport().close_requested()));
+    if response.changed() {
+        buffer.dirty_since = Some(now);
+    }
+    let mut commit = None;
+    if let Some(since) = buffer.dirty_since {
+        let waited = now - since;
+        if closing || (waited >= AUTOSAVE_SECONDS && commit_while_typing(&buffer.text)) {
+            buffer.dirty_since = None;
+            commit = Some(buffer.text.clone());
+        } else {
+            ui.ctx()
+                .data_mut(|d| d.insert_temp(egui::Id::unique("pending-edit"), true));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(
+                    (AUTOSAVE_SECONDS - waited).max(0.0) + 0.01,
+                ));
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(id, buffer));
+    commit
 }
 
 /// A labelled single- or multi-line text field bound to `value`.
@@ -63,14 +107,22 @@ pub fn text_field_width(
     enabled: bool,
     width: f32,
 ) -> Option<String> {
-    buffered_edit(ui, id_salt, label, value, enabled, |buffer| {
-        let edit = if multiline {
-            egui::TextEdit::multiline(buffer).desired_rows(2)
-        } else {
-            egui::TextEdit::singleline(buffer)
-        };
-        edit.desired_width(width)
-    })
+    buffered_edit(
+        ui,
+        id_salt,
+        label,
+        value,
+        enabled,
+        |_| true,
+        |buffer| {
+            let edit = if multiline {
+                egui::TextEdit::multiline(buffer).desired_rows(2)
+            } else {
+                egui::TextEdit::singleline(buffer)
+            };
+            edit.desired_width(width)
+        },
+    )
     .filter(|buffer| buffer != value)
 }
 
@@ -94,7 +146,9 @@ pub enum DateEdit {
     Invalid(String),
 }
 
-/// A labelled date field (dd/mm/yyyy); returns an edit when focus leaves.
+/// A labelled date field (dd/mm/yyyy); returns an edit when focus leaves (or a complete
+/// date a moment after typing stops). Text that is not a date is kept in the field and
+/// marked, not cleared, until it is corrected.
 pub fn date_field(
     ui: &mut egui::Ui,
     id_salt: &str,
@@ -103,22 +157,58 @@ pub fn date_field(
     lang: Lang,
     enabled: bool,
 ) -> Option<DateEdit> {
-    let shown = value.map(|d| lang.date(d)).unwrap_or_default();
-    let buffer = buffered_edit(ui, id_salt, label, &shown, enabled, |buffer| {
-        egui::TextEdit::singleline(buffer)
-            .hint_text(lang.t(text::DATE_HINT))
-            .desired_width(90.0)
-    })?;
-    if buffer.trim() == shown {
+    let invalid_id = ui.make_persistent_id((id_salt, "invalid"));
+    let invalid: Option<String> = ui.data(|d| d.get_temp::<String>(invalid_id));
+    let value_text = value.map(|d| lang.date(d)).unwrap_or_default();
+    let shown = invalid.clone().unwrap_or_else(|| value_text.clone());
+    let mut edit_result = None;
+    ui.horizontal(|ui| {
+        let buffer = buffered_edit(
+            ui,
+            id_salt,
+            label,
+            &shown,
+            enabled,
+            |typed| parse_date(typed).is_some_and(|d| (1900..=2200).contains(&d.year())),
+            |buffer| {
+                let edit = egui::TextEdit::singleline(buffer)
+                    .hint_text(lang.t(text::DATE_HINT))
+                    .desired_width(100.0);
+                if invalid.is_some() {
+                    edit.text_color(super::theme::error())
+                } else {
+                    edit
+                }
+            },
+        );
+        if invalid.is_some() {
+            ui.colored_label(super::theme::error(), lang.t(text::INVALID_DATE));
+        }
+        edit_result = buffer;
+    });
+    let buffer = edit_result?;
+    let trimmed = buffer.trim();
+    if trimmed == shown.trim() {
         return None;
     }
-    if buffer.trim().is_empty() {
-        return Some(DateEdit::Set(None));
+    let edit = if trimmed.is_empty() {
+        DateEdit::Set(None)
+    } else {
+        match parse_date(trimmed) {
+            Some(date) => DateEdit::Set(Some(date)),
+            None => DateEdit::Invalid(buffer.clone()),
+        }
+    };
+    match &edit {
+        DateEdit::Invalid(raw) => {
+            ui.data_mut(|d| d.insert_temp(invalid_id, raw.clone()));
+        }
+        DateEdit::Set(_) => ui.data_mut(|d| d.remove::<String>(invalid_id)),
     }
-    Some(match parse_date(&buffer) {
-        Some(date) => DateEdit::Set(Some(date)),
-        None => DateEdit::Invalid(buffer),
-    })
+    if edit == DateEdit::Set(value) {
+        return None; // corrected back to the stored value: nothing to change
+    }
+    Some(edit)
 }
 
 /// The scoring-set picker ("6 – Chế biến từ gạo, ngũ cốc"). Returns true if changed.

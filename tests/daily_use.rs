@@ -1,0 +1,828 @@
+//! Issue 8 ("daily use without surprises") and issue 9.6 (quitting with unsaved changes):
+//! the real app on a temp copy of `saves/`, clicked by accessible label, checked on the
+//! model and on the files on disk. Time is the harness's simulated clock (0.25 s a step),
+//! never the wall clock.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use ocop_tracker::app::Level;
+use ocop_tracker::domain::model::{ProductId, Revocation};
+use ocop_tracker::domain::stage::Stage;
+use ocop_tracker::ui::text::Lang;
+use ocop_tracker::ui::{Dialog, OcopApp, Screen};
+
+fn harness_sized(ws: &Path, size: egui::Vec2, lang: Lang) -> Harness<'static, OcopApp> {
+    let app = OcopApp::new(common::catalog(), Some(ws), lang, Some(common::today()));
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(16)
+        .with_context_setup(ocop_tracker::ui::theme::install)
+        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
+    for _ in 0..1000 {
+        harness.run_steps(1);
+        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    harness.run();
+    harness
+}
+
+fn harness(ws: &Path) -> Harness<'static, OcopApp> {
+    harness_sized(ws, egui::vec2(1280.0, 4000.0), Lang::Vi)
+}
+
+fn to_portfolio(harness: &mut Harness<'static, OcopApp>) {
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
+}
+
+fn open_product(harness: &mut Harness<'static, OcopApp>, name: &str) {
+    to_portfolio(harness);
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'static, OcopApp>, role: Role, label: &str, text: &str) {
+    harness.get_by_role_and_label(role, label).focus();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.step();
+}
+
+fn product<'a>(app: &'a OcopApp, id: &str) -> &'a ocop_tracker::domain::model::Product {
+    app.state
+        .as_ref()
+        .and_then(|s| s.workspace.products.get(&ProductId(id.into())))
+        .expect("product")
+}
+
+fn file_of(ws: &Path, id: &str) -> String {
+    fs::read_to_string(ws.join(format!("products/{id}.ron"))).expect("product file")
+}
+
+fn request_close(harness: &mut Harness<'static, OcopApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+}
+
+// ---- 1. Add product: the chosen scoring set is used ----
+
+#[test]
+fn add_product_uses_the_chosen_scoring_set() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness.get_by_label("+ Thêm sản phẩm").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Tên sản phẩm",
+        "Giò bò Bình An",
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Bộ tiêu chí")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("2 – Thịt, thủy sản, trứng, sữa tươi")
+        .click();
+    harness.run();
+    let combo = harness.get_by_role_and_label(Role::ComboBox, "Bộ tiêu chí");
+    assert_eq!(
+        combo.value().as_deref(),
+        Some("2 – Thịt, thủy sản, trứng, sữa tươi"),
+        "the combo box shows the chosen set"
+    );
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    let id = "gio-bo-binh-an";
+    assert_eq!(
+        harness.state().screen,
+        Screen::Product(ProductId(id.into()))
+    );
+    assert_eq!(product(harness.state(), id).scoring_set, 2);
+    assert!(file_of(&ws, id).contains("scoring_set: 2,"));
+}
+
+#[test]
+fn add_product_set_picked_with_the_keyboard_is_used() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    harness.get_by_label("+ Thêm sản phẩm").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Tên sản phẩm",
+        "Giò bò Bình An",
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Bộ tiêu chí")
+        .click();
+    harness.run();
+    // Arrow down to another set and pick it with Enter: that Enter picks, it does not
+    // create the product with the set shown before.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let picked = match &harness.state().dialog {
+        Some(Dialog::AddProduct { scoring_set, .. }) => *scoring_set,
+        other => panic!("the dialog must stay open after picking a set: {other:?}"),
+    };
+    assert!(
+        !fs::read_dir(ws.join("products"))
+            .expect("products")
+            .any(|e| e
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gio-bo")),
+        "no product created yet"
+    );
+    assert_ne!(picked, 6, "the arrows moved to another set");
+    // Escape closes the list (not the dialog), then confirm.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    assert_eq!(
+        product(harness.state(), "gio-bo-binh-an").scoring_set,
+        picked
+    );
+}
+
+// ---- 2. Text reaches the file while typing, and on close; the status bar is honest ----
+
+#[test]
+fn typed_text_is_saved_without_leaving_the_field() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Ghi chú",
+        " Gọi lại HTX.",
+    );
+    // Typing just happened: from the next frame (asked for at once) nothing claims "saved".
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Mọi thay đổi đã được lưu")
+            .is_none(),
+        "the status bar must not say saved while typing is pending"
+    );
+    // One simulated second later, still in the field, it is in the model and the file.
+    harness.run_steps(4);
+    assert!(
+        product(harness.state(), "com-hong-quang")
+            .notes
+            .ends_with(" Gọi lại HTX.")
+    );
+    assert!(file_of(&ws, "com-hong-quang").contains("Gọi lại HTX."));
+    harness.run();
+    harness.get_by_label_contains("Mọi thay đổi đã được lưu");
+}
+
+#[test]
+fn closing_the_window_saves_the_text_being_typed() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    type_into(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Ghi chú",
+        " Đóng ngay.",
+    );
+    request_close(&mut harness);
+    harness.step();
+    assert!(file_of(&ws, "com-hong-quang").contains("Đóng ngay."));
+    assert!(
+        harness.state().quit_confirmed,
+        "everything on disk: the window closes"
+    );
+    assert!(harness.state().dialog.is_none());
+}
+
+// ---- 9.6 Quitting with unsaved changes asks ----
+
+/// Answers the folder dialog with a fixed folder.
+struct FolderDialog(PathBuf);
+
+impl ocop_tracker::ui::FileDialogs for FolderDialog {
+    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
+        Ok(Some(self.0.clone()))
+    }
+    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
+        Ok(Vec::new())
+    }
+    fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
+        Ok(None)
+    }
+}
+
+/// Makes the products folder unwritable even for root: it becomes a plain file, as when
+/// a USB stick or a network share goes away. Returns a function that brings it back.
+fn pull_out_products(ws: &Path) -> impl Fn() + use<> {
+    let products = ws.join("products");
+    let away = ws.join("products-away");
+    fs::rename(&products, &away).expect("move products away");
+    fs::write(&products, b"not a folder").expect("blocker");
+    move || {
+        fs::remove_file(&products).expect("remove blocker");
+        fs::rename(&away, &products).expect("bring products back");
+    }
+}
+
+fn tick_samples(harness: &mut Harness<'static, OcopApp>) {
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+        .click();
+    harness.run();
+}
+
+#[test]
+fn quit_after_a_failed_save_asks_and_a_copy_is_a_valid_workspace() {
+    let (tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    let _restore = pull_out_products(&ws);
+    tick_samples(&mut harness);
+    assert_eq!(
+        harness.state().state.as_ref().map(|s| s.unsaved_count()),
+        Some(1)
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Mọi thay đổi đã được lưu")
+            .is_none()
+    );
+
+    // File → Quit does not exit: it asks.
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Thoát").click();
+    harness.run();
+    assert!(!harness.state().quit_confirmed);
+    assert!(matches!(harness.state().dialog, Some(Dialog::Quit { .. })));
+    // Retry while the folder is still gone: still asks, and says so.
+    harness.get_by_label("Thử lưu lại rồi thoát").click();
+    harness.run();
+    assert!(!harness.state().quit_confirmed);
+    harness.get_by_label_contains("Vẫn chưa lưu được");
+
+    // Save a copy elsewhere: a folder that opens as a workspace, with the edit.
+    let elsewhere = tmp.path().join("usb");
+    fs::create_dir_all(&elsewhere).expect("target");
+    harness.state_mut().dialogs = Box::new(FolderDialog(elsewhere.clone()));
+    harness
+        .get_by_label("Lưu bản sao vào thư mục khác rồi thoát…")
+        .click();
+    harness.run();
+    assert!(harness.state().quit_confirmed);
+    let copies: Vec<PathBuf> = fs::read_dir(&elsewhere)
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let loaded = ocop_tracker::storage::load_workspace(&copies[0]).expect("copy loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let copied = loaded
+        .workspace
+        .products
+        .get(&ProductId("com-hong-quang".into()))
+        .expect("product in the copy");
+    let samples = copied
+        .current()
+        .and_then(|a| a.dossier.iter().find(|e| e.key == "product-samples"))
+        .map(|e| e.status);
+    assert_eq!(
+        samples,
+        Some(ocop_tracker::domain::dossier::DocStatus::Ready)
+    );
+    assert_eq!(loaded.workspace.products.len(), 2);
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_and_retry_saves() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    let restore = pull_out_products(&ws);
+    tick_samples(&mut harness);
+    request_close(&mut harness);
+    harness.run();
+    assert!(!harness.state().quit_confirmed, "the close is cancelled");
+    assert!(matches!(harness.state().dialog, Some(Dialog::Quit { .. })));
+    // The stick is back: retry writes the file and quits.
+    restore();
+    harness.get_by_label("Thử lưu lại rồi thoát").click();
+    harness.run();
+    assert!(harness.state().quit_confirmed);
+    assert!(file_of(&ws, "com-hong-quang").contains("status: Ready,"));
+}
+
+#[test]
+fn quit_and_discard_quits() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    let _restore = pull_out_products(&ws);
+    tick_samples(&mut harness);
+    request_close(&mut harness);
+    harness.run();
+    harness
+        .get_by_label("Thoát và bỏ các thay đổi chưa lưu")
+        .click();
+    harness.run();
+    assert!(harness.state().quit_confirmed);
+}
+
+// ---- 3. Expired and revoked stars are not shown as official ----
+
+#[test]
+fn lapsed_certificates_are_struck_through_with_the_reason() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    {
+        let state = harness.state_mut().state.as_mut().expect("ws");
+        let today = state.today;
+        let product = state
+            .workspace
+            .products
+            .get_mut(&ProductId("thit-trau-binh-an".into()))
+            .expect("product");
+        let app = product.current_mut().expect("app");
+        app.stage = Stage::Revoked;
+        app.certificate = Some(ocop_tracker::domain::model::Certificate {
+            star: 4,
+            number: "7/QĐ-UBND".into(),
+            issued_on: today - chrono::Days::new(400),
+        });
+        app.revocation = Some(Revocation {
+            date: today - chrono::Days::new(30),
+            reason: "Vi phạm ATTP".into(),
+        });
+        state.revision += 1;
+    }
+    harness.run();
+    to_portfolio(&mut harness);
+    harness.get_by_label("bị thu hồi");
+    assert!(harness.query_by_label("★★★★").is_some());
+    let rows = harness.state().portfolio.visible_ids();
+    assert_eq!(rows.len(), 2);
+    // The dashboard does not count it.
+    harness.get_by_label("Việc cần làm").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Không tính (đã hết hạn / bị thu hồi): 0 đã hết hạn · 1 bị thu hồi");
+}
+
+// ---- 4. Settings: full-width fields showing the current values ----
+
+#[test]
+fn settings_show_the_current_values_full_width() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Cài đặt…").click();
+    harness.run();
+    let officer =
+        harness.get_by_role_and_label(Role::TextInput, "Tên cán bộ (ghi vào lịch sử thay đổi)");
+    assert_eq!(
+        officer.value().as_deref(),
+        Some("Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)")
+    );
+    assert!(officer.rect().width() >= 300.0, "{:?}", officer.rect());
+    let commune = harness.get_by_role_and_label(Role::TextInput, "Xã");
+    assert!(commune.rect().width() >= 300.0, "{:?}", commune.rect());
+    let state = harness.state().state.as_ref().expect("ws");
+    assert_eq!(
+        commune.value().as_deref(),
+        Some(state.workspace.info.commune.as_str())
+    );
+}
+
+// ---- 5. Recognition: no star pre-selected, warning above the sheet's prediction ----
+
+#[test]
+fn recognition_dialog_preselects_no_star_and_warns_above_the_prediction() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    harness.get_by_label("7. Được công nhận").click();
+    harness.run();
+    for star in ["3 ★", "4 ★", "5 ★"] {
+        let radio = harness.get_by_label(star);
+        assert_ne!(
+            radio.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::True),
+            "{star} must not be pre-selected"
+        );
+    }
+    // Confirming without a star names it.
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    assert!(harness.state().dialog.is_some());
+    // The sheet predicts 3★: 4★ is warned about, 3★ is not.
+    harness.get_by_label("4 ★").click();
+    harness.run();
+    harness.get_by_label_contains("cao hơn dự kiến của phiếu chấm điểm");
+    harness.get_by_label("3 ★").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("cao hơn dự kiến của phiếu chấm điểm")
+            .is_none()
+    );
+}
+
+// ---- 6. Smaller bugs ----
+
+#[test]
+fn stage_dialog_date_error_goes_when_today_fixes_it() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Thịt trâu Bình An");
+    harness
+        .get_by_label_contains("Bước tiếp theo: Đã nộp UBND xã")
+        .click();
+    harness.run();
+    type_into(
+        &mut harness,
+        Role::TextInput,
+        "Ngày UBND xã nhận hồ sơ",
+        "31/02/2026",
+    );
+    harness.run();
+    harness.get_by_label("Xác nhận").click();
+    harness.run();
+    harness.get_by_label_contains("Ngày không hợp lệ");
+    harness.get_by_label("Hôm nay").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Ngày không hợp lệ")
+            .is_none(),
+        "the error goes once the date is fixed"
+    );
+}
+
+#[test]
+fn an_invalid_date_is_kept_and_marked() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    let before = file_of(&ws, "com-hong-quang");
+    let field = harness
+        .get_all_by_role_and_label(Role::TextInput, "Ngày cấp")
+        .next()
+        .expect("first date field");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_all_by_role_and_label(Role::TextInput, "Ngày cấp")
+        .next()
+        .expect("field")
+        .type_text("32/13/2026");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let field = harness
+        .get_all_by_role_and_label(Role::TextInput, "Ngày cấp")
+        .next()
+        .expect("field");
+    assert_eq!(
+        field.value().as_deref(),
+        Some("32/13/2026"),
+        "kept, not cleared"
+    );
+    assert!(
+        harness
+            .get_all_by_label("Ngày không hợp lệ (dd/mm/yyyy)")
+            .count()
+            >= 1
+    );
+    assert_eq!(file_of(&ws, "com-hong-quang"), before, "nothing written");
+}
+
+#[test]
+fn ctrl_f_finds_on_the_dashboard() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    assert_eq!(harness.state().screen, Screen::Dashboard);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Lọc sản phẩm")
+        .type_text("com");
+    harness.run();
+    assert_eq!(harness.state().dashboard.product_query, "com");
+}
+
+#[test]
+fn the_whole_dashboard_row_opens_its_product() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    // Click the "overdue" cell of the buffalo meat's row, not its name.
+    harness.get_by_label("quá hạn 11 ngày").click();
+    harness.run();
+    assert_eq!(
+        harness.state().screen,
+        Screen::Product(ProductId("thit-trau-binh-an".into()))
+    );
+}
+
+#[test]
+fn banners_overlay_the_page_and_information_goes() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    let heading = harness
+        .get_all_by_label("Danh mục sản phẩm")
+        .last()
+        .expect("heading")
+        .rect();
+    let first_row = harness.get_by_label("Cốm Hồng Quang").rect();
+    {
+        let state = harness.state_mut().state.as_mut().expect("ws");
+        state.message(Level::Info, "Đã xuất lịch");
+        state.message(Level::Error, "Không lưu được: thử nghiệm");
+        for n in 0..5 {
+            state.message(Level::Info, format!("Tin {n}"));
+        }
+    }
+    harness.run();
+    harness.get_by_label("Tin 4");
+    assert_eq!(
+        harness
+            .get_all_by_label("Danh mục sản phẩm")
+            .last()
+            .expect("heading")
+            .rect(),
+        heading
+    );
+    assert_eq!(harness.get_by_label("Cốm Hồng Quang").rect(), first_row);
+    assert!(
+        harness.get_all_by_label("×").count() <= 4,
+        "a few banners at a time"
+    );
+    // Ten simulated seconds later: information is gone, the error stays.
+    harness.run_steps(40);
+    assert!(harness.query_by_label("Tin 4").is_none());
+    harness.get_by_label("Không lưu được: thử nghiệm");
+    harness.get_by_label("×").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Không lưu được: thử nghiệm")
+            .is_none()
+    );
+}
+
+/// A workspace of `count` synthetic products in a temp folder.
+fn synthetic(count: usize) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp");
+    let ws = tmp.path().join("ws");
+    let catalog = common::catalog();
+    let template = catalog.current_template().expect("template");
+    let workspace =
+        ocop_tracker::domain::demo::synthetic_workspace(count, 5, template, common::today());
+    ocop_tracker::storage::save_workspace(&ws, &workspace).expect("save");
+    (tmp, ws)
+}
+
+#[test]
+fn search_results_start_at_the_first_match() {
+    let (_tmp, ws) = synthetic(300);
+    let mut harness = harness_sized(&ws, egui::vec2(1280.0, 800.0), Lang::Vi);
+    to_portfolio(&mut harness);
+    // Scroll far down the table.
+    let table = harness.get_by_label("Hạn tiếp theo").rect().center() + egui::vec2(0.0, 200.0);
+    harness.hover_at(table);
+    for _ in 0..20 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            modifiers: egui::Modifiers::default(),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+    let first_id = harness.state().portfolio.visible_ids()[0].clone();
+    let first_name = product(harness.state(), first_id.as_str()).name.clone();
+    assert!(
+        harness.query_by_label(&first_name).is_none(),
+        "scrolled away from the first row"
+    );
+    type_into(&mut harness, Role::TextInput, "Tìm kiếm", "mat ong");
+    harness.run();
+    let first_match = harness.state().portfolio.visible_ids()[0].clone();
+    let name = product(harness.state(), first_match.as_str()).name.clone();
+    assert!(
+        harness.get_all_by_label(&name).count() >= 1,
+        "the first match {name} is visible"
+    );
+}
+
+#[test]
+fn each_product_opens_at_its_top() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness_sized(&ws, egui::vec2(1280.0, 700.0), Lang::Vi);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    let top = harness.get_by_label("← Quay lại").rect().bottom();
+    let pos = harness.get_by_label("Ghi chú").rect().center();
+    harness.hover_at(pos);
+    for _ in 0..10 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -400.0),
+            modifiers: egui::Modifiers::default(),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label("← Quay lại").click();
+    harness.run();
+    harness.get_by_label("Thịt trâu Bình An").click();
+    harness.run();
+    // The stepper's first step sits right under the tabs again.
+    let first_step = harness
+        .get_all_by_label_contains("1. ")
+        .next()
+        .expect("first step")
+        .rect();
+    assert!(
+        first_step.top() > top && first_step.top() < top + 200.0,
+        "first step at {first_step:?}, header bottom {top}"
+    );
+}
+
+// ---- 8, 9. Layout at 1024 and 1920 ----
+
+#[test]
+fn every_portfolio_column_is_reachable_at_1024() {
+    for lang in [Lang::Vi, Lang::En] {
+        let (_tmp, ws) = common::demo_copy();
+        let mut harness = harness_sized(&ws, egui::vec2(1024.0, 700.0), lang);
+        let (nav, last) = match lang {
+            Lang::Vi => ("Danh mục sản phẩm", "Hạn tiếp theo"),
+            Lang::En => ("Portfolio", "Next deadline"),
+        };
+        harness.get_by_label(nav).click();
+        harness.run();
+        let header = harness.get_by_label(last).rect();
+        assert!(header.right() <= 1024.0, "{lang:?}: {header:?}");
+    }
+}
+
+#[test]
+fn extra_width_goes_to_the_names() {
+    let narrow = ocop_tracker::ui::portfolio::column_widths(1000.0, 8.0);
+    let wide = ocop_tracker::ui::portfolio::column_widths(1900.0, 8.0);
+    let total: f32 = narrow.iter().map(|(w, _)| w).sum();
+    assert!(total <= 1000.0, "{total}");
+    // Product and producer names get the largest share of 900 extra pixels, then commune.
+    assert!(wide[0].0 - narrow[0].0 >= 200.0, "{wide:?}");
+    assert!(wide[1].0 - narrow[1].0 >= 200.0, "{wide:?}");
+    assert!(wide[2].0 - narrow[2].0 >= 120.0, "{wide:?}");
+}
+
+// ---- 11. Wording ----
+
+#[test]
+fn undo_says_what_it_undoes() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    tick_samples(&mut harness);
+    harness.get_by_label("Sửa").click();
+    harness.run();
+    harness.get_by_label_contains("Hoàn tác: đánh dấu '05 mẫu sản phẩm'");
+}
+
+#[test]
+fn completeness_says_what_is_missing() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Thịt trâu Bình An");
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    harness.get_by_label_contains("còn thiếu");
+    harness.get_by_label_contains("tài liệu bắt buộc");
+}
+
+#[test]
+fn an_expired_document_says_expired_and_a_future_one_expiring() {
+    let (_tmp, ws) = common::demo_copy();
+    let harness = harness(&ws);
+    // 15/11/2026 is before the pinned today (26/11/2026).
+    assert!(
+        harness
+            .get_all_by_label_contains("Tài liệu đã hết hiệu lực: Phiếu kết quả kiểm nghiệm")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn english_criterion_groups_and_singular_point() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness_sized(&ws, egui::vec2(1280.0, 4000.0), Lang::En);
+    harness.get_by_label("Portfolio").click();
+    harness.run();
+    harness.get_by_label("Cốm Hồng Quang").click();
+    harness.run();
+    harness.get_by_label("Scoring").click();
+    harness.run();
+    assert!(
+        harness
+            .get_all_by_label_contains("1. Production organisation")
+            .count()
+            >= 1
+    );
+    assert!(harness.query_by_label_contains("1 pts").is_none());
+    assert!(harness.get_all_by_label_contains("1 pt").count() >= 1);
+    assert!(
+        harness
+            .query_by_label_contains("Tổ chức sản xuất")
+            .is_none()
+    );
+}
+
+/// Dialogs that cannot be shown.
+struct NoDialogs;
+
+impl ocop_tracker::ui::FileDialogs for NoDialogs {
+    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
+        Err("no dialog".into())
+    }
+    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
+        Err("no dialog".into())
+    }
+    fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
+        Err("no dialog".into())
+    }
+}
+
+#[test]
+fn missing_file_dialog_when_attaching_suggests_drag_and_drop() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    harness.state_mut().dialogs = Box::new(NoDialogs);
+    open_product(&mut harness, "Thịt trâu Bình An");
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    harness
+        .get_all_by_label("Đính kèm…")
+        .next()
+        .expect("attach")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("kéo thả tệp");
+    assert!(harness.query_by_label_contains("--workspace").is_none());
+}
+
+#[test]
+fn source_notes_read_in_vietnamese() {
+    let hover = ocop_tracker::ui::text::criterion_note_hover(
+        "Scored only if a product story exists.",
+        Lang::Vi,
+    );
+    assert!(
+        hover.contains("Chỉ chấm khi có câu chuyện sản phẩm."),
+        "{hover}"
+    );
+    assert!(hover.starts_with("Lưu ý"), "{hover}");
+}

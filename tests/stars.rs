@@ -1,0 +1,75 @@
+//! Star counts: only a certificate valid today makes an OCOP n-star product, on the
+//! dashboard as in the portfolio; the synthetic workspace's stages agree with its dates.
+
+mod common;
+
+use ocop_tracker::domain::agenda;
+use ocop_tracker::domain::demo;
+use ocop_tracker::domain::model::CertificateStanding;
+use ocop_tracker::domain::stage::Stage;
+
+#[test]
+fn dashboard_counts_only_certificates_valid_today() {
+    let catalog = common::catalog();
+    let template = catalog.current_template().expect("template");
+    let today = common::today();
+    let workspace = demo::synthetic_workspace(2000, 1, template, today);
+    let stats = agenda::stats(&workspace, &catalog, today);
+    let official: usize = stats.official_stars.values().sum();
+    let valid = workspace
+        .products
+        .values()
+        .filter(|p| p.valid_star(today).is_some())
+        .count();
+    assert_eq!(official, valid);
+    let lapsed = workspace
+        .products
+        .values()
+        .filter(|p| {
+            p.current()
+                .is_some_and(|a| matches!(a.stage, Stage::Revoked | Stage::Expired))
+        })
+        .count();
+    assert!(lapsed > 100, "the demo has revoked and expired products");
+    assert_eq!(
+        stats.expired_certificates + stats.revoked_certificates,
+        lapsed
+    );
+    for product in workspace.products.values() {
+        let stage = product.current().map(|a| a.stage);
+        if matches!(stage, Some(Stage::Revoked | Stage::Expired)) {
+            assert_eq!(product.valid_star(today), None, "{}", product.id);
+        }
+    }
+}
+
+#[test]
+fn demo_stages_agree_with_certificate_dates() {
+    let catalog = common::catalog();
+    let template = catalog.current_template().expect("template");
+    let today = common::today();
+    let workspace = demo::synthetic_workspace(2000, 1, template, today);
+    for product in workspace.products.values() {
+        let Some(app) = product.current() else {
+            continue;
+        };
+        let Some(cert) = app.certificate.as_ref() else {
+            continue;
+        };
+        let expiry =
+            ocop_tracker::domain::deadlines::certificate_expiry(cert.issued_on).expect("expiry");
+        match app.stage {
+            Stage::Expired => assert!(expiry < today, "{}: expires {expiry}", product.id),
+            Stage::Recognised => assert!(expiry >= today, "{}: expired {expiry}", product.id),
+            Stage::Revoked => {
+                let revocation = app.revocation.as_ref().expect("revocation recorded");
+                assert!(revocation.date <= today && revocation.date >= cert.issued_on);
+                assert!(matches!(
+                    product.certificate_standing(today),
+                    Some((_, CertificateStanding::Revoked { .. }))
+                ));
+            }
+            _ => {}
+        }
+    }
+}
