@@ -612,6 +612,16 @@ impl AppState {
     /// history entry. Products with unsaved edits here are left for the save to check.
     pub fn rescan(&mut self) -> Vec<(ProductId, String)> {
         let now = storage::product_dir_listing(&self.dir);
+        self.rescan_listing(now)
+    }
+
+    /// The listing of `products/` at the last look (what a watcher starts from).
+    pub fn listing(&self) -> storage::shared::Listing {
+        self.listing.clone()
+    }
+
+    /// [`AppState::rescan`] with a listing already made (by the watcher's thread).
+    pub fn rescan_listing(&mut self, now: storage::shared::Listing) -> Vec<(ProductId, String)> {
         if now == self.listing {
             return Vec::new();
         }

@@ -41,7 +41,7 @@ pub enum ConflictTool {
 }
 
 /// A conflict copy found in `products/`: never loaded as a product.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictCopy {
     /// The copy.
     pub path: PathBuf,
@@ -191,6 +191,42 @@ pub fn computer_name() -> String {
     } else {
         name
     }
+}
+
+/// A listing of `products/` as a rescan compares it (see [`super::product_dir_listing`]).
+pub type Listing = std::collections::BTreeMap<String, (u64, Option<std::time::SystemTime>)>;
+
+/// Starts watching `products/` of `dir`; `on_change` is called (on the watcher's thread)
+/// for events about files that may be products or conflict copies, never for temp files
+/// of the app or of sync tools. Returns None where the platform or folder cannot be
+/// watched (network shares often cannot): the periodic rescan still works.
+pub fn watch_products(
+    dir: &Path,
+    on_change: impl Fn() + Send + 'static,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else {
+            on_change(); // an overflow or error: rescan to be safe
+            return;
+        };
+        let relevant = event.paths.iter().any(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(".ron") && !n.starts_with('.'))
+        });
+        if relevant || event.need_rescan() {
+            on_change();
+        }
+    })
+    .ok()?;
+    watcher
+        .watch(
+            &dir.join(super::PRODUCTS_DIR),
+            notify::RecursiveMode::NonRecursive,
+        )
+        .ok()?;
+    Some(watcher)
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ pub fn product_ui(
     if read_only {
         ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
     }
+    super::conflict::banner_ui(ui, state, product, lang, actions);
     ui.horizontal(|ui| {
         for (tab, label) in [
             (ProductTab::Overview, text::TAB_OVERVIEW),
