@@ -315,6 +315,53 @@ pub fn run(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// Child process for the sync stress test (`tests/syncthing.rs`, ignored by default):
+/// `bench-sync-writer DIR SECONDS SEED NAME` edits random products' notes through the
+/// app's own save path at random moments for SECONDS, looking at the folder for others'
+/// changes now and then like the GUI's watcher does, and prints every value it wrote
+/// (`NAME-N`), one per line, so that the test can look for each one at the end.
+pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
+    let [dir, seconds, seed, name, ..] = args else {
+        return Err("bench-sync-writer DIR SECONDS SEED NAME".to_owned());
+    };
+    let seconds: u64 = seconds.parse().map_err(|_| "SECONDS")?;
+    let mut seed: u64 = seed.parse().map_err(|_| "SEED")?;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let dir = Path::new(dir);
+    let mut state = AppState::open(dir, catalog, today, Lang::En).map_err(|e| e.to_string())?;
+    state.officer = name.clone();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut n = 0u64;
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50 + next() % 450));
+        if next() % 3 == 0 {
+            state.rescan();
+        }
+        let ids: Vec<_> = state.workspace.products.keys().cloned().collect();
+        let Some(id) = ids.get(usize::try_from(next()).unwrap_or(0) % ids.len().max(1)) else {
+            continue;
+        };
+        n += 1;
+        let token = format!("{name}-{n}");
+        state
+            .apply(&Command::SetText {
+                id: id.clone(),
+                field: crate::command::ProductField::Notes,
+                value: token.clone(),
+            })
+            .map_err(|e| e.to_string())?;
+        println!("{token}");
+    }
+    Ok(())
+}
+
 /// Time from another writer's rename in `products/` until the watcher reports it (what
 /// the GUI waits for before it reloads; the goal is under 2 s), median of 5.
 fn watch_delay(dir: &Path) -> Result<Duration, String> {

@@ -92,15 +92,13 @@ fn device_id(home: &Path) -> String {
         .unwrap_or_else(|| panic!("no device id in: {text}"))
 }
 
-fn write_config(
-    home: &Path,
-    folder: &Path,
-    me: &str,
-    peer: &str,
-    peer_address: &str,
-    gui_port: u16,
-    listen_port: u16,
-) {
+fn write_config(home: &Path, folder: &Path, me: &str, peer: &str, ports: Ports) {
+    let Ports {
+        peer_address,
+        gui_port,
+        listen_port,
+        max_conflicts,
+    } = ports;
     let config = format!(
         r#"<configuration version="36">
     <folder id="ocop" label="ocop" path="{folder}" type="sendreceive" rescanIntervalS="3600" fsWatcherEnabled="false" ignorePerms="false" autoNormalize="true">
@@ -108,7 +106,7 @@ fn write_config(
         <device id="{me}"></device>
         <device id="{peer}"></device>
         <minDiskFree unit="%">0</minDiskFree>
-        <maxConflicts>10</maxConflicts>
+        <maxConflicts>{max_conflicts}</maxConflicts>
         <pullerPauseS>2</pullerPauseS>
     </folder>
     <device id="{me}" name="me" compression="metadata"><address>dynamic</address></device>
@@ -230,36 +228,46 @@ fn workspace_copy(root: &Path, name: &str) -> PathBuf {
     ws
 }
 
-#[test]
-fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
-    if Process::new("syncthing").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("OCOP_REQUIRE_SYNCTHING").is_none(),
-            "OCOP_REQUIRE_SYNCTHING is set but syncthing is not installed"
-        );
-        eprintln!("SKIPPED: needs Debian's syncthing (apt-get install -y syncthing)");
-        return;
+/// Ports and settings of one instance's config.
+struct Ports {
+    peer_address: String,
+    gui_port: u16,
+    listen_port: u16,
+    max_conflicts: i32,
+}
+
+fn syncthing_missing() -> bool {
+    if Process::new("syncthing").arg("--version").output().is_ok() {
+        return false;
     }
-    let tmp = tempfile::tempdir().expect("tmp");
-    let root = tmp.path();
-    let (ws_a, ws_b) = (
-        workspace_copy(root, "pc-an"),
-        workspace_copy(root, "pc-binh"),
+    assert!(
+        std::env::var_os("OCOP_REQUIRE_SYNCTHING").is_none(),
+        "OCOP_REQUIRE_SYNCTHING is set but syncthing is not installed"
     );
+    eprintln!("SKIPPED: needs Debian's syncthing (apt-get install -y syncthing)");
+    true
+}
+
+/// Two connected instances sharing `ws_a` and `ws_b` as one folder, synced once.
+fn pair(root: &Path, ws_a: &Path, ws_b: &Path, max_conflicts: i32) -> (Instance, Instance) {
     let (home_a, home_b) = (root.join("home-a"), root.join("home-b"));
     let (id_a, id_b) = (device_id(&home_a), device_id(&home_b));
     let (gui_a, gui_b, listen_a, listen_b) = (free_port(), free_port(), free_port(), free_port());
     // Only A dials B; B lists A as dynamic and starts first.
-    write_config(&home_b, &ws_b, &id_b, &id_a, "dynamic", gui_b, listen_b);
-    write_config(
-        &home_a,
-        &ws_a,
-        &id_a,
-        &id_b,
-        &format!("tcp://127.0.0.1:{listen_b}"),
-        gui_a,
-        listen_a,
-    );
+    let ports_b = Ports {
+        peer_address: "dynamic".to_owned(),
+        gui_port: gui_b,
+        listen_port: listen_b,
+        max_conflicts,
+    };
+    write_config(&home_b, ws_b, &id_b, &id_a, ports_b);
+    let ports_a = Ports {
+        peer_address: format!("tcp://127.0.0.1:{listen_b}"),
+        gui_port: gui_a,
+        listen_port: listen_a,
+        max_conflicts,
+    };
+    write_config(&home_a, ws_a, &id_a, &id_b, ports_a);
     let b = start(&home_b, gui_b, id_b);
     let a = start(&home_a, gui_a, id_a);
     wait_for(
@@ -270,8 +278,23 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
     scan(&a);
     scan(&b);
     wait_for("the initial sync", Duration::from_secs(60), || {
-        in_sync(&ws_a, &ws_b)
+        in_sync(ws_a, ws_b)
     });
+    (a, b)
+}
+
+#[test]
+fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
+    if syncthing_missing() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let (ws_a, ws_b) = (
+        workspace_copy(root, "pc-an"),
+        workspace_copy(root, "pc-binh"),
+    );
+    let (a, b) = pair(root, &ws_a, &ws_b, 10);
 
     // A network split: both officers edit, the same product and different ones.
     let (status, _) = rest(
@@ -399,4 +422,102 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         binh.workspace.products[&trau].producer.phone,
         "0912 000 222"
     );
+}
+
+/// The stress run (about 20 minutes; `tools/stress-sync` runs it, `cargo test` skips it):
+/// two processes edit random products at random times, each in its own copy, while the
+/// two Syncthing instances sync; at the end every value either wrote must still be found
+/// on both PCs, in a product file or a conflict copy (history included).
+#[test]
+#[ignore = "about 20 minutes: run with tools/stress-sync"]
+fn stress_two_writers_through_syncthing_lose_no_edit() {
+    if syncthing_missing() {
+        return;
+    }
+    let seconds: u64 = std::env::var("OCOP_STRESS_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1200);
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let catalog = common::catalog();
+    let template = catalog.current_template().expect("template").clone();
+    let workspace =
+        ocop_tracker::domain::demo::synthetic_workspace(30, 11, &template, common::today());
+    let ws_a = root.join("pc-an");
+    storage::save_workspace(&ws_a, &workspace).expect("seed");
+    fs::create_dir_all(ws_a.join(".stfolder")).expect("marker");
+    fs::write(ws_a.join(".stignore"), "(?d).*.tmp\n.ocop-tracker.lock\n").expect("stignore");
+    let ws_b = root.join("pc-binh");
+    common::copy_dir(&ws_a, &ws_b);
+    // Unlimited conflict copies: officers resolve them; Syncthing must not drop any.
+    let (a, b) = pair(root, &ws_a, &ws_b, -1);
+    let writer = |ws: &Path, seed: &str, name: &str| {
+        Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+            .args(["bench-sync-writer"])
+            .arg(ws)
+            .args([&seconds.to_string(), seed, name])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("writer")
+    };
+    let started = Instant::now();
+    let writer_a = writer(&ws_a, "17", "an");
+    let writer_b = writer(&ws_b, "23", "binh");
+    while started.elapsed() < Duration::from_secs(seconds) {
+        scan(&a);
+        scan(&b);
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    let out_a = writer_a.wait_with_output().expect("writer a");
+    let out_b = writer_b.wait_with_output().expect("writer b");
+    assert!(
+        out_a.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out_a.stderr)
+    );
+    assert!(
+        out_b.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out_b.stderr)
+    );
+    wait_for("the final sync", Duration::from_secs(300), || {
+        scan(&a);
+        scan(&b);
+        std::thread::sleep(Duration::from_secs(2));
+        in_sync(&ws_a, &ws_b)
+    });
+    let tokens: Vec<String> = [&out_a, &out_b]
+        .iter()
+        .flat_map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for ws in [&ws_a, &ws_b] {
+        let all_text: String = product_files(ws)
+            .values()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect();
+        let lost: Vec<&String> = tokens
+            .iter()
+            .filter(|t| !all_text.contains(&format!("\"{t}\"")))
+            .collect();
+        let copies = product_files(ws)
+            .keys()
+            .filter(|n| n.contains("conflict"))
+            .count();
+        eprintln!(
+            "{}: {} edits ({} by An, {} by Bình) in {seconds} s, {copies} conflict copies, {} lost",
+            ws.display(),
+            tokens.len(),
+            tokens.iter().filter(|t| t.starts_with("an-")).count(),
+            tokens.iter().filter(|t| t.starts_with("binh-")).count(),
+            lost.len()
+        );
+        assert!(lost.is_empty(), "lost edits: {lost:?}");
+    }
 }

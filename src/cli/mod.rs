@@ -100,6 +100,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("bench-import") => crate::bench::run_import(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
         Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
+        Some("bench-sync-writer") => crate::bench::child_sync_writer(&args[1..]),
         Some(other) if !other.starts_with('-') => {
             Err(format!("unknown command “{other}”\n\n{USAGE}"))
         }

@@ -797,13 +797,27 @@ pub fn save_product_checked(
     match result {
         Ok(()) => Ok(FileStamp::of(text.as_bytes())),
         Err(StorageError::ChangedOnDisk { .. }) => {
-            let conflict = dir.join(PRODUCTS_DIR).join(format!(
-                "{}{}{}-{}.ron",
-                product.id,
-                shared::OWN_CONFLICT_MARKER,
-                now.format("%Y%m%d-%H%M%S"),
-                shared::computer_name()
-            ));
+            // Never over an earlier conflict file of the same second.
+            let conflict = (1..100)
+                .map(|n| {
+                    let suffix = if n == 1 {
+                        String::new()
+                    } else {
+                        format!("-{n}")
+                    };
+                    dir.join(PRODUCTS_DIR).join(format!(
+                        "{}{}{}-{}{suffix}.ron",
+                        product.id,
+                        shared::OWN_CONFLICT_MARKER,
+                        now.format("%Y%m%d-%H%M%S"),
+                        shared::computer_name()
+                    ))
+                })
+                .find(|p| fs::symlink_metadata(p).is_err())
+                .ok_or_else(|| StorageError::Refused {
+                    reason: "too many conflict files for this product in one second",
+                    path: path.clone(),
+                })?;
             fsio::write_atomic(&conflict, text.as_bytes())?;
             Err(StorageError::ChangedOnDisk { conflict, path })
         }
