@@ -297,6 +297,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             large.load.as_secs_f64()
         );
     }
+    let long_note = long_note_memory(&root)?;
+    println!("opening a product with a 1 MiB note: +{long_note:.1} MiB resident (goal ≤ 50 MiB)");
     if let Some(largest) = sizes.iter().max() {
         let dir = root.join(format!("watch-{largest}"));
         let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
@@ -360,6 +362,46 @@ pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
         println!("{token}");
     }
     Ok(())
+}
+
+/// Resident memory of this process in KiB (Linux `VmRSS`), if known.
+fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Memory added by opening a product whose notes hold 1 MiB of text (goal: ≤ 50 MiB),
+/// in the real app in a headless egui context.
+fn long_note_memory(root: &Path) -> Result<f64, String> {
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let mut workspace = demo::seed_workspace(&catalog);
+    let id = workspace
+        .products
+        .keys()
+        .next()
+        .cloned()
+        .ok_or("no seed product")?;
+    if let Some(product) = workspace.products.get_mut(&id) {
+        product.notes = "Ghi chú rất dài. ".repeat(1024 * 1024 / 17);
+    }
+    let dir = root.join("long-note");
+    storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let mut app = OcopApp::new(catalog, Some(&dir), Lang::Vi, Some(today));
+    let ctx = egui::Context::default();
+    crate::ui::theme::install(&ctx);
+    app.screen = crate::ui::Screen::Portfolio;
+    for _ in 0..5 {
+        frame(&mut app, &ctx);
+    }
+    let before = resident_kib().unwrap_or(0);
+    app.screen = crate::ui::Screen::Product(id);
+    for _ in 0..5 {
+        frame(&mut app, &ctx);
+    }
+    let after = resident_kib().unwrap_or(0);
+    Ok(after.saturating_sub(before) as f64 / 1024.0)
 }
 
 /// Time from another writer's rename in `products/` until the watcher reports it (what

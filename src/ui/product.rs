@@ -278,6 +278,7 @@ fn process_ui(
                 false,
                 !read_only,
                 160.0,
+                lang,
             ) && !number.trim().is_empty()
             {
                 commands.push(Command::SetCertificate {
@@ -442,7 +443,7 @@ fn fields_ui(
                 set_text(
                     commands,
                     field,
-                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled),
+                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled, lang),
                 );
                 ui.end_row();
             }
@@ -497,6 +498,7 @@ fn fields_ui(
                         &app.notes,
                         true,
                         enabled,
+                        lang,
                     ),
                 );
                 ui.end_row();

@@ -245,6 +245,8 @@ tr! {
     H_DETACHED = "Bỏ đính kèm", "Removed attachment";
     H_SCORE = "Chấm điểm", "Score";
     H_NOTE = "Ghi chú", "Note";
+    TEXT_TOO_LONG = "Văn bản quá dài để sửa ở đây; chỉ hiện phần đầu", "Text too long to edit here; only its beginning is shown";
+    CHARACTERS = "ký tự", "characters";
     CONFLICT_BANNER = "Sản phẩm này có bản xung đột (hai người sửa cùng lúc qua thư mục dùng chung). Không thay đổi nào bị mất: so sánh và chọn giữ bản nào.", "This product has a conflict copy (two people edited it at the same time through the shared folder). Nothing is lost: compare and choose what to keep.";
     CONFLICT_OPEN = "So sánh và chọn…", "Compare and choose…";
     CONFLICT_TITLE = "So sánh hai bản của sản phẩm", "Compare the two versions of the product";
