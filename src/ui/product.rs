@@ -275,7 +275,6 @@ fn process_ui(
                 &salt,
                 lang.t(text::CERT_NUMBER),
                 &cert.number,
-                false,
                 !read_only,
                 160.0,
                 lang,

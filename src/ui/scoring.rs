@@ -187,7 +187,6 @@ fn official_ui(
             &salt,
             lang.t(text::OFFICIAL_SCORE),
             &shown,
-            false,
             !read_only,
             60.0,
             lang,
