@@ -15,7 +15,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::history::{self, HistoryEntry, Origin};
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 use crate::storage::{self, StorageError};
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 /// What an undo step restores.
 #[derive(Debug, Clone)]
@@ -543,11 +543,9 @@ impl AppState {
     /// rescan does not take our own write for someone else's.
     fn note_listing(&mut self, id: &ProductId) {
         let name = format!("{id}.ron");
-        let meta = std::fs::metadata(storage::product_path(&self.dir, id)).ok();
-        match meta {
+        match storage::product_file_meta(&self.dir, id) {
             Some(meta) => {
-                self.listing
-                    .insert(name, (meta.len(), meta.modified().ok()));
+                self.listing.insert(name, meta);
             }
             None => {
                 self.listing.remove(&name);
@@ -666,6 +664,117 @@ impl AppState {
         }
         self.listing = now;
         changed
+    }
+
+    /// The iCalendar text of every upcoming deadline (summary and description in `lang`).
+    pub fn calendar_ics(&self, lang: Lang) -> String {
+        use crate::domain::{agenda, ics};
+        let items = agenda::agenda(&self.workspace, &self.catalog, self.today);
+        let events = agenda::calendar_events(&items, |item| {
+            let rule = lang.t(text::deadline_name(item.kind));
+            let doc = item.document_key.as_deref().map(|key| {
+                self.workspace
+                    .products
+                    .get(&item.product_id)
+                    .and_then(|p| self.catalog.document_names(p, key))
+                    .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
+            });
+            let summary = match &doc {
+                Some(doc) => format!("{}: {rule} – {doc}", item.product_name),
+                None => format!("{}: {rule}", item.product_name),
+            };
+            let description = format!(
+                "{} ({}). {}",
+                rule,
+                lang.date(item.date),
+                lang.t(text::CALENDAR_SOURCE)
+            );
+            (summary, description)
+        });
+        let name = if self.workspace.info.name.is_empty() {
+            "OCOP".to_owned()
+        } else {
+            format!("OCOP – {}", self.workspace.info.name)
+        };
+        ics::to_ics(&name, &events, chrono::Utc::now())
+    }
+
+    /// Writes the deadlines calendar to a file the officer chose (a link is refused, a
+    /// device written into); the message says where, or why not.
+    pub fn export_calendar(&mut self, path: &Path) {
+        let ics = self.calendar_ics(self.lang);
+        match storage::fsio::write_export(path, ics.as_bytes()) {
+            Ok(()) => self.message(
+                Level::Info,
+                format!("{}: {}", self.lang.t(text::EXPORTED), path.display()),
+            ),
+            Err(err) => self.message(
+                Level::Error,
+                format!(
+                    "{}: {}",
+                    self.lang.t(text::EXPORT_FAILED),
+                    text::storage_error(&err, self.lang)
+                ),
+            ),
+        }
+    }
+
+    /// What "clean up unused evidence" would move now (from a fresh scan of the files).
+    pub fn cleanup_plan(&self) -> Result<storage::CleanupPlan, String> {
+        storage::unused_evidence(
+            &self.dir,
+            std::time::SystemTime::now(),
+            storage::EVIDENCE_GRACE,
+        )
+        .map_err(|err| text::storage_error(&err, self.lang))
+    }
+
+    /// Moves the confirmed unused evidence files to `trash/evidence/`, only those still
+    /// unused by a fresh scan now; reports the outcome as a message.
+    pub fn move_unused_to_trash(&mut self, confirmed: &[String]) {
+        let plan = match self.cleanup_plan() {
+            Ok(plan) => plan,
+            Err(text) => {
+                self.message(Level::Error, text);
+                return;
+            }
+        };
+        let mut failures = Vec::new();
+        for stored in confirmed.iter().filter(|o| plan.removable.contains(o)) {
+            if let Err(err) = storage::evidence::remove_stored(&self.dir, stored) {
+                failures.push(err.to_string());
+            }
+        }
+        if failures.is_empty() {
+            self.message(Level::Info, self.lang.t(text::CLEAN_UP_DONE));
+        } else {
+            self.message(Level::Error, failures.join("; "));
+        }
+    }
+
+    /// Writes the whole workspace, as this window holds it, into a new folder `target` (a
+    /// valid workspace: "save a copy elsewhere" when the folder cannot be written).
+    /// Products opened read-only are left out: written here they would lose fields.
+    pub fn save_copy_to(&self, target: &Path) -> Result<(), String> {
+        let mut workspace = self.workspace.clone();
+        workspace
+            .products
+            .retain(|id, _| !self.read_only.contains(id));
+        storage::save_workspace(target, &workspace).map_err(|err| {
+            format!(
+                "{}: {}",
+                self.lang.t(text::SAVE_FAILED),
+                text::storage_error(&err, self.lang)
+            )
+        })
+    }
+
+    /// The product in a conflict copy (one small file, read when the officer compares).
+    pub fn read_conflict(
+        &self,
+        copy: &storage::ConflictCopy,
+    ) -> Result<crate::domain::model::Product, String> {
+        storage::read_conflict_copy(copy).map_err(|err| text::storage_error(&err, self.lang))
     }
 
     /// The conflict copies of one product.

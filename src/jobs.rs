@@ -89,11 +89,7 @@ impl ImportJob {
         let progress = Arc::new(Progress::default());
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
-        let total: u64 = files
-            .iter()
-            .filter_map(|f| std::fs::metadata(f).ok())
-            .map(|m| m.len())
-            .sum();
+        let total = crate::storage::total_size(&files);
         progress.bytes_total.store(total, Ordering::Relaxed);
         let thread_progress = Arc::clone(&progress);
         let thread_cancel = Arc::clone(&cancel);
