@@ -171,6 +171,15 @@ impl AppState {
         })
     }
 
+    /// Moves "today" on (the window follows the clock past midnight; `--today` pins it).
+    /// Deadlines and the agenda are recomputed: caches key on the revision.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        if self.today != today {
+            self.today = today;
+            self.revision += 1;
+        }
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -243,18 +252,14 @@ impl AppState {
 
     /// Applies a command, records it for undo and saves what it touched.
     pub fn apply(&mut self, command: &Command) -> Result<(), CommandError> {
-        if let Some(why) = &self.workspace_locked {
-            let text = why.clone();
-            if !self.messages.iter().any(|m| m.text == text) {
-                self.message(Level::Error, text);
-            }
-            return Err(CommandError::Invalid("workspace open in another window"));
+        // Refusals are returned, not reported here: the caller reports each error once.
+        if self.workspace_locked.is_some() {
+            return Err(CommandError::Refused(command::Refusal::WorkspaceLocked));
         }
         if let Some(id) = command.product_id()
             && self.read_only.contains(id)
         {
-            self.message(Level::Error, self.lang.t(text::REFUSED_READ_ONLY));
-            return Err(CommandError::Invalid("read-only product"));
+            return Err(CommandError::Refused(command::Refusal::ReadOnlyProduct));
         }
         let snapshot_before = self.snapshot_target(command);
         let label = text::describe_command(command, &self.workspace, &self.catalog);

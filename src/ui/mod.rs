@@ -245,6 +245,14 @@ impl OcopApp {
                 .unwrap_or(false)
         });
         theme::sync(ui.ctx());
+        // Deadlines follow the clock when the window stays open past midnight.
+        if self.pinned_today.is_none()
+            && let Some(state) = self.state.as_mut()
+        {
+            state.set_today(chrono::Local::now().date_naive());
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(60));
+        }
         self.shortcuts(ui.ctx(), &mut actions);
         let lang = self.lang;
         if let Ok(mut slot) = self.repaint.lock()
