@@ -34,7 +34,10 @@ impl Progress {
         if total == 0 {
             return 0.0;
         }
-        #[allow(clippy::cast_precision_loss)] // a progress bar needs no more precision
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a progress bar needs no more precision"
+        )]
         let f = self.bytes_done.load(Ordering::Relaxed) as f32 / total as f32;
         f.clamp(0.0, 1.0)
     }

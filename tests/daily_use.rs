@@ -2,6 +2,11 @@
 //! the real app on a temp copy of `saves/`, clicked by accessible label, checked on the
 //! model and on the files on disk. Time is the harness's simulated clock (0.25 s a step),
 //! never the wall clock.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

@@ -1,5 +1,10 @@
 //! Behaviour tests: the real app on a temp copy of `saves/`, clicked by accessible label,
 //! checked on the model and on the RON file on disk. No GPU, no display.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

@@ -7,6 +7,11 @@
 //! - nothing outside `storage/` touches files or RON.
 //!
 //! Comment lines are not code and are skipped; a rule names the file and line it caught.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,4 +1,9 @@
 //! Storage tests in temp folders: round trips, broken and hostile files, atomic writes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

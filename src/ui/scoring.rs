@@ -440,7 +440,10 @@ fn summary_ui(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one screen's read-only inputs; bundling them adds nothing
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one screen's read-only inputs; bundling them adds nothing"
+)]
 fn criteria_ui(
     ui: &mut egui::Ui,
     set: &ScoringSet,
@@ -516,7 +519,7 @@ fn part_letter(part: Part) -> &'static str {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // see criteria_ui
+#[expect(clippy::too_many_arguments, reason = "see criteria_ui")]
 fn criterion_ui(
     ui: &mut egui::Ui,
     set: &ScoringSet,
