@@ -245,7 +245,7 @@ impl AppState {
             return base;
         }
         (2..)
-            .map(|n| ProductId(format!("{}-{n}", base.as_str())))
+            .filter_map(|n| ProductId::parse(&format!("{}-{n}", base.as_str())))
             .find(|id| !taken(id))
             .unwrap_or(base)
     }

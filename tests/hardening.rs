@@ -27,7 +27,7 @@ fn open(ws: &Path) -> AppState {
 }
 
 fn com() -> ProductId {
-    ProductId("com-hong-quang".into())
+    ProductId::parse("com-hong-quang").expect("valid id")
 }
 
 fn rename_com(state: &mut AppState, name: &str) {

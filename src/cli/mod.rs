@@ -191,7 +191,9 @@ fn write_seed(dir: Option<&Path>) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
         let product = workspace
             .products
-            .get_mut(&crate::domain::model::ProductId(product_id.to_owned()))
+            .get_mut(
+                &crate::domain::model::ProductId::parse(product_id).ok_or("bad seed product id")?,
+            )
             .ok_or("seed product missing")?;
         let entry = product
             .current_mut()

@@ -410,7 +410,10 @@ fn read_product(path: &Path, stem: String) -> ProductRead {
             ),
             path: path.to_owned(),
         });
-        product.id = ProductId(read.stem.clone());
+        // The stem was checked to be a valid id before the file was read.
+        if let Some(id) = ProductId::parse(&read.stem) {
+            product.id = id;
+        }
     }
     read.product = Some(product);
     read
