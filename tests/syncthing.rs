@@ -507,9 +507,11 @@ fn stress_two_writers_through_syncthing_lose_no_edit() {
             .values()
             .map(|b| String::from_utf8_lossy(b).into_owned())
             .collect();
+        // Every quoted string in every file, once (a scan per token would be quadratic).
+        let quoted: std::collections::HashSet<&str> = all_text.split('"').collect();
         let lost: Vec<&String> = tokens
             .iter()
-            .filter(|t| !all_text.contains(&format!("\"{t}\"")))
+            .filter(|t| !quoted.contains(t.as_str()))
             .collect();
         let copies = product_files(ws)
             .keys()
