@@ -301,7 +301,7 @@ tr! {
     B_OVERDUE = "Quá hạn", "Overdue";
     B_THIS_WEEK = "Tuần này", "This week";
     B_NEXT_WEEK = "Tuần sau", "Next week";
-    B_THIS_MONTH = "Trong 30 ngày tới", "Within 30 days";
+    B_THIS_MONTH = "30 ngày tới", "Next 30 days";
     B_LATER = "Sau đó", "Later";
     CHART_FUNNEL = "Sản phẩm theo bước", "Products per stage";
     CHART_STARS = "Hạng sao", "Stars";
