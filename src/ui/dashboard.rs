@@ -324,8 +324,10 @@ fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
     let label_width = (ui.available_width() * 0.62).clamp(120.0, 300.0);
     for (label, value) in rows {
         ui.horizontal(|ui| {
-            let (rect, _) =
+            let (rect, label_response) =
                 ui.allocate_exact_size(egui::vec2(label_width, 18.0), egui::Sense::hover());
+            // A narrow window clips long stage names: the whole name is one hover away.
+            label_response.on_hover_text(label);
             // Long stage names are clipped to their column instead of running into the bar.
             ui.painter()
                 .with_clip_rect(rect.shrink2(egui::vec2(0.0, -2.0)))
