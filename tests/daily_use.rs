@@ -205,6 +205,38 @@ fn typed_text_is_saved_without_leaving_the_field() {
 }
 
 #[test]
+fn saves_while_typing_make_one_undo_step() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    let original = product(harness.state(), "com-hong-quang").notes.clone();
+    type_into(&mut harness, Role::MultilineTextInput, "Ghi chú", " Một.");
+    harness.run_steps(4);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Ghi chú")
+        .type_text(" Hai.");
+    harness.run_steps(4);
+    assert!(
+        product(harness.state(), "com-hong-quang")
+            .notes
+            .ends_with(" Một. Hai.")
+    );
+    // Leave the field, then one Ctrl+Z takes the whole edit back.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(product(harness.state(), "com-hong-quang").notes, original);
+    let on_disk = ocop_tracker::storage::load_workspace(&ws).expect("load");
+    let notes = on_disk
+        .workspace
+        .products
+        .get(&ProductId("com-hong-quang".into()))
+        .map(|p| p.notes.clone());
+    assert_eq!(notes.as_deref(), Some(original.as_str()));
+}
+
+#[test]
 fn closing_the_window_saves_the_text_being_typed() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
