@@ -173,7 +173,7 @@ pub fn date_field(
             |buffer| {
                 let edit = egui::TextEdit::singleline(buffer)
                     .hint_text(lang.t(text::DATE_HINT))
-                    .desired_width(100.0);
+                    .desired_width(112.0);
                 if invalid.is_some() {
                     edit.text_color(super::theme::error())
                 } else {
