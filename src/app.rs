@@ -93,6 +93,16 @@ pub struct AppState {
         std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
     /// Checked, safe on-disk paths of evidence files by stored path (from the same check).
     pub evidence_paths: std::collections::BTreeMap<String, std::path::PathBuf>,
+    /// Conflict copies in `products/` (sync tools' and this app's), never loaded as products.
+    pub conflicts: Vec<storage::ConflictCopy>,
+    /// Why the whole workspace is read-only in this window (another window on this PC
+    /// has it open), if it is.
+    pub workspace_locked: Option<String>,
+    /// What each product file held when last read or written here.
+    stamps: std::collections::BTreeMap<ProductId, storage::FileStamp>,
+    /// Names, sizes and times in `products/` at the last scan.
+    listing: std::collections::BTreeMap<String, (u64, Option<std::time::SystemTime>)>,
+    _lock: Option<storage::shared::WorkspaceLock>,
     undo: Vec<(Snapshot, [String; 2])>,
     redo: Vec<(Snapshot, [String; 2])>,
     /// The text field the last undo step edited (see [`text_edit_key`]): a field saves
@@ -110,7 +120,23 @@ impl AppState {
         today: NaiveDate,
         lang: Lang,
     ) -> Result<Self, StorageError> {
+        let listing = storage::product_dir_listing(dir);
         let loaded = storage::load_workspace(dir)?;
+        let (lock, workspace_locked) = match storage::shared::lock_workspace(dir) {
+            Ok(lock) => (Some(lock), None),
+            Err(storage::shared::LockRefused::HeldByAnotherWindow) => (
+                None,
+                Some(lang.t(text::WORKSPACE_OPEN_ELSEWHERE).to_owned()),
+            ),
+            Err(storage::shared::LockRefused::Unavailable(err)) => (
+                None,
+                Some(format!(
+                    "{}: {}",
+                    lang.t(text::WORKSPACE_NOT_LOCKABLE),
+                    text::storage_error(&err, lang)
+                )),
+            ),
+        };
         let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
         // Partial copies and temp files left by a crash are never referenced: remove them
         // (only the app's own names, only those older than a minute).
@@ -126,7 +152,7 @@ impl AppState {
                 .problems
                 .iter()
                 .chain(holiday_problems.iter())
-                .map(ToString::to_string)
+                .map(|p| text::storage_error(p, lang))
                 .collect(),
             workspace_file_writable: loaded.workspace_file_writable,
             messages: Vec::new(),
@@ -136,6 +162,11 @@ impl AppState {
             officer: String::new(),
             evidence_status: std::collections::BTreeMap::new(),
             evidence_paths: std::collections::BTreeMap::new(),
+            conflicts: loaded.conflicts,
+            workspace_locked,
+            stamps: loaded.stamps,
+            listing,
+            _lock: lock,
             undo: Vec::new(),
             redo: Vec::new(),
             last_text_edit: None,
@@ -216,6 +247,13 @@ impl AppState {
 
     /// Applies a command, records it for undo and saves what it touched.
     pub fn apply(&mut self, command: &Command) -> Result<(), CommandError> {
+        if let Some(why) = &self.workspace_locked {
+            let text = why.clone();
+            if !self.messages.iter().any(|m| m.text == text) {
+                self.message(Level::Error, text);
+            }
+            return Err(CommandError::Invalid("workspace open in another window"));
+        }
         if let Some(id) = command.product_id()
             && self.read_only.contains(id)
         {
@@ -456,8 +494,27 @@ impl AppState {
                 Ok(()) => {
                     self.unsaved.remove(&target);
                 }
+                Err(StorageError::ChangedOnDisk { conflict, path }) => {
+                    // Nothing was written over and this edit is safe in the conflict
+                    // file: show the other officer's version and offer the comparison.
+                    self.unsaved.remove(&target);
+                    if let SaveTarget::Product(id) = &target {
+                        self.reload_product(id);
+                        self.conflicts.push(storage::ConflictCopy {
+                            path: conflict.clone(),
+                            of: id.clone(),
+                            tool: storage::ConflictTool::ThisApp,
+                        });
+                    }
+                    let err = StorageError::ChangedOnDisk { conflict, path };
+                    self.message(Level::Error, text::storage_error(&err, self.lang));
+                }
                 Err(err) => {
-                    let text = format!("{}: {err}", self.lang.t(text::SAVE_FAILED));
+                    let text = format!(
+                        "{}: {}",
+                        self.lang.t(text::SAVE_FAILED),
+                        text::storage_error(&err, self.lang)
+                    );
                     // A retry that fails the same way keeps the one banner already shown.
                     if !self.messages.iter().any(|m| m.text == text) {
                         self.message(Level::Error, text);
@@ -468,20 +525,199 @@ impl AppState {
         self.unsaved.is_empty()
     }
 
-    fn save_product_now(&self, id: &ProductId) -> Result<(), StorageError> {
+    fn save_product_now(&mut self, id: &ProductId) -> Result<(), StorageError> {
         if self.unreadable.contains(id.as_str()) {
             return Err(StorageError::Refused {
                 reason: "a file with this name could not be read, so it is not overwritten",
                 path: storage::product_path(&self.dir, id),
             });
         }
+        let expected = self.stamps.get(id).copied();
         match self.workspace.products.get(id) {
-            Some(product) => storage::save_product(&self.dir, product),
+            Some(product) => {
+                let now = chrono::Local::now().naive_local();
+                let stamp = storage::save_product_checked(&self.dir, product, expected, now)?;
+                self.stamps.insert(id.clone(), stamp);
+                self.note_listing(id);
+                Ok(())
+            }
             None => {
+                let on_disk = storage::read_product_file(&self.dir, id.as_str());
+                if let storage::OnDisk::Product { stamp, .. } = &on_disk
+                    && Some(*stamp) != expected
+                {
+                    // Someone changed it since: keep it, show their version again.
+                    self.reload_product(id);
+                    return Err(StorageError::Refused {
+                        reason: "the product was changed by someone else since it was read, so it was not deleted",
+                        path: storage::product_path(&self.dir, id),
+                    });
+                }
                 let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
-                storage::trash_product(&self.dir, id, &stamp).map(|_| ())
+                storage::trash_product(&self.dir, id, &stamp)?;
+                self.stamps.remove(id);
+                self.note_listing(id);
+                Ok(())
             }
         }
+    }
+
+    /// Records the current size and time of a product file we just wrote, so the next
+    /// rescan does not take our own write for someone else's.
+    fn note_listing(&mut self, id: &ProductId) {
+        let name = format!("{id}.ron");
+        let meta = std::fs::metadata(storage::product_path(&self.dir, id)).ok();
+        match meta {
+            Some(meta) => {
+                self.listing
+                    .insert(name, (meta.len(), meta.modified().ok()));
+            }
+            None => {
+                self.listing.remove(&name);
+            }
+        }
+    }
+
+    /// Reads one product again from disk (someone else changed it), keeping undo history
+    /// and the officer's place; the product disappears if its file is gone.
+    pub fn reload_product(&mut self, id: &ProductId) -> bool {
+        let changed = match storage::read_product_file(&self.dir, id.as_str()) {
+            storage::OnDisk::Product {
+                product,
+                stamp,
+                read_only,
+            } => {
+                if self.stamps.get(id) == Some(&stamp) {
+                    false
+                } else {
+                    self.stamps.insert(id.clone(), stamp);
+                    if read_only.is_some() {
+                        self.read_only.insert(id.clone());
+                    } else {
+                        self.read_only.remove(id);
+                    }
+                    self.unreadable.remove(id.as_str());
+                    self.workspace.products.insert(id.clone(), *product);
+                    true
+                }
+            }
+            storage::OnDisk::Absent => {
+                self.stamps.remove(id);
+                self.workspace.products.remove(id).is_some()
+            }
+            storage::OnDisk::Conflict(copy) => {
+                if !self.conflicts.iter().any(|c| c.path == copy.path) {
+                    self.conflicts.push(copy);
+                }
+                false
+            }
+            storage::OnDisk::Unreadable(problems) => {
+                self.unreadable.insert(id.as_str().to_owned());
+                for problem in problems {
+                    let text = text::storage_error(&problem, self.lang);
+                    if !self.load_problems.contains(&text) {
+                        self.load_problems.push(text);
+                    }
+                }
+                false
+            }
+        };
+        self.note_listing(id);
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    /// Looks at `products/` again and reloads what others changed, added or removed
+    /// (files whose size or time differs from the last look, then only if their content
+    /// differs). Returns the products that changed, with the author of their latest
+    /// history entry. Products with unsaved edits here are left for the save to check.
+    pub fn rescan(&mut self) -> Vec<(ProductId, String)> {
+        let now = storage::product_dir_listing(&self.dir);
+        self.rescan_listing(now)
+    }
+
+    /// The listing of `products/` at the last look (what a watcher starts from).
+    pub fn listing(&self) -> storage::shared::Listing {
+        self.listing.clone()
+    }
+
+    /// [`AppState::rescan`] with a listing already made (by the watcher's thread).
+    pub fn rescan_listing(&mut self, now: storage::shared::Listing) -> Vec<(ProductId, String)> {
+        if now == self.listing {
+            return Vec::new();
+        }
+        let mut names: BTreeSet<String> = now.keys().cloned().collect();
+        names.extend(self.listing.keys().cloned());
+        let mut changed = Vec::new();
+        for name in names {
+            if now.get(&name) == self.listing.get(&name) {
+                continue;
+            }
+            let stem = name.trim_end_matches(".ron");
+            if let Some((base, tool)) = storage::shared::conflict_by_name(stem) {
+                let path = self.dir.join(storage::PRODUCTS_DIR).join(&name);
+                match (ProductId::parse(&base), now.contains_key(&name)) {
+                    (Some(of), true) => {
+                        if !self.conflicts.iter().any(|c| c.path == path) {
+                            self.conflicts
+                                .push(storage::ConflictCopy { path, of, tool });
+                        }
+                    }
+                    _ => self.conflicts.retain(|c| c.path != path),
+                }
+                self.revision += 1;
+                continue;
+            }
+            let Some(id) = ProductId::parse(stem) else {
+                continue;
+            };
+            if self.unsaved.contains(&SaveTarget::Product(id.clone())) {
+                continue;
+            }
+            if self.reload_product(&id) {
+                let by = self
+                    .workspace
+                    .products
+                    .get(&id)
+                    .and_then(|p| p.history.last())
+                    .map(|e| e.by.clone())
+                    .unwrap_or_default();
+                changed.push((id, by));
+            }
+        }
+        self.listing = now;
+        changed
+    }
+
+    /// The conflict copies of one product.
+    pub fn conflicts_of(&self, id: &ProductId) -> Vec<&storage::ConflictCopy> {
+        self.conflicts.iter().filter(|c| &c.of == id).collect()
+    }
+
+    /// Resolves a conflict: the product becomes `merged` (one undoable step, logged) and
+    /// the copy moves to `trash/`, only now that the officer confirmed.
+    pub fn resolve_conflict(
+        &mut self,
+        copy: &storage::ConflictCopy,
+        merged: crate::domain::model::Product,
+    ) -> Result<(), String> {
+        self.apply(&Command::ResolveConflict {
+            id: copy.of.clone(),
+            merged: Box::new(merged),
+        })
+        .map_err(|e| e.to_string())?;
+        if !self.unsaved.is_empty() {
+            return Err(self.lang.t(text::SAVE_FAILED).to_owned());
+        }
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
+        storage::trash_conflict_copy(&self.dir, copy, &stamp)
+            .map_err(|e| text::storage_error(&e, self.lang))?;
+        self.conflicts.retain(|c| c.path != copy.path);
+        self.listing = storage::product_dir_listing(&self.dir);
+        self.revision += 1;
+        Ok(())
     }
 }
 

@@ -297,7 +297,146 @@ pub fn run(args: &[String]) -> Result<(), String> {
             large.load.as_secs_f64()
         );
     }
+    let long_note = long_note_memory(&root)?;
+    println!("opening a product with a 1 MiB note: +{long_note:.1} MiB resident (goal ≤ 50 MiB)");
+    if let Some(largest) = sizes.iter().max() {
+        let dir = root.join(format!("watch-{largest}"));
+        let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+        let template = catalog.current_template().ok_or("no template")?.clone();
+        let workspace =
+            demo::synthetic_workspace(*largest, 7, &template, chrono::Local::now().date_naive());
+        storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
+        let delay = watch_delay(&dir);
+        let _ = std::fs::remove_dir_all(&root);
+        let delay = delay?;
+        println!(
+            "outside change seen by the watcher ({largest} products): {} (goal < 2 s)",
+            ms(delay)
+        );
+    }
     Ok(())
+}
+
+/// Child process for the sync stress test (`tests/syncthing.rs`, ignored by default):
+/// `bench-sync-writer DIR SECONDS SEED NAME` edits random products' notes through the
+/// app's own save path at random moments for SECONDS, looking at the folder for others'
+/// changes now and then like the GUI's watcher does, and prints every value it wrote
+/// (`NAME-N`), one per line, so that the test can look for each one at the end.
+pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
+    let [dir, seconds, seed, name, ..] = args else {
+        return Err("bench-sync-writer DIR SECONDS SEED NAME".to_owned());
+    };
+    let seconds: u64 = seconds.parse().map_err(|_| "SECONDS")?;
+    let mut seed: u64 = seed.parse().map_err(|_| "SEED")?;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let dir = Path::new(dir);
+    let mut state = AppState::open(dir, catalog, today, Lang::En).map_err(|e| e.to_string())?;
+    state.officer = name.clone();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut n = 0u64;
+    while Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50 + next() % 450));
+        if next() % 3 == 0 {
+            state.rescan();
+        }
+        let ids: Vec<_> = state.workspace.products.keys().cloned().collect();
+        let Some(id) = ids.get(usize::try_from(next()).unwrap_or(0) % ids.len().max(1)) else {
+            continue;
+        };
+        n += 1;
+        let token = format!("{name}-{n}");
+        state
+            .apply(&Command::SetText {
+                id: id.clone(),
+                field: crate::command::ProductField::Notes,
+                value: token.clone(),
+            })
+            .map_err(|e| e.to_string())?;
+        println!("{token}");
+    }
+    Ok(())
+}
+
+/// Resident memory of this process in KiB (Linux `VmRSS`), if known.
+fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Memory added by opening a product whose notes hold 1 MiB of text (goal: ≤ 50 MiB),
+/// in the real app in a headless egui context.
+fn long_note_memory(root: &Path) -> Result<f64, String> {
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let mut workspace = demo::seed_workspace(&catalog);
+    let id = workspace
+        .products
+        .keys()
+        .next()
+        .cloned()
+        .ok_or("no seed product")?;
+    if let Some(product) = workspace.products.get_mut(&id) {
+        product.notes = "Ghi chú rất dài. ".repeat(1024 * 1024 / 17);
+    }
+    let dir = root.join("long-note");
+    storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let mut app = OcopApp::new(catalog, Some(&dir), Lang::Vi, Some(today));
+    let ctx = egui::Context::default();
+    crate::ui::theme::install(&ctx);
+    app.screen = crate::ui::Screen::Portfolio;
+    for _ in 0..5 {
+        frame(&mut app, &ctx);
+    }
+    let before = resident_kib().unwrap_or(0);
+    app.screen = crate::ui::Screen::Product(id);
+    for _ in 0..5 {
+        frame(&mut app, &ctx);
+    }
+    let after = resident_kib().unwrap_or(0);
+    Ok(after.saturating_sub(before) as f64 / 1024.0)
+}
+
+/// Time from another writer's rename in `products/` until the watcher reports it (what
+/// the GUI waits for before it reloads; the goal is under 2 s), median of 5.
+fn watch_delay(dir: &Path) -> Result<Duration, String> {
+    let listing = storage::product_dir_listing(dir);
+    let job =
+        crate::jobs::WatchJob::start(dir.to_owned(), listing, || {}).map_err(|e| e.to_string())?;
+    std::thread::sleep(Duration::from_millis(300));
+    let product = std::fs::read_dir(dir.join(storage::PRODUCTS_DIR))
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .ok_or("no product file")?;
+    let mut delays = Vec::new();
+    for round in 0..5 {
+        let mut bytes = std::fs::read(&product).map_err(|e| e.to_string())?;
+        bytes.extend_from_slice(format!("// outside edit {round}\n").as_bytes());
+        let tmp = product.with_extension("incoming");
+        std::fs::write(&tmp, &bytes).map_err(|e| e.to_string())?;
+        let start = Instant::now();
+        std::fs::rename(&tmp, &product).map_err(|e| e.to_string())?;
+        loop {
+            if job.poll().is_some() {
+                delays.push(start.elapsed());
+                break;
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                return Err("the watcher never reported the change".to_owned());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+    Ok(median(delays))
 }
 
 /// `bench-import [--size-mib N]`: evidence import of an N MiB file against `cp` plus

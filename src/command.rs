@@ -230,6 +230,14 @@ pub enum Command {
         /// Date of the result.
         date: Option<NaiveDate>,
     },
+    /// Replace a product by the merge of its file and a conflict copy, as the officer
+    /// chose part by part (`domain::merge`). The copy itself goes to `trash/`.
+    ResolveConflict {
+        /// Product.
+        id: ProductId,
+        /// The merged product (same id).
+        merged: Box<crate::domain::model::Product>,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -258,7 +266,8 @@ impl Command {
             | Command::Detach { id, .. }
             | Command::SetAttachmentDate { id, .. }
             | Command::SetOfficialResult { id, .. }
-            | Command::SetCertificate { id, .. } => Some(id),
+            | Command::SetCertificate { id, .. }
+            | Command::ResolveConflict { id, .. } => Some(id),
             Command::SetWorkspaceInfo { .. } => None,
         }
     }
@@ -330,6 +339,16 @@ pub fn apply(
             .ok_or_else(|| CommandError::NoProduct(id.clone())),
         Command::SetWorkspaceInfo { info } => {
             workspace.info = info.clone();
+            Ok(())
+        }
+        Command::ResolveConflict { id, merged } => {
+            let product = workspace
+                .products
+                .get_mut(id)
+                .ok_or_else(|| CommandError::NoProduct(id.clone()))?;
+            let mut merged = merged.as_ref().clone();
+            merged.id = id.clone();
+            *product = merged;
             Ok(())
         }
         _ => {
@@ -575,6 +594,7 @@ fn apply_to_product(
         }
         Command::AddProduct { .. }
         | Command::DeleteProduct { .. }
+        | Command::ResolveConflict { .. }
         | Command::SetWorkspaceInfo { .. } => Err(CommandError::Invalid("not a product edit")),
     }
 }

@@ -269,3 +269,74 @@ impl Drop for VerifyJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 }
+
+/// How often the workspace is listed again even without file events (Windows and
+/// network shares drop them).
+pub const RESCAN_EVERY: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Quiet time after a file event before listing, so a burst of writes is one rescan.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Watches a workspace for other officers' changes on a thread named "workspace-watch":
+/// file events plus a periodic listing. Sends a new listing of `products/` only when it
+/// differs from the last one, so the UI reads files only when something changed.
+pub struct WatchJob {
+    rx: Receiver<crate::storage::shared::Listing>,
+    stop: Arc<AtomicBool>,
+}
+
+impl WatchJob {
+    /// Starts watching `workspace`; `wake` asks the UI for a repaint when there is news.
+    pub fn start(
+        workspace: PathBuf,
+        initial: crate::storage::shared::Listing,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> std::io::Result<WatchJob> {
+        let (tx, rx) = mpsc::channel();
+        let (event_tx, event_rx) = mpsc::channel::<()>();
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread_stop = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("workspace-watch".to_owned())
+            .spawn(move || {
+                let _watcher = crate::storage::shared::watch_products(&workspace, move || {
+                    let _ = event_tx.send(());
+                });
+                let mut last = initial;
+                while !thread_stop.load(Ordering::Relaxed) {
+                    match event_rx.recv_timeout(RESCAN_EVERY) {
+                        Ok(()) => {
+                            // Let the burst settle, then drain it.
+                            std::thread::sleep(SETTLE);
+                            while event_rx.try_recv().is_ok() {}
+                        }
+                        Err(mpsc::RecvTimeoutError::Timeout) => {}
+                        // No watcher on this platform or folder: keep polling.
+                        Err(mpsc::RecvTimeoutError::Disconnected) => {
+                            std::thread::sleep(RESCAN_EVERY);
+                        }
+                    }
+                    let now = crate::storage::product_dir_listing(&workspace);
+                    if now != last {
+                        last = now.clone();
+                        if tx.send(now).is_err() {
+                            return;
+                        }
+                        wake();
+                    }
+                }
+            })?;
+        Ok(WatchJob { rx, stop })
+    }
+
+    /// The newest listing, if the folder changed since the last poll.
+    pub fn poll(&self) -> Option<crate::storage::shared::Listing> {
+        self.rx.try_iter().last()
+    }
+}
+
+impl Drop for WatchJob {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}

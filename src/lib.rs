@@ -9,8 +9,9 @@
 //! - [`domain`]: the OCOP model and rules. Pure: no egui, no files, no RON.
 //! - [`storage`]: the only code that knows files and RON (workspace folder, atomic
 //!   writes, schema versions, built-in assets).
-//! - [`command`]: every edit as data; `command::apply` is the only mutation.
-//! - [`app`]: the open workspace with undo/redo and immediate saving.
+//! - [`command`]: every edit as data; `command::apply` applies the officer's edits.
+//! - [`app`]: the open workspace with undo/redo, immediate checked saving, and reloading
+//!   what other officers changed in a shared folder (the other way the model changes).
 //! - [`ui`]: egui screens that read state and push commands; the string table.
 //! - [`cli`]: `check`, `list`, `demo-data` (and friends) without a display.
 //!

@@ -286,10 +286,27 @@ fn gc_lists_then_removes_only_unused_files() {
     let end = start + text[start..].find("],").expect("end") + 2;
     let without = format!("{}{}", &text[..start], &text[end..]);
     fs::write(&path, without).expect("write");
-    let out = run(&["gc", ws_str, "--dry-run"]);
+    // Just copied, so younger than the 7-day grace: kept by default.
+    let out = run(&["gc", ws_str, "--dry-run", "--lang", "en"]);
+    assert!(
+        stdout(&out).contains(
+            "0 unused evidence file(s) (dry run: nothing moved); 1 newer than 7 days kept"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&[
+        "gc",
+        ws_str,
+        "--dry-run",
+        "--grace-days",
+        "0",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(
-        stdout(&out).contains(&format!("would remove {}", stored[0])),
+        stdout(&out).contains(&format!("would move to trash: {}", stored[0])),
         "{}",
         stdout(&out)
     );
@@ -299,10 +316,19 @@ fn gc_lists_then_removes_only_unused_files() {
         stdout(&out)
     );
     assert!(ws.join(&stored[0]).is_file(), "dry run removes nothing");
-    let out = run(&["gc", ws_str]);
+    let out = run(&["gc", ws_str, "--grace-days", "0"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(!ws.join(&stored[0]).exists());
+    let in_trash = ws.join("trash").join(&stored[0]);
+    assert!(in_trash.is_file(), "moved to trash/evidence/, not deleted");
     assert!(ws.join(&stored[1]).is_file() && ws.join(&stored[2]).is_file());
+    let out = run(&["gc", ws_str, "--empty-trash", "--lang", "en"]);
+    assert!(
+        stdout(&out).contains("deleted 1 file in trash/evidence"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!in_trash.exists());
 }
 
 #[test]

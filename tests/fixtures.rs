@@ -204,6 +204,11 @@ fn files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 pending.push(path);
+            } else if path
+                .file_name()
+                .is_some_and(|n| n == storage::shared::LOCK_FILE)
+            {
+                // Made by running the app on saves/ (ignored by git).
             } else {
                 let name = path
                     .strip_prefix(root)

@@ -1,4 +1,4 @@
-//! `calendar DIR [--out FILE|-]` and `gc DIR [--dry-run]`.
+//! `calendar DIR [--out FILE|-]`: the iCalendar file of upcoming deadlines.
 
 use std::path::Path;
 
@@ -72,33 +72,4 @@ pub fn run(args: &[String]) -> Result<(), String> {
             stdout.finish()
         }
     }
-}
-
-/// `gc DIR [--dry-run]`: lists, then removes, evidence files that nothing references.
-pub fn gc(args: &[String]) -> Result<(), String> {
-    let dir = Path::new(args.first().ok_or("gc needs a folder")?);
-    let dry_run = args.iter().any(|a| a == "--dry-run");
-    let lang = super::lang_from(args);
-    let loaded = storage::load_workspace(dir).map_err(|e| text::storage_error(&e, lang))?;
-    let orphans = storage::unused_evidence(dir, &loaded.workspace, &loaded.unreadable)
-        .map_err(|e| text::storage_error(&e, lang))?;
-    let mut out = Out::new();
-    for orphan in &orphans {
-        if dry_run {
-            out.line(format!("would remove {orphan}"));
-        } else {
-            storage::evidence::remove_stored(dir, orphan).map_err(|e| e.to_string())?;
-            out.line(format!("removed {orphan}"));
-        }
-    }
-    out.line(format!(
-        "{} unused evidence file(s){}",
-        orphans.len(),
-        if dry_run {
-            " (dry run: nothing removed)"
-        } else {
-            ""
-        }
-    ));
-    out.finish()
 }

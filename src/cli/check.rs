@@ -29,6 +29,9 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
         .chain(holiday_problems.iter())
         .map(|err| text::storage_error(err, lang))
         .collect();
+    for copy in &loaded.conflicts {
+        problems.push(super::conflicts::describe(copy, lang));
+    }
     for dir in storage::temp_dirs(dir) {
         for temp in storage::fsio::stray_temps(&dir) {
             let secs = temp.age.as_secs();

@@ -14,6 +14,8 @@
 
 mod calendar;
 mod check;
+mod conflicts;
+mod gc;
 mod list;
 mod out;
 mod score;
@@ -40,7 +42,9 @@ Usage:
   ocop-tracker demo-data DIR --products N [--seed S]
   ocop-tracker score DIR [--product ID] [--sheet self|commune] [--lang vi|en]
   ocop-tracker calendar DIR [--out FILE|-] [--lang vi|en] [--today YYYY-MM-DD]
-  ocop-tracker gc DIR [--dry-run]        remove evidence files no product uses
+  ocop-tracker gc DIR [--dry-run] [--grace-days N] [--empty-trash]
+                                         move evidence no product uses to trash/evidence/
+  ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
   ocop-tracker bench [--sizes 20,20000]
   ocop-tracker bench-import [--size-mib 1024]
 ";
@@ -89,12 +93,14 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("demo-data") => demo_data(&args[1..]),
         Some("score") => score::run(&args[1..]),
         Some("calendar") => calendar::run(&args[1..]),
-        Some("gc") => calendar::gc(&args[1..]),
+        Some("gc") => gc::run(&args[1..]),
+        Some("conflicts") => return conflicts::run(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
         Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
+        Some("bench-sync-writer") => crate::bench::child_sync_writer(&args[1..]),
         Some(other) if !other.starts_with('-') => {
             Err(format!("unknown command “{other}”\n\n{USAGE}"))
         }

@@ -32,6 +32,20 @@ impl Catalog {
             .find(|t| t.rule_version == rule_version)
     }
 
+    /// Vietnamese and English name of a dossier document of a product's current
+    /// application (its rule version's template), if the key is known.
+    pub fn document_names(
+        &self,
+        product: &super::model::Product,
+        key: &str,
+    ) -> Option<(&str, &str)> {
+        product
+            .current()
+            .and_then(|a| self.template(&a.rule_version))
+            .and_then(|t| t.item(key))
+            .map(|i| (i.name_vi.as_str(), i.name_en.as_str()))
+    }
+
     /// Vietnamese and English name of a scoring set.
     pub fn set_name(&self, number: u8) -> Option<(&str, &str)> {
         self.rule_set(CURRENT_RULE_VERSION)

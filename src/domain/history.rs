@@ -23,7 +23,7 @@ pub enum DocDateField {
 }
 
 /// A free-text field of the product or its current application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TextField {
     /// Product name.
     Name,
@@ -64,7 +64,7 @@ impl TextField {
 }
 
 /// Which score sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Sheet {
     /// The producer's self-assessment.
     SelfAssessment,

@@ -13,6 +13,7 @@ pub mod history;
 pub mod holidays;
 pub mod ics;
 pub mod lunar;
+pub mod merge;
 pub mod model;
 pub mod scoring;
 pub mod search;

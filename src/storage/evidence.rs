@@ -701,9 +701,35 @@ pub fn orphans(
         .collect())
 }
 
-/// Removes one stored file, through [`resolve`]. Removing a file that is already gone
-/// succeeds. Only regular files are removed; the caller must make sure nothing
-/// references it any more (see [`orphans`]).
+/// The SHA-256 a stored file's name claims (`evidence/ab/<sha256>.<ext>`), lower-case,
+/// if the name is one.
+pub fn sha_of_stored_name(stored_path: &str) -> Option<String> {
+    let file = stored_path.rsplit('/').next()?;
+    let stem = file.split('.').next()?;
+    (stem.len() == 64 && stem.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| stem.to_ascii_lowercase())
+}
+
+/// SHA-256 of a stored file's content (through [`resolve`], regular files only).
+pub fn hash_stored(workspace: &Path, stored_path: &str) -> Result<String, EvidenceError> {
+    let path = resolve(workspace, stored_path)?;
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Err(EvidenceError::NotAFile { path }),
+        Err(e) => return Err(io_err("inspect", &path)(e)),
+    }
+    let mut file = File::open(&path).map_err(io_err("open", &path))?;
+    let never = AtomicBool::new(false);
+    hash_reader(&mut file, &path, &never).map(|(sha, _)| sha)
+}
+
+/// Folder inside the workspace where clean-up moves unused evidence (never deleted by
+/// clean-up itself; emptying it is a separate action).
+pub const EVIDENCE_TRASH_DIR: &str = "trash/evidence";
+
+/// Moves one stored file to `trash/evidence/` (same relative path), through [`resolve`].
+/// A file already gone succeeds. Only regular files move; the caller must make sure
+/// nothing references it any more (see [`crate::storage::unused_evidence`]).
 pub fn remove_stored(workspace: &Path, stored_path: &str) -> Result<(), EvidenceError> {
     let path = resolve(workspace, stored_path)?;
     match fs::symlink_metadata(&path) {
@@ -714,11 +740,58 @@ pub fn remove_stored(workspace: &Path, stored_path: &str) -> Result<(), Evidence
         }
         Err(e) => return Err(io_err("inspect", &path)(e)),
     }
-    match fs::remove_file(&path) {
+    let inside = stored_path
+        .strip_prefix(EVIDENCE_DIR)
+        .unwrap_or(stored_path)
+        .trim_start_matches('/');
+    let target = workspace.join(EVIDENCE_TRASH_DIR).join(inside);
+    if let Some(parent) = target.parent() {
+        for dir in [workspace.join(crate::storage::TRASH_DIR), parent.to_owned()] {
+            match fs::symlink_metadata(&dir) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(unsafe_path("folder is a symbolic link", EVIDENCE_TRASH_DIR));
+                }
+                _ => {}
+            }
+        }
+        fs::create_dir_all(parent).map_err(io_err("create folder", parent))?;
+    }
+    match fs::rename(&path, &target) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_err("remove", &path)(e)),
+        Err(e) => Err(io_err("move to trash", &path)(e)),
     }
+}
+
+/// Empties `trash/evidence/` (the explicit, separate step after clean-up); returns how
+/// many files were deleted. Links are not followed.
+pub fn empty_evidence_trash(workspace: &Path) -> Result<usize, EvidenceError> {
+    let root = workspace.join(EVIDENCE_TRASH_DIR);
+    match fs::symlink_metadata(&root) {
+        Ok(meta) if meta.file_type().is_symlink() || !meta.is_dir() => {
+            return Err(unsafe_path("not a folder", EVIDENCE_TRASH_DIR));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(io_err("inspect", &root)(e)),
+    }
+    let mut removed = 0;
+    let mut pending = vec![root];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).map_err(io_err("list", &dir))? {
+            let entry = entry.map_err(io_err("list", &dir))?;
+            let kind = entry
+                .file_type()
+                .map_err(io_err("inspect", &entry.path()))?;
+            if kind.is_dir() {
+                pending.push(entry.path());
+            } else if kind.is_file() {
+                fs::remove_file(entry.path()).map_err(io_err("remove", &entry.path()))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 /// Removes `.part` files left in `evidence/` by an import that crashed, and returns how
@@ -864,8 +937,11 @@ fn bench_in(
         import_file(workspace, &source, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
     let import_time = start.elapsed();
     if !imported.already_stored {
-        // Best effort: the figure is what matters, not the leftover.
-        let _ = remove_stored(workspace, &imported.stored_path);
+        // Best effort: the figure is what matters, not the leftover. (A scratch file
+        // of the benchmark: deleted, not moved to the evidence trash.)
+        if let Ok(path) = resolve(workspace, &imported.stored_path) {
+            let _ = fs::remove_file(path);
+        }
     }
 
     let start = Instant::now();

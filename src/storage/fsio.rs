@@ -214,6 +214,16 @@ pub fn is_temp_name(name: &str) -> bool {
 /// The target itself is never followed: a symbolic link at `path` is replaced by the
 /// rename, not written through; callers that must not replace one check first.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    write_atomic_if(path, bytes, || Ok(()))
+}
+
+/// [`write_atomic`], with `precondition` checked after the temp file is on disk and just
+/// before the rename: if it fails, the temp file is removed and the target is untouched.
+pub fn write_atomic_if(
+    path: &Path,
+    bytes: &[u8],
+    precondition: impl FnOnce() -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -225,6 +235,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         file.write_all(bytes).map_err(io_err("write", &tmp))?;
         file.sync_all().map_err(io_err("sync", &tmp))?;
         drop(file);
+        precondition()?;
         fs::rename(&tmp, path).map_err(io_err("rename", path))?;
         // Make the rename itself durable (best effort: not every platform allows it).
         if let Ok(dir) = File::open(parent) {

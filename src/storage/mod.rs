@@ -19,6 +19,7 @@ pub mod assets;
 pub mod evidence;
 pub mod fsio;
 pub mod migrate;
+pub mod shared;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -30,6 +31,7 @@ use crate::domain::history::HistoryEntry;
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 
 pub use fsio::SkipReason;
+pub use shared::{ConflictCopy, ConflictTool, FileStamp};
 
 /// Schema version written into every file by this build.
 ///
@@ -124,6 +126,18 @@ pub enum StorageError {
         /// The entry.
         path: PathBuf,
     },
+    /// The product file changed on disk since it was read (another officer, another
+    /// window): it was not written over; this app's version went to `conflict`.
+    #[error(
+        "changed on disk since it was read, so it was not written over; this version was kept in {} — {path}",
+        conflict.display()
+    )]
+    ChangedOnDisk {
+        /// The app's own conflict file holding the version that could not be saved.
+        conflict: PathBuf,
+        /// The product file.
+        path: PathBuf,
+    },
     /// The file holds fields this build does not know: shown read-only, so that saving
     /// cannot drop them.
     #[error(
@@ -150,6 +164,7 @@ impl StorageError {
             | StorageError::Data { path, .. }
             | StorageError::Refused { path, .. }
             | StorageError::Skipped { path, .. }
+            | StorageError::ChangedOnDisk { path, .. }
             | StorageError::UnknownFields { path, .. } => path,
         }
     }
@@ -209,6 +224,10 @@ pub struct LoadedWorkspace {
     pub workspace_file_writable: bool,
     /// Whether `products/` may be written (false when it is a link or not a folder).
     pub products_dir_writable: bool,
+    /// What each product file held when it was read (checked before writing over it).
+    pub stamps: BTreeMap<ProductId, FileStamp>,
+    /// Conflict copies made by sync tools or by this app: never loaded as products.
+    pub conflicts: Vec<ConflictCopy>,
 }
 
 /// Path of a product's file.
@@ -326,6 +345,8 @@ struct ProductRead {
     read_only: Option<ReadOnlyReason>,
     /// The `id` written inside the file, when it differs from the file name.
     claimed_id: Option<String>,
+    /// What the file held.
+    stamp: Option<FileStamp>,
 }
 
 fn read_product(path: &Path, stem: String) -> ProductRead {
@@ -335,10 +356,19 @@ fn read_product(path: &Path, stem: String) -> ProductRead {
         problems: Vec::new(),
         read_only: None,
         claimed_id: None,
+        stamp: None,
     };
-    let text = match read_text(path, MAX_PRODUCT_FILE_BYTES) {
-        Ok(Some(text)) => text,
+    let bytes = match fsio::read_regular(path, MAX_PRODUCT_FILE_BYTES) {
+        Ok(Some(bytes)) => bytes,
         Ok(None) => return read, // removed while listing
+        Err(err) => {
+            read.problems.push(err);
+            return read;
+        }
+    };
+    read.stamp = Some(FileStamp::of(&bytes));
+    let text = match decode_text(bytes, path) {
+        Ok(text) => text,
         Err(err) => {
             read.problems.push(err);
             return read;
@@ -465,6 +495,16 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
         if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
             continue;
         }
+        if let Some((base, tool)) = shared::conflict_by_name(name.trim_end_matches(".ron")) {
+            match ProductId::parse(&base) {
+                Some(of) => loaded.conflicts.push(ConflictCopy { path, of, tool }),
+                None => loaded.problems.push(StorageError::Skipped {
+                    reason: SkipReason::NotAProductId,
+                    path,
+                }),
+            }
+            continue;
+        }
         if let Some(reason) = product_name_problem(&name) {
             loaded.problems.push(StorageError::Skipped {
                 reason,
@@ -479,9 +519,28 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
         to_read.push((path, stem));
     }
     to_read.sort();
+    let stems: Vec<&str> = to_read.iter().map(|(_, stem)| stem.as_str()).collect();
     let reads = read_products_parallel(&to_read);
     let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for read in reads {
+    for mut read in reads {
+        // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
+        if let Some(claimed) = read.claimed_id.clone()
+            && shared::onedrive_copy_of(&read.stem, &claimed, &stems)
+            && let Some(of) = ProductId::parse(&claimed)
+        {
+            loaded.conflicts.push(ConflictCopy {
+                path: products_dir.join(format!("{}.ron", read.stem)),
+                of,
+                tool: ConflictTool::OneDrive,
+            });
+            read.problems
+                .retain(|p| !matches!(p, StorageError::Data { .. }));
+            loaded.problems.extend(read.problems);
+            continue;
+        }
+        if let (Some(stamp), Some(id)) = (read.stamp, ProductId::parse(&read.stem)) {
+            loaded.stamps.insert(id, stamp);
+        }
         let claimed = read.claimed_id.clone().unwrap_or_else(|| read.stem.clone());
         claims.entry(claimed).or_default().push(read.stem.clone());
         loaded.problems.extend(read.problems);
@@ -513,6 +572,113 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
         });
     }
     Ok(loaded)
+}
+
+/// One product file as it is on disk now.
+#[derive(Debug)]
+pub enum OnDisk {
+    /// No such file.
+    Absent,
+    /// Read (maybe read-only), with what it held.
+    Product {
+        /// The product.
+        product: Box<Product>,
+        /// What the file held.
+        stamp: FileStamp,
+        /// Why it must not be written, if so.
+        read_only: Option<ReadOnlyReason>,
+    },
+    /// A OneDrive-style conflict copy of another product.
+    Conflict(ConflictCopy),
+    /// Could not be read; the problems say why.
+    Unreadable(Vec<StorageError>),
+}
+
+/// Reads one product file again (after another officer changed it).
+pub fn read_product_file(dir: &Path, stem: &str) -> OnDisk {
+    let path = dir.join(PRODUCTS_DIR).join(format!("{stem}.ron"));
+    if fs::symlink_metadata(&path).is_err() {
+        return OnDisk::Absent;
+    }
+    let read = read_product(&path, stem.to_owned());
+    match (read.product, read.stamp) {
+        (Some(product), Some(stamp)) => {
+            if let Some(claimed) = &read.claimed_id
+                && let Some(of) = ProductId::parse(claimed)
+                && shared::onedrive_copy_of(stem, claimed, &[claimed.as_str()])
+                && product_path(dir, &of).is_file()
+            {
+                return OnDisk::Conflict(ConflictCopy {
+                    path,
+                    of,
+                    tool: ConflictTool::OneDrive,
+                });
+            }
+            OnDisk::Product {
+                product: Box::new(product),
+                stamp,
+                read_only: read.read_only,
+            }
+        }
+        _ if read.problems.is_empty() => OnDisk::Absent,
+        _ => OnDisk::Unreadable(read.problems),
+    }
+}
+
+/// The product in a conflict copy (any schema this build reads).
+pub fn read_conflict_copy(copy: &ConflictCopy) -> Result<Product, StorageError> {
+    let text = read_text(&copy.path, MAX_PRODUCT_FILE_BYTES)?.unwrap_or_default();
+    let mut product = parse_product(&text, &copy.path)?.value;
+    product.id = copy.of.clone();
+    Ok(product)
+}
+
+/// Moves a resolved conflict copy into `trash/` (never deleted); returns the new path.
+pub fn trash_conflict_copy(
+    dir: &Path,
+    copy: &ConflictCopy,
+    stamp: &str,
+) -> Result<PathBuf, StorageError> {
+    let trash = dir.join(TRASH_DIR);
+    fsio::ensure_dir(&trash)?;
+    let name = copy
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(|s| s.replace(['(', ')', ' ', '\'', '.'], "-"))
+        .unwrap_or_else(|| copy.of.to_string());
+    let to = trash.join(format!("conflict-{name}-{stamp}.ron"));
+    fs::rename(&copy.path, &to).map_err(|source| StorageError::Io {
+        action: "move to trash",
+        source,
+        path: copy.path.clone(),
+    })?;
+    Ok(to)
+}
+
+/// File names and sizes/times in `products/`, cheap enough to poll: what a rescan
+/// compares to know which files to read again.
+pub fn product_dir_listing(dir: &Path) -> BTreeMap<String, (u64, Option<std::time::SystemTime>)> {
+    let mut listing = BTreeMap::new();
+    let products = dir.join(PRODUCTS_DIR);
+    if !matches!(fsio::check_dir(&products), Ok(true)) {
+        return listing;
+    }
+    let Ok(entries) = fs::read_dir(&products) else {
+        return listing;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
+            continue;
+        }
+        if let Ok(meta) = entry.metadata() {
+            listing.insert(name, (meta.len(), meta.modified().ok()));
+        }
+    }
+    listing
 }
 
 /// Reads and parses product files on every core, keeping the input order.
@@ -574,6 +740,12 @@ pub fn product_to_ron(product: &Product) -> Result<String, ron::Error> {
 
 /// Saves one product atomically. Refuses when `products/` is a link or not a folder.
 pub fn save_product(dir: &Path, product: &Product) -> Result<(), StorageError> {
+    let (path, text) = product_for_writing(dir, product)?;
+    fsio::write_atomic(&path, text.as_bytes())
+}
+
+/// The checks every product write makes, and the text it writes.
+fn product_for_writing(dir: &Path, product: &Product) -> Result<(PathBuf, String), StorageError> {
     let path = product_path(dir, &product.id);
     if !ProductId::is_valid(product.id.as_str()) {
         return Err(StorageError::Refused {
@@ -592,7 +764,65 @@ pub fn save_product(dir: &Path, product: &Product) -> Result<(), StorageError> {
         message: e.to_string(),
         path: path.clone(),
     })?;
-    fsio::write_atomic(&path, text.as_bytes())
+    Ok((path, text))
+}
+
+/// Saves one product atomically unless its file changed on disk since this app last read
+/// or wrote it (`expected`: the stamp then; None when the file should not exist yet).
+///
+/// The check runs just before the rename. On a change nothing is written over: this
+/// version goes to the app's own conflict file beside it (never loaded as a product,
+/// listed by `check` and `conflicts`) and [`StorageError::ChangedOnDisk`] names it.
+/// Returns the stamp of what is now on disk.
+pub fn save_product_checked(
+    dir: &Path,
+    product: &Product,
+    expected: Option<FileStamp>,
+    now: chrono::NaiveDateTime,
+) -> Result<FileStamp, StorageError> {
+    let (path, text) = product_for_writing(dir, product)?;
+    let on_disk_now = || -> Result<Option<FileStamp>, StorageError> {
+        Ok(fsio::read_regular(&path, MAX_PRODUCT_FILE_BYTES)?.map(|b| FileStamp::of(&b)))
+    };
+    let result = fsio::write_atomic_if(&path, text.as_bytes(), || {
+        if on_disk_now()? == expected {
+            Ok(())
+        } else {
+            Err(StorageError::ChangedOnDisk {
+                conflict: PathBuf::new(),
+                path: path.clone(),
+            })
+        }
+    });
+    match result {
+        Ok(()) => Ok(FileStamp::of(text.as_bytes())),
+        Err(StorageError::ChangedOnDisk { .. }) => {
+            // Never over an earlier conflict file of the same second.
+            let conflict = (1..100)
+                .map(|n| {
+                    let suffix = if n == 1 {
+                        String::new()
+                    } else {
+                        format!("-{n}")
+                    };
+                    dir.join(PRODUCTS_DIR).join(format!(
+                        "{}{}{}-{}{suffix}.ron",
+                        product.id,
+                        shared::OWN_CONFLICT_MARKER,
+                        now.format("%Y%m%d-%H%M%S"),
+                        shared::computer_name()
+                    ))
+                })
+                .find(|p| fs::symlink_metadata(p).is_err())
+                .ok_or_else(|| StorageError::Refused {
+                    reason: "too many conflict files for this product in one second",
+                    path: path.clone(),
+                })?;
+            fsio::write_atomic(&conflict, text.as_bytes())?;
+            Err(StorageError::ChangedOnDisk { conflict, path })
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// Saves the workspace settings atomically.
@@ -659,32 +889,65 @@ pub fn trash_product(
     Ok(Some(to))
 }
 
-/// Evidence files that no product references: not the loaded ones, not the deleted ones
-/// waiting in `trash/` (undo or a restore would need them).
+/// New evidence files are kept at least this long by clean-up: a file may arrive
+/// through a sync folder before the product file that names it.
+pub const EVIDENCE_GRACE: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
+
+/// What "clean up unused evidence" would do now.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct CleanupPlan {
+    /// Stored paths that no product references, older than the grace period and named
+    /// by their content's SHA-256: these move to `trash/evidence/`.
+    pub removable: Vec<String>,
+    /// Unreferenced files kept because they are newer than the grace period.
+    pub too_young: Vec<String>,
+    /// Files whose name is not their content's SHA-256: reported, never removed.
+    pub misnamed: Vec<String>,
+}
+
+/// Plans the clean-up from a fresh scan of every product file at this moment (not from
+/// what a window loaded earlier: another officer may have attached a file since).
 ///
-/// Refuses while any product file could not be read, since its references are unknown.
+/// Refuses while any product file is unreadable, read-only (newer schema, unknown
+/// fields) or in conflict, since its references are unknown or disputed. A stored file
+/// counts as used when any product, in `products/` or `trash/`, references its SHA-256,
+/// whatever its extension (a file renamed `.jpg` → `.png` is still the same content).
 pub fn unused_evidence(
     dir: &Path,
-    workspace: &Workspace,
-    unreadable: &BTreeSet<String>,
-) -> Result<Vec<String>, StorageError> {
-    if let Some(stem) = unreadable.iter().next() {
-        return Err(StorageError::Refused {
-            reason: "a product file could not be read, so its evidence may still be in use; fix it first",
-            path: dir.join(PRODUCTS_DIR).join(format!("{stem}.ron")),
-        });
+    now: std::time::SystemTime,
+    grace: std::time::Duration,
+) -> Result<CleanupPlan, StorageError> {
+    let loaded = load_workspace(dir)?;
+    let refuse = |reason, path| Err(StorageError::Refused { reason, path });
+    if let Some(stem) = loaded.unreadable.iter().next() {
+        return refuse(
+            "a product file could not be read, so its evidence may still be in use; fix it first",
+            dir.join(PRODUCTS_DIR).join(format!("{stem}.ron")),
+        );
+    }
+    if let Some(id) = loaded.read_only.keys().next() {
+        return refuse(
+            "a product is open read-only (newer version or unknown fields), so its evidence may still be in use",
+            product_path(dir, id),
+        );
+    }
+    if let Some(copy) = loaded.conflicts.first() {
+        return refuse(
+            "a product has an unresolved conflict copy; resolve it first",
+            copy.path.clone(),
+        );
     }
     let mut referenced: BTreeSet<String> = BTreeSet::new();
     let mut add = |product: &Product| {
         for app in &product.applications {
             for entry in &app.dossier {
                 for attachment in &entry.attachments {
-                    referenced.insert(attachment.stored_path.clone());
+                    referenced.insert(attachment.sha256.to_ascii_lowercase());
                 }
             }
         }
     };
-    for product in workspace.products.values() {
+    for product in loaded.workspace.products.values() {
         add(product);
     }
     let trash = dir.join(TRASH_DIR);
@@ -719,8 +982,35 @@ pub fn unused_evidence(
             add(&parsed);
         }
     }
-    evidence::orphans(dir, &referenced).map_err(|err| StorageError::Data {
+    let stored = evidence::list_stored(dir).map_err(|err| StorageError::Data {
         message: err.to_string(),
         path: dir.join(evidence::EVIDENCE_DIR),
-    })
+    })?;
+    let mut plan = CleanupPlan::default();
+    for stored_path in stored {
+        let name_sha = evidence::sha_of_stored_name(&stored_path);
+        if name_sha
+            .as_deref()
+            .is_some_and(|sha| referenced.contains(sha))
+        {
+            continue;
+        }
+        let path = dir.join(&stored_path);
+        let young = fs::symlink_metadata(&path)
+            .and_then(|m| m.modified())
+            .map_or(true, |modified| {
+                now.duration_since(modified).unwrap_or_default() < grace
+            });
+        if young {
+            plan.too_young.push(stored_path);
+            continue;
+        }
+        match evidence::hash_stored(dir, &stored_path) {
+            Ok(sha) if Some(sha.as_str()) == name_sha.as_deref() => {
+                plan.removable.push(stored_path)
+            }
+            _ => plan.misnamed.push(stored_path),
+        }
+    }
+    Ok(plan)
 }

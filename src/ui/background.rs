@@ -34,7 +34,59 @@ impl OcopApp {
     }
 
     /// Collects results of background work.
+    /// Starts watching the open workspace for other officers' changes.
+    pub(super) fn start_watch(&mut self) {
+        self.watch = None;
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        let wake = self.repaint.clone();
+        let job = crate::jobs::WatchJob::start(state.dir.clone(), state.listing(), move || {
+            if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
+                ctx.request_repaint();
+            }
+        });
+        // Without a watcher thread the app still works; it just does not see others.
+        self.watch = job.ok();
+    }
+
+    /// Reloads what other officers changed and says who changed what.
+    fn poll_watch(&mut self) {
+        let lang = self.lang;
+        let (Some(watch), Some(state)) = (self.watch.as_ref(), self.state.as_mut()) else {
+            return;
+        };
+        let Some(listing) = watch.poll() else {
+            return;
+        };
+        let conflicts_before = state.conflicts.len();
+        for (id, by) in state.rescan_listing(listing) {
+            let name = state
+                .workspace
+                .products
+                .get(&id)
+                .map_or_else(|| id.to_string(), |p| p.name.clone());
+            let who = if by.is_empty() {
+                lang.t(text::SOMEONE).to_owned()
+            } else {
+                by
+            };
+            state.message(
+                Level::Info,
+                format!(
+                    "{who} {} “{name}” ({})",
+                    lang.t(text::CHANGED_BY_OTHER),
+                    lang.t(text::RELOADED)
+                ),
+            );
+        }
+        if state.conflicts.len() > conflicts_before {
+            state.message(Level::Error, lang.t(text::CONFLICT_ARRIVED));
+        }
+    }
+
     pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
+        self.poll_watch();
         let lang = self.lang;
         if let (Some(job), Some(state)) = (self.verify.as_mut(), self.state.as_mut()) {
             if job.poll() {

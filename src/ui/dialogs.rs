@@ -48,6 +48,8 @@ pub enum Dialog {
         /// Why the last retry or copy failed.
         error: Option<String>,
     },
+    /// Compare a product with a conflict copy and choose, part by part.
+    Conflict(super::conflict::ConflictDialog),
     /// Unused evidence files found; confirm deleting them.
     CleanUp {
         /// Stored paths of the unused files.
@@ -265,6 +267,9 @@ impl OcopApp {
                         close = true;
                     }
                 });
+            }
+            Dialog::Conflict(conflict) => {
+                close = super::conflict::dialog_ui(ctx, state, conflict, lang, actions);
             }
             Dialog::CleanUp { orphans } => {
                 egui::Modal::new(egui::Id::unique("clean-up")).show(ctx, |ui| {

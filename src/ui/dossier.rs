@@ -174,6 +174,7 @@ pub fn dossier_ui(
                     &entry.note,
                     false,
                     !read_only,
+                    lang,
                 ) {
                     commands.push(Command::SetDocNote {
                         id: id.clone(),

@@ -6,6 +6,7 @@
 
 mod background;
 mod chrome;
+pub mod conflict;
 pub mod dashboard;
 mod dialogs;
 pub mod dossier;
@@ -94,6 +95,10 @@ pub enum UiAction {
     AskStage(ProductId, Stage),
     /// Reload the workspace from disk.
     Reload,
+    /// Open the comparison of a product and one of its conflict copies.
+    OpenConflict(crate::storage::ConflictCopy),
+    /// Merge as chosen in the comparison and move the copy to the trash.
+    ResolveConflict(Box<conflict::ConflictDialog>),
     /// File → Quit: quits, or asks first when something is not on disk.
     Quit,
     /// In the quit dialog: try to save again, and quit if everything is written.
@@ -148,6 +153,8 @@ pub struct OcopApp {
     repaint: std::sync::Arc<std::sync::Mutex<Option<egui::Context>>>,
     /// The evidence integrity check in progress or done.
     pub verify: Option<crate::jobs::VerifyJob>,
+    /// Watches the workspace for other officers' changes.
+    watch: Option<crate::jobs::WatchJob>,
     /// The window may close now: everything is on disk, or the user chose to discard.
     pub quit_confirmed: bool,
     /// A text field held typing not committed yet at the end of the last frame.
@@ -181,6 +188,7 @@ impl OcopApp {
             requested_size: None,
             import: None,
             verify: None,
+            watch: None,
             repaint: std::sync::Arc::default(),
             quit_confirmed: false,
             typing_pending: false,
@@ -212,6 +220,7 @@ impl OcopApp {
                 self.import = None;
                 self.verify = None;
                 self.start_verify(None);
+                self.start_watch();
                 self.screen = Screen::Dashboard;
                 self.portfolio = portfolio::PortfolioUi::default();
                 self.dashboard = dashboard::DashboardUi::default();
@@ -465,15 +474,21 @@ impl OcopApp {
             UiAction::DeleteUnused(orphans) => {
                 let lang = self.lang;
                 if let Some(state) = self.state.as_mut() {
-                    // Recompute: delete only what is still unused right now.
-                    let still_unused = crate::storage::unused_evidence(
+                    // Recompute from a fresh scan: move only what is still unused now.
+                    let plan = match crate::storage::unused_evidence(
                         &state.dir,
-                        &state.workspace,
-                        &state.unreadable,
-                    )
-                    .unwrap_or_default();
+                        std::time::SystemTime::now(),
+                        crate::storage::EVIDENCE_GRACE,
+                    ) {
+                        Ok(plan) => plan,
+                        Err(err) => {
+                            let text = text::storage_error(&err, lang);
+                            state.message(Level::Error, text);
+                            return;
+                        }
+                    };
                     let mut failures = Vec::new();
-                    for orphan in orphans.iter().filter(|o| still_unused.contains(o)) {
+                    for orphan in orphans.iter().filter(|o| plan.removable.contains(o)) {
                         if let Err(err) =
                             crate::storage::evidence::remove_stored(&state.dir, orphan)
                         {
@@ -512,11 +527,15 @@ impl OcopApp {
                 if let Some(state) = self.state.as_ref() {
                     match crate::storage::unused_evidence(
                         &state.dir,
-                        &state.workspace,
-                        &state.unreadable,
+                        std::time::SystemTime::now(),
+                        crate::storage::EVIDENCE_GRACE,
                     ) {
-                        Ok(orphans) => self.dialog = Some(Dialog::CleanUp { orphans }),
-                        Err(err) => self.report(err.to_string()),
+                        Ok(plan) => {
+                            self.dialog = Some(Dialog::CleanUp {
+                                orphans: plan.removable,
+                            });
+                        }
+                        Err(err) => self.report(text::storage_error(&err, self.lang)),
                     }
                 }
             }
@@ -601,6 +620,39 @@ impl OcopApp {
                 }
             },
             UiAction::QuitDiscard => self.close_now(),
+            UiAction::OpenConflict(copy) => {
+                // One small file read, when the officer asks for the comparison.
+                match crate::storage::read_conflict_copy(&copy) {
+                    Ok(theirs) => {
+                        self.dialog = Some(Dialog::Conflict(conflict::ConflictDialog {
+                            copy,
+                            theirs: Box::new(theirs),
+                            choices: std::collections::BTreeMap::new(),
+                        }));
+                    }
+                    Err(err) => self.report(text::storage_error(&err, self.lang)),
+                }
+            }
+            UiAction::ResolveConflict(dialog) => {
+                let lang = self.lang;
+                if let Some(state) = self.state.as_mut() {
+                    let result = match state.workspace.products.get(&dialog.copy.of) {
+                        Some(current) => {
+                            let merged = crate::domain::merge::merge(
+                                current,
+                                &dialog.theirs,
+                                &dialog.choices,
+                            );
+                            state.resolve_conflict(&dialog.copy, merged)
+                        }
+                        None => Err(format!("{}", dialog.copy.of)),
+                    };
+                    match result {
+                        Ok(()) => state.message(Level::Info, lang.t(text::CONFLICT_RESOLVED)),
+                        Err(err) => state.message(Level::Error, err),
+                    }
+                }
+            }
         }
     }
 

@@ -52,6 +52,8 @@ pub struct Row {
     pub sort_name: String,
     /// Opened read-only.
     pub read_only: bool,
+    /// Conflict copies wait to be resolved.
+    pub in_conflict: bool,
     /// Attached evidence files found missing, altered or unsafe.
     pub evidence_problems: usize,
     /// Invented demo data.
@@ -156,6 +158,7 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
             deadline: deadlines::next_deadline(product, today, &state.catalog.calendar),
             folded,
             read_only: state.read_only.contains(&product.id),
+            in_conflict: state.conflicts.iter().any(|c| c.of == product.id),
             example: product.is_example,
         }
     }
@@ -470,6 +473,10 @@ impl PortfolioUi {
                         }
                         if data.read_only {
                             ui.small(format!("({})", lang.t(text::READ_ONLY)));
+                        }
+                        if data.in_conflict {
+                            ui.colored_label(theme::warn(), lang.t(text::CONFLICT_MARK))
+                                .on_hover_text(lang.t(text::CONFLICT_BANNER));
                         }
                         if data.evidence_problems > 0 {
                             ui.colored_label(

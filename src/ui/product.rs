@@ -91,6 +91,7 @@ pub fn product_ui(
     if read_only {
         ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
     }
+    super::conflict::banner_ui(ui, state, product, lang, actions);
     ui.horizontal(|ui| {
         for (tab, label) in [
             (ProductTab::Overview, text::TAB_OVERVIEW),
@@ -277,6 +278,7 @@ fn process_ui(
                 false,
                 !read_only,
                 160.0,
+                lang,
             ) && !number.trim().is_empty()
             {
                 commands.push(Command::SetCertificate {
@@ -441,7 +443,7 @@ fn fields_ui(
                 set_text(
                     commands,
                     field,
-                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled),
+                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled, lang),
                 );
                 ui.end_row();
             }
@@ -496,6 +498,7 @@ fn fields_ui(
                         &app.notes,
                         true,
                         enabled,
+                        lang,
                     ),
                 );
                 ui.end_row();

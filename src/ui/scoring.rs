@@ -192,6 +192,7 @@ fn official_ui(
             false,
             !read_only,
             60.0,
+            lang,
         ) {
             let raw = raw.trim().replace(',', ".");
             let parsed = if raw.is_empty() {
@@ -664,7 +665,8 @@ fn criterion_ui(
         let salt = format!("crit-note-{}-{kind:?}-{}", id.as_str(), criterion.key);
         let label = format!("{} {}", lang.t(text::DOC_NOTE), criterion.code);
         ui.horizontal(|ui| {
-            if let Some(new_note) = widgets::text_field(ui, &salt, &label, note, false, !read_only)
+            if let Some(new_note) =
+                widgets::text_field(ui, &salt, &label, note, false, !read_only, lang)
             {
                 commands.push(Command::SetCriterionNote {
                     id: id.clone(),

@@ -245,6 +245,36 @@ tr! {
     H_DETACHED = "Bỏ đính kèm", "Removed attachment";
     H_SCORE = "Chấm điểm", "Score";
     H_NOTE = "Ghi chú", "Note";
+    TEXT_TOO_LONG = "Văn bản quá dài để sửa ở đây; chỉ hiện phần đầu", "Text too long to edit here; only its beginning is shown";
+    CHARACTERS = "ký tự", "characters";
+    CONFLICT_BANNER = "Sản phẩm này có bản xung đột (hai người sửa cùng lúc qua thư mục dùng chung). Không thay đổi nào bị mất: so sánh và chọn giữ bản nào.", "This product has a conflict copy (two people edited it at the same time through the shared folder). Nothing is lost: compare and choose what to keep.";
+    CONFLICT_OPEN = "So sánh và chọn…", "Compare and choose…";
+    CONFLICT_TITLE = "So sánh hai bản của sản phẩm", "Compare the two versions of the product";
+    CONFLICT_CURRENT = "Bản hiện tại (tệp sản phẩm)", "Current version (the product file)";
+    CONFLICT_COPY = "Bản xung đột", "Conflict copy";
+    CONFLICT_PART = "Phần", "Part";
+    CONFLICT_KEEP = "Giữ", "Keep";
+    CONFLICT_KEEP_CURRENT = "Bản hiện tại", "Current";
+    CONFLICT_KEEP_COPY = "Bản xung đột", "Copy";
+    CONFLICT_KEEP_BOTH = "Cả hai", "Both";
+    CONFLICT_SAME = "Hai bản giống nhau, chỉ khác lịch sử thay đổi: gộp lịch sử của cả hai.", "The two versions are the same except for their change history: both histories will be kept.";
+    CONFLICT_HISTORY_NOTE = "Lịch sử thay đổi của cả hai bản luôn được giữ, xếp theo thời gian.", "The change history of both versions is always kept, in time order.";
+    CONFLICT_RESOLVE = "Gộp theo lựa chọn và chuyển bản xung đột vào thùng rác", "Merge as chosen and move the copy to the trash";
+    CONFLICT_LATER = "Để sau", "Later";
+    CONFLICT_RESOLVED = "Đã gộp hai bản; bản xung đột đã chuyển vào thư mục trash/ (Ctrl+Z để hoàn tác việc gộp).", "Merged; the conflict copy was moved to trash/ (Ctrl+Z undoes the merge).";
+    CONFLICT_LAST_EDIT = "sửa lần cuối", "last edited";
+    CONFLICT_PROCESS = "Bước, ngày, giấy chứng nhận", "Stage, dates, certificate";
+    CONFLICT_APPLICATIONS = "Các lần đánh giá", "Applications";
+    CONFLICT_ELIMINATIONS = "Điều kiện loại", "Eliminating conditions";
+    CONFLICT_SHEET_NOTES = "Ghi chú phiếu chấm", "Score sheet notes";
+    CONFLICT_MARK = "⚠ xung đột", "⚠ conflict";
+    SOMEONE = "Người khác", "Someone";
+    CHANGED_BY_OTHER = "đã sửa", "changed";
+    RELOADED = "đã tải lại bản mới", "reloaded";
+    CONFLICT_ARRIVED = "Có bản xung đột mới từ thư mục dùng chung: mở sản phẩm có dấu ⚠ để so sánh và chọn.", "A conflict copy arrived through the shared folder: open the product marked ⚠ to compare and choose.";
+    UNDO_RESOLVE_CONFLICT = "gộp bản xung đột của", "merge of the conflict copy of";
+    WORKSPACE_OPEN_ELSEWHERE = "Thư mục làm việc này đang mở trong một cửa sổ khác trên máy này; cửa sổ này chỉ để xem, không ghi.", "This workspace is open in another window on this computer; this window is view-only.";
+    WORKSPACE_NOT_LOCKABLE = "Không khóa được thư mục làm việc (thư mục chỉ đọc?); chỉ để xem", "Could not lock the workspace (read-only folder?); view-only";
     H_ELIMINATION = "Điều kiện loại", "Eliminating condition";
     H_ELIMINATION_HIT = "áp dụng", "applies";
     H_ELIMINATION_CLEARED = "bỏ", "cleared";
@@ -290,8 +320,8 @@ tr! {
     MENU_CLEAN_UP = "Dọn tài liệu minh chứng không dùng…", "Clean up unused evidence…";
     CLEAN_UP_TITLE = "Tài liệu minh chứng không còn sản phẩm nào dùng", "Evidence files no product uses";
     CLEAN_UP_NONE = "Không có tệp nào thừa.", "No unused files.";
-    CLEAN_UP_CONFIRM = "Xóa các tệp này", "Delete these files";
-    CLEAN_UP_DONE = "Đã xóa tệp không dùng", "Unused files deleted";
+    CLEAN_UP_CONFIRM = "Chuyển các tệp này vào thùng rác (trash/evidence)", "Move these files to the trash (trash/evidence)";
+    CLEAN_UP_DONE = "Đã chuyển tệp không dùng vào trash/evidence (chưa xóa hẳn)", "Unused files moved to trash/evidence (not deleted)";
     EVIDENCE_PROBLEM = "tệp minh chứng có vấn đề", "evidence problem(s)";
     CALENDAR_SOURCE = "Xuất từ ocop-tracker; hạn tính theo QĐ 26/2026/QĐ-TTg.", "Exported by ocop-tracker; deadlines per Decision 26/2026/QĐ-TTg.";
     FILTER_PRODUCT = "Lọc sản phẩm", "Filter products";
@@ -730,6 +760,7 @@ pub fn describe_command(
         Command::SetCertificate { .. } => both(UNDO_EDIT, tr(FIELD_CERTIFICATE)),
         Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
         Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
+        Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
     }
 }
 

@@ -82,6 +82,30 @@ fn buffered_edit(
     commit
 }
 
+/// Longer text than this (a pasted document, a corrupted file) is shown as a short
+/// preview instead of an editable field: laying out a megabyte of text in a text field
+/// takes hundreds of MB of memory. Real notes are a few hundred characters.
+pub const MAX_EDITABLE_BYTES: usize = 20_000;
+
+/// Characters of a too-long text shown in its preview.
+const PREVIEW_CHARS: usize = 600;
+
+/// A read-only preview of a text too long to edit here, saying so.
+fn long_text_preview(ui: &mut egui::Ui, label: &str, value: &str, lang: super::text::Lang) {
+    ui.label(label);
+    let preview: String = value.chars().take(PREVIEW_CHARS).collect();
+    ui.label(format!("{preview}…"));
+    ui.colored_label(
+        super::theme::warn(),
+        format!(
+            "{} ({} {})",
+            lang.t(super::text::TEXT_TOO_LONG),
+            value.chars().count(),
+            lang.t(super::text::CHARACTERS)
+        ),
+    );
+}
+
 /// A labelled single- or multi-line text field bound to `value`.
 ///
 /// Typing edits a local buffer (kept in egui memory while focused); when focus leaves,
@@ -93,11 +117,22 @@ pub fn text_field(
     value: &str,
     multiline: bool,
     enabled: bool,
+    lang: super::text::Lang,
 ) -> Option<String> {
-    text_field_width(ui, id_salt, label, value, multiline, enabled, f32::INFINITY)
+    text_field_width(
+        ui,
+        id_salt,
+        label,
+        value,
+        multiline,
+        enabled,
+        f32::INFINITY,
+        lang,
+    )
 }
 
 /// Like [`text_field`] with a given width (for short values such as a score).
+#[allow(clippy::too_many_arguments)] // one field's id, label, value, layout and language
 pub fn text_field_width(
     ui: &mut egui::Ui,
     id_salt: &str,
@@ -106,7 +141,12 @@ pub fn text_field_width(
     multiline: bool,
     enabled: bool,
     width: f32,
+    lang: super::text::Lang,
 ) -> Option<String> {
+    if value.len() > MAX_EDITABLE_BYTES {
+        long_text_preview(ui, label, value, lang);
+        return None;
+    }
     buffered_edit(
         ui,
         id_salt,

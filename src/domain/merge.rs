@@ -1,0 +1,413 @@
+//! Two versions of one product (the product file and a conflict copy of it) compared
+//! part by part, and merged with the officer's choice for each part.
+//!
+//! Histories are append-only, so both are kept: merged by time, duplicates dropped.
+//! Pure: no files (storage finds and reads the copy), no egui (the UI shows the parts).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::dossier::DossierEntry;
+use super::history::{HistoryEntry, Sheet, TextField};
+use super::model::{Application, Product};
+use super::scoring::ScoreSheet;
+
+/// A part of a product that the officer keeps from one side or the other.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// A free-text field.
+    Text(TextField),
+    /// The producer's legal form.
+    ProducerKind,
+    /// The scoring set.
+    ScoringSet,
+    /// Where the current application stands: stage, its dates, certificate, revocation.
+    Process,
+    /// A dossier document's status.
+    DocStatus(String),
+    /// A dossier document's note.
+    DocNote(String),
+    /// A dossier document's issue and valid-until dates.
+    DocDates(String),
+    /// A dossier document's evidence files.
+    DocAttachments(String),
+    /// One criterion's answer on a score sheet.
+    Answer(Sheet, String),
+    /// The eliminating conditions ticked on a score sheet.
+    Eliminations(Sheet),
+    /// The notes of a score sheet.
+    SheetNotes(Sheet),
+    /// The council's official result.
+    Official,
+    /// The list of applications (one side started a new application).
+    Applications,
+}
+
+impl Part {
+    /// Whether "keep both" makes sense: text is joined, attachments united.
+    pub fn can_keep_both(&self) -> bool {
+        matches!(
+            self,
+            Part::Text(_) | Part::DocNote(_) | Part::DocAttachments(_)
+        )
+    }
+}
+
+/// Which side to keep for a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Keep {
+    /// The product file's version (what the app shows now).
+    #[default]
+    Current,
+    /// The conflict copy's version.
+    Copy,
+    /// Both: text joined (current first), attachments united.
+    Both,
+}
+
+/// The text of a field of a product (what [`Part::Text`] compares).
+pub fn text_of(product: &Product, field: TextField) -> &str {
+    match field {
+        TextField::Name => &product.name,
+        TextField::Commune => &product.commune,
+        TextField::ProductCode => &product.product_code,
+        TextField::Description => &product.description,
+        TextField::Notes => &product.notes,
+        TextField::Producer => &product.producer.name,
+        TextField::LegalRepresentative => &product.producer.legal_representative,
+        TextField::Phone => &product.producer.phone,
+        TextField::Address => &product.producer.address,
+        TextField::ApplicationNotes => product.current().map_or("", |a| a.notes.as_str()),
+    }
+}
+
+fn text_mut(product: &mut Product, field: TextField) -> Option<&mut String> {
+    Some(match field {
+        TextField::Name => &mut product.name,
+        TextField::Commune => &mut product.commune,
+        TextField::ProductCode => &mut product.product_code,
+        TextField::Description => &mut product.description,
+        TextField::Notes => &mut product.notes,
+        TextField::Producer => &mut product.producer.name,
+        TextField::LegalRepresentative => &mut product.producer.legal_representative,
+        TextField::Phone => &mut product.producer.phone,
+        TextField::Address => &mut product.producer.address,
+        TextField::ApplicationNotes => &mut product.current_mut()?.notes,
+    })
+}
+
+fn sheet_of(app: &Application, sheet: Sheet) -> &ScoreSheet {
+    match sheet {
+        Sheet::SelfAssessment => &app.scores.self_assessment,
+        Sheet::Commune => &app.scores.commune_view,
+    }
+}
+
+fn sheet_mut(app: &mut Application, sheet: Sheet) -> &mut ScoreSheet {
+    match sheet {
+        Sheet::SelfAssessment => &mut app.scores.self_assessment,
+        Sheet::Commune => &mut app.scores.commune_view,
+    }
+}
+
+fn entry<'a>(app: &'a Application, key: &str) -> Option<&'a DossierEntry> {
+    app.dossier.iter().find(|e| e.key == key)
+}
+
+fn same_process(a: &Application, b: &Application) -> bool {
+    a.stage == b.stage
+        && a.dates == b.dates
+        && a.certificate == b.certificate
+        && a.revocation == b.revocation
+}
+
+/// The parts in which the two versions differ (history is never a difference: both
+/// sides' entries are always kept).
+pub fn differences(current: &Product, copy: &Product) -> Vec<Part> {
+    let mut parts = Vec::new();
+    for field in TextField::ALL {
+        if text_of(current, field) != text_of(copy, field) {
+            parts.push(Part::Text(field));
+        }
+    }
+    if current.producer.kind != copy.producer.kind {
+        parts.push(Part::ProducerKind);
+    }
+    if current.scoring_set != copy.scoring_set {
+        parts.push(Part::ScoringSet);
+    }
+    if current.applications.len() != copy.applications.len() {
+        parts.push(Part::Applications);
+        return parts;
+    }
+    let (Some(a), Some(b)) = (current.current(), copy.current()) else {
+        return parts;
+    };
+    if !same_process(a, b) {
+        parts.push(Part::Process);
+    }
+    let keys: BTreeSet<&str> = a
+        .dossier
+        .iter()
+        .chain(b.dossier.iter())
+        .map(|e| e.key.as_str())
+        .collect();
+    for key in keys {
+        let (x, y) = (entry(a, key), entry(b, key));
+        if x.map(|e| e.status) != y.map(|e| e.status) {
+            parts.push(Part::DocStatus(key.to_owned()));
+        }
+        if x.map(|e| &e.note) != y.map(|e| &e.note) {
+            parts.push(Part::DocNote(key.to_owned()));
+        }
+        if x.map(|e| (e.issued_on, e.valid_until)) != y.map(|e| (e.issued_on, e.valid_until)) {
+            parts.push(Part::DocDates(key.to_owned()));
+        }
+        if x.map(|e| &e.attachments) != y.map(|e| &e.attachments) {
+            parts.push(Part::DocAttachments(key.to_owned()));
+        }
+    }
+    for sheet in [Sheet::SelfAssessment, Sheet::Commune] {
+        let (s, t) = (sheet_of(a, sheet), sheet_of(b, sheet));
+        let criteria: BTreeSet<&String> = s.answers.keys().chain(t.answers.keys()).collect();
+        for key in criteria {
+            if s.answers.get(key) != t.answers.get(key) {
+                parts.push(Part::Answer(sheet, key.clone()));
+            }
+        }
+        if s.eliminations_hit != t.eliminations_hit {
+            parts.push(Part::Eliminations(sheet));
+        }
+        if s.notes != t.notes {
+            parts.push(Part::SheetNotes(sheet));
+        }
+    }
+    if a.scores.official != b.scores.official {
+        parts.push(Part::Official);
+    }
+    parts
+}
+
+fn join_text(current: &str, copy: &str) -> String {
+    match (current.trim().is_empty(), copy.trim().is_empty()) {
+        (true, _) => copy.to_owned(),
+        (_, true) => current.to_owned(),
+        _ => format!("{current}\n{copy}"),
+    }
+}
+
+/// Both histories in time order; an entry in both (same time, author and changes) once.
+pub fn merged_history(current: &[HistoryEntry], copy: &[HistoryEntry]) -> Vec<HistoryEntry> {
+    let mut all: Vec<HistoryEntry> = current.to_vec();
+    for entry in copy {
+        if !current.contains(entry) {
+            all.push(entry.clone());
+        }
+    }
+    all.sort_by_key(|e| e.at);
+    all
+}
+
+/// The merged product: the current version with each chosen part taken from the copy
+/// (or both), and both histories. Parts not in `choices` keep the current version.
+pub fn merge(current: &Product, copy: &Product, choices: &BTreeMap<Part, Keep>) -> Product {
+    let mut merged = current.clone();
+    for (part, keep) in choices {
+        if *keep == Keep::Current {
+            continue;
+        }
+        apply_part(&mut merged, current, copy, part, *keep);
+    }
+    merged.history = merged_history(&current.history, &copy.history);
+    merged
+}
+
+fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Part, keep: Keep) {
+    let both = keep == Keep::Both;
+    match part {
+        Part::Text(field) => {
+            let value = if both {
+                join_text(text_of(current, *field), text_of(copy, *field))
+            } else {
+                text_of(copy, *field).to_owned()
+            };
+            if let Some(target) = text_mut(merged, *field) {
+                *target = value;
+            }
+        }
+        Part::ProducerKind => merged.producer.kind = copy.producer.kind,
+        Part::ScoringSet => merged.scoring_set = copy.scoring_set,
+        Part::Applications => merged.applications = copy.applications.clone(),
+        Part::Process => {
+            if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
+                m.stage = c.stage;
+                m.dates = c.dates.clone();
+                m.certificate = c.certificate.clone();
+                m.revocation = c.revocation.clone();
+            }
+        }
+        Part::DocStatus(key)
+        | Part::DocNote(key)
+        | Part::DocDates(key)
+        | Part::DocAttachments(key) => {
+            let Some(app) = merged.current_mut() else {
+                return;
+            };
+            let theirs = copy.current().and_then(|c| entry(c, key)).cloned();
+            let Some(theirs) = theirs else {
+                app.dossier.retain(|e| &e.key != key);
+                return;
+            };
+            let Some(ours) = app.dossier.iter_mut().find(|e| &e.key == key) else {
+                app.dossier.push(theirs);
+                return;
+            };
+            match part {
+                Part::DocStatus(_) => ours.status = theirs.status,
+                Part::DocNote(_) if both => ours.note = join_text(&ours.note, &theirs.note),
+                Part::DocNote(_) => ours.note = theirs.note,
+                Part::DocDates(_) => {
+                    ours.issued_on = theirs.issued_on;
+                    ours.valid_until = theirs.valid_until;
+                }
+                _ if both => {
+                    for attachment in theirs.attachments {
+                        if !ours
+                            .attachments
+                            .iter()
+                            .any(|a| a.sha256 == attachment.sha256)
+                        {
+                            ours.attachments.push(attachment);
+                        }
+                    }
+                }
+                _ => ours.attachments = theirs.attachments,
+            }
+        }
+        Part::Answer(sheet, key) => {
+            let theirs = copy
+                .current()
+                .and_then(|c| sheet_of(c, *sheet).answers.get(key))
+                .cloned();
+            if let Some(app) = merged.current_mut() {
+                let answers = &mut sheet_mut(app, *sheet).answers;
+                match theirs {
+                    Some(answer) => {
+                        answers.insert(key.clone(), answer);
+                    }
+                    None => {
+                        answers.remove(key);
+                    }
+                }
+            }
+        }
+        Part::Eliminations(sheet) | Part::SheetNotes(sheet) => {
+            let Some(theirs) = copy.current().map(|c| sheet_of(c, *sheet).clone()) else {
+                return;
+            };
+            if let Some(app) = merged.current_mut() {
+                let ours = sheet_mut(app, *sheet);
+                if matches!(part, Part::Eliminations(_)) {
+                    ours.eliminations_hit = theirs.eliminations_hit;
+                } else {
+                    ours.notes = theirs.notes;
+                }
+            }
+        }
+        Part::Official => {
+            if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
+                m.scores.official = c.scores.official.clone();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dossier::DocStatus;
+    use crate::domain::history::Origin;
+    use crate::domain::model::{ApplicationKind, CURRENT_RULE_VERSION, ProductId};
+    use crate::domain::stage::Stage;
+
+    fn product() -> Product {
+        Product {
+            id: ProductId::parse("p").expect("id"),
+            name: "Cốm".into(),
+            producer: Default::default(),
+            commune: String::new(),
+            scoring_set: 6,
+            product_code: String::new(),
+            description: String::new(),
+            notes: "ghi chú".into(),
+            is_example: false,
+            applications: vec![Application {
+                kind: ApplicationKind::FirstRating,
+                rule_version: CURRENT_RULE_VERSION.into(),
+                year: 2026,
+                stage: Stage::Preparing,
+                dates: Default::default(),
+                certificate: None,
+                revocation: None,
+                dossier: vec![DossierEntry::new("form-01"), DossierEntry::new("form-02")],
+                scores: Default::default(),
+                notes: String::new(),
+            }],
+            history: Vec::new(),
+        }
+    }
+
+    fn entry_at(minute: u32, by: &str) -> HistoryEntry {
+        HistoryEntry {
+            at: chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+                .and_then(|d| d.and_hms_opt(9, minute, 0))
+                .expect("time"),
+            by: by.into(),
+            origin: Origin::Edit,
+            changes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn both_officers_edits_survive_a_merge() {
+        let base = product();
+        let mut current = base.clone();
+        current.name = "Cốm Hồng Quang".into();
+        current.history = vec![entry_at(1, "An"), entry_at(5, "An")];
+        if let Some(e) = current.current_mut().and_then(|a| a.dossier.first_mut()) {
+            e.status = DocStatus::Ready;
+        }
+        let mut copy = base;
+        copy.notes = "ghi chú của Bình".into();
+        copy.history = vec![entry_at(1, "An"), entry_at(3, "Bình")];
+        if let Some(e) = copy.current_mut().and_then(|a| a.dossier.get_mut(1)) {
+            e.note = "thiếu phần IV".into();
+        }
+        let parts = differences(&current, &copy);
+        assert_eq!(
+            parts,
+            vec![
+                Part::Text(TextField::Name),
+                Part::Text(TextField::Notes),
+                Part::DocStatus("form-01".into()),
+                Part::DocNote("form-02".into()),
+            ]
+        );
+        let choices = BTreeMap::from([
+            (Part::Text(TextField::Notes), Keep::Both),
+            (Part::DocNote("form-02".into()), Keep::Copy),
+        ]);
+        let merged = merge(&current, &copy, &choices);
+        assert_eq!(merged.name, "Cốm Hồng Quang");
+        assert_eq!(merged.notes, "ghi chú\nghi chú của Bình");
+        let app = merged.current().expect("app");
+        assert_eq!(app.dossier[0].status, DocStatus::Ready);
+        assert_eq!(app.dossier[1].note, "thiếu phần IV");
+        let authors: Vec<&str> = merged.history.iter().map(|e| e.by.as_str()).collect();
+        assert_eq!(
+            authors,
+            ["An", "Bình", "An"],
+            "merged by time, shared entry once"
+        );
+        assert!(differences(&merged, &merged).is_empty());
+    }
+}

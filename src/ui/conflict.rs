@@ -1,0 +1,302 @@
+//! Conflict copies on the product screen: a banner, and the comparison where the officer
+//! keeps the current version, the copy, or both, part by part (`domain::merge`).
+
+use std::collections::BTreeMap;
+
+use egui::RichText;
+
+use crate::app::AppState;
+use crate::domain::history::Sheet;
+use crate::domain::merge::{self, Keep, Part};
+use crate::domain::model::Product;
+use crate::domain::scoring::Answer;
+use crate::storage::{ConflictCopy, ConflictTool};
+
+use super::text::{self, Lang};
+use super::{UiAction, theme};
+
+/// The comparison being made (the copy is read once, when the comparison opens).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictDialog {
+    /// The conflict copy.
+    pub copy: ConflictCopy,
+    /// The product as the copy has it.
+    pub theirs: Box<Product>,
+    /// The officer's choice per differing part (default: the current version).
+    pub choices: BTreeMap<Part, Keep>,
+}
+
+/// A warning above the product when it has conflict copies, with the way to resolve.
+pub fn banner_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    actions: &mut Vec<UiAction>,
+) {
+    let copies = state.conflicts_of(&product.id);
+    if copies.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, theme::warn()))
+        .show(ui, |ui| {
+            ui.label(RichText::new(lang.t(text::CONFLICT_BANNER)).color(theme::warn()));
+            for copy in copies {
+                ui.horizontal_wrapped(|ui| {
+                    let name = copy
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ui.label(format!("{} · {name}", tool_name(copy.tool, lang)));
+                    if ui.button(lang.t(text::CONFLICT_OPEN)).clicked() {
+                        actions.push(UiAction::OpenConflict(copy.clone()));
+                    }
+                });
+            }
+        });
+    ui.add_space(6.0);
+}
+
+/// The sync tool that made a copy, in words.
+pub fn tool_name(tool: ConflictTool, lang: Lang) -> &'static str {
+    match (tool, lang) {
+        (ConflictTool::Syncthing, _) => "Syncthing",
+        (ConflictTool::DropboxOrNextcloud, _) => "Dropbox / Nextcloud",
+        (ConflictTool::OneDrive, _) => "OneDrive",
+        (ConflictTool::Numbered, Lang::Vi) => "Bản sao đánh số",
+        (ConflictTool::Numbered, Lang::En) => "Numbered copy",
+        (ConflictTool::Other, Lang::Vi) => "Công cụ đồng bộ khác",
+        (ConflictTool::Other, Lang::En) => "Another sync tool",
+        (ConflictTool::ThisApp, Lang::Vi) => "Ứng dụng này (tệp đã bị người khác sửa khi lưu)",
+        (ConflictTool::ThisApp, Lang::En) => {
+            "This app (the file had been changed by someone else when saving)"
+        }
+    }
+}
+
+fn sheet_name(sheet: Sheet) -> text::Tr {
+    match sheet {
+        Sheet::SelfAssessment => text::SHEET_SELF,
+        Sheet::Commune => text::SHEET_COMMUNE,
+    }
+}
+
+/// The name of a part, as the screens call it.
+fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> String {
+    let doc = |key: &str| {
+        state
+            .catalog
+            .document_names(product, key)
+            .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
+    };
+    match part {
+        Part::Text(field) => lang.t(super::history::text_field_name(*field)).to_owned(),
+        Part::ProducerKind => lang.t(text::FIELD_PRODUCER_KIND).to_owned(),
+        Part::ScoringSet => lang.t(text::FIELD_SET).to_owned(),
+        Part::Process => lang.t(text::CONFLICT_PROCESS).to_owned(),
+        Part::Applications => lang.t(text::CONFLICT_APPLICATIONS).to_owned(),
+        Part::DocStatus(key) => doc(key),
+        Part::DocNote(key) => format!("{} · {}", doc(key), lang.t(text::H_NOTE)),
+        Part::DocDates(key) => format!(
+            "{} · {} / {}",
+            doc(key),
+            lang.t(text::DOC_ISSUED),
+            lang.t(text::DOC_VALID_UNTIL)
+        ),
+        Part::DocAttachments(key) => format!("{} · {}", doc(key), lang.t(text::H_ATTACHED)),
+        Part::Answer(sheet, key) => format!("{} · {key}", lang.t(sheet_name(*sheet))),
+        Part::Eliminations(sheet) => format!(
+            "{} · {}",
+            lang.t(sheet_name(*sheet)),
+            lang.t(text::CONFLICT_ELIMINATIONS)
+        ),
+        Part::SheetNotes(sheet) => format!(
+            "{} · {}",
+            lang.t(sheet_name(*sheet)),
+            lang.t(text::CONFLICT_SHEET_NOTES)
+        ),
+        Part::Official => lang.t(text::H_OFFICIAL).to_owned(),
+    }
+}
+
+/// A part's value on one side, in words.
+fn part_value(part: &Part, product: &Product, lang: Lang) -> String {
+    let app = product.current();
+    let entry = |key: &str| app.and_then(|a| a.dossier.iter().find(|e| e.key == key));
+    let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| lang.date(d));
+    let sheet = |s: Sheet| {
+        app.map(|a| match s {
+            Sheet::SelfAssessment => &a.scores.self_assessment,
+            Sheet::Commune => &a.scores.commune_view,
+        })
+    };
+    match part {
+        Part::Text(field) => merge::text_of(product, *field).to_owned(),
+        Part::ProducerKind => lang
+            .t(text::producer_kind_name(product.producer.kind))
+            .to_owned(),
+        Part::ScoringSet => product.scoring_set.to_string(),
+        Part::Process => app.map_or_else(String::new, |a| {
+            let certificate = a.certificate.as_ref().map_or_else(String::new, |c| {
+                format!(" · {}★ {} {}", c.star, c.number, lang.date(c.issued_on))
+            });
+            format!("{}{certificate}", lang.t(text::stage_name(a.stage)))
+        }),
+        Part::Applications => product.applications.len().to_string(),
+        Part::DocStatus(key) => entry(key).map_or_else(
+            || "—".to_owned(),
+            |e| lang.t(text::doc_status_name(e.status)).to_owned(),
+        ),
+        Part::DocNote(key) => entry(key).map_or_else(String::new, |e| e.note.clone()),
+        Part::DocDates(key) => entry(key).map_or_else(String::new, |e| {
+            format!("{} / {}", date(e.issued_on), date(e.valid_until))
+        }),
+        Part::DocAttachments(key) => entry(key).map_or_else(String::new, |e| {
+            e.attachments
+                .iter()
+                .map(|a| a.file_name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+        Part::Answer(s, key) => match sheet(*s).and_then(|sh| sh.answers.get(key)) {
+            None => lang.t(text::UNANSWERED).to_owned(),
+            Some(Answer::NotMet) => lang.t(text::NOT_MET).to_owned(),
+            Some(Answer::Chosen { option }) => format!("#{}", option + 1),
+        },
+        Part::Eliminations(s) => sheet(*s).map_or_else(String::new, |sh| {
+            sh.eliminations_hit
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+        Part::SheetNotes(s) => sheet(*s).map_or_else(String::new, |sh| {
+            sh.notes
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        }),
+        Part::Official => app.map_or_else(String::new, |a| {
+            let o = &a.scores.official;
+            format!(
+                "{} · {} · {}",
+                o.average_score
+                    .map_or_else(|| "—".to_owned(), |s| format!("{s:.1}")),
+                o.star.map_or_else(|| "—".to_owned(), |s| format!("{s}★")),
+                date(o.date)
+            )
+        }),
+    }
+}
+
+fn last_edit(product: &Product, lang: Lang) -> String {
+    product.history.last().map_or_else(String::new, |e| {
+        format!(
+            " — {} {} {}",
+            lang.t(text::CONFLICT_LAST_EDIT),
+            e.by,
+            e.at.format("%d/%m/%Y %H:%M")
+        )
+    })
+}
+
+/// The comparison dialog; returns true when it should close.
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    dialog: &mut ConflictDialog,
+    lang: Lang,
+    actions: &mut Vec<UiAction>,
+) -> bool {
+    let Some(current) = state.workspace.products.get(&dialog.copy.of) else {
+        return true;
+    };
+    let parts = merge::differences(current, &dialog.theirs);
+    let mut close = false;
+    let width = (ctx.content_rect().width() - 80.0).clamp(600.0, 1100.0);
+    egui::Modal::new(egui::Id::unique("conflict-dialog")).show(ctx, |ui| {
+        ui.set_width(width);
+        ui.heading(format!(
+            "{}: {}",
+            lang.t(text::CONFLICT_TITLE),
+            current.name
+        ));
+        ui.label(format!(
+            "{}{}",
+            lang.t(text::CONFLICT_CURRENT),
+            last_edit(current, lang)
+        ));
+        ui.label(format!(
+            "{} ({}){}",
+            lang.t(text::CONFLICT_COPY),
+            tool_name(dialog.copy.tool, lang),
+            last_edit(&dialog.theirs, lang)
+        ));
+        ui.label(RichText::new(lang.t(text::CONFLICT_HISTORY_NOTE)).color(theme::muted()));
+        ui.separator();
+        if parts.is_empty() {
+            ui.label(lang.t(text::CONFLICT_SAME));
+        } else {
+            let value_width = (width - 420.0) / 2.0;
+            egui::ScrollArea::vertical()
+                .max_height(420.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("conflict-parts")
+                        .striped(true)
+                        .num_columns(4)
+                        .spacing([12.0, 6.0])
+                        .show(ui, |ui| {
+                            ui.strong(lang.t(text::CONFLICT_PART));
+                            ui.strong(lang.t(text::CONFLICT_CURRENT));
+                            ui.strong(lang.t(text::CONFLICT_COPY));
+                            ui.strong(lang.t(text::CONFLICT_KEEP));
+                            ui.end_row();
+                            for part in &parts {
+                                ui.label(part_name(part, state, current, lang));
+                                for side in [current, dialog.theirs.as_ref()] {
+                                    ui.add_sized(
+                                        [value_width, 0.0],
+                                        egui::Label::new(part_value(part, side, lang)).wrap(),
+                                    );
+                                }
+                                let keep = dialog.choices.entry(part.clone()).or_default();
+                                ui.horizontal(|ui| {
+                                    ui.radio_value(
+                                        keep,
+                                        Keep::Current,
+                                        lang.t(text::CONFLICT_KEEP_CURRENT),
+                                    );
+                                    ui.radio_value(
+                                        keep,
+                                        Keep::Copy,
+                                        lang.t(text::CONFLICT_KEEP_COPY),
+                                    );
+                                    if part.can_keep_both() {
+                                        ui.radio_value(
+                                            keep,
+                                            Keep::Both,
+                                            lang.t(text::CONFLICT_KEEP_BOTH),
+                                        );
+                                    }
+                                });
+                                ui.end_row();
+                            }
+                        });
+                });
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(text::CONFLICT_RESOLVE)).clicked() {
+                actions.push(UiAction::ResolveConflict(Box::new(dialog.clone())));
+                close = true;
+            }
+            if ui.button(lang.t(text::CONFLICT_LATER)).clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}

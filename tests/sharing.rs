@@ -1,0 +1,324 @@
+//! Several officers, one workspace (issue 11): what a second writer does to files, and
+//! what the app does about it. Each test is one scenario of the issue, (a)–(f), played
+//! with the file operations a sync tool or a second PC would make.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::{Duration, SystemTime};
+
+use ocop_tracker::app::AppState;
+use ocop_tracker::command::{Command, ProductField};
+use ocop_tracker::domain::history::TextField;
+use ocop_tracker::domain::merge::{self, Keep, Part};
+use ocop_tracker::domain::model::ProductId;
+use ocop_tracker::storage::{self, ConflictTool};
+use ocop_tracker::ui::text::Lang;
+
+fn open(ws: &Path, officer: &str) -> AppState {
+    let mut state = AppState::open(ws, common::catalog(), common::today(), Lang::En).expect("open");
+    state.officer = officer.into();
+    state
+}
+
+fn com() -> ProductId {
+    ProductId::parse("com-hong-quang").expect("id")
+}
+
+fn trau() -> ProductId {
+    ProductId::parse("thit-trau-binh-an").expect("id")
+}
+
+fn set_notes(state: &mut AppState, id: &ProductId, notes: &str) {
+    state
+        .apply(&Command::SetText {
+            id: id.clone(),
+            field: ProductField::Notes,
+            value: notes.into(),
+        })
+        .expect("edit");
+}
+
+/// Another officer's edit arriving through the sync folder: their app wrote the file.
+fn outside_edit(ws: &Path, id: &ProductId, notes: &str) {
+    let other = tempfile::tempdir().expect("tmp");
+    let theirs = other.path().join("ws");
+    common::copy_dir(ws, &theirs);
+    let _ = fs::remove_file(theirs.join(storage::shared::LOCK_FILE));
+    let mut state = open(&theirs, "Lò Văn Bình");
+    set_notes(&mut state, id, notes);
+    drop(state);
+    let file = format!("products/{id}.ron");
+    fs::copy(theirs.join(&file), ws.join(&file)).expect("sync the file");
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn a_an_outside_change_is_never_overwritten_by_a_later_edit() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut state = open(&ws, "Nguyễn Văn An");
+    outside_edit(&ws, &com(), "ghi chú của Bình");
+    set_notes(&mut state, &com(), "ghi chú của An");
+    let on_disk = storage::load_workspace(&ws).expect("load");
+    assert_eq!(
+        on_disk.workspace.products[&com()].notes,
+        "ghi chú của Bình",
+        "the other officer's change stays in the product file"
+    );
+    assert_eq!(on_disk.conflicts.len(), 1, "{:?}", on_disk.conflicts);
+    let copy = &on_disk.conflicts[0];
+    assert_eq!(copy.tool, ConflictTool::ThisApp);
+    let ours = storage::read_conflict_copy(copy).expect("read copy");
+    assert_eq!(
+        ours.notes, "ghi chú của An",
+        "our edit is kept in the conflict file"
+    );
+    // The window says so and shows their version; nothing claims "all saved".
+    assert_eq!(state.workspace.products[&com()].notes, "ghi chú của Bình");
+    assert_eq!(state.conflicts_of(&com()).len(), 1);
+    assert!(
+        state
+            .messages
+            .iter()
+            .any(|m| m.text.contains("changed on disk since it was read")),
+        "{:?}",
+        state.messages
+    );
+}
+
+#[test]
+fn b_outside_changes_to_other_products_are_reloaded_and_kept() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut state = open(&ws, "Nguyễn Văn An");
+    set_notes(&mut state, &com(), "An sửa cốm");
+    outside_edit(&ws, &trau(), "Bình sửa trâu");
+    let changed = state.rescan();
+    assert_eq!(changed, vec![(trau(), "Lò Văn Bình".to_owned())]);
+    assert_eq!(state.workspace.products[&trau()].notes, "Bình sửa trâu");
+    assert!(state.can_undo(), "undo history survives a reload");
+    // Editing it now keeps their change.
+    state
+        .apply(&Command::SetText {
+            id: trau(),
+            field: ProductField::Phone,
+            value: "0912 000 002".into(),
+        })
+        .expect("edit");
+    let on_disk = storage::load_workspace(&ws).expect("load");
+    let trau_now = &on_disk.workspace.products[&trau()];
+    assert_eq!(trau_now.notes, "Bình sửa trâu");
+    assert_eq!(trau_now.producer.phone, "0912 000 002");
+    assert!(on_disk.conflicts.is_empty());
+    // Our own write is not taken for someone else's.
+    assert!(state.rescan().is_empty());
+}
+
+#[test]
+fn c_conflict_copies_of_every_sync_tool_are_recognised_never_loaded() {
+    let (_tmp, ws) = common::demo_copy();
+    let original = ws.join("products/com-hong-quang.ron");
+    let names = [
+        "com-hong-quang.sync-conflict-20261128-232729-XIZO752.ron",
+        "com-hong-quang (Lò Văn Bình's conflicted copy 2026-11-28).ron",
+        "com-hong-quang (conflicted copy 2026-11-28 232729).ron",
+        "com-hong-quang-laptop-binh.ron",
+        "com-hong-quang (1).ron",
+    ];
+    for name in names {
+        fs::copy(&original, ws.join("products").join(name)).expect("copy");
+    }
+    let loaded = storage::load_workspace(&ws).expect("load");
+    assert_eq!(
+        loaded.workspace.products.len(),
+        2,
+        "no copy loaded as a product"
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let mut tools: Vec<ConflictTool> = loaded.conflicts.iter().map(|c| c.tool).collect();
+    tools.sort_by_key(|t| format!("{t:?}"));
+    assert_eq!(
+        tools,
+        [
+            ConflictTool::DropboxOrNextcloud,
+            ConflictTool::DropboxOrNextcloud,
+            ConflictTool::Numbered,
+            ConflictTool::OneDrive,
+            ConflictTool::Syncthing,
+        ]
+    );
+    assert!(loaded.conflicts.iter().all(|c| c.of == com()));
+    let ws_str = ws.to_str().expect("path");
+    let out = run(&["conflicts", ws_str, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("5 conflict copies"), "{text}");
+    assert!(text.contains("Syncthing"), "{text}");
+    let check = run(&["check", ws_str, "--lang", "en"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&check.stdout).contains("unresolved conflict copy"));
+}
+
+#[test]
+fn resolving_a_conflict_keeps_both_sides_history_and_trashes_the_copy() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut state = open(&ws, "Nguyễn Văn An");
+    outside_edit(&ws, &com(), "ghi chú của Bình");
+    set_notes(&mut state, &com(), "ghi chú của An");
+    let copy = state.conflicts_of(&com())[0].clone();
+    let current = state.workspace.products[&com()].clone();
+    let theirs = storage::read_conflict_copy(&copy).expect("copy");
+    let parts = merge::differences(&current, &theirs);
+    assert_eq!(parts, vec![Part::Text(TextField::Notes)]);
+    let merged = merge::merge(
+        &current,
+        &theirs,
+        &BTreeMap::from([(Part::Text(TextField::Notes), Keep::Both)]),
+    );
+    state.resolve_conflict(&copy, merged).expect("resolve");
+    let on_disk = storage::load_workspace(&ws).expect("load");
+    let product = &on_disk.workspace.products[&com()];
+    assert_eq!(product.notes, "ghi chú của Bình\nghi chú của An");
+    let authors: Vec<&str> = product.history.iter().map(|e| e.by.as_str()).collect();
+    assert!(authors.contains(&"Lò Văn Bình") && authors.contains(&"Nguyễn Văn An"));
+    assert!(on_disk.conflicts.is_empty());
+    assert!(!copy.path.exists());
+    let trashed = fs::read_dir(ws.join("trash"))
+        .expect("trash")
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().starts_with("conflict-"));
+    assert!(trashed, "the copy is moved to trash/, never deleted");
+}
+
+#[test]
+fn d_a_second_window_on_the_same_workspace_is_read_only() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut first = open(&ws, "An");
+    let mut second = open(&ws, "An");
+    assert!(first.workspace_locked.is_none());
+    assert!(second.workspace_locked.is_some());
+    assert!(
+        second
+            .apply(&Command::SetText {
+                id: com(),
+                field: ProductField::Notes,
+                value: "from the second window".into(),
+            })
+            .is_err()
+    );
+    set_notes(&mut first, &com(), "from the first window");
+    drop(first);
+    let third = open(&ws, "An");
+    assert!(
+        third.workspace_locked.is_none(),
+        "the lock goes with the window"
+    );
+    assert_eq!(
+        third.workspace.products[&com()].notes,
+        "from the first window"
+    );
+}
+
+fn age(path: &Path, days: u64) {
+    let when = SystemTime::now() - Duration::from_secs(days * 24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(when))
+        .expect("set mtime");
+}
+
+fn stored_files(ws: &Path) -> Vec<String> {
+    storage::evidence::list_stored(ws).expect("list")
+}
+
+#[test]
+fn e_clean_up_decides_from_a_fresh_scan_not_from_what_was_loaded() {
+    let (_tmp, ws) = common::demo_copy();
+    let state = open(&ws, "An");
+    for stored in stored_files(&ws) {
+        age(&ws.join(&stored), 30);
+    }
+    // Another officer attaches a file: the evidence arrives, then their product file.
+    let other = tempfile::tempdir().expect("tmp");
+    let sample = other.path().join("giấy phép.jpg");
+    fs::write(&sample, b"new evidence bytes").expect("write");
+    let imported = storage::evidence::import_file(
+        &ws,
+        &sample,
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .expect("import");
+    age(&ws.join(&imported.stored_path), 30);
+    let mut product = storage::load_workspace(&ws)
+        .expect("load")
+        .workspace
+        .products[&trau()]
+        .clone();
+    if let Some(entry) = product.current_mut().and_then(|a| a.dossier.first_mut()) {
+        entry
+            .attachments
+            .push(imported.to_attachment(chrono::Local::now().naive_local()));
+    }
+    storage::save_product(&ws, &product).expect("their save");
+    // This window loaded before; its clean-up still must not touch the new file.
+    let plan =
+        storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
+    assert!(!plan.removable.contains(&imported.stored_path), "{plan:?}");
+    assert!(plan.removable.is_empty(), "{plan:?}");
+    drop(state);
+}
+
+#[test]
+fn f_evidence_before_its_product_renamed_evidence_and_newer_products_are_safe() {
+    let (_tmp, ws) = common::demo_copy();
+    let stored = stored_files(&ws);
+    for path in &stored {
+        age(&ws.join(path), 30);
+    }
+    // Arrives before the product file that names it: young, so kept.
+    let early = "evidence/ee/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.pdf";
+    fs::create_dir_all(ws.join("evidence/ee")).expect("mkdir");
+    fs::write(ws.join(early), b"arrived first").expect("write");
+    let plan =
+        storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
+    assert!(plan.too_young.contains(&early.to_owned()), "{plan:?}");
+    assert!(plan.removable.is_empty());
+    // Its name is not its content's hash: reported, never removed, even when old.
+    age(&ws.join(early), 30);
+    let plan =
+        storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
+    assert!(plan.misnamed.contains(&early.to_owned()), "{plan:?}");
+    assert!(plan.removable.is_empty());
+    fs::remove_file(ws.join(early)).expect("rm");
+
+    // The only copy of a referenced file, renamed .jpg → .png inside evidence/.
+    let renamed = stored[0].replace(".jpg", ".png");
+    fs::rename(ws.join(&stored[0]), ws.join(&renamed)).expect("rename");
+    let plan =
+        storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
+    assert!(!plan.removable.contains(&renamed), "{plan:?}");
+
+    // A newer-schema product: its references are unknown, so clean-up refuses.
+    let path = ws.join("products/com-hong-quang.ron");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(
+        &path,
+        text.replacen("schema_version: 2", "schema_version: 9", 1),
+    )
+    .expect("write");
+    assert!(storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).is_err());
+    let out = run(&["gc", ws.to_str().expect("path"), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(ws.join(&renamed).is_file());
+    assert!(stored[1..].iter().all(|s| ws.join(s).is_file()));
+}
