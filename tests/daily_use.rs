@@ -748,9 +748,11 @@ fn extra_width_goes_to_the_names() {
     let total: f32 = narrow.iter().map(|(w, _)| w).sum();
     assert!(total <= 1000.0, "{total}");
     // Product and producer names get the largest share of 900 extra pixels, then commune.
-    assert!(wide[0].0 - narrow[0].0 >= 200.0, "{wide:?}");
+    assert!(wide[0].0 - narrow[0].0 >= 150.0, "{wide:?}");
     assert!(wide[1].0 - narrow[1].0 >= 200.0, "{wide:?}");
-    assert!(wide[2].0 - narrow[2].0 >= 120.0, "{wide:?}");
+    assert!(wide[2].0 - narrow[2].0 >= 150.0, "{wide:?}");
+    // The deadline column is already wide enough: it gets little of it.
+    assert!(wide[7].0 - narrow[7].0 <= 60.0, "{wide:?}");
 }
 
 // ---- 11. Wording ----

@@ -537,14 +537,14 @@ impl PortfolioUi {
 /// set, stage, stars, dossier, next deadline. The minima fit a 1024 px window, so every
 /// column is reachable there; extra width goes mostly to the names that get cut.
 const COLUMN_LAYOUT: [(f32, f32); 8] = [
-    (150.0, 3.0),
+    (150.0, 2.0),
     (130.0, 3.0),
-    (96.0, 2.0),
+    (96.0, 2.5),
     (44.0, 0.0),
-    (130.0, 1.5),
-    (96.0, 1.0),
-    (90.0, 0.5),
-    (180.0, 1.5),
+    (124.0, 2.0),
+    (90.0, 1.2),
+    (90.0, 0.3),
+    (200.0, 0.5),
 ];
 
 /// (initial width, minimum) per column for a table `available` pixels wide.
