@@ -739,6 +739,20 @@ fn every_portfolio_column_is_reachable_at_1024() {
         let header = harness.get_by_label(last).rect();
         assert!(header.right() <= 1024.0, "{lang:?}: {header:?}");
     }
+    // The dashboard's last column (the rule behind each date) starts inside the window,
+    // left of the charts.
+    let (_tmp, ws) = common::demo_copy();
+    let harness = harness_sized(&ws, egui::vec2(1024.0, 700.0), Lang::Vi);
+    let rule = harness
+        .get_all_by_label("Hạn chuyển tỉnh (30/4, 30/10)")
+        .next()
+        .expect("rule column")
+        .rect();
+    let charts = harness.get_by_label("Sản phẩm theo bước").rect();
+    assert!(
+        rule.left() + 100.0 < charts.left(),
+        "{rule:?} vs {charts:?}"
+    );
 }
 
 #[test]
@@ -787,6 +801,13 @@ fn an_expired_document_says_expired_and_a_future_one_expiring() {
     assert!(
         harness
             .get_all_by_label_contains("Tài liệu đã hết hiệu lực: Phiếu kết quả kiểm nghiệm")
+            .count()
+            >= 1
+    );
+    // 15/01/2027 is still ahead: that document is expiring, not expired.
+    assert!(
+        harness
+            .get_all_by_label_contains("Tài liệu sắp hết hiệu lực: Giấy chứng nhận cơ sở")
             .count()
             >= 1
     );
