@@ -278,7 +278,13 @@ pub fn scoring_set_picker(
         .width(320.0)
         .show_ui(ui, |ui| {
             for number in 1..=26u8 {
-                ui.selectable_value(value, number, set_label(number, catalog, lang));
+                // Picking with the keyboard (arrows, Enter) closes the list as a click does.
+                if ui
+                    .selectable_value(value, number, set_label(number, catalog, lang))
+                    .clicked()
+                {
+                    ui.close();
+                }
             }
         })
         .response
