@@ -594,6 +594,20 @@ fn the_whole_dashboard_row_opens_its_product() {
 }
 
 #[test]
+fn the_whole_portfolio_row_opens_its_product() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    // The stage cell of the buffalo meat's row, not its name.
+    harness.get_by_label("Chủ thể lập hồ sơ").click();
+    harness.run();
+    assert_eq!(
+        harness.state().screen,
+        Screen::Product(ProductId("thit-trau-binh-an".into()))
+    );
+}
+
+#[test]
 fn banners_overlay_the_page_and_information_goes() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
