@@ -15,7 +15,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::history::{self, HistoryEntry, Origin};
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 use crate::storage::{self, StorageError};
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 /// What an undo step restores.
 #[derive(Debug, Clone)]
@@ -175,6 +175,15 @@ impl AppState {
         })
     }
 
+    /// Moves "today" on (the window follows the clock past midnight; `--today` pins it).
+    /// Deadlines and the agenda are recomputed: caches key on the revision.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        if self.today != today {
+            self.today = today;
+            self.revision += 1;
+        }
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -240,25 +249,21 @@ impl AppState {
             return base;
         }
         (2..)
-            .map(|n| ProductId(format!("{}-{n}", base.as_str())))
+            .filter_map(|n| ProductId::parse(&format!("{}-{n}", base.as_str())))
             .find(|id| !taken(id))
             .unwrap_or(base)
     }
 
     /// Applies a command, records it for undo and saves what it touched.
     pub fn apply(&mut self, command: &Command) -> Result<(), CommandError> {
-        if let Some(why) = &self.workspace_locked {
-            let text = why.clone();
-            if !self.messages.iter().any(|m| m.text == text) {
-                self.message(Level::Error, text);
-            }
-            return Err(CommandError::Invalid("workspace open in another window"));
+        // Refusals are returned, not reported here: the caller reports each error once.
+        if self.workspace_locked.is_some() {
+            return Err(CommandError::Refused(command::Refusal::WorkspaceLocked));
         }
         if let Some(id) = command.product_id()
             && self.read_only.contains(id)
         {
-            self.message(Level::Error, self.lang.t(text::REFUSED_READ_ONLY));
-            return Err(CommandError::Invalid("read-only product"));
+            return Err(CommandError::Refused(command::Refusal::ReadOnlyProduct));
         }
         let snapshot_before = self.snapshot_target(command);
         let label = text::describe_command(command, &self.workspace, &self.catalog);
@@ -566,11 +571,9 @@ impl AppState {
     /// rescan does not take our own write for someone else's.
     fn note_listing(&mut self, id: &ProductId) {
         let name = format!("{id}.ron");
-        let meta = std::fs::metadata(storage::product_path(&self.dir, id)).ok();
-        match meta {
+        match storage::product_file_meta(&self.dir, id) {
             Some(meta) => {
-                self.listing
-                    .insert(name, (meta.len(), meta.modified().ok()));
+                self.listing.insert(name, meta);
             }
             None => {
                 self.listing.remove(&name);
@@ -689,6 +692,117 @@ impl AppState {
         }
         self.listing = now;
         changed
+    }
+
+    /// The iCalendar text of every upcoming deadline (summary and description in `lang`).
+    pub fn calendar_ics(&self, lang: Lang) -> String {
+        use crate::domain::{agenda, ics};
+        let items = agenda::agenda(&self.workspace, &self.catalog, self.today);
+        let events = agenda::calendar_events(&items, |item| {
+            let rule = lang.t(text::deadline_name(item.kind));
+            let doc = item.document_key.as_deref().map(|key| {
+                self.workspace
+                    .products
+                    .get(&item.product_id)
+                    .and_then(|p| self.catalog.document_names(p, key))
+                    .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
+            });
+            let summary = match &doc {
+                Some(doc) => format!("{}: {rule} – {doc}", item.product_name),
+                None => format!("{}: {rule}", item.product_name),
+            };
+            let description = format!(
+                "{} ({}). {}",
+                rule,
+                lang.date(item.date),
+                lang.t(text::CALENDAR_SOURCE)
+            );
+            (summary, description)
+        });
+        let name = if self.workspace.info.name.is_empty() {
+            "OCOP".to_owned()
+        } else {
+            format!("OCOP – {}", self.workspace.info.name)
+        };
+        ics::to_ics(&name, &events, chrono::Utc::now())
+    }
+
+    /// Writes the deadlines calendar to a file the officer chose (a link is refused, a
+    /// device written into); the message says where, or why not.
+    pub fn export_calendar(&mut self, path: &Path) {
+        let ics = self.calendar_ics(self.lang);
+        match storage::fsio::write_export(path, ics.as_bytes()) {
+            Ok(()) => self.message(
+                Level::Info,
+                format!("{}: {}", self.lang.t(text::EXPORTED), path.display()),
+            ),
+            Err(err) => self.message(
+                Level::Error,
+                format!(
+                    "{}: {}",
+                    self.lang.t(text::EXPORT_FAILED),
+                    text::storage_error(&err, self.lang)
+                ),
+            ),
+        }
+    }
+
+    /// What "clean up unused evidence" would move now (from a fresh scan of the files).
+    pub fn cleanup_plan(&self) -> Result<storage::CleanupPlan, String> {
+        storage::unused_evidence(
+            &self.dir,
+            std::time::SystemTime::now(),
+            storage::EVIDENCE_GRACE,
+        )
+        .map_err(|err| text::storage_error(&err, self.lang))
+    }
+
+    /// Moves the confirmed unused evidence files to `trash/evidence/`, only those still
+    /// unused by a fresh scan now; reports the outcome as a message.
+    pub fn move_unused_to_trash(&mut self, confirmed: &[String]) {
+        let plan = match self.cleanup_plan() {
+            Ok(plan) => plan,
+            Err(text) => {
+                self.message(Level::Error, text);
+                return;
+            }
+        };
+        let mut failures = Vec::new();
+        for stored in confirmed.iter().filter(|o| plan.removable.contains(o)) {
+            if let Err(err) = storage::evidence::remove_stored(&self.dir, stored) {
+                failures.push(err.to_string());
+            }
+        }
+        if failures.is_empty() {
+            self.message(Level::Info, self.lang.t(text::CLEAN_UP_DONE));
+        } else {
+            self.message(Level::Error, failures.join("; "));
+        }
+    }
+
+    /// Writes the whole workspace, as this window holds it, into a new folder `target` (a
+    /// valid workspace: "save a copy elsewhere" when the folder cannot be written).
+    /// Products opened read-only are left out: written here they would lose fields.
+    pub fn save_copy_to(&self, target: &Path) -> Result<(), String> {
+        let mut workspace = self.workspace.clone();
+        workspace
+            .products
+            .retain(|id, _| !self.read_only.contains(id));
+        storage::save_workspace(target, &workspace).map_err(|err| {
+            format!(
+                "{}: {}",
+                self.lang.t(text::SAVE_FAILED),
+                text::storage_error(&err, self.lang)
+            )
+        })
+    }
+
+    /// The product in a conflict copy (one small file, read when the officer compares).
+    pub fn read_conflict(
+        &self,
+        copy: &storage::ConflictCopy,
+    ) -> Result<crate::domain::model::Product, String> {
+        storage::read_conflict_copy(copy).map_err(|err| text::storage_error(&err, self.lang))
     }
 
     /// The conflict copies of one product.

@@ -2,7 +2,7 @@
 //!
 //! Measures, on this machine in one run, for each workspace size: load time and peak
 //! memory (in a child process, so each size starts from a clean heap), the portfolio
-//! frame time in a headless egui context, one search keystroke, and saving one edit.
+//! frame time in a headless context, one search keystroke, and saving one edit.
 //! Not a test: these machines are shared and noisy, so nothing here asserts a time.
 
 use std::path::Path;
@@ -14,27 +14,19 @@ use crate::command::Command;
 use crate::domain::demo;
 use crate::domain::dossier::DocStatus;
 use crate::storage;
+use crate::text::Lang;
 use crate::ui::OcopApp;
-use crate::ui::text::Lang;
+use crate::ui::headless::Headless;
 
 /// Peak resident memory of this process in KiB (Linux `VmHWM`), if known.
 fn peak_memory_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    storage::probe::proc_status_kib("VmHWM")
 }
 
-/// Reads every product file's bytes one after the other, like `cat products/*.ron`:
-/// the floor that loading is measured against.
+/// Reads every product file's bytes, like `cat products/*.ron`: the floor that loading
+/// is measured against.
 fn raw_read(dir: &Path) -> Result<Duration, String> {
-    let start = Instant::now();
-    let mut bytes = 0usize;
-    for entry in std::fs::read_dir(dir.join(storage::PRODUCTS_DIR)).map_err(|e| e.to_string())? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        bytes += std::fs::read(&path).map_err(|e| e.to_string())?.len();
-    }
-    std::hint::black_box(bytes);
-    Ok(start.elapsed())
+    storage::probe::raw_read_products(dir)
 }
 
 /// Child process: raw-read, then load `dir` (both with a warm cache); print
@@ -104,17 +96,8 @@ struct Figures {
     frame_after_edit: Duration,
 }
 
-fn frame(app: &mut OcopApp, ctx: &egui::Context) -> Duration {
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    };
-    let start = Instant::now();
-    let _ = ctx.run_ui(input, |ui| app.show(ui));
-    start.elapsed()
+fn frame(app: &mut OcopApp, ctx: &Headless) -> Duration {
+    ctx.frame(app)
 }
 
 fn measure(size: usize, root: &Path) -> Result<Figures, String> {
@@ -156,8 +139,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         AppState::open(&dir, catalog.clone(), today, Lang::Vi).map_err(|e| e.to_string())?;
     let mut app = OcopApp::new(catalog, None, Lang::Vi, Some(today));
     app.state = Some(state);
-    let ctx = egui::Context::default();
-    crate::ui::theme::install(&ctx);
+    let ctx = Headless::default();
     for _ in 0..5 {
         frame(&mut app, &ctx); // warm-up: caches, font atlas
     }
@@ -254,14 +236,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .collect::<Result<_, _>>()?,
         None => vec![20, 20_000],
     };
-    let root = std::env::temp_dir().join(format!("ocop-bench-{}", std::process::id()));
+    let root = storage::probe::scratch_dir("ocop-bench")?;
     let mut all = Vec::new();
     for size in &sizes {
         eprintln!("measuring {size} products…");
         let figures = measure(*size, &root);
         all.push(figures);
     }
-    let _ = std::fs::remove_dir_all(&root);
+    storage::probe::remove_scratch(&root);
     let all: Vec<Figures> = all.into_iter().collect::<Result<_, _>>()?;
     println!(
         "| products | load | raw read (cat) | load ÷ raw | peak memory | portfolio frame | dashboard frame | search keystroke | save one edit | first frame after an edit |"
@@ -307,7 +289,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             demo::synthetic_workspace(*largest, 7, &template, chrono::Local::now().date_naive());
         storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
         let delay = watch_delay(&dir);
-        let _ = std::fs::remove_dir_all(&root);
+        storage::probe::remove_scratch(&root);
         let delay = delay?;
         println!(
             "outside change seen by the watcher ({largest} products): {} (goal < 2 s)",
@@ -366,13 +348,11 @@ pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
 
 /// Resident memory of this process in KiB (Linux `VmRSS`), if known.
 fn resident_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    storage::probe::proc_status_kib("VmRSS")
 }
 
 /// Memory added by opening a product whose notes hold 1 MiB of text (goal: ≤ 50 MiB),
-/// in the real app in a headless egui context.
+/// in the real app, headless.
 fn long_note_memory(root: &Path) -> Result<f64, String> {
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
     let mut workspace = demo::seed_workspace(&catalog);
@@ -389,8 +369,7 @@ fn long_note_memory(root: &Path) -> Result<f64, String> {
     storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
     let today = chrono::Local::now().date_naive();
     let mut app = OcopApp::new(catalog, Some(&dir), Lang::Vi, Some(today));
-    let ctx = egui::Context::default();
-    crate::ui::theme::install(&ctx);
+    let ctx = Headless::default();
     app.screen = crate::ui::Screen::Portfolio;
     for _ in 0..5 {
         frame(&mut app, &ctx);
@@ -411,20 +390,10 @@ fn watch_delay(dir: &Path) -> Result<Duration, String> {
     let job =
         crate::jobs::WatchJob::start(dir.to_owned(), listing, || {}).map_err(|e| e.to_string())?;
     std::thread::sleep(Duration::from_millis(300));
-    let product = std::fs::read_dir(dir.join(storage::PRODUCTS_DIR))
-        .map_err(|e| e.to_string())?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "ron"))
-        .ok_or("no product file")?;
+    let product = storage::probe::some_product_file(dir)?;
     let mut delays = Vec::new();
     for round in 0..5 {
-        let mut bytes = std::fs::read(&product).map_err(|e| e.to_string())?;
-        bytes.extend_from_slice(format!("// outside edit {round}\n").as_bytes());
-        let tmp = product.with_extension("incoming");
-        std::fs::write(&tmp, &bytes).map_err(|e| e.to_string())?;
-        let start = Instant::now();
-        std::fs::rename(&tmp, &product).map_err(|e| e.to_string())?;
+        let start = storage::probe::outside_rewrite(&product, &format!("outside edit {round}"))?;
         loop {
             if job.poll().is_some() {
                 delays.push(start.elapsed());
@@ -450,11 +419,10 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
         Some(raw) => raw.parse().map_err(|_| format!("--size-mib: “{raw}”"))?,
         None => 1024,
     };
-    let root = std::env::temp_dir().join(format!("ocop-bench-import-{}", std::process::id()));
-    std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
+    let root = storage::probe::scratch_dir("ocop-bench-import")?;
     eprintln!("importing a {mib} MiB file…");
     let result = crate::storage::evidence::bench_import(&root, mib * 1024 * 1024);
-    let _ = std::fs::remove_dir_all(&root);
+    storage::probe::remove_scratch(&root);
     let (import, reference) = result?;
     println!("| file | import (copy + SHA-256 + fsync) | cp + sha256sum | ratio |");
     println!("|---:|---:|---:|---:|");

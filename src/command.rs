@@ -273,6 +273,35 @@ impl Command {
     }
 }
 
+/// Why an edit was refused (each translated in `text::command_error`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The product id is not `a-z0-9-`.
+    BadProductId,
+    /// A scoring set is 1–26.
+    ScoringSetRange,
+    /// The product name cannot be empty.
+    EmptyName,
+    /// A new application needs the current one closed first.
+    ApplicationOpen,
+    /// The certificate number cannot be empty.
+    EmptyCertificateNumber,
+    /// The current application has no certificate to correct.
+    NoCertificate,
+    /// A council's average score is 0–100.
+    ScoreRange,
+    /// An official star is 3, 4 or 5.
+    OfficialStarRange,
+    /// No attachment with this content on the document.
+    NoSuchAttachment,
+    /// The command does not name a product (internal).
+    NotAProductEdit,
+    /// The product is open read-only (newer version, unknown fields).
+    ReadOnlyProduct,
+    /// Another window on this PC has the workspace open.
+    WorkspaceLocked,
+}
+
 /// Why a command was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CommandError {
@@ -291,9 +320,9 @@ pub enum CommandError {
     /// A product with this id exists.
     #[error("product {0} already exists")]
     Exists(ProductId),
-    /// Invalid value.
-    #[error("invalid value: {0}")]
-    Invalid(&'static str),
+    /// The edit was refused; the reason is named and translated by the UI.
+    #[error("refused: {0:?}")]
+    Refused(Refusal),
     /// The stage change needs more information or is not allowed.
     #[error(transparent)]
     Stage(#[from] StageError),
@@ -319,10 +348,10 @@ pub fn apply(
                 return Err(CommandError::Exists(id.clone()));
             }
             if !ProductId::is_valid(id.as_str()) {
-                return Err(CommandError::Invalid("product id"));
+                return Err(CommandError::Refused(Refusal::BadProductId));
             }
             if !(1..=26).contains(scoring_set) {
-                return Err(CommandError::Invalid("scoring set must be 1–26"));
+                return Err(CommandError::Refused(Refusal::ScoringSetRange));
             }
             let template = catalog
                 .current_template()
@@ -354,7 +383,7 @@ pub fn apply(
         _ => {
             let id = command
                 .product_id()
-                .ok_or(CommandError::Invalid("command without product"))?;
+                .ok_or(CommandError::Refused(Refusal::NotAProductEdit))?;
             let product = workspace
                 .products
                 .get_mut(id)
@@ -376,7 +405,7 @@ fn apply_to_product(
             match field {
                 ProductField::Name => {
                     if value.trim().is_empty() {
-                        return Err(CommandError::Invalid("the product name cannot be empty"));
+                        return Err(CommandError::Refused(Refusal::EmptyName));
                     }
                     product.name = value.trim().to_owned();
                 }
@@ -403,7 +432,7 @@ fn apply_to_product(
         }
         Command::SetScoringSet { scoring_set, .. } => {
             if !(1..=26).contains(scoring_set) {
-                return Err(CommandError::Invalid("scoring set must be 1–26"));
+                return Err(CommandError::Refused(Refusal::ScoringSetRange));
             }
             let old_set = product.scoring_set;
             product.scoring_set = *scoring_set;
@@ -450,9 +479,7 @@ fn apply_to_product(
             if let Some(current) = product.current()
                 && !current.stage.is_closed()
             {
-                return Err(CommandError::Invalid(
-                    "finish the current application before starting a new one",
-                ));
+                return Err(CommandError::Refused(Refusal::ApplicationOpen));
             }
             let template = catalog
                 .current_template()
@@ -466,9 +493,7 @@ fn apply_to_product(
             number, issued_on, ..
         } => {
             if number.trim().is_empty() {
-                return Err(CommandError::Invalid(
-                    "the certificate number cannot be empty",
-                ));
+                return Err(CommandError::Refused(Refusal::EmptyCertificateNumber));
             }
             let app = product
                 .current_mut()
@@ -476,7 +501,7 @@ fn apply_to_product(
             let certificate = app
                 .certificate
                 .as_mut()
-                .ok_or(CommandError::Invalid("this application has no certificate"))?;
+                .ok_or(CommandError::Refused(Refusal::NoCertificate))?;
             certificate.number = nfc(number.trim());
             certificate.issued_on = *issued_on;
             Ok(())
@@ -488,12 +513,10 @@ fn apply_to_product(
             ..
         } => {
             if average_score.is_some_and(|s| !(0.0..=100.0).contains(&s)) {
-                return Err(CommandError::Invalid(
-                    "the average score is between 0 and 100",
-                ));
+                return Err(CommandError::Refused(Refusal::ScoreRange));
             }
             if star.is_some_and(|s| !(3..=5).contains(&s)) {
-                return Err(CommandError::Invalid("an official star is 3, 4 or 5"));
+                return Err(CommandError::Refused(Refusal::OfficialStarRange));
             }
             let app = product
                 .current_mut()
@@ -524,7 +547,7 @@ fn apply_to_product(
             let before = entry.attachments.len();
             entry.attachments.retain(|a| &a.sha256 != sha256);
             if entry.attachments.len() == before {
-                return Err(CommandError::Invalid("no such attachment"));
+                return Err(CommandError::Refused(Refusal::NoSuchAttachment));
             }
             Ok(())
         }
@@ -540,7 +563,7 @@ fn apply_to_product(
                 .attachments
                 .iter_mut()
                 .find(|a| &a.sha256 == sha256)
-                .ok_or(CommandError::Invalid("no such attachment"))?;
+                .ok_or(CommandError::Refused(Refusal::NoSuchAttachment))?;
             match which {
                 DocDate::Issued => attachment.document_date = *date,
                 DocDate::ValidUntil => attachment.valid_until = *date,
@@ -595,7 +618,7 @@ fn apply_to_product(
         Command::AddProduct { .. }
         | Command::DeleteProduct { .. }
         | Command::ResolveConflict { .. }
-        | Command::SetWorkspaceInfo { .. } => Err(CommandError::Invalid("not a product edit")),
+        | Command::SetWorkspaceInfo { .. } => Err(CommandError::Refused(Refusal::NotAProductEdit)),
     }
 }
 

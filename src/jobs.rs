@@ -34,7 +34,10 @@ impl Progress {
         if total == 0 {
             return 0.0;
         }
-        #[allow(clippy::cast_precision_loss)] // a progress bar needs no more precision
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a progress bar needs no more precision"
+        )]
         let f = self.bytes_done.load(Ordering::Relaxed) as f32 / total as f32;
         f.clamp(0.0, 1.0)
     }
@@ -89,11 +92,7 @@ impl ImportJob {
         let progress = Arc::new(Progress::default());
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::channel();
-        let total: u64 = files
-            .iter()
-            .filter_map(|f| std::fs::metadata(f).ok())
-            .map(|m| m.len())
-            .sum();
+        let total = crate::storage::total_size(&files);
         progress.bytes_total.store(total, Ordering::Relaxed);
         let thread_progress = Arc::clone(&progress);
         let thread_cancel = Arc::clone(&cancel);

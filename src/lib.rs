@@ -12,7 +12,8 @@
 //! - [`command`]: every edit as data; `command::apply` applies the officer's edits.
 //! - [`app`]: the open workspace with undo/redo, immediate checked saving, and reloading
 //!   what other officers changed in a shared folder (the other way the model changes).
-//! - [`ui`]: egui screens that read state and push commands; the string table.
+//! - [`text`]: every user-visible string, Vietnamese and English, and [`text::Lang`].
+//! - [`ui`]: egui screens that read state and push commands.
 //! - [`cli`]: `check`, `list`, `demo-data` (and friends) without a display.
 //!
 //! ## Implementation notes
@@ -28,4 +29,5 @@ pub mod command;
 pub mod domain;
 pub mod jobs;
 pub mod storage;
+pub mod text;
 pub mod ui;

@@ -1,4 +1,9 @@
 //! The CLI as a script would use it: exit codes, output, files left untouched.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

@@ -3,6 +3,11 @@
 //! real sheets: worked examples for sets 2, 6 and 8 and migrations between them.
 //!
 //! Reads only files inside this crate, never `../shared`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

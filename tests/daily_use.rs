@@ -2,6 +2,11 @@
 //! the real app on a temp copy of `saves/`, clicked by accessible label, checked on the
 //! model and on the files on disk. Time is the harness's simulated clock (0.25 s a step),
 //! never the wall clock.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 
@@ -60,7 +65,11 @@ fn type_into(harness: &mut Harness<'static, OcopApp>, role: Role, label: &str, t
 fn product<'a>(app: &'a OcopApp, id: &str) -> &'a ocop_tracker::domain::model::Product {
     app.state
         .as_ref()
-        .and_then(|s| s.workspace.products.get(&ProductId(id.into())))
+        .and_then(|s| {
+            s.workspace
+                .products
+                .get(&ProductId::parse(id).expect("valid id"))
+        })
         .expect("product")
 }
 
@@ -113,7 +122,7 @@ fn add_product_uses_the_chosen_scoring_set() {
     let id = "gio-bo-binh-an";
     assert_eq!(
         harness.state().screen,
-        Screen::Product(ProductId(id.into()))
+        Screen::Product(ProductId::parse(id).expect("valid id"))
     );
     assert_eq!(product(harness.state(), id).scoring_set, 2);
     assert!(file_of(&ws, id).contains("scoring_set: 2,"));
@@ -232,7 +241,7 @@ fn saves_while_typing_make_one_undo_step() {
     let notes = on_disk
         .workspace
         .products
-        .get(&ProductId("com-hong-quang".into()))
+        .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .map(|p| p.notes.clone());
     assert_eq!(notes.as_deref(), Some(original.as_str()));
 }
@@ -346,7 +355,7 @@ fn quit_after_a_failed_save_asks_and_a_copy_is_a_valid_workspace() {
     let copied = loaded
         .workspace
         .products
-        .get(&ProductId("com-hong-quang".into()))
+        .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .expect("product in the copy");
     let samples = copied
         .current()
@@ -406,7 +415,7 @@ fn lapsed_certificates_are_struck_through_with_the_reason() {
         let product = state
             .workspace
             .products
-            .get_mut(&ProductId("thit-trau-binh-an".into()))
+            .get_mut(&ProductId::parse("thit-trau-binh-an").expect("valid id"))
             .expect("product");
         let app = product.current_mut().expect("app");
         app.stage = Stage::Revoked;
@@ -589,7 +598,7 @@ fn the_whole_dashboard_row_opens_its_product() {
     harness.run();
     assert_eq!(
         harness.state().screen,
-        Screen::Product(ProductId("thit-trau-binh-an".into()))
+        Screen::Product(ProductId::parse("thit-trau-binh-an").expect("valid id"))
     );
 }
 
@@ -603,7 +612,7 @@ fn the_whole_portfolio_row_opens_its_product() {
     harness.run();
     assert_eq!(
         harness.state().screen,
-        Screen::Product(ProductId("thit-trau-binh-an".into()))
+        Screen::Product(ProductId::parse("thit-trau-binh-an").expect("valid id"))
     );
 }
 

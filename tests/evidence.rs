@@ -1,6 +1,11 @@
 //! Evidence store tests, in temporary folders only: hashing, dedup, streaming of a
 //! large file, cancellation, hostile stored paths, NFC names, verify, orphans and
 //! crash leftovers.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 use std::collections::BTreeSet;
 use std::fs;

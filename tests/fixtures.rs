@@ -7,6 +7,11 @@
 //! must report nothing (a renamed or removed serde field would be an unknown field). A
 //! format change therefore needs a migration and a deliberate update of `expected/`
 //! (`OCOP_WRITE_EXPECTED=1 cargo test --test fixtures`, then review the diff).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

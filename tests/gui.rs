@@ -1,5 +1,10 @@
 //! Behaviour tests: the real app on a temp copy of `saves/`, clicked by accessible label,
 //! checked on the model and on the RON file on disk. No GPU, no display.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 
@@ -59,7 +64,7 @@ fn samples_status(app: &OcopApp) -> DocStatus {
     let product = state
         .workspace
         .products
-        .get(&ProductId("com-hong-quang".into()))
+        .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .expect("product");
     product
         .current()
@@ -103,14 +108,14 @@ fn search_open_tick_undo_redo() {
     assert!(harness.query_by_label("Thịt trâu Bình An").is_none());
     assert_eq!(
         harness.state().portfolio.visible_ids(),
-        vec![ProductId("com-hong-quang".into())]
+        vec![ProductId::parse("com-hong-quang").expect("valid id")]
     );
 
     harness.get_by_label("Cốm Hồng Quang").click();
     harness.run();
     assert_eq!(
         harness.state().screen,
-        Screen::Product(ProductId("com-hong-quang".into()))
+        Screen::Product(ProductId::parse("com-hong-quang").expect("valid id"))
     );
 
     // Tick "5 product samples" as ready, on the dossier tab.
@@ -171,7 +176,7 @@ fn stage_move_asks_for_missing_information() {
     let app = state
         .workspace
         .products
-        .get(&ProductId("thit-trau-binh-an".into()))
+        .get(&ProductId::parse("thit-trau-binh-an").expect("valid id"))
         .and_then(|p| p.current())
         .expect("app");
     assert_eq!(
@@ -201,7 +206,7 @@ fn truncated_product_is_named_and_the_other_still_opens() {
     harness.run();
     assert_eq!(
         harness.state().screen,
-        Screen::Product(ProductId("thit-trau-binh-an".into()))
+        Screen::Product(ProductId::parse("thit-trau-binh-an").expect("valid id"))
     );
     harness.get_by_label("Hồ sơ").click();
     harness.run();
@@ -243,7 +248,7 @@ fn add_and_delete_product_with_undo() {
     harness.run();
     harness.get_by_label("Xác nhận").click();
     harness.run();
-    let id = ProductId("mat-ong-bac-ha".into());
+    let id = ProductId::parse("mat-ong-bac-ha").expect("valid id");
     assert_eq!(harness.state().screen, Screen::Product(id.clone()));
     assert!(ws.join("products/mat-ong-bac-ha.ron").is_file());
 
@@ -375,7 +380,10 @@ fn dashboard_overdue_item_leads_to_its_product() {
             >= 1
     );
     let first = harness.state().dashboard.visible_items()[0].clone();
-    assert_eq!(first.product_id, ProductId("thit-trau-binh-an".into()));
+    assert_eq!(
+        first.product_id,
+        ProductId::parse("thit-trau-binh-an").expect("valid id")
+    );
     assert_eq!(first.document_key.as_deref(), Some("test-report"));
     // The commune's 15 working days for Cốm (received Mon 16/11) end on Mon 7/12.
     harness.get_by_label("Hạn xã xử lý hồ sơ (15 ngày làm việc)");
@@ -387,7 +395,7 @@ fn dashboard_overdue_item_leads_to_its_product() {
     harness.run();
     assert_eq!(
         harness.state().screen,
-        Screen::Product(ProductId("thit-trau-binh-an".into()))
+        Screen::Product(ProductId::parse("thit-trau-binh-an").expect("valid id"))
     );
     assert_eq!(
         harness.state().product_view.tab,
@@ -420,7 +428,7 @@ fn history_records_edits_and_undo() {
     let product = state
         .workspace
         .products
-        .get(&ProductId("com-hong-quang".into()))
+        .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .expect("product");
     use ocop_tracker::domain::history::{Change, Origin};
     let tail: Vec<_> = product.history.iter().rev().take(2).collect();
@@ -497,7 +505,11 @@ fn attachments_of(
         .state()
         .state
         .as_ref()
-        .and_then(|s| s.workspace.products.get(&ProductId(product.into())))
+        .and_then(|s| {
+            s.workspace
+                .products
+                .get(&ProductId::parse(product).expect("valid id"))
+        })
         .and_then(|p| p.current())
         .and_then(|a| a.dossier.iter().find(|e| e.key == key))
         .map(|e| e.attachments.clone())
@@ -644,7 +656,7 @@ fn vietnamese_input_method_commits_composed_text() {
     assert_eq!(harness.state().portfolio.query, "cốm");
     assert_eq!(
         harness.state().portfolio.visible_ids(),
-        vec![ProductId("com-hong-quang".into())]
+        vec![ProductId::parse("com-hong-quang").expect("valid id")]
     );
 }
 
@@ -679,7 +691,7 @@ fn settings_name_the_officer_in_the_history() {
     let last = state
         .workspace
         .products
-        .get(&ProductId("com-hong-quang".into()))
+        .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .and_then(|p| p.history.last())
         .expect("entry");
     assert_eq!(last.by, "Lý Thị Mai");
@@ -736,7 +748,7 @@ fn official_result_is_kept_apart_from_the_self_assessment() {
     let app = state
         .workspace
         .products
-        .get(&ProductId("com-hong-quang".into()))
+        .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .and_then(|p| p.current())
         .expect("app");
     assert_eq!(app.scores.official.average_score, Some(61.5));
@@ -792,7 +804,7 @@ fn recognition_records_the_certificate_and_it_can_be_corrected() {
             .and_then(|s| {
                 s.workspace
                     .products
-                    .get(&ProductId("com-hong-quang".into()))
+                    .get(&ProductId::parse("com-hong-quang").expect("valid id"))
             })
             .and_then(|p| p.current())
             .and_then(|a| a.certificate.clone())

@@ -2,6 +2,11 @@
 //! fields, stray temp files and honest messages. Each test reproduces one attack or
 //! defect on a temp copy of the demo workspace.
 #![cfg(unix)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 
@@ -22,7 +27,7 @@ fn open(ws: &Path) -> AppState {
 }
 
 fn com() -> ProductId {
-    ProductId("com-hong-quang".into())
+    ProductId::parse("com-hong-quang").expect("valid id")
 }
 
 fn rename_com(state: &mut AppState, name: &str) {

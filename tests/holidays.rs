@@ -2,6 +2,11 @@
 //! the lunar calendar, and working-day deadlines counted on it.
 //!
 //! Reads only files inside this crate.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 use std::path::PathBuf;
 

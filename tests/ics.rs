@@ -1,5 +1,10 @@
 //! The iCalendar export read back by an independent parser (the `icalendar` crate):
 //! Vietnamese text survives escaping and folding, alarms are there, UIDs are stable.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};

@@ -2,6 +2,11 @@
 //! and is killed at random moments, 50 times. After every kill each product file must
 //! parse (old or new content, never torn), and after the next open (once the temp files'
 //! one-minute grace has passed) no temp file may be left.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

@@ -1,6 +1,11 @@
 //! Several officers, one workspace (issue 11): what a second writer does to files, and
 //! what the app does about it. Each test is one scenario of the issue, (a)–(f), played
 //! with the file operations a sync tool or a second PC would make.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

@@ -1,5 +1,10 @@
 //! The shared folder as the officer sees it: another officer's change appearing live,
 //! and a conflict copy shown, compared and resolved through the real app (kittest).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

@@ -3,6 +3,11 @@
 //! says so and skips, unless `OCOP_REQUIRE_SNAPSHOTS=1` (set by `.ci/run`) makes that a
 //! failure. Update with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`, and look at every
 //! new image before committing it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

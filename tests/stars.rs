@@ -1,5 +1,10 @@
 //! Star counts: only a certificate valid today makes an OCOP n-star product, on the
 //! dashboard as in the portfolio; the synthetic workspace's stages agree with its dates.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

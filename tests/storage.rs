@@ -1,4 +1,9 @@
 //! Storage tests in temp folders: round trips, broken and hostile files, atomic writes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 
@@ -82,7 +87,7 @@ fn broken_files_are_reported_untouched_and_others_still_open() {
             loaded
                 .workspace
                 .products
-                .contains_key(&ProductId("thit-trau-binh-an".into()))
+                .contains_key(&ProductId::parse("thit-trau-binh-an").expect("valid id"))
         );
         assert_eq!(loaded.problems.len(), 1, "{label}");
         let problem = &loaded.problems[0];
@@ -138,7 +143,7 @@ fn newer_schema_opens_read_only() {
         loaded.problems.first(),
         Some(StorageError::NewerSchema { found: 99, .. })
     ));
-    let id = ProductId("com-hong-quang".into());
+    let id = ProductId::parse("com-hong-quang").expect("valid id");
     assert!(loaded.read_only.contains_key(&id));
     assert!(
         loaded.workspace.products.contains_key(&id),
@@ -230,7 +235,7 @@ fn app_state_reports_which_products_changed() {
     let mut state =
         AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
     let start = state.revision;
-    let id = ProductId("com-hong-quang".into());
+    let id = ProductId::parse("com-hong-quang").expect("valid id");
     for status in [DocStatus::Ready, DocStatus::InProgress] {
         state
             .apply(&Command::SetDocStatus {

@@ -9,6 +9,11 @@
 //!
 //! Needs Debian's `syncthing` (`.ci/run` installs it). Without it the test says SKIPPED,
 //! unless `OCOP_REQUIRE_SYNCTHING=1` (set by `.ci/run`) makes that a failure.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 mod common;
 

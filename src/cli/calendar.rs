@@ -3,40 +3,10 @@
 use std::path::Path;
 
 use crate::app::AppState;
-use crate::domain::{agenda, ics};
 use crate::storage;
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 use super::out::{Out, printable};
-
-/// The iCalendar text of every upcoming deadline of the open workspace.
-pub fn calendar_text(state: &AppState, lang: Lang) -> String {
-    let items = agenda::agenda(&state.workspace, &state.catalog, state.today);
-    let events = agenda::calendar_events(&items, |item| {
-        let rule = lang.t(text::deadline_name(item.kind));
-        let doc = item
-            .document_key
-            .as_deref()
-            .map(|key| crate::ui::dashboard::document_name(state, item, key, lang));
-        let summary = match &doc {
-            Some(doc) => format!("{}: {rule} – {doc}", item.product_name),
-            None => format!("{}: {rule}", item.product_name),
-        };
-        let description = format!(
-            "{} ({}). {}",
-            rule,
-            lang.date(item.date),
-            lang.t(text::CALENDAR_SOURCE)
-        );
-        (summary, description)
-    });
-    let name = if state.workspace.info.name.is_empty() {
-        "OCOP".to_owned()
-    } else {
-        format!("OCOP – {}", state.workspace.info.name)
-    };
-    ics::to_ics(&name, &events, chrono::Utc::now())
-}
 
 /// `calendar DIR [--out FILE]`: writes the iCalendar file; `--out -` or no `--out`
 /// prints it. A link as target is refused, a pipe or device is written into.
@@ -51,7 +21,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for problem in &state.load_problems {
         eprintln!("warning: {}", printable(problem));
     }
-    let ics = calendar_text(&state, lang);
+    let ics = state.calendar_ics(lang);
     match super::flag(args, "--out") {
         Some(out) if out != "-" => {
             storage::fsio::write_export(Path::new(out), ics.as_bytes())

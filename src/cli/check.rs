@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::domain::scoring::{self, SheetProblem};
 use crate::storage::{self, evidence::EvidenceStatus};
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 use super::out::{Out, printable};
 

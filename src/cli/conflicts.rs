@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::storage::{self, ConflictCopy, ConflictTool};
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 use super::out::{Out, printable};
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use crate::storage;
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 use super::out::{Out, printable};
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::domain::{deadlines, dossier};
 use crate::storage;
-use crate::ui::text;
+use crate::text;
 
 use super::out::{Out, printable};
 

@@ -28,9 +28,7 @@ use chrono::NaiveDate;
 use crate::domain::catalog::Catalog;
 use crate::domain::demo;
 use crate::storage::{self, StorageError};
-use crate::ui::text::Lang;
-
-pub use calendar::calendar_text;
+use crate::text::Lang;
 
 const USAGE: &str = "\
 ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
@@ -193,7 +191,9 @@ fn write_seed(dir: Option<&Path>) -> Result<(), String> {
                 .map_err(|e| e.to_string())?;
         let product = workspace
             .products
-            .get_mut(&crate::domain::model::ProductId(product_id.to_owned()))
+            .get_mut(
+                &crate::domain::model::ProductId::parse(product_id).ok_or("bad seed product id")?,
+            )
             .ok_or("seed product missing")?;
         let entry = product
             .current_mut()
@@ -214,20 +214,15 @@ fn write_seed(dir: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// Which workspace the GUI opens: `--workspace`, else the last one, else the demo.
-fn startup_workspace(explicit: Option<&str>, last: Option<PathBuf>) -> Option<PathBuf> {
-    if let Some(dir) = explicit {
-        return Some(PathBuf::from(dir));
-    }
-    if let Some(last) = last.filter(|p| p.is_dir()) {
-        return Some(last);
-    }
+/// The demo workspace the GUI opens when neither `--workspace` nor a remembered
+/// folder says otherwise: `saves/` here, else beside the sources.
+fn demo_workspace() -> Option<PathBuf> {
     [
         PathBuf::from("saves"),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
     ]
     .into_iter()
-    .find(|p| p.join(storage::WORKSPACE_FILE).is_file())
+    .find(|p| storage::looks_like_workspace(p))
 }
 
 fn gui(args: &[String]) -> ExitCode {
@@ -252,48 +247,18 @@ fn gui(args: &[String]) -> ExitCode {
         _ => None,
     };
     // `--window 1280x2000`: a window size, e.g. for documentation screenshots.
-    let window_flag = flag(args, "--window").is_some();
-    let size = flag(args, "--window")
+    let window = flag(args, "--window")
         .and_then(|raw| raw.split_once('x'))
-        .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]))
-        .unwrap_or([1280.0, 800.0]);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Theo dõi OCOP – OCOP tracker")
-            .with_inner_size(size)
-            .with_min_inner_size([800.0, 500.0]),
-        // An explicit --window size wins over the size remembered from last time.
-        persist_window: !window_flag,
-        ..Default::default()
+        .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]));
+    let start = crate::ui::start::Start {
+        catalog,
+        pinned_today,
+        lang: lang_flag,
+        window,
+        workspace: explicit.map(PathBuf::from),
+        default_workspace: demo_workspace(),
     };
-    let result = eframe::run_native(
-        "ocop-tracker",
-        options,
-        Box::new(move |cc| {
-            crate::ui::theme::install(&cc.egui_ctx);
-            let stored_lang: Option<Lang> = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, crate::ui::PREF_LANG));
-            let last: Option<PathBuf> = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, crate::ui::PREF_LAST_WORKSPACE));
-            let lang = lang_flag.or(stored_lang).unwrap_or_default();
-            let officer: Option<String> = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, crate::ui::PREF_OFFICER));
-            let dir = startup_workspace(explicit.as_deref(), last);
-            let mut app = crate::ui::OcopApp::new(catalog, None, lang, pinned_today);
-            app.officer = officer.unwrap_or_default();
-            if window_flag {
-                app.requested_size = Some(egui::vec2(size[0], size[1]));
-            }
-            if let Some(dir) = dir.as_deref() {
-                app.open_workspace(dir);
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    match result {
+    match crate::ui::start::run(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: could not start the window: {err}");

@@ -7,7 +7,7 @@ use crate::domain::criteria::Part;
 use crate::domain::dossier;
 use crate::domain::scoring::{self, Outcome, SuggestionReason};
 use crate::storage;
-use crate::ui::text::{self, Lang};
+use crate::text::{self, Lang};
 
 use super::out::{Out, printable};
 

@@ -132,7 +132,7 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
 
     // Cốm Hồng Quang: processed from rice → set 6 (domain brief §3, inferred).
     let mut com = new_product(
-        ProductId("com-hong-quang".into()),
+        ProductId::slug_from("com-hong-quang"),
         "Cốm Hồng Quang",
         6,
         template,
@@ -288,7 +288,7 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
 
     // Thịt trâu Bình An: sold fresh or chilled → set 2 (dried "gác bếp" would be set 8).
     let mut trau = new_product(
-        ProductId("thit-trau-binh-an".into()),
+        ProductId::slug_from("thit-trau-binh-an"),
         "Thịt trâu Bình An",
         2,
         template,
@@ -545,7 +545,12 @@ pub fn synthetic_workspace(
             .unwrap_or(("Sản phẩm", 1));
         let place = rng.pick(PLACES);
         let name = format!("{base} {place}");
-        let id = ProductId(format!("p{:05}-{}", index + 1, ProductId::slug_from(&name)));
+        // The number comes first, so cutting a long name to the id length keeps ids unique.
+        let id = ProductId::slug_from(&format!(
+            "p{:05}-{}",
+            index + 1,
+            ProductId::slug_from(&name)
+        ));
         let mut product = new_product(id, &name, set, template, today.year());
         product.commune = place.to_owned();
         product.is_example = true;

@@ -439,7 +439,7 @@ mod tests {
 
     fn product() -> Product {
         Product {
-            id: ProductId("p".into()),
+            id: ProductId::slug_from("p"),
             name: "Cốm".into(),
             producer: Default::default(),
             commune: String::new(),

@@ -27,7 +27,7 @@ pub const RULE_VERSION_1048: &str = "1048/QĐ-TTg";
 /// products folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct ProductId(pub String);
+pub struct ProductId(String);
 
 impl ProductId {
     /// Whether `raw` is a valid product id (non-empty, at most 64 chars of `a-z0-9-`).
@@ -413,7 +413,7 @@ mod standing_tests {
 
     fn product(stage: Stage, issued_on: NaiveDate, revocation: Option<Revocation>) -> Product {
         Product {
-            id: ProductId("p".into()),
+            id: ProductId::slug_from("p"),
             name: "P".into(),
             producer: Producer::default(),
             commune: String::new(),

@@ -19,6 +19,7 @@ pub mod assets;
 pub mod evidence;
 pub mod fsio;
 pub mod migrate;
+pub mod probe;
 pub mod shared;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -409,7 +410,10 @@ fn read_product(path: &Path, stem: String) -> ProductRead {
             ),
             path: path.to_owned(),
         });
-        product.id = ProductId(read.stem.clone());
+        // The stem was checked to be a valid id before the file was read.
+        if let Some(id) = ProductId::parse(&read.stem) {
+            product.id = id;
+        }
     }
     read.product = Some(product);
     read
@@ -679,6 +683,30 @@ pub fn product_dir_listing(dir: &Path) -> BTreeMap<String, (u64, Option<std::tim
         }
     }
     listing
+}
+
+/// Whether `dir` looks like a workspace (has `workspace.ron` or `products/`).
+pub fn looks_like_workspace(dir: &Path) -> bool {
+    dir.join(WORKSPACE_FILE).is_file() || dir.join(PRODUCTS_DIR).is_dir()
+}
+
+/// Size and modification time of a product's file, if it exists.
+pub fn product_file_meta(
+    dir: &Path,
+    id: &ProductId,
+) -> Option<(u64, Option<std::time::SystemTime>)> {
+    fs::metadata(product_path(dir, id))
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
+/// Total size in bytes of the files that exist among `files` (for a progress bar).
+pub fn total_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 /// Reads and parses product files on every core, keeping the input order.

@@ -97,7 +97,7 @@ fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> St
         Part::ScoringSet => lang.t(text::FIELD_SET).to_owned(),
         Part::Process => lang.t(text::CONFLICT_PROCESS).to_owned(),
         Part::Applications => lang.t(text::CONFLICT_APPLICATIONS).to_owned(),
-        Part::DocStatus(key) => doc(key),
+        Part::DocStatus(key) => format!("{} · {}", doc(key), lang.t(text::DOC_STATUS)),
         Part::DocNote(key) => format!("{} · {}", doc(key), lang.t(text::H_NOTE)),
         Part::DocDates(key) => format!(
             "{} · {} / {}",
@@ -216,9 +216,10 @@ pub fn dialog_ui(
     };
     let parts = merge::differences(current, &dialog.theirs);
     let mut close = false;
-    let width = (ctx.content_rect().width() - 80.0).clamp(600.0, 1100.0);
+    let width = (ctx.content_rect().width() - 120.0).clamp(480.0, 1000.0);
     egui::Modal::new(egui::Id::unique("conflict-dialog")).show(ctx, |ui| {
         ui.set_width(width);
+        ui.set_max_width(width);
         ui.heading(format!(
             "{}: {}",
             lang.t(text::CONFLICT_TITLE),
@@ -240,51 +241,43 @@ pub fn dialog_ui(
         if parts.is_empty() {
             ui.label(lang.t(text::CONFLICT_SAME));
         } else {
-            let value_width = (width - 420.0) / 2.0;
             egui::ScrollArea::vertical()
                 .max_height(420.0)
                 .show(ui, |ui| {
-                    egui::Grid::new("conflict-parts")
-                        .striped(true)
-                        .num_columns(4)
-                        .spacing([12.0, 6.0])
-                        .show(ui, |ui| {
-                            ui.strong(lang.t(text::CONFLICT_PART));
-                            ui.strong(lang.t(text::CONFLICT_CURRENT));
-                            ui.strong(lang.t(text::CONFLICT_COPY));
-                            ui.strong(lang.t(text::CONFLICT_KEEP));
-                            ui.end_row();
-                            for part in &parts {
-                                ui.label(part_name(part, state, current, lang));
-                                for side in [current, dialog.theirs.as_ref()] {
-                                    ui.add_sized(
-                                        [value_width, 0.0],
-                                        egui::Label::new(part_value(part, side, lang)).wrap(),
+                    for part in &parts {
+                        egui::Frame::group(ui.style()).show(ui, |ui| {
+                            ui.set_width(width - 24.0);
+                            ui.strong(part_name(part, state, current, lang));
+                            ui.columns(2, |columns| {
+                                for (column, (title, side)) in columns.iter_mut().zip([
+                                    (text::CONFLICT_CURRENT, current),
+                                    (text::CONFLICT_COPY, dialog.theirs.as_ref()),
+                                ]) {
+                                    column
+                                        .label(RichText::new(lang.t(title)).color(theme::muted()));
+                                    column
+                                        .add(egui::Label::new(part_value(part, side, lang)).wrap());
+                                }
+                            });
+                            let keep = dialog.choices.entry(part.clone()).or_default();
+                            ui.horizontal_wrapped(|ui| {
+                                ui.label(lang.t(text::CONFLICT_KEEP));
+                                ui.radio_value(
+                                    keep,
+                                    Keep::Current,
+                                    lang.t(text::CONFLICT_KEEP_CURRENT),
+                                );
+                                ui.radio_value(keep, Keep::Copy, lang.t(text::CONFLICT_KEEP_COPY));
+                                if part.can_keep_both() {
+                                    ui.radio_value(
+                                        keep,
+                                        Keep::Both,
+                                        lang.t(text::CONFLICT_KEEP_BOTH),
                                     );
                                 }
-                                let keep = dialog.choices.entry(part.clone()).or_default();
-                                ui.horizontal(|ui| {
-                                    ui.radio_value(
-                                        keep,
-                                        Keep::Current,
-                                        lang.t(text::CONFLICT_KEEP_CURRENT),
-                                    );
-                                    ui.radio_value(
-                                        keep,
-                                        Keep::Copy,
-                                        lang.t(text::CONFLICT_KEEP_COPY),
-                                    );
-                                    if part.can_keep_both() {
-                                        ui.radio_value(
-                                            keep,
-                                            Keep::Both,
-                                            lang.t(text::CONFLICT_KEEP_BOTH),
-                                        );
-                                    }
-                                });
-                                ui.end_row();
-                            }
+                            });
                         });
+                    }
                 });
         }
         ui.separator();

@@ -339,7 +339,7 @@ fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
                     ui.visuals().text_color(),
                 );
             let available = (ui.available_width() - 50.0).max(40.0);
-            #[allow(clippy::cast_precision_loss)] // counts are far below 2^24
+            #[expect(clippy::cast_precision_loss, reason = "counts are far below 2^24")]
             let width = available * (*value as f32) / (max as f32);
             let (bar, _) =
                 ui.allocate_exact_size(egui::vec2(available, 16.0), egui::Sense::hover());

@@ -13,7 +13,10 @@ use super::text::{self, Lang};
 use super::widgets::{self, DateEdit};
 use super::{UiAction, theme};
 
-#[allow(clippy::too_many_arguments)] // the screen's inputs plus its view state and outboxes
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the screen's inputs plus its view state and outboxes"
+)]
 pub fn dossier_ui(
     ui: &mut egui::Ui,
     state: &AppState,

@@ -55,7 +55,7 @@ pub fn take_drop_targets(ctx: &egui::Context) -> Vec<DropTarget> {
 
 /// "1,5 MB" in the user's language.
 pub fn human_size(bytes: u64, lang: Lang) -> String {
-    #[allow(clippy::cast_precision_loss)] // display only
+    #[expect(clippy::cast_precision_loss, reason = "display only")]
     let b = bytes as f64;
     let (value, unit) = if b >= 1024.0 * 1024.0 * 1024.0 {
         (b / (1024.0 * 1024.0 * 1024.0), "GB")
@@ -157,7 +157,10 @@ fn is_image(name: &str) -> bool {
 }
 
 /// The attachments of one dossier document, and its "Attach…" button.
-#[allow(clippy::too_many_arguments)] // one document's read-only inputs plus the two outboxes
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one document's read-only inputs plus the two outboxes"
+)]
 pub fn attachments_ui(
     ui: &mut egui::Ui,
     state: &AppState,
@@ -195,7 +198,7 @@ pub fn attach_button(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // see attachments_ui
+#[expect(clippy::too_many_arguments, reason = "see attachments_ui")]
 fn attachment_row(
     ui: &mut egui::Ui,
     state: &AppState,

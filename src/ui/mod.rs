@@ -12,12 +12,15 @@ mod dialogs;
 pub mod dossier;
 pub mod evidence;
 mod file_dialogs;
+pub mod headless;
 pub mod history;
 pub mod portfolio;
 pub mod product;
 pub mod scoring;
 pub mod stage_dialog;
-pub mod text;
+pub mod start;
+/// The string table lives beside the UI, not in it: `app` and `cli` use it too.
+pub use crate::text;
 pub mod theme;
 pub mod widgets;
 
@@ -242,6 +245,14 @@ impl OcopApp {
                 .unwrap_or(false)
         });
         theme::sync(ui.ctx());
+        // Deadlines follow the clock when the window stays open past midnight.
+        if self.pinned_today.is_none()
+            && let Some(state) = self.state.as_mut()
+        {
+            state.set_today(chrono::Local::now().date_naive());
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(60));
+        }
         self.shortcuts(ui.ctx(), &mut actions);
         let lang = self.lang;
         if let Ok(mut slot) = self.repaint.lock()
@@ -389,13 +400,7 @@ impl OcopApp {
             .map_or_else(|| "ocop".to_owned(), |n| n.to_string_lossy().to_string());
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let target = parent.join(format!("{name}-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
-        // Products opened read-only (a newer schema) would lose fields if written here.
-        let mut workspace = state.workspace.clone();
-        workspace
-            .products
-            .retain(|id, _| !state.read_only.contains(id));
-        crate::storage::save_workspace(&target, &workspace)
-            .map_err(|err| format!("{}: {err}", lang.t(text::SAVE_FAILED)))?;
+        state.save_copy_to(&target)?;
         Ok(Some(target))
     }
 
@@ -472,34 +477,8 @@ impl OcopApp {
             }
             UiAction::Report(text) => self.report(text),
             UiAction::DeleteUnused(orphans) => {
-                let lang = self.lang;
                 if let Some(state) = self.state.as_mut() {
-                    // Recompute from a fresh scan: move only what is still unused now.
-                    let plan = match crate::storage::unused_evidence(
-                        &state.dir,
-                        std::time::SystemTime::now(),
-                        crate::storage::EVIDENCE_GRACE,
-                    ) {
-                        Ok(plan) => plan,
-                        Err(err) => {
-                            let text = text::storage_error(&err, lang);
-                            state.message(Level::Error, text);
-                            return;
-                        }
-                    };
-                    let mut failures = Vec::new();
-                    for orphan in orphans.iter().filter(|o| plan.removable.contains(o)) {
-                        if let Err(err) =
-                            crate::storage::evidence::remove_stored(&state.dir, orphan)
-                        {
-                            failures.push(err.to_string());
-                        }
-                    }
-                    if failures.is_empty() {
-                        state.message(Level::Info, lang.t(text::CLEAN_UP_DONE));
-                    } else {
-                        state.message(Level::Error, failures.join("; "));
-                    }
+                    state.move_unused_to_trash(&orphans);
                 }
             }
             UiAction::OpenSettings => {
@@ -525,17 +504,13 @@ impl OcopApp {
             }
             UiAction::CleanUpEvidence => {
                 if let Some(state) = self.state.as_ref() {
-                    match crate::storage::unused_evidence(
-                        &state.dir,
-                        std::time::SystemTime::now(),
-                        crate::storage::EVIDENCE_GRACE,
-                    ) {
+                    match state.cleanup_plan() {
                         Ok(plan) => {
                             self.dialog = Some(Dialog::CleanUp {
                                 orphans: plan.removable,
                             });
                         }
-                        Err(err) => self.report(text::storage_error(&err, self.lang)),
+                        Err(text) => self.report(text),
                     }
                 }
             }
@@ -622,7 +597,8 @@ impl OcopApp {
             UiAction::QuitDiscard => self.close_now(),
             UiAction::OpenConflict(copy) => {
                 // One small file read, when the officer asks for the comparison.
-                match crate::storage::read_conflict_copy(&copy) {
+                let read = self.state.as_ref().map(|s| s.read_conflict(&copy));
+                match read.unwrap_or_else(|| Err(String::new())) {
                     Ok(theirs) => {
                         self.dialog = Some(Dialog::Conflict(conflict::ConflictDialog {
                             copy,
@@ -630,7 +606,7 @@ impl OcopApp {
                             choices: std::collections::BTreeMap::new(),
                         }));
                     }
-                    Err(err) => self.report(text::storage_error(&err, self.lang)),
+                    Err(text) => self.report(text),
                 }
             }
             UiAction::ResolveConflict(dialog) => {
@@ -670,17 +646,7 @@ impl OcopApp {
                 return;
             }
         };
-        let ics = crate::cli::calendar_text(state, lang);
-        match crate::storage::write_atomic(&path, ics.as_bytes()) {
-            Ok(()) => state.message(
-                Level::Info,
-                format!("{}: {}", lang.t(text::EXPORTED), path.display()),
-            ),
-            Err(err) => state.message(
-                Level::Error,
-                format!("{}: {err}", lang.t(text::EXPORT_FAILED)),
-            ),
-        }
+        state.export_calendar(&path);
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {

@@ -555,7 +555,7 @@ const COLUMN_LAYOUT: [(f32, f32); 8] = [
 
 /// (initial width, minimum) per column for a table `available` pixels wide.
 pub fn column_widths(available: f32, spacing: f32) -> Vec<(f32, f32)> {
-    #[allow(clippy::cast_precision_loss)] // eight columns
+    #[expect(clippy::cast_precision_loss, reason = "eight columns")]
     let gaps = spacing * COLUMN_LAYOUT.len() as f32 + 4.0;
     let minimum: f32 = COLUMN_LAYOUT.iter().map(|(m, _)| m).sum();
     let shares: f32 = COLUMN_LAYOUT.iter().map(|(_, w)| w).sum();

@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::command::{Command, CommandError, ProductField};
 use crate::domain::deadlines;
 use crate::domain::model::{ApplicationKind, ProducerKind, Product};
-use crate::domain::stage::{Stage, StageError};
+use crate::domain::stage::Stage;
 
 use super::text::{self, Lang};
 use super::widgets::{self, DateEdit};
@@ -19,19 +19,7 @@ pub use super::stage_dialog::{StageDialog, stage_dialog_ui};
 
 /// Text for a refused command, naming the field where there is one.
 pub fn command_error_text(err: &CommandError, lang: Lang) -> String {
-    match err {
-        CommandError::Stage(StageError::Invalid { field, reason }) => {
-            format!("{}: {reason}", lang.t(text::stage_field_name(*field)))
-        }
-        CommandError::Stage(StageError::Missing { fields }) => {
-            let names: Vec<&str> = fields
-                .iter()
-                .map(|f| lang.t(text::stage_field_name(*f)))
-                .collect();
-            format!("{} {}", lang.t(text::STAGE_DIALOG_NEEDS), names.join(", "))
-        }
-        other => other.to_string(),
-    }
+    text::command_error(err, lang)
 }
 
 /// Tabs of the product screen.
@@ -275,7 +263,6 @@ fn process_ui(
                 &salt,
                 lang.t(text::CERT_NUMBER),
                 &cert.number,
-                false,
                 !read_only,
                 160.0,
                 lang,

@@ -189,7 +189,6 @@ fn official_ui(
             &salt,
             lang.t(text::OFFICIAL_SCORE),
             &shown,
-            false,
             !read_only,
             60.0,
             lang,
@@ -443,7 +442,10 @@ fn summary_ui(
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one screen's read-only inputs; bundling them adds nothing
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one screen's read-only inputs; bundling them adds nothing"
+)]
 fn criteria_ui(
     ui: &mut egui::Ui,
     set: &ScoringSet,
@@ -519,7 +521,7 @@ fn part_letter(part: Part) -> &'static str {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // see criteria_ui
+#[expect(clippy::too_many_arguments, reason = "see criteria_ui")]
 fn criterion_ui(
     ui: &mut egui::Ui,
     set: &ScoringSet,

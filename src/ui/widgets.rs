@@ -119,28 +119,31 @@ pub fn text_field(
     enabled: bool,
     lang: super::text::Lang,
 ) -> Option<String> {
-    text_field_width(
-        ui,
-        id_salt,
-        label,
-        value,
-        multiline,
-        enabled,
-        f32::INFINITY,
-        lang,
-    )
+    let shape = (multiline, f32::INFINITY);
+    edit_text(ui, id_salt, label, value, enabled, shape, lang)
 }
 
-/// Like [`text_field`] with a given width (for short values such as a score).
-#[allow(clippy::too_many_arguments)] // one field's id, label, value, layout and language
+/// Like [`text_field`], on one line of a given width (for short values such as a score).
 pub fn text_field_width(
     ui: &mut egui::Ui,
     id_salt: &str,
     label: &str,
     value: &str,
-    multiline: bool,
     enabled: bool,
     width: f32,
+    lang: super::text::Lang,
+) -> Option<String> {
+    edit_text(ui, id_salt, label, value, enabled, (false, width), lang)
+}
+
+/// The field itself; `(multiline, width)` is its shape.
+fn edit_text(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    label: &str,
+    value: &str,
+    enabled: bool,
+    (multiline, width): (bool, f32),
     lang: super::text::Lang,
 ) -> Option<String> {
     if value.len() > MAX_EDITABLE_BYTES {

@@ -1,5 +1,10 @@
 //! Shared test helpers: temp copies of the demo workspace (tests never write `saves/`).
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each test crate uses some of the helpers")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

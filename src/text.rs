@@ -975,3 +975,83 @@ pub fn count(n: usize, lang: Lang, vi_noun: &str, en_singular: &str, en_plural: 
         Lang::En => format!("{n} {en_plural}"),
     }
 }
+
+/// Why an edit was refused, in the user's language.
+pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
+    use crate::command::Refusal as R;
+    lang.t(match refusal {
+        R::BadProductId => Tr {
+            vi: "Mã sản phẩm chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
+            en: "A product id has only a-z, 0-9 and dashes",
+        },
+        R::ScoringSetRange => Tr {
+            vi: "Bộ tiêu chí là một số từ 1 đến 26",
+            en: "A scoring set is a number from 1 to 26",
+        },
+        R::EmptyName => Tr {
+            vi: "Tên sản phẩm không được để trống",
+            en: "The product name cannot be empty",
+        },
+        R::ApplicationOpen => Tr {
+            vi: "Hãy kết thúc lần đánh giá hiện tại trước khi bắt đầu lần mới",
+            en: "Finish the current application before starting a new one",
+        },
+        R::EmptyCertificateNumber => Tr {
+            vi: "Số giấy chứng nhận không được để trống",
+            en: "The certificate number cannot be empty",
+        },
+        R::NoCertificate => Tr {
+            vi: "Lần đánh giá này chưa có giấy chứng nhận",
+            en: "This application has no certificate",
+        },
+        R::ScoreRange => Tr {
+            vi: "Điểm trung bình của hội đồng từ 0 đến 100",
+            en: "The council's average score is between 0 and 100",
+        },
+        R::OfficialStarRange => Tr {
+            vi: "Hạng sao chính thức là 3, 4 hoặc 5",
+            en: "An official star is 3, 4 or 5",
+        },
+        R::NoSuchAttachment => Tr {
+            vi: "Không tìm thấy tệp đính kèm này trên tài liệu",
+            en: "No such attachment on this document",
+        },
+        R::NotAProductEdit => Tr {
+            vi: "Thao tác không thuộc sản phẩm nào",
+            en: "Not an edit of a product",
+        },
+        R::ReadOnlyProduct => REFUSED_READ_ONLY,
+        R::WorkspaceLocked => WORKSPACE_OPEN_ELSEWHERE,
+    })
+}
+
+/// A refused edit in the user's language (the stage errors name the field).
+pub fn command_error(err: &crate::command::CommandError, lang: Lang) -> String {
+    use crate::command::CommandError as E;
+    use crate::domain::stage::StageError;
+    let vi = lang == Lang::Vi;
+    match err {
+        E::Refused(why) => refusal(*why, lang).to_owned(),
+        E::Stage(StageError::Invalid { field, reason }) => {
+            format!("{}: {reason}", lang.t(stage_field_name(*field)))
+        }
+        E::Stage(StageError::Missing { fields }) => {
+            let names: Vec<&str> = fields
+                .iter()
+                .map(|f| lang.t(stage_field_name(*f)))
+                .collect();
+            format!("{} {}", lang.t(STAGE_DIALOG_NEEDS), names.join(", "))
+        }
+        E::Stage(StageError::NotAllowed { from, to }) if vi => format!(
+            "Không chuyển được từ “{}” sang “{}”",
+            lang.t(stage_name(*from)),
+            lang.t(stage_name(*to))
+        ),
+        E::NoProduct(id) if vi => format!("Không có sản phẩm {id}"),
+        E::NoApplication(id) if vi => format!("Sản phẩm {id} chưa có lần đánh giá nào"),
+        E::NoDocument { key } if vi => format!("Không có tài liệu {key} trong hồ sơ"),
+        E::Exists(id) if vi => format!("Đã có sản phẩm mã {id}"),
+        E::NoRuleData(what) if vi => format!("Thiếu dữ liệu quy định: {what}"),
+        other => other.to_string(),
+    }
+}

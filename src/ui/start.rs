@@ -1,0 +1,75 @@
+//! Starting the window: eframe options, UI preferences restored from eframe's storage
+//! (language, last workspace, officer's name), the workspace to open.
+
+use std::path::PathBuf;
+
+use crate::domain::catalog::Catalog;
+use crate::text::Lang;
+
+/// What the command line decided before the window starts.
+pub struct Start {
+    /// The rule data.
+    pub catalog: Catalog,
+    /// `--today`, if given.
+    pub pinned_today: Option<chrono::NaiveDate>,
+    /// `--lang`, if given (else the remembered language).
+    pub lang: Option<Lang>,
+    /// `--window WxH`, if given: wins over the size remembered from last time.
+    pub window: Option<[f32; 2]>,
+    /// `--workspace DIR`, if given.
+    pub workspace: Option<PathBuf>,
+    /// The demo workspace, opened when nothing else is known.
+    pub default_workspace: Option<PathBuf>,
+}
+
+/// Runs the window until it closes.
+pub fn run(start: Start) -> Result<(), String> {
+    let Start {
+        catalog,
+        pinned_today,
+        lang,
+        window,
+        workspace,
+        default_workspace,
+    } = start;
+    let size = window.unwrap_or([1280.0, 800.0]);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Theo dõi OCOP – OCOP tracker")
+            .with_inner_size(size)
+            .with_min_inner_size([800.0, 500.0]),
+        // An explicit --window size wins over the size remembered from last time.
+        persist_window: window.is_none(),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ocop-tracker",
+        options,
+        Box::new(move |cc| {
+            super::theme::install(&cc.egui_ctx);
+            let stored_lang: Option<Lang> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, super::PREF_LANG));
+            let last: Option<PathBuf> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, super::PREF_LAST_WORKSPACE));
+            let lang = lang.or(stored_lang).unwrap_or_default();
+            let officer: Option<String> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, super::PREF_OFFICER));
+            let dir = workspace
+                .or_else(|| last.filter(|p| crate::storage::looks_like_workspace(p)))
+                .or(default_workspace);
+            let mut app = super::OcopApp::new(catalog, None, lang, pinned_today);
+            app.officer = officer.unwrap_or_default();
+            if let Some([w, h]) = window {
+                app.requested_size = Some(egui::vec2(w, h));
+            }
+            if let Some(dir) = dir.as_deref() {
+                app.open_workspace(dir);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| err.to_string())
+}
