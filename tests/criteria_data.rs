@@ -1394,3 +1394,51 @@ fn every_criterion_note_reads_in_vietnamese() {
         }
     }
 }
+
+/// Every criterion a dossier document claims to back exists in the rule set of its
+/// template's rule version (matched the way `backing_items` matches): a typo in the data
+/// would otherwise silently link the document to nothing.
+#[test]
+fn every_backed_criterion_exists() {
+    let catalog = ocop_tracker::storage::assets::builtin_catalog().expect("assets");
+    let mut checked = 0;
+    for template in &catalog.dossier_templates {
+        let Some(rules) = catalog.rule_set(&template.rule_version) else {
+            continue;
+        };
+        for item in &template.items {
+            for backed in &item.backs_criteria {
+                let wanted = ocop_tracker::domain::search::fold(backed);
+                let found = rules.sets.iter().any(|set| {
+                    set.criteria
+                        .iter()
+                        .any(|c| ocop_tracker::domain::search::fold(&c.name_vi).contains(&wanted))
+                });
+                assert!(
+                    found,
+                    "{}: backs “{backed}”, which no criterion is called",
+                    item.key
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 5, "checked {checked} links");
+}
+
+/// A typo in rule data a domain person edits (`has_valdity`) is an error, not ignored.
+#[test]
+fn unknown_fields_in_rule_data_are_errors() {
+    use ocop_tracker::domain::dossier::DossierTemplate;
+    let catalog = ocop_tracker::storage::assets::builtin_catalog().expect("assets");
+    let template = catalog.dossier_templates.first().expect("a template");
+    let text = ron::to_string(template).expect("serialise");
+    assert!(
+        ron::from_str::<DossierTemplate>(&text).is_ok(),
+        "round trip"
+    );
+    let typo = text.replacen("backs_criteria:", "has_valdity:true,backs_criteria:", 1);
+    assert_ne!(typo, text);
+    let err = ron::from_str::<DossierTemplate>(&typo).expect_err("typo refused");
+    assert!(err.to_string().contains("has_valdity"), "{err}");
+}

@@ -50,6 +50,7 @@ impl Part {
 
 /// All scoring sheets of one legal basis (e.g. Decision 26/2026/QĐ-TTg, Appendix II).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RuleSet {
     /// Legal basis, e.g. "26/2026/QĐ-TTg".
     pub rule_version: String,
@@ -71,6 +72,7 @@ impl RuleSet {
 
 /// One scoring sheet ("bộ sản phẩm"), e.g. set 2, fresh meat, aquatic products, eggs and milk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ScoringSet {
     /// Set number as printed (1–26 under 26/2026).
     pub number: u8,
@@ -126,6 +128,7 @@ impl ScoringSet {
 
 /// One scored criterion of a sheet, e.g. "2.2 Đóng gói, bao bì" (3 points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Identifier unique within the set; the printed code.
     pub key: String,
@@ -181,6 +184,7 @@ impl Criterion {
 
 /// One option ("□" line) of a criterion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CriterionOption {
     /// Short Vietnamese paraphrase of the option (not the legal wording).
     pub label_vi: String,
@@ -204,6 +208,7 @@ pub struct CriterionOption {
 
 /// A condition that eliminates a dossier or stops its evaluation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Elimination {
     /// Stable identifier, unique within the set; the same ground has the same key
     /// in every set (e.g. "forged-dossier", "unacceptable-impurities").

@@ -30,6 +30,7 @@ pub enum Requirement {
 
 /// One document of a dossier template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TemplateItem {
     /// Stable key, e.g. "form-01".
     pub key: String,
@@ -57,6 +58,7 @@ pub struct TemplateItem {
 
 /// A dossier template for one rule version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DossierTemplate {
     /// Rule version, e.g. "26/2026/QĐ-TTg".
     pub rule_version: String,
