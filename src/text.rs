@@ -705,12 +705,8 @@ pub fn describe_command(
         .and_then(|id| workspace.products.get(id));
     let product_name = product.map(|p| p.name.clone()).unwrap_or_default();
     let doc = |key: &str| -> [String; 2] {
-        let item = product
-            .and_then(|p| p.current())
-            .and_then(|a| catalog.template(&a.rule_version))
-            .and_then(|t| t.item(key));
-        match item {
-            Some(item) => [item.name_vi.clone(), item.name_en.clone()],
+        match product.and_then(|p| catalog.document_names(p, key)) {
+            Some((vi, en)) => [vi.to_owned(), en.to_owned()],
             None => [key.to_owned(), key.to_owned()],
         }
     };
@@ -1054,4 +1050,17 @@ pub fn command_error(err: &crate::command::CommandError, lang: Lang) -> String {
         E::NoRuleData(what) if vi => format!("Thiếu dữ liệu quy định: {what}"),
         other => other.to_string(),
     }
+}
+
+/// The name of a dossier document of `product` in the user's language (its key when the
+/// product's rule version does not know it): the one lookup every screen uses.
+pub fn document_name(
+    catalog: &crate::domain::catalog::Catalog,
+    product: &crate::domain::model::Product,
+    key: &str,
+    lang: Lang,
+) -> String {
+    catalog
+        .document_names(product, key)
+        .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
 }

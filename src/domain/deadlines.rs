@@ -91,6 +91,9 @@ impl WorkCalendar {
 
 /// The commune's processing time in working days (Decision 26/2026, Art. 7 step 2).
 pub const COMMUNE_WORKING_DAYS: u32 = 15;
+/// An overdue deadline stays "next" for this many days after it passed, so that it is
+/// not hidden behind later ones while it still needs doing.
+pub const OVERDUE_SHOWN_DAYS: i64 = 60;
 /// Fewer working days than this in a year means the holiday data is wrong: Vietnam has
 /// about 250 (365 − 104 weekend days − about 11 public holidays).
 pub const MIN_PLAUSIBLE_WORKING_DAYS: u32 = 200;
@@ -295,7 +298,7 @@ pub fn next_deadline(
                         | DeadlineKind::DocumentValidUntil
                         | DeadlineKind::CertificateExpiry
                         | DeadlineKind::ReRatingCloses
-                ) && (today - d.date).num_days() <= 60)
+                ) && (today - d.date).num_days() <= OVERDUE_SHOWN_DAYS)
         })
 }
 

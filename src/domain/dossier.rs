@@ -225,6 +225,34 @@ pub fn completeness(entries: &[DossierEntry], template: Option<&DossierTemplate>
     c
 }
 
+/// A dated document "expires soon" within this many days of its valid-until date: it is
+/// shown as expiring on the dossier and the dashboard (a working choice, not a legal
+/// rule: renewing a food-safety certificate or a test report takes weeks).
+pub const EXPIRING_DAYS: i64 = 60;
+
+/// Validity of a dated document seen from `today`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validity {
+    /// Valid for more than [`EXPIRING_DAYS`] days.
+    Valid,
+    /// Expires within [`EXPIRING_DAYS`] days.
+    Expiring(i64),
+    /// Expired.
+    Expired(i64),
+}
+
+/// The validity of a valid-until date.
+pub fn validity(valid_until: NaiveDate, today: NaiveDate) -> Validity {
+    let days = (valid_until - today).num_days();
+    if days < 0 {
+        Validity::Expired(-days)
+    } else if days <= EXPIRING_DAYS {
+        Validity::Expiring(days)
+    } else {
+        Validity::Valid
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,12 +85,7 @@ fn sheet_name(sheet: Sheet) -> text::Tr {
 
 /// The name of a part, as the screens call it.
 fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> String {
-    let doc = |key: &str| {
-        state
-            .catalog
-            .document_names(product, key)
-            .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
-    };
+    let doc = |key: &str| text::document_name(&state.catalog, product, key, lang);
     match part {
         Part::Text(field) => lang.t(super::history::text_field_name(*field)).to_owned(),
         Part::ProducerKind => lang.t(text::FIELD_PRODUCER_KIND).to_owned(),

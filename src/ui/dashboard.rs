@@ -287,17 +287,10 @@ impl DashboardUi {
 
 /// The name of a dossier document of an agenda item's product.
 pub fn document_name(state: &AppState, item: &AgendaItem, key: &str, lang: Lang) -> String {
-    state
-        .workspace
-        .products
-        .get(&item.product_id)
-        .and_then(|p| p.current())
-        .and_then(|a| state.catalog.template(&a.rule_version))
-        .and_then(|t| t.item(key))
-        .map_or_else(
-            || key.to_owned(),
-            |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
-        )
+    state.workspace.products.get(&item.product_id).map_or_else(
+        || key.to_owned(),
+        |p| text::document_name(&state.catalog, p, key, lang),
+    )
 }
 
 fn bucket_name(b: Bucket) -> text::Tr {

@@ -148,22 +148,25 @@ pub fn dossier_ui(
                     if which == DocDate::ValidUntil
                         && let Some(until) = value
                     {
-                        let days = (until - state.today).num_days();
-                        if days < 0 {
-                            ui.colored_label(
-                                theme::error(),
-                                format!(
-                                    "⚠ {} {} {}",
-                                    lang.t(text::OVERDUE),
-                                    -days,
-                                    lang.t(text::DAYS)
-                                ),
-                            );
-                        } else if days <= 60 {
-                            ui.colored_label(
-                                theme::warn(),
-                                format!("{days} {}", lang.t(text::DAYS_LEFT)),
-                            );
+                        match crate::domain::dossier::validity(until, state.today) {
+                            crate::domain::dossier::Validity::Expired(days) => {
+                                ui.colored_label(
+                                    theme::error(),
+                                    format!(
+                                        "⚠ {} {} {}",
+                                        lang.t(text::OVERDUE),
+                                        days,
+                                        lang.t(text::DAYS)
+                                    ),
+                                );
+                            }
+                            crate::domain::dossier::Validity::Expiring(days) => {
+                                ui.colored_label(
+                                    theme::warn(),
+                                    format!("{days} {}", lang.t(text::DAYS_LEFT)),
+                                );
+                            }
+                            crate::domain::dossier::Validity::Valid => {}
                         }
                     }
                 }

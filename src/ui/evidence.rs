@@ -3,7 +3,6 @@
 //! badges, Open / Show in folder / Remove; plus the drop targets for files dragged onto
 //! the window, and the import progress bar.
 
-use chrono::NaiveDate;
 use egui::RichText;
 
 use crate::app::AppState;
@@ -18,7 +17,7 @@ use super::widgets::{self, DateEdit};
 use super::{UiAction, theme};
 
 /// Days before a valid-until date from which a document counts as "expiring".
-pub const EXPIRING_DAYS: i64 = 60;
+pub use crate::domain::dossier::{EXPIRING_DAYS, Validity, validity};
 
 /// A document area that accepts dropped files, recorded while drawing.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,29 +69,6 @@ pub fn human_size(bytes: u64, lang: Lang) -> String {
     match lang {
         Lang::Vi => text.replace('.', ","),
         Lang::En => text,
-    }
-}
-
-/// Validity of a dated document seen from `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Validity {
-    /// Valid for more than 60 days.
-    Valid,
-    /// Expires within 60 days.
-    Expiring(i64),
-    /// Expired.
-    Expired(i64),
-}
-
-/// The validity of a valid-until date.
-pub fn validity(valid_until: NaiveDate, today: NaiveDate) -> Validity {
-    let days = (valid_until - today).num_days();
-    if days < 0 {
-        Validity::Expired(-days)
-    } else if days <= EXPIRING_DAYS {
-        Validity::Expiring(days)
-    } else {
-        Validity::Valid
     }
 }
 

@@ -35,16 +35,7 @@ fn sheet_name(sheet: Sheet) -> text::Tr {
 
 /// One history change in words, naming documents, criteria and stages as the screens do.
 pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: Lang) -> String {
-    let doc_name = |key: &str| -> String {
-        product
-            .current()
-            .and_then(|a| state.catalog.template(&a.rule_version))
-            .and_then(|t| t.item(key))
-            .map_or_else(
-                || key.to_owned(),
-                |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
-            )
-    };
+    let doc_name = |key: &str| text::document_name(&state.catalog, product, key, lang);
     let criterion = product.current().and_then(|a| {
         state
             .catalog

@@ -325,18 +325,14 @@ fn process_ui(
     }
     // Every deadline of this application, with its rule.
     let all = deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar);
-    let template = state.catalog.template(&app.rule_version);
     for deadline in &all {
-        // Process deadlines always; document expiries when overdue or within 60 days.
+        // Process deadlines always; document expiries when overdue or expiring soon.
         let doc_name = match &deadline.document_key {
             None => None,
             Some(key)
                 if (deadline.date - state.today).num_days() <= super::evidence::EXPIRING_DAYS =>
             {
-                Some(template.and_then(|t| t.item(key)).map_or_else(
-                    || key.clone(),
-                    |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
-                ))
+                Some(text::document_name(&state.catalog, product, key, lang))
             }
             Some(_) => continue,
         };
