@@ -80,8 +80,8 @@ pub struct AppState {
     pub workspace_file_writable: bool,
     /// Messages for the user.
     pub messages: Vec<Message>,
-    /// Bumped on every change of the model (caches key on it).
-    pub revision: u64,
+    /// Bumped on every change of the model (caches key on it); see [`AppState::revision`].
+    revision: u64,
     /// "Today", injectable for tests and the demo.
     pub today: NaiveDate,
     /// UI language (for messages produced here).
@@ -173,6 +173,36 @@ impl AppState {
             change_log: Vec::new(),
             unsaved: BTreeSet::new(),
         })
+    }
+
+    /// The revision: bumped on every change the screens must see (caches key on it).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Tells the caches that something they show changed outside a command (the
+    /// language, or a test that edits the model directly).
+    pub fn invalidate_caches(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Switches the language of the messages made here (and of cached labels).
+    pub fn set_lang(&mut self, lang: Lang) {
+        if self.lang != lang {
+            self.lang = lang;
+            self.revision += 1;
+        }
+    }
+
+    /// Records the result of the background evidence check (integrity and safe paths).
+    pub fn set_evidence_check(
+        &mut self,
+        status: std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
+        paths: std::collections::BTreeMap<String, std::path::PathBuf>,
+    ) {
+        self.evidence_status = status;
+        self.evidence_paths = paths;
+        self.revision += 1;
     }
 
     /// Moves "today" on (the window follows the clock past midnight; `--today` pins it).

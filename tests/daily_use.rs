@@ -428,7 +428,7 @@ fn lapsed_certificates_are_struck_through_with_the_reason() {
             date: today - chrono::Days::new(30),
             reason: "Vi phạm ATTP".into(),
         });
-        state.revision += 1;
+        state.invalidate_caches();
     }
     harness.run();
     to_portfolio(&mut harness);

@@ -234,7 +234,7 @@ fn app_state_reports_which_products_changed() {
     let (_tmp, ws) = common::demo_copy();
     let mut state =
         AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
-    let start = state.revision;
+    let start = state.revision();
     let id = ProductId::parse("com-hong-quang").expect("valid id");
     for status in [DocStatus::Ready, DocStatus::InProgress] {
         state
@@ -252,7 +252,7 @@ fn app_state_reports_which_products_changed() {
     assert!(state.undo());
     assert_eq!(state.changes_since(start + 2), Some(vec![id]));
     // A revision bump that is not a product edit asks for a full rebuild.
-    state.revision += 1;
+    state.invalidate_caches();
     assert_eq!(state.changes_since(start), None);
     // Saved as it went: the file holds the undone state.
     let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");

@@ -90,9 +90,7 @@ impl OcopApp {
         let lang = self.lang;
         if let (Some(job), Some(state)) = (self.verify.as_mut(), self.state.as_mut()) {
             if job.poll() {
-                state.evidence_status = job.results.clone();
-                state.evidence_paths = job.paths.clone();
-                state.revision += 1;
+                state.set_evidence_check(job.results.clone(), job.paths.clone());
             }
             if !job.finished {
                 ctx.request_repaint_after(std::time::Duration::from_millis(200));

@@ -56,14 +56,14 @@ pub struct DashboardUi {
 impl DashboardUi {
     /// Brings the caches up to date.
     pub fn refresh(&mut self, state: &AppState) {
-        let key = (state.revision, state.today);
+        let key = (state.revision(), state.today);
         if self.cache_key != Some(key) {
             self.items = agenda::agenda(&state.workspace, &state.catalog, state.today);
             self.stats = agenda::stats(&state.workspace, &state.catalog, state.today);
             self.cache_key = Some(key);
         }
         let lines_key = (
-            state.revision,
+            state.revision(),
             state.today,
             self.product_query.clone(),
             self.hidden_kinds.clone(),

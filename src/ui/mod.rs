@@ -546,8 +546,7 @@ impl OcopApp {
             UiAction::SetLang(lang) => {
                 self.lang = lang;
                 if let Some(state) = self.state.as_mut() {
-                    state.lang = lang;
-                    state.revision += 1; // cached labels are per language
+                    state.set_lang(lang); // cached labels are per language
                 }
             }
             UiAction::AskAddProduct => {

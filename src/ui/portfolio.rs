@@ -268,7 +268,7 @@ pub struct PortfolioUi {
 impl PortfolioUi {
     /// Brings the caches up to date with `state`; cheap when nothing changed.
     pub fn refresh(&mut self, state: &AppState) {
-        if self.rows_revision != state.revision {
+        if self.rows_revision != state.revision() {
             match state.changes_since(self.rows_revision) {
                 // A few product edits: update their rows only (fast at 20,000 products).
                 Some(ids) if !self.rows.is_empty() => {
@@ -290,16 +290,16 @@ impl PortfolioUi {
                 }
                 _ => self.rows = build_rows(state),
             }
-            self.rows_revision = state.revision;
+            self.rows_revision = state.revision();
         }
         let key = (
-            state.revision,
+            state.revision(),
             self.query.clone(),
             self.stage_filter,
             self.sort,
             self.descending,
         );
-        let sorted_key = (state.revision, self.sort, self.descending);
+        let sorted_key = (state.revision(), self.sort, self.descending);
         if self.sorted_key != Some(sorted_key) {
             self.sorted = sort_rows(&self.rows, self.sort, !self.descending);
             self.sorted_key = Some(sorted_key);
