@@ -105,6 +105,9 @@ pub struct AppState {
     _lock: Option<storage::shared::WorkspaceLock>,
     undo: Vec<(Snapshot, [String; 2])>,
     redo: Vec<(Snapshot, [String; 2])>,
+    /// The text field the last undo step edited (see [`text_edit_key`]): a field saves
+    /// while it is being typed in, and those saves join one undo step.
+    last_text_edit: Option<String>,
     change_log: Vec<(u64, Option<ProductId>)>,
     unsaved: BTreeSet<SaveTarget>,
 }
@@ -166,6 +169,7 @@ impl AppState {
             _lock: lock,
             undo: Vec::new(),
             redo: Vec::new(),
+            last_text_edit: None,
             change_log: Vec::new(),
             unsaved: BTreeSet::new(),
         })
@@ -317,7 +321,24 @@ impl AppState {
         };
         self.persist(&snapshot);
         self.note_change(&snapshot);
-        self.undo.push((snapshot, label));
+        let key = text_edit_key(command);
+        match (self.undo.last_mut(), &snapshot) {
+            // Another save of the field being typed in: one undo step for the whole edit
+            // (the history keeps each save; it is append-only).
+            (
+                Some((
+                    Snapshot::Product {
+                        after: last_after, ..
+                    },
+                    _,
+                )),
+                Snapshot::Product { after, .. },
+            ) if key.is_some() && key == self.last_text_edit && self.redo.is_empty() => {
+                last_after.clone_from(after);
+            }
+            _ => self.undo.push((snapshot, label)),
+        }
+        self.last_text_edit = key;
         self.redo.clear();
         if matches!(command, Command::DeleteProduct { .. }) {
             self.message(Level::Info, self.lang.t(text::DELETED));
@@ -371,6 +392,7 @@ impl AppState {
 
     /// Undoes the last change (Ctrl+Z).
     pub fn undo(&mut self) -> bool {
+        self.last_text_edit = None;
         let Some((snapshot, label)) = self.undo.pop() else {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_UNDO));
             return false;
@@ -405,6 +427,7 @@ impl AppState {
 
     /// Redoes the last undone change (Ctrl+Shift+Z or Ctrl+Y).
     pub fn redo(&mut self) -> bool {
+        self.last_text_edit = None;
         let Some((snapshot, label)) = self.redo.pop() else {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_REDO));
             return false;
@@ -839,6 +862,22 @@ impl AppState {
         self.listing = storage::product_dir_listing(&self.dir);
         self.revision += 1;
         Ok(())
+    }
+}
+
+/// Which text field a command edits ("text:<product>:<field>"), for commands that a field
+/// sends while it is being typed in; None for every other command.
+fn text_edit_key(command: &Command) -> Option<String> {
+    match command {
+        Command::SetText { id, field, .. } => Some(format!("text:{id}:{field:?}")),
+        Command::SetDocNote { id, key, .. } => Some(format!("doc-note:{id}:{key}")),
+        Command::SetCriterionNote {
+            id,
+            sheet,
+            criterion,
+            ..
+        } => Some(format!("criterion-note:{id}:{sheet:?}:{criterion}")),
+        _ => None,
     }
 }
 

@@ -1379,6 +1379,22 @@ fn every_criterion_group_has_an_english_name() {
     }
 }
 
+#[test]
+fn every_criterion_note_reads_in_vietnamese() {
+    let rules = rules();
+    for set in &rules.sets {
+        for criterion in set.criteria.iter().filter(|c| !c.note.is_empty()) {
+            assert!(
+                ocop_tracker::ui::text::criterion_note_vi(&criterion.note).is_some(),
+                "set {} criterion {}: no Vietnamese for the note {:?} (add it to ui::text::criterion_note_vi)",
+                set.number,
+                criterion.code,
+                criterion.note
+            );
+        }
+    }
+}
+
 /// Every criterion a dossier document claims to back exists in the rule set of its
 /// template's rule version (matched the way `backing_items` matches): a typo in the data
 /// would otherwise silently link the document to nothing.

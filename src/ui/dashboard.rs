@@ -130,7 +130,9 @@ impl DashboardUi {
         // The charts take a share of the window: narrow at 1024 px so every agenda column
         // stays visible, wider on a large screen.
         let charts_width = (ui.available_width() * 0.3).clamp(280.0, 640.0);
-        egui::Panel::right("dashboard-charts")
+        // Keyed by the window width (in steps), so a new window size lays it out again.
+        let width_step = (ui.available_width() / 160.0).round() as i32;
+        egui::Panel::right(egui::Id::unique(("dashboard-charts", width_step)))
             .resizable(true)
             .default_size(charts_width)
             .min_size(260.0)
@@ -312,11 +314,13 @@ fn bucket_color(b: Bucket, ui: &egui::Ui) -> Color32 {
 /// A horizontal bar chart: one labelled bar per row, scaled to the largest value.
 fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
     let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
-    let label_width = (ui.available_width() * 0.5).clamp(120.0, 230.0);
+    let label_width = (ui.available_width() * 0.62).clamp(120.0, 300.0);
     for (label, value) in rows {
         ui.horizontal(|ui| {
-            let (rect, _) =
+            let (rect, label_response) =
                 ui.allocate_exact_size(egui::vec2(label_width, 18.0), egui::Sense::hover());
+            // A narrow window clips long stage names: the whole name is one hover away.
+            label_response.on_hover_text(label);
             // Long stage names are clipped to their column instead of running into the bar.
             ui.painter()
                 .with_clip_rect(rect.shrink2(egui::vec2(0.0, -2.0)))

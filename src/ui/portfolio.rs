@@ -420,10 +420,14 @@ impl PortfolioUi {
         let row_height = 26.0;
         let available = ui.available_width();
         let widths = column_widths(available, ui.spacing().item_spacing.x);
+        // Plain labels must not take the click for text selection: the row takes it.
+        ui.style_mut().interaction.selectable_labels = false;
         let mut builder = TableBuilder::new(ui)
             // Initial widths follow the window: a new window size lays the columns out again.
             .id_salt(("portfolio-table", (available / 32.0).round() as i32))
             .striped(true)
+            // The whole row opens the product, as on the dashboard.
+            .sense(egui::Sense::click())
             .resizable(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         if std::mem::take(&mut self.scroll_to_top) {
@@ -467,10 +471,9 @@ impl PortfolioUi {
                     else {
                         return;
                     };
+                    let mut open = false;
                     row.col(|ui| {
-                        if ui.link(&data.name).clicked() {
-                            actions.push(UiAction::Navigate(Screen::Product(data.id.clone())));
-                        }
+                        open |= ui.link(&data.name).clicked();
                         if data.read_only {
                             ui.small(format!("({})", lang.t(text::READ_ONLY)));
                         }
@@ -520,6 +523,9 @@ impl PortfolioUi {
                             deadline_label(ui, deadline, today, lang);
                         }
                     });
+                    if open || row.response().clicked() {
+                        actions.push(UiAction::Navigate(Screen::Product(data.id.clone())));
+                    }
                 });
             });
         if let Some(key) = new_sort {
@@ -537,14 +543,14 @@ impl PortfolioUi {
 /// set, stage, stars, dossier, next deadline. The minima fit a 1024 px window, so every
 /// column is reachable there; extra width goes mostly to the names that get cut.
 const COLUMN_LAYOUT: [(f32, f32); 8] = [
-    (150.0, 3.0),
+    (150.0, 2.0),
     (130.0, 3.0),
-    (96.0, 2.0),
+    (96.0, 2.5),
     (44.0, 0.0),
-    (130.0, 1.5),
-    (96.0, 1.0),
-    (90.0, 0.5),
-    (180.0, 1.5),
+    (124.0, 2.0),
+    (90.0, 1.2),
+    (90.0, 0.3),
+    (200.0, 0.5),
 ];
 
 /// (initial width, minimum) per column for a table `available` pixels wide.

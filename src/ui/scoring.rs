@@ -142,7 +142,9 @@ pub fn scoring_ui(
 
     // The summary takes a share of the window, so a large screen gives it room.
     let summary_width = (ui.available_width() * 0.34).clamp(300.0, 720.0);
-    egui::Panel::right("score-summary")
+    // Keyed by the window width (in steps), so a new window size lays it out again.
+    let width_step = (ui.available_width() / 160.0).round() as i32;
+    egui::Panel::right(egui::Id::unique(("score-summary", width_step)))
         .resizable(true)
         .default_size(summary_width)
         .min_size(260.0)

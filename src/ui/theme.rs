@@ -129,6 +129,11 @@ pub fn install(ctx: &egui::Context) {
     ctx.style_mut_of(egui::Theme::Light, |style| {
         style.visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(0x30);
         style.visuals.weak_text_color = Some(Color32::from_gray(0x5F));
+        // egui's light link blue (0, 155, 255) is under 3:1 on the light panel.
+        style.visuals.hyperlink_color = ACCENT_PAIR[1];
+        // Outlines of fields, check boxes and radio buttons visible on paper too.
+        style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(0x8C));
+        style.visuals.widgets.inactive.bg_fill = Color32::from_gray(0xDC);
     });
 }
 
@@ -176,7 +181,11 @@ mod tests {
         ] {
             ctx.set_theme(theme);
             let style = ctx.global_style();
-            for text in [style.visuals.text_color(), style.visuals.weak_text_color()] {
+            for text in [
+                style.visuals.text_color(),
+                style.visuals.weak_text_color(),
+                style.visuals.hyperlink_color,
+            ] {
                 for bg in backgrounds {
                     assert!(
                         contrast_ratio(text, bg) >= 4.5,

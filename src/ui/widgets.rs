@@ -216,7 +216,7 @@ pub fn date_field(
             |buffer| {
                 let edit = egui::TextEdit::singleline(buffer)
                     .hint_text(lang.t(text::DATE_HINT))
-                    .desired_width(100.0);
+                    .desired_width(112.0);
                 if invalid.is_some() {
                     edit.text_color(super::theme::error())
                 } else {
@@ -281,7 +281,13 @@ pub fn scoring_set_picker(
         .width(320.0)
         .show_ui(ui, |ui| {
             for number in 1..=26u8 {
-                ui.selectable_value(value, number, set_label(number, catalog, lang));
+                // Picking with the keyboard (arrows, Enter) closes the list as a click does.
+                if ui
+                    .selectable_value(value, number, set_label(number, catalog, lang))
+                    .clicked()
+                {
+                    ui.close();
+                }
             }
         })
         .response
