@@ -8,7 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::catalog::Catalog;
 use super::criteria::ScoringSet;
-use super::dossier::{DocStatus, DossierTemplate};
+use super::dossier::{Applicability, DocStatus, DossierTemplate};
 use super::model::{
     Application, ApplicationKind, CURRENT_RULE_VERSION, Certificate, Producer, ProducerKind,
     Product, ProductId, Revocation, Workspace, WorkspaceInfo,
@@ -56,9 +56,15 @@ pub fn new_application(
     };
     // Items that only concern other kinds of application start as not applicable.
     for entry in &mut app.dossier {
-        let only_rerating = entry.key == "rerating-updates";
-        let only_five_star = entry.key == "five-star-dossier";
-        if only_five_star || (only_rerating && kind != ApplicationKind::ReRating) {
+        let applies = template
+            .item(&entry.key)
+            .map_or(Applicability::Always, |i| i.applies);
+        let concerns = match applies {
+            Applicability::Always => true,
+            Applicability::ReRatingOnly => kind == ApplicationKind::ReRating,
+            Applicability::FiveStarCandidates => false,
+        };
+        if !concerns {
             entry.status = DocStatus::NotApplicable;
         }
     }

@@ -28,6 +28,20 @@ pub enum Requirement {
     Optional,
 }
 
+/// Which applications a template document concerns; the others start with it marked
+/// not applicable (data, so a new rule version can say otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Applicability {
+    /// Every application.
+    #[default]
+    Always,
+    /// Only a re-rating (Decision 26/2026, Art. 9).
+    ReRatingOnly,
+    /// Only a product the province proposes for 5★ (sent to the ministry); starts not
+    /// applicable and the officer switches it on.
+    FiveStarCandidates,
+}
+
 /// One document of a dossier template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +68,9 @@ pub struct TemplateItem {
     /// Criterion names (Vietnamese, folded match) this document is evidence for.
     #[serde(default)]
     pub backs_criteria: Vec<String>,
+    /// Which applications it concerns.
+    #[serde(default)]
+    pub applies: Applicability,
 }
 
 /// A dossier template for one rule version.
@@ -305,6 +322,7 @@ mod tests {
                     note_vi: String::new(),
                     note_en: String::new(),
                     backs_criteria: vec![],
+                    applies: Applicability::Always,
                 },
                 TemplateItem {
                     key: "b".into(),
@@ -316,6 +334,7 @@ mod tests {
                     note_vi: String::new(),
                     note_en: String::new(),
                     backs_criteria: vec![],
+                    applies: Applicability::Always,
                 },
             ],
         };
