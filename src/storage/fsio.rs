@@ -107,6 +107,18 @@ fn is_link_loop(err: &std::io::Error) -> bool {
 /// and again on the opened handle (the entry may change in between); a pipe never
 /// blocks. Returns `Ok(None)` when the file does not exist.
 pub fn read_regular(path: &Path, limit_bytes: u64) -> Result<Option<Vec<u8>>, StorageError> {
+    let mut bytes = Vec::new();
+    Ok(read_regular_into(path, limit_bytes, &mut bytes)?.then_some(bytes))
+}
+
+/// [`read_regular`] into a buffer the caller reuses (loading thousands of files without
+/// an allocation per file); returns false when the file does not exist.
+pub fn read_regular_into(
+    path: &Path,
+    limit_bytes: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<bool, StorageError> {
+    bytes.clear();
     let skipped = |reason| StorageError::Skipped {
         reason,
         path: path.to_owned(),
@@ -118,12 +130,12 @@ pub fn read_regular(path: &Path, limit_bytes: u64) -> Result<Option<Vec<u8>>, St
             return Err(skipped(SkipReason::TooLarge { limit_bytes }));
         }
         Ok(_) => {}
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(io_err("inspect", path)(e)),
     }
     let file = match open_no_follow(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
         Err(e) if is_link_loop(&e) => return Err(skipped(SkipReason::Symlink)),
         Err(e) => return Err(io_err("open", path)(e)),
     };
@@ -131,14 +143,14 @@ pub fn read_regular(path: &Path, limit_bytes: u64) -> Result<Option<Vec<u8>>, St
     if !meta.is_file() {
         return Err(skipped(SkipReason::NotRegular));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limit_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(io_err("read", path))?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit_bytes {
         return Err(skipped(SkipReason::TooLarge { limit_bytes }));
     }
-    Ok(Some(bytes))
+    Ok(true)
 }
 
 /// Checks that `path` is a real folder or absent: a symbolic link or a file in its place

@@ -305,9 +305,14 @@ fn parse_product(text: &str, path: &Path) -> Result<Parsed<Product>, StorageErro
 /// Bytes to text: a UTF-8 byte-order mark (Windows Notepad) is accepted and dropped;
 /// invalid UTF-8 is reported at its real line and column.
 pub(crate) fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, StorageError> {
-    let mut text = String::from_utf8(bytes).map_err(|err| {
-        let valid = err.utf8_error().valid_up_to();
-        let before = err.as_bytes().get(..valid).unwrap_or_default();
+    decode_str(&bytes, path).map(str::to_owned)
+}
+
+/// [`decode_text`] without a copy: the text inside `bytes`, after any byte-order mark.
+fn decode_str<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StorageError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = err.valid_up_to();
+        let before = bytes.get(..valid).unwrap_or_default();
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
         let line_start = before
             .iter()
@@ -324,10 +329,7 @@ pub(crate) fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, Storage
             path: path.to_owned(),
         }
     })?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Ok(text)
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Reads a text file of ours, refusing links, pipes and files over `limit_bytes`.
@@ -350,7 +352,7 @@ struct ProductRead {
     stamp: Option<FileStamp>,
 }
 
-fn read_product(path: &Path, stem: String) -> ProductRead {
+fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead {
     let mut read = ProductRead {
         stem,
         product: None,
@@ -359,23 +361,23 @@ fn read_product(path: &Path, stem: String) -> ProductRead {
         claimed_id: None,
         stamp: None,
     };
-    let bytes = match fsio::read_regular(path, MAX_PRODUCT_FILE_BYTES) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return read, // removed while listing
+    match fsio::read_regular_into(path, MAX_PRODUCT_FILE_BYTES, buffer) {
+        Ok(true) => {}
+        Ok(false) => return read, // removed while listing
         Err(err) => {
             read.problems.push(err);
             return read;
         }
-    };
-    read.stamp = Some(FileStamp::of(&bytes));
-    let text = match decode_text(bytes, path) {
+    }
+    read.stamp = Some(FileStamp::of(buffer));
+    let text = match decode_str(buffer, path) {
         Ok(text) => text,
         Err(err) => {
             read.problems.push(err);
             return read;
         }
     };
-    let mut product = match parse_product(&text, path) {
+    let mut product = match parse_product(text, path) {
         Ok(parsed) => {
             if !parsed.unknown_fields.is_empty() {
                 read.read_only = Some(ReadOnlyReason::UnknownFields);
@@ -390,7 +392,7 @@ fn read_product(path: &Path, stem: String) -> ProductRead {
             // Shown read-only when this build can make sense of it at all.
             read.read_only = Some(ReadOnlyReason::NewerSchema);
             read.problems.push(err);
-            match ron::from_str::<ProductFile>(&text) {
+            match ron::from_str::<ProductFile>(text) {
                 Ok(file) => file.product,
                 Err(_) => return read,
             }
@@ -604,7 +606,7 @@ pub fn read_product_file(dir: &Path, stem: &str) -> OnDisk {
     if fs::symlink_metadata(&path).is_err() {
         return OnDisk::Absent;
     }
-    let read = read_product(&path, stem.to_owned());
+    let read = read_product(&path, stem.to_owned(), &mut Vec::new());
     match (read.product, read.stamp) {
         (Some(product), Some(stamp)) => {
             if let Some(claimed) = &read.claimed_id
@@ -714,23 +716,21 @@ fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<ProductRead> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
+    let read_all = |part: &[(PathBuf, String)]| {
+        // One buffer per worker: no allocation per file, no heap holes between products.
+        let mut buffer = Vec::with_capacity(64 * 1024);
+        part.iter()
+            .map(|(path, stem)| read_product(path, stem.clone(), &mut buffer))
+            .collect::<Vec<_>>()
+    };
     if workers == 1 || files.len() < 64 {
-        return files
-            .iter()
-            .map(|(path, stem)| read_product(path, stem.clone()))
-            .collect();
+        return read_all(files);
     }
     let chunk = files.len().div_ceil(workers);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(path, stem)| read_product(path, stem.clone()))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || read_all(part)))
             .collect();
         handles
             .into_iter()

@@ -28,6 +28,21 @@ pub fn raw_read_products(dir: &Path) -> Result<Duration, String> {
     Ok(start.elapsed())
 }
 
+/// Time of `cat products/*.ron > /dev/null` in the workspace, run by the shell: the
+/// "read the same files' bytes" figure a person would measure.
+pub fn cat_products(dir: &Path) -> Result<Duration, String> {
+    let start = Instant::now();
+    let status = std::process::Command::new("sh")
+        .args(["-c", "cat products/*.ron > /dev/null"])
+        .current_dir(dir)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("cat failed: {status}"));
+    }
+    Ok(start.elapsed())
+}
+
 /// A new scratch folder under the system temp folder.
 pub fn scratch_dir(name: &str) -> Result<PathBuf, String> {
     let root = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
