@@ -429,7 +429,7 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
     };
     let root = storage::probe::scratch_dir("ocop-bench-import")?;
     eprintln!("importing a {mib} MiB file…");
-    let result = crate::storage::evidence::bench_import(&root, mib * 1024 * 1024);
+    let result = crate::storage::probe::bench_import(&root, mib * 1024 * 1024);
     storage::probe::remove_scratch(&root);
     let (import, reference) = result?;
     println!("| file | import (copy + SHA-256 + fsync) | cp + sha256sum | ratio |");

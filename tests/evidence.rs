@@ -644,7 +644,7 @@ fn clean_incoming_removes_stale_part_files() {
 fn bench_import_runs_and_cleans_up() {
     let f = fixture();
     // Correctness only: no timed assertion (shared, noisy machines).
-    evidence::bench_import(&f.workspace, 3 * 1024 * 1024 + 7).unwrap();
+    ocop_tracker::storage::probe::bench_import(&f.workspace, 3 * 1024 * 1024 + 7).unwrap();
     assert_eq!(all_files(&f.workspace), Vec::<String>::new());
 }
 

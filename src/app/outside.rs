@@ -1,0 +1,281 @@
+//! What the open workspace does with the world outside this window: other officers'
+//! changes (rescan, reload), conflict copies and their resolution, exports, the evidence
+//! clean-up and the copy saved elsewhere. Same `AppState`, split for size.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::{AppState, Level, SaveTarget};
+use crate::command::Command;
+use crate::domain::model::ProductId;
+use crate::storage;
+use crate::text::{self, Lang};
+
+impl AppState {
+    /// Records the current size and time of a product file we just wrote, so the next
+    /// rescan does not take our own write for someone else's.
+    pub(super) fn note_listing(&mut self, id: &ProductId) {
+        let name = format!("{id}.ron");
+        match storage::product_file_meta(&self.dir, id) {
+            Some(meta) => {
+                self.listing.insert(name, meta);
+            }
+            None => {
+                self.listing.remove(&name);
+            }
+        }
+    }
+
+    /// Reads one product again from disk (someone else changed it), keeping undo history
+    /// and the officer's place; the product disappears if its file is gone.
+    pub fn reload_product(&mut self, id: &ProductId) -> bool {
+        let changed = match storage::read_product_file(&self.dir, id.as_str()) {
+            storage::OnDisk::Product {
+                product,
+                stamp,
+                read_only,
+            } => {
+                if self.stamps.get(id) == Some(&stamp) {
+                    false
+                } else {
+                    self.stamps.insert(id.clone(), stamp);
+                    if read_only.is_some() {
+                        self.read_only.insert(id.clone());
+                    } else {
+                        self.read_only.remove(id);
+                    }
+                    self.unreadable.remove(id.as_str());
+                    self.workspace.products.insert(id.clone(), *product);
+                    true
+                }
+            }
+            storage::OnDisk::Absent => {
+                self.stamps.remove(id);
+                self.workspace.products.remove(id).is_some()
+            }
+            storage::OnDisk::Conflict(copy) => {
+                if !self.conflicts.iter().any(|c| c.path == copy.path) {
+                    self.conflicts.push(copy);
+                }
+                false
+            }
+            storage::OnDisk::Unreadable(problems) => {
+                self.unreadable.insert(id.as_str().to_owned());
+                for problem in problems {
+                    let text = text::storage_error(&problem, self.lang);
+                    if !self.load_problems.contains(&text) {
+                        self.load_problems.push(text);
+                    }
+                }
+                false
+            }
+        };
+        self.note_listing(id);
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
+    /// Looks at `products/` again and reloads what others changed, added or removed
+    /// (files whose size or time differs from the last look, then only if their content
+    /// differs). Returns the products that changed, with the author of their latest
+    /// history entry. Products with unsaved edits here are left for the save to check.
+    pub fn rescan(&mut self) -> Vec<(ProductId, String)> {
+        let now = storage::product_dir_listing(&self.dir);
+        self.rescan_listing(now)
+    }
+
+    /// The listing of `products/` at the last look (what a watcher starts from).
+    pub fn listing(&self) -> storage::shared::Listing {
+        self.listing.clone()
+    }
+
+    /// [`AppState::rescan`] with a listing already made (by the watcher's thread).
+    pub fn rescan_listing(&mut self, now: storage::shared::Listing) -> Vec<(ProductId, String)> {
+        if now == self.listing {
+            return Vec::new();
+        }
+        let mut names: BTreeSet<String> = now.keys().cloned().collect();
+        names.extend(self.listing.keys().cloned());
+        let mut changed = Vec::new();
+        for name in names {
+            if now.get(&name) == self.listing.get(&name) {
+                continue;
+            }
+            let stem = name.trim_end_matches(".ron");
+            if let Some((base, tool)) = storage::shared::conflict_by_name(stem) {
+                let path = self.dir.join(storage::PRODUCTS_DIR).join(&name);
+                match (ProductId::parse(&base), now.contains_key(&name)) {
+                    (Some(of), true) => {
+                        if !self.conflicts.iter().any(|c| c.path == path) {
+                            self.conflicts
+                                .push(storage::ConflictCopy { path, of, tool });
+                        }
+                    }
+                    _ => self.conflicts.retain(|c| c.path != path),
+                }
+                self.revision += 1;
+                continue;
+            }
+            let Some(id) = ProductId::parse(stem) else {
+                continue;
+            };
+            if self.unsaved.contains(&SaveTarget::Product(id.clone())) {
+                continue;
+            }
+            if self.reload_product(&id) {
+                let by = self
+                    .workspace
+                    .products
+                    .get(&id)
+                    .and_then(|p| p.history.last())
+                    .map(|e| e.by.clone())
+                    .unwrap_or_default();
+                changed.push((id, by));
+            }
+        }
+        self.listing = now;
+        changed
+    }
+
+    /// The iCalendar text of every upcoming deadline (summary and description in `lang`).
+    pub fn calendar_ics(&self, lang: Lang) -> String {
+        use crate::domain::{agenda, ics};
+        let items = agenda::agenda(&self.workspace, &self.catalog, self.today);
+        let events = agenda::calendar_events(&items, |item| {
+            let rule = lang.t(text::deadline_name(item.kind));
+            let doc = item.document_key.as_deref().map(|key| {
+                self.workspace
+                    .products
+                    .get(&item.product_id)
+                    .and_then(|p| self.catalog.document_names(p, key))
+                    .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
+            });
+            let summary = match &doc {
+                Some(doc) => format!("{}: {rule} – {doc}", item.product_name),
+                None => format!("{}: {rule}", item.product_name),
+            };
+            let description = format!(
+                "{} ({}). {}",
+                rule,
+                lang.date(item.date),
+                lang.t(text::CALENDAR_SOURCE)
+            );
+            (summary, description)
+        });
+        let name = if self.workspace.info.name.is_empty() {
+            "OCOP".to_owned()
+        } else {
+            format!("OCOP – {}", self.workspace.info.name)
+        };
+        ics::to_ics(&name, &events, chrono::Utc::now())
+    }
+
+    /// Writes the deadlines calendar to a file the officer chose (a link is refused, a
+    /// device written into); the message says where, or why not.
+    pub fn export_calendar(&mut self, path: &Path) {
+        let ics = self.calendar_ics(self.lang);
+        match storage::fsio::write_export(path, ics.as_bytes()) {
+            Ok(()) => self.message(
+                Level::Info,
+                format!("{}: {}", self.lang.t(text::EXPORTED), path.display()),
+            ),
+            Err(err) => self.message(
+                Level::Error,
+                format!(
+                    "{}: {}",
+                    self.lang.t(text::EXPORT_FAILED),
+                    text::storage_error(&err, self.lang)
+                ),
+            ),
+        }
+    }
+
+    /// What "clean up unused evidence" would move now (from a fresh scan of the files).
+    pub fn cleanup_plan(&self) -> Result<storage::CleanupPlan, String> {
+        storage::unused_evidence(
+            &self.dir,
+            std::time::SystemTime::now(),
+            storage::EVIDENCE_GRACE,
+        )
+        .map_err(|err| text::storage_error(&err, self.lang))
+    }
+
+    /// Moves the confirmed unused evidence files to `trash/evidence/`, only those still
+    /// unused by a fresh scan now; reports the outcome as a message.
+    pub fn move_unused_to_trash(&mut self, confirmed: &[String]) {
+        let plan = match self.cleanup_plan() {
+            Ok(plan) => plan,
+            Err(text) => {
+                self.message(Level::Error, text);
+                return;
+            }
+        };
+        let mut failures = Vec::new();
+        for stored in confirmed.iter().filter(|o| plan.removable.contains(o)) {
+            if let Err(err) = storage::evidence::remove_stored(&self.dir, stored) {
+                failures.push(err.to_string());
+            }
+        }
+        if failures.is_empty() {
+            self.message(Level::Info, self.lang.t(text::CLEAN_UP_DONE));
+        } else {
+            self.message(Level::Error, failures.join("; "));
+        }
+    }
+
+    /// Writes the whole workspace, as this window holds it, into a new folder `target` (a
+    /// valid workspace: "save a copy elsewhere" when the folder cannot be written).
+    /// Products opened read-only are left out: written here they would lose fields.
+    pub fn save_copy_to(&self, target: &Path) -> Result<(), String> {
+        let mut workspace = self.workspace.clone();
+        workspace
+            .products
+            .retain(|id, _| !self.read_only.contains(id));
+        storage::save_workspace(target, &workspace).map_err(|err| {
+            format!(
+                "{}: {}",
+                self.lang.t(text::SAVE_FAILED),
+                text::storage_error(&err, self.lang)
+            )
+        })
+    }
+
+    /// The product in a conflict copy (one small file, read when the officer compares).
+    pub fn read_conflict(
+        &self,
+        copy: &storage::ConflictCopy,
+    ) -> Result<crate::domain::model::Product, String> {
+        storage::read_conflict_copy(copy).map_err(|err| text::storage_error(&err, self.lang))
+    }
+
+    /// The conflict copies of one product.
+    pub fn conflicts_of(&self, id: &ProductId) -> Vec<&storage::ConflictCopy> {
+        self.conflicts.iter().filter(|c| &c.of == id).collect()
+    }
+
+    /// Resolves a conflict: the product becomes `merged` (one undoable step, logged) and
+    /// the copy moves to `trash/`, only now that the officer confirmed.
+    pub fn resolve_conflict(
+        &mut self,
+        copy: &storage::ConflictCopy,
+        merged: crate::domain::model::Product,
+    ) -> Result<(), String> {
+        self.apply(&Command::ResolveConflict {
+            id: copy.of.clone(),
+            merged: Box::new(merged),
+        })
+        .map_err(|e| e.to_string())?;
+        if !self.unsaved.is_empty() {
+            return Err(self.lang.t(text::SAVE_FAILED).to_owned());
+        }
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
+        storage::trash_conflict_copy(&self.dir, copy, &stamp)
+            .map_err(|e| text::storage_error(&e, self.lang))?;
+        self.conflicts.retain(|c| c.path != copy.path);
+        self.listing = storage::product_dir_listing(&self.dir);
+        self.revision += 1;
+        Ok(())
+    }
+}

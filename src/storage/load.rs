@@ -1,0 +1,566 @@
+//! Reading a workspace: product files parsed on every core, every problem named, links,
+//! pipes, odd names and conflict copies kept apart, older schemas migrated in memory.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{
+    ConflictCopy, ConflictTool, FileStamp, MAX_PRODUCT_FILE_BYTES, MAX_SETTINGS_FILE_BYTES,
+    PRODUCTS_DIR, ProductFile, SCHEMA_VERSION, SkipReason, StorageError, TRASH_DIR, WORKSPACE_FILE,
+    WorkspaceFile, fsio, migrate, shared,
+};
+use crate::domain::model::{Product, ProductId, Workspace};
+
+/// Reads only the schema version of one of our files, without parsing the rest, so a
+/// newer file whose structure this build does not know is still recognised as newer.
+fn scan_schema_version(text: &str) -> Option<u32> {
+    let start = text.find("schema_version")? + "schema_version".len();
+    let rest = text.get(start..)?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Why a product opened read-only: it is shown, never written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadOnlyReason {
+    /// Written by a newer schema.
+    NewerSchema,
+    /// Holds fields this build does not know; saving would drop them.
+    UnknownFields,
+}
+
+/// A workspace as loaded, with everything that went wrong on the way.
+#[derive(Debug, Default)]
+pub struct LoadedWorkspace {
+    /// What could be read.
+    pub workspace: Workspace,
+    /// Problems, one per file, in file-name order.
+    pub problems: Vec<StorageError>,
+    /// Products shown but never written (newer schema, unknown fields).
+    pub read_only: BTreeMap<ProductId, ReadOnlyReason>,
+    /// File stems in `products/` that could not be read: never written over.
+    pub unreadable: BTreeSet<String>,
+    /// Whether `workspace.ron` may be written (false if it was unreadable, newer or had
+    /// unknown fields).
+    pub workspace_file_writable: bool,
+    /// Whether `products/` may be written (false when it is a link or not a folder).
+    pub products_dir_writable: bool,
+    /// What each product file held when it was read (checked before writing over it).
+    pub stamps: BTreeMap<ProductId, FileStamp>,
+    /// Conflict copies made by sync tools or by this app: never loaded as products.
+    pub conflicts: Vec<ConflictCopy>,
+}
+
+/// Path of a product's file.
+pub fn product_path(dir: &Path, id: &ProductId) -> PathBuf {
+    dir.join(PRODUCTS_DIR).join(format!("{}.ron", id.as_str()))
+}
+
+fn parse_error(err: &ron::error::SpannedError, path: &Path) -> StorageError {
+    StorageError::Parse {
+        line: err.span.start.line,
+        column: err.span.start.col,
+        message: err.code.to_string(),
+        path: path.to_owned(),
+    }
+}
+
+/// A parsed file and the paths of the fields this build does not know.
+pub(crate) struct Parsed<T> {
+    pub(crate) value: T,
+    pub(crate) unknown_fields: Vec<String>,
+}
+
+/// Parses RON, collecting (instead of silently dropping) fields the types do not have.
+pub(crate) fn parse_noting_unknown<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    path: &Path,
+) -> Result<Parsed<T>, StorageError> {
+    let mut de = ron::Deserializer::from_str(text).map_err(|e| parse_error(&e, path))?;
+    let mut unknown_fields = Vec::new();
+    let value = serde_ignored::deserialize(&mut de, |field| {
+        unknown_fields.push(field.to_string());
+    })
+    .map_err(|e| parse_error(&de.span_error(e), path))?;
+    de.end().map_err(|e| parse_error(&de.span_error(e), path))?;
+    Ok(Parsed {
+        value,
+        unknown_fields,
+    })
+}
+
+/// Parses one of our files: checks the schema version first, then the full envelope.
+fn parse_versioned<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    path: &Path,
+) -> Result<Parsed<T>, StorageError> {
+    if let Some(found) = scan_schema_version(text)
+        && found > SCHEMA_VERSION
+    {
+        return Err(StorageError::NewerSchema {
+            found,
+            supported: SCHEMA_VERSION,
+            path: path.to_owned(),
+        });
+    }
+    parse_noting_unknown(text, path)
+}
+
+/// Parses a product file of any schema this build knows, migrated to today's model.
+pub(super) fn parse_product(text: &str, path: &Path) -> Result<Parsed<Product>, StorageError> {
+    if scan_schema_version(text) == Some(1) {
+        let parsed = parse_noting_unknown::<ProductFile<migrate::HistoryEntryV1>>(text, path)?;
+        return Ok(Parsed {
+            value: migrate::product_from_v1(parsed.value.product),
+            unknown_fields: parsed.unknown_fields,
+        });
+    }
+    let parsed = parse_versioned::<ProductFile>(text, path)?;
+    Ok(Parsed {
+        value: parsed.value.product,
+        unknown_fields: parsed.unknown_fields,
+    })
+}
+
+/// Bytes to text: a UTF-8 byte-order mark (Windows Notepad) is accepted and dropped;
+/// invalid UTF-8 is reported at its real line and column.
+pub(crate) fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, StorageError> {
+    decode_str(&bytes, path).map(str::to_owned)
+}
+
+/// [`decode_text`] without a copy: the text inside `bytes`, after any byte-order mark.
+fn decode_str<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str, StorageError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let valid = err.valid_up_to();
+        let before = bytes.get(..valid).unwrap_or_default();
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+            .chars()
+            .count()
+            + 1;
+        StorageError::Parse {
+            line,
+            column,
+            message: format!("not UTF-8 text (byte {valid} of the file)"),
+            path: path.to_owned(),
+        }
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Reads a text file of ours, refusing links, pipes and files over `limit_bytes`.
+pub(super) fn read_text(path: &Path, limit_bytes: u64) -> Result<Option<String>, StorageError> {
+    match fsio::read_regular(path, limit_bytes)? {
+        Some(bytes) => decode_text(bytes, path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// One product file, read and parsed (pure function of its bytes, run on worker threads).
+struct ProductRead {
+    stem: String,
+    product: Option<Product>,
+    problems: Vec<StorageError>,
+    read_only: Option<ReadOnlyReason>,
+    /// The `id` written inside the file, when it differs from the file name.
+    claimed_id: Option<String>,
+    /// What the file held.
+    stamp: Option<FileStamp>,
+}
+
+fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead {
+    let mut read = ProductRead {
+        stem,
+        product: None,
+        problems: Vec::new(),
+        read_only: None,
+        claimed_id: None,
+        stamp: None,
+    };
+    match fsio::read_regular_into(path, MAX_PRODUCT_FILE_BYTES, buffer) {
+        Ok(true) => {}
+        Ok(false) => return read, // removed while listing
+        Err(err) => {
+            read.problems.push(err);
+            return read;
+        }
+    }
+    read.stamp = Some(FileStamp::of(buffer));
+    let text = match decode_str(buffer, path) {
+        Ok(text) => text,
+        Err(err) => {
+            read.problems.push(err);
+            return read;
+        }
+    };
+    let mut product = match parse_product(text, path) {
+        Ok(parsed) => {
+            if !parsed.unknown_fields.is_empty() {
+                read.read_only = Some(ReadOnlyReason::UnknownFields);
+                read.problems.push(StorageError::UnknownFields {
+                    fields: parsed.unknown_fields,
+                    path: path.to_owned(),
+                });
+            }
+            parsed.value
+        }
+        Err(err @ StorageError::NewerSchema { .. }) => {
+            // Shown read-only when this build can make sense of it at all.
+            read.read_only = Some(ReadOnlyReason::NewerSchema);
+            read.problems.push(err);
+            match ron::from_str::<ProductFile>(text) {
+                Ok(file) => file.product,
+                Err(_) => return read,
+            }
+        }
+        Err(err) => {
+            read.problems.push(err);
+            return read;
+        }
+    };
+    if product.id.as_str() != read.stem {
+        // The file name is the identity; a copied file keeps its new name.
+        read.claimed_id = Some(product.id.as_str().to_owned());
+        read.problems.push(StorageError::Data {
+            message: format!(
+                "the id inside the file is “{}” but the file name says “{}”; the file name is used",
+                product.id, read.stem
+            ),
+            path: path.to_owned(),
+        });
+        // The stem was checked to be a valid id before the file was read.
+        if let Some(id) = ProductId::parse(&read.stem) {
+            product.id = id;
+        }
+    }
+    read.product = Some(product);
+    read
+}
+
+/// Why a name in `products/` is not read as a product, or None when it is one.
+fn product_name_problem(name: &str) -> Option<SkipReason> {
+    let stem = name.strip_suffix(".ron")?;
+    if stem.starts_with('.') || stem.is_empty() {
+        return Some(SkipReason::HiddenName);
+    }
+    if !ProductId::is_valid(stem) {
+        return Some(SkipReason::NotAProductId);
+    }
+    None
+}
+
+/// Loads the workspace in `dir`, reporting problems and going on.
+///
+/// Fails only when `dir` is not a workspace at all. Product files are parsed on all
+/// cores; the result is the same as reading them one by one in file-name order.
+pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
+    let ws_path = dir.join(WORKSPACE_FILE);
+    let products_dir = dir.join(PRODUCTS_DIR);
+    let ws_entry = fs::symlink_metadata(&ws_path).ok();
+    let products_entry = fs::symlink_metadata(&products_dir).ok();
+    if !dir.is_dir() || (ws_entry.is_none() && products_entry.is_none()) {
+        return Err(StorageError::NotAWorkspace {
+            path: dir.to_owned(),
+        });
+    }
+    let mut loaded = LoadedWorkspace {
+        workspace_file_writable: true,
+        products_dir_writable: true,
+        ..Default::default()
+    };
+    if ws_entry.is_some() {
+        match read_text(&ws_path, MAX_SETTINGS_FILE_BYTES)
+            .and_then(|t| parse_versioned::<WorkspaceFile>(&t.unwrap_or_default(), &ws_path))
+        {
+            Ok(parsed) => {
+                loaded.workspace.info = parsed.value.info;
+                if !parsed.unknown_fields.is_empty() {
+                    loaded.workspace_file_writable = false;
+                    loaded.problems.push(StorageError::UnknownFields {
+                        fields: parsed.unknown_fields,
+                        path: ws_path.clone(),
+                    });
+                }
+            }
+            Err(err) => {
+                loaded.workspace_file_writable = false;
+                loaded.problems.push(err);
+            }
+        }
+    }
+    match fsio::check_dir(&products_dir) {
+        Ok(true) => {}
+        Ok(false) => return Ok(loaded),
+        Err(err) => {
+            loaded.products_dir_writable = false;
+            loaded.problems.push(err);
+            return Ok(loaded);
+        }
+    }
+    let entries = fs::read_dir(&products_dir).map_err(|source| StorageError::Io {
+        action: "list",
+        source,
+        path: products_dir.clone(),
+    })?;
+    let mut to_read: Vec<(PathBuf, String)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let Ok(name) = entry.file_name().into_string() else {
+            if path.extension().is_some_and(|e| e == "ron") {
+                loaded.problems.push(StorageError::Skipped {
+                    reason: SkipReason::NotUtf8Name,
+                    path,
+                });
+            }
+            continue;
+        };
+        if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
+            continue;
+        }
+        if let Some((base, tool)) = shared::conflict_by_name(name.trim_end_matches(".ron")) {
+            match ProductId::parse(&base) {
+                Some(of) => loaded.conflicts.push(ConflictCopy { path, of, tool }),
+                None => loaded.problems.push(StorageError::Skipped {
+                    reason: SkipReason::NotAProductId,
+                    path,
+                }),
+            }
+            continue;
+        }
+        if let Some(reason) = product_name_problem(&name) {
+            loaded.problems.push(StorageError::Skipped {
+                reason,
+                path: path.clone(),
+            });
+            loaded
+                .unreadable
+                .insert(name.trim_end_matches(".ron").to_owned());
+            continue;
+        }
+        let stem = name.trim_end_matches(".ron").to_owned();
+        to_read.push((path, stem));
+    }
+    to_read.sort();
+    let stems: Vec<&str> = to_read.iter().map(|(_, stem)| stem.as_str()).collect();
+    let reads = read_products_parallel(&to_read);
+    let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for mut read in reads {
+        // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
+        if let Some(claimed) = read.claimed_id.clone()
+            && shared::onedrive_copy_of(&read.stem, &claimed, &stems)
+            && let Some(of) = ProductId::parse(&claimed)
+        {
+            loaded.conflicts.push(ConflictCopy {
+                path: products_dir.join(format!("{}.ron", read.stem)),
+                of,
+                tool: ConflictTool::OneDrive,
+            });
+            read.problems
+                .retain(|p| !matches!(p, StorageError::Data { .. }));
+            loaded.problems.extend(read.problems);
+            continue;
+        }
+        if let (Some(stamp), Some(id)) = (read.stamp, ProductId::parse(&read.stem)) {
+            loaded.stamps.insert(id, stamp);
+        }
+        let claimed = read.claimed_id.clone().unwrap_or_else(|| read.stem.clone());
+        claims.entry(claimed).or_default().push(read.stem.clone());
+        loaded.problems.extend(read.problems);
+        match read.product {
+            Some(product) => {
+                let id = product.id.clone();
+                if let Some(reason) = read.read_only {
+                    loaded.read_only.insert(id.clone(), reason);
+                }
+                loaded.workspace.products.insert(id, product);
+            }
+            None => {
+                loaded.unreadable.insert(read.stem);
+            }
+        }
+    }
+    for (claimed, stems) in claims.into_iter().filter(|(_, s)| s.len() > 1) {
+        loaded.problems.push(StorageError::Data {
+            message: format!(
+                "{} files claim the same product id “{claimed}”: {}",
+                stems.len(),
+                stems
+                    .iter()
+                    .map(|s| format!("{s}.ron"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            path: products_dir.clone(),
+        });
+    }
+    Ok(loaded)
+}
+
+/// One product file as it is on disk now.
+#[derive(Debug)]
+pub enum OnDisk {
+    /// No such file.
+    Absent,
+    /// Read (maybe read-only), with what it held.
+    Product {
+        /// The product.
+        product: Box<Product>,
+        /// What the file held.
+        stamp: FileStamp,
+        /// Why it must not be written, if so.
+        read_only: Option<ReadOnlyReason>,
+    },
+    /// A OneDrive-style conflict copy of another product.
+    Conflict(ConflictCopy),
+    /// Could not be read; the problems say why.
+    Unreadable(Vec<StorageError>),
+}
+
+/// Reads one product file again (after another officer changed it).
+pub fn read_product_file(dir: &Path, stem: &str) -> OnDisk {
+    let path = dir.join(PRODUCTS_DIR).join(format!("{stem}.ron"));
+    if fs::symlink_metadata(&path).is_err() {
+        return OnDisk::Absent;
+    }
+    let read = read_product(&path, stem.to_owned(), &mut Vec::new());
+    match (read.product, read.stamp) {
+        (Some(product), Some(stamp)) => {
+            if let Some(claimed) = &read.claimed_id
+                && let Some(of) = ProductId::parse(claimed)
+                && shared::onedrive_copy_of(stem, claimed, &[claimed.as_str()])
+                && product_path(dir, &of).is_file()
+            {
+                return OnDisk::Conflict(ConflictCopy {
+                    path,
+                    of,
+                    tool: ConflictTool::OneDrive,
+                });
+            }
+            OnDisk::Product {
+                product: Box::new(product),
+                stamp,
+                read_only: read.read_only,
+            }
+        }
+        _ if read.problems.is_empty() => OnDisk::Absent,
+        _ => OnDisk::Unreadable(read.problems),
+    }
+}
+
+/// The product in a conflict copy (any schema this build reads).
+pub fn read_conflict_copy(copy: &ConflictCopy) -> Result<Product, StorageError> {
+    let text = read_text(&copy.path, MAX_PRODUCT_FILE_BYTES)?.unwrap_or_default();
+    let mut product = parse_product(&text, &copy.path)?.value;
+    product.id = copy.of.clone();
+    Ok(product)
+}
+
+/// Moves a resolved conflict copy into `trash/` (never deleted); returns the new path.
+pub fn trash_conflict_copy(
+    dir: &Path,
+    copy: &ConflictCopy,
+    stamp: &str,
+) -> Result<PathBuf, StorageError> {
+    let trash = dir.join(TRASH_DIR);
+    fsio::ensure_dir(&trash)?;
+    let name = copy
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .map(|s| s.replace(['(', ')', ' ', '\'', '.'], "-"))
+        .unwrap_or_else(|| copy.of.to_string());
+    let to = trash.join(format!("conflict-{name}-{stamp}.ron"));
+    fs::rename(&copy.path, &to).map_err(|source| StorageError::Io {
+        action: "move to trash",
+        source,
+        path: copy.path.clone(),
+    })?;
+    Ok(to)
+}
+
+/// File names and sizes/times in `products/`, cheap enough to poll: what a rescan
+/// compares to know which files to read again.
+pub fn product_dir_listing(dir: &Path) -> BTreeMap<String, (u64, Option<std::time::SystemTime>)> {
+    let mut listing = BTreeMap::new();
+    let products = dir.join(PRODUCTS_DIR);
+    if !matches!(fsio::check_dir(&products), Ok(true)) {
+        return listing;
+    }
+    let Ok(entries) = fs::read_dir(&products) else {
+        return listing;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
+            continue;
+        }
+        if let Ok(meta) = entry.metadata() {
+            listing.insert(name, (meta.len(), meta.modified().ok()));
+        }
+    }
+    listing
+}
+
+/// Whether `dir` looks like a workspace (has `workspace.ron` or `products/`).
+pub fn looks_like_workspace(dir: &Path) -> bool {
+    dir.join(WORKSPACE_FILE).is_file() || dir.join(PRODUCTS_DIR).is_dir()
+}
+
+/// Size and modification time of a product's file, if it exists.
+pub fn product_file_meta(
+    dir: &Path,
+    id: &ProductId,
+) -> Option<(u64, Option<std::time::SystemTime>)> {
+    fs::metadata(product_path(dir, id))
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
+/// Total size in bytes of the files that exist among `files` (for a progress bar).
+pub fn total_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Reads and parses product files on every core, keeping the input order.
+fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<ProductRead> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    let read_all = |part: &[(PathBuf, String)]| {
+        // One buffer per worker: no allocation per file, no heap holes between products.
+        let mut buffer = Vec::with_capacity(64 * 1024);
+        part.iter()
+            .map(|(path, stem)| read_product(path, stem.clone(), &mut buffer))
+            .collect::<Vec<_>>()
+    };
+    if workers == 1 || files.len() < 64 {
+        return read_all(files);
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || read_all(part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| Vec::new()) // a worker cannot panic: parsing returns errors
+            })
+            .collect()
+    })
+}
