@@ -64,7 +64,6 @@ pub enum Command {
     AddProduct {
         /// Id to use (chosen by the app so it is free).
         id: ProductId,
-        /// Name.
         name: String,
         /// Scoring set 1–26.
         scoring_set: u8,
@@ -72,56 +71,37 @@ pub enum Command {
         year: i32,
     },
     /// Delete a product (its file goes to the trash folder; undo brings it back).
-    DeleteProduct {
-        /// Product.
-        id: ProductId,
-    },
+    DeleteProduct { id: ProductId },
     /// Set a text field.
     SetText {
-        /// Product.
         id: ProductId,
-        /// Field.
         field: ProductField,
         /// New value.
         value: String,
     },
     /// Set the producer's legal form.
-    SetProducerKind {
-        /// Product.
-        id: ProductId,
-        /// Kind.
-        kind: ProducerKind,
-    },
+    SetProducerKind { id: ProductId, kind: ProducerKind },
     /// Change the scoring set (1–26).
     SetScoringSet {
-        /// Product.
         id: ProductId,
-        /// New set.
+        /// New set, 1–26.
         scoring_set: u8,
     },
     /// Change a dossier document's status.
     SetDocStatus {
-        /// Product.
         id: ProductId,
-        /// Template key.
         key: String,
-        /// Status.
         status: DocStatus,
     },
     /// Change a dossier document's note.
     SetDocNote {
-        /// Product.
         id: ProductId,
-        /// Template key.
         key: String,
-        /// Note.
         note: String,
     },
     /// Set or clear a dossier document's date.
     SetDocDate {
-        /// Product.
         id: ProductId,
-        /// Template key.
         key: String,
         /// Which date.
         which: DocDate,
@@ -130,7 +110,6 @@ pub enum Command {
     },
     /// Move the current application to another stage.
     ChangeStage {
-        /// Product.
         id: ProductId,
         /// Target stage.
         target: Stage,
@@ -139,16 +118,12 @@ pub enum Command {
     },
     /// Start a new application (upgrade or re-rating) after the current one closed.
     StartApplication {
-        /// Product.
         id: ProductId,
-        /// Kind.
         kind: ApplicationKind,
-        /// Year.
         year: i32,
     },
     /// Pick or clear an answer on a score sheet of the current application.
     SetAnswer {
-        /// Product.
         id: ProductId,
         /// Which sheet.
         sheet: SheetKind,
@@ -159,7 +134,6 @@ pub enum Command {
     },
     /// Tick or untick an eliminating condition on a score sheet.
     SetElimination {
-        /// Product.
         id: ProductId,
         /// Which sheet.
         sheet: SheetKind,
@@ -170,7 +144,6 @@ pub enum Command {
     },
     /// Set the note of one criterion on a score sheet.
     SetCriterionNote {
-        /// Product.
         id: ProductId,
         /// Which sheet.
         sheet: SheetKind,
@@ -181,27 +154,21 @@ pub enum Command {
     },
     /// Attach stored evidence files to a dossier document (after the copy finished).
     Attach {
-        /// Product.
         id: ProductId,
-        /// Template key.
         key: String,
         /// The stored files.
         attachments: Vec<Attachment>,
     },
     /// Remove an attachment reference (the stored file stays until cleaned up).
     Detach {
-        /// Product.
         id: ProductId,
-        /// Template key.
         key: String,
         /// Content hash of the attachment.
         sha256: String,
     },
     /// Set an attachment's document date or valid-until date.
     SetAttachmentDate {
-        /// Product.
         id: ProductId,
-        /// Template key.
         key: String,
         /// Content hash of the attachment.
         sha256: String,
@@ -212,7 +179,6 @@ pub enum Command {
     },
     /// Correct the number or issue date of the current application's certificate.
     SetCertificate {
-        /// Product.
         id: ProductId,
         /// Certificate or decision number.
         number: String,
@@ -221,7 +187,6 @@ pub enum Command {
     },
     /// Record the council's official result of the current application.
     SetOfficialResult {
-        /// Product.
         id: ProductId,
         /// Average total score 0–100.
         average_score: Option<f32>,
@@ -233,7 +198,6 @@ pub enum Command {
     /// Replace a product by the merge of its file and a conflict copy, as the officer
     /// chose part by part (`domain::merge`). The copy itself goes to `trash/`.
     ResolveConflict {
-        /// Product.
         id: ProductId,
         /// The merged product (same id).
         merged: Box<crate::domain::model::Product>,
@@ -313,10 +277,7 @@ pub enum CommandError {
     NoApplication(ProductId),
     /// No such dossier document.
     #[error("no dossier document {key}")]
-    NoDocument {
-        /// Key.
-        key: String,
-    },
+    NoDocument { key: String },
     /// A product with this id exists.
     #[error("product {0} already exists")]
     Exists(ProductId),

@@ -304,6 +304,13 @@ fn f_evidence_before_its_product_renamed_evidence_and_newer_products_are_safe() 
         storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
     assert!(plan.misnamed.contains(&early.to_owned()), "{plan:?}");
     assert!(plan.removable.is_empty());
+    let check = run(&["check", ws.to_str().expect("path"), "--lang", "en"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("name is not its content's SHA-256"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     fs::remove_file(ws.join(early)).expect("rm");
 
     // The only copy of a referenced file, renamed .jpg → .png inside evidence/.

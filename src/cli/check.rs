@@ -32,6 +32,37 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
     for copy in &loaded.conflicts {
         problems.push(super::conflicts::describe(copy, lang));
     }
+    // Stored evidence whose name is not its content's SHA-256 (renamed by hand, or a
+    // damaged copy): reported, never deleted. Referenced files are checked below.
+    let referenced: std::collections::BTreeSet<&str> = loaded
+        .workspace
+        .products
+        .values()
+        .flat_map(|p| p.applications.iter())
+        .flat_map(|a| a.dossier.iter())
+        .flat_map(|e| e.attachments.iter())
+        .map(|a| a.stored_path.as_str())
+        .collect();
+    for stored in storage::evidence::list_stored(dir).unwrap_or_default() {
+        if referenced.contains(stored.as_str()) {
+            continue;
+        }
+        let named = storage::evidence::sha_of_stored_name(&stored);
+        let actual = storage::evidence::hash_stored(dir, &stored).ok();
+        if named.is_none() || named != actual {
+            problems.push(pick(
+                lang,
+                format!(
+                    "tệp minh chứng có tên không khớp nội dung (SHA-256); không bao giờ tự xóa — {}",
+                    dir.join(&stored).display()
+                ),
+                format!(
+                    "evidence file whose name is not its content's SHA-256; never removed automatically — {}",
+                    dir.join(&stored).display()
+                ),
+            ));
+        }
+    }
     for dir in storage::temp_dirs(dir) {
         for temp in storage::fsio::stray_temps(&dir) {
             let secs = temp.age.as_secs();
