@@ -63,10 +63,8 @@ macro_rules! tr {
 }
 
 tr! {
-    APP_TITLE = "Theo dõi OCOP", "OCOP tracker";
     MENU_FILE = "Tệp", "File";
     MENU_OPEN_FOLDER = "Mở thư mục làm việc…", "Open workspace folder…";
-    MENU_NEW_WORKSPACE = "Tạo thư mục làm việc mới…", "New workspace folder…";
     MENU_RELOAD = "Tải lại từ đĩa", "Reload from disk";
     MENU_QUIT = "Thoát", "Quit";
     MENU_EDIT = "Sửa", "Edit";
@@ -85,7 +83,6 @@ tr! {
     ALL_STAGES = "Tất cả các bước", "All stages";
     ADD_PRODUCT = "+ Thêm sản phẩm", "+ Add product";
     DELETE_PRODUCT = "Xóa sản phẩm…", "Delete product…";
-    OPEN = "Mở", "Open";
     COL_PRODUCT = "Sản phẩm", "Product";
     COL_PRODUCER = "Chủ thể", "Producer";
     COL_COMMUNE = "Xã", "Commune";
@@ -103,8 +100,6 @@ tr! {
     READ_ONLY_EXPLAIN = "Tệp này do phiên bản mới hơn của ứng dụng ghi. Chỉ xem, không sửa để tránh mất dữ liệu.", "This file was written by a newer version of the app. View only, so no data is lost.";
     SECTION_PROCESS = "Quy trình", "Process";
     SECTION_PRODUCT = "Thông tin sản phẩm", "Product details";
-    SECTION_DOSSIER = "Hồ sơ", "Dossier";
-    SECTION_APPLICATION = "Lần đánh giá", "Application";
     SECTION_HISTORY = "Các lần đánh giá trước", "Earlier applications";
     FIELD_NAME = "Tên sản phẩm", "Product name";
     FIELD_COMMUNE = "Xã", "Commune";
@@ -124,10 +119,8 @@ tr! {
     FIELD_EXPIRES = "hết hạn", "expires";
     CERT_NUMBER = "Số", "No.";
     CERT_ISSUED = "Ngày cấp", "Issued";
-    DOC_READY_TICK = "Sẵn sàng", "Ready";
     DOC_ISSUED = "Ngày cấp", "Issued";
     DOC_VALID_UNTIL = "Hiệu lực đến", "Valid until";
-    DOC_PROVIDER = "Bên cung cấp", "Provided by";
     DOC_STATUS = "Trạng thái", "Status";
     DOC_NOTE = "Ghi chú", "Note";
     DOC_REQUIRED = "bắt buộc", "required";
@@ -137,7 +130,6 @@ tr! {
     DOC_UNKNOWN = "Tài liệu không có trong mẫu", "Document not in the template";
     DATE_HINT = "dd/mm/yyyy", "dd/mm/yyyy";
     NEXT_STEP = "Bước tiếp theo", "Next step";
-    MOVE_TO = "Chuyển sang", "Move to";
     OTHER_OUTCOMES = "Kết quả khác", "Other outcomes";
     STAGE_DIALOG_TITLE = "Chuyển bước", "Change stage";
     SKIPS_STEPS = "Chuyển bước này bỏ qua:", "This move skips:";
@@ -252,7 +244,6 @@ tr! {
     CONFLICT_TITLE = "So sánh hai bản của sản phẩm", "Compare the two versions of the product";
     CONFLICT_CURRENT = "Bản hiện tại (tệp sản phẩm)", "Current version (the product file)";
     CONFLICT_COPY = "Bản xung đột", "Conflict copy";
-    CONFLICT_PART = "Phần", "Part";
     CONFLICT_KEEP = "Giữ", "Keep";
     CONFLICT_KEEP_CURRENT = "Bản hiện tại", "Current";
     CONFLICT_KEEP_COPY = "Bản xung đột", "Copy";

@@ -279,13 +279,6 @@ impl HolidayCalendar {
         self.years.iter().find(|entry| entry.year == year)
     }
 
-    /// The entry for `year` from the data, or [`computed_year`] when it has none.
-    pub fn year_or_computed(&self, year: i32) -> HolidayYear {
-        self.year(year)
-            .cloned()
-            .unwrap_or_else(|| computed_year(year))
-    }
-
     /// This data with every year that `newer` has replaced by `newer`'s entry
     /// (e.g. the built-in file overlaid with an officer's updated copy).
     pub fn overlay(&self, newer: &HolidayCalendar) -> HolidayCalendar {

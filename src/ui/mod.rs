@@ -6,23 +6,23 @@
 
 mod background;
 mod chrome;
-pub mod conflict;
-pub mod dashboard;
+pub(crate) mod conflict;
+pub(crate) mod dashboard;
 mod dialogs;
-pub mod dossier;
-pub mod evidence;
+pub(crate) mod dossier;
+pub(crate) mod evidence;
 mod file_dialogs;
 pub mod headless;
-pub mod history;
+pub(crate) mod history;
 pub mod portfolio;
 pub mod product;
-pub mod scoring;
-pub mod stage_dialog;
+pub(crate) mod scoring;
+pub(crate) mod stage_dialog;
 pub mod start;
 /// The string table lives beside the UI, not in it: `app` and `cli` use it too.
 pub use crate::text;
 pub mod theme;
-pub mod widgets;
+pub(crate) mod widgets;
 
 use std::path::{Path, PathBuf};
 

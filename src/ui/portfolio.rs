@@ -1,7 +1,7 @@
 //! The portfolio screen: every product in a sortable, filterable table.
 //!
 //! Rows are computed once per data revision and language ([`build_rows`]); the filtered
-//! and sorted view once per query ([`filter_sort`]); the table builds only visible rows
+//! and sorted view once per query; the table builds only visible rows
 //! (`TableBody::rows`). So a frame costs the same at 20 and 20,000 products.
 
 use chrono::NaiveDate;
@@ -231,17 +231,6 @@ pub fn filter_rows(
             })
         })
         .collect()
-}
-
-/// Indices of the rows matching `query` and `stage`, sorted.
-pub fn filter_sort(
-    rows: &[Row],
-    query: &str,
-    stage: Option<Stage>,
-    sort: SortKey,
-    ascending: bool,
-) -> Vec<usize> {
-    filter_rows(rows, &sort_rows(rows, sort, ascending), query, stage)
 }
 
 /// State of the portfolio screen.

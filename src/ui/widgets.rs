@@ -19,13 +19,6 @@ struct EditBuffer {
     dirty_since: Option<f64>,
 }
 
-/// Whether any buffered field holds typing that is not committed yet (the window must
-/// not close before the next frame commits it).
-pub fn has_pending_edit(ctx: &egui::Context) -> bool {
-    ctx.data(|d| d.get_temp::<bool>(egui::Id::unique("pending-edit")))
-        .unwrap_or(false)
-}
-
 /// The edit-buffer mechanism shared by the text and date fields: while the field has
 /// focus, typing edits a buffer kept in egui memory. The buffer is returned (the caller
 /// decides whether it is a change) when focus leaves, [`AUTOSAVE_SECONDS`] after the last
