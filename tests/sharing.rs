@@ -334,3 +334,22 @@ fn f_evidence_before_its_product_renamed_evidence_and_newer_products_are_safe() 
     assert!(ws.join(&renamed).is_file());
     assert!(stored[1..].iter().all(|s| ws.join(s).is_file()));
 }
+
+#[test]
+fn temp_files_of_sync_tools_and_of_the_app_never_trigger_a_reload() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut state = open(&ws, "An");
+    let products = ws.join("products");
+    let text = fs::read(products.join("com-hong-quang.ron")).expect("read");
+    for name in [
+        ".syncthing.com-hong-quang.ron.tmp",
+        "~syncthing~com-hong-quang.ron.tmp",
+        ".com-hong-quang.ron.0123456789abcdef.tmp",
+        ".~lock.com-hong-quang.ron#",
+    ] {
+        fs::write(products.join(name), &text).expect("write temp");
+    }
+    assert!(state.rescan().is_empty(), "no reload for temp files");
+    assert!(state.conflicts.is_empty());
+    assert_eq!(state.workspace.products.len(), 2);
+}
