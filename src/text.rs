@@ -262,6 +262,7 @@ tr! {
     SOMEONE = "Người khác", "Someone";
     CHANGED_BY_OTHER = "đã sửa", "changed";
     RELOADED = "đã tải lại bản mới", "reloaded";
+    CONFLICTS_WAITING = "Có bản xung đột chưa giải quyết (hai người sửa cùng lúc): mở sản phẩm có dấu ⚠ xung đột trong danh mục để so sánh và chọn.", "Conflict copies wait to be resolved (two people edited at once): open the product marked ⚠ conflict in the portfolio to compare and choose.";
     CONFLICT_ARRIVED = "Có bản xung đột mới từ thư mục dùng chung: mở sản phẩm có dấu ⚠ để so sánh và chọn.", "A conflict copy arrived through the shared folder: open the product marked ⚠ to compare and choose.";
     UNDO_RESOLVE_CONFLICT = "gộp bản xung đột của", "merge of the conflict copy of";
     WORKSPACE_OPEN_ELSEWHERE = "Thư mục làm việc này đang mở trong một cửa sổ khác trên máy này; cửa sổ này chỉ để xem, không ghi.", "This workspace is open in another window on this computer; this window is view-only.";

@@ -144,7 +144,7 @@ impl AppState {
         // (only the app's own names, only those older than a minute).
         storage::evidence::clean_incoming(dir);
         storage::fsio::clean_stray_temps(&storage::temp_dirs(dir));
-        Ok(AppState {
+        let mut state = AppState {
             dir: dir.to_owned(),
             workspace: loaded.workspace,
             catalog,
@@ -174,7 +174,11 @@ impl AppState {
             last_text_edit: None,
             change_log: Vec::new(),
             unsaved: BTreeSet::new(),
-        })
+        };
+        if !state.conflicts.is_empty() {
+            state.message(Level::Error, lang.t(text::CONFLICTS_WAITING));
+        }
+        Ok(state)
     }
 
     /// The revision: bumped on every change the screens must see (caches key on it).
