@@ -23,19 +23,7 @@ use ocop_tracker::ui::text::Lang;
 use ocop_tracker::ui::{Dialog, OcopApp, Screen};
 
 fn harness_sized(ws: &Path, size: egui::Vec2, lang: Lang) -> Harness<'static, OcopApp> {
-    let app = OcopApp::new(common::catalog(), Some(ws), lang, Some(common::today()));
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
-    for _ in 0..1000 {
-        harness.run_steps(1);
-        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    let mut harness = common::app_harness(ws, size, lang);
     harness.run();
     harness
 }

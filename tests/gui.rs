@@ -20,28 +20,11 @@ use ocop_tracker::ui::text::Lang;
 use ocop_tracker::ui::{OcopApp, Screen};
 
 fn harness(ws: &Path) -> Harness<'static, OcopApp> {
-    let app = OcopApp::new(common::catalog(), Some(ws), Lang::Vi, Some(common::today()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 4000.0))
-        // Grids in dialogs take a few passes to settle their column widths.
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
-    wait_for_evidence_check(&mut harness);
-    harness
+    common::app_harness(ws, egui::vec2(1280.0, 4000.0), Lang::Vi)
 }
 
-/// The evidence integrity check runs on a background thread and asks for repaints until
-/// it is done; wait for it so every test starts from a settled screen (bounded).
 fn wait_for_evidence_check(harness: &mut Harness<'static, OcopApp>) {
-    for _ in 0..1000 {
-        harness.run_steps(1);
-        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    panic!("the evidence check did not finish");
+    common::wait_for_evidence_check(harness);
 }
 
 /// From the portfolio, opens `product` on the tab labelled `tab`.

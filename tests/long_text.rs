@@ -11,11 +11,8 @@
 mod common;
 
 use std::fs;
-use std::time::Duration;
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ocop_tracker::ui::OcopApp;
 use ocop_tracker::ui::text::Lang;
 
 #[test]
@@ -32,24 +29,7 @@ fn a_megabyte_note_is_previewed_not_laid_out() {
     assert!(with_long.len() > 1024 * 1024);
     fs::write(&path, &with_long).expect("write");
 
-    let app = OcopApp::new(
-        common::catalog(),
-        Some(&ws),
-        Lang::Vi,
-        Some(common::today()),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 2000.0))
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
-    for _ in 0..1000 {
-        harness.run_steps(1);
-        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 2000.0), Lang::Vi);
     harness.get_by_label("Danh mục sản phẩm").click();
     harness.run();
     harness.get_by_label("Cốm Hồng Quang").click();

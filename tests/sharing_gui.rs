@@ -22,20 +22,7 @@ use ocop_tracker::ui::OcopApp;
 use ocop_tracker::ui::text::Lang;
 
 fn harness(ws: &Path) -> Harness<'static, OcopApp> {
-    let app = OcopApp::new(common::catalog(), Some(ws), Lang::Vi, Some(common::today()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 2000.0))
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
-    for _ in 0..1000 {
-        harness.run_steps(1);
-        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness
+    common::app_harness(ws, egui::vec2(1280.0, 2000.0), Lang::Vi)
 }
 
 fn com() -> ProductId {

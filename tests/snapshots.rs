@@ -17,21 +17,7 @@ use ocop_tracker::ui::OcopApp;
 use ocop_tracker::ui::text::Lang;
 
 fn harness(ws: &std::path::Path) -> Harness<'static, OcopApp> {
-    let app = OcopApp::new(common::catalog(), Some(ws), Lang::Vi, Some(common::today()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
-    // Let the background evidence check finish so every image is of a settled screen.
-    for _ in 0..1000 {
-        harness.run_steps(1);
-        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    harness
+    common::app_harness(ws, egui::vec2(1280.0, 800.0), Lang::Vi)
 }
 
 /// Whether a wgpu renderer can be created here (egui_kittest panics when it cannot).

@@ -434,34 +434,9 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dossier::DossierEntry;
-    use crate::domain::model::{Application, CURRENT_RULE_VERSION, ProductId};
 
     fn product() -> Product {
-        Product {
-            id: ProductId::slug_from("p"),
-            name: "Cốm".into(),
-            producer: Default::default(),
-            commune: String::new(),
-            scoring_set: 6,
-            product_code: String::new(),
-            description: String::new(),
-            notes: String::new(),
-            is_example: false,
-            applications: vec![Application {
-                kind: ApplicationKind::FirstRating,
-                rule_version: CURRENT_RULE_VERSION.into(),
-                year: 2026,
-                stage: Stage::Preparing,
-                dates: Default::default(),
-                certificate: None,
-                revocation: None,
-                dossier: vec![DossierEntry::new("form-01")],
-                scores: Default::default(),
-                notes: String::new(),
-            }],
-            history: Vec::new(),
-        }
+        crate::domain::model::test_product(&["form-01"])
     }
 
     #[test]

@@ -326,34 +326,11 @@ mod tests {
     use super::*;
     use crate::domain::dossier::DocStatus;
     use crate::domain::history::Origin;
-    use crate::domain::model::{ApplicationKind, CURRENT_RULE_VERSION, ProductId};
-    use crate::domain::stage::Stage;
 
     fn product() -> Product {
-        Product {
-            id: ProductId::parse("p").expect("id"),
-            name: "Cốm".into(),
-            producer: Default::default(),
-            commune: String::new(),
-            scoring_set: 6,
-            product_code: String::new(),
-            description: String::new(),
-            notes: "ghi chú".into(),
-            is_example: false,
-            applications: vec![Application {
-                kind: ApplicationKind::FirstRating,
-                rule_version: CURRENT_RULE_VERSION.into(),
-                year: 2026,
-                stage: Stage::Preparing,
-                dates: Default::default(),
-                certificate: None,
-                revocation: None,
-                dossier: vec![DossierEntry::new("form-01"), DossierEntry::new("form-02")],
-                scores: Default::default(),
-                notes: String::new(),
-            }],
-            history: Vec::new(),
-        }
+        let mut product = crate::domain::model::test_product(&["form-01", "form-02"]);
+        product.notes = "ghi chú".into();
+        product
     }
 
     fn entry_at(minute: u32, by: &str) -> HistoryEntry {

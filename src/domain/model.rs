@@ -403,6 +403,39 @@ pub enum CertificateStanding {
     NotYetIssued,
 }
 
+/// A first-rating product named "Cốm" (set 6, stage Preparing) with these dossier
+/// entries, for the domain's unit tests.
+#[cfg(test)]
+pub(crate) fn test_product(dossier_keys: &[&str]) -> Product {
+    Product {
+        id: ProductId::slug_from("p"),
+        name: "Cốm".into(),
+        producer: Producer::default(),
+        commune: String::new(),
+        scoring_set: 6,
+        product_code: String::new(),
+        description: String::new(),
+        notes: String::new(),
+        is_example: false,
+        applications: vec![Application {
+            kind: ApplicationKind::FirstRating,
+            rule_version: CURRENT_RULE_VERSION.into(),
+            year: 2026,
+            stage: super::stage::Stage::Preparing,
+            dates: ApplicationDates::default(),
+            certificate: None,
+            revocation: None,
+            dossier: dossier_keys
+                .iter()
+                .map(|k| super::dossier::DossierEntry::new(k))
+                .collect(),
+            scores: ApplicationScores::default(),
+            notes: String::new(),
+        }],
+        history: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod standing_tests {
     use super::*;

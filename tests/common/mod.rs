@@ -43,3 +43,37 @@ pub fn catalog() -> Catalog {
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).expect("date")
 }
+
+/// The real app on `ws` in a kittest harness of `size`, in `lang`, "today" pinned,
+/// returned once the background evidence check has finished (a settled screen).
+pub fn app_harness(
+    ws: &Path,
+    size: egui::Vec2,
+    lang: ocop_tracker::ui::text::Lang,
+) -> egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp> {
+    use ocop_tracker::ui::OcopApp;
+    let app = OcopApp::new(catalog(), Some(ws), lang, Some(today()));
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(size)
+        // Grids in dialogs take a few passes to settle their column widths.
+        .with_max_steps(16)
+        .with_context_setup(ocop_tracker::ui::theme::install)
+        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
+    wait_for_evidence_check(&mut harness);
+    harness
+}
+
+/// The evidence integrity check runs on a background thread and asks for repaints until
+/// it is done; wait for it (bounded).
+pub fn wait_for_evidence_check(
+    harness: &mut egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp>,
+) {
+    for _ in 0..1000 {
+        harness.run_steps(1);
+        if harness.state().verify.as_ref().is_none_or(|v| v.finished) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the evidence check did not finish");
+}
