@@ -122,7 +122,6 @@ impl AppState {
         today: NaiveDate,
         lang: Lang,
     ) -> Result<Self, StorageError> {
-        let listing = storage::product_dir_listing(dir);
         let loaded = storage::load_workspace(dir)?;
         let (lock, workspace_locked) = match storage::shared::lock_workspace(dir) {
             Ok(lock) => (Some(lock), None),
@@ -167,7 +166,7 @@ impl AppState {
             conflicts: loaded.conflicts,
             workspace_locked,
             stamps: loaded.stamps,
-            listing,
+            listing: loaded.listing,
             _lock: lock,
             undo: Vec::new(),
             redo: Vec::new(),

@@ -445,34 +445,18 @@ mod standing_tests {
     }
 
     fn product(stage: Stage, issued_on: NaiveDate, revocation: Option<Revocation>) -> Product {
-        Product {
-            id: ProductId::slug_from("p"),
-            name: "P".into(),
-            producer: Producer::default(),
-            commune: String::new(),
-            scoring_set: 6,
-            product_code: String::new(),
-            description: String::new(),
-            notes: String::new(),
-            is_example: false,
-            applications: vec![Application {
-                kind: ApplicationKind::FirstRating,
-                rule_version: CURRENT_RULE_VERSION.into(),
-                year: 2024,
-                stage,
-                dates: ApplicationDates::default(),
-                certificate: Some(Certificate {
-                    star: 4,
-                    number: "1/QĐ".into(),
-                    issued_on,
-                }),
-                revocation,
-                dossier: Vec::new(),
-                scores: ApplicationScores::default(),
-                notes: String::new(),
-            }],
-            history: Vec::new(),
+        let mut product = super::test_product(&[]);
+        if let Some(app) = product.current_mut() {
+            app.year = 2024;
+            app.stage = stage;
+            app.certificate = Some(Certificate {
+                star: 4,
+                number: "1/QĐ".into(),
+                issued_on,
+            });
+            app.revocation = revocation;
         }
+        product
     }
 
     #[test]

@@ -108,16 +108,17 @@ fn is_link_loop(err: &std::io::Error) -> bool {
 /// blocks. Returns `Ok(None)` when the file does not exist.
 pub fn read_regular(path: &Path, limit_bytes: u64) -> Result<Option<Vec<u8>>, StorageError> {
     let mut bytes = Vec::new();
-    Ok(read_regular_into(path, limit_bytes, &mut bytes)?.then_some(bytes))
+    Ok(read_regular_into(path, limit_bytes, &mut bytes)?.map(|_| bytes))
 }
 
 /// [`read_regular`] into a buffer the caller reuses (loading thousands of files without
-/// an allocation per file); returns false when the file does not exist.
+/// an allocation per file); returns the metadata of the file read (None when it does
+/// not exist), taken from the same open handle.
 pub fn read_regular_into(
     path: &Path,
     limit_bytes: u64,
     bytes: &mut Vec<u8>,
-) -> Result<bool, StorageError> {
+) -> Result<Option<fs::Metadata>, StorageError> {
     bytes.clear();
     let skipped = |reason| StorageError::Skipped {
         reason,
@@ -130,12 +131,12 @@ pub fn read_regular_into(
             return Err(skipped(SkipReason::TooLarge { limit_bytes }));
         }
         Ok(_) => {}
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_err("inspect", path)(e)),
     }
     let file = match open_no_follow(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) if is_link_loop(&e) => return Err(skipped(SkipReason::Symlink)),
         Err(e) => return Err(io_err("open", path)(e)),
     };
@@ -150,7 +151,7 @@ pub fn read_regular_into(
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit_bytes {
         return Err(skipped(SkipReason::TooLarge { limit_bytes }));
     }
-    Ok(true)
+    Ok(Some(meta))
 }
 
 /// Checks that `path` is a real folder or absent: a symbolic link or a file in its place

@@ -53,6 +53,8 @@ pub struct LoadedWorkspace {
     pub stamps: BTreeMap<ProductId, FileStamp>,
     /// Conflict copies made by sync tools or by this app: never loaded as products.
     pub conflicts: Vec<ConflictCopy>,
+    /// Names, sizes and times in `products/` as read (what a later rescan compares).
+    pub listing: shared::Listing,
 }
 
 /// Path of a product's file.
@@ -174,6 +176,8 @@ struct ProductRead {
     claimed_id: Option<String>,
     /// What the file held.
     stamp: Option<FileStamp>,
+    /// Its size and time when read (what a later rescan compares).
+    seen: Option<(u64, Option<std::time::SystemTime>)>,
 }
 
 fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead {
@@ -184,10 +188,11 @@ fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead 
         read_only: None,
         claimed_id: None,
         stamp: None,
+        seen: None,
     };
     match fsio::read_regular_into(path, MAX_PRODUCT_FILE_BYTES, buffer) {
-        Ok(true) => {}
-        Ok(false) => return read, // removed while listing
+        Ok(Some(meta)) => read.seen = Some((meta.len(), meta.modified().ok())),
+        Ok(None) => return read, // removed while listing
         Err(err) => {
             read.problems.push(err);
             return read;
@@ -326,6 +331,11 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
             continue;
         }
         if let Some((base, tool)) = shared::conflict_by_name(name.trim_end_matches(".ron")) {
+            if let Ok(meta) = entry.metadata() {
+                loaded
+                    .listing
+                    .insert(name.clone(), (meta.len(), meta.modified().ok()));
+            }
             match ProductId::parse(&base) {
                 Some(of) => loaded.conflicts.push(ConflictCopy { path, of, tool }),
                 None => loaded.problems.push(StorageError::Skipped {
@@ -353,6 +363,9 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
     let reads = read_products_parallel(&to_read);
     let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for mut read in reads {
+        if let Some(seen) = read.seen {
+            loaded.listing.insert(format!("{}.ron", read.stem), seen);
+        }
         // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
         if let Some(claimed) = read.claimed_id.clone()
             && shared::onedrive_copy_of(&read.stem, &claimed, &stems)
