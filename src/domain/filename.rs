@@ -1,0 +1,146 @@
+//! File names made from Vietnamese text, safe on every file system the app meets:
+//! Windows (NTFS, FAT32 on USB sticks), macOS, Linux, and the sync tools between them.
+//!
+//! `export_file_name("Mẫu 01 - Cốm Hồng Quang", "docx")` → `Mẫu 01 - Cốm Hồng Quang.docx`:
+//! the Vietnamese stays (NFC, one code point per letter), but characters Windows forbids
+//! (`<>:"/\|?*`, control characters) become spaces, trailing dots and spaces go, reserved
+//! device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9, also with an extension) get an
+//! underscore, and the name is cut to stay well under the 255-byte limit. Pure.
+
+use super::search;
+
+/// Longest stem, in bytes of UTF-8 (NTFS counts UTF-16 units, ext4 bytes; 150 bytes
+/// leaves room for an extension and a " (2)" suffix under both limits).
+pub const MAX_STEM_BYTES: usize = 150;
+
+/// Device names Windows reserves in every folder, with or without an extension.
+const RESERVED: [&str; 22] = [
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+/// Whether `stem` (the part before the first dot) is a Windows device name.
+pub fn is_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem))
+}
+
+/// A file-name stem from `text`: NFC, forbidden characters replaced, spaces collapsed,
+/// no leading/trailing dots or spaces, not a reserved name, at most [`MAX_STEM_BYTES`].
+/// Never empty: falls back to `fallback`.
+pub fn safe_stem(text: &str, fallback: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in search::nfc(text).chars() {
+        let c = if c.is_control()
+            || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*')
+        {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    let mut stem = out.trim_matches([' ', '.']).to_owned();
+    if stem.len() > MAX_STEM_BYTES {
+        let mut cut = MAX_STEM_BYTES;
+        while !stem.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        stem.truncate(cut);
+        stem = stem.trim_end_matches([' ', '.']).to_owned();
+    }
+    if stem.is_empty() {
+        return if fallback.is_empty() {
+            "_".to_owned()
+        } else {
+            safe_stem(fallback, "")
+        };
+    }
+    if is_reserved(&stem) {
+        stem.push('_');
+    }
+    stem
+}
+
+/// `stem.ext` with `stem` made safe by [`safe_stem`] (`ext` without the dot).
+pub fn export_file_name(stem: &str, ext: &str) -> String {
+    format!("{}.{ext}", safe_stem(stem, "ocop"))
+}
+
+/// The folded (case- and accent-insensitive) key two names collide on when a file
+/// system ignores case: `"Cốm.docx"` and `"CỐM.docx"` are one file on Windows and macOS.
+pub fn collision_key(name: &str) -> String {
+    search::nfc(name).to_lowercase()
+}
+
+/// `name` unless `taken` already holds it (compared by [`collision_key`]); otherwise
+/// `stem (2).ext`, `stem (3).ext`, …
+pub fn unique_name(name: &str, taken: &dyn Fn(&str) -> bool) -> String {
+    if !taken(&collision_key(name)) {
+        return name.to_owned();
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(dot) if dot > 0 => (&name[..dot], &name[dot..]),
+        _ => (name, ""),
+    };
+    (2..)
+        .map(|n| format!("{stem} ({n}){ext}"))
+        .find(|candidate| !taken(&collision_key(candidate)))
+        .unwrap_or_else(|| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_names_stay_readable_and_nfc() {
+        // "ố" decomposed (o + circumflex + acute) comes out as one code point.
+        let decomposed = "Mẫu 01 - Co\u{302}\u{301}m Hồng Quang";
+        let name = export_file_name(decomposed, "docx");
+        assert_eq!(name, "Mẫu 01 - Cốm Hồng Quang.docx");
+        assert_eq!(
+            name.chars().count(),
+            "Mẫu 01 - Cốm Hồng Quang.docx".chars().count()
+        );
+    }
+
+    #[test]
+    fn forbidden_characters_trailing_dots_and_reserved_names() {
+        assert_eq!(
+            safe_stem("a/b\\c:d*e?f\"g<h>i|j", "x"),
+            "a b c d e f g h i j"
+        );
+        assert_eq!(safe_stem("Báo cáo. . ", "x"), "Báo cáo");
+        assert_eq!(safe_stem("  ..  ", "Sản phẩm"), "Sản phẩm");
+        assert_eq!(safe_stem("", ""), "_");
+        for reserved in ["CON", "con", "Nul", "COM1", "lpt9", "AUX.txt"] {
+            assert!(is_reserved(reserved), "{reserved}");
+        }
+        assert_eq!(safe_stem("con", "x"), "con_");
+        assert_eq!(export_file_name("PRN", "xlsx"), "PRN_.xlsx");
+        assert!(!is_reserved("Console"));
+        assert!(!is_reserved("COM10"));
+        assert_eq!(safe_stem("tab\there\nnewline", "x"), "tab here newline");
+    }
+
+    #[test]
+    fn long_names_are_cut_on_a_character_boundary() {
+        let long = "Thịt trâu gác bếp ".repeat(30);
+        let stem = safe_stem(&long, "x");
+        assert!(stem.len() <= MAX_STEM_BYTES);
+        assert!(!stem.ends_with(' '));
+        assert!(long.starts_with(&stem));
+    }
+
+    #[test]
+    fn names_that_differ_only_by_case_get_a_number() {
+        let taken = [collision_key("Cốm.docx")];
+        let is_taken = |key: &str| taken.iter().any(|t| t == key);
+        assert_eq!(unique_name("CỐM.docx", &is_taken), "CỐM (2).docx");
+        assert_eq!(unique_name("Trâu.docx", &is_taken), "Trâu.docx");
+    }
+}
