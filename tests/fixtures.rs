@@ -106,7 +106,7 @@ fn schema_2_demo_files_load_field_for_field_and_stay_untouched() {
     let com = &state.workspace.products[&ProductId::parse("com-hong-quang").expect("id")];
     let app = com.current().expect("application");
     assert!(app.forms.is_empty(), "schema 2 had no form texts");
-    assert_eq!(app.scores.self_assessment.answers.len(), 36);
+    assert_eq!(app.scores.self_assessment.answers.len(), 32);
     drop(state);
     assert_eq!(files(&ws), before, "reading never rewrites a file");
 }

@@ -223,7 +223,7 @@ impl AppState {
             ),
             Err(err) => self.message(
                 Level::Error,
-                format!("{}: {err}", self.lang.t(text::EXPORT_FAILED)),
+                format!("{}: {err}", self.lang.t(text::DOC_EXPORT_FAILED)),
             ),
         }
     }
