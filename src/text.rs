@@ -122,7 +122,8 @@ tr! {
     DOC_BUILD_FAILED = "Không tạo được tài liệu", "Could not build the document";
     MENU_EXPORT = "Xuất tài liệu", "Export";
     MENU_EXPORT_NEEDS_PRODUCT = "Mở một sản phẩm để xuất biểu mẫu của nó", "Open a product to export its forms";
-    DOSSIER_ONLY_MISSING = "Chỉ hiện tài liệu còn thiếu", "Only documents still to do";
+    DOSSIER_ONLY_MISSING = "Chỉ hiện tài liệu chưa xong", "Only documents still to do";
+    GLANCE_THEN = "tiếp theo", "then";
     DOC_EXPORTED = "Đã xuất tài liệu", "Document exported";
     DOC_EXPORT_FAILED = "Không xuất được tài liệu", "Could not export the document";
     EXPORT_BUTTON = "Xuất…", "Export…";

@@ -60,8 +60,8 @@ fn stage_line(
     );
     if let Some(next) = status.next_stage {
         line.push_str(&format!(
-            " · {}: {}",
-            lang.t(text::R_NEXT_STEP),
+            " → {}: {}",
+            lang.t(text::GLANCE_THEN),
             lang.t(text::stage_name(next))
         ));
     }
