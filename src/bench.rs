@@ -442,3 +442,102 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// `bench-xlsx [--size N]`: the portfolio export of N products (default 20,000) to
+/// `.xlsx`, with the peak memory it adds (measured in a child process, goal: bounded),
+/// and the import of the same N rows into an empty workspace: reading and checking
+/// (the preview), then applying the one command and writing every product file.
+pub fn run_xlsx(args: &[String]) -> Result<(), String> {
+    let size: usize = match args
+        .iter()
+        .position(|a| a == "--size")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(raw) => raw.parse().map_err(|_| format!("--size: “{raw}”"))?,
+        None => 20_000,
+    };
+    let root = storage::probe::scratch_dir("ocop-bench-xlsx")?;
+    let result = bench_xlsx(size, &root);
+    storage::probe::remove_scratch(&root);
+    let (export, export_peak_mib, bytes, read, apply, imported) = result?;
+    println!(
+        "| products | export .xlsx | memory the export adds (peak) | file | import: read + check | import: apply + write {imported} files |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| {size} | {:.2} s (goal < 3 s) | {export_peak_mib:.1} MiB | {:.1} MiB | {:.2} s | {:.2} s (total goal < 5 s) |",
+        export.as_secs_f64(),
+        bytes as f64 / (1024.0 * 1024.0),
+        read.as_secs_f64(),
+        apply.as_secs_f64(),
+    );
+    Ok(())
+}
+
+type XlsxFigures = (Duration, f64, u64, Duration, Duration, usize);
+
+fn bench_xlsx(size: usize, root: &Path) -> Result<XlsxFigures, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let file = root.join("portfolio.xlsx");
+    let out = Process::new(&exe)
+        .arg("bench-xlsx-export")
+        .arg(size.to_string())
+        .arg(&file)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut parts = said.split_whitespace();
+    let export: f64 = parts.next().and_then(|s| s.parse().ok()).ok_or(format!(
+        "bench-xlsx-export said: {said} {}",
+        String::from_utf8_lossy(&out.stderr)
+    ))?;
+    let peak_added_kib: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    let bytes = storage::probe::file_size(&file).unwrap_or(0);
+
+    // Import into an empty workspace.
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let dir = root.join("empty");
+    storage::save_workspace(&dir, &crate::domain::model::Workspace::default())
+        .map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    let import = crate::app::spreadsheet::ImportFile::read(&file, Lang::Vi)?;
+    let preview = import.preview(&state.workspace);
+    let read = start.elapsed();
+    let start = Instant::now();
+    let imported = state.import_products(&preview)?;
+    if !state.flush() {
+        return Err(format!("saving failed: {:?}", state.messages));
+    }
+    let apply = start.elapsed();
+    Ok((
+        Duration::from_secs_f64(export),
+        peak_added_kib / 1024.0,
+        bytes,
+        read,
+        apply,
+        imported,
+    ))
+}
+
+/// Child process: builds a synthetic workspace of N products in memory, then exports it
+/// to FILE; prints "<export seconds> <peak KiB added by the export>".
+pub fn child_xlsx_export(args: &[String]) -> Result<(), String> {
+    let [size, file, ..] = args else {
+        return Err("bench-xlsx-export N FILE".to_owned());
+    };
+    let size: usize = size.parse().map_err(|_| "N")?;
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let template = catalog.current_template().ok_or("no template")?.clone();
+    let today = chrono::Local::now().date_naive();
+    let workspace = demo::synthetic_workspace(size, 42, &template, today);
+    let before = peak_memory_kib().unwrap_or(0);
+    let start = Instant::now();
+    let book = crate::app::spreadsheet::portfolio_book(&workspace, &catalog, today, Lang::Vi);
+    storage::spreadsheet::write_portfolio(Path::new(file), &book).map_err(|e| e.to_string())?;
+    let seconds = start.elapsed().as_secs_f64();
+    let after = peak_memory_kib().unwrap_or(0);
+    println!("{seconds} {}", after.saturating_sub(before));
+    Ok(())
+}

@@ -18,6 +18,7 @@ use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
 mod outside;
+pub mod spreadsheet;
 
 /// What an undo step restores.
 #[derive(Debug, Clone)]
@@ -33,6 +34,28 @@ enum Snapshot {
         before: Box<WorkspaceInfo>,
         after: Box<WorkspaceInfo>,
     },
+    /// Several products at once (an import): each a `Snapshot::Product`.
+    Many(Vec<Snapshot>),
+}
+
+impl Snapshot {
+    /// The same change the other way round (what undo applies).
+    fn reversed(self) -> Snapshot {
+        match self {
+            Snapshot::Product { id, before, after } => Snapshot::Product {
+                id,
+                before: after,
+                after: before,
+            },
+            Snapshot::Info { before, after } => Snapshot::Info {
+                before: after,
+                after: before,
+            },
+            Snapshot::Many(parts) => {
+                Snapshot::Many(parts.into_iter().map(Snapshot::reversed).collect())
+            }
+        }
+    }
 }
 
 /// How serious a message is.
@@ -304,6 +327,23 @@ impl AppState {
         let label = text::describe_command(command, &self.workspace, &self.catalog);
         command::apply(&mut self.workspace, &self.catalog, command)?;
         let snapshot = match snapshot_before {
+            SnapshotBefore::Many(ids) => {
+                let mut parts = Vec::with_capacity(ids.len());
+                for id in ids {
+                    let changes = history::describe(None, self.workspace.products.get(&id));
+                    let entry = self.history_entry(Origin::Edit, changes);
+                    if let Some(product) = self.workspace.products.get_mut(&id) {
+                        product.history.push(entry);
+                    }
+                    let after = self.workspace.products.get(&id).cloned().map(Box::new);
+                    parts.push(Snapshot::Product {
+                        id,
+                        before: None,
+                        after,
+                    });
+                }
+                Snapshot::Many(parts)
+            }
             SnapshotBefore::Product(id, before) => {
                 let current = self.workspace.products.get(&id);
                 if before.as_deref() == current {
@@ -352,6 +392,9 @@ impl AppState {
     }
 
     fn snapshot_target(&self, command: &Command) -> SnapshotBefore {
+        if let Command::ImportProducts { products } = command {
+            return SnapshotBefore::Many(products.iter().map(|p| p.id.clone()).collect());
+        }
         match command.product_id() {
             Some(id) => SnapshotBefore::Product(
                 id.clone(),
@@ -402,31 +445,10 @@ impl AppState {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_UNDO));
             return false;
         };
-        let reverted = match snapshot {
-            Snapshot::Product { id, before, after } => Snapshot::Product {
-                id,
-                before: after,
-                after: before,
-            },
-            Snapshot::Info { before, after } => Snapshot::Info {
-                before: after,
-                after: before,
-            },
-        };
+        let reverted = snapshot.reversed();
         self.restore(&reverted, Origin::Undo);
         // Store it un-reversed on the redo stack.
-        let forward = match reverted {
-            Snapshot::Product { id, before, after } => Snapshot::Product {
-                id,
-                before: after,
-                after: before,
-            },
-            Snapshot::Info { before, after } => Snapshot::Info {
-                before: after,
-                after: before,
-            },
-        };
-        self.redo.push((forward, label));
+        self.redo.push((reverted.reversed(), label));
         true
     }
 
@@ -445,7 +467,19 @@ impl AppState {
     /// Puts the "after" side of a snapshot into the model and saves it. The product's
     /// history is never rolled back: the current log is kept and the undo/redo appended.
     fn restore(&mut self, snapshot: &Snapshot, origin: Origin) {
+        self.restore_model(snapshot, origin);
+        self.persist(snapshot);
+        self.note_change(snapshot);
+    }
+
+    /// The model part of [`AppState::restore`] (no saving), recursive for `Many`.
+    fn restore_model(&mut self, snapshot: &Snapshot, origin: Origin) {
         match snapshot {
+            Snapshot::Many(parts) => {
+                for part in parts {
+                    self.restore_model(part, origin);
+                }
+            }
             Snapshot::Product { id, after, .. } => match after {
                 Some(product) => {
                     let mut restored = product.as_ref().clone();
@@ -466,17 +500,16 @@ impl AppState {
             },
             Snapshot::Info { after, .. } => self.workspace.info = after.as_ref().clone(),
         }
-        self.persist(snapshot);
-        self.note_change(snapshot);
     }
 
     /// Bumps the revision and records which product changed, so caches can update one
     /// row instead of rebuilding all of them.
     fn note_change(&mut self, snapshot: &Snapshot) {
         self.revision += 1;
+        // A change of many products (None) makes the caches rebuild everything.
         let id = match snapshot {
             Snapshot::Product { id, .. } => Some(id.clone()),
-            Snapshot::Info { .. } => None,
+            Snapshot::Info { .. } | Snapshot::Many(_) => None,
         };
         self.change_log.push((self.revision, id));
         if self.change_log.len() > 64 {
@@ -505,12 +538,24 @@ impl AppState {
 
     /// Writes the target of a snapshot to disk now; failures are kept for retry.
     fn persist(&mut self, snapshot: &Snapshot) {
-        let target = match snapshot {
-            Snapshot::Product { id, .. } => SaveTarget::Product(id.clone()),
-            Snapshot::Info { .. } => SaveTarget::Info,
-        };
-        self.unsaved.insert(target);
+        self.mark_unsaved(snapshot);
         self.flush();
+    }
+
+    fn mark_unsaved(&mut self, snapshot: &Snapshot) {
+        match snapshot {
+            Snapshot::Product { id, .. } => {
+                self.unsaved.insert(SaveTarget::Product(id.clone()));
+            }
+            Snapshot::Info { .. } => {
+                self.unsaved.insert(SaveTarget::Info);
+            }
+            Snapshot::Many(parts) => {
+                for part in parts {
+                    self.mark_unsaved(part);
+                }
+            }
+        }
     }
 
     /// Tries to write every pending target; returns whether all are on disk.
@@ -621,5 +666,7 @@ fn text_edit_key(command: &Command) -> Option<String> {
 
 enum SnapshotBefore {
     Product(ProductId, Option<Box<Product>>),
+    /// New products of an import (absent before).
+    Many(Vec<ProductId>),
     Info(Box<WorkspaceInfo>),
 }

@@ -18,4 +18,5 @@ pub mod merge;
 pub mod model;
 pub mod scoring;
 pub mod search;
+pub mod spreadsheet;
 pub mod stage;

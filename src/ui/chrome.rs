@@ -22,6 +22,22 @@ impl OcopApp {
                 {
                     actions.push(UiAction::ExportCalendar);
                 }
+                ui.add_enabled_ui(self.state.is_some(), |ui| {
+                    ui.menu_button(lang.t(text::MENU_EXPORT), |ui| {
+                        if ui.button(lang.t(text::MENU_EXPORT_XLSX)).clicked() {
+                            actions.push(UiAction::ExportPortfolio);
+                        }
+                    });
+                });
+                if ui
+                    .add_enabled(
+                        self.state.is_some(),
+                        egui::Button::new(lang.t(text::MENU_IMPORT_XLSX)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::PickImport);
+                }
                 if ui
                     .add_enabled(
                         self.state.is_some(),
