@@ -63,29 +63,49 @@ pub fn import(args: &[String]) -> ExitCode {
 }
 
 fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
-    let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let (Some(dir), Some(file)) = (positional.first(), positional.get(1)) else {
+    let (Some(dir), Some(file)) = (args.first(), args.get(1)) else {
         return Err("import needs a workspace folder and a file: import DIR FILE.xlsx".into());
     };
     let (dir, file) = (Path::new(dir.as_str()), Path::new(file.as_str()));
     let dry_run = args.iter().any(|a| a == "--dry-run");
     let today = super::today_from(args)?;
-    let (catalog, _) =
-        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
-    let mut state =
-        AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
-    for problem in &state.load_problems {
-        eprintln!("warning: {}", printable(problem));
-    }
+    // The file first: a file that cannot be read leaves the workspace untouched (not even
+    // its lock file is made).
     let sheet = ImportFile::read(file, lang)
         .map_err(|e| format!("{}: {e}", lang.t(text::XL_IMPORT_READ_FAILED)))?;
+    let (catalog, _) =
+        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
+    // A dry run only reads the workspace; an import opens it as the GUI does (the per-PC
+    // lock, checked saving).
+    let (mut state, loaded) = if dry_run {
+        let loaded = storage::load_workspace(dir).map_err(|e| text::storage_error(&e, lang))?;
+        for problem in &loaded.problems {
+            eprintln!(
+                "warning: {}",
+                printable(&text::storage_error(problem, lang))
+            );
+        }
+        (None, Some(loaded))
+    } else {
+        let state =
+            AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
+        for problem in &state.load_problems {
+            eprintln!("warning: {}", printable(problem));
+        }
+        (Some(state), None)
+    };
+    let workspace = match (&state, &loaded) {
+        (Some(state), _) => &state.workspace,
+        (None, Some(loaded)) => &loaded.workspace,
+        (None, None) => return Err("no workspace".to_owned()),
+    };
     let mut out = Out::new();
     if !sheet.has_required() {
         out.line(lang.t(text::XL_IMPORT_NEEDS_COLUMNS));
         out.finish()?;
         return Ok(ExitCode::from(1));
     }
-    let preview = sheet.preview(&state.workspace);
+    let preview = sheet.preview(workspace);
     let row = lang.t(text::XL_IMPORT_ROW);
     out.line(format!(
         "{} ({}):",
@@ -141,6 +161,9 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     out.finish()?;
+    let Some(state) = state.as_mut() else {
+        return Err("no workspace".to_owned());
+    };
     let count = state.import_products(&preview)?;
     if !state.flush() {
         let problems: Vec<String> = state.messages.iter().map(|m| m.text.clone()).collect();
