@@ -502,7 +502,7 @@ fn bench_xlsx(size: usize, root: &Path) -> Result<XlsxFigures, String> {
     let today = chrono::Local::now().date_naive();
     let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
     let start = Instant::now();
-    let import = crate::app::spreadsheet::ImportFile::read(&file, Lang::Vi)?;
+    let import = crate::app::spreadsheet::ImportSheet::read(&file, Lang::Vi)?;
     let preview = import.preview(&state.workspace);
     let read = start.elapsed();
     let start = Instant::now();

@@ -17,7 +17,7 @@ use std::process::{Command as Process, Output};
 use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
-use ocop_tracker::app::spreadsheet::{ImportFile, portfolio_headers};
+use ocop_tracker::app::spreadsheet::{ImportSheet, portfolio_headers};
 use ocop_tracker::app::{AppState, Level};
 use ocop_tracker::command::Command;
 use ocop_tracker::domain::model::{Certificate, ProductId, Workspace};
@@ -288,7 +288,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     let empty = tmp.path().join("empty");
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
-    let import = ImportFile::read(&file, Lang::Vi).expect("read the export");
+    let import = ImportSheet::read(&file, Lang::Vi).expect("read the export");
     let preview = import.preview(&target.workspace);
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert!(preview.existing.is_empty());
@@ -333,7 +333,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     assert_eq!(reopened.workspace.products.len(), 4);
 
     // Importing the same file again duplicates nothing.
-    let again = ImportFile::read(&file, Lang::Vi)
+    let again = ImportSheet::read(&file, Lang::Vi)
         .unwrap()
         .preview(&reopened.workspace);
     assert!(again.good.is_empty());
@@ -381,7 +381,7 @@ fn an_import_is_one_undo_step() {
     let mut state = open(&ws, Lang::Vi);
     let before: Vec<ProductId> = state.workspace.products.keys().cloned().collect();
     let files_before = fs::read_dir(ws.join("products")).unwrap().count();
-    let preview = ImportFile::read(&file, Lang::Vi)
+    let preview = ImportSheet::read(&file, Lang::Vi)
         .unwrap()
         .preview(&state.workspace);
     assert_eq!(preview.good.len(), 2);
@@ -496,7 +496,7 @@ fn bad_files_give_a_clear_message_naming_the_file_and_change_nothing() {
         (&missing, "", ""),
     ] {
         for (lang, expected) in [(Lang::Vi, vi), (Lang::En, en)] {
-            let err = ImportFile::read(file, lang).expect_err("refused");
+            let err = ImportSheet::read(file, lang).expect_err("refused");
             assert!(err.contains(expected), "{lang:?}: {err}");
             assert!(
                 err.contains(&file.display().to_string()),
@@ -854,7 +854,7 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     let empty = tmp.path().join("empty");
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
-    let preview = ImportFile::read(&ods, Lang::Vi)
+    let preview = ImportSheet::read(&ods, Lang::Vi)
         .expect("ods reads")
         .preview(&target.workspace);
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);

@@ -173,7 +173,7 @@ pub fn default_export_name(workspace: &Workspace, lang: Lang) -> String {
 
 /// A spreadsheet read for an import, with the mapping the officer may change.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImportFile {
+pub struct ImportSheet {
     /// Where it was read from.
     pub path: PathBuf,
     /// The first sheet.
@@ -182,9 +182,9 @@ pub struct ImportFile {
     pub mapping: Mapping,
 }
 
-impl ImportFile {
+impl ImportSheet {
     /// Reads `path` and guesses the mapping; the error is translated and names the file.
-    pub fn read(path: &Path, lang: Lang) -> Result<ImportFile, String> {
+    pub fn read(path: &Path, lang: Lang) -> Result<ImportSheet, String> {
         let sheet = storage::spreadsheet::read_first_sheet(path)
             .map_err(|err| text::spreadsheet_error(&err, lang))?;
         let mapping = sheet
@@ -192,7 +192,7 @@ impl ImportFile {
             .first()
             .map(|h| spreadsheet::guess_mapping(h))
             .unwrap_or_default();
-        Ok(ImportFile {
+        Ok(ImportSheet {
             path: path.to_owned(),
             sheet,
             mapping,

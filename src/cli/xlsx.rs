@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::app::AppState;
-use crate::app::spreadsheet::{ImportFile, portfolio_book};
+use crate::app::spreadsheet::{ImportSheet, portfolio_book};
 use crate::storage;
 use crate::text::{self, Lang};
 
@@ -71,7 +71,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let today = super::today_from(args)?;
     // The file first: a file that cannot be read leaves the workspace untouched (not even
     // its lock file is made).
-    let sheet = ImportFile::read(file, lang)
+    let sheet = ImportSheet::read(file, lang)
         .map_err(|e| format!("{}: {e}", lang.t(text::XL_IMPORT_READ_FAILED)))?;
     let (catalog, _) =
         storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;

@@ -6,7 +6,7 @@
 use egui::RichText;
 
 use crate::app::AppState;
-use crate::app::spreadsheet::ImportFile;
+use crate::app::spreadsheet::ImportSheet;
 use crate::domain::spreadsheet::{ImportField, ImportPreview};
 
 use super::text::{self, Lang};
@@ -19,14 +19,14 @@ const LISTED_ROWS: usize = 200;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportDialog {
     /// The file read and its mapping.
-    pub file: ImportFile,
+    pub file: ImportSheet,
     /// What the import would do with the current mapping.
     pub preview: ImportPreview,
 }
 
 impl ImportDialog {
     /// A dialog for `file`, previewed against `state`.
-    pub fn new(file: ImportFile, state: &AppState) -> Self {
+    pub fn new(file: ImportSheet, state: &AppState) -> Self {
         let preview = file.preview(&state.workspace);
         ImportDialog { file, preview }
     }

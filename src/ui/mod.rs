@@ -707,7 +707,7 @@ impl OcopApp {
                 return;
             }
         };
-        match crate::app::spreadsheet::ImportFile::read(&path, lang) {
+        match crate::app::spreadsheet::ImportSheet::read(&path, lang) {
             Ok(file) => {
                 let dialog = import::ImportDialog::new(file, state);
                 self.dialog = Some(Dialog::Import(Box::new(dialog)));
