@@ -753,6 +753,11 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     harness.get_by_label("2 sản phẩm sẽ được thêm");
     harness.get_by_label("Dòng 4: thiếu tên sản phẩm");
     harness.get_by_label("Dòng 5: Cốm Hồng Quang");
+    // To look at the preview: OCOP_SAVE_IMPORT_PREVIEW=/tmp/preview.png (needs a renderer).
+    if let Some(out) = std::env::var_os("OCOP_SAVE_IMPORT_PREVIEW") {
+        let image = harness.render().expect("render the preview");
+        image.save(&out).expect("save the picture");
+    }
     let products_before = harness
         .state()
         .state

@@ -561,9 +561,16 @@ impl AppState {
     /// Tries to write every pending target; returns whether all are on disk.
     pub fn flush(&mut self) -> bool {
         let pending: Vec<SaveTarget> = self.unsaved.iter().cloned().collect();
+        let mut written = self.save_many_in_parallel(&pending);
         for target in pending {
             let result = match &target {
-                SaveTarget::Product(id) => self.save_product_now(id),
+                SaveTarget::Product(id) => match written.remove(id) {
+                    Some(result) => result.map(|stamp| {
+                        self.stamps.insert(id.clone(), stamp);
+                        self.note_listing(id);
+                    }),
+                    None => self.save_product_now(id),
+                },
                 SaveTarget::Info => {
                     if self.workspace_file_writable {
                         storage::save_workspace_info(&self.dir, &self.workspace.info)
@@ -608,6 +615,63 @@ impl AppState {
             }
         }
         self.unsaved.is_empty()
+    }
+
+    /// Writes many pending products at once (an import, or its redo) on several threads:
+    /// each atomic write waits for its fsync, and the disk takes several at a time. Only
+    /// products that exist and may be written; the rest (and anything when few are
+    /// pending) is left to the one-by-one path. Results are handled by [`AppState::flush`].
+    fn save_many_in_parallel(
+        &self,
+        pending: &[SaveTarget],
+    ) -> std::collections::BTreeMap<ProductId, Result<storage::FileStamp, StorageError>> {
+        /// Below this, one at a time is as fast.
+        const MIN_PARALLEL: usize = 32;
+        const THREADS: usize = 16;
+        let products: Vec<&Product> = pending
+            .iter()
+            .filter_map(|t| match t {
+                SaveTarget::Product(id) if !self.unreadable.contains(id.as_str()) => {
+                    self.workspace.products.get(id)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut results = std::collections::BTreeMap::new();
+        if products.len() < MIN_PARALLEL {
+            return results;
+        }
+        let now = chrono::Local::now().naive_local();
+        let chunk = products.len().div_ceil(THREADS);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = products
+                .chunks(chunk)
+                .filter_map(|part| {
+                    std::thread::Builder::new()
+                        .name("save-products".to_owned())
+                        .spawn_scoped(scope, move || {
+                            part.iter()
+                                .map(|product| {
+                                    let expected = self.stamps.get(&product.id).copied();
+                                    (
+                                        product.id.clone(),
+                                        storage::save_product_checked(
+                                            &self.dir, product, expected, now,
+                                        ),
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .ok()
+                })
+                .collect();
+            for handle in handles {
+                if let Ok(part) = handle.join() {
+                    results.extend(part);
+                }
+            }
+        });
+        results
     }
 
     fn save_product_now(&mut self, id: &ProductId) -> Result<(), StorageError> {
