@@ -715,8 +715,8 @@ tr! {
     XL_IMPORT_NOT_USED = "(không dùng)", "(not used)";
     XL_IMPORT_REQUIRED = "bắt buộc", "required";
     XL_IMPORT_WILL_ADD = "sản phẩm sẽ được thêm", "products will be added";
-    XL_IMPORT_BAD_ROWS = "Dòng có lỗi (không nhập)", "Rows with problems (not imported)";
-    XL_IMPORT_EXISTING = "Đã có trong danh mục (bỏ qua)", "Already there (skipped)";
+    XL_IMPORT_BAD_ROWS = "Dòng có lỗi, không nhập", "Rows with problems, not imported";
+    XL_IMPORT_EXISTING = "Đã có trong danh mục, bỏ qua", "Already there, skipped";
     XL_IMPORT_ROW = "Dòng", "Row";
     XL_IMPORT_ONLY_GOOD = "Chỉ các dòng hợp lệ được nhập; dòng có lỗi và sản phẩm đã có bị bỏ qua. Nhập là một bước, Ctrl+Z hoàn tác toàn bộ.", "Only the good rows are imported; rows with problems and products already there are left out. The import is one step: Ctrl+Z undoes all of it.";
     XL_IMPORT_CONFIRM = "Nhập", "Import";

@@ -556,7 +556,7 @@ fn cli_import_previews_then_imports_with_exit_codes() {
         said.contains("Dòng 5: bộ tiêu chí “27” không phải số từ 1 đến 26"),
         "{said}"
     );
-    assert!(said.contains("Đã có trong danh mục (bỏ qua) (1)"), "{said}");
+    assert!(said.contains("Đã có trong danh mục, bỏ qua (1)"), "{said}");
     assert!(said.contains("Chạy thử"), "{said}");
     assert_eq!(snapshot(&ws), before, "a dry run changes nothing");
 
@@ -864,4 +864,41 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
         .preview(&target.workspace);
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert_eq!(target.import_products(&preview), Ok(2));
+}
+
+#[test]
+fn import_products_is_all_or_nothing() {
+    let catalog = common::catalog();
+    let template = catalog.current_template().expect("template").clone();
+    let mut workspace = ocop_tracker::domain::demo::seed_workspace(&catalog);
+    let before = workspace.clone();
+    let new = |id: &str, name: &str, set: u8| {
+        ocop_tracker::domain::demo::new_product(
+            ProductId::parse(id).unwrap(),
+            name,
+            set,
+            &template,
+            2026,
+        )
+    };
+    for (products, why) in [
+        (
+            vec![new("moi", "Mới", 1), new("com-hong-quang", "Cốm", 6)],
+            "an id in use",
+        ),
+        (
+            vec![new("a", "A", 1), new("a", "A again", 1)],
+            "one id twice",
+        ),
+        (vec![new("b", "B", 1), new("c", "  ", 1)], "an empty name"),
+        (vec![new("d", "D", 1), new("e", "E", 27)], "set 27"),
+    ] {
+        let result = ocop_tracker::command::apply(
+            &mut workspace,
+            &catalog,
+            &Command::ImportProducts { products },
+        );
+        assert!(result.is_err(), "{why}");
+        assert_eq!(workspace, before, "{why}: nothing changed");
+    }
 }

@@ -627,7 +627,7 @@ impl AppState {
     ) -> std::collections::BTreeMap<ProductId, Result<storage::FileStamp, StorageError>> {
         /// Below this, one at a time is as fast.
         const MIN_PARALLEL: usize = 32;
-        const THREADS: usize = 16;
+        const THREADS: usize = 32;
         let products: Vec<&Product> = pending
             .iter()
             .filter_map(|t| match t {
