@@ -785,7 +785,7 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     // Export from File → Export.
     harness.get_by_label("Tệp").click();
     harness.run();
-    harness.get_by_label("Xuất").click();
+    harness.get_by_label("Xuất tài liệu").click();
     harness.run();
     harness.get_by_label("Danh sách sản phẩm (Excel)…").click();
     harness.run();
