@@ -299,6 +299,15 @@ fn summary_sheet(book: &PortfolioBook, header: &Format) -> Result<Worksheet, Xls
         .set_categories((name.as_str(), stage_top + 1, 0, stage_last, 0))
         .set_values((name.as_str(), stage_top + 1, 1, stage_last, 1));
     chart.title().set_name(&book.chart_titles[0]);
+    // Counts are whole numbers: whole-number gridlines (about five of them).
+    let unit = |counts: &[(String, usize)]| {
+        let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        (most / 5).max(1) as f64
+    };
+    chart
+        .x_axis()
+        .set_min(0)
+        .set_major_unit(unit(&book.by_stage));
     chart.legend().set_hidden();
     sheet.insert_chart(0, 3, &chart)?;
     let mut star_chart = Chart::new(ChartType::Column);
@@ -307,6 +316,10 @@ fn summary_sheet(book: &PortfolioBook, header: &Format) -> Result<Worksheet, Xls
         .set_categories((name.as_str(), star_top + 1, 0, star_last, 0))
         .set_values((name.as_str(), star_top + 1, 1, star_last, 1));
     star_chart.title().set_name(&book.chart_titles[1]);
+    star_chart
+        .y_axis()
+        .set_min(0)
+        .set_major_unit(unit(&book.by_star));
     star_chart.legend().set_hidden();
     sheet.insert_chart(16, 3, &star_chart)?;
     Ok(sheet)
