@@ -883,6 +883,7 @@ tr! {
     XL_IMPORT_ROW = "Dòng", "Row";
     XL_IMPORT_ONLY_GOOD = "Chỉ các dòng hợp lệ được nhập; dòng có lỗi và sản phẩm đã có bị bỏ qua. Nhập là một bước, Ctrl+Z hoàn tác toàn bộ.", "Only the good rows are imported; rows with problems and products already there are left out. The import is one step: Ctrl+Z undoes all of it.";
     XL_IMPORT_CONFIRM = "Nhập", "Import";
+    XL_IMPORT_CHANGED = "Danh mục vừa thay đổi: hãy xem lại bản xem trước rồi bấm Nhập.", "The portfolio changed meanwhile: check the preview again, then Import.";
     XL_IMPORT_NOTHING = "Không có dòng nào để nhập.", "No row to import.";
     XL_IMPORT_NEEDS_COLUMNS = "Hãy chọn cột cho Tên sản phẩm và Bộ tiêu chí.", "Choose the columns of the product name and the scoring set.";
     XL_IMPORT_DONE = "Đã nhập", "Imported";

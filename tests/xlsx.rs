@@ -902,3 +902,71 @@ fn import_products_is_all_or_nothing() {
         assert_eq!(workspace, before, "{why}: nothing changed");
     }
 }
+
+#[test]
+fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
+    let (tmp, ws) = common::demo_copy();
+    let file = tmp.path().join("list.xlsx");
+    write_xlsx(
+        &file,
+        &[
+            &["Tên sản phẩm", "Chủ thể", "Bộ tiêu chí"],
+            &["Bánh chưng Tranh Khúc", "HTX Tranh Khúc", "1"],
+            &["Mật ong bạc hà", "HTX Ong Mèo Vạc", "12"],
+        ],
+    );
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(FakeDialogs {
+        open: Some(file),
+        save: None,
+    });
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness
+        .get_by_label("Nhập danh sách sản phẩm từ Excel…")
+        .click();
+    harness.run();
+    harness.get_by_label("2 sản phẩm sẽ được thêm");
+    // Meanwhile the same honey arrives (another officer, a reload).
+    {
+        let state = harness.state_mut().state.as_mut().unwrap();
+        let template = state.catalog.current_template().unwrap().clone();
+        let mut honey = ocop_tracker::domain::demo::new_product(
+            ProductId::parse("mat-ong").unwrap(),
+            "Mật ong bạc hà",
+            12,
+            &template,
+            2026,
+        );
+        honey.producer.name = "HTX Ong Mèo Vạc".into();
+        state
+            .apply(&Command::ImportProducts {
+                products: vec![honey],
+            })
+            .unwrap();
+    }
+    harness.get_by_label("Nhập 2").click();
+    harness.run();
+    let state = harness.state().state.as_ref().unwrap();
+    assert_eq!(state.workspace.products.len(), 3, "nothing imported unseen");
+    assert!(
+        state
+            .messages
+            .iter()
+            .any(|m| m.text.starts_with("Danh mục vừa thay đổi"))
+    );
+    harness.get_by_label("1 sản phẩm sẽ được thêm");
+    harness.get_by_label("Nhập 1").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .unwrap()
+            .workspace
+            .products
+            .len(),
+        4
+    );
+}

@@ -222,8 +222,9 @@ pub fn portfolio_bytes(book: &PortfolioBook) -> Result<Vec<u8>, XlsxError> {
             })
             .max()
             .unwrap_or(4)
-            .max(header_text.chars().count().min(24));
-        sheet.set_column_width(col, (widest.min(48) + 2) as f64)?;
+            // Headers wrap (bold, text wrap): a long one does not widen its column.
+            .max(header_text.chars().count().min(12));
+        sheet.set_column_width(col, (widest.min(30) + 2) as f64)?;
     }
     for (col, header_text) in book.headers.iter().enumerate() {
         sheet.write_string_with_format(0, u16::try_from(col).unwrap_or(0), header_text, &header)?;
@@ -249,6 +250,12 @@ pub fn portfolio_bytes(book: &PortfolioBook) -> Result<Vec<u8>, XlsxError> {
     let last_row = u32::try_from(book.rows.len()).unwrap_or(u32::MAX);
     let last_col = u16::try_from(book.headers.len().saturating_sub(1)).unwrap_or(0);
     sheet.set_freeze_panes(1, 0)?;
+    // Printed: A4 landscape, all columns on one page wide, the header on every page.
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
     workbook.push_worksheet(sheet);
 
@@ -261,6 +268,10 @@ pub fn portfolio_bytes(book: &PortfolioBook) -> Result<Vec<u8>, XlsxError> {
 fn summary_sheet(book: &PortfolioBook, header: &Format) -> Result<Worksheet, XlsxError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(&book.summary_name)?;
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 1);
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, 12)?;
     let stage_top = 0u32;
@@ -288,6 +299,15 @@ fn summary_sheet(book: &PortfolioBook, header: &Format) -> Result<Worksheet, Xls
         .set_categories((name.as_str(), stage_top + 1, 0, stage_last, 0))
         .set_values((name.as_str(), stage_top + 1, 1, stage_last, 1));
     chart.title().set_name(&book.chart_titles[0]);
+    // Counts are whole numbers: whole-number gridlines (about five of them).
+    let unit = |counts: &[(String, usize)]| {
+        let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        (most / 5).max(1) as f64
+    };
+    chart
+        .x_axis()
+        .set_min(0)
+        .set_major_unit(unit(&book.by_stage));
     chart.legend().set_hidden();
     sheet.insert_chart(0, 3, &chart)?;
     let mut star_chart = Chart::new(ChartType::Column);
@@ -296,6 +316,10 @@ fn summary_sheet(book: &PortfolioBook, header: &Format) -> Result<Worksheet, Xls
         .set_categories((name.as_str(), star_top + 1, 0, star_last, 0))
         .set_values((name.as_str(), star_top + 1, 1, star_last, 1));
     star_chart.title().set_name(&book.chart_titles[1]);
+    star_chart
+        .y_axis()
+        .set_min(0)
+        .set_major_unit(unit(&book.by_star));
     star_chart.legend().set_hidden();
     sheet.insert_chart(16, 3, &star_chart)?;
     Ok(sheet)

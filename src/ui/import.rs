@@ -194,7 +194,7 @@ pub fn import_dialog_ui(
                 )
                 .clicked()
             {
-                actions.push(UiAction::ConfirmImport(Box::new(dialog.preview.clone())));
+                actions.push(UiAction::ConfirmImport(Box::new(dialog.clone())));
                 close = true;
             }
             if ui.button(lang.t(text::CANCEL)).clicked() {

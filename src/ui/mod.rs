@@ -71,7 +71,8 @@ pub enum UiAction {
     /// Pick a spreadsheet and show the import preview.
     PickImport,
     /// Import the good rows of a confirmed preview (one undoable step).
-    ConfirmImport(Box<crate::domain::spreadsheet::ImportPreview>),
+    /// (The dialog as confirmed: the preview is checked again against the workspace now.)
+    ConfirmImport(Box<import::ImportDialog>),
     /// Pick evidence files for a dossier document with the system dialog.
     PickEvidence(ProductId, String),
     /// Copy these files into the workspace and attach them to a document.
@@ -462,9 +463,19 @@ impl OcopApp {
             UiAction::ExportDocument(id, kind) => self.export_document(&id, kind),
             UiAction::ExportPortfolio => self.export_portfolio(),
             UiAction::PickImport => self.pick_import(),
-            UiAction::ConfirmImport(preview) => {
+            UiAction::ConfirmImport(confirmed) => {
                 if let Some(state) = self.state.as_mut() {
-                    match state.import_products(&preview) {
+                    // Another officer's change may have landed since the preview was drawn:
+                    // import only what the officer saw, else show the new preview.
+                    let now = confirmed.file.preview(&state.workspace);
+                    if now != confirmed.preview {
+                        state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
+                        let mut dialog = *confirmed;
+                        dialog.preview = now;
+                        self.dialog = Some(Dialog::Import(Box::new(dialog)));
+                        return;
+                    }
+                    match state.import_products(&confirmed.preview) {
                         Ok(count) => {
                             let done = format!(
                                 "{}: {}",
