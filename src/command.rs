@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use crate::domain::catalog::Catalog;
 use crate::domain::demo;
 use crate::domain::dossier::{Attachment, DocStatus};
-use crate::domain::model::{ApplicationKind, ProducerKind, ProductId, Workspace, WorkspaceInfo};
+use crate::domain::model::{
+    ApplicationKind, FormText, ProducerKind, ProductId, Workspace, WorkspaceInfo,
+};
 use crate::domain::scoring::{Answer, migrate_sheet};
 use crate::domain::search::nfc;
 use crate::domain::stage::{self, Stage, StageError, StageInput};
@@ -36,6 +38,8 @@ pub enum ProductField {
     Address,
     /// Notes of the current application.
     ApplicationNotes,
+    /// A form text of the current application (Form 02 Parts II/IV, Form 03).
+    Form(FormText),
 }
 
 /// Which date of a dossier document.
@@ -177,6 +181,12 @@ pub enum Command {
         /// The date, or None to clear.
         date: Option<NaiveDate>,
     },
+    /// Set or clear the date on the current application's Form 03 report.
+    SetReportDate {
+        id: ProductId,
+        /// The date, or None to leave the date line dotted.
+        date: Option<NaiveDate>,
+    },
     /// Correct the number or issue date of the current application's certificate.
     SetCertificate {
         id: ProductId,
@@ -231,6 +241,7 @@ impl Command {
             | Command::SetAttachmentDate { id, .. }
             | Command::SetOfficialResult { id, .. }
             | Command::SetCertificate { id, .. }
+            | Command::SetReportDate { id, .. }
             | Command::ResolveConflict { id, .. } => Some(id),
             Command::SetWorkspaceInfo { .. } => None,
         }
@@ -384,6 +395,13 @@ fn apply_to_product(
                         .ok_or(CommandError::NoApplication(id))?
                         .notes = value;
                 }
+                ProductField::Form(form_field) => {
+                    product
+                        .current_mut()
+                        .ok_or(CommandError::NoApplication(id))?
+                        .forms
+                        .set(*form_field, value);
+                }
             }
             Ok(())
         }
@@ -448,6 +466,14 @@ fn apply_to_product(
             product
                 .applications
                 .push(demo::new_application(template, *kind, *year));
+            Ok(())
+        }
+        Command::SetReportDate { date, .. } => {
+            product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?
+                .forms
+                .report_date = *date;
             Ok(())
         }
         Command::SetCertificate {

@@ -26,6 +26,7 @@ pub mod app;
 pub mod bench;
 pub mod cli;
 pub mod command;
+pub mod documents;
 pub mod domain;
 pub mod jobs;
 pub mod storage;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::dossier::{DocStatus, Provider, Requirement};
-use crate::domain::model::{ApplicationKind, ProducerKind};
+use crate::domain::model::{ApplicationKind, FormText, ProducerKind};
 use crate::domain::stage::{Stage, StageField};
 
 /// The UI language.
@@ -115,6 +115,65 @@ tr! {
     FIELD_RULES = "Căn cứ", "Rule version";
     FIELD_KIND = "Loại đăng ký", "Application type";
     FIELD_APP_NOTES = "Ghi chú lần đánh giá", "Application notes";
+    FORM_REPORT_DATE = "Ngày báo cáo Mẫu 03", "Form 03 date";
+    NO_SUCH_PRODUCT = "Không có sản phẩm", "No such product";
+    NO_APPLICATION = "Sản phẩm chưa có lần đánh giá nào", "The product has no application";
+    DOC_NO_RULE_DATA = "Thiếu bộ tiêu chí của sản phẩm trong dữ liệu quy định", "The rule data has no criteria for the product's set";
+    DOC_BUILD_FAILED = "Không tạo được tài liệu", "Could not build the document";
+    MENU_EXPORT = "Xuất tài liệu", "Export";
+    MENU_EXPORT_NEEDS_PRODUCT = "Mở một sản phẩm để xuất biểu mẫu của nó", "Open a product to export its forms";
+    DOSSIER_ONLY_MISSING = "Chỉ hiện tài liệu còn thiếu", "Only documents still to do";
+    DOC_EXPORT_FAILED = "Không xuất được tài liệu", "Could not export the document";
+    EXPORT_BUTTON = "Xuất…", "Export…";
+    GLANCE_TITLE = "Tóm tắt: sản phẩm đang ở đâu, còn thiếu gì", "At a glance: where it stands, what is missing";
+    GLANCE_OPEN_DOSSIER = "Mở tài liệu này trong tab Hồ sơ", "Open this document on the Dossier tab";
+    GLANCE_MORE_ON_SCORING = "… xem đủ trên tab Chấm điểm", "… see them all on the Scoring tab";
+    SECTION_FORMS = "Nội dung biểu mẫu (Mẫu 01, 02, 03)", "Form texts (Forms 01, 02, 03)";
+    FORMS_PRODUCER_PART = "Phần của chủ thể (Mẫu 02)", "The producer's part (Form 02)";
+    FORMS_FORM_03 = "Mẫu 03: chủ thể kê khai (trái) và xã đánh giá thực tế (phải)", "Form 03: the producer's statement (left), the commune's assessment (right)";
+    FORMS_FORM_03_EXPLAIN = "Cán bộ xã điền cột phải sau khi kiểm tra thực tế.", "The commune officer fills in the right column after checking on site.";
+    DOC_FORM_01 = "Mẫu 01 – Phiếu đăng ký (Word)", "Form 01 – Registration (Word)";
+    DOC_FORM_02 = "Mẫu 02 – Báo cáo tự đánh giá (Word)", "Form 02 – Self-assessment report (Word)";
+    DOC_FORM_03 = "Mẫu 03 – Báo cáo của UBND xã (Word)", "Form 03 – Commune's report (Word)";
+    DOC_SHEET = "Phiếu chấm điểm (Word)", "Scoring sheet (Word)";
+    DOC_REPORT = "Báo cáo tình trạng cho HTX (PDF)", "Status report for the cooperative (PDF)";
+    R_TITLE = "Tình trạng sản phẩm OCOP", "OCOP product status";
+    R_AS_OF = "tình trạng ngày", "status as of";
+    R_WHERE = "Sản phẩm đang ở đâu", "Where the product stands";
+    R_PRODUCER = "Chủ thể", "Producer";
+    R_APPLICATION = "Lần đánh giá", "Application";
+    R_STAGE = "Bước hiện tại", "Current step";
+    R_NEXT_STEP = "Bước tiếp theo", "Next step";
+    R_BY = "hạn", "by";
+    R_CERT_VALID = "còn hiệu lực", "valid";
+    R_CERT_EXPIRED = "đã hết hạn", "expired";
+    R_CERT_REVOKED = "đã bị thu hồi", "revoked";
+    R_CERT_NOT_YET = "chưa đến ngày cấp", "not yet in force";
+    R_COMMUNE_NOTES = "Ghi chú của xã", "Commune's notes";
+    R_DOSSIER = "Hồ sơ", "Dossier";
+    R_REQUIRED_COMPLETE = "Đã đủ tài liệu bắt buộc.", "All required documents are ready.";
+    R_REQUIRED_MISSING = "Tài liệu bắt buộc còn thiếu", "Required documents missing";
+    R_EXPIRED = "đã hết hiệu lực", "expired";
+    R_EXPIRED_ON = "hết hiệu lực từ", "expired on";
+    R_EXPIRES_ON = "sắp hết hiệu lực", "expires on";
+    R_VALID_UNTIL = "hiệu lực đến", "valid until";
+    R_SCORE = "Điểm tự đánh giá", "Self-assessment score";
+    R_TOTAL = "tổng", "total";
+    R_PREDICTED = "Dự kiến đạt", "Predicted";
+    R_ELIMINATED = "Hồ sơ bị loại (điều kiện loại)", "Eliminated (an eliminating condition)";
+    R_NOT_RECOGNISED = "Chưa đủ điều kiện công nhận 3 sao", "Not yet recognisable at 3★";
+    R_ANSWERED = "đã chấm", "answered";
+    R_BLOCKED_BY = "Vướng tiêu chí", "Blocked by criterion";
+    R_NEEDS = "cần", "needs";
+    R_HAS = "hiện có", "has";
+    R_WAY_TO = "Cách đạt", "The way to";
+    R_POINTS_GAP = "Còn thiếu điểm:", "Points missing:";
+    R_THRESHOLD = "ngưỡng", "threshold";
+    R_PROOF = "Minh chứng", "Proof";
+    R_TARGET_UNREACHABLE = "Với dữ liệu hiện có, chưa tìm được cách đạt mức sao này.", "With the current data no way to this star was found.";
+    R_DEADLINES = "Các mốc thời hạn", "Deadlines";
+    R_NO_DEADLINES = "Không có thời hạn nào đang chạy.", "No deadline is running.";
+    R_FOOTER = "Lập bằng ocop-tracker", "Made with ocop-tracker";
     FIELD_CERTIFICATE = "Giấy chứng nhận", "Certificate";
     FIELD_EXPIRES = "hết hạn", "expires";
     CERT_NUMBER = "Số", "No.";
@@ -566,6 +625,69 @@ pub fn producer_kind_name(kind: ProducerKind) -> Tr {
     }
 }
 
+/// Label of a form text field (product screen, history, undo).
+pub fn form_text_name(field: FormText) -> Tr {
+    let (vi, en) = match field {
+        FormText::BusinessResults => (
+            "Mẫu 02, Phần II: kết quả sản xuất, kinh doanh",
+            "Form 02, Part II: business results",
+        ),
+        FormText::BusinessPlan => (
+            "Mẫu 02, Phần IV: kế hoạch sản xuất, kinh doanh",
+            "Form 02, Part IV: business plan",
+        ),
+        FormText::ProducerRawMaterials => (
+            "Chủ thể: sử dụng nguyên liệu địa phương",
+            "Producer: use of local raw materials",
+        ),
+        FormText::ProducerLabour => (
+            "Chủ thể: sử dụng lao động địa phương",
+            "Producer: use of local labour",
+        ),
+        FormText::ProducerIdeaOrigin => (
+            "Chủ thể: nguồn gốc ý tưởng sản phẩm",
+            "Producer: origin of the product idea",
+        ),
+        FormText::ProducerIdentity => (
+            "Chủ thể: bản sắc, trí tuệ địa phương",
+            "Producer: local identity and know-how",
+        ),
+        FormText::CommuneRawMaterials => (
+            "Xã đánh giá: sử dụng nguyên liệu địa phương",
+            "Commune's assessment: local raw materials",
+        ),
+        FormText::CommuneLabour => (
+            "Xã đánh giá: sử dụng lao động địa phương",
+            "Commune's assessment: local labour",
+        ),
+        FormText::CommuneIdeaOrigin => (
+            "Xã đánh giá: nguồn gốc ý tưởng sản phẩm",
+            "Commune's assessment: origin of the idea",
+        ),
+        FormText::CommuneIdentity => (
+            "Xã đánh giá: bản sắc, trí tuệ địa phương",
+            "Commune's assessment: local identity",
+        ),
+        FormText::ReportNumber => ("Số báo cáo Mẫu 03", "Form 03 document number"),
+        FormText::ReportPlace => ("Địa danh ghi ngày Mẫu 03", "Form 03 place"),
+        FormText::RegistrationSlip => (
+            "Số phiếu tiếp nhận Mẫu 01 (…/PĐK)",
+            "Form 01 receipt slip number (…/PĐK)",
+        ),
+    };
+    Tr { vi, en }
+}
+
+/// Why a document could not be made, in the user's language.
+pub fn document_error(err: &crate::documents::DocumentError, lang: Lang) -> String {
+    use crate::documents::DocumentError;
+    match err {
+        DocumentError::NoApplication => lang.t(NO_APPLICATION).to_owned(),
+        DocumentError::NoRuleData => lang.t(DOC_NO_RULE_DATA).to_owned(),
+        DocumentError::Build(detail) => format!("{}: {detail}", lang.t(DOC_BUILD_FAILED)),
+    }
+}
+
 /// Name of an application kind.
 pub fn application_kind_name(kind: ApplicationKind) -> Tr {
     match kind {
@@ -728,6 +850,7 @@ pub fn describe_command(
                 ProductField::Phone => FIELD_PHONE,
                 ProductField::Address => FIELD_ADDRESS,
                 ProductField::ApplicationNotes => FIELD_APP_NOTES,
+                ProductField::Form(form) => form_text_name(*form),
             };
             both(UNDO_EDIT, tr(label))
         }
@@ -746,6 +869,7 @@ pub fn describe_command(
         Command::Attach { key, .. } => both(UNDO_ATTACH, doc(key)),
         Command::Detach { key, .. } => both(UNDO_DETACH, doc(key)),
         Command::SetCertificate { .. } => both(UNDO_EDIT, tr(FIELD_CERTIFICATE)),
+        Command::SetReportDate { .. } => both(UNDO_EDIT, tr(FORM_REPORT_DATE)),
         Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
         Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
         Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::{AppState, Level, SaveTarget};
 use crate::command::Command;
+use crate::documents::{self, DocKind};
 use crate::domain::model::ProductId;
 use crate::storage;
 use crate::text::{self, Lang};
@@ -188,6 +189,41 @@ impl AppState {
                     self.lang.t(text::EXPORT_FAILED),
                     text::storage_error(&err, self.lang)
                 ),
+            ),
+        }
+    }
+
+    /// A form or the status report of a product, as bytes (.docx or .pdf).
+    pub fn document(&self, kind: DocKind, id: &ProductId, lang: Lang) -> Result<Vec<u8>, String> {
+        let product = self
+            .workspace
+            .products
+            .get(id)
+            .ok_or_else(|| format!("{}: {id}", lang.t(text::NO_SUCH_PRODUCT)))?;
+        let input = documents::Input {
+            product,
+            workspace: &self.workspace.info,
+            catalog: &self.catalog,
+            today: self.today,
+        };
+        documents::render(kind, &input, lang).map_err(|err| text::document_error(&err, lang))
+    }
+
+    /// Writes a form or the status report to a file the officer chose: all or nothing
+    /// (a temp file and a rename; a link is refused). The message says where, or why not.
+    pub fn export_document(&mut self, kind: DocKind, id: &ProductId, path: &Path) {
+        let result = self.document(kind, id, self.lang).and_then(|bytes| {
+            storage::fsio::write_export(path, &bytes)
+                .map_err(|err| text::storage_error(&err, self.lang))
+        });
+        match result {
+            Ok(()) => self.message(
+                Level::Info,
+                format!("{}: {}", self.lang.t(text::EXPORTED), path.display()),
+            ),
+            Err(err) => self.message(
+                Level::Error,
+                format!("{}: {err}", self.lang.t(text::DOC_EXPORT_FAILED)),
             ),
         }
     }

@@ -9,6 +9,7 @@
 //! ocop-tracker score DIR [--product ID]  parts, total, star, blockers, suggestions
 //! ocop-tracker calendar DIR [--out FILE] iCalendar of upcoming deadlines, stable UIDs
 //! ocop-tracker gc DIR [--dry-run]        evidence files no product (nor the trash) uses
+//! ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE
 //! ocop-tracker bench                     speed and memory figures for the README
 //! ```
 
@@ -16,6 +17,7 @@ mod calendar;
 mod check;
 mod conflicts;
 pub mod console;
+mod export;
 mod gc;
 mod list;
 mod out;
@@ -44,6 +46,8 @@ Usage:
   ocop-tracker gc DIR [--dry-run] [--grace-days N] [--empty-trash]
                                          move evidence no product uses to trash/evidence/
   ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
+  ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE|-
+                                         a form (.docx) or the status report (.pdf)
   ocop-tracker bench [--sizes 20,20000]
   ocop-tracker bench-import [--size-mib 1024]
 ";
@@ -95,6 +99,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("calendar") => calendar::run(&args[1..]),
         Some("gc") => gc::run(&args[1..]),
         Some("conflicts") => return conflicts::run(&args[1..]),
+        Some("export") => export::run(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),

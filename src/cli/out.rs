@@ -25,8 +25,13 @@ impl Out {
 
     /// Writes `text` as it is.
     pub fn write(&mut self, text: &str) {
+        self.bytes(text.as_bytes());
+    }
+
+    /// Writes raw bytes (a document to a pipe).
+    pub fn bytes(&mut self, bytes: &[u8]) {
         if self.failed.is_none()
-            && let Err(err) = self.stdout.lock().write_all(text.as_bytes())
+            && let Err(err) = self.stdout.lock().write_all(bytes)
         {
             self.failed = Some(err);
         }

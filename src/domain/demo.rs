@@ -10,8 +10,8 @@ use super::catalog::Catalog;
 use super::criteria::ScoringSet;
 use super::dossier::{Applicability, DocStatus, DossierTemplate};
 use super::model::{
-    Application, ApplicationKind, CURRENT_RULE_VERSION, Certificate, Producer, ProducerKind,
-    Product, ProductId, Revocation, Workspace, WorkspaceInfo,
+    Application, ApplicationKind, CURRENT_RULE_VERSION, Certificate, FormText, Producer,
+    ProducerKind, Product, ProductId, Revocation, Workspace, WorkspaceInfo,
 };
 use super::scoring::{Answer, ScoreSheet};
 use super::stage::Stage;
@@ -53,6 +53,7 @@ pub fn new_application(
         dossier: template.new_entries(),
         scores: Default::default(),
         notes: String::new(),
+        forms: Default::default(),
     };
     // Items that only concern other kinds of application start as not applicable.
     for entry in &mut app.dossier {
@@ -158,6 +159,43 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
     if let Some(app) = com.current_mut() {
         app.stage = Stage::SubmittedToCommune;
         app.dates.received_by_commune = date(2026, 11, 16);
+        // The producer's words for Form 02 (Part II; Part IV is still being written, as
+        // the dossier note says) and its statement on the Form 03 items; the commune's
+        // assessment is filled in on two of the four items so far. Example text.
+        for (field, value) in [
+            (
+                FormText::BusinessResults,
+                "Năm 2025 HTX sản xuất 6,2 tấn cốm, doanh thu 1,1 tỷ đồng, lợi nhuận 180 \
+                 triệu đồng; vùng nếp nương 14 ha liên kết với 28 hộ.",
+            ),
+            (
+                FormText::ProducerRawMaterials,
+                "100% lúa nếp nương mua của 28 hộ trong xã theo hợp đồng liên kết.",
+            ),
+            (
+                FormText::ProducerLabour,
+                "12 lao động thường xuyên, đều là người trong xã; 40 lao động thời vụ.",
+            ),
+            (
+                FormText::ProducerIdeaOrigin,
+                "Nghề làm cốm truyền thống của đồng bào Tày ở Hồng Quang.",
+            ),
+            (
+                FormText::ProducerIdentity,
+                "Rang và giã tay theo cách làm truyền thống; gói lá dong.",
+            ),
+            (
+                FormText::CommuneRawMaterials,
+                "Đúng: đã kiểm tra hợp đồng và vùng nếp nương ngày 18/11/2026.",
+            ),
+            (
+                FormText::CommuneLabour,
+                "Đúng: danh sách lao động khớp sổ hộ khẩu tại xã.",
+            ),
+            (FormText::ReportPlace, "Hồng Quang"),
+        ] {
+            app.forms.set(field, value.to_owned());
+        }
         use DocStatus::*;
         set_status(
             app,

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::dossier::DocStatus;
-use super::model::{ApplicationKind, Certificate, OfficialResult, ProducerKind, Product};
+use super::model::{ApplicationKind, Certificate, FormText, OfficialResult, ProducerKind, Product};
 use super::scoring::Answer;
 use super::stage::Stage;
 
@@ -45,11 +45,13 @@ pub enum TextField {
     Address,
     /// Notes of the current application.
     ApplicationNotes,
+    /// A form text of the current application.
+    Form(FormText),
 }
 
 impl TextField {
-    /// Every field, in the order the screens show them.
-    pub const ALL: [TextField; 10] = [
+    /// The product and application fields, in the order the screens show them.
+    pub const BASE: [TextField; 10] = [
         TextField::Name,
         TextField::Commune,
         TextField::ProductCode,
@@ -61,6 +63,13 @@ impl TextField {
         TextField::Address,
         TextField::ApplicationNotes,
     ];
+
+    /// Every field: [`TextField::BASE`], then the form texts.
+    pub fn all() -> impl Iterator<Item = TextField> {
+        Self::BASE
+            .into_iter()
+            .chain(FormText::ALL.into_iter().map(TextField::Form))
+    }
 }
 
 /// Which score sheet.
@@ -119,6 +128,13 @@ pub enum Change {
         from: String,
         /// After.
         to: String,
+    },
+    /// The date on the Form 03 report changed (schema 3).
+    ReportDate {
+        /// Before.
+        from: Option<NaiveDate>,
+        /// After.
+        to: Option<NaiveDate>,
     },
     /// A free-text field changed.
     Text {
@@ -319,6 +335,22 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             field: TextField::ApplicationNotes,
             from: b.notes.clone(),
             to: a.notes.clone(),
+        });
+    }
+    for field in FormText::ALL {
+        let (from, to) = (b.forms.get(field), a.forms.get(field));
+        if from != to {
+            changes.push(Change::Text {
+                field: TextField::Form(field),
+                from: from.to_owned(),
+                to: to.to_owned(),
+            });
+        }
+    }
+    if b.forms.report_date != a.forms.report_date {
+        changes.push(Change::ReportDate {
+            from: b.forms.report_date,
+            to: a.forms.report_date,
         });
     }
     for entry in &a.dossier {

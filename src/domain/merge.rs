@@ -77,6 +77,7 @@ pub fn text_of(product: &Product, field: TextField) -> &str {
         TextField::Phone => &product.producer.phone,
         TextField::Address => &product.producer.address,
         TextField::ApplicationNotes => product.current().map_or("", |a| a.notes.as_str()),
+        TextField::Form(field) => product.current().map_or("", |a| a.forms.get(field)),
     }
 }
 
@@ -92,6 +93,7 @@ fn text_mut(product: &mut Product, field: TextField) -> Option<&mut String> {
         TextField::Phone => &mut product.producer.phone,
         TextField::Address => &mut product.producer.address,
         TextField::ApplicationNotes => &mut product.current_mut()?.notes,
+        TextField::Form(field) => product.current_mut()?.forms.texts.entry(field).or_default(),
     })
 }
 
@@ -118,13 +120,14 @@ fn same_process(a: &Application, b: &Application) -> bool {
         && a.dates == b.dates
         && a.certificate == b.certificate
         && a.revocation == b.revocation
+        && a.forms.report_date == b.forms.report_date
 }
 
 /// The parts in which the two versions differ (history is never a difference: both
 /// sides' entries are always kept).
 pub fn differences(current: &Product, copy: &Product) -> Vec<Part> {
     let mut parts = Vec::new();
-    for field in TextField::ALL {
+    for field in TextField::all() {
         if text_of(current, field) != text_of(copy, field) {
             parts.push(Part::Text(field));
         }
@@ -243,6 +246,7 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
                 m.dates = c.dates.clone();
                 m.certificate = c.certificate.clone();
                 m.revocation = c.revocation.clone();
+                m.forms.report_date = c.forms.report_date;
             }
         }
         Part::DocStatus(key)

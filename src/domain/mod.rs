@@ -19,3 +19,4 @@ pub mod model;
 pub mod scoring;
 pub mod search;
 pub mod stage;
+pub mod status;

@@ -12,6 +12,12 @@ use crate::domain::holidays::HolidayCalendar;
 
 use super::StorageError;
 
+/// DejaVu Sans: full Vietnamese coverage (licence in `assets/fonts/LICENSE-DejaVu.txt`);
+/// the window's font and the one embedded in PDF reports.
+pub const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans Bold, for headings.
+pub const DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
 const DOSSIER_26_2026: &str = include_str!("../../assets/dossier/26-2026.ron");
 const CRITERIA_26_2026: &str = include_str!("../../assets/criteria/26-2026.ron");
 const HOLIDAYS_VN: &str = include_str!("../../assets/holidays/vn.ron");

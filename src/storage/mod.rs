@@ -45,8 +45,10 @@ pub use shared::{ConflictCopy, ConflictTool, FileStamp};
 
 /// Schema version written into every file by this build.
 ///
-/// 1: first release. 2: the history is typed data (see [`migrate`]).
-pub const SCHEMA_VERSION: u32 = 2;
+/// 1: first release. 2: the history is typed data (see [`migrate`]). 3: applications may
+/// carry the form texts (`Application::forms`: Form 02 Parts II/IV, Form 03); a schema-2
+/// file reads as is (the field defaults to empty).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Largest product file this build reads. A real product is tens of KB; 4 MiB leaves
 /// room for decades of history while a hostile or corrupted file cannot exhaust memory.

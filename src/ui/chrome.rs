@@ -6,6 +6,34 @@ use super::text::{self, Lang};
 use super::{OcopApp, UiAction, theme};
 
 impl OcopApp {
+    /// File → Export: the open product's forms and status report, and the calendar.
+    fn export_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let lang = self.lang;
+        let open_product = match &self.screen {
+            super::Screen::Product(id) => Some(id.clone()),
+            _ => None,
+        };
+        for kind in crate::documents::DocKind::ALL {
+            let button = ui
+                .add_enabled(
+                    open_product.is_some(),
+                    egui::Button::new(format!("{}…", lang.t(kind.name()))),
+                )
+                .on_disabled_hover_text(lang.t(text::MENU_EXPORT_NEEDS_PRODUCT));
+            if button.clicked()
+                && let Some(id) = &open_product
+            {
+                actions.push(UiAction::ExportDocument(id.clone(), kind));
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button(lang.t(text::MENU_EXPORT_ICS)).clicked() {
+            actions.push(UiAction::ExportCalendar);
+            ui.close();
+        }
+    }
+
     pub(super) fn menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
         let lang = self.lang;
         egui::MenuBar::new().ui(ui, |ui| {
@@ -13,15 +41,11 @@ impl OcopApp {
                 if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
                     actions.push(UiAction::PickWorkspace);
                 }
-                if ui
-                    .add_enabled(
-                        self.state.is_some(),
-                        egui::Button::new(lang.t(text::MENU_EXPORT_ICS)),
-                    )
-                    .clicked()
-                {
-                    actions.push(UiAction::ExportCalendar);
-                }
+                ui.add_enabled_ui(self.state.is_some(), |ui| {
+                    ui.menu_button(lang.t(text::MENU_EXPORT), |ui| {
+                        self.export_menu_ui(ui, actions);
+                    });
+                });
                 if ui
                     .add_enabled(
                         self.state.is_some(),

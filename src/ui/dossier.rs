@@ -44,8 +44,13 @@ pub fn dossier_ui(
             ))
             .desired_width(460.0),
     );
+    ui.checkbox(&mut view.only_missing, lang.t(text::DOSSIER_ONLY_MISSING));
     ui.add_space(4.0);
     for entry in &app.dossier {
+        let done = matches!(entry.status, DocStatus::Ready | DocStatus::NotApplicable);
+        if view.only_missing && done && view.highlight_doc.as_deref() != Some(entry.key.as_str()) {
+            continue;
+        }
         let item = template.and_then(|t| t.item(&entry.key));
         let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
         let group = ui.group(|ui| {

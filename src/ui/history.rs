@@ -23,6 +23,7 @@ pub fn text_field_name(field: TextField) -> text::Tr {
         TextField::Phone => text::FIELD_PHONE,
         TextField::Address => text::FIELD_ADDRESS,
         TextField::ApplicationNotes => text::FIELD_APP_NOTES,
+        TextField::Form(form) => text::form_text_name(form),
     }
 }
 
@@ -112,6 +113,12 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
         Change::DocNote { key, to, .. } => {
             format!("{} · {}: “{to}”", doc_name(key), lang.t(text::H_NOTE))
         }
+        Change::ReportDate { from, to } => format!(
+            "{}: {} → {}",
+            lang.t(text::FORM_REPORT_DATE),
+            date(from),
+            date(to)
+        ),
         Change::Text { field, from, to } => {
             format!("{}: “{from}” → “{to}”", lang.t(text_field_name(*field)))
         }

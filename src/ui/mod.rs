@@ -12,6 +12,7 @@ mod dialogs;
 pub(crate) mod dossier;
 pub(crate) mod evidence;
 mod file_dialogs;
+pub(crate) mod glance;
 pub mod headless;
 pub(crate) mod history;
 pub mod portfolio;
@@ -62,6 +63,8 @@ pub enum UiAction {
     Back,
     /// Export the deadlines as an iCalendar file (asks where).
     ExportCalendar,
+    /// Export a form or the status report of a product (asks where).
+    ExportDocument(ProductId, crate::documents::DocKind),
     /// Pick evidence files for a dossier document with the system dialog.
     PickEvidence(ProductId, String),
     /// Copy these files into the workspace and attach them to a document.
@@ -452,6 +455,7 @@ impl OcopApp {
             }
             UiAction::Back => self.screen = self.back_to.clone(),
             UiAction::ExportCalendar => self.export_calendar(),
+            UiAction::ExportDocument(id, kind) => self.export_document(&id, kind),
             UiAction::PickEvidence(id, key) => match self.dialogs.pick_files() {
                 Ok(files) if !files.is_empty() => {
                     self.act(UiAction::ImportEvidence(id, key, files))
@@ -649,6 +653,25 @@ impl OcopApp {
             }
         };
         state.export_calendar(&path);
+    }
+
+    fn export_document(&mut self, id: &ProductId, kind: crate::documents::DocKind) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let Some(product) = state.workspace.products.get(id) else {
+            return;
+        };
+        let path = match self.dialogs.save_file(&kind.file_name(product, lang)) {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
+                return;
+            }
+        };
+        state.export_document(kind, id, &path);
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {

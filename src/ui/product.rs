@@ -45,6 +45,8 @@ pub struct ProductView {
     pub highlight_doc: Option<String>,
     /// Whether the highlighted document still has to be scrolled into view.
     pub scroll_pending: bool,
+    /// Dossier tab: show only documents still to do (not ready, not "not applicable").
+    pub only_missing: bool,
 }
 
 /// Draws the product screen.
@@ -74,6 +76,7 @@ pub fn product_ui(
             {
                 actions.push(UiAction::AskDelete(id.clone()));
             }
+            super::glance::export_menu(ui, product, lang, actions);
         });
     });
     if read_only {
@@ -117,12 +120,19 @@ pub fn product_ui(
                 );
                 return;
             }
+            super::glance::glance_ui(ui, state, product, lang, actions);
+            ui.add_space(8.0);
             process_ui(ui, state, product, lang, read_only, commands, actions);
             ui.add_space(8.0);
             egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
                 .default_open(true)
                 .show(ui, |ui| {
                     fields_ui(ui, state, product, lang, read_only, commands)
+                });
+            egui::CollapsingHeader::new(lang.t(text::SECTION_FORMS))
+                .default_open(false)
+                .show(ui, |ui| {
+                    super::glance::form_texts_ui(ui, product, lang, !read_only, commands)
                 });
             if product.applications.len() > 1 {
                 egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))

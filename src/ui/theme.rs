@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
+use crate::storage::assets::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
+
 // Colours come in a dark and a light variant, each with at least 4.5:1 contrast (WCAG AA)
 // against its theme's panel and striped-row backgrounds. `sync` picks the variant from the
 // context's theme once per frame; the names below read like constants at the call sites.
@@ -73,11 +75,6 @@ pub fn sync(ctx: &egui::Context) {
 
 /// Smallest text size anywhere in the app, in points.
 pub const MIN_TEXT_SIZE: f32 = 12.0;
-
-/// DejaVu Sans: full Vietnamese coverage (licence in `assets/fonts/LICENSE-DejaVu.txt`).
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-/// DejaVu Sans Bold, for headings.
-const DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Name of the bold family (use `FontFamily::Name(BOLD.into())`).
 pub const BOLD: &str = "bold";

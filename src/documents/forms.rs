@@ -1,0 +1,728 @@
+//! The official forms of Appendix III of Decision 26/2026/QĐ-TTg, filled from a
+//! product: Form 01 (registration), Form 02 (self-assessment report with its evidence
+//! annex), Form 03 (the commune's report) and the scoring sheet of Appendix II.
+//!
+//! The wording follows the public transcript in `forms-26-2026` (not compared with the
+//! signed gazette PDF). Option labels on the sheet are the app's short paraphrases, not
+//! the legal wording: the sheet says so in its footer. Empty fields keep dotted leaders.
+
+use docx_rs::{Docx, Paragraph};
+
+use super::docx::{
+    self, BOLD, DOTS, ITALIC, PLAIN, SHORT_DOTS, SMALL, Style, TEXT_WIDTH, cell, centred, check,
+    field, gap, line, or_dots, para, run, table,
+};
+use super::{DocumentError, Input};
+use crate::domain::criteria::{Criterion, Part, ScoringSet};
+use crate::domain::dossier::{self, DocStatus};
+use crate::domain::model::{ApplicationKind, FormText, ProducerKind};
+use crate::domain::scoring::{self, Answer, ScoreSheet};
+
+fn producer_kind_vi(kind: ProducerKind) -> &'static str {
+    match kind {
+        ProducerKind::Cooperative => "Hợp tác xã",
+        ProducerKind::CooperativeGroup => "Tổ hợp tác",
+        ProducerKind::Enterprise => "Doanh nghiệp",
+        ProducerKind::Household => "Hộ sản xuất, kinh doanh có đăng ký kinh doanh",
+        ProducerKind::Farm => "Trang trại",
+    }
+}
+
+/// Whether the dossier document `key` is ready (for the legal-status ticks).
+fn ready(input: &Input, key: &str) -> bool {
+    input.application().is_some_and(|a| {
+        a.dossier
+            .iter()
+            .any(|e| e.key == key && e.status == DocStatus::Ready)
+    })
+}
+
+fn form_text<'a>(input: &'a Input, field: FormText) -> &'a str {
+    input.application().map_or("", |a| a.forms.get(field))
+}
+
+/// Province code, commune code and sequence from a product code `T-X-STT-year`.
+fn code_parts(product_code: &str) -> Option<(&str, &str)> {
+    let mut parts = product_code.split('-').map(str::trim);
+    let province = parts.next().filter(|p| !p.is_empty())?;
+    let commune = parts.next().filter(|p| !p.is_empty())?;
+    Some((province, commune))
+}
+
+/// The receipt slip number `…/PĐK-(Mã tỉnh)-(Mã xã)-(Năm)`.
+pub fn slip_number(input: &Input) -> String {
+    let number = form_text(input, FormText::RegistrationSlip).trim();
+    let number = if number.is_empty() {
+        SHORT_DOTS
+    } else {
+        number
+    };
+    let (province, commune) =
+        code_parts(&input.product.product_code).unwrap_or(("(Mã tỉnh)", "(Mã xã)"));
+    let year = input
+        .application()
+        .map_or_else(|| SHORT_DOTS.to_owned(), |a| a.year.to_string());
+    format!("{number}/PĐK-{province}-{commune}-{year}")
+}
+
+fn title(text: &str) -> Paragraph {
+    centred(
+        text,
+        Style {
+            bold: true,
+            italic: false,
+            size: 28,
+        },
+    )
+}
+
+fn set_of<'a>(input: &'a Input) -> Result<&'a ScoringSet, DocumentError> {
+    let app = input.application().ok_or(DocumentError::NoApplication)?;
+    input
+        .catalog
+        .scoring_set(&app.rule_version, input.product.scoring_set)
+        .ok_or(DocumentError::NoRuleData)
+}
+
+/// Form 01: Phiếu đăng ký.
+pub fn form_01(input: &Input) -> Result<Docx, DocumentError> {
+    let product = input.product;
+    let app = input.application().ok_or(DocumentError::NoApplication)?;
+    let producer = &product.producer;
+    let set = set_of(input).ok();
+    let mut doc = docx::document().add_table(docx::national_header());
+    doc = doc
+        .add_paragraph(gap())
+        .add_paragraph(title("PHIẾU ĐĂNG KÝ"))
+        .add_paragraph(centred(
+            &format!(
+                "Tham gia đánh giá, phân hạng sản phẩm OCOP của tỉnh {} năm {}",
+                or_dots(&input.workspace.province),
+                app.year
+            ),
+            BOLD,
+        ))
+        .add_paragraph(gap())
+        .add_paragraph(line("1. Thông tin về đơn vị đăng ký:", BOLD))
+        .add_paragraph(field("- Tên đơn vị", &producer.name))
+        .add_paragraph(field(
+            "- Họ tên người đại diện pháp lý",
+            &producer.legal_representative,
+        ))
+        .add_paragraph(field("- Chức vụ", ""))
+        .add_paragraph(field("- Địa chỉ liên hệ", &producer.address))
+        .add_paragraph(field("- Điện thoại", &producer.phone))
+        .add_paragraph(field("- Email", ""))
+        .add_paragraph(para(vec![
+            run("2. Tên sản phẩm: ", BOLD),
+            run(&product.name, PLAIN),
+        ]))
+        .add_paragraph(line("3. Nhóm sản phẩm đăng ký¹:", BOLD));
+    let (group, set_name) = set.map_or((String::new(), String::new()), |s| {
+        (
+            s.product_group.clone(),
+            format!("Bộ số {}: {}", s.number, s.name_vi),
+        )
+    });
+    doc = doc
+        .add_paragraph(field("- Ngành, Nhóm", &group))
+        .add_paragraph(field("- Phân nhóm (bộ tiêu chí)", &set_name))
+        .add_paragraph(para(vec![
+            run("4. Lần đăng ký đánh giá: ", BOLD),
+            run(
+                &format!(
+                    "Lần đầu {}    Nâng hạng {}    Đánh giá lại {}",
+                    check(app.kind == ApplicationKind::FirstRating),
+                    check(app.kind == ApplicationKind::Upgrade),
+                    check(app.kind == ApplicationKind::ReRating),
+                ),
+                PLAIN,
+            ),
+        ]))
+        .add_paragraph(line("5. Tài liệu kèm theo:", BOLD))
+        .add_paragraph(line(
+            &format!(
+                "{} Báo cáo đánh giá về sản phẩm theo Bộ tiêu chí (bản gốc, bản điện tử)",
+                check(ready(input, "form-02"))
+            ),
+            PLAIN,
+        ))
+        .add_paragraph(line(
+            &format!(
+                "{} Sản phẩm mẫu (số lượng: {})",
+                check(ready(input, "product-samples")),
+                if ready(input, "product-samples") {
+                    "05"
+                } else {
+                    SHORT_DOTS
+                }
+            ),
+            PLAIN,
+        ))
+        .add_paragraph(docx::body(
+            "Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật; chấp hành đúng các \
+             quy định về đánh giá, phân hạng sản phẩm OCOP và chịu trách nhiệm về hồ sơ \
+             đăng ký.",
+        ))
+        .add_table(docx::signature(
+            &docx::place_date("", None),
+            "ĐẠI DIỆN",
+            "(Ký, đóng dấu, ghi rõ họ tên)",
+            &producer.legal_representative,
+        ))
+        .add_paragraph(line(
+            "¹ Theo Phụ lục I về Danh mục phân loại sản phẩm tham gia đánh giá, phân hạng \
+             sản phẩm OCOP.",
+            Style {
+                bold: false,
+                italic: true,
+                size: 20,
+            },
+        ))
+        .add_paragraph(gap())
+        .add_paragraph(centred("PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ", BOLD));
+    let received = app
+        .dates
+        .received_by_commune
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_default();
+    let half = TEXT_WIDTH / 2;
+    let commune_box = vec![
+        centred("DÀNH CHO ỦY BAN NHÂN DÂN CẤP XÃ", BOLD),
+        line(&format!("Phiếu số: {}", slip_number(input)), PLAIN),
+        field("Ngày nhận", &received),
+        line(&format!("Người tiếp nhận: {SHORT_DOTS}{SHORT_DOTS}"), PLAIN),
+        line(&format!("Chữ ký: {SHORT_DOTS}{SHORT_DOTS}"), PLAIN),
+        centred("Cơ quan tiếp nhận", BOLD),
+        centred("(Ký, đóng dấu và ghi rõ họ tên)", ITALIC),
+        gap(),
+        gap(),
+    ];
+    let province_box = vec![
+        centred("DÀNH CHO CƠ QUAN QUẢN LÝ OCOP CẤP TỈNH", BOLD),
+        line(&format!("Phiếu số: {SHORT_DOTS}{SHORT_DOTS}"), PLAIN),
+        line(&format!("Ngày nhận: {SHORT_DOTS}{SHORT_DOTS}"), PLAIN),
+        line(&format!("Người tiếp nhận: {SHORT_DOTS}{SHORT_DOTS}"), PLAIN),
+        line(&format!("Chữ ký: {SHORT_DOTS}{SHORT_DOTS}"), PLAIN),
+        centred("Cơ quan tiếp nhận", BOLD),
+        centred("(Ký, đóng dấu và ghi rõ họ tên)", ITALIC),
+        gap(),
+        gap(),
+    ];
+    Ok(doc.add_table(table(
+        vec![vec![
+            cell(commune_box, half),
+            cell(province_box, TEXT_WIDTH - half),
+        ]],
+        &[half, TEXT_WIDTH - half],
+        true,
+    )))
+}
+
+/// The chosen option of `criterion` on `sheet`, as printed ("□ label (n điểm)").
+fn answer_text(criterion: &Criterion, sheet: &ScoreSheet) -> (String, u16) {
+    match sheet.answers.get(&criterion.key) {
+        Some(Answer::Chosen { option }) => criterion
+            .option(*option)
+            .map_or_else(|| (DOTS.to_owned(), 0), |o| (o.label_vi.clone(), o.points)),
+        Some(Answer::NotMet) => ("Không đạt".to_owned(), 0),
+        None => (DOTS.to_owned(), 0),
+    }
+}
+
+/// Form 02: Báo cáo tự đánh giá về sản phẩm, with Part III criterion by criterion and
+/// the evidence annex in criterion order.
+pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
+    let product = input.product;
+    let app = input.application().ok_or(DocumentError::NoApplication)?;
+    let set = set_of(input)?;
+    let producer = &product.producer;
+    let mut doc = docx::document()
+        .add_paragraph(title("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"))
+        .add_paragraph(centred("(Dành cho chủ thể có sản phẩm đăng ký)", ITALIC))
+        .add_paragraph(gap())
+        .add_paragraph(line("Phần I. THÔNG TIN CHUNG", BOLD))
+        .add_paragraph(field("1. Tên chủ thể", &producer.name))
+        .add_paragraph(field(
+            "2. Loại hình tổ chức",
+            producer_kind_vi(producer.kind),
+        ))
+        .add_paragraph(field("3. Địa chỉ", &producer.address))
+        .add_paragraph(field("4. Điện thoại/Email", &producer.phone))
+        .add_paragraph(line("5. Người đại diện theo pháp luật:", PLAIN))
+        .add_paragraph(field("- Họ và tên", &producer.legal_representative))
+        .add_paragraph(para(vec![run(
+            &format!("- Giới tính: {SHORT_DOTS}   Dân tộc: {SHORT_DOTS}"),
+            PLAIN,
+        )]))
+        .add_paragraph(field("- Địa chỉ thường trú", ""))
+        .add_paragraph(field(
+            "6. Ngày thành lập/đăng ký kinh doanh, số giấy đăng ký",
+            "",
+        ))
+        .add_paragraph(field(
+            "7. Tên sản phẩm, quy cách, tiêu chuẩn",
+            &if product.description.trim().is_empty() {
+                product.name.clone()
+            } else {
+                format!("{} ({})", product.name, product.description.trim())
+            },
+        ));
+    let ticks = [
+        (
+            "a) Giấy đăng ký kinh doanh",
+            ready(input, "business-registration"),
+        ),
+        (
+            "b) Đã công bố chất lượng sản phẩm",
+            ready(input, "quality-declaration"),
+        ),
+        (
+            "c) Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm / giấy chứng nhận đủ \
+             điều kiện sản xuất (nếu có)",
+            ready(input, "food-safety-certificate"),
+        ),
+        (
+            "d) Sở hữu trí tuệ (giấy chứng nhận nhãn hiệu; quyền sử dụng chỉ dẫn địa lý, \
+             nhãn hiệu tập thể, nhãn hiệu chứng nhận; bằng sáng chế; kiểu dáng công nghiệp; \
+             bản quyền tác giả; khác)",
+            ready(input, "ip-documents"),
+        ),
+    ];
+    for (label, ticked) in ticks {
+        doc = doc.add_paragraph(line(&format!("{} {label}", check(ticked)), PLAIN));
+    }
+    doc = doc
+        .add_paragraph(field("8. Lịch sử hình thành", ""))
+        .add_paragraph(field("9. Cơ cấu tổ chức", ""))
+        .add_paragraph(line(
+            "Phần II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
+            BOLD,
+        ));
+    doc = free_text(doc, form_text(input, FormText::BusinessResults));
+    doc = doc.add_paragraph(line("Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ", BOLD));
+    doc = doc.add_paragraph(line(
+        &format!("Bộ sản phẩm số {}: {}", set.number, set.name_vi),
+        ITALIC,
+    ));
+    let sheet = &app.scores.self_assessment;
+    let template = input.catalog.template(&app.rule_version);
+    let widths = [900, 2600, 3000, 700, 1871];
+    let header = ["Mã", "Tiêu chí", "Tự đánh giá", "Điểm", "Minh chứng"];
+    let mut rows = vec![
+        header
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| cell(vec![centred(h, small(BOLD))], w))
+            .collect::<Vec<_>>(),
+    ];
+    for criterion in &set.criteria {
+        let (chosen, points) = answer_text(criterion, sheet);
+        let evidence = template
+            .map(|t| dossier::backing_items(t, &criterion.name_vi))
+            .unwrap_or_default()
+            .iter()
+            .filter(|item| {
+                app.dossier
+                    .iter()
+                    .any(|e| e.key == item.key && !e.attachments.is_empty())
+            })
+            .map(|item| item.name_vi.clone())
+            .collect::<Vec<_>>()
+            .join("; ");
+        rows.push(vec![
+            cell(vec![line(&criterion.code, small(PLAIN))], widths[0]),
+            cell(vec![line(&criterion.name_vi, small(PLAIN))], widths[1]),
+            cell(vec![line(&chosen, small(PLAIN))], widths[2]),
+            cell(
+                vec![centred(
+                    &if sheet.answers.contains_key(&criterion.key) {
+                        points.to_string()
+                    } else {
+                        SHORT_DOTS.to_owned()
+                    },
+                    small(PLAIN),
+                )],
+                widths[3],
+            ),
+            cell(vec![line(&evidence, small(PLAIN))], widths[4]),
+        ]);
+    }
+    let summary = scoring::evaluate(set, sheet);
+    rows.push(vec![
+        cell(vec![gap()], widths[0]),
+        cell(vec![line("TỔNG CỘNG", small(BOLD))], widths[1]),
+        cell(
+            vec![line(
+                &format!(
+                    "A {}/{} · B {}/{} · C {}/{}",
+                    summary.part_points(Part::A),
+                    Part::A.legal_max(),
+                    summary.part_points(Part::B),
+                    Part::B.legal_max(),
+                    summary.part_points(Part::C),
+                    Part::C.legal_max()
+                ),
+                small(PLAIN),
+            )],
+            widths[2],
+        ),
+        cell(
+            vec![centred(&summary.total.to_string(), small(BOLD))],
+            widths[3],
+        ),
+        cell(vec![gap()], widths[4]),
+    ]);
+    doc = doc.add_table(table(rows, &widths, true));
+    doc = doc.add_paragraph(line("Phần IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH", BOLD));
+    doc = free_text(doc, form_text(input, FormText::BusinessPlan));
+    doc = doc.add_table(docx::signature(
+        &docx::place_date("", None),
+        "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
+        "(Ký, họ tên, đóng dấu)",
+        &producer.legal_representative,
+    ));
+    doc = evidence_annex(doc, input, set);
+    Ok(doc)
+}
+
+fn small(style: Style) -> Style {
+    Style {
+        size: SMALL,
+        ..style
+    }
+}
+
+/// A producer's free text, one paragraph per line; dotted lines when empty.
+fn free_text(mut doc: Docx, text: &str) -> Docx {
+    if text.trim().is_empty() {
+        for _ in 0..3 {
+            doc = doc.add_paragraph(line(DOTS, PLAIN));
+        }
+        return doc;
+    }
+    for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
+        doc = doc.add_paragraph(line(paragraph.trim(), PLAIN));
+    }
+    doc
+}
+
+/// The evidence annex: every attached file, in criterion order, then documents that
+/// back no criterion.
+fn evidence_annex(mut doc: Docx, input: &Input, set: &ScoringSet) -> Docx {
+    let Some(app) = input.application() else {
+        return doc;
+    };
+    doc = doc
+        .add_paragraph(Paragraph::new().page_break_before(true))
+        .add_paragraph(title("PHỤ LỤC MINH CHỨNG"))
+        .add_paragraph(centred(
+            "(Kèm theo Báo cáo tự đánh giá, theo thứ tự tiêu chí)",
+            ITALIC,
+        ));
+    let widths = [700, 1500, 4200, 2671];
+    let mut rows = vec![
+        ["TT", "Tiêu chí", "Tài liệu minh chứng", "Tệp đính kèm"]
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| cell(vec![centred(h, small(BOLD))], w))
+            .collect::<Vec<_>>(),
+    ];
+    for (n, line_item) in super::annex_lines(input, set, app).iter().enumerate() {
+        rows.push(vec![
+            cell(vec![centred(&(n + 1).to_string(), small(PLAIN))], widths[0]),
+            cell(vec![line(&line_item.criterion, small(PLAIN))], widths[1]),
+            cell(vec![line(&line_item.document, small(PLAIN))], widths[2]),
+            cell(vec![line(&line_item.file_name, small(PLAIN))], widths[3]),
+        ]);
+    }
+    if rows.len() == 1 {
+        rows.push(vec![
+            cell(vec![gap()], widths[0]),
+            cell(vec![gap()], widths[1]),
+            cell(
+                vec![line("(Chưa có tệp minh chứng đính kèm)", small(ITALIC))],
+                widths[2],
+            ),
+            cell(vec![gap()], widths[3]),
+        ]);
+    }
+    doc.add_table(table(rows, &widths, true))
+}
+
+/// Form 03: the commune's report on four content items of the dossier.
+pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
+    let product = input.product;
+    let app = input.application().ok_or(DocumentError::NoApplication)?;
+    let producer = &product.producer;
+    let commune = if input.workspace.commune.trim().is_empty() {
+        product.commune.trim()
+    } else {
+        input.workspace.commune.trim()
+    };
+    let commune_upper = if commune.is_empty() {
+        format!("XÃ {SHORT_DOTS}")
+    } else {
+        format!("XÃ {}", commune.to_uppercase())
+    };
+    let number = form_text(input, FormText::ReportNumber);
+    let mut doc = docx::document().add_table(docx::agency_header(&[
+        ("ỦY BAN NHÂN DÂN", small(BOLD)),
+        (&commune_upper, small(BOLD)),
+        (
+            &format!(
+                "Số: {}",
+                if number.trim().is_empty() {
+                    format!("{SHORT_DOTS}/BC-UBND")
+                } else {
+                    number.trim().to_owned()
+                }
+            ),
+            small(PLAIN),
+        ),
+    ]));
+    doc = doc
+        .add_paragraph(
+            centred(
+                &docx::place_date(
+                    form_text(input, FormText::ReportPlace),
+                    app.forms.report_date,
+                ),
+                ITALIC,
+            )
+            .align(docx_rs::AlignmentType::Right),
+        )
+        .add_paragraph(gap())
+        .add_paragraph(title("BÁO CÁO"))
+        .add_paragraph(centred(
+            "Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản \
+             phẩm OCOP",
+            BOLD,
+        ))
+        .add_paragraph(gap())
+        .add_paragraph(line("I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM", BOLD))
+        .add_paragraph(field("1. Tên chủ thể", &producer.name))
+        .add_paragraph(field(
+            "2. Loại hình tổ chức",
+            producer_kind_vi(producer.kind),
+        ))
+        .add_paragraph(field("3. Địa chỉ", &producer.address))
+        .add_paragraph(line("4. Người đại diện theo pháp luật:", PLAIN))
+        .add_paragraph(field("- Họ và tên", &producer.legal_representative))
+        .add_paragraph(line(
+            &format!("- Giới tính: {SHORT_DOTS}   Dân tộc: {SHORT_DOTS}"),
+            PLAIN,
+        ))
+        .add_paragraph(field("- Địa chỉ thường trú", ""))
+        .add_paragraph(field("5. Sản phẩm đăng ký", &product.name))
+        .add_paragraph(line(
+            "II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM",
+            BOLD,
+        ));
+    let headings = [
+        "1. Về sử dụng nguyên liệu địa phương",
+        "2. Về sử dụng lao động địa phương",
+        "3. Nguồn gốc ý tưởng sản phẩm",
+        "4. Bản sắc/trí tuệ địa phương",
+    ];
+    for (heading, (producer_field, commune_field)) in headings.iter().zip(FormText::FORM_03_ITEMS) {
+        doc = doc
+            .add_paragraph(line(heading, BOLD))
+            .add_paragraph(field(
+                "- Nội dung chủ thể kê khai",
+                form_text(input, producer_field),
+            ))
+            .add_paragraph(field(
+                "- Đánh giá thực tế của UBND xã",
+                form_text(input, commune_field),
+            ));
+    }
+    let province = or_dots(&input.workspace.province);
+    doc = doc.add_paragraph(docx::body(&format!(
+        "Ủy ban nhân dân xã {} đề nghị Ủy ban nhân dân tỉnh {province} đánh giá, phân hạng \
+             sản phẩm OCOP cho sản phẩm {} của {}.",
+        if commune.is_empty() {
+            SHORT_DOTS
+        } else {
+            commune
+        },
+        product.name,
+        or_dots(&producer.name)
+    )));
+    Ok(doc.add_table(docx::signature(
+        "",
+        &format!("T.M ỦY BAN NHÂN DÂN {commune_upper}"),
+        "(Ký tên và đóng dấu)",
+        "",
+    )))
+}
+
+/// Which sheet's answers the printed scoring sheet ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetTicks {
+    /// The producer's self-assessment.
+    SelfAssessment,
+    /// The commune's view.
+    Commune,
+    /// None: a blank sheet for a council member.
+    Blank,
+}
+
+/// The scoring sheet of the product's set as printed ("kiêm phiếu đánh giá").
+pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Docx, DocumentError> {
+    let product = input.product;
+    let app = input.application().ok_or(DocumentError::NoApplication)?;
+    let set = set_of(input)?;
+    let empty = ScoreSheet::default();
+    let sheet = match ticks {
+        SheetTicks::SelfAssessment => &app.scores.self_assessment,
+        SheetTicks::Commune => &app.scores.commune_view,
+        SheetTicks::Blank => &empty,
+    };
+    let heading = if set.sheet_heading_vi.trim().is_empty() {
+        format!("{}. Bộ sản phẩm: {}", set.number, set.name_vi)
+    } else {
+        set.sheet_heading_vi.clone()
+    };
+    let mut doc = docx::document()
+        .add_paragraph(title("PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP"))
+        .add_paragraph(centred(&heading, BOLD))
+        .add_paragraph(centred(
+            match ticks {
+                SheetTicks::SelfAssessment => "(Đánh dấu theo kết quả tự đánh giá của chủ thể)",
+                SheetTicks::Commune => "(Đánh dấu theo đánh giá của UBND xã)",
+                SheetTicks::Blank => "(Phiếu trống dành cho thành viên hội đồng)",
+            },
+            ITALIC,
+        ))
+        .add_paragraph(field("Tên sản phẩm", &product.name))
+        .add_paragraph(field("Mã sản phẩm", &product.product_code))
+        .add_paragraph(field("Tên chủ thể", &product.producer.name))
+        .add_paragraph(field("Điện thoại", &product.producer.phone))
+        .add_paragraph(field("Địa chỉ", &product.producer.address));
+    let eliminations: Vec<String> = set
+        .all_eliminations()
+        .map(|e| {
+            format!(
+                "{} {}",
+                check(sheet.eliminations_hit.contains(&e.key)),
+                e.label_vi
+            )
+        })
+        .collect();
+    if !eliminations.is_empty() {
+        doc = doc.add_paragraph(line("Hồ sơ bị loại khi:", BOLD));
+        for text in eliminations {
+            doc = doc.add_paragraph(line(&text, small(PLAIN)));
+        }
+    }
+    let widths = [7571, 1500];
+    let mut rows = vec![vec![
+        cell(vec![centred("Các tiêu chí", small(BOLD))], widths[0]),
+        cell(vec![centred("Thang điểm", small(BOLD))], widths[1]),
+    ]];
+    let summary = scoring::evaluate(set, sheet);
+    let mut last_part = None;
+    let mut last_group = None;
+    for criterion in &set.criteria {
+        if last_part != Some(criterion.part) {
+            last_part = Some(criterion.part);
+            rows.push(vec![
+                cell(
+                    vec![line(
+                        &format!(
+                            "PHẦN {:?} – {}",
+                            criterion.part,
+                            criterion.part.name_vi().to_uppercase()
+                        ),
+                        small(BOLD),
+                    )],
+                    widths[0],
+                ),
+                cell(
+                    vec![centred(
+                        &criterion.part.legal_max().to_string(),
+                        small(BOLD),
+                    )],
+                    widths[1],
+                ),
+            ]);
+        }
+        if last_group != Some(criterion.group_no) {
+            last_group = Some(criterion.group_no);
+            rows.push(vec![
+                cell(
+                    vec![line(
+                        &format!("{}. {}", criterion.group_no, criterion.group_name_vi),
+                        small(BOLD),
+                    )],
+                    widths[0],
+                ),
+                cell(vec![gap()], widths[1]),
+            ]);
+        }
+        rows.push(vec![
+            cell(
+                vec![line(
+                    &format!("{} {}", criterion.code, criterion.name_vi),
+                    small(Style {
+                        bold: true,
+                        italic: true,
+                        size: 0,
+                    }),
+                )],
+                widths[0],
+            ),
+            cell(
+                vec![centred(&criterion.max_points.to_string(), small(PLAIN))],
+                widths[1],
+            ),
+        ]);
+        let chosen = match sheet.answers.get(&criterion.key) {
+            Some(Answer::Chosen { option }) => Some(*option),
+            _ => None,
+        };
+        for (index, option) in criterion.options.iter().enumerate() {
+            let stars = option.star_min.map_or(String::new(), |s| {
+                format!(" {}", "*".repeat(usize::from(s)))
+            });
+            rows.push(vec![
+                cell(
+                    vec![line(
+                        &format!("{} {}", check(chosen == Some(index)), option.label_vi),
+                        small(PLAIN),
+                    )],
+                    widths[0],
+                ),
+                cell(
+                    vec![centred(&format!("{}{stars}", option.points), small(PLAIN))],
+                    widths[1],
+                ),
+            ]);
+        }
+    }
+    let total = if ticks == SheetTicks::Blank {
+        "100".to_owned()
+    } else {
+        format!("{} / 100", summary.total)
+    };
+    rows.push(vec![
+        cell(vec![line("TỔNG CỘNG", small(BOLD))], widths[0]),
+        cell(vec![centred(&total, small(BOLD))], widths[1]),
+    ]);
+    doc = doc
+        .add_table(table(rows, &widths, true))
+        .add_paragraph(line(
+            "Ghi chú: dấu sao (*) là yêu cầu tối thiểu phải đạt theo các cấp độ sao. Nhãn \
+             phương án là tóm tắt của ứng dụng, không phải nguyên văn văn bản pháp luật.",
+            small(ITALIC),
+        ))
+        .add_paragraph(field("Ý kiến của người đánh giá", ""))
+        .add_paragraph(line(DOTS, PLAIN));
+    Ok(doc.add_table(docx::signature(
+        &docx::place_date("", None),
+        "Người đánh giá",
+        "(Ký và ghi rõ họ tên)",
+        "",
+    )))
+}

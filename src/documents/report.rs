@@ -1,0 +1,293 @@
+//! The status report for the cooperative: one or two A4 pages that answer "where does
+//! our product stand, what do we still lack, by when, and how do we reach the next
+//! star?". Built from [`crate::domain::status`], so it says exactly what the Overview
+//! tab says. Vietnamese by default (officers send it through Zalo), English on request.
+
+use super::pdf::Block;
+use super::{DocumentError, Input};
+use crate::domain::dossier::{DocStatus, Validity};
+use crate::domain::model::CertificateStanding;
+use crate::domain::scoring::Outcome;
+use crate::domain::status::{self, ProductStatus};
+use crate::text::{self, Lang};
+
+fn stars(n: u8) -> String {
+    "★".repeat(usize::from(n))
+}
+
+fn doc_name(line: &status::DocumentLine<'_>, lang: Lang) -> String {
+    line.item.map_or_else(
+        || line.entry.key.clone(),
+        |i| lang.pick(&i.name_vi, &i.name_en).to_owned(),
+    )
+}
+
+/// The report's blocks (the PDF is drawn from them; tests read them too).
+pub fn blocks(input: &Input, lang: Lang) -> Result<Vec<Block>, DocumentError> {
+    let product = input.product;
+    let status = status::product_status(product, input.catalog, input.today)
+        .ok_or(DocumentError::NoApplication)?;
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    let mut out = vec![
+        Block::Title(format!("{}: {}", t(text::R_TITLE), product.name)),
+        Block::Subtitle(format!(
+            "{} · {} {}",
+            product.producer.name,
+            t(text::R_AS_OF),
+            lang.date(input.today)
+        )),
+        Block::Space,
+    ];
+    where_it_stands(&mut out, input, &status, lang);
+    dossier(&mut out, &status, lang);
+    score(&mut out, &status, lang);
+    next_star(&mut out, &status, lang);
+    deadlines(&mut out, input, &status, lang);
+    Ok(out)
+}
+
+fn where_it_stands(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: Lang) {
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    let product = input.product;
+    out.push(Block::Heading(t(text::R_WHERE)));
+    out.push(Block::Pair(
+        t(text::R_PRODUCER),
+        format!(
+            "{} ({}){}",
+            product.producer.name,
+            lang.t(text::producer_kind_name(product.producer.kind)),
+            if product.producer.phone.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", product.producer.phone.trim())
+            }
+        ),
+    ));
+    if let Some((number, name)) = input
+        .catalog
+        .set_name(product.scoring_set)
+        .map(|(vi, en)| (product.scoring_set, lang.pick(vi, en)))
+    {
+        out.push(Block::Pair(t(text::FIELD_SET), format!("{number}. {name}")));
+    }
+    out.push(Block::Pair(
+        t(text::R_APPLICATION),
+        format!(
+            "{} {}",
+            lang.t(text::application_kind_name(status.application.kind)),
+            status.application.year
+        ),
+    ));
+    out.push(Block::Pair(
+        t(text::R_STAGE),
+        lang.t(text::stage_name(status.stage)).to_owned(),
+    ));
+    if let Some(next) = status.next_stage {
+        let when = status
+            .next_deadline
+            .as_ref()
+            .map(|d| {
+                format!(
+                    " · {} {} ({})",
+                    t(text::R_BY),
+                    lang.date(d.date),
+                    lang.t(text::deadline_name_on(d.kind, d.date, input.today))
+                )
+            })
+            .unwrap_or_default();
+        out.push(Block::Pair(
+            t(text::R_NEXT_STEP),
+            format!("{}{when}", lang.t(text::stage_name(next))),
+        ));
+    }
+    if let Some((certificate, standing)) = &status.certificate {
+        let state = match standing {
+            CertificateStanding::Valid => t(text::R_CERT_VALID),
+            CertificateStanding::Expired { .. } => t(text::R_CERT_EXPIRED),
+            CertificateStanding::Revoked { .. } => t(text::R_CERT_REVOKED),
+            CertificateStanding::NotYetIssued => t(text::R_CERT_NOT_YET),
+        };
+        out.push(Block::Pair(
+            t(text::FIELD_CERTIFICATE),
+            format!(
+                "{} {} · {} · {state}",
+                stars(certificate.star),
+                certificate.number,
+                lang.date(certificate.issued_on)
+            ),
+        ));
+    }
+    let notes = status.application.notes.trim();
+    if !notes.is_empty() {
+        out.push(Block::Pair(t(text::R_COMMUNE_NOTES), notes.to_owned()));
+    }
+}
+
+fn dossier(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    let ready = status.documents.iter().filter(|d| d.is_ready()).count();
+    out.push(Block::Heading(format!(
+        "{} ({ready}/{})",
+        t(text::R_DOSSIER),
+        status.documents.len()
+    )));
+    let missing_required = status.missing_required().count();
+    out.push(Block::Strong(if missing_required == 0 {
+        t(text::R_REQUIRED_COMPLETE)
+    } else {
+        format!("{}: {missing_required}", t(text::R_REQUIRED_MISSING))
+    }));
+    for line in &status.documents {
+        let validity = line.validity.map_or(String::new(), |(date, validity)| {
+            let word = match validity {
+                Validity::Expired(_) => t(text::R_EXPIRED_ON),
+                Validity::Expiring(_) => t(text::R_EXPIRES_ON),
+                Validity::Valid => t(text::R_VALID_UNTIL),
+            };
+            format!(" · {word} {}", lang.date(date))
+        });
+        let requirement = lang.t(text::requirement_name(line.requirement));
+        let status_word = if line.entry.status == DocStatus::Ready && !line.is_ready() {
+            t(text::R_EXPIRED)
+        } else {
+            lang.t(text::doc_status_name(line.entry.status)).to_owned()
+        };
+        out.push(Block::Bullet {
+            level: 0,
+            text: format!(
+                "{} {} ({requirement}) · {status_word}{validity}",
+                if line.is_ready() { "✓" } else { "✗" },
+                doc_name(line, lang)
+            ),
+            warn: !line.is_ready()
+                && line.requirement == crate::domain::dossier::Requirement::Required,
+        });
+    }
+}
+
+fn score(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    let Some(summary) = &status.summary else {
+        return;
+    };
+    out.push(Block::Heading(t(text::R_SCORE)));
+    let parts: Vec<String> = summary
+        .parts
+        .iter()
+        .map(|p| format!("{:?} {}/{}", p.part, p.points, p.max_points))
+        .collect();
+    out.push(Block::Strong(format!(
+        "{} · {} {}/{}",
+        parts.join(" · "),
+        t(text::R_TOTAL),
+        summary.total,
+        summary.max_total
+    )));
+    let verdict = match summary.outcome() {
+        Outcome::Recognised(star) => format!("{} {}", t(text::R_PREDICTED), stars(star)),
+        Outcome::Eliminated => t(text::R_ELIMINATED),
+        Outcome::NotRecognised => t(text::R_NOT_RECOGNISED),
+    };
+    out.push(Block::Text(format!(
+        "{verdict} · {} {}/{}",
+        t(text::R_ANSWERED),
+        summary.answered,
+        summary.criteria_count
+    )));
+    let blockers: Vec<_> = match summary.outcome() {
+        Outcome::Recognised(_) => Vec::new(),
+        _ => summary.unmet_for(3).collect(),
+    };
+    for unmet in blockers {
+        out.push(Block::Bullet {
+            level: 0,
+            text: format!(
+                "{} {}: {} {} ({} {})",
+                t(text::R_BLOCKED_BY),
+                unmet.criterion_key,
+                t(text::R_NEEDS),
+                unmet.required_points,
+                t(text::R_HAS),
+                unmet.current_points
+            ),
+            warn: true,
+        });
+    }
+}
+
+fn next_star(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    let Some(plan) = &status.plan else {
+        return;
+    };
+    out.push(Block::Heading(format!(
+        "{} {}",
+        t(text::R_WAY_TO),
+        stars(plan.target_star)
+    )));
+    if plan.points_gap > 0 {
+        out.push(Block::Text(format!(
+            "{} {} ({} {})",
+            t(text::R_POINTS_GAP),
+            plan.points_gap,
+            t(text::R_THRESHOLD),
+            plan.threshold
+        )));
+    }
+    for step in &status.star_steps {
+        out.push(Block::Bullet {
+            level: 0,
+            text: format!(
+                "{} {}: {} (+{})",
+                step.criterion_key,
+                lang.pick(step.criterion_name_vi, step.criterion_name_en),
+                lang.pick(step.target_option_vi, step.target_option_en),
+                step.points_gain
+            ),
+            warn: false,
+        });
+        for document in &step.documents {
+            out.push(Block::Bullet {
+                level: 1,
+                text: format!(
+                    "{}: {}",
+                    t(text::R_PROOF),
+                    lang.pick(&document.name_vi, &document.name_en)
+                ),
+                warn: false,
+            });
+        }
+    }
+    if !plan.reaches_target {
+        out.push(Block::Text(t(text::R_TARGET_UNREACHABLE)));
+    }
+}
+
+fn deadlines(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: Lang) {
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    out.push(Block::Heading(t(text::R_DEADLINES)));
+    if status.deadlines.is_empty() {
+        out.push(Block::Text(t(text::R_NO_DEADLINES)));
+    }
+    for deadline in &status.deadlines {
+        let document = deadline
+            .document_key
+            .as_deref()
+            .and_then(|key| input.catalog.document_names(input.product, key))
+            .map(|(vi, en)| format!(": {}", lang.pick(vi, en)))
+            .unwrap_or_default();
+        out.push(Block::Bullet {
+            level: 0,
+            text: format!(
+                "{} · {}{document}",
+                lang.date(deadline.date),
+                lang.t(text::deadline_name_on(
+                    deadline.kind,
+                    deadline.date,
+                    input.today
+                ))
+            ),
+            warn: deadline.date < input.today,
+        });
+    }
+}

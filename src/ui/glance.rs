@@ -1,0 +1,309 @@
+//! The Overview tab's answer to the cooperative's question, at a glance: where the
+//! product stands and the next step with its date, the predicted star, the required
+//! documents still missing, and what stands between it and the next star. Computed by
+//! `domain::status` (the same as the PDF status report). Also the editor of the form
+//! texts (Form 02 Parts II/IV, Form 03) and the "Xuất…" (export) menu.
+
+use egui::RichText;
+
+use crate::command::{Command, ProductField};
+use crate::documents::DocKind;
+use crate::domain::model::{FormText, Product};
+use crate::domain::scoring::Outcome;
+use crate::domain::status::{self, ProductStatus};
+
+use super::product::ProductTab;
+use super::text::{self, Lang};
+use super::widgets::{self, DateEdit};
+use super::{UiAction, theme};
+use crate::app::AppState;
+
+/// How many next-star steps and missing documents the panel lists before "…".
+const SHOWN: usize = 4;
+
+/// The at-a-glance panel at the top of the Overview tab.
+pub fn glance_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    actions: &mut Vec<UiAction>,
+) {
+    let Some(status) = status::product_status(product, &state.catalog, state.today) else {
+        return;
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            RichText::new(lang.t(text::GLANCE_TITLE))
+                .strong()
+                .size(16.0),
+        );
+        stage_line(ui, state, &status, lang);
+        score_line(ui, &status, lang);
+        missing_documents(ui, product, &status, lang, actions);
+        next_star(ui, &status, lang);
+    });
+}
+
+fn stage_line(ui: &mut egui::Ui, state: &AppState, status: &ProductStatus, lang: Lang) {
+    let mut line = format!(
+        "{}: {}",
+        lang.t(text::R_STAGE),
+        lang.t(text::stage_name(status.stage))
+    );
+    if let Some(next) = status.next_stage {
+        line.push_str(&format!(
+            " · {}: {}",
+            lang.t(text::R_NEXT_STEP),
+            lang.t(text::stage_name(next))
+        ));
+    }
+    ui.label(line);
+    if let Some(deadline) = &status.next_deadline {
+        let overdue = deadline.date < state.today;
+        let colour = if overdue {
+            theme::error()
+        } else {
+            theme::warn()
+        };
+        ui.colored_label(
+            colour,
+            format!(
+                "{} {} · {}",
+                lang.t(text::R_BY),
+                lang.date(deadline.date),
+                lang.t(text::deadline_name_on(
+                    deadline.kind,
+                    deadline.date,
+                    state.today
+                ))
+            ),
+        );
+    }
+}
+
+fn score_line(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
+    let Some(summary) = &status.summary else {
+        return;
+    };
+    let verdict = match summary.outcome() {
+        Outcome::Recognised(star) => {
+            format!("{} {}", lang.t(text::R_PREDICTED), widgets::stars(star))
+        }
+        Outcome::Eliminated => lang.t(text::R_ELIMINATED).to_owned(),
+        Outcome::NotRecognised => lang.t(text::R_NOT_RECOGNISED).to_owned(),
+    };
+    ui.label(format!(
+        "{verdict} · {} {}/{} · {} {}/{}",
+        lang.t(text::R_TOTAL),
+        summary.total,
+        summary.max_total,
+        lang.t(text::R_ANSWERED),
+        summary.answered,
+        summary.criteria_count
+    ));
+    if !matches!(summary.outcome(), Outcome::Recognised(_)) {
+        for unmet in summary.unmet_for(3) {
+            ui.colored_label(
+                theme::error(),
+                format!(
+                    "{} {}: {} {} ({} {})",
+                    lang.t(text::R_BLOCKED_BY),
+                    unmet.criterion_key,
+                    lang.t(text::R_NEEDS),
+                    unmet.required_points,
+                    lang.t(text::R_HAS),
+                    unmet.current_points
+                ),
+            );
+        }
+    }
+}
+
+fn missing_documents(
+    ui: &mut egui::Ui,
+    product: &Product,
+    status: &ProductStatus,
+    lang: Lang,
+    actions: &mut Vec<UiAction>,
+) {
+    let missing: Vec<_> = status.missing_required().collect();
+    if missing.is_empty() {
+        ui.colored_label(theme::ok(), lang.t(text::R_REQUIRED_COMPLETE));
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} ({}):",
+                lang.t(text::R_REQUIRED_MISSING),
+                missing.len()
+            ))
+            .color(theme::error()),
+        );
+        for line in missing.iter().take(SHOWN) {
+            let name = line.item.map_or(line.entry.key.as_str(), |i| {
+                lang.pick(&i.name_vi, &i.name_en)
+            });
+            if ui
+                .link(name)
+                .on_hover_text(lang.t(text::GLANCE_OPEN_DOSSIER))
+                .clicked()
+            {
+                actions.push(UiAction::OpenProduct(
+                    product.id.clone(),
+                    ProductTab::Dossier,
+                    Some(line.entry.key.clone()),
+                ));
+            }
+        }
+        if missing.len() > SHOWN {
+            ui.label("…");
+        }
+    });
+}
+
+fn next_star(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
+    let Some(plan) = &status.plan else {
+        return;
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} {}{}",
+            lang.t(text::R_WAY_TO),
+            widgets::stars(plan.target_star),
+            if plan.points_gap > 0 {
+                format!(" · {} {}", lang.t(text::R_POINTS_GAP), plan.points_gap)
+            } else {
+                String::new()
+            }
+        ))
+        .strong(),
+    );
+    for step in status.star_steps.iter().take(SHOWN) {
+        let documents: Vec<&str> = step
+            .documents
+            .iter()
+            .map(|d| lang.pick(&d.name_vi, &d.name_en))
+            .collect();
+        let proof = if documents.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}: {}", lang.t(text::R_PROOF), documents.join("; "))
+        };
+        ui.label(format!(
+            "• {} {}: {} (+{}){proof}",
+            step.criterion_key,
+            lang.pick(step.criterion_name_vi, step.criterion_name_en),
+            lang.pick(step.target_option_vi, step.target_option_en),
+            step.points_gain
+        ));
+    }
+    if status.star_steps.len() > SHOWN {
+        ui.label(RichText::new(lang.t(text::GLANCE_MORE_ON_SCORING)).color(theme::muted()));
+    }
+}
+
+/// The "Xuất…" (export) menu of a product: every form and the status report.
+pub fn export_menu(ui: &mut egui::Ui, product: &Product, lang: Lang, actions: &mut Vec<UiAction>) {
+    ui.menu_button(lang.t(text::EXPORT_BUTTON), |ui| {
+        for kind in DocKind::ALL {
+            if ui.button(format!("{}…", lang.t(kind.name()))).clicked() {
+                actions.push(UiAction::ExportDocument(product.id.clone(), kind));
+                ui.close();
+            }
+        }
+    });
+}
+
+/// The form texts: the producer's Form 02 Parts II and IV, and Form 03 with the
+/// producer's statement beside the commune's assessment of each item.
+pub fn form_texts_ui(
+    ui: &mut egui::Ui,
+    product: &Product,
+    lang: Lang,
+    enabled: bool,
+    commands: &mut Vec<Command>,
+) {
+    let Some(app) = product.current() else {
+        return;
+    };
+    let id = &product.id;
+    let edit = |commands: &mut Vec<Command>, field: FormText, value: Option<String>| {
+        if let Some(value) = value {
+            commands.push(Command::SetText {
+                id: id.clone(),
+                field: ProductField::Form(field),
+                value,
+            });
+        }
+    };
+    let field = |ui: &mut egui::Ui, field: FormText| {
+        widgets::text_field(
+            ui,
+            &format!("form-{}-{field:?}", id.as_str()),
+            lang.t(text::form_text_name(field)),
+            app.forms.get(field),
+            true,
+            enabled,
+            lang,
+        )
+    };
+    ui.label(RichText::new(lang.t(text::FORMS_PRODUCER_PART)).strong());
+    for f in [FormText::BusinessResults, FormText::BusinessPlan] {
+        let value = field(ui, f);
+        edit(commands, f, value);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(lang.t(text::FORMS_FORM_03)).strong());
+    ui.label(RichText::new(lang.t(text::FORMS_FORM_03_EXPLAIN)).color(theme::muted()));
+    egui::Grid::new(("form-03", id.as_str()))
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let half = (ui.available_width() / 2.0 - 12.0).max(200.0);
+            for (producer_field, commune_field) in FormText::FORM_03_ITEMS {
+                for f in [producer_field, commune_field] {
+                    ui.vertical(|ui| {
+                        ui.set_width(half);
+                        let value = field(ui, f);
+                        edit(commands, f, value);
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal_wrapped(|ui| {
+        for f in [
+            FormText::ReportNumber,
+            FormText::ReportPlace,
+            FormText::RegistrationSlip,
+        ] {
+            let value = widgets::text_field_width(
+                ui,
+                &format!("form-{}-{f:?}", id.as_str()),
+                lang.t(text::form_text_name(f)),
+                app.forms.get(f),
+                enabled,
+                160.0,
+                lang,
+            );
+            edit(commands, f, value);
+        }
+        let salt = format!("form-{}-report-date", id.as_str());
+        if let Some(DateEdit::Set(date)) = widgets::date_field(
+            ui,
+            &salt,
+            lang.t(text::FORM_REPORT_DATE),
+            app.forms.report_date,
+            lang,
+            enabled,
+        ) {
+            commands.push(Command::SetReportDate {
+                id: id.clone(),
+                date,
+            });
+        }
+    });
+}
