@@ -17,6 +17,7 @@ use std::sync::atomic::AtomicBool;
 
 use ocop_tracker::app::AppState;
 use ocop_tracker::command::Command;
+use ocop_tracker::documents::DocKind;
 use ocop_tracker::domain::filename::{collision_key, is_windows_safe};
 use ocop_tracker::domain::model::ProductId;
 use ocop_tracker::storage::{self, evidence};
@@ -71,6 +72,19 @@ fn a_workspace_under_vietnamese_folder_names() {
             .unwrap()
             .starts_with("BEGIN:VCALENDAR")
     );
+    // Every form and the status report, under their default (Vietnamese) names.
+    for kind in DocKind::ALL {
+        let name = kind.file_name(&state.workspace.products[&com], Lang::Vi);
+        assert!(is_windows_safe(&name), "{name:?}");
+        let path = documents.join(&name);
+        state.export_document(kind, &com, &path);
+        assert!(
+            fs::metadata(&path).is_ok_and(|m| m.len() > 0),
+            "{}: {:?}",
+            path.display(),
+            state.messages
+        );
+    }
     let copy = documents.join("Bản sao – OCOP xã Đông Hòa");
     state.save_copy_to(&copy).expect("save a copy");
     drop(state);
@@ -159,6 +173,19 @@ fn every_name_the_app_writes_is_safe_on_windows() {
         ids.push(id);
     }
     assert_eq!(ids[0].as_str(), "con-sp");
+    // Export file names of products named like devices (the name, not the id, is used).
+    for id in &ids {
+        for kind in DocKind::ALL {
+            for lang in [Lang::Vi, Lang::En] {
+                let name = kind.file_name(&state.workspace.products[id], lang);
+                assert!(is_windows_safe(&name), "{name:?}");
+            }
+        }
+    }
+    for name in ["CON", "nul.", "Prn .", "COM1"] {
+        let exported = ocop_tracker::domain::filename::export_file_name(name, "docx");
+        assert!(is_windows_safe(&exported), "{exported:?}");
+    }
     assert_eq!(ids[7].as_str(), "con-sp-2", "Côn folds to the same slug");
     // Evidence with an upper-case extension, a reserved stem and a trailing dot.
     let sources = tempfile::tempdir().unwrap();
