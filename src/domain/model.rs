@@ -553,6 +553,7 @@ pub(crate) fn test_product(dossier_keys: &[&str]) -> Product {
                 .collect(),
             scores: ApplicationScores::default(),
             notes: String::new(),
+            forms: FormTexts::default(),
         }],
         history: Vec::new(),
     }

@@ -415,6 +415,7 @@ mod tests {
             dossier: vec![],
             scores: Default::default(),
             notes: String::new(),
+            forms: Default::default(),
         }
     }
 
