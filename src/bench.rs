@@ -289,6 +289,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let long_note = long_note_memory(&root)?;
     println!("opening a product with a 1 MiB note: +{long_note:.1} MiB resident (goal ≤ 50 MiB)");
+    document_figures()?;
     if let Some(largest) = sizes.iter().max() {
         let dir = root.join(format!("watch-{largest}"));
         let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
@@ -302,6 +303,46 @@ pub fn run(args: &[String]) -> Result<(), String> {
         println!(
             "outside change seen by the watcher ({largest} products): {} (goal < 2 s)",
             ms(delay)
+        );
+    }
+    Ok(())
+}
+
+/// Time to build each form and the status report of the demo's Cốm (median of 9, bytes
+/// in memory: writing them is one atomic file write).
+fn document_figures() -> Result<(), String> {
+    use crate::documents::{self, DocKind, Input};
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let workspace = demo::seed_workspace(&catalog);
+    let product = workspace
+        .products
+        .values()
+        .find(|p| p.scoring_set == 6)
+        .ok_or("no demo product")?;
+    let input = Input {
+        product,
+        workspace: &workspace.info,
+        catalog: &catalog,
+        today: chrono::Local::now().date_naive(),
+    };
+    println!();
+    println!("| document ({}) | build time | size | goal |", product.name);
+    println!("|---|---:|---:|---|");
+    for kind in DocKind::ALL {
+        let mut samples = Vec::new();
+        let mut size = 0;
+        for _ in 0..9 {
+            let started = std::time::Instant::now();
+            let bytes = documents::render(kind, &input, crate::text::Lang::Vi)
+                .map_err(|e| e.to_string())?;
+            samples.push(started.elapsed());
+            size = bytes.len();
+        }
+        println!(
+            "| {} | {} | {} KiB | < 200 ms |",
+            crate::text::Lang::Vi.t(kind.name()),
+            ms(median(samples)),
+            size / 1024
         );
     }
     Ok(())

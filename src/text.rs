@@ -123,6 +123,7 @@ tr! {
     MENU_EXPORT = "Xuất tài liệu", "Export";
     MENU_EXPORT_NEEDS_PRODUCT = "Mở một sản phẩm để xuất biểu mẫu của nó", "Open a product to export its forms";
     DOSSIER_ONLY_MISSING = "Chỉ hiện tài liệu còn thiếu", "Only documents still to do";
+    DOC_EXPORTED = "Đã xuất tài liệu", "Document exported";
     DOC_EXPORT_FAILED = "Không xuất được tài liệu", "Could not export the document";
     EXPORT_BUTTON = "Xuất…", "Export…";
     GLANCE_TITLE = "Tóm tắt: sản phẩm đang ở đâu, còn thiếu gì", "At a glance: where it stands, what is missing";
@@ -145,6 +146,7 @@ tr! {
     R_STAGE = "Bước hiện tại", "Current step";
     R_NEXT_STEP = "Bước tiếp theo", "Next step";
     R_BY = "hạn", "by";
+    R_NEXT_DEADLINE = "Hạn gần nhất", "Nearest deadline";
     R_CERT_VALID = "còn hiệu lực", "valid";
     R_CERT_EXPIRED = "đã hết hạn", "expired";
     R_CERT_REVOKED = "đã bị thu hồi", "revoked";
@@ -676,6 +678,45 @@ pub fn form_text_name(field: FormText) -> Tr {
         ),
     };
     Tr { vi, en }
+}
+
+/// "3.5 Sở hữu trí tuệ: cần tối thiểu 1 điểm cho 3★, hiện có 0".
+pub fn blocker_line(blocker: &crate::domain::status::Blocker<'_>, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Vướng tiêu chí {} {}: cần tối thiểu {} điểm cho 3★, hiện có {}",
+            blocker.criterion_key, blocker.name_vi, blocker.required_points, blocker.current_points
+        ),
+        Lang::En => format!(
+            "Blocked by {} {}: 3★ needs at least {} points, it has {}",
+            blocker.criterion_key,
+            lang.pick(blocker.name_vi, blocker.name_en),
+            blocker.required_points,
+            blocker.current_points
+        ),
+    }
+}
+
+/// "15/11/2026 · Tài liệu đã hết hiệu lực: Phiếu kết quả kiểm nghiệm…" (a deadline with
+/// the document it concerns).
+pub fn deadline_line(
+    deadline: &crate::domain::deadlines::Deadline,
+    product: &crate::domain::model::Product,
+    catalog: &crate::domain::catalog::Catalog,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> String {
+    let document = deadline
+        .document_key
+        .as_deref()
+        .and_then(|key| catalog.document_names(product, key))
+        .map(|(vi, en)| format!(": {}", lang.pick(vi, en)))
+        .unwrap_or_default();
+    format!(
+        "{} · {}{document}",
+        lang.date(deadline.date),
+        lang.t(deadline_name_on(deadline.kind, deadline.date, today))
+    )
 }
 
 /// Why a document could not be made, in the user's language.

@@ -14,6 +14,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command as Process;
 
+use egui_kittest::kittest::Queryable;
 use ocop_tracker::app::AppState;
 use ocop_tracker::documents::{self, DocKind, Input};
 use ocop_tracker::domain::dossier::Requirement;
@@ -607,4 +608,71 @@ fn export_file_names_are_vietnamese_nfc_and_safe() {
     odd.name = "CON: a/b?".into();
     let name = DocKind::Sheet.file_name(&odd, Lang::En);
     assert_eq!(name, "Scoring sheet - CON a b.docx");
+}
+
+/// Answers "save as" with a fixed path and records the name the app proposed.
+struct SaveTo {
+    path: std::path::PathBuf,
+    proposed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl ocop_tracker::ui::FileDialogs for SaveTo {
+    fn pick_folder(&mut self) -> Result<Option<std::path::PathBuf>, String> {
+        Ok(None)
+    }
+    fn pick_files(&mut self) -> Result<Vec<std::path::PathBuf>, String> {
+        Ok(Vec::new())
+    }
+    fn save_file(&mut self, default_name: &str) -> Result<Option<std::path::PathBuf>, String> {
+        self.proposed.lock().unwrap().push(default_name.to_owned());
+        Ok(Some(self.path.clone()))
+    }
+}
+
+#[test]
+fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
+    let (tmp, ws) = common::demo_copy();
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 2400.0), Lang::Vi);
+    harness.run();
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
+    harness.get_by_label("Thịt trâu Bình An").click();
+    harness.run();
+    // The glance: stage, next step, the blocker and the missing required documents.
+    harness.get_by_label_contains("Tóm tắt: sản phẩm đang ở đâu");
+    harness.get_by_label_contains("Bước hiện tại:");
+    harness.get_by_label_contains("Vướng tiêu chí 3.5");
+    harness.get_by_label_contains("Tài liệu bắt buộc còn thiếu");
+    // Xuất… → status report, saved where the dialog says.
+    let target = tmp.path().join("Tình trạng - Thịt trâu Bình An.pdf");
+    let proposed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    harness.state_mut().dialogs = Box::new(SaveTo {
+        path: target.clone(),
+        proposed: proposed.clone(),
+    });
+    harness.get_by_label("Xuất…").click();
+    harness.run();
+    harness
+        .get_by_label("Báo cáo tình trạng cho HTX (PDF)…")
+        .click();
+    harness.run();
+    assert_eq!(
+        proposed.lock().unwrap().as_slice(),
+        ["Tình trạng - Thịt trâu Bình An.pdf"]
+    );
+    let bytes = std::fs::read(&target).expect("the report was written");
+    assert!(bytes.starts_with(b"%PDF"));
+    harness.get_by_label_contains("Đã xuất");
+    // A missing required document link opens the dossier tab filtered to what is left.
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    harness.get_by_label("Chỉ hiện tài liệu còn thiếu").click();
+    harness.run();
+    // Ready documents are hidden, those still to do stay.
+    assert!(
+        harness
+            .query_by_label_contains("Giấy đăng ký kinh doanh (bản sao)")
+            .is_none()
+    );
+    harness.get_by_label_contains("05 mẫu sản phẩm");
 }

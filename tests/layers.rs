@@ -53,6 +53,17 @@ const RULES: &[Rule] = &[
         why: "only main, cli and bench may import ui",
     },
     Rule {
+        applies: |f| f.starts_with("documents/"),
+        forbidden: &[
+            "crate::app",
+            "crate::command",
+            "Local::now",
+            "Utc::now",
+            "SystemTime::now",
+        ],
+        why: "documents/ builds bytes from the domain: no app state, no commands, no clock",
+    },
+    Rule {
         applies: |f| !f.starts_with("storage/"),
         forbidden: &["std::fs", "fs::", "File::", "OpenOptions", "ron::"],
         why: "only storage/ touches files or RON",
@@ -122,6 +133,8 @@ fn the_checker_catches_planted_violations() {
         ("jobs.rs", "let bytes = std::fs::read(path);"),
         ("command.rs", "let x: Foo = ron::from_str(text)?;"),
         ("cli/list.rs", "fn f(ctx: &egui::Context) {}"),
+        ("documents/forms.rs", "let today = chrono::Local::now();"),
+        ("documents/report.rs", "use crate::app::AppState;"),
     ];
     for (file, line) in planted {
         assert!(!violations(file, line).is_empty(), "{file}: {line}");

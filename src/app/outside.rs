@@ -219,7 +219,7 @@ impl AppState {
         match result {
             Ok(()) => self.message(
                 Level::Info,
-                format!("{}: {}", self.lang.t(text::EXPORTED), path.display()),
+                format!("{}: {}", self.lang.t(text::DOC_EXPORTED), path.display()),
             ),
             Err(err) => self.message(
                 Level::Error,

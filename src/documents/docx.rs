@@ -227,14 +227,16 @@ pub fn agency_header(agency_lines: &[(&str, Style)]) -> Table {
 /// A signature block on the right half: place and date, title, instruction, name.
 pub fn signature(place_date: &str, title: &str, instruction: &str, name: &str) -> Table {
     let half = TEXT_WIDTH / 2;
-    let mut right = vec![
-        centred(place_date, ITALIC),
+    let mut right = Vec::new();
+    if !place_date.is_empty() {
+        right.push(centred(place_date, ITALIC));
+    }
+    right.extend([
         centred(title, BOLD),
         centred(instruction, ITALIC),
         gap(),
         gap(),
-        gap(),
-    ];
+    ]);
     if !name.trim().is_empty() {
         right.push(centred(name, BOLD));
     }

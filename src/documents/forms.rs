@@ -179,7 +179,6 @@ pub fn form_01(input: &Input) -> Result<Docx, DocumentError> {
                 size: 20,
             },
         ))
-        .add_paragraph(gap())
         .add_paragraph(centred("PHẦN DÀNH CHO CƠ QUAN QUẢN LÝ", BOLD));
     let received = app
         .dates

@@ -83,21 +83,15 @@ fn where_it_stands(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, 
         lang.t(text::stage_name(status.stage)).to_owned(),
     ));
     if let Some(next) = status.next_stage {
-        let when = status
-            .next_deadline
-            .as_ref()
-            .map(|d| {
-                format!(
-                    " · {} {} ({})",
-                    t(text::R_BY),
-                    lang.date(d.date),
-                    lang.t(text::deadline_name_on(d.kind, d.date, input.today))
-                )
-            })
-            .unwrap_or_default();
         out.push(Block::Pair(
             t(text::R_NEXT_STEP),
-            format!("{}{when}", lang.t(text::stage_name(next))),
+            lang.t(text::stage_name(next)).to_owned(),
+        ));
+    }
+    if let Some(deadline) = &status.next_deadline {
+        out.push(Block::Pair(
+            t(text::R_NEXT_DEADLINE),
+            text::deadline_line(deadline, input.product, input.catalog, input.today, lang),
         ));
     }
     if let Some((certificate, standing)) = &status.certificate {
@@ -194,22 +188,10 @@ fn score(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
         summary.answered,
         summary.criteria_count
     )));
-    let blockers: Vec<_> = match summary.outcome() {
-        Outcome::Recognised(_) => Vec::new(),
-        _ => summary.unmet_for(3).collect(),
-    };
-    for unmet in blockers {
+    for blocker in &status.blockers {
         out.push(Block::Bullet {
             level: 0,
-            text: format!(
-                "{} {}: {} {} ({} {})",
-                t(text::R_BLOCKED_BY),
-                unmet.criterion_key,
-                t(text::R_NEEDS),
-                unmet.required_points,
-                t(text::R_HAS),
-                unmet.current_points
-            ),
+            text: text::blocker_line(blocker, lang),
             warn: true,
         });
     }

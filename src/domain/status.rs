@@ -51,6 +51,21 @@ pub struct StarStep<'a> {
     pub documents: Vec<&'a TemplateItem>,
 }
 
+/// A 3★ minimum the self-assessment does not meet: why the product is not recognisable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blocker<'a> {
+    /// Criterion key.
+    pub criterion_key: &'a str,
+    /// Criterion name as printed.
+    pub name_vi: &'a str,
+    /// English name.
+    pub name_en: &'a str,
+    /// Points of the minimum option.
+    pub required_points: u16,
+    /// Points now.
+    pub current_points: u16,
+}
+
 /// Everything the status shows, computed once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProductStatus<'a> {
@@ -73,6 +88,8 @@ pub struct ProductStatus<'a> {
     pub plan: Option<NextStarPlan>,
     /// The steps of the plan with the documents behind each.
     pub star_steps: Vec<StarStep<'a>>,
+    /// Unmet 3★ minima while the product is not recognisable (empty once it is).
+    pub blockers: Vec<Blocker<'a>>,
     /// The latest certificate and its standing today.
     pub certificate: Option<(&'a Certificate, CertificateStanding)>,
 }
@@ -149,6 +166,22 @@ pub fn product_status<'a>(
             .collect(),
         _ => Vec::new(),
     };
+    let blockers = match (set, &summary) {
+        (Some(set), Some(summary)) if summary.rated_star.is_none() => summary
+            .unmet_for(3)
+            .filter_map(|unmet| {
+                let criterion = set.criterion(&unmet.criterion_key)?;
+                Some(Blocker {
+                    criterion_key: &criterion.key,
+                    name_vi: &criterion.name_vi,
+                    name_en: &criterion.name_en,
+                    required_points: unmet.required_points,
+                    current_points: unmet.current_points,
+                })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let calendar = &catalog.calendar;
     let deadlines = deadlines::application_deadlines(product, application, today, calendar);
     Some(ProductStatus {
@@ -161,6 +194,7 @@ pub fn product_status<'a>(
         summary,
         plan,
         star_steps,
+        blockers,
         certificate: product.certificate_standing(today),
     })
 }

@@ -39,14 +39,20 @@ pub fn glance_ui(
                 .strong()
                 .size(16.0),
         );
-        stage_line(ui, state, &status, lang);
+        stage_line(ui, state, product, &status, lang);
         score_line(ui, &status, lang);
         missing_documents(ui, product, &status, lang, actions);
         next_star(ui, &status, lang);
     });
 }
 
-fn stage_line(ui: &mut egui::Ui, state: &AppState, status: &ProductStatus, lang: Lang) {
+fn stage_line(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    status: &ProductStatus,
+    lang: Lang,
+) {
     let mut line = format!(
         "{}: {}",
         lang.t(text::R_STAGE),
@@ -70,14 +76,9 @@ fn stage_line(ui: &mut egui::Ui, state: &AppState, status: &ProductStatus, lang:
         ui.colored_label(
             colour,
             format!(
-                "{} {} · {}",
-                lang.t(text::R_BY),
-                lang.date(deadline.date),
-                lang.t(text::deadline_name_on(
-                    deadline.kind,
-                    deadline.date,
-                    state.today
-                ))
+                "{}: {}",
+                lang.t(text::R_NEXT_DEADLINE),
+                text::deadline_line(deadline, product, &state.catalog, state.today, lang)
             ),
         );
     }
@@ -103,21 +104,8 @@ fn score_line(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
         summary.answered,
         summary.criteria_count
     ));
-    if !matches!(summary.outcome(), Outcome::Recognised(_)) {
-        for unmet in summary.unmet_for(3) {
-            ui.colored_label(
-                theme::error(),
-                format!(
-                    "{} {}: {} {} ({} {})",
-                    lang.t(text::R_BLOCKED_BY),
-                    unmet.criterion_key,
-                    lang.t(text::R_NEEDS),
-                    unmet.required_points,
-                    lang.t(text::R_HAS),
-                    unmet.current_points
-                ),
-            );
-        }
+    for blocker in &status.blockers {
+        ui.colored_label(theme::error(), text::blocker_line(blocker, lang));
     }
 }
 
