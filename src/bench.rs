@@ -483,3 +483,129 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
     );
     Ok(())
 }
+
+/// `bench-xlsx [--size N]`: the portfolio export of N products (default 20,000) to
+/// `.xlsx`, with the peak memory it adds (measured in a child process, goal: bounded),
+/// and the import of the same N rows into an empty workspace: reading and checking
+/// (the preview), building and applying the one command in memory, and writing every
+/// product file (atomic, fsynced).
+pub fn run_xlsx(args: &[String]) -> Result<(), String> {
+    let size: usize = match args
+        .iter()
+        .position(|a| a == "--size")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(raw) => raw.parse().map_err(|_| format!("--size: “{raw}”"))?,
+        None => 20_000,
+    };
+    let root = storage::probe::scratch_dir("ocop-bench-xlsx")?;
+    let result = bench_xlsx(size, &root);
+    storage::probe::remove_scratch(&root);
+    let f = result?;
+    println!(
+        "| products | export .xlsx | memory the export adds (peak) | file | import: read + check (preview) | import: build + apply the command in memory | import: write {} product files | import in all |",
+        f.imported
+    );
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let secs = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+    println!(
+        "| {size} | {} (goal < 3 s) | {:.1} MiB | {:.1} MiB | {} | {} | {} | {} (goal < 5 s) |",
+        secs(f.export),
+        f.export_peak_mib,
+        f.bytes as f64 / (1024.0 * 1024.0),
+        secs(f.read),
+        secs(f.apply),
+        secs(f.write),
+        secs(f.read + f.apply + f.write),
+    );
+    Ok(())
+}
+
+struct XlsxFigures {
+    export: Duration,
+    export_peak_mib: f64,
+    bytes: u64,
+    read: Duration,
+    apply: Duration,
+    write: Duration,
+    imported: usize,
+}
+
+fn bench_xlsx(size: usize, root: &Path) -> Result<XlsxFigures, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let file = root.join("portfolio.xlsx");
+    let out = Process::new(&exe)
+        .arg("bench-xlsx-export")
+        .arg(size.to_string())
+        .arg(&file)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    let mut parts = said.split_whitespace();
+    let export: f64 = parts.next().and_then(|s| s.parse().ok()).ok_or(format!(
+        "bench-xlsx-export said: {said} {}",
+        String::from_utf8_lossy(&out.stderr)
+    ))?;
+    let peak_added_kib: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    let bytes = storage::probe::file_size(&file).unwrap_or(0);
+
+    // Import into an empty workspace.
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let dir = root.join("empty");
+    storage::save_workspace(&dir, &crate::domain::model::Workspace::default())
+        .map_err(|e| e.to_string())?;
+    let today = chrono::Local::now().date_naive();
+    let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
+    let start = Instant::now();
+    let sheet = crate::app::spreadsheet::ImportSheet::read(&file, Lang::Vi)?;
+    let preview = sheet.preview(&state.workspace);
+    let read = start.elapsed();
+    // The command alone, in memory (on a copy), then the real import with its writes.
+    let start = Instant::now();
+    let products = state.products_to_import(&preview)?;
+    let mut copy = state.workspace.clone();
+    crate::command::apply(
+        &mut copy,
+        &state.catalog,
+        &Command::ImportProducts { products },
+    )
+    .map_err(|e| e.to_string())?;
+    let apply = start.elapsed();
+    drop(copy);
+    let start = Instant::now();
+    let imported = state.import_products(&preview)?;
+    if !state.flush() {
+        return Err(format!("saving failed: {:?}", state.messages));
+    }
+    let write = start.elapsed().saturating_sub(apply);
+    Ok(XlsxFigures {
+        export: Duration::from_secs_f64(export),
+        export_peak_mib: peak_added_kib / 1024.0,
+        bytes,
+        read,
+        apply,
+        write,
+        imported,
+    })
+}
+
+/// Child process: builds a synthetic workspace of N products in memory, then exports it
+/// to FILE; prints "<export seconds> <peak KiB added by the export>".
+pub fn child_xlsx_export(args: &[String]) -> Result<(), String> {
+    let [size, file, ..] = args else {
+        return Err("bench-xlsx-export N FILE".to_owned());
+    };
+    let size: usize = size.parse().map_err(|_| "N")?;
+    let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
+    let template = catalog.current_template().ok_or("no template")?.clone();
+    let today = chrono::Local::now().date_naive();
+    let workspace = demo::synthetic_workspace(size, 42, &template, today);
+    let before = peak_memory_kib().unwrap_or(0);
+    let start = Instant::now();
+    let book = crate::app::spreadsheet::portfolio_book(&workspace, &catalog, today, Lang::Vi);
+    storage::spreadsheet::write_portfolio(Path::new(file), &book).map_err(|e| e.to_string())?;
+    let seconds = start.elapsed().as_secs_f64();
+    let after = peak_memory_kib().unwrap_or(0);
+    println!("{seconds} {}", after.saturating_sub(before));
+    Ok(())
+}

@@ -212,6 +212,12 @@ pub enum Command {
         /// The merged product (same id).
         merged: Box<crate::domain::model::Product>,
     },
+    /// Add several products at once (an import from a spreadsheet): all or none, one
+    /// undo step. Each must have a free, valid id, a name and a set 1–26.
+    ImportProducts {
+        /// The new products, built by `domain::spreadsheet::build_product`.
+        products: Vec<crate::domain::model::Product>,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -243,7 +249,7 @@ impl Command {
             | Command::SetCertificate { id, .. }
             | Command::SetReportDate { id, .. }
             | Command::ResolveConflict { id, .. } => Some(id),
-            Command::SetWorkspaceInfo { .. } => None,
+            Command::SetWorkspaceInfo { .. } | Command::ImportProducts { .. } => None,
         }
     }
 }
@@ -340,6 +346,30 @@ pub fn apply(
             .ok_or_else(|| CommandError::NoProduct(id.clone())),
         Command::SetWorkspaceInfo { info } => {
             workspace.info = info.clone();
+            Ok(())
+        }
+        Command::ImportProducts { products } => {
+            // Check everything first: either all products go in or none.
+            let mut ids = std::collections::BTreeSet::new();
+            for product in products {
+                if workspace.products.contains_key(&product.id) || !ids.insert(&product.id) {
+                    return Err(CommandError::Exists(product.id.clone()));
+                }
+                if !ProductId::is_valid(product.id.as_str()) {
+                    return Err(CommandError::Refused(Refusal::BadProductId));
+                }
+                if product.name.trim().is_empty() {
+                    return Err(CommandError::Refused(Refusal::EmptyName));
+                }
+                if !(1..=26).contains(&product.scoring_set) {
+                    return Err(CommandError::Refused(Refusal::ScoringSetRange));
+                }
+            }
+            for product in products {
+                workspace
+                    .products
+                    .insert(product.id.clone(), product.clone());
+            }
             Ok(())
         }
         Command::ResolveConflict { id, merged } => {
@@ -605,6 +635,7 @@ fn apply_to_product(
         Command::AddProduct { .. }
         | Command::DeleteProduct { .. }
         | Command::ResolveConflict { .. }
+        | Command::ImportProducts { .. }
         | Command::SetWorkspaceInfo { .. } => Err(CommandError::Refused(Refusal::NotAProductEdit)),
     }
 }

@@ -666,7 +666,7 @@ fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
     // A missing required document link opens the dossier tab filtered to what is left.
     harness.get_by_label("Hồ sơ").click();
     harness.run();
-    harness.get_by_label("Chỉ hiện tài liệu còn thiếu").click();
+    harness.get_by_label("Chỉ hiện tài liệu chưa xong").click();
     harness.run();
     // Ready documents are hidden, those still to do stay.
     assert!(

@@ -18,6 +18,7 @@ use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
 mod outside;
+pub mod spreadsheet;
 
 /// What an undo step restores.
 #[derive(Debug, Clone)]
@@ -33,6 +34,28 @@ enum Snapshot {
         before: Box<WorkspaceInfo>,
         after: Box<WorkspaceInfo>,
     },
+    /// Several products at once (an import): each a `Snapshot::Product`.
+    Many(Vec<Snapshot>),
+}
+
+impl Snapshot {
+    /// The same change the other way round (what undo applies).
+    fn reversed(self) -> Snapshot {
+        match self {
+            Snapshot::Product { id, before, after } => Snapshot::Product {
+                id,
+                before: after,
+                after: before,
+            },
+            Snapshot::Info { before, after } => Snapshot::Info {
+                before: after,
+                after: before,
+            },
+            Snapshot::Many(parts) => {
+                Snapshot::Many(parts.into_iter().map(Snapshot::reversed).collect())
+            }
+        }
+    }
 }
 
 /// How serious a message is.
@@ -304,6 +327,23 @@ impl AppState {
         let label = text::describe_command(command, &self.workspace, &self.catalog);
         command::apply(&mut self.workspace, &self.catalog, command)?;
         let snapshot = match snapshot_before {
+            SnapshotBefore::Many(ids) => {
+                let mut parts = Vec::with_capacity(ids.len());
+                for id in ids {
+                    let changes = history::describe(None, self.workspace.products.get(&id));
+                    let entry = self.history_entry(Origin::Edit, changes);
+                    if let Some(product) = self.workspace.products.get_mut(&id) {
+                        product.history.push(entry);
+                    }
+                    let after = self.workspace.products.get(&id).cloned().map(Box::new);
+                    parts.push(Snapshot::Product {
+                        id,
+                        before: None,
+                        after,
+                    });
+                }
+                Snapshot::Many(parts)
+            }
             SnapshotBefore::Product(id, before) => {
                 let current = self.workspace.products.get(&id);
                 if before.as_deref() == current {
@@ -352,6 +392,9 @@ impl AppState {
     }
 
     fn snapshot_target(&self, command: &Command) -> SnapshotBefore {
+        if let Command::ImportProducts { products } = command {
+            return SnapshotBefore::Many(products.iter().map(|p| p.id.clone()).collect());
+        }
         match command.product_id() {
             Some(id) => SnapshotBefore::Product(
                 id.clone(),
@@ -402,31 +445,10 @@ impl AppState {
             self.message(Level::Info, self.lang.t(text::NOTHING_TO_UNDO));
             return false;
         };
-        let reverted = match snapshot {
-            Snapshot::Product { id, before, after } => Snapshot::Product {
-                id,
-                before: after,
-                after: before,
-            },
-            Snapshot::Info { before, after } => Snapshot::Info {
-                before: after,
-                after: before,
-            },
-        };
+        let reverted = snapshot.reversed();
         self.restore(&reverted, Origin::Undo);
         // Store it un-reversed on the redo stack.
-        let forward = match reverted {
-            Snapshot::Product { id, before, after } => Snapshot::Product {
-                id,
-                before: after,
-                after: before,
-            },
-            Snapshot::Info { before, after } => Snapshot::Info {
-                before: after,
-                after: before,
-            },
-        };
-        self.redo.push((forward, label));
+        self.redo.push((reverted.reversed(), label));
         true
     }
 
@@ -445,7 +467,19 @@ impl AppState {
     /// Puts the "after" side of a snapshot into the model and saves it. The product's
     /// history is never rolled back: the current log is kept and the undo/redo appended.
     fn restore(&mut self, snapshot: &Snapshot, origin: Origin) {
+        self.restore_model(snapshot, origin);
+        self.persist(snapshot);
+        self.note_change(snapshot);
+    }
+
+    /// The model part of [`AppState::restore`] (no saving), recursive for `Many`.
+    fn restore_model(&mut self, snapshot: &Snapshot, origin: Origin) {
         match snapshot {
+            Snapshot::Many(parts) => {
+                for part in parts {
+                    self.restore_model(part, origin);
+                }
+            }
             Snapshot::Product { id, after, .. } => match after {
                 Some(product) => {
                     let mut restored = product.as_ref().clone();
@@ -466,17 +500,16 @@ impl AppState {
             },
             Snapshot::Info { after, .. } => self.workspace.info = after.as_ref().clone(),
         }
-        self.persist(snapshot);
-        self.note_change(snapshot);
     }
 
     /// Bumps the revision and records which product changed, so caches can update one
     /// row instead of rebuilding all of them.
     fn note_change(&mut self, snapshot: &Snapshot) {
         self.revision += 1;
+        // A change of many products (None) makes the caches rebuild everything.
         let id = match snapshot {
             Snapshot::Product { id, .. } => Some(id.clone()),
-            Snapshot::Info { .. } => None,
+            Snapshot::Info { .. } | Snapshot::Many(_) => None,
         };
         self.change_log.push((self.revision, id));
         if self.change_log.len() > 64 {
@@ -505,20 +538,39 @@ impl AppState {
 
     /// Writes the target of a snapshot to disk now; failures are kept for retry.
     fn persist(&mut self, snapshot: &Snapshot) {
-        let target = match snapshot {
-            Snapshot::Product { id, .. } => SaveTarget::Product(id.clone()),
-            Snapshot::Info { .. } => SaveTarget::Info,
-        };
-        self.unsaved.insert(target);
+        self.mark_unsaved(snapshot);
         self.flush();
+    }
+
+    fn mark_unsaved(&mut self, snapshot: &Snapshot) {
+        match snapshot {
+            Snapshot::Product { id, .. } => {
+                self.unsaved.insert(SaveTarget::Product(id.clone()));
+            }
+            Snapshot::Info { .. } => {
+                self.unsaved.insert(SaveTarget::Info);
+            }
+            Snapshot::Many(parts) => {
+                for part in parts {
+                    self.mark_unsaved(part);
+                }
+            }
+        }
     }
 
     /// Tries to write every pending target; returns whether all are on disk.
     pub fn flush(&mut self) -> bool {
         let pending: Vec<SaveTarget> = self.unsaved.iter().cloned().collect();
+        let mut written = self.save_many_in_parallel(&pending);
         for target in pending {
             let result = match &target {
-                SaveTarget::Product(id) => self.save_product_now(id),
+                SaveTarget::Product(id) => match written.remove(id) {
+                    Some(result) => result.map(|stamp| {
+                        self.stamps.insert(id.clone(), stamp);
+                        self.note_listing(id);
+                    }),
+                    None => self.save_product_now(id),
+                },
                 SaveTarget::Info => {
                     if self.workspace_file_writable {
                         storage::save_workspace_info(&self.dir, &self.workspace.info)
@@ -563,6 +615,63 @@ impl AppState {
             }
         }
         self.unsaved.is_empty()
+    }
+
+    /// Writes many pending products at once (an import, or its redo) on several threads:
+    /// each atomic write waits for its fsync, and the disk takes several at a time. Only
+    /// products that exist and may be written; the rest (and anything when few are
+    /// pending) is left to the one-by-one path. Results are handled by [`AppState::flush`].
+    fn save_many_in_parallel(
+        &self,
+        pending: &[SaveTarget],
+    ) -> std::collections::BTreeMap<ProductId, Result<storage::FileStamp, StorageError>> {
+        /// Below this, one at a time is as fast.
+        const MIN_PARALLEL: usize = 32;
+        const THREADS: usize = 32;
+        let products: Vec<&Product> = pending
+            .iter()
+            .filter_map(|t| match t {
+                SaveTarget::Product(id) if !self.unreadable.contains(id.as_str()) => {
+                    self.workspace.products.get(id)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut results = std::collections::BTreeMap::new();
+        if products.len() < MIN_PARALLEL {
+            return results;
+        }
+        let now = chrono::Local::now().naive_local();
+        let chunk = products.len().div_ceil(THREADS);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = products
+                .chunks(chunk)
+                .filter_map(|part| {
+                    std::thread::Builder::new()
+                        .name("save-products".to_owned())
+                        .spawn_scoped(scope, move || {
+                            part.iter()
+                                .map(|product| {
+                                    let expected = self.stamps.get(&product.id).copied();
+                                    (
+                                        product.id.clone(),
+                                        storage::save_product_checked(
+                                            &self.dir, product, expected, now,
+                                        ),
+                                    )
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                        .ok()
+                })
+                .collect();
+            for handle in handles {
+                if let Ok(part) = handle.join() {
+                    results.extend(part);
+                }
+            }
+        });
+        results
     }
 
     fn save_product_now(&mut self, id: &ProductId) -> Result<(), StorageError> {
@@ -621,5 +730,7 @@ fn text_edit_key(command: &Command) -> Option<String> {
 
 enum SnapshotBefore {
     Product(ProductId, Option<Box<Product>>),
+    /// New products of an import (absent before).
+    Many(Vec<ProductId>),
     Info(Box<WorkspaceInfo>),
 }

@@ -10,6 +10,8 @@
 //! ocop-tracker calendar DIR [--out FILE] iCalendar of upcoming deadlines, stable UIDs
 //! ocop-tracker gc DIR [--dry-run]        evidence files no product (nor the trash) uses
 //! ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE
+//! ocop-tracker export DIR --portfolio --out FILE.xlsx   the portfolio as Excel
+//! ocop-tracker import DIR FILE.xlsx [--dry-run]          a product list from Excel/ODS
 //! ocop-tracker bench                     speed and memory figures for the README
 //! ```
 
@@ -22,6 +24,7 @@ mod gc;
 mod list;
 mod out;
 mod score;
+mod xlsx;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -48,8 +51,12 @@ Usage:
   ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
   ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE|-
                                          a form (.docx) or the status report (.pdf)
+  ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker import DIR FILE.xlsx|FILE.ods [--dry-run] [--lang vi|en]
+                                         exit 0 all rows fine, 1 rows left out, 2 unreadable
   ocop-tracker bench [--sizes 20,20000]
   ocop-tracker bench-import [--size-mib 1024]
+  ocop-tracker bench-xlsx [--size 20000]   portfolio export and import figures
 ";
 
 /// Value of `--name VALUE` in `args`.
@@ -99,10 +106,16 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("calendar") => calendar::run(&args[1..]),
         Some("gc") => gc::run(&args[1..]),
         Some("conflicts") => return conflicts::run(&args[1..]),
+        Some("export") if args.iter().any(|a| a == "--portfolio") => {
+            xlsx::export_portfolio(&args[1..])
+        }
+        Some("import") => return xlsx::import(&args[1..]),
         Some("export") => export::run(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),
+        Some("bench-xlsx") => crate::bench::run_xlsx(&args[1..]),
+        Some("bench-xlsx-export") => crate::bench::child_xlsx_export(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
         Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
         Some("bench-sync-writer") => crate::bench::child_sync_writer(&args[1..]),

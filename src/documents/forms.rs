@@ -491,14 +491,12 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
             )
             .align(docx_rs::AlignmentType::Right),
         )
-        .add_paragraph(gap())
         .add_paragraph(title("BÁO CÁO"))
         .add_paragraph(centred(
             "Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản \
              phẩm OCOP",
             BOLD,
         ))
-        .add_paragraph(gap())
         .add_paragraph(line("I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM", BOLD))
         .add_paragraph(field("1. Tên chủ thể", &producer.name))
         .add_paragraph(field(

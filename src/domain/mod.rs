@@ -18,5 +18,6 @@ pub mod merge;
 pub mod model;
 pub mod scoring;
 pub mod search;
+pub mod spreadsheet;
 pub mod stage;
 pub mod status;

@@ -23,6 +23,7 @@ mod load;
 pub mod migrate;
 pub mod probe;
 pub mod shared;
+pub mod spreadsheet;
 
 pub use cleanup::{CleanupPlan, EVIDENCE_GRACE, unused_evidence};
 pub use load::{

@@ -47,6 +47,11 @@ pub fn cat_products(dir: &Path) -> Result<Duration, String> {
     Ok(start.elapsed())
 }
 
+/// Size of a file in bytes, if it can be inspected.
+pub fn file_size(path: &Path) -> Option<u64> {
+    fs::metadata(path).ok().map(|m| m.len())
+}
+
 /// A new scratch folder under the system temp folder.
 pub fn scratch_dir(name: &str) -> Result<PathBuf, String> {
     let root = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));

@@ -28,6 +28,10 @@ impl OcopApp {
             }
         }
         ui.separator();
+        if ui.button(lang.t(text::MENU_EXPORT_XLSX)).clicked() {
+            actions.push(UiAction::ExportPortfolio);
+            ui.close();
+        }
         if ui.button(lang.t(text::MENU_EXPORT_ICS)).clicked() {
             actions.push(UiAction::ExportCalendar);
             ui.close();
@@ -46,6 +50,15 @@ impl OcopApp {
                         self.export_menu_ui(ui, actions);
                     });
                 });
+                if ui
+                    .add_enabled(
+                        self.state.is_some(),
+                        egui::Button::new(lang.t(text::MENU_IMPORT_XLSX)),
+                    )
+                    .clicked()
+                {
+                    actions.push(UiAction::PickImport);
+                }
                 if ui
                     .add_enabled(
                         self.state.is_some(),

@@ -50,6 +50,8 @@ pub enum Dialog {
     },
     /// Compare a product with a conflict copy and choose, part by part.
     Conflict(super::conflict::ConflictDialog),
+    /// The preview of a spreadsheet import, with its column mapping.
+    Import(Box<super::import::ImportDialog>),
     /// Unused evidence files found; confirm deleting them.
     CleanUp {
         /// Stored paths of the unused files.
@@ -270,6 +272,9 @@ impl OcopApp {
             }
             Dialog::Conflict(conflict) => {
                 close = super::conflict::dialog_ui(ctx, state, conflict, lang, actions);
+            }
+            Dialog::Import(import) => {
+                close = super::import::import_dialog_ui(ctx, state, import, lang, actions);
             }
             Dialog::CleanUp { orphans } => {
                 egui::Modal::new(egui::Id::unique("clean-up")).show(ctx, |ui| {

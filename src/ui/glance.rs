@@ -60,8 +60,8 @@ fn stage_line(
     );
     if let Some(next) = status.next_stage {
         line.push_str(&format!(
-            " · {}: {}",
-            lang.t(text::R_NEXT_STEP),
+            " → {}: {}",
+            lang.t(text::GLANCE_THEN),
             lang.t(text::stage_name(next))
         ));
     }
@@ -130,7 +130,10 @@ fn missing_documents(
             ))
             .color(theme::error()),
         );
-        for line in missing.iter().take(SHOWN) {
+        for (n, line) in missing.iter().take(SHOWN).enumerate() {
+            if n > 0 {
+                ui.label("·");
+            }
             let name = line.item.map_or(line.entry.key.as_str(), |i| {
                 lang.pick(&i.name_vi, &i.name_en)
             });
@@ -246,23 +249,16 @@ pub fn form_texts_ui(
     ui.add_space(6.0);
     ui.label(RichText::new(lang.t(text::FORMS_FORM_03)).strong());
     ui.label(RichText::new(lang.t(text::FORMS_FORM_03_EXPLAIN)).color(theme::muted()));
-    egui::Grid::new(("form-03", id.as_str()))
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            let half = (ui.available_width() / 2.0 - 12.0).max(200.0);
-            for (producer_field, commune_field) in FormText::FORM_03_ITEMS {
-                for f in [producer_field, commune_field] {
-                    ui.vertical(|ui| {
-                        ui.set_width(half);
-                        let value = field(ui, f);
-                        edit(commands, f, value);
-                    });
-                }
-                ui.end_row();
+    for (producer_field, commune_field) in FormText::FORM_03_ITEMS {
+        ui.columns(2, |columns| {
+            for (column, f) in columns.iter_mut().zip([producer_field, commune_field]) {
+                let value = field(column, f);
+                edit(commands, f, value);
             }
         });
-    ui.horizontal_wrapped(|ui| {
+        ui.add_space(4.0);
+    }
+    ui.vertical(|ui| {
         for f in [
             FormText::ReportNumber,
             FormText::ReportPlace,
@@ -274,7 +270,7 @@ pub fn form_texts_ui(
                 lang.t(text::form_text_name(f)),
                 app.forms.get(f),
                 enabled,
-                160.0,
+                240.0,
                 lang,
             );
             edit(commands, f, value);

@@ -15,6 +15,7 @@ mod file_dialogs;
 pub(crate) mod glance;
 pub mod headless;
 pub(crate) mod history;
+pub mod import;
 pub mod portfolio;
 pub mod product;
 pub(crate) mod scoring;
@@ -65,6 +66,13 @@ pub enum UiAction {
     ExportCalendar,
     /// Export a form or the status report of a product (asks where).
     ExportDocument(ProductId, crate::documents::DocKind),
+    /// Export the portfolio as an Excel workbook (asks where).
+    ExportPortfolio,
+    /// Pick a spreadsheet and show the import preview.
+    PickImport,
+    /// Import the good rows of a confirmed preview (one undoable step).
+    /// (The dialog as confirmed: the preview is checked again against the workspace now.)
+    ConfirmImport(Box<import::ImportDialog>),
     /// Pick evidence files for a dossier document with the system dialog.
     PickEvidence(ProductId, String),
     /// Copy these files into the workspace and attach them to a document.
@@ -456,6 +464,34 @@ impl OcopApp {
             UiAction::Back => self.screen = self.back_to.clone(),
             UiAction::ExportCalendar => self.export_calendar(),
             UiAction::ExportDocument(id, kind) => self.export_document(&id, kind),
+            UiAction::ExportPortfolio => self.export_portfolio(),
+            UiAction::PickImport => self.pick_import(),
+            UiAction::ConfirmImport(confirmed) => {
+                if let Some(state) = self.state.as_mut() {
+                    // Another officer's change may have landed since the preview was drawn:
+                    // import only what the officer saw, else show the new preview.
+                    let now = confirmed.file.preview(&state.workspace);
+                    if now != confirmed.preview {
+                        state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
+                        let mut dialog = *confirmed;
+                        dialog.preview = now;
+                        self.dialog = Some(Dialog::Import(Box::new(dialog)));
+                        return;
+                    }
+                    match state.import_products(&confirmed.preview) {
+                        Ok(count) => {
+                            let done = format!(
+                                "{}: {}",
+                                self.lang.t(text::XL_IMPORT_DONE),
+                                text::count(count, self.lang, "sản phẩm", "product", "products")
+                            );
+                            state.message(Level::Info, done);
+                            self.screen = Screen::Portfolio;
+                        }
+                        Err(err) => state.message(Level::Error, err),
+                    }
+                }
+            }
             UiAction::PickEvidence(id, key) => match self.dialogs.pick_files() {
                 Ok(files) if !files.is_empty() => {
                     self.act(UiAction::ImportEvidence(id, key, files))
@@ -672,6 +708,52 @@ impl OcopApp {
             }
         };
         state.export_document(kind, id, &path);
+    }
+
+    /// Writes the portfolio workbook where the user chooses.
+    fn export_portfolio(&mut self) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let name = crate::app::spreadsheet::default_export_name(&state.workspace, lang);
+        let path = match self.dialogs.save_file(&name) {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
+                return;
+            }
+        };
+        state.export_portfolio(&path);
+    }
+
+    /// Asks for a spreadsheet and opens the import preview (or says why it cannot be read).
+    fn pick_import(&mut self) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let path = match self.dialogs.pick_files() {
+            Ok(files) => match files.into_iter().next() {
+                Some(path) => path,
+                None => return,
+            },
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE));
+                return;
+            }
+        };
+        match crate::app::spreadsheet::ImportSheet::read(&path, lang) {
+            Ok(file) => {
+                let dialog = import::ImportDialog::new(file, state);
+                self.dialog = Some(Dialog::Import(Box::new(dialog)));
+            }
+            Err(err) => state.message(
+                Level::Error,
+                format!("{}: {err}", lang.t(text::XL_IMPORT_READ_FAILED)),
+            ),
+        }
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
