@@ -18,6 +18,7 @@
 mod calendar;
 mod check;
 mod conflicts;
+pub mod console;
 mod export;
 mod gc;
 mod list;
@@ -91,6 +92,7 @@ fn catalog() -> Result<Catalog, ExitCode> {
 
 /// Runs the binary with `args` (without the program name).
 pub fn main(args: &[String]) -> ExitCode {
+    console::attach_parent();
     let command = args.first().map(String::as_str);
     let result = match command {
         Some("-h" | "--help" | "help") => {
@@ -233,14 +235,25 @@ fn write_seed(dir: Option<&Path>) -> Result<(), String> {
 }
 
 /// The demo workspace the GUI opens when neither `--workspace` nor a remembered
-/// folder says otherwise: `saves/` here, else beside the sources.
+/// folder says otherwise: the first of [`demo_workspace_candidates`] that is one.
 fn demo_workspace() -> Option<PathBuf> {
-    [
-        PathBuf::from("saves"),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
-    ]
-    .into_iter()
-    .find(|p| storage::looks_like_workspace(p))
+    let exe = std::env::current_exe().ok();
+    demo_workspace_candidates(exe.as_deref())
+        .into_iter()
+        .find(|p| storage::looks_like_workspace(p))
+}
+
+/// Where the demo workspace may be: `saves/` beside the executable (the Windows zip:
+/// a double-click or a shortcut may start it in any working folder), `saves/` in the
+/// working folder, then beside the sources (`cargo run`).
+fn demo_workspace_candidates(exe: Option<&Path>) -> Vec<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(exe_dir) = exe.and_then(Path::parent) {
+        candidates.push(exe_dir.join("saves"));
+    }
+    candidates.push(PathBuf::from("saves"));
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"));
+    candidates
 }
 
 fn gui(args: &[String]) -> ExitCode {
@@ -282,5 +295,29 @@ fn gui(args: &[String]) -> ExitCode {
             eprintln!("error: could not start the window: {err}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
+    use super::*;
+
+    /// The Windows zip: `ocop-tracker.exe` and `saves/` side by side, started by a
+    /// double-click from some other working folder: the packaged demo is found first.
+    #[test]
+    fn the_demo_beside_the_executable_is_found_first() {
+        let unzipped = tempfile::tempdir().unwrap();
+        let saves = unzipped.path().join("saves");
+        storage::save_workspace(&saves, &crate::domain::model::Workspace::default()).unwrap();
+        let exe = unzipped.path().join("ocop-tracker.exe");
+        let candidates = demo_workspace_candidates(Some(&exe));
+        assert_eq!(candidates.first(), Some(&saves));
+        let found = candidates
+            .into_iter()
+            .find(|p| storage::looks_like_workspace(p));
+        assert_eq!(found, Some(saves));
+        // Without an executable path, the working folder and the sources remain.
+        assert_eq!(demo_workspace_candidates(None).len(), 2);
     }
 }

@@ -13,16 +13,40 @@ use super::search;
 /// leaves room for an extension and a " (2)" suffix under both limits).
 pub const MAX_STEM_BYTES: usize = 150;
 
-/// Device names Windows reserves in every folder, with or without an extension.
-const RESERVED: [&str; 22] = [
-    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
-];
+/// Device names Windows reserves in every folder, with or without an extension (also
+/// `COM0`/`LPT0` and the superscript digits ¹²³, which Windows counts as digits here).
+const RESERVED: [&str; 6] = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"];
 
-/// Whether `stem` (the part before the first dot) is a Windows device name.
+/// Whether `name` is a Windows device name: its stem (the part before the first dot,
+/// trailing spaces dropped, as Windows does) is CON, PRN, AUX, NUL, CONIN$, CONOUT$,
+/// COM0–9, LPT0–9 or COM¹²³/LPT¹²³, in any case.
 pub fn is_reserved(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).trim_end();
-    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem))
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
+        return true;
+    }
+    ["COM", "LPT"].iter().any(|prefix| {
+        stem.get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            && stem.get(3..).is_some_and(|rest| {
+                matches!(
+                    rest,
+                    "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+                )
+            })
+    })
+}
+
+/// Whether `name` (one path component) is safe as a file name on Windows as well: not
+/// empty, no character Windows forbids (`<>:"/\|?*`, control characters), no trailing
+/// dot or space (Windows drops them, so `a.` would alias `a`), not a device name.
+pub fn is_windows_safe(name: &str) -> bool {
+    !name.is_empty()
+        && !name.ends_with(['.', ' '])
+        && !name.chars().any(|c| {
+            c.is_control() || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*')
+        })
+        && !is_reserved(name)
 }
 
 /// A file-name stem from `text`: NFC, forbidden characters replaced, spaces collapsed,
@@ -60,7 +84,9 @@ pub fn safe_stem(text: &str, fallback: &str) -> String {
         };
     }
     if is_reserved(&stem) {
-        stem.push('_');
+        // Before the first dot: Windows reserves "CON.v2" as much as "CON".
+        let at = stem.find('.').unwrap_or(stem.len());
+        stem.insert(at, '_');
     }
     stem
 }
@@ -121,10 +147,56 @@ mod tests {
             assert!(is_reserved(reserved), "{reserved}");
         }
         assert_eq!(safe_stem("con", "x"), "con_");
+        assert_eq!(safe_stem("con.v2", "x"), "con_.v2");
         assert_eq!(export_file_name("PRN", "xlsx"), "PRN_.xlsx");
         assert!(!is_reserved("Console"));
         assert!(!is_reserved("COM10"));
+        for reserved in [
+            "com0",
+            "LPT0",
+            "COM¹",
+            "lpt³",
+            "CONIN$",
+            "conout$.txt",
+            "CON .ron",
+        ] {
+            assert!(is_reserved(reserved), "{reserved}");
+        }
+        for name in ["COM", "LPT", "CONIN", "Côn", "nul-1", "con-sp.ron", "LPT⁴"] {
+            assert!(!is_reserved(name), "{name}");
+        }
         assert_eq!(safe_stem("tab\there\nnewline", "x"), "tab here newline");
+    }
+
+    #[test]
+    fn windows_safe_names() {
+        for (name, safe) in [
+            ("com-hong-quang.ron", true),
+            ("Mẫu 01 - Cốm.docx", true),
+            ("con.ron", false),
+            ("Báo cáo.", false),
+            ("Báo cáo ", false),
+            ("a:b", false),
+            ("", false),
+            ("tab\there", false),
+        ] {
+            assert_eq!(is_windows_safe(name), safe, "{name:?}");
+        }
+        // Everything safe_stem makes is safe, whatever goes in.
+        for text in [
+            "CON",
+            "con.v2",
+            "nul.",
+            " . ",
+            "a/b",
+            "Lpt1 ",
+            "COM¹",
+            "Cốm\u{0}",
+        ] {
+            let name = export_file_name(text, "ics");
+            assert!(is_windows_safe(&name), "{text:?} → {name:?}");
+            assert!(is_windows_safe(&safe_stem(text, "x")), "{text:?}");
+        }
     }
 
     #[test]

@@ -45,7 +45,14 @@ impl ProductId {
         Self::is_valid(raw).then(|| ProductId(raw.to_owned()))
     }
 
-    /// Builds an id from a display name: folded to ASCII, spaces to dashes.
+    /// Builds an id from a display name: folded to ASCII, spaces to dashes, at most 48
+    /// characters.
+    ///
+    /// Never a Windows device name: a product called "Con" (a common word: "con giống",
+    /// "con" = child) would get `products/con.ron`, which Windows cannot create (nor
+    /// `con.ocop-conflict-….ron`), so such a slug gets `-sp` ("sản phẩm"): `con-sp`.
+    /// Ids already in use are not changed: `is_valid` still accepts `con`, so an existing
+    /// `con.ron` (made on Linux) keeps loading where it exists; only new ids avoid it.
     pub fn slug_from(name: &str) -> ProductId {
         let folded = super::search::fold(name);
         let mut slug = String::new();
@@ -56,9 +63,13 @@ impl ProductId {
                 slug.push('-');
             }
         }
-        let trimmed: String = slug.trim_end_matches('-').chars().take(48).collect();
+        let mut trimmed: String = slug.chars().take(48).collect();
+        // Cut after the 48th character: a dash may now end it.
+        trimmed.truncate(trimmed.trim_end_matches('-').len());
         if trimmed.is_empty() {
             ProductId("san-pham".to_owned())
+        } else if super::filename::is_reserved(&trimmed) {
+            ProductId(format!("{trimmed}-sp"))
         } else {
             ProductId(trimmed)
         }
@@ -630,5 +641,55 @@ mod standing_tests {
                 on: Some(d(2026, 1, 5))
             })
         );
+    }
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+    use crate::domain::filename::is_windows_safe;
+
+    #[test]
+    fn slugs_from_names() {
+        for (name, expected) in [
+            ("Cốm Hồng Quang", "com-hong-quang"),
+            ("Đậu phụ  Mơ!", "dau-phu-mo"),
+            ("", "san-pham"),
+            ("!!!", "san-pham"),
+            // Windows device names get a suffix, in any case and with accents folded.
+            ("Con", "con-sp"),
+            ("CON", "con-sp"),
+            ("Côn", "con-sp"),
+            ("Nul", "nul-sp"),
+            ("Aux", "aux-sp"),
+            ("PRN", "prn-sp"),
+            ("Com 1", "com-1"),
+            ("COM1", "com1-sp"),
+            ("lpt9", "lpt9-sp"),
+            ("Con gà", "con-ga"),
+        ] {
+            assert_eq!(ProductId::slug_from(name).as_str(), expected, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_are_valid_ids_and_windows_safe_file_stems() {
+        let long = format!("{}b", "a ".repeat(23)); // the 48th character is a dash
+        for name in [
+            "Con",
+            "x",
+            "Mật ong bạc hà Mèo Vạc",
+            long.as_str(),
+            "con.",
+            "lpt¹",
+        ] {
+            let id = ProductId::slug_from(name);
+            assert!(ProductId::is_valid(id.as_str()), "{name:?} → {id}");
+            assert!(!id.as_str().ends_with('-'), "{name:?} → {id}");
+            assert!(is_windows_safe(&format!("{id}.ron")), "{name:?} → {id}");
+            assert!(is_windows_safe(id.as_str()), "{name:?} → {id}");
+        }
+        // Existing ids are not renamed: an old `con` still parses (and so loads).
+        assert!(ProductId::parse("con").is_some());
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::hash::{BuildHasher, Hasher};
-use std::io::{ErrorKind, Read, Write};
+use std::io::{self, ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
@@ -23,6 +23,19 @@ const TEMP_SUFFIX: &str = ".tmp";
 
 /// Hex digits of the random part of a temp file name.
 const TEMP_RANDOM_HEX: usize = 16;
+
+/// How long a rename keeps trying while the target is held open by another process.
+///
+/// On Windows a file that a sync client (OneDrive, Syncthing), an antivirus scanner or
+/// the Explorer preview has open cannot be replaced for a moment: the rename fails with
+/// a sharing violation or "access denied" and succeeds a little later.
+pub const RENAME_RETRY_FOR: Duration = Duration::from_secs(2);
+
+/// First pause between rename attempts; doubled after each, up to [`RENAME_PAUSE_MAX`].
+const RENAME_PAUSE_FIRST: Duration = Duration::from_millis(10);
+
+/// Longest pause between rename attempts.
+const RENAME_PAUSE_MAX: Duration = Duration::from_millis(250);
 
 /// Why a file was skipped without being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,11 +244,49 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
 }
 
 /// [`write_atomic`], with `precondition` checked after the temp file is on disk and just
-/// before the rename: if it fails, the temp file is removed and the target is untouched.
+/// before the rename (again before each retry of [`rename_with_retry`]): if it fails,
+/// the temp file is removed and the target is untouched.
 pub fn write_atomic_if(
     path: &Path,
     bytes: &[u8],
-    precondition: impl FnOnce() -> Result<(), StorageError>,
+    precondition: impl FnMut() -> Result<(), StorageError>,
+) -> Result<(), StorageError> {
+    write_atomic_with(
+        path,
+        bytes,
+        precondition,
+        &mut |from, to| fs::rename(from, to),
+        &RetryPolicy::real(),
+    )
+}
+
+/// When a failed rename is tried again, and for how long.
+#[derive(Clone, Copy)]
+struct RetryPolicy {
+    /// Whether the error may pass when another process lets go of the file.
+    is_transient: fn(&io::Error) -> bool,
+    /// How long to keep trying.
+    budget: Duration,
+}
+
+impl RetryPolicy {
+    /// This platform's: see [`is_transient_rename_error`] and [`RENAME_RETRY_FOR`].
+    fn real() -> RetryPolicy {
+        RetryPolicy {
+            is_transient: |err| is_transient_rename_error(err.raw_os_error()),
+            budget: RENAME_RETRY_FOR,
+        }
+    }
+}
+
+/// [`write_atomic_if`] with the final rename and its retry policy injected (tests give
+/// it faults).
+fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    mut precondition: impl FnMut() -> Result<(), StorageError>,
+    rename: &mut dyn FnMut(&Path, &Path) -> io::Result<()>,
+    policy: &RetryPolicy,
 ) -> Result<(), StorageError> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -248,8 +299,26 @@ pub fn write_atomic_if(
         file.write_all(bytes).map_err(io_err("write", &tmp))?;
         file.sync_all().map_err(io_err("sync", &tmp))?;
         drop(file);
-        precondition()?;
-        fs::rename(&tmp, path).map_err(io_err("rename", path))?;
+        // The precondition is checked before every attempt: a retry must not write over
+        // a change someone else made while we waited.
+        let refused = std::cell::Cell::new(None);
+        let renamed = retry_rename(
+            &tmp,
+            path,
+            &mut |from, to| match precondition() {
+                Ok(()) => rename(from, to),
+                Err(err) => {
+                    refused.set(Some(err));
+                    Err(io::Error::other("precondition failed"))
+                }
+            },
+            policy,
+            &|| refused_is_set(&refused),
+        );
+        if let Some(err) = refused.take() {
+            return Err(err);
+        }
+        renamed.map_err(io_err("rename", path))?;
         // Make the rename itself durable (best effort: not every platform allows it).
         if let Ok(dir) = File::open(parent) {
             let _ = dir.sync_all();
@@ -260,6 +329,67 @@ pub fn write_atomic_if(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Whether the precondition refused (the rename must then not be retried).
+fn refused_is_set(refused: &std::cell::Cell<Option<StorageError>>) -> bool {
+    let value = refused.take();
+    let set = value.is_some();
+    refused.set(value);
+    set
+}
+
+/// Renames `from` to `to`, replacing `to`; while the failure is one that passes when
+/// another process lets go of the file ([`is_transient_rename_error`]: only on Windows),
+/// tries again with back-off for up to [`RENAME_RETRY_FOR`], then reports the last error.
+pub fn rename_with_retry(from: &Path, to: &Path) -> io::Result<()> {
+    retry_rename(
+        from,
+        to,
+        &mut |from, to| fs::rename(from, to),
+        &RetryPolicy::real(),
+        &|| false,
+    )
+}
+
+/// The retry loop of [`rename_with_retry`], with the rename and the policy injected (so
+/// that it runs on Linux with a fault); `stop` ends it early (a refused precondition).
+fn retry_rename(
+    from: &Path,
+    to: &Path,
+    rename: &mut dyn FnMut(&Path, &Path) -> io::Result<()>,
+    policy: &RetryPolicy,
+    stop: &dyn Fn() -> bool,
+) -> io::Result<()> {
+    let started = std::time::Instant::now();
+    let mut pause = RENAME_PAUSE_FIRST;
+    loop {
+        match rename(from, to) {
+            Ok(()) => return Ok(()),
+            Err(err)
+                if !stop() && (policy.is_transient)(&err) && started.elapsed() < policy.budget =>
+            {
+                std::thread::sleep(pause.min(policy.budget.saturating_sub(started.elapsed())));
+                pause = (pause * 2).min(RENAME_PAUSE_MAX);
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// Whether a rename that failed with this OS error code may succeed a moment later.
+///
+/// Windows: `ERROR_ACCESS_DENIED` (5: the target is open without delete sharing, or is
+/// being deleted), `ERROR_SHARING_VIOLATION` (32), `ERROR_LOCK_VIOLATION` (33). Elsewhere
+/// a rename over an open file succeeds, and these numbers mean other things, so nothing
+/// is transient.
+pub fn is_transient_rename_error(os_code: Option<i32>) -> bool {
+    cfg!(windows) && is_windows_transient_code(os_code)
+}
+
+/// The Windows error codes of [`is_transient_rename_error`] (cfg-independent, tested).
+fn is_windows_transient_code(os_code: Option<i32>) -> bool {
+    matches!(os_code, Some(5 | 32 | 33))
 }
 
 /// Writes an export (calendar, report) to a path the user chose.
@@ -385,6 +515,143 @@ mod tests {
         ] {
             assert_eq!(is_temp_name(name), expected, "{name}");
         }
+    }
+
+    /// A rename that fails like Windows does while another process holds the target
+    /// open: `failures` times, then it renames for real.
+    fn held_open_for(failures: usize) -> impl FnMut(&Path, &Path) -> io::Result<()> {
+        let mut left = failures;
+        move |from, to| {
+            if left > 0 {
+                left -= 1;
+                Err(io::Error::from_raw_os_error(32)) // ERROR_SHARING_VIOLATION
+            } else {
+                fs::rename(from, to)
+            }
+        }
+    }
+
+    /// The Windows policy, on any platform: codes 5, 32, 33 are transient.
+    fn windows_policy(budget: Duration) -> RetryPolicy {
+        RetryPolicy {
+            is_transient: |err| is_windows_transient_code(err.raw_os_error()),
+            budget,
+        }
+    }
+
+    fn temps_in(dir: &Path) -> Vec<StrayTemp> {
+        stray_temps(dir)
+    }
+
+    #[test]
+    fn a_rename_over_a_file_held_open_is_retried_until_it_passes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("com.ron");
+        fs::write(&path, b"old").unwrap();
+        let mut rename = held_open_for(5);
+        write_atomic_with(
+            &path,
+            b"new",
+            || Ok(()),
+            &mut rename,
+            &windows_policy(RENAME_RETRY_FOR),
+        )
+        .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert!(temps_in(dir.path()).is_empty(), "no temp file left");
+    }
+
+    #[test]
+    fn a_rename_that_never_passes_is_reported_after_the_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("com.ron");
+        fs::write(&path, b"old").unwrap();
+        let mut attempts = 0;
+        let started = std::time::Instant::now();
+        let result = write_atomic_with(
+            &path,
+            b"new",
+            || Ok(()),
+            &mut |_, _| {
+                attempts += 1;
+                Err(io::Error::from_raw_os_error(5)) // ERROR_ACCESS_DENIED
+            },
+            &windows_policy(RENAME_RETRY_FOR),
+        );
+        // Lower bound only: a shared machine may be slower, never faster.
+        assert!(started.elapsed() >= RENAME_RETRY_FOR);
+        assert!(attempts > 3, "retried with back-off, {attempts} attempts");
+        match result {
+            Err(StorageError::Io {
+                action, path: p, ..
+            }) => {
+                assert_eq!(action, "rename");
+                assert_eq!(p, path);
+            }
+            other => panic!("expected a rename error, got {other:?}"),
+        }
+        assert_eq!(fs::read(&path).unwrap(), b"old", "the old file is intact");
+        assert!(temps_in(dir.path()).is_empty(), "the temp file is removed");
+    }
+
+    #[test]
+    fn other_errors_and_a_refused_precondition_are_not_retried() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("com.ron");
+        fs::write(&path, b"old").unwrap();
+        // Not a transient code: reported at once.
+        let mut attempts = 0;
+        let result = write_atomic_with(
+            &path,
+            b"new",
+            || Ok(()),
+            &mut |_, _| {
+                attempts += 1;
+                Err(io::Error::from_raw_os_error(3)) // ERROR_PATH_NOT_FOUND
+            },
+            &windows_policy(Duration::from_secs(60)),
+        );
+        assert!(result.is_err());
+        assert_eq!(attempts, 1);
+        // The file changed while the rename waited: the precondition, checked again
+        // before the retry, refuses; nothing is written over.
+        let mut checks = 0;
+        let result = write_atomic_with(
+            &path,
+            b"new",
+            || {
+                checks += 1;
+                if checks == 1 {
+                    Ok(())
+                } else {
+                    Err(StorageError::Refused {
+                        reason: "changed",
+                        path: PathBuf::new(),
+                    })
+                }
+            },
+            &mut held_open_for(1),
+            &windows_policy(Duration::from_secs(60)),
+        );
+        assert!(
+            matches!(result, Err(StorageError::Refused { .. })),
+            "{result:?}"
+        );
+        assert_eq!(checks, 2);
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert!(temps_in(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn only_windows_sharing_errors_are_transient() {
+        for (code, expected) in [(Some(5), true), (Some(32), true), (Some(33), true)] {
+            assert_eq!(is_windows_transient_code(code), expected);
+        }
+        for code in [None, Some(2), Some(3), Some(17), Some(183)] {
+            assert!(!is_windows_transient_code(code));
+        }
+        // On Linux a rename over an open file succeeds: nothing is retried there.
+        assert_eq!(is_transient_rename_error(Some(32)), cfg!(windows));
     }
 
     #[test]

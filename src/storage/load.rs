@@ -491,7 +491,7 @@ pub fn trash_conflict_copy(
         .map(|s| s.replace(['(', ')', ' ', '\'', '.'], "-"))
         .unwrap_or_else(|| copy.of.to_string());
     let to = trash.join(format!("conflict-{name}-{stamp}.ron"));
-    fs::rename(&copy.path, &to).map_err(|source| StorageError::Io {
+    fsio::rename_with_retry(&copy.path, &to).map_err(|source| StorageError::Io {
         action: "move to trash",
         source,
         path: copy.path.clone(),

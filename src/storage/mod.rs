@@ -370,7 +370,7 @@ pub fn trash_product(
     let trash = dir.join(TRASH_DIR);
     fsio::ensure_dir(&trash)?;
     let to = trash.join(format!("{}-{stamp}.ron", id.as_str()));
-    fs::rename(&from, &to).map_err(|source| StorageError::Io {
+    fsio::rename_with_retry(&from, &to).map_err(|source| StorageError::Io {
         action: "move to trash",
         source,
         path: from.clone(),

@@ -405,12 +405,15 @@ impl OcopApp {
             Ok(None) => return Ok(None),
             Err(_) => return Err(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
         };
-        let name = state
-            .dir
-            .file_name()
-            .map_or_else(|| "ocop".to_owned(), |n| n.to_string_lossy().to_string());
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let target = parent.join(format!("{name}-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
+        // The folder's own name as the OS gave it (no lossy round trip through a String:
+        // on Windows a name is UTF-16 and need not be valid Unicode).
+        let mut name = state.dir.file_name().map_or_else(
+            || std::ffi::OsString::from("ocop"),
+            std::ffi::OsStr::to_os_string,
+        );
+        name.push(format!("-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
+        let target = parent.join(name);
         state.save_copy_to(&target)?;
         Ok(Some(target))
     }

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use crate::domain::catalog::Catalog;
 use crate::text::Lang;
 
+/// The window icon (256 px, made by tools/make-icon.py).
+const APP_ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
+
 /// What the command line decided before the window starts.
 pub struct Start {
     /// The rule data.
@@ -33,11 +36,21 @@ pub fn run(start: Start) -> Result<(), String> {
         default_workspace,
     } = start;
     let size = window.unwrap_or([1280.0, 800.0]);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Theo dõi OCOP – OCOP tracker")
+        .with_inner_size(size)
+        .with_min_inner_size([800.0, 500.0]);
+    // The app's icon in the title bar and task bar (the .exe's own icon resource is the
+    // same picture, assets/icon.ico); eframe's default icon if it cannot be decoded.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(APP_ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
+    // Settings (eframe's persistence, `app.ron`) live in eframe's storage folder named by
+    // the app name below: `%APPDATA%\ocop-tracker\data` on Windows (eframe 0.37 asks
+    // Windows for the roaming AppData folder), `~/.local/share/ocop-tracker` on Linux;
+    // never beside the executable.
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Theo dõi OCOP – OCOP tracker")
-            .with_inner_size(size)
-            .with_min_inner_size([800.0, 500.0]),
+        viewport,
         // An explicit --window size wins over the size remembered from last time.
         persist_window: window.is_none(),
         ..Default::default()

@@ -228,7 +228,8 @@ impl PartFile {
     /// Renames the (closed) file to `target`, replacing what is there; then it is kept.
     fn rename_to(&mut self, target: &Path) -> Result<(), EvidenceError> {
         self.file = None;
-        fs::rename(&self.path, target).map_err(io_err("rename", target))?;
+        crate::storage::fsio::rename_with_retry(&self.path, target)
+            .map_err(io_err("rename", target))?;
         self.keep = true;
         Ok(())
     }

@@ -5,6 +5,8 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use crate::domain::filename::is_reserved;
+
 use super::{EVIDENCE_DIR, EvidenceError, MAX_STORED_PATH_BYTES, io_err, unsafe_path};
 
 /// Why `stored_path` is not in the form this store accepts, judged on the text alone.
@@ -42,7 +44,7 @@ pub(super) fn check_syntax(stored_path: &str) -> Result<Vec<&str>, &'static str>
             c if c.ends_with('.') || c.ends_with(' ') => {
                 return Err("component ends with a dot or space");
             }
-            c if is_windows_device_name(c) => return Err("reserved device name"),
+            c if is_reserved(c) => return Err("reserved device name"),
             _ => {}
         }
     }
@@ -50,28 +52,6 @@ pub(super) fn check_syntax(stored_path: &str) -> Result<Vec<&str>, &'static str>
         [first, _, ..] if *first == EVIDENCE_DIR => Ok(components),
         _ => Err("not under evidence/"),
     }
-}
-
-/// `CON`, `NUL`, `COM1`… (with or without an extension), which Windows opens as devices
-/// in any folder.
-fn is_windows_device_name(component: &str) -> bool {
-    let stem = component
-        .split('.')
-        .next()
-        .unwrap_or(component)
-        .trim_end()
-        .to_ascii_uppercase();
-    matches!(
-        stem.as_str(),
-        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
-    ) || ["COM", "LPT"].iter().any(|prefix| {
-        stem.strip_prefix(prefix).is_some_and(|rest| {
-            matches!(
-                rest,
-                "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"
-            ) || matches!(rest, "¹" | "²" | "³")
-        })
-    })
 }
 
 /// Turns a `stored_path` from a save file (untrusted) into a path inside `workspace`.

@@ -130,7 +130,7 @@ pub fn remove_stored(workspace: &Path, stored_path: &str) -> Result<(), Evidence
         }
         fs::create_dir_all(parent).map_err(io_err("create folder", parent))?;
     }
-    match fs::rename(&path, &target) {
+    match crate::storage::fsio::rename_with_retry(&path, &target) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io_err("move to trash", &path)(e)),
