@@ -177,19 +177,25 @@ impl AppState {
     /// device written into); the message says where, or why not.
     pub fn export_calendar(&mut self, path: &Path) {
         let ics = self.calendar_ics(self.lang);
-        match storage::fsio::write_export(path, ics.as_bytes()) {
+        let result = storage::fsio::write_export(path, ics.as_bytes())
+            .map_err(|err| text::storage_error(&err, self.lang));
+        self.report_export(result, path, text::EXPORTED, text::EXPORT_FAILED);
+    }
+
+    /// One message for an export: where the file went, or why it did not (translated).
+    pub(super) fn report_export(
+        &mut self,
+        result: Result<(), String>,
+        path: &Path,
+        done: text::Tr,
+        failed: text::Tr,
+    ) {
+        match result {
             Ok(()) => self.message(
                 Level::Info,
-                format!("{}: {}", self.lang.t(text::EXPORTED), path.display()),
+                format!("{}: {}", self.lang.t(done), path.display()),
             ),
-            Err(err) => self.message(
-                Level::Error,
-                format!(
-                    "{}: {}",
-                    self.lang.t(text::EXPORT_FAILED),
-                    text::storage_error(&err, self.lang)
-                ),
-            ),
+            Err(err) => self.message(Level::Error, format!("{}: {err}", self.lang.t(failed))),
         }
     }
 
@@ -216,16 +222,7 @@ impl AppState {
             storage::fsio::write_export(path, &bytes)
                 .map_err(|err| text::storage_error(&err, self.lang))
         });
-        match result {
-            Ok(()) => self.message(
-                Level::Info,
-                format!("{}: {}", self.lang.t(text::DOC_EXPORTED), path.display()),
-            ),
-            Err(err) => self.message(
-                Level::Error,
-                format!("{}: {err}", self.lang.t(text::DOC_EXPORT_FAILED)),
-            ),
-        }
+        self.report_export(result, path, text::DOC_EXPORTED, text::DOC_EXPORT_FAILED);
     }
 
     /// What "clean up unused evidence" would move now (from a fresh scan of the files).

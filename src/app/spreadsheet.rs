@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{AppState, Level};
+use super::AppState;
 use crate::command::Command;
 use crate::domain::catalog::Catalog;
 use crate::domain::filename;
@@ -256,20 +256,9 @@ impl AppState {
     /// Writes the portfolio workbook to `path` and says how it went.
     pub fn export_portfolio(&mut self, path: &Path) {
         let book = portfolio_book(&self.workspace, &self.catalog, self.today, self.lang);
-        match storage::spreadsheet::write_portfolio(path, &book) {
-            Ok(()) => self.message(
-                Level::Info,
-                format!("{}: {}", self.lang.t(text::XLSX_EXPORTED), path.display()),
-            ),
-            Err(err) => self.message(
-                Level::Error,
-                format!(
-                    "{}: {}",
-                    self.lang.t(text::XLSX_EXPORT_FAILED),
-                    text::storage_error(&err, self.lang)
-                ),
-            ),
-        }
+        let result = storage::spreadsheet::write_portfolio(path, &book)
+            .map_err(|err| text::storage_error(&err, self.lang));
+        self.report_export(result, path, text::XLSX_EXPORTED, text::XLSX_EXPORT_FAILED);
     }
 
     /// The products the good rows of `preview` become, with free ids (never one in use,
