@@ -4,10 +4,12 @@
 //! `tests/fixtures/schema-2/` the same as schema 2 wrote it (before the form texts),
 //! `tests/fixtures/schema-1-history/` a schema-1 product with a history of every kind,
 //! written by the schema-1 build through its own edit path. Every field is checked: the
-//! loaded product, written out again, must equal `expected/` byte for byte, and loading
-//! must report nothing (a renamed or removed serde field would be an unknown field). A
-//! format change therefore needs a migration and a deliberate update of `expected/`
-//! (`OCOP_WRITE_EXPECTED=1 cargo test --test fixtures`, then review the diff).
+//! loaded product, written out again, must equal `expected/` byte for byte but for the
+//! writer's own `schema_version` line, and loading must report nothing (a renamed or
+//! removed serde field would be an unknown field). A format change therefore needs a
+//! migration that keeps every frozen `expected/` true. `expected/` files are never
+//! rewritten; `OCOP_WRITE_EXPECTED=1 cargo test --test fixtures` only writes the missing
+//! ones of a new fixture (then review them).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -53,11 +55,28 @@ fn check_against_expected(name: &str) {
         let expected_path = expected_dir.join(format!("{id}.ron"));
         // A deliberate format change (with its migration) rewrites the expectation:
         // `OCOP_WRITE_EXPECTED=1 cargo test --test fixtures`, then review the diff.
-        if std::env::var_os("OCOP_WRITE_EXPECTED").is_some() {
+        if std::env::var_os("OCOP_WRITE_EXPECTED").is_some() && !expected_path.exists() {
             fs::create_dir_all(&expected_dir).expect("mkdir");
             fs::write(&expected_path, &written).expect("write expected");
         }
+        // `expected/` is frozen: it pins every field as written when the fixture was
+        // made. Only the writer's own schema line follows this build (a newer build
+        // writes its version there), so that line is compared separately.
         let expected = fs::read_to_string(&expected_path).expect("expected file");
+        let current_line = format!("schema_version: {},", storage::SCHEMA_VERSION);
+        assert!(
+            written.contains(&current_line),
+            "{id}: written with this build's schema"
+        );
+        let expected = expected.replacen(
+            &expected
+                .lines()
+                .find(|l| l.trim_start().starts_with("schema_version:"))
+                .map(|l| l.trim().to_owned())
+                .expect("a schema line"),
+            &current_line,
+            1,
+        );
         assert_eq!(
             written,
             expected,

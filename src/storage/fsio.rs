@@ -545,9 +545,9 @@ mod tests {
 
     #[test]
     fn a_rename_over_a_file_held_open_is_retried_until_it_passes() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("com.ron");
-        fs::write(&path, b"old").unwrap();
+        fs::write(&path, b"old").expect("write");
         let mut rename = held_open_for(5);
         write_atomic_with(
             &path,
@@ -556,16 +556,16 @@ mod tests {
             &mut rename,
             &windows_policy(RENAME_RETRY_FOR),
         )
-        .unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"new");
+        .expect("the write succeeds");
+        assert_eq!(fs::read(&path).expect("read"), b"new");
         assert!(temps_in(dir.path()).is_empty(), "no temp file left");
     }
 
     #[test]
     fn a_rename_that_never_passes_is_reported_after_the_budget() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("com.ron");
-        fs::write(&path, b"old").unwrap();
+        fs::write(&path, b"old").expect("write");
         let mut attempts = 0;
         let started = std::time::Instant::now();
         let result = write_atomic_with(
@@ -590,15 +590,19 @@ mod tests {
             }
             other => panic!("expected a rename error, got {other:?}"),
         }
-        assert_eq!(fs::read(&path).unwrap(), b"old", "the old file is intact");
+        assert_eq!(
+            fs::read(&path).expect("read"),
+            b"old",
+            "the old file is intact"
+        );
         assert!(temps_in(dir.path()).is_empty(), "the temp file is removed");
     }
 
     #[test]
     fn other_errors_and_a_refused_precondition_are_not_retried() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("com.ron");
-        fs::write(&path, b"old").unwrap();
+        fs::write(&path, b"old").expect("write");
         // Not a transient code: reported at once.
         let mut attempts = 0;
         let result = write_atomic_with(
@@ -638,7 +642,7 @@ mod tests {
             "{result:?}"
         );
         assert_eq!(checks, 2);
-        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read(&path).expect("read"), b"old");
         assert!(temps_in(dir.path()).is_empty());
     }
 

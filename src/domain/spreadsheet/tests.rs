@@ -1,0 +1,346 @@
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a panic is the failure message"
+)]
+use super::*;
+use crate::domain::model::Workspace;
+use crate::domain::stage::Stage;
+use chrono::NaiveDate;
+
+fn t(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+fn n(v: f64) -> Cell {
+    Cell::Number(v)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn stage_of(s: &str) -> Option<Stage> {
+    match header_key(s).as_str() {
+        "da cong nhan" | "recognised" => Some(Stage::Recognised),
+        "chuan bi" | "preparing" => Some(Stage::Preparing),
+        _ => None,
+    }
+}
+
+#[test]
+fn headers_are_guessed_in_both_languages_without_diacritics() {
+    let check = |headers: &[&str], expected: &[(ImportField, usize)]| {
+        let cells: Vec<Cell> = headers.iter().map(|h| t(h)).collect();
+        let mapping = guess_mapping(&cells);
+        assert_eq!(
+            mapping,
+            expected.iter().copied().collect::<Mapping>(),
+            "{headers:?}"
+        );
+    };
+    use ImportField as F;
+    check(
+        &["Tên sản phẩm", "Chủ thể", "Bộ TC"],
+        &[(F::Name, 0), (F::Producer, 1), (F::ScoringSet, 2)],
+    );
+    check(
+        &["TEN SAN PHAM", "chu the", "bo tieu chi"],
+        &[(F::Name, 0), (F::Producer, 1), (F::ScoringSet, 2)],
+    );
+    check(
+        &["Product", "Producer", "Set", "Official star"],
+        &[
+            (F::Name, 0),
+            (F::Producer, 1),
+            (F::ScoringSet, 2),
+            (F::Star, 3),
+        ],
+    );
+    check(
+        &["STT", "Số GCN", "Ngày cấp", "Ngày hết hạn"],
+        &[
+            (F::CertificateNumber, 1),
+            (F::IssuedOn, 2),
+            (F::ExpiresOn, 3),
+        ],
+    );
+    check(&["", "Sản phẩm", "Sản phẩm"], &[(F::Name, 1)]);
+    check(
+        &["Điện thoại", "Địa chỉ", "Xã"],
+        &[(F::Phone, 0), (F::Address, 1), (F::Commune, 2)],
+    );
+}
+
+fn sheet(rows: Vec<Vec<Cell>>) -> Sheet {
+    Sheet {
+        rows,
+        first_row_number: 1,
+    }
+}
+
+fn headers() -> Vec<Cell> {
+    [
+        "Sản phẩm",
+        "Chủ thể",
+        "Bộ TC",
+        "Sao",
+        "Số GCN",
+        "Ngày cấp",
+        "Ngày hết hạn",
+        "Bước",
+    ]
+    .iter()
+    .map(|h| t(h))
+    .collect()
+}
+
+fn problem(row: Vec<Cell>) -> Option<RowProblem> {
+    let s = sheet(vec![headers(), row]);
+    let mapping = guess_mapping(s.rows.first().unwrap());
+    let p = preview(&s, &mapping, &Workspace::default(), &stage_of);
+    p.bad.first().map(|(_, why)| why.clone())
+}
+
+#[test]
+fn each_bad_row_has_its_reason() {
+    use RowProblem as P;
+    let e = Cell::Empty;
+    let row =
+        |name: Cell, set: Cell, star: Cell, num: Cell, issued: Cell, expires: Cell, stage: Cell| {
+            vec![name, t("HTX A"), set, star, num, issued, expires, stage]
+        };
+    let ok_date = Cell::Date(date(2025, 3, 1));
+    assert_eq!(
+        problem(row(
+            e.clone(),
+            n(6.0),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::MissingName)
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::MissingSet)
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(27.0),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::BadSet("27".into()))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            n(2.0),
+            t("1"),
+            ok_date.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::BadStar("2".into()))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            n(4.0),
+            e.clone(),
+            ok_date.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::CertificateIncomplete(ImportField::CertificateNumber))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            n(4.0),
+            t("12/QĐ"),
+            e.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::CertificateIncomplete(ImportField::IssuedOn))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            e.clone(),
+            t("12/QĐ"),
+            e.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::CertificateWithoutStar)
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            n(4.0),
+            t("12"),
+            t("31/02/2025"),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::BadDate(ImportField::IssuedOn, "31/02/2025".into()))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            n(4.0),
+            t("12"),
+            ok_date.clone(),
+            Cell::Date(date(2024, 1, 1)),
+            e.clone()
+        )),
+        Some(P::ExpiryBeforeIssue)
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            t("Đã công nhận")
+        )),
+        Some(P::StageNeedsCertificate(Stage::Recognised))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            n(3.0),
+            t("1"),
+            ok_date.clone(),
+            e.clone(),
+            t("chuẩn bị")
+        )),
+        Some(P::CertificateButStage(Stage::Preparing))
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            t("xyz")
+        )),
+        Some(P::BadStage("xyz".into()))
+    );
+    assert_eq!(
+        problem(row(
+            t(&"x".repeat(501)),
+            n(6.0),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone(),
+            e.clone()
+        )),
+        Some(P::TooLong(ImportField::Name))
+    );
+    // Good: text star "4 sao", text date, certificate → recognised.
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            t("6"),
+            t("4 sao"),
+            t("12/QĐ-UBND"),
+            t("01/03/2025"),
+            t("2028-03-01"),
+            e.clone()
+        )),
+        None
+    );
+    assert_eq!(
+        problem(row(
+            t("Cốm"),
+            n(6.0),
+            t("5★"),
+            t("9"),
+            ok_date,
+            e.clone(),
+            t("Recognised")
+        )),
+        None
+    );
+}
+
+#[test]
+fn rows_are_numbered_as_the_sheet_shows_and_duplicates_are_found() {
+    let mut workspace = Workspace::default();
+    let mut existing = crate::domain::model::test_product(&[]);
+    existing.name = "Cốm Hồng Quang".into();
+    existing.producer.name = "HTX Hồng Quang".into();
+    workspace
+        .products
+        .insert(existing.id.clone(), existing.clone());
+    let s = Sheet {
+        first_row_number: 3, // two title rows above the header
+        rows: vec![
+            headers(),
+            vec![t("com hong quang"), t("htx HONG quang"), n(6.0)],
+            vec![],
+            vec![t("Mật ong"), t("HTX B"), n(2.0)],
+            vec![t("MẬT ONG"), t("htx b"), n(2.0)],
+            vec![t("Trà"), t("HTX B"), t("x")],
+        ],
+    };
+    let mapping = guess_mapping(s.rows.first().unwrap());
+    let p = preview(&s, &mapping, &workspace, &stage_of);
+    assert_eq!(
+        p.existing,
+        vec![(4, "com hong quang".to_owned(), existing.id)]
+    );
+    assert_eq!(p.good.len(), 1);
+    assert_eq!(p.good.first().map(|r| r.row_number), Some(6));
+    assert_eq!(
+        p.bad,
+        vec![
+            (7, RowProblem::RepeatedRow(6)),
+            (8, RowProblem::BadSet("x".into()))
+        ]
+    );
+    assert_eq!(p.rows_read, 4);
+}
+
+#[test]
+fn dates_parse_in_the_usual_forms() {
+    for (text, expected) in [
+        ("01/03/2025", Some(date(2025, 3, 1))),
+        ("1-3-2025", Some(date(2025, 3, 1))),
+        ("2025-03-01", Some(date(2025, 3, 1))),
+        ("30/02/2025", None),
+        ("mùng một", None),
+    ] {
+        assert_eq!(parse_date(&t(text)), expected, "{text}");
+    }
+    assert_eq!(parse_date(&n(45000.0)), None);
+}
