@@ -218,6 +218,12 @@ pub enum Command {
         /// The new products, built by `domain::spreadsheet::build_product`.
         products: Vec<crate::domain::model::Product>,
     },
+    /// Bring in a product from an electronic dossier bundle (`app::exchange`): a new
+    /// product, or an existing one with the other side's parts merged in. One undo step.
+    ImportBundle {
+        /// The product as it is after the import (same id as the one it replaces).
+        product: Box<crate::domain::model::Product>,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -249,6 +255,7 @@ impl Command {
             | Command::SetCertificate { id, .. }
             | Command::SetReportDate { id, .. }
             | Command::ResolveConflict { id, .. } => Some(id),
+            Command::ImportBundle { product } => Some(&product.id),
             Command::SetWorkspaceInfo { .. } | Command::ImportProducts { .. } => None,
         }
     }
@@ -355,21 +362,20 @@ pub fn apply(
                 if workspace.products.contains_key(&product.id) || !ids.insert(&product.id) {
                     return Err(CommandError::Exists(product.id.clone()));
                 }
-                if !ProductId::is_valid(product.id.as_str()) {
-                    return Err(CommandError::Refused(Refusal::BadProductId));
-                }
-                if product.name.trim().is_empty() {
-                    return Err(CommandError::Refused(Refusal::EmptyName));
-                }
-                if !(1..=26).contains(&product.scoring_set) {
-                    return Err(CommandError::Refused(Refusal::ScoringSetRange));
-                }
+                check_whole_product(product)?;
             }
             for product in products {
                 workspace
                     .products
                     .insert(product.id.clone(), product.clone());
             }
+            Ok(())
+        }
+        Command::ImportBundle { product } => {
+            check_whole_product(product)?;
+            workspace
+                .products
+                .insert(product.id.clone(), product.as_ref().clone());
             Ok(())
         }
         Command::ResolveConflict { id, merged } => {
@@ -393,6 +399,21 @@ pub fn apply(
             apply_to_product(product, catalog, command)
         }
     }
+}
+
+/// The checks a product coming in whole (an import) must pass: a valid id, a name, a
+/// scoring set 1–26.
+fn check_whole_product(product: &crate::domain::model::Product) -> Result<(), CommandError> {
+    if !ProductId::is_valid(product.id.as_str()) {
+        return Err(CommandError::Refused(Refusal::BadProductId));
+    }
+    if product.name.trim().is_empty() {
+        return Err(CommandError::Refused(Refusal::EmptyName));
+    }
+    if !(1..=26).contains(&product.scoring_set) {
+        return Err(CommandError::Refused(Refusal::ScoringSetRange));
+    }
+    Ok(())
 }
 
 fn apply_to_product(
@@ -635,6 +656,7 @@ fn apply_to_product(
         Command::AddProduct { .. }
         | Command::DeleteProduct { .. }
         | Command::ResolveConflict { .. }
+        | Command::ImportBundle { .. }
         | Command::ImportProducts { .. }
         | Command::SetWorkspaceInfo { .. } => Err(CommandError::Refused(Refusal::NotAProductEdit)),
     }

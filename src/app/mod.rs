@@ -17,8 +17,29 @@ use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
+pub mod exchange;
 mod outside;
 pub mod spreadsheet;
+
+/// What the window shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Source {
+    /// A workspace folder, read and written.
+    #[default]
+    Workspace,
+    /// A bundle opened read-only (review mode): extracted into a private temp folder;
+    /// the bundle file itself is never written.
+    Review(PathBuf),
+    /// A folder of several workspaces and bundles, read-only, as one portfolio.
+    Many(PathBuf),
+}
+
+impl Source {
+    /// Whether the open folder is the user's own workspace (watched, checked, written).
+    pub fn is_workspace(&self) -> bool {
+        matches!(self, Source::Workspace)
+    }
+}
 
 /// What an undo step restores.
 #[derive(Debug, Clone)]
@@ -123,11 +144,14 @@ pub struct AppState {
     /// Why the whole workspace is read-only in this window (another window on this PC
     /// has it open), if it is.
     pub workspace_locked: Option<String>,
+    /// What is open: a workspace folder, or one of the read-only views.
+    pub source: Source,
     /// What each product file held when last read or written here.
     stamps: std::collections::BTreeMap<ProductId, storage::FileStamp>,
     /// Names, sizes and times in `products/` at the last scan.
     listing: std::collections::BTreeMap<String, (u64, Option<std::time::SystemTime>)>,
-    _lock: Option<storage::shared::WorkspaceLock>,
+    /// Held while the window is open (never read: dropping it unlocks).
+    lock: Option<storage::shared::WorkspaceLock>,
     undo: Vec<(Snapshot, [String; 2])>,
     redo: Vec<(Snapshot, [String; 2])>,
     /// The text field the last undo step edited (see [`text_edit_key`]): a field saves
@@ -166,6 +190,22 @@ impl AppState {
         // (only the app's own names, only those older than a minute).
         storage::evidence::clean_incoming(dir);
         storage::fsio::clean_stray_temps(&storage::temp_dirs(dir));
+        let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &holiday_problems);
+        state.workspace_locked = workspace_locked;
+        state.lock = lock;
+        Ok(state)
+    }
+
+    /// A state around a loaded workspace, unlocked and with no clean-up done (the
+    /// read-only views build theirs with this: they write nothing into the folder).
+    pub(crate) fn from_loaded(
+        dir: &Path,
+        loaded: storage::LoadedWorkspace,
+        catalog: Catalog,
+        today: NaiveDate,
+        lang: Lang,
+        more_problems: &[StorageError],
+    ) -> Self {
         let mut state = AppState {
             dir: dir.to_owned(),
             workspace: loaded.workspace,
@@ -175,7 +215,7 @@ impl AppState {
             load_problems: loaded
                 .problems
                 .iter()
-                .chain(holiday_problems.iter())
+                .chain(more_problems.iter())
                 .map(|p| text::storage_error(p, lang))
                 .collect(),
             workspace_file_writable: loaded.workspace_file_writable,
@@ -187,10 +227,11 @@ impl AppState {
             evidence_status: std::collections::BTreeMap::new(),
             evidence_paths: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
-            workspace_locked,
+            workspace_locked: None,
+            source: Source::Workspace,
             stamps: loaded.stamps,
             listing: loaded.listing,
-            _lock: lock,
+            lock: None,
             undo: Vec::new(),
             redo: Vec::new(),
             last_text_edit: None,
@@ -200,7 +241,7 @@ impl AppState {
         if !state.conflicts.is_empty() {
             state.message(Level::Error, lang.t(text::CONFLICTS_WAITING));
         }
-        Ok(state)
+        state
     }
 
     /// The revision: bumped on every change the screens must see (caches key on it).

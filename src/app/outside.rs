@@ -199,19 +199,28 @@ impl AppState {
         }
     }
 
-    /// A form or the status report of a product, as bytes (.docx or .pdf).
-    pub fn document(&self, kind: DocKind, id: &ProductId, lang: Lang) -> Result<Vec<u8>, String> {
+    /// What a product's documents are made from.
+    pub fn document_input(
+        &self,
+        id: &ProductId,
+        lang: Lang,
+    ) -> Result<documents::Input<'_>, String> {
         let product = self
             .workspace
             .products
             .get(id)
             .ok_or_else(|| format!("{}: {id}", lang.t(text::NO_SUCH_PRODUCT)))?;
-        let input = documents::Input {
+        Ok(documents::Input {
             product,
             workspace: &self.workspace.info,
             catalog: &self.catalog,
             today: self.today,
-        };
+        })
+    }
+
+    /// A form or the status report of a product, as bytes (.docx or .pdf).
+    pub fn document(&self, kind: DocKind, id: &ProductId, lang: Lang) -> Result<Vec<u8>, String> {
+        let input = self.document_input(id, lang)?;
         documents::render(kind, &input, lang).map_err(|err| text::document_error(&err, lang))
     }
 

@@ -12,9 +12,13 @@
 //! ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE
 //! ocop-tracker export DIR --portfolio --out FILE.xlsx   the portfolio as Excel
 //! ocop-tracker import DIR FILE.xlsx [--dry-run]          a product list from Excel/ODS
+//! ocop-tracker bundle DIR --product ID --out FILE.ocop.zip   the electronic dossier
+//! ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
+//! ocop-tracker receive DIR FILE.ocop.zip [--received DATE]  import a bundle
 //! ocop-tracker bench                     speed and memory figures for the README
 //! ```
 
+mod bundle;
 mod calendar;
 mod check;
 mod conflicts;
@@ -54,6 +58,11 @@ Usage:
   ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
   ocop-tracker import DIR FILE.xlsx|FILE.ods [--dry-run] [--lang vi|en]
                                          exit 0 all rows fine, 1 rows left out, 2 unreadable
+  ocop-tracker bundle DIR --product ID [--out FILE.ocop.zip] [--by NAME]
+                                         the electronic dossier: product, evidence, forms
+  ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
+  ocop-tracker receive DIR FILE.ocop.zip [--received YYYY-MM-DD] [--by NAME]
+                                         bring the other side's parts in (one undo step)
   ocop-tracker bench [--sizes 20,20000]
   ocop-tracker bench-import [--size-mib 1024]
   ocop-tracker bench-xlsx [--size 20000]   portfolio export and import figures
@@ -111,6 +120,9 @@ pub fn main(args: &[String]) -> ExitCode {
         }
         Some("import") => return xlsx::import(&args[1..]),
         Some("export") => export::run(&args[1..]),
+        Some("bundle") => bundle::export(&args[1..]),
+        Some("verify") => return bundle::verify(&args[1..]),
+        Some("receive") => bundle::receive(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),

@@ -3,6 +3,7 @@
 //! `storage::write_export` (a temp file and a rename, so a failed export leaves no
 //! partial file). No egui, no files, no clock here: `today` is part of the input.
 
+pub mod bundle;
 pub mod docx;
 pub mod forms;
 pub mod pdf;

@@ -11,7 +11,7 @@ use super::criteria::ScoringSet;
 use super::dossier::{Applicability, DocStatus, DossierTemplate};
 use super::model::{
     Application, ApplicationKind, CURRENT_RULE_VERSION, Certificate, FormText, Producer,
-    ProducerKind, Product, ProductId, Revocation, Workspace, WorkspaceInfo,
+    ProducerKind, Product, ProductId, Revocation, Workspace, WorkspaceInfo, WorkspaceKind,
 };
 use super::scoring::{Answer, ScoreSheet};
 use super::stage::Stage;
@@ -458,6 +458,7 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
             province: "Tuyên Quang".into(),
             officers: vec!["Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)".into()],
             notes: "Không gian làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
+            kind: WorkspaceKind::Commune,
         },
         products,
     }
@@ -685,6 +686,7 @@ pub fn synthetic_workspace(
             province: "Tuyên Quang".into(),
             officers: vec!["Cán bộ thử nghiệm".into()],
             notes: format!("Sinh tự động, hạt giống {seed}."),
+            kind: WorkspaceKind::Commune,
         },
         products,
     }

@@ -9,6 +9,7 @@ pub mod criteria;
 pub mod deadlines;
 pub mod demo;
 pub mod dossier;
+pub mod exchange;
 pub mod filename;
 pub mod history;
 pub mod holidays;

@@ -101,6 +101,32 @@ pub struct WorkspaceInfo {
     pub officers: Vec<String>,
     /// Free notes.
     pub notes: String,
+    /// Whose desk it is: a commune's (the default, and every workspace written before
+    /// this field existed) or a producer's own. Left out of the file for a commune.
+    #[serde(skip_serializing_if = "WorkspaceKind::is_commune")]
+    pub kind: WorkspaceKind,
+}
+
+/// Whose workspace it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum WorkspaceKind {
+    /// A commune officer's (cán bộ xã): every field, the commune's deadlines.
+    #[default]
+    Commune,
+    /// A producer's own ("chủ thể": a cooperative, a company, a household): its dossier
+    /// and self-assessment, no commune-only fields, no commune deadlines.
+    Producer,
+}
+
+impl WorkspaceKind {
+    /// Whether it is the commune's (serde's `skip_serializing_if`).
+    #[allow(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde passes a reference"
+    )]
+    pub fn is_commune(&self) -> bool {
+        *self == WorkspaceKind::Commune
+    }
 }
 
 /// A workspace in memory: its settings and every product that could be read.

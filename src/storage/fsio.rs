@@ -216,6 +216,11 @@ fn random_u64() -> u64 {
     hasher.finish()
 }
 
+/// An unpredictable number for private names (temp folders).
+pub fn random_token() -> u64 {
+    random_u64()
+}
+
 /// Whether `name` is one of the app's temp files: `.<file>.<random>.tmp`, where the
 /// random part is hex (this build) or a process id (older builds).
 pub fn is_temp_name(name: &str) -> bool {
@@ -420,6 +425,51 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
         }
         _ => write_atomic(path, bytes),
     }
+}
+
+/// Writes a large export (a bundle) to a path the user chose, streamed by `write` into an
+/// exclusive temp file beside it, synced, then renamed over the target: all or nothing.
+/// A failed or cancelled `write` removes the temp file and leaves the target untouched.
+/// Links, folders, pipes and devices at `path` are refused (never written through).
+pub fn write_export_streamed<T>(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> Result<T, StorageError>,
+) -> Result<T, StorageError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            return Err(StorageError::Refused {
+                reason: "the target is a symbolic link; give the real file's path",
+                path: path.to_owned(),
+            });
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(StorageError::Refused {
+                reason: "the target is not a regular file",
+                path: path.to_owned(),
+            });
+        }
+        _ => {}
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let (tmp, mut file) = create_temp(parent, file_name)?;
+    let result = (|| {
+        let value = write(&mut file)?;
+        file.sync_all().map_err(io_err("sync", &tmp))?;
+        drop(file);
+        rename_with_retry(&tmp, path).map_err(io_err("rename", path))?;
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Creates a new temp file beside `file_name` in `dir`, exclusively (`O_EXCL`: an

@@ -16,10 +16,12 @@
 //!   read-only. Older schemas are migrated in memory; a file is rewritten only when edited.
 
 pub mod assets;
+pub mod bundle;
 mod cleanup;
 pub mod evidence;
 pub mod fsio;
 mod load;
+pub mod many;
 pub mod migrate;
 pub mod probe;
 pub mod shared;
@@ -42,6 +44,7 @@ use crate::domain::history::HistoryEntry;
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 
 pub use fsio::SkipReason;
+pub use many::{Many, ManySource, PrivateFolder, load_many};
 pub use shared::{ConflictCopy, ConflictTool, FileStamp};
 
 /// Schema version written into every file by this build.

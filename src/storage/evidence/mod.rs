@@ -384,7 +384,23 @@ pub fn import_file(
         .file_name()
         .map(|n| n.to_string_lossy().nfc().collect())
         .unwrap_or_default();
+    import_reader(workspace, &mut input, source, &file_name, progress, cancel)
+}
 
+/// Imports the bytes of `input` into the evidence store as a file called `file_name`
+/// (its extension is kept, as [`import_file`] keeps the source's): the same streaming,
+/// hashing, deduplication and all-or-nothing rename. `label` names the source in errors
+/// (for a bundle: the zip and the entry).
+pub fn import_reader(
+    workspace: &Path,
+    input: &mut dyn Read,
+    label: &Path,
+    file_name: &str,
+    progress: &mut dyn FnMut(u64),
+    cancel: &AtomicBool,
+) -> Result<Imported, EvidenceError> {
+    let source = label;
+    let file_name: String = file_name.nfc().collect();
     let evidence_dir = workspace.join(EVIDENCE_DIR);
     ensure_real_dir(&evidence_dir, EVIDENCE_DIR)?;
     let mut part = PartFile::create(&evidence_dir)?;
@@ -412,7 +428,7 @@ pub fn import_file(
     let sha256 = to_hex(&hasher.finalize());
 
     let shard: String = sha256.chars().take(2).collect();
-    let name = match stored_extension(source) {
+    let name = match stored_extension(Path::new(&file_name)) {
         Some(ext) => format!("{sha256}.{ext}"),
         None => sha256.clone(),
     };
@@ -457,6 +473,15 @@ pub fn import_file(
         file_name,
         already_stored: false,
     })
+}
+
+/// Whether the attachment's file is in the store with its recorded size (a cheap check,
+/// no hashing: the store is content-addressed and the background check hashes).
+pub fn is_present(workspace: &Path, attachment: &Attachment) -> bool {
+    resolve(workspace, &attachment.stored_path)
+        .ok()
+        .and_then(|path| fs::symlink_metadata(path).ok())
+        .is_some_and(|m| m.is_file() && m.len() == attachment.size_bytes)
 }
 
 /// Checks that an attachment's file is present and unchanged, by streaming it through

@@ -62,6 +62,9 @@ macro_rules! tr {
     };
 }
 
+mod exchange;
+pub use exchange::*;
+
 tr! {
     MENU_FILE = "Tệp", "File";
     MENU_OPEN_FOLDER = "Mở thư mục làm việc…", "Open workspace folder…";
@@ -1078,6 +1081,7 @@ pub fn describe_command(
         Command::SetReportDate { .. } => both(UNDO_EDIT, tr(FORM_REPORT_DATE)),
         Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
         Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
+        Command::ImportBundle { .. } => tr(UNDO_IMPORT_BUNDLE),
         Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
         Command::ImportProducts { products } => [
             format!("{} {} sản phẩm", UNDO_IMPORT.vi, products.len()),

@@ -1,0 +1,399 @@
+//! The electronic dossier between cooperative and commune, seen from the open workspace:
+//! what a product's bundle holds, what importing one would change, the import itself
+//! (one undoable [`Command::ImportBundle`]), review mode and the many-communes view.
+//!
+//! The long parts (hashing, copying) are plain blocking functions with progress and
+//! cancel: the CLI calls them directly, the GUI on a `jobs::Task` thread.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+
+use super::{AppState, Level, Source};
+use crate::command::Command;
+use crate::documents::{self, bundle::Source as Content};
+use crate::domain::catalog::Catalog;
+use crate::domain::exchange::{self, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, ImportPlan, Manifest};
+use crate::domain::filename;
+use crate::domain::model::{Product, ProductId, WorkspaceInfo, WorkspaceKind};
+use crate::storage::bundle::{self as store, BundleEntry, BundleError, EntryData, Opened};
+use crate::storage::{self, PrivateFolder, evidence::Imported};
+use crate::text::{self, Lang};
+
+/// Everything needed to write a bundle on another thread.
+#[derive(Debug, Clone)]
+pub struct BundleRequest {
+    /// The files, in order.
+    pub entries: Vec<BundleEntry>,
+    /// The manifest (files filled in while writing).
+    pub manifest: Manifest,
+}
+
+impl BundleRequest {
+    /// Writes the bundle to `out` (blocking; progress and cancel as in
+    /// [`store::write_bundle`]).
+    pub fn write(
+        &self,
+        out: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<Manifest, BundleError> {
+        store::write_bundle(out, &self.entries, self.manifest.clone(), progress, cancel)
+    }
+}
+
+/// The bundle's file name for a product: `Cốm Hồng Quang.ocop.zip`.
+pub fn bundle_file_name(product: &Product) -> String {
+    format!(
+        "{}{}",
+        filename::safe_stem(&product.name, product.id.as_str()),
+        exchange::BUNDLE_SUFFIX
+    )
+}
+
+/// An import checked against the workspace, waiting for the officer's confirmation.
+#[derive(Debug, Clone)]
+pub struct ImportPreview {
+    /// The verified bundle.
+    pub bundle: Opened,
+    /// What it would do.
+    pub plan: ImportPlan,
+    /// The product as it is here now (None: new).
+    pub local: Option<Product>,
+    /// Evidence to copy out of the bundle (not already in this workspace's store).
+    pub to_extract: BTreeSet<String>,
+}
+
+impl AppState {
+    /// What goes into `id`'s bundle: the product file, its evidence (resolved inside the
+    /// workspace), the forms and the status report, and the manifest to be.
+    pub fn bundle_request(&self, id: &ProductId, lang: Lang) -> Result<BundleRequest, String> {
+        let input = self.document_input(id, lang)?;
+        let product = input.product;
+        let plan = documents::bundle::layout(&input, true)
+            .map_err(|err| text::document_error(&err, lang))?;
+        let mut entries = Vec::with_capacity(plan.len());
+        for planned in plan {
+            let data = match &planned.source {
+                Content::ProductFile => EntryData::Bytes {
+                    bytes: storage::product_to_ron(product)
+                        .map_err(|err| err.to_string())?
+                        .into_bytes(),
+                    compress: true,
+                },
+                Content::Evidence {
+                    stored_path,
+                    sha256,
+                    ..
+                } => {
+                    let path = storage::evidence::resolve(&self.dir, stored_path)
+                        .map_err(|err| format!("{err}"))?;
+                    let file_name = planned.path.rsplit('/').next().unwrap_or_default();
+                    EntryData::Evidence {
+                        path,
+                        sha256: sha256.clone(),
+                        file_name: file_name.to_owned(),
+                    }
+                }
+                Content::Document(kind) => EntryData::Bytes {
+                    bytes: documents::render(*kind, &input, Lang::Vi)
+                        .map_err(|err| text::document_error(&err, lang))?,
+                    compress: false,
+                },
+            };
+            entries.push(BundleEntry {
+                path: planned.path,
+                role: planned.role,
+                data,
+            });
+        }
+        let info = &self.workspace.info;
+        let manifest = Manifest {
+            format: BUNDLE_FORMAT.to_owned(),
+            format_version: BUNDLE_FORMAT_VERSION,
+            product_id: product.id.clone(),
+            product_name: product.name.clone(),
+            producer: product.producer.name.clone(),
+            made_by: self.author(),
+            made_in: info.kind,
+            workspace: info.name.clone(),
+            commune: info.commune.clone(),
+            province: info.province.clone(),
+            made_at: chrono::Local::now().naive_local(),
+            rule_version: product
+                .current()
+                .map(|a| a.rule_version.clone())
+                .unwrap_or_default(),
+            app_version: format!("ocop-tracker {}", env!("CARGO_PKG_VERSION")),
+            files: Vec::new(),
+        };
+        Ok(BundleRequest { entries, manifest })
+    }
+
+    /// Stored paths of this workspace's evidence by hash, for files that are really there
+    /// with the recorded size (a bundle's copy is then not needed).
+    fn local_evidence(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for attachment in self.all_attachments() {
+            if out.contains_key(&attachment.sha256) {
+                continue;
+            }
+            if storage::evidence::is_present(&self.dir, &attachment) {
+                out.insert(attachment.sha256.clone(), attachment.stored_path.clone());
+            }
+        }
+        out
+    }
+
+    /// What importing this verified bundle would do here (nothing is written).
+    pub fn import_preview(&self, bundle: Opened, lang: Lang) -> Result<ImportPreview, String> {
+        let refused = |why: crate::command::Refusal| {
+            format!("{} — {}", text::refusal(why, lang), bundle.path.display())
+        };
+        if self.workspace_locked.is_some() {
+            return Err(refused(crate::command::Refusal::WorkspaceLocked));
+        }
+        let local = self.workspace.products.get(&bundle.product.id).cloned();
+        if local.is_some() && self.read_only.contains(&bundle.product.id) {
+            return Err(refused(crate::command::Refusal::ReadOnlyProduct));
+        }
+        let plan = exchange::plan_import(
+            local.as_ref(),
+            &bundle.product,
+            bundle.manifest.made_in,
+            &self.catalog,
+        )
+        .map_err(|err| {
+            format!(
+                "{} — {}",
+                text::exchange_error(&err, lang),
+                bundle.path.display()
+            )
+        })?;
+        let local_files = self.local_evidence();
+        let to_extract = attachments_of(&plan.product)
+            .into_iter()
+            .filter(|sha| !local_files.contains_key(sha))
+            .collect();
+        Ok(ImportPreview {
+            bundle,
+            plan,
+            local,
+            to_extract,
+        })
+    }
+
+    /// Finishes a confirmed import: every attachment points at this workspace's store
+    /// (copied out of the bundle by [`store::extract_evidence`], or already here), the
+    /// receipt date is recorded if given, and the product goes in as one undoable step.
+    pub fn finish_import(
+        &mut self,
+        preview: ImportPreview,
+        extracted: &BTreeMap<String, Imported>,
+        received: Option<NaiveDate>,
+    ) -> Result<(), String> {
+        let lang = self.lang;
+        let local_files = self.local_evidence();
+        let mut product = preview.plan.product;
+        for app in &mut product.applications {
+            for entry in &mut app.dossier {
+                for attachment in &mut entry.attachments {
+                    let stored = extracted
+                        .get(&attachment.sha256)
+                        .map(|i| i.stored_path.clone())
+                        .or_else(|| local_files.get(&attachment.sha256).cloned());
+                    match stored {
+                        Some(path) => attachment.stored_path = path,
+                        None => {
+                            return Err(format!(
+                                "{}: {}",
+                                lang.t(text::BUNDLE_IMPORT_FAILED),
+                                attachment.file_name
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(date) = received {
+            exchange::record_receipt(&mut product, date);
+        }
+        self.apply(&Command::ImportBundle {
+            product: Box::new(product),
+        })
+        .map_err(|err| text::command_error(&err, lang))?;
+        self.message(
+            Level::Info,
+            format!(
+                "{}: {} ({})",
+                lang.t(text::BUNDLE_IMPORTED),
+                preview.bundle.product.name,
+                preview.bundle.path.display()
+            ),
+        );
+        Ok(())
+    }
+
+    /// The whole import without a preview (the CLI, tests): verify, plan, copy the
+    /// evidence, apply. Blocking.
+    pub fn import_bundle(
+        &mut self,
+        path: &Path,
+        received: Option<NaiveDate>,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<ImportPlan, String> {
+        let lang = self.lang;
+        let opened =
+            store::open(path, progress, cancel).map_err(|err| text::bundle_error(&err, lang))?;
+        let preview = self.import_preview(opened, lang)?;
+        let extracted = store::extract_evidence(
+            &preview.bundle,
+            &preview.to_extract,
+            &self.dir,
+            progress,
+            cancel,
+        )
+        .map_err(|err| text::bundle_error(&err, lang))?;
+        let plan = preview.plan.clone();
+        self.finish_import(preview, &extracted, received)?;
+        Ok(plan)
+    }
+}
+
+/// Every attachment hash of a product.
+fn attachments_of(product: &Product) -> BTreeSet<String> {
+    product
+        .applications
+        .iter()
+        .flat_map(|a| a.dossier.iter())
+        .flat_map(|e| e.attachments.iter())
+        .map(|a| a.sha256.clone())
+        .collect()
+}
+
+/// Opens a bundle read-only (review mode): verified, its product and evidence copied into
+/// a private temp folder, shown with every edit refused. The bundle file is only read.
+pub fn open_review(
+    bundle: &Path,
+    catalog: Catalog,
+    today: NaiveDate,
+    lang: Lang,
+    progress: &mut dyn FnMut(u64, u64),
+    cancel: &AtomicBool,
+) -> Result<(AppState, PrivateFolder), String> {
+    let opened =
+        store::open(bundle, progress, cancel).map_err(|err| text::bundle_error(&err, lang))?;
+    let folder =
+        PrivateFolder::create("ocop-review").map_err(|err| text::storage_error(&err, lang))?;
+    let manifest = &opened.manifest;
+    let info = WorkspaceInfo {
+        name: format!("{} — {}", opened.product.name, manifest.workspace),
+        commune: manifest.commune.clone(),
+        province: manifest.province.clone(),
+        officers: vec![manifest.made_by.clone()],
+        notes: String::new(),
+        kind: manifest.made_in,
+    };
+    let wanted = attachments_of(&opened.product);
+    let extracted = store::extract_evidence(&opened, &wanted, folder.path(), progress, cancel)
+        .map_err(|err| text::bundle_error(&err, lang))?;
+    let mut product = opened.product.clone();
+    for app in &mut product.applications {
+        for entry in &mut app.dossier {
+            for attachment in &mut entry.attachments {
+                if let Some(imported) = extracted.get(&attachment.sha256) {
+                    attachment.stored_path = imported.stored_path.clone();
+                }
+            }
+        }
+    }
+    let workspace = crate::domain::model::Workspace {
+        info,
+        products: BTreeMap::from([(product.id.clone(), product)]),
+    };
+    storage::save_workspace(folder.path(), &workspace)
+        .map_err(|err| text::storage_error(&err, lang))?;
+    let loaded =
+        storage::load_workspace(folder.path()).map_err(|err| text::storage_error(&err, lang))?;
+    let mut state = AppState::from_loaded(folder.path(), loaded, catalog, today, lang, &[]);
+    state.workspace_locked = Some(lang.t(text::REVIEW_BANNER).to_owned());
+    state.source = Source::Review(bundle.to_owned());
+    Ok((state, folder))
+}
+
+/// Opens a folder holding several workspaces and/or bundles as one read-only portfolio
+/// (a district's or province's shared folder). Nothing is written into it. Products
+/// whose id is taken by an earlier commune get a suffix (`-2`, …) in this view only;
+/// a product without a commune shows its workspace's.
+pub fn open_many(
+    dir: &Path,
+    catalog: Catalog,
+    today: NaiveDate,
+    lang: Lang,
+) -> Result<AppState, String> {
+    let many = storage::load_many(dir).map_err(|err| text::storage_error(&err, lang))?;
+    if many.sources.is_empty() {
+        return Err(format!(
+            "{} — {}",
+            lang.t(text::MANY_NOTHING),
+            dir.display()
+        ));
+    }
+    let mut loaded = storage::LoadedWorkspace::default();
+    loaded.workspace.info = WorkspaceInfo {
+        name: dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        commune: String::new(),
+        province: String::new(),
+        officers: Vec::new(),
+        notes: String::new(),
+        kind: WorkspaceKind::Commune,
+    };
+    loaded.workspace_file_writable = false;
+    loaded.problems = many.problems;
+    for source in many.sources {
+        for mut product in source.products {
+            if product.commune.trim().is_empty() {
+                product.commune.clone_from(&source.commune);
+            }
+            let mut id = product.id.clone();
+            let mut n = 2;
+            while loaded.workspace.products.contains_key(&id) {
+                id = ProductId::parse(&format!("{}-{n}", product.id)).unwrap_or(id);
+                n += 1;
+            }
+            product.id = id.clone();
+            loaded.workspace.products.insert(id, product);
+        }
+    }
+    let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &[]);
+    state.read_only = state.workspace.products.keys().cloned().collect();
+    state.workspace_locked = Some(lang.t(text::MANY_BANNER).to_owned());
+    state.source = Source::Many(dir.to_owned());
+    Ok(state)
+}
+
+/// Starts a producer's own workspace in `dir` (a new or empty folder): kind "chủ thể".
+pub fn create_producer_workspace(dir: &Path, name: &str, lang: Lang) -> Result<(), String> {
+    if storage::looks_like_workspace(dir) {
+        return Err(format!(
+            "{} — {}",
+            lang.t(text::FOLDER_IS_WORKSPACE),
+            dir.display()
+        ));
+    }
+    let workspace = crate::domain::model::Workspace {
+        info: WorkspaceInfo {
+            name: name.to_owned(),
+            kind: WorkspaceKind::Producer,
+            ..WorkspaceInfo::default()
+        },
+        products: BTreeMap::new(),
+    };
+    storage::save_workspace(dir, &workspace).map_err(|err| text::storage_error(&err, lang))
+}

@@ -1,0 +1,178 @@
+//! The electronic dossier bundle from the command line:
+//! `bundle DIR --product ID --out FILE`, `verify FILE`, `receive DIR FILE`.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use crate::app::AppState;
+use crate::app::exchange::bundle_file_name;
+use crate::domain::model::ProductId;
+use crate::storage::{self, bundle::BundleError};
+use crate::text::{self, Lang};
+
+use super::out::printable;
+
+/// Progress on standard error, one line per tenth.
+fn progress_printer(lang: Lang, what: text::Tr) -> impl FnMut(u64, u64) {
+    let mut shown = 0;
+    move |done, total| {
+        if total == 0 {
+            return;
+        }
+        let tenth = done.saturating_mul(10) / total;
+        if tenth > shown {
+            shown = tenth;
+            eprintln!("{} … {}%", lang.t(what), tenth * 10);
+        }
+    }
+}
+
+fn open_state(dir: &Path, args: &[String], lang: Lang) -> Result<AppState, String> {
+    let today = super::today_from(args)?;
+    let (catalog, _) =
+        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
+    AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))
+}
+
+/// `bundle DIR --product ID [--out FILE]`: the product's bundle (default
+/// `<name>.ocop.zip` in the current folder).
+pub fn export(args: &[String]) -> Result<(), String> {
+    let lang = super::lang_from(args);
+    let vi = lang == Lang::Vi;
+    let dir = Path::new(args.first().ok_or(if vi {
+        "bundle cần thư mục làm việc"
+    } else {
+        "bundle needs a workspace folder"
+    })?);
+    let raw_id = super::flag(args, "--product").ok_or(if vi {
+        "bundle cần --product MÃ (xem `ocop-tracker list`)"
+    } else {
+        "bundle needs --product ID (see `ocop-tracker list`)"
+    })?;
+    let mut state = open_state(dir, args, lang)?;
+    if let Some(by) = super::flag(args, "--by") {
+        state.officer = by.to_owned();
+    }
+    let id = ProductId::parse(raw_id)
+        .filter(|id| state.workspace.products.contains_key(id))
+        .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
+    let out = match super::flag(args, "--out") {
+        Some(out) => std::path::PathBuf::from(out),
+        None => state
+            .workspace
+            .products
+            .get(&id)
+            .map(|p| std::path::PathBuf::from(bundle_file_name(p)))
+            .unwrap_or_default(),
+    };
+    let request = state.bundle_request(&id, lang)?;
+    let manifest = request
+        .write(
+            &out,
+            &mut progress_printer(lang, text::BUNDLE_WRITING),
+            &AtomicBool::new(false),
+        )
+        .map_err(|err| text::bundle_error(&err, lang))?;
+    eprintln!(
+        "{}: {} ({} {}, {} byte) → {}",
+        lang.t(text::BUNDLE_WRITTEN),
+        manifest.product_name,
+        manifest.files.len(),
+        if vi { "tệp" } else { "files" },
+        manifest.total_bytes(),
+        printable(&out.display().to_string())
+    );
+    Ok(())
+}
+
+/// `verify FILE`: exit 0 sound, 1 problems (each named), 2 not a bundle.
+pub fn verify(args: &[String]) -> ExitCode {
+    let lang = super::lang_from(args);
+    let Some(file) = args.first().filter(|a| !a.starts_with("--")) else {
+        eprintln!("error: verify needs a bundle file (.ocop.zip)");
+        return ExitCode::from(2);
+    };
+    let path = Path::new(file);
+    match storage::bundle::verify(
+        path,
+        &mut progress_printer(lang, text::BUNDLE_CHECKING),
+        &AtomicBool::new(false),
+    ) {
+        Ok(verified) => {
+            let m = &verified.manifest;
+            println!(
+                "{} ({}) · {} · {} {} · {}",
+                m.product_name,
+                m.product_id,
+                m.producer,
+                text::made_in(m.made_in, lang),
+                m.made_by,
+                m.made_at.format("%d/%m/%Y %H:%M")
+            );
+            if verified.problems.is_empty() {
+                println!("{} ({} files)", lang.t(text::BUNDLE_SOUND), m.files.len());
+                ExitCode::SUCCESS
+            } else {
+                println!("{}:", lang.t(text::BUNDLE_HAS_PROBLEMS));
+                for problem in &verified.problems {
+                    println!("  {}", printable(&text::problem(problem, lang)));
+                }
+                ExitCode::from(1)
+            }
+        }
+        Err(err @ BundleError::Problems { .. }) => {
+            eprintln!("{}", printable(&text::bundle_error(&err, lang)));
+            ExitCode::from(1)
+        }
+        Err(err) => {
+            eprintln!("error: {}", printable(&text::bundle_error(&err, lang)));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `receive DIR FILE [--received YYYY-MM-DD]`: imports the bundle into the workspace
+/// (the other side's parts; the receipt date if given). Exit 0 received, 2 refused.
+pub fn receive(args: &[String]) -> Result<(), String> {
+    let lang = super::lang_from(args);
+    let positional: Vec<&String> = args.iter().take(2).collect();
+    let (Some(dir), Some(file)) = (positional.first(), positional.get(1)) else {
+        return Err("receive needs a workspace folder and a bundle file".to_owned());
+    };
+    let received = match super::flag(args, "--received") {
+        Some(raw) => Some(
+            chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                .map_err(|_| format!("--received: “{}” (YYYY-MM-DD)", printable(raw)))?,
+        ),
+        None => None,
+    };
+    let mut state = open_state(Path::new(dir.as_str()), args, lang)?;
+    if let Some(by) = super::flag(args, "--by") {
+        state.officer = by.to_owned();
+    }
+    let plan = state.import_bundle(
+        Path::new(file.as_str()),
+        received,
+        &mut progress_printer(lang, text::BUNDLE_CHECKING),
+        &AtomicBool::new(false),
+    )?;
+    if !state.flush() {
+        return Err(lang.t(text::SAVE_FAILED).to_owned());
+    }
+    eprintln!(
+        "{}: {} ({})",
+        lang.t(text::BUNDLE_IMPORTED),
+        plan.product.name,
+        if plan.is_new {
+            lang.t(text::IMPORT_NEW_PRODUCT).to_owned()
+        } else {
+            format!(
+                "{} {}",
+                plan.changes.len(),
+                lang.t(text::IMPORT_CHANGES).to_lowercase()
+            )
+        }
+    );
+    Ok(())
+}

@@ -1,0 +1,400 @@
+//! The electronic dossier between cooperative, commune and province (Decision 26/2026,
+//! Art. 7.1: the producer hands the commune one paper set and one electronic set).
+//!
+//! A bundle (`<product>.ocop.zip`) carries one product: its file, its evidence, the
+//! generated forms and a [`Manifest`] with the SHA-256 and size of every file. This module
+//! holds the manifest as data and the rules of an import: which side owns which part of a
+//! product, so that receiving a bundle brings in the other side's work and never touches
+//! one's own. Pure: the zip is read and written in `storage::bundle`.
+//!
+//! Who owns what (our reading of Art. 7 and Appendix III; the decision names the producer's
+//! dossier and the commune's assessment, it does not list fields):
+//! - **the producer**: its contact details and the product description; per application
+//!   the self-assessment sheet, the dossier documents the template says the producer
+//!   provides (status, note, dates, evidence), and its texts of Forms 02 and 03;
+//! - **the commune**: the product's commune and OCOP code; per application the stage and
+//!   its dates, the certificate and revocation, the commune's view and the official result,
+//!   the application notes (the commune's remarks to the producer: "cần bổ sung …"), the
+//!   documents the commune or province provides, and its Form 03 texts and date;
+//! - **each side alone**: the product's name, scoring set and free notes. They are not
+//!   overwritten by an import; a difference is shown in the preview.
+
+use std::collections::BTreeSet;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::catalog::Catalog;
+use super::dossier::{DossierEntry, Provider};
+use super::merge;
+use super::model::{Application, FormText, Product, ProductId, WorkspaceKind};
+use super::search;
+use super::stage::Stage;
+
+/// `format` of a bundle manifest.
+pub const BUNDLE_FORMAT: &str = "ocop-tracker-bundle";
+/// Version of the bundle layout this build writes and reads.
+pub const BUNDLE_FORMAT_VERSION: u32 = 1;
+/// Name of the manifest inside the zip (first entry).
+pub const MANIFEST_NAME: &str = "manifest.ron";
+/// The plain-ASCII index for unzip tools that show UTF-8 names badly.
+pub const INDEX_NAME: &str = "INDEX-ASCII.txt";
+/// Folder of the product file.
+pub const PRODUCT_FOLDER: &str = "product";
+/// Folder of the evidence, one sub-folder per criterion in criterion order.
+pub const EVIDENCE_FOLDER: &str = "Minh chứng";
+/// Folder of the generated forms and the status report.
+pub const FORMS_FOLDER: &str = "Biểu mẫu";
+/// The ending of a bundle's file name.
+pub const BUNDLE_SUFFIX: &str = ".ocop.zip";
+
+/// What a file in a bundle is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileRole {
+    /// The product's RON file.
+    Product,
+    /// An evidence file: its SHA-256 is the key the product's attachments use.
+    Evidence {
+        /// "3.5 Sở hữu trí tuệ", or "—" for a document that backs no criterion.
+        criterion: String,
+        /// The dossier document's name.
+        document: String,
+    },
+    /// A generated form or the status report (`01`, `02`, `03`, `sheet`, `report`).
+    Form(String),
+    /// The ASCII index.
+    Index,
+}
+
+/// One file of a bundle as the manifest records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestFile {
+    /// Entry name inside the zip, `/`-separated, UTF-8.
+    pub path: String,
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size_bytes: u64,
+    /// What it is.
+    pub role: FileRole,
+}
+
+/// The manifest of a bundle: what is in it, who made it, when, under which rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always [`BUNDLE_FORMAT`].
+    pub format: String,
+    /// [`BUNDLE_FORMAT_VERSION`] when written by this build.
+    pub format_version: u32,
+    /// The product's id.
+    pub product_id: ProductId,
+    /// The product's name.
+    pub product_name: String,
+    /// The producer's name.
+    pub producer: String,
+    /// Who made the bundle (the officer or the cooperative's staff).
+    pub made_by: String,
+    /// Whether a producer's or a commune's workspace made it.
+    pub made_in: WorkspaceKind,
+    /// The workspace's name, commune and province.
+    pub workspace: String,
+    /// Commune of the workspace that made it.
+    pub commune: String,
+    /// Province of the workspace that made it.
+    pub province: String,
+    /// When it was made (local time).
+    pub made_at: NaiveDateTime,
+    /// The current application's rule version.
+    pub rule_version: String,
+    /// The app that made it, e.g. "ocop-tracker 0.1.0".
+    pub app_version: String,
+    /// Every file in the bundle except the manifest itself.
+    pub files: Vec<ManifestFile>,
+}
+
+impl Manifest {
+    /// The product file's entry.
+    pub fn product_file(&self) -> Option<&ManifestFile> {
+        self.files.iter().find(|f| f.role == FileRole::Product)
+    }
+
+    /// The entry holding the evidence with this SHA-256.
+    pub fn evidence(&self, sha256: &str) -> Option<&ManifestFile> {
+        self.files
+            .iter()
+            .find(|f| matches!(f.role, FileRole::Evidence { .. }) && f.sha256 == sha256)
+    }
+
+    /// Total size of the files.
+    pub fn total_bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.size_bytes).sum()
+    }
+}
+
+/// Plain ASCII for the index: Vietnamese letters without their marks (đ → d), anything
+/// else outside printable ASCII as `?`.
+pub fn ascii(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c if c.is_ascii_graphic() || c == ' ' => c,
+            _ => '?',
+        })
+        .collect()
+}
+
+/// The ASCII index: one line per file, its name without marks and its hash, for old
+/// unzip tools that show Vietnamese names garbled (they can still match by size and hash).
+pub fn index_text(manifest: &Manifest) -> String {
+    let mut out = String::new();
+    out.push_str("OCOP electronic dossier / Ho so dien tu OCOP\r\n");
+    out.push_str(&format!(
+        "Product / San pham: {} ({})\r\nProducer / Chu the: {}\r\nMade by / Nguoi lap: {}, {}\r\n",
+        ascii(&manifest.product_name),
+        manifest.product_id,
+        ascii(&manifest.producer),
+        ascii(&manifest.made_by),
+        manifest.made_at.format("%d/%m/%Y %H:%M"),
+    ));
+    out.push_str("Entry names are UTF-8; below without Vietnamese marks.\r\n");
+    out.push_str("Ten tep la UTF-8; duoi day viet khong dau.\r\n\r\n");
+    out.push_str("size (bytes)  sha256  name\r\n");
+    for file in &manifest.files {
+        out.push_str(&format!(
+            "{:>12}  {}  {}\r\n",
+            file.size_bytes,
+            file.sha256,
+            ascii(&file.path)
+        ));
+    }
+    out
+}
+
+/// Why a bundle's product cannot come into this workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExchangeError {
+    /// A product with this id exists here but belongs to another producer.
+    OtherProducer {
+        /// The id.
+        id: ProductId,
+        /// The producer here.
+        here: String,
+        /// The producer in the bundle.
+        bundle: String,
+    },
+    /// The product in the bundle is not the one the manifest names.
+    ManifestMismatch,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPlan {
+    /// The product as it would be after the import.
+    pub product: Product,
+    /// Whether the product is new here.
+    pub is_new: bool,
+    /// The parts that change (for an existing product).
+    pub changes: Vec<merge::Part>,
+    /// Parts that differ but stay as they are here (this side's own, or each side's alone).
+    pub kept: Vec<merge::Part>,
+}
+
+/// Who provides a dossier document (the template's provider; unknown keys count as the
+/// producer's, who brings most documents).
+fn provider_of(catalog: &Catalog, app: &Application, key: &str) -> Provider {
+    catalog
+        .template(&app.rule_version)
+        .and_then(|t| t.item(key))
+        .map_or(Provider::Producer, |item| item.provider)
+}
+
+/// Whether a dossier document belongs to `side`.
+fn owns_entry(side: WorkspaceKind, provider: Provider) -> bool {
+    match side {
+        WorkspaceKind::Producer => provider == Provider::Producer,
+        WorkspaceKind::Commune => provider != Provider::Producer,
+    }
+}
+
+/// Whether a form text belongs to `side`.
+fn owns_text(side: WorkspaceKind, field: FormText) -> bool {
+    field.is_producers() == (side == WorkspaceKind::Producer)
+}
+
+/// Two names of one producer (case, marks and spacing aside)?
+pub fn same_producer(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        search::fold(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (norm(a), norm(b));
+    a.is_empty() || b.is_empty() || a == b
+}
+
+/// The application of `product` that `incoming` continues: same kind and year.
+fn matching_app<'a>(
+    apps: &'a mut [Application],
+    incoming: &Application,
+) -> Option<&'a mut Application> {
+    apps.iter_mut()
+        .find(|a| a.kind == incoming.kind && a.year == incoming.year)
+}
+
+/// Brings the parts `from` owns from `incoming` into `app`.
+fn merge_application(
+    app: &mut Application,
+    incoming: &Application,
+    from: WorkspaceKind,
+    catalog: &Catalog,
+) {
+    match from {
+        WorkspaceKind::Producer => {
+            app.scores.self_assessment = incoming.scores.self_assessment.clone();
+        }
+        WorkspaceKind::Commune => {
+            app.stage = incoming.stage;
+            app.dates = incoming.dates.clone();
+            app.certificate = incoming.certificate.clone();
+            app.revocation = incoming.revocation.clone();
+            app.scores.commune_view = incoming.scores.commune_view.clone();
+            app.scores.official = incoming.scores.official.clone();
+            app.notes = incoming.notes.clone();
+            app.forms.report_date = incoming.forms.report_date;
+        }
+    }
+    for field in FormText::ALL {
+        if owns_text(from, field) {
+            app.forms.set(field, incoming.forms.get(field).to_owned());
+        }
+    }
+    let keys: BTreeSet<String> = app
+        .dossier
+        .iter()
+        .chain(incoming.dossier.iter())
+        .map(|e| e.key.clone())
+        .collect();
+    for key in keys {
+        if !owns_entry(from, provider_of(catalog, incoming, &key)) {
+            continue;
+        }
+        let theirs: Option<DossierEntry> = incoming.dossier.iter().find(|e| e.key == key).cloned();
+        let position = app.dossier.iter().position(|e| e.key == key);
+        match (position, theirs) {
+            (Some(i), Some(theirs)) => {
+                if let Some(slot) = app.dossier.get_mut(i) {
+                    *slot = theirs;
+                }
+            }
+            (None, Some(theirs)) => app.dossier.push(theirs),
+            // The other side has no such entry (an older template): ours stays.
+            (_, None) => {}
+        }
+    }
+}
+
+/// What importing `incoming` (made in a `from` workspace) into this workspace would give.
+/// `local` is the product with the same id here, if any. A new product comes in whole;
+/// an existing one takes only the parts `from` owns (see the module notes), keeps its
+/// own, and gets both histories merged by time. Applications are matched by kind and
+/// year; one the bundle has and this side has not is added.
+pub fn plan_import(
+    local: Option<&Product>,
+    incoming: &Product,
+    from: WorkspaceKind,
+    catalog: &Catalog,
+) -> Result<ImportPlan, ExchangeError> {
+    let Some(local) = local else {
+        return Ok(ImportPlan {
+            product: incoming.clone(),
+            is_new: true,
+            changes: Vec::new(),
+            kept: Vec::new(),
+        });
+    };
+    if !same_producer(&local.producer.name, &incoming.producer.name) {
+        return Err(ExchangeError::OtherProducer {
+            id: local.id.clone(),
+            here: local.producer.name.clone(),
+            bundle: incoming.producer.name.clone(),
+        });
+    }
+    let mut product = local.clone();
+    match from {
+        WorkspaceKind::Producer => {
+            product.producer = incoming.producer.clone();
+            product.description = incoming.description.clone();
+        }
+        WorkspaceKind::Commune => {
+            product.commune = incoming.commune.clone();
+            product.product_code = incoming.product_code.clone();
+        }
+    }
+    for theirs in &incoming.applications {
+        match matching_app(&mut product.applications, theirs) {
+            Some(app) => merge_application(app, theirs, from, catalog),
+            None => product.applications.push(theirs.clone()),
+        }
+    }
+    product.history = merge::merged_history(&local.history, &incoming.history);
+    let changes = merge::differences(local, &product);
+    let kept = merge::differences(&product, incoming)
+        .into_iter()
+        .filter(|part| !matches!(part, merge::Part::Applications))
+        .collect();
+    Ok(ImportPlan {
+        product,
+        is_new: false,
+        changes,
+        kept,
+    })
+}
+
+/// Records the commune's receipt of the dossier on the current application: the date
+/// (which starts the 15-working-day clock, Art. 7 step 2) and, if the application was
+/// still with the producer, the stage "submitted to the commune". Returns whether
+/// anything changed.
+pub fn record_receipt(product: &mut Product, received: NaiveDate) -> bool {
+    let Some(app) = product.current_mut() else {
+        return false;
+    };
+    let before = (app.stage, app.dates.received_by_commune);
+    if app.stage.path_index() < Stage::SubmittedToCommune.path_index() {
+        app.stage = Stage::SubmittedToCommune;
+    }
+    app.dates.received_by_commune = Some(received);
+    before != (app.stage, app.dates.received_by_commune)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_drops_marks_and_keeps_structure() {
+        assert_eq!(
+            ascii("Minh chứng/3.5 Sở hữu trí tuệ/Đơn nhãn hiệu.jpg"),
+            "Minh chung/3.5 So huu tri tue/Don nhan hieu.jpg"
+        );
+        assert_eq!(ascii("a\u{1F600}b"), "a?b");
+    }
+
+    #[test]
+    fn producers_compare_without_case_and_marks() {
+        assert!(same_producer(
+            "HTX Nông sản Hồng Quang",
+            "htx nong san  hong quang"
+        ));
+        assert!(!same_producer(
+            "HTX Nông sản Hồng Quang",
+            "HTX Thịt trâu Bình An"
+        ));
+        // An empty name is no evidence of another producer.
+        assert!(same_producer("", "HTX A"));
+    }
+}

@@ -1,0 +1,189 @@
+//! A folder of many communes (a district's or province's shared folder): the workspaces
+//! and bundles directly inside it, read in parallel, nothing written.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::bundle;
+use super::{SkipReason, StorageError, fsio, load_workspace, looks_like_workspace};
+use crate::domain::model::Product;
+
+/// One workspace or bundle of the folder.
+#[derive(Debug)]
+pub struct ManySource {
+    /// Its name in the folder.
+    pub label: String,
+    /// The commune it belongs to (the workspace's, or the bundle's maker's).
+    pub commune: String,
+    /// Its products.
+    pub products: Vec<Product>,
+}
+
+/// What [`load_many`] read.
+#[derive(Debug, Default)]
+pub struct Many {
+    /// Each workspace and bundle read, in name order.
+    pub sources: Vec<ManySource>,
+    /// What could not be read (a broken bundle, a broken product file…), named.
+    pub problems: Vec<StorageError>,
+}
+
+enum Item {
+    Workspace(PathBuf),
+    Bundle(PathBuf),
+}
+
+/// Reads every workspace folder and `.ocop.zip` bundle directly inside `dir`. Links are
+/// skipped with a message; a bundle is checked (entry names, limits, the product file's
+/// hash) but its evidence is not hashed (see `bundle::peek`).
+pub fn load_many(dir: &Path) -> Result<Many, StorageError> {
+    if !fsio::check_dir(dir)? {
+        return Err(StorageError::NotAWorkspace {
+            path: dir.to_owned(),
+        });
+    }
+    let mut items = Vec::new();
+    let mut many = Many::default();
+    let entries = fs::read_dir(dir).map_err(|source| StorageError::Io {
+        action: "list",
+        source,
+        path: dir.to_owned(),
+    })?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_none_or(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() {
+            if bundle::is_bundle_name(&path) || looks_like_workspace(&path) {
+                many.problems.push(StorageError::Skipped {
+                    reason: SkipReason::Symlink,
+                    path,
+                });
+            }
+        } else if meta.is_dir() && looks_like_workspace(&path) {
+            items.push(Item::Workspace(path));
+        } else if meta.is_file() && bundle::is_bundle_name(&path) {
+            items.push(Item::Bundle(path));
+        }
+    }
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, ItemResult)>> = Mutex::new(Vec::new());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8)
+        .min(items.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let read = read_item(item);
+                    if let Ok(mut all) = results.lock() {
+                        all.push((i, read));
+                    }
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+    results.sort_by_key(|(i, ..)| *i);
+    for (_, (result, problems)) in results {
+        many.problems.extend(problems);
+        match result {
+            Ok(source) => many.sources.push(source),
+            Err(errors) => many.problems.extend(errors),
+        }
+    }
+    Ok(many)
+}
+
+type ItemResult = (Result<ManySource, Vec<StorageError>>, Vec<StorageError>);
+
+fn read_item(item: &Item) -> ItemResult {
+    match item {
+        Item::Workspace(path) => match load_workspace(path) {
+            Ok(loaded) => (
+                Ok(ManySource {
+                    label: label_of(path),
+                    commune: loaded.workspace.info.commune.clone(),
+                    products: loaded.workspace.products.into_values().collect(),
+                }),
+                loaded.problems,
+            ),
+            Err(err) => (Err(vec![err]), Vec::new()),
+        },
+        Item::Bundle(path) => match bundle::peek(path) {
+            Ok((manifest, product)) => (
+                Ok(ManySource {
+                    label: label_of(path),
+                    commune: manifest.commune,
+                    products: vec![product],
+                }),
+                Vec::new(),
+            ),
+            Err(err) => (
+                Err(vec![StorageError::Data {
+                    message: err.to_string(),
+                    path: path.clone(),
+                }]),
+                Vec::new(),
+            ),
+        },
+    }
+}
+
+fn label_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// A new private folder in the system's temp folder (`<prefix>-<random>`), created
+/// exclusively, removed with everything in it when dropped (review mode's copy of a
+/// bundle).
+#[derive(Debug)]
+pub struct PrivateFolder(PathBuf);
+
+impl PrivateFolder {
+    /// Creates the folder.
+    pub fn create(prefix: &str) -> Result<PrivateFolder, StorageError> {
+        let base = std::env::temp_dir();
+        let mut last = None;
+        for _ in 0..16 {
+            let path = base.join(format!("{prefix}-{:016x}", fsio::random_token()));
+            match fs::create_dir(&path) {
+                Ok(()) => return Ok(PrivateFolder(path)),
+                Err(source) => last = Some((source, path)),
+            }
+        }
+        let (source, path) = last.unwrap_or_else(|| (std::io::Error::other("no name"), base));
+        Err(StorageError::Io {
+            action: "create folder",
+            source,
+            path,
+        })
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for PrivateFolder {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}

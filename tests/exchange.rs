@@ -1,0 +1,836 @@
+//! The electronic dossier bundle (issue 13): Cốm Hồng Quang from a producer's workspace to
+//! the commune and back with every hash verified and no field lost; the CLI's exit codes;
+//! and each kind of hostile bundle refused with a message, nothing written outside,
+//! nothing half-imported.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use ocop_tracker::app::AppState;
+use ocop_tracker::app::exchange;
+use ocop_tracker::command::Command;
+use ocop_tracker::domain::exchange::{FileRole, MANIFEST_NAME, Manifest};
+use ocop_tracker::domain::model::{FormText, Product, ProductId, WorkspaceKind};
+use ocop_tracker::domain::scoring::Answer;
+use ocop_tracker::storage::{self, bundle};
+use ocop_tracker::text::Lang;
+
+const COM: &str = "com-hong-quang";
+
+fn id(raw: &str) -> ProductId {
+    ProductId::parse(raw).expect("id")
+}
+
+fn no_progress() -> impl FnMut(u64, u64) {
+    |_, _| {}
+}
+
+fn open(dir: &Path) -> AppState {
+    AppState::open(dir, common::catalog(), common::today(), Lang::Vi).expect("open workspace")
+}
+
+/// A producer's workspace holding Cốm Hồng Quang (the demo copy, made a producer's).
+fn producer_workspace(root: &Path) -> PathBuf {
+    let ws = root.join("htx");
+    common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"), &ws);
+    std::fs::remove_file(ws.join("products/thit-trau-binh-an.ron")).expect("one product only");
+    let mut info = open(&ws).workspace.info.clone();
+    info.name = "HTX Nông sản Hồng Quang".into();
+    info.kind = WorkspaceKind::Producer;
+    storage::save_workspace_info(&ws, &info).expect("save info");
+    ws
+}
+
+/// An empty commune workspace.
+fn commune_workspace(root: &Path) -> PathBuf {
+    let ws = root.join("xa");
+    let workspace = ocop_tracker::domain::model::Workspace {
+        info: ocop_tracker::domain::model::WorkspaceInfo {
+            name: "UBND xã Hồng Quang".into(),
+            commune: "Hồng Quang".into(),
+            province: "Tuyên Quang".into(),
+            officers: vec!["Nguyễn Văn An".into()],
+            ..Default::default()
+        },
+        products: BTreeMap::new(),
+    };
+    storage::save_workspace(&ws, &workspace).expect("commune workspace");
+    ws
+}
+
+fn export(state: &AppState, product: &str, out: &Path) -> Manifest {
+    state
+        .bundle_request(&id(product), Lang::Vi)
+        .expect("request")
+        .write(out, &mut no_progress(), &AtomicBool::new(false))
+        .expect("bundle written")
+}
+
+fn receive(state: &mut AppState, bundle: &Path, received: Option<NaiveDate>) -> Result<(), String> {
+    state
+        .import_bundle(
+            bundle,
+            received,
+            &mut no_progress(),
+            &AtomicBool::new(false),
+        )
+        .map(|_| ())
+}
+
+/// Every file of `manifest` hashes to its entry (read back independently of the app).
+fn assert_all_hashes(bundle: &Path, manifest: &Manifest) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(bundle).unwrap()).unwrap();
+    for file in &manifest.files {
+        let mut entry = zip.by_name(&file.path).expect(&file.path);
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        assert_eq!(bytes.len() as u64, file.size_bytes, "{}", file.path);
+        assert_eq!(bundle::sha256_hex(&bytes), file.sha256, "{}", file.path);
+    }
+}
+
+/// The stored evidence of every attachment exists and hashes to its record.
+fn assert_evidence_present(dir: &Path, product: &Product) {
+    let attachments: Vec<_> = product
+        .applications
+        .iter()
+        .flat_map(|a| a.dossier.iter())
+        .flat_map(|e| e.attachments.iter())
+        .collect();
+    assert!(!attachments.is_empty(), "the demo product has evidence");
+    for attachment in attachments {
+        let path = storage::evidence::resolve(dir, &attachment.stored_path).expect("resolves");
+        let bytes = std::fs::read(&path).expect("evidence file present");
+        assert_eq!(
+            bundle::sha256_hex(&bytes),
+            attachment.sha256,
+            "{}",
+            attachment.file_name
+        );
+    }
+}
+
+/// Everything but the history (each side logs its own edits).
+fn without_history(product: &Product) -> Product {
+    let mut p = product.clone();
+    p.history.clear();
+    p
+}
+
+#[test]
+fn com_goes_to_the_commune_and_back_with_nothing_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let producer_dir = producer_workspace(tmp.path());
+    let commune_dir = commune_workspace(tmp.path());
+    let mut producer = open(&producer_dir);
+    producer.officer = "Ma Thị Hoa".into();
+    let original = producer.workspace.products[&id(COM)].clone();
+
+    // 1. The cooperative exports its dossier.
+    let first = tmp.path().join("Cốm Hồng Quang.ocop.zip");
+    let manifest = export(&producer, COM, &first);
+    assert_eq!(manifest.made_in, WorkspaceKind::Producer);
+    assert_eq!(manifest.made_by, "Ma Thị Hoa");
+    assert_all_hashes(&first, &manifest);
+    let roles: Vec<&FileRole> = manifest.files.iter().map(|f| &f.role).collect();
+    assert!(roles.contains(&&FileRole::Product));
+    assert!(roles.contains(&&FileRole::Index));
+    assert_eq!(
+        roles
+            .iter()
+            .filter(|r| matches!(r, FileRole::Form(_)))
+            .count(),
+        5,
+        "forms 01, 02, 03, the sheet and the report"
+    );
+    assert!(
+        manifest
+            .files
+            .iter()
+            .any(|f| f.path.starts_with("Minh chứng/") && f.path.ends_with(".jpg")),
+        "evidence under readable names: {:?}",
+        manifest.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+    );
+    let verified = bundle::verify(&first, &mut no_progress(), &AtomicBool::new(false)).unwrap();
+    assert!(verified.problems.is_empty(), "{:?}", verified.problems);
+
+    // 2. The commune receives it and records the receipt date.
+    let mut commune = open(&commune_dir);
+    let received = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    receive(&mut commune, &first, Some(received)).expect("received");
+    assert!(commune.flush());
+    let at_commune = commune.workspace.products[&id(COM)].clone();
+    let app = at_commune.current().unwrap();
+    assert_eq!(app.dates.received_by_commune, Some(received));
+    assert_evidence_present(&commune_dir, &at_commune);
+    let mut expected = without_history(&original);
+    ocop_tracker::domain::exchange::record_receipt(&mut expected, received);
+    assert_eq!(
+        without_history(&at_commune),
+        expected,
+        "every field came in"
+    );
+    // One undo step takes it out again, and redo brings it back.
+    assert!(commune.undo());
+    assert!(!commune.workspace.products.contains_key(&id(COM)));
+    assert!(commune.redo());
+    assert_eq!(
+        without_history(&commune.workspace.products[&id(COM)]),
+        expected
+    );
+
+    // 3. The commune adds its notes and its view.
+    let key = app
+        .scores
+        .self_assessment
+        .answers
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    for command in [
+        Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::ApplicationNotes,
+            value: "Cần bổ sung phiếu kiểm nghiệm vi sinh.".into(),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Form(FormText::CommuneLabour),
+            value: "Sử dụng 12 lao động địa phương.".into(),
+        },
+        Command::SetAnswer {
+            id: id(COM),
+            sheet: ocop_tracker::command::SheetKind::Commune,
+            criterion: key.clone(),
+            answer: Some(Answer::Chosen { option: 0 }),
+        },
+    ] {
+        commune.apply(&command).expect("commune edit");
+    }
+    assert!(commune.flush());
+    let commune_version = commune.workspace.products[&id(COM)].clone();
+
+    // 4. The commune sends it back.
+    let back = tmp.path().join("back.ocop.zip");
+    let manifest_back = export(&commune, COM, &back);
+    assert_eq!(manifest_back.made_in, WorkspaceKind::Commune);
+    assert_all_hashes(&back, &manifest_back);
+
+    // Meanwhile the cooperative edited its own Part II: it must survive the import.
+    producer
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Form(FormText::BusinessResults),
+            value: "Doanh thu 2026: 480 triệu đồng.".into(),
+        })
+        .unwrap();
+    let producer_before = producer.workspace.products[&id(COM)].clone();
+
+    // 5. The cooperative imports the commune's bundle.
+    receive(&mut producer, &back, None).expect("received back");
+    assert!(producer.flush());
+    let home = producer.workspace.products[&id(COM)].clone();
+    let (mine, theirs) = (home.current().unwrap(), commune_version.current().unwrap());
+    assert_eq!(
+        mine.scores.self_assessment,
+        producer_before.current().unwrap().scores.self_assessment,
+        "the self-assessment is unchanged"
+    );
+    assert_eq!(
+        mine.forms.get(FormText::BusinessResults),
+        "Doanh thu 2026: 480 triệu đồng.",
+        "the producer's own text stays"
+    );
+    assert_eq!(mine.notes, "Cần bổ sung phiếu kiểm nghiệm vi sinh.");
+    assert_eq!(
+        mine.forms.get(FormText::CommuneLabour),
+        "Sử dụng 12 lao động địa phương."
+    );
+    assert_eq!(mine.scores.commune_view, theirs.scores.commune_view);
+    assert_eq!(mine.stage, theirs.stage);
+    assert_eq!(mine.dates, theirs.dates);
+    assert_eq!(
+        mine.dossier.len(),
+        producer_before.current().unwrap().dossier.len()
+    );
+    assert_evidence_present(&producer_dir, &home);
+    // Both histories are kept.
+    assert!(home.history.len() > producer_before.history.len());
+    // And the product file on disk is what the app shows.
+    let reloaded = open(&producer_dir);
+    assert_eq!(
+        without_history(&reloaded.workspace.products[&id(COM)]),
+        without_history(&home)
+    );
+}
+
+#[test]
+fn receiving_the_same_bundle_twice_changes_nothing_the_second_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let producer = open(&producer_workspace(tmp.path()));
+    let bundle_path = tmp.path().join("com.ocop.zip");
+    export(&producer, COM, &bundle_path);
+    let mut commune = open(&commune_workspace(tmp.path()));
+    receive(&mut commune, &bundle_path, None).unwrap();
+    let opened = bundle::open(&bundle_path, &mut no_progress(), &AtomicBool::new(false)).unwrap();
+    let preview = commune.import_preview(opened, Lang::Vi).unwrap();
+    assert!(!preview.plan.is_new);
+    assert!(
+        preview.plan.changes.is_empty(),
+        "{:?}",
+        preview.plan.changes
+    );
+    assert!(
+        preview.to_extract.is_empty(),
+        "evidence is deduplicated by hash"
+    );
+}
+
+/// An entry's new name and bytes, or None to drop it.
+type Edit<'a> = &'a dyn Fn(&str, Vec<u8>) -> Option<(String, Vec<u8>)>;
+
+/// Rewrites a zip, entry by entry, through `edit`.
+fn rezip(from: &Path, to: &Path, edit: Edit) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut entries = Vec::new();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        entries.push((name, bytes));
+    }
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for (name, bytes) in entries {
+        if let Some((name, bytes)) = edit(&name, bytes) {
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&bytes).unwrap();
+        }
+    }
+    out.finish().unwrap();
+}
+
+/// Rewrites the manifest of a bundle with `change` and the rest with `edit`.
+fn with_manifest(
+    from: &Path,
+    to: &Path,
+    change: &dyn Fn(&mut Manifest),
+    edit: &dyn Fn(&str, Vec<u8>) -> Vec<u8>,
+) {
+    rezip(from, to, &|name, bytes| {
+        if name == MANIFEST_NAME {
+            let mut manifest: Manifest =
+                ron::from_str(std::str::from_utf8(&bytes).unwrap()).unwrap();
+            change(&mut manifest);
+            let text =
+                ron::ser::to_string_pretty(&manifest, ron::ser::PrettyConfig::new()).unwrap();
+            Some((name.to_owned(), text.into_bytes()))
+        } else {
+            Some((name.to_owned(), edit(name, bytes)))
+        }
+    });
+}
+
+/// A copy of `sound` at `bad` with more entries written by `add`.
+fn with_more(sound: &Path, bad: &Path, add: &dyn Fn(&mut zip::ZipWriter<std::fs::File>)) {
+    rezip(sound, bad, &|name, bytes| Some((name.to_owned(), bytes)));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(bad)
+        .unwrap();
+    let mut zip = zip::ZipWriter::new_append(file).unwrap();
+    add(&mut zip);
+    zip.finish().unwrap();
+}
+
+/// A sound bundle of Cốm made by its producer, in `tmp`.
+fn sound_bundle(tmp: &Path) -> PathBuf {
+    let producer = open(&producer_workspace(tmp));
+    let path = tmp.join("sound.ocop.zip");
+    export(&producer, COM, &path);
+    path
+}
+
+/// Receiving `bad` into a fresh commune workspace fails with a message containing
+/// `expected`, and the workspace is unchanged on disk (nothing half-imported).
+fn refused(tmp: &Path, bad: &Path, expected: &str) {
+    let dir = tmp.join("xa");
+    if !dir.exists() {
+        commune_workspace(tmp);
+    }
+    let before = snapshot(&dir);
+    let mut commune = open(&dir);
+    let err = receive(&mut commune, bad, None).expect_err("refused");
+    assert!(
+        err.contains(expected),
+        "message “{err}” should contain “{expected}”"
+    );
+    assert!(
+        err.contains(&bad.display().to_string()),
+        "names the file: {err}"
+    );
+    drop(commune);
+    assert_eq!(snapshot(&dir), before, "nothing written into the workspace");
+}
+
+/// Every file under `dir` (except the per-PC lock) with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !path.ends_with(".ocop-tracker.lock") {
+                out.insert(path.clone(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn zip_slip_names_are_refused_and_nothing_lands_outside() {
+    for (n, hostile) in [
+        "../evil.txt",
+        "Minh chứng/../../evil.txt",
+        "/tmp/evil-absolute.txt",
+        "C:/evil.txt",
+        "Minh chứng\\..\\..\\evil.txt",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let tmp = tempfile::tempdir().unwrap();
+        let sound = sound_bundle(tmp.path());
+        let bad = tmp.path().join(format!("slip-{n}.ocop.zip"));
+        with_more(&sound, &bad, &|zip| {
+            zip.start_file(hostile, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"pwned").unwrap();
+        });
+        let verified = bundle::verify(&bad, &mut no_progress(), &AtomicBool::new(false));
+        match verified {
+            Ok(v) => assert!(
+                v.problems
+                    .iter()
+                    .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
+                "{hostile}: {:?}",
+                v.problems
+            ),
+            Err(bundle::BundleError::Problems { .. }) => {}
+            Err(other) => panic!("{hostile}: {other}"),
+        }
+        refused(tmp.path(), &bad, "không an toàn");
+        assert!(!tmp.path().join("evil.txt").exists());
+        assert!(!tmp.path().parent().unwrap().join("evil.txt").exists());
+        assert!(!Path::new("/tmp/evil-absolute.txt").exists());
+    }
+}
+
+#[test]
+fn symlink_entries_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let bad = tmp.path().join("link.ocop.zip");
+    with_more(&sound, &bad, &|zip| {
+        zip.add_symlink(
+            "Minh chứng/passwd",
+            "/etc/passwd",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+    });
+    refused(tmp.path(), &bad, "liên kết");
+}
+
+#[test]
+fn names_that_differ_only_by_case_are_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let bad = tmp.path().join("dup.ocop.zip");
+    with_more(&sound, &bad, &|zip| {
+        zip.start_file("MANIFEST.RON", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(b"other").unwrap();
+    });
+    refused(tmp.path(), &bad, "trùng");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let bad = tmp.path().join("bomb.ocop.zip");
+    with_more(&sound, &bad, &|zip| {
+        zip.start_file(
+            "Minh chứng/zeros.bin",
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated),
+        )
+        .unwrap();
+        let zeros = vec![0_u8; 1 << 20];
+        for _ in 0..64 {
+            zip.write_all(&zeros).unwrap();
+        }
+    });
+    assert!(
+        std::fs::metadata(&bad).unwrap().len() < 2 << 20,
+        "a 64 MiB entry in a small zip"
+    );
+    refused(tmp.path(), &bad, "bom zip");
+}
+
+#[test]
+fn a_truncated_zip_and_a_renamed_file_are_not_bundles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let bytes = std::fs::read(&sound).unwrap();
+    let cut = tmp.path().join("cut.ocop.zip");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    refused(tmp.path(), &cut, "cắt cụt");
+    let renamed = tmp.path().join("letter.ocop.zip");
+    std::fs::write(&renamed, "Kính gửi UBND xã …").unwrap();
+    refused(tmp.path(), &renamed, "không phải tệp zip");
+    let no_manifest = tmp.path().join("plain.ocop.zip");
+    rezip(&sound, &no_manifest, &|name, bytes| {
+        (name != MANIFEST_NAME).then(|| (name.to_owned(), bytes))
+    });
+    refused(tmp.path(), &no_manifest, "manifest.ron");
+}
+
+#[test]
+fn a_manifest_that_lies_about_a_hash_or_a_size_is_caught() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let lying_hash = tmp.path().join("hash.ocop.zip");
+    with_manifest(
+        &sound,
+        &lying_hash,
+        &|m| {
+            let file = m
+                .files
+                .iter_mut()
+                .find(|f| matches!(f.role, FileRole::Evidence { .. }))
+                .unwrap();
+            file.sha256 = "0".repeat(64);
+        },
+        &|_, bytes| bytes,
+    );
+    let verified =
+        bundle::verify(&lying_hash, &mut no_progress(), &AtomicBool::new(false)).unwrap();
+    assert!(
+        matches!(verified.problems.as_slice(), [bundle::Problem::WrongHash(name)] if name.starts_with("Minh chứng/")),
+        "{:?}",
+        verified.problems
+    );
+    refused(tmp.path(), &lying_hash, "mã băm");
+
+    // A file changed inside, the manifest left as it was.
+    let changed = tmp.path().join("changed.ocop.zip");
+    rezip(&sound, &changed, &|name, mut bytes| {
+        if name.starts_with("Minh chứng/") {
+            bytes.push(0);
+        }
+        Some((name.to_owned(), bytes))
+    });
+    refused(tmp.path(), &changed, "kích thước sai");
+
+    // A file in the manifest that is not in the zip, and one in the zip not in it.
+    let missing = tmp.path().join("missing.ocop.zip");
+    rezip(&sound, &missing, &|name, bytes| {
+        if name.starts_with("Biểu mẫu/Mẫu 01") {
+            Some(("Biểu mẫu/thêm.docx".to_owned(), bytes))
+        } else {
+            Some((name.to_owned(), bytes))
+        }
+    });
+    let verified = bundle::verify(&missing, &mut no_progress(), &AtomicBool::new(false)).unwrap();
+    assert!(
+        verified
+            .problems
+            .iter()
+            .any(|p| matches!(p, bundle::Problem::Missing(n) if n.starts_with("Biểu mẫu/Mẫu 01")))
+    );
+    assert!(
+        verified
+            .problems
+            .iter()
+            .any(|p| matches!(p, bundle::Problem::Extra(n) if n == "Biểu mẫu/thêm.docx"))
+    );
+}
+
+#[test]
+fn a_broken_or_newer_product_file_inside_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    for (n, (transform, expected)) in [
+        (
+            Box::new(|text: String| text.replacen("Product(", "Product(((", 1))
+                as Box<dyn Fn(String) -> String>,
+            "tệp hỏng ở dòng",
+        ),
+        (
+            Box::new(|text: String| text.replacen("schema_version: 3", "schema_version: 99", 1)),
+            "phiên bản mới hơn",
+        ),
+        (
+            Box::new(|text: String| {
+                text.replacen(
+                    "name: \"Cốm Hồng Quang\",",
+                    "name: \"Cốm Hồng Quang\", hologram: true,",
+                    1,
+                )
+            }),
+            "không biết",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let bad = tmp.path().join(format!("product-{n}.ocop.zip"));
+        let transform = &transform;
+        // The manifest is made to agree with the changed file: only the content is wrong.
+        let changed: std::cell::RefCell<Option<(String, u64)>> = std::cell::RefCell::new(None);
+        let mid = tmp.path().join(format!("mid-{n}.ocop.zip"));
+        rezip(&sound, &mid, &|name, bytes| {
+            if name.starts_with("product/") {
+                let text = transform(String::from_utf8(bytes).unwrap());
+                changed.replace(Some((
+                    bundle::sha256_hex(text.as_bytes()),
+                    text.len() as u64,
+                )));
+                Some((name.to_owned(), text.into_bytes()))
+            } else {
+                Some((name.to_owned(), bytes))
+            }
+        });
+        let (sha, size) = changed.borrow().clone().unwrap();
+        with_manifest(
+            &mid,
+            &bad,
+            &|m| {
+                let file = m
+                    .files
+                    .iter_mut()
+                    .find(|f| f.role == FileRole::Product)
+                    .unwrap();
+                file.sha256.clone_from(&sha);
+                file.size_bytes = size;
+            },
+            &|_, bytes| bytes,
+        );
+        refused(tmp.path(), &bad, expected);
+    }
+}
+
+#[test]
+fn a_product_of_another_producer_under_a_taken_id_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    // The commune already has a "com-hong-quang" of another cooperative.
+    let dir = commune_workspace(tmp.path());
+    let mut commune = open(&dir);
+    commune
+        .apply(&Command::AddProduct {
+            id: id(COM),
+            name: "Cốm Hồng Quang".into(),
+            scoring_set: 6,
+            year: 2026,
+        })
+        .unwrap();
+    commune
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::ProducerName,
+            value: "HTX Cốm làng Vòng".into(),
+        })
+        .unwrap();
+    assert!(commune.flush());
+    drop(commune);
+    refused(tmp.path(), &sound, "chủ thể khác");
+}
+
+#[test]
+fn review_mode_shows_the_bundle_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let before = std::fs::read(&sound).unwrap();
+    let (mut state, folder) = exchange::open_review(
+        &sound,
+        common::catalog(),
+        common::today(),
+        Lang::Vi,
+        &mut no_progress(),
+        &AtomicBool::new(false),
+    )
+    .expect("review");
+    assert!(state.workspace.products.contains_key(&id(COM)));
+    assert!(state.workspace_locked.is_some());
+    assert_evidence_present(folder.path(), &state.workspace.products[&id(COM)]);
+    let err = state
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Notes,
+            value: "x".into(),
+        })
+        .expect_err("read-only");
+    assert!(matches!(
+        err,
+        ocop_tracker::command::CommandError::Refused(_)
+    ));
+    // The status report can still be made.
+    let report = state
+        .document(ocop_tracker::documents::DocKind::Report, &id(COM), Lang::Vi)
+        .expect("report");
+    assert!(report.starts_with(b"%PDF"));
+    let private = folder.path().to_owned();
+    drop(state);
+    drop(folder);
+    assert!(!private.exists(), "the private copy is removed");
+    assert_eq!(
+        std::fs::read(&sound).unwrap(),
+        before,
+        "the bundle is never written"
+    );
+}
+
+#[test]
+fn many_communes_open_as_one_read_only_portfolio() {
+    let tmp = tempfile::tempdir().unwrap();
+    let district = tmp.path().join("huyen");
+    std::fs::create_dir(&district).unwrap();
+    for n in 0..3 {
+        let ws = district.join(format!("xa-{n}"));
+        common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"), &ws);
+    }
+    let sound = sound_bundle(tmp.path());
+    std::fs::copy(&sound, district.join("Cốm gửi huyện.ocop.zip")).unwrap();
+    std::fs::write(district.join("broken.ocop.zip"), "not a zip").unwrap();
+    let before = snapshot(&district);
+    let state =
+        exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
+    assert_eq!(state.workspace.products.len(), 3 * 2 + 1);
+    assert!(state.workspace_locked.is_some());
+    assert_eq!(state.read_only.len(), 7);
+    assert!(
+        state
+            .load_problems
+            .iter()
+            .any(|p| p.contains("broken.ocop.zip")),
+        "the broken bundle is named: {:?}",
+        state.load_problems
+    );
+    drop(state);
+    assert_eq!(snapshot(&district), before, "nothing written");
+}
+
+/// The binary the tests run (built by cargo for integration tests).
+fn bin() -> Process {
+    Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+}
+
+#[test]
+fn cli_bundle_verify_receive_and_their_exit_codes() {
+    let (_tmp, ws) = common::demo_copy();
+    let out = ws.parent().unwrap().join("Cốm.ocop.zip");
+    let status = bin()
+        .args([
+            "bundle",
+            ws.to_str().unwrap(),
+            "--product",
+            COM,
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let verify = bin()
+        .args(["verify", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        verify.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&verify.stdout)
+    );
+    assert!(String::from_utf8_lossy(&verify.stdout).contains("Cốm Hồng Quang"));
+
+    let lying = ws.parent().unwrap().join("lying.ocop.zip");
+    with_manifest(
+        &out,
+        &lying,
+        &|m| {
+            let file = m
+                .files
+                .iter_mut()
+                .find(|f| f.role == FileRole::Product)
+                .unwrap();
+            file.size_bytes += 1;
+        },
+        &|_, bytes| bytes,
+    );
+    let verify = bin()
+        .args(["verify", lying.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(verify.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&verify.stdout).contains("wrong size: product/com-hong-quang.ron")
+    );
+
+    let not_zip = ws.parent().unwrap().join("x.ocop.zip");
+    std::fs::write(&not_zip, "hello").unwrap();
+    let verify = bin()
+        .args(["verify", not_zip.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(verify.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&verify.stderr).contains("x.ocop.zip"));
+
+    let commune = ws.parent().unwrap().join("xa");
+    commune_workspace(ws.parent().unwrap());
+    let receive = bin()
+        .args([
+            "receive",
+            commune.to_str().unwrap(),
+            out.to_str().unwrap(),
+            "--received",
+            "2026-11-20",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        receive.status.success(),
+        "{}",
+        String::from_utf8_lossy(&receive.stderr)
+    );
+    let state = open(&commune);
+    let product = &state.workspace.products[&id(COM)];
+    assert_eq!(
+        product.current().unwrap().dates.received_by_commune,
+        NaiveDate::from_ymd_opt(2026, 11, 20)
+    );
+    assert_evidence_present(&commune, product);
+}
