@@ -339,3 +339,69 @@ impl Drop for WatchJob {
         self.stop.store(true, Ordering::Relaxed);
     }
 }
+
+/// Long work with a progress bar and Cancel whose result the UI picks up when done (a
+/// bundle written, verified, opened or received).
+#[derive(Debug)]
+pub struct Task<T> {
+    /// Progress for the bar (`current` names the step).
+    pub progress: Arc<Progress>,
+    cancel: Arc<AtomicBool>,
+    rx: Receiver<T>,
+}
+
+impl<T: Send + 'static> Task<T> {
+    /// Runs `work` on a thread named `name`; it reports (done, total) through its first
+    /// argument and should stop when the flag is set. `wake` asks the UI for a repaint
+    /// (at most ~30 times a second while progress moves, and once at the end).
+    pub fn start(
+        name: &str,
+        step: String,
+        work: impl FnOnce(&mut dyn FnMut(u64, u64), &AtomicBool) -> T + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<Task<T>> {
+        let progress = Arc::new(Progress::default());
+        if let Ok(mut current) = progress.current.lock() {
+            *current = step;
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = mpsc::channel();
+        let thread_progress = Arc::clone(&progress);
+        let thread_cancel = Arc::clone(&cancel);
+        std::thread::Builder::new()
+            .name(name.to_owned())
+            .spawn(move || {
+                let mut last_wake = std::time::Instant::now();
+                let mut report = |done: u64, total: u64| {
+                    thread_progress.bytes_done.store(done, Ordering::Relaxed);
+                    thread_progress.bytes_total.store(total, Ordering::Relaxed);
+                    if last_wake.elapsed() >= std::time::Duration::from_millis(33) {
+                        last_wake = std::time::Instant::now();
+                        wake();
+                    }
+                };
+                let result = work(&mut report, &thread_cancel);
+                let _ = tx.send(result);
+                wake();
+            })?;
+        Ok(Task {
+            progress,
+            cancel,
+            rx,
+        })
+    }
+
+    /// Asks the work to stop.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// The result once done; `Err(())` if the thread died without one.
+    pub fn poll(&self) -> Option<Result<T, ()>> {
+        match self.rx.try_recv() {
+            Ok(result) => Some(Ok(result)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(())),
+        }
+    }
+}

@@ -834,3 +834,137 @@ fn cli_bundle_verify_receive_and_their_exit_codes() {
     );
     assert_evidence_present(&commune, product);
 }
+
+/// Opens File → Electronic dossier → `item` in the window.
+fn bundle_menu(
+    harness: &mut egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp>,
+    item: &str,
+) {
+    use egui_kittest::kittest::Queryable;
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness
+        .get_by_label("Gói hồ sơ điện tử (.ocop.zip)")
+        .click();
+    harness.run();
+    harness.get_by_label(item).click();
+    harness.run();
+    common::wait_for_exchange(harness);
+}
+
+#[test]
+fn gui_export_receive_with_preview_and_review() {
+    use egui_kittest::kittest::Queryable;
+    let tmp = tempfile::tempdir().unwrap();
+    let producer_dir = producer_workspace(tmp.path());
+    let commune_dir = commune_workspace(tmp.path());
+    let bundle_path = tmp.path().join("Cốm Hồng Quang.ocop.zip");
+
+    // The cooperative exports from its product screen.
+    let mut harness = common::app_harness(&producer_dir, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        save: Some(bundle_path.clone()),
+        ..Default::default()
+    });
+    harness.state_mut().screen = ocop_tracker::ui::Screen::Product(id(COM));
+    harness.run();
+    bundle_menu(&mut harness, "Xuất gói hồ sơ của sản phẩm…");
+    let verified = bundle::verify(&bundle_path, &mut no_progress(), &AtomicBool::new(false))
+        .expect("a bundle was written");
+    assert!(verified.problems.is_empty());
+    assert!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .unwrap()
+            .messages
+            .iter()
+            .any(|m| m.text.starts_with("Đã xuất gói hồ sơ"))
+    );
+    drop(harness);
+
+    // The commune receives it: verify, preview, confirm with the receipt date.
+    let mut harness = common::app_harness(&commune_dir, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        open: Some(bundle_path.clone()),
+        ..Default::default()
+    });
+    bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");
+    harness.get_by_label("Nhận gói hồ sơ");
+    harness.get_by_label("Sản phẩm mới: sẽ được thêm vào không gian làm việc.");
+    assert!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .unwrap()
+            .workspace
+            .products
+            .is_empty(),
+        "nothing changes before the confirmation"
+    );
+    harness.get_by_label("Nhận vào (hoàn tác được)").click();
+    harness.run();
+    common::wait_for_exchange(&mut harness);
+    let state = harness.state().state.as_ref().unwrap();
+    let product = &state.workspace.products[&id(COM)];
+    assert_eq!(
+        product.current().unwrap().dates.received_by_commune,
+        Some(common::today())
+    );
+    assert_eq!(state.undo_label(), Some("nhận gói hồ sơ"));
+    assert_eq!(
+        harness.state().screen,
+        ocop_tracker::ui::Screen::Product(id(COM))
+    );
+    drop(harness);
+
+    // A cooperative reviews the bundle read-only.
+    let before = std::fs::read(&bundle_path).unwrap();
+    let mut harness = common::app_harness(&commune_dir, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().review_bundle_at(bundle_path.clone());
+    common::wait_for_exchange(&mut harness);
+    common::wait_for_evidence_check(&mut harness);
+    let state = harness.state().state.as_ref().unwrap();
+    assert!(matches!(state.source, ocop_tracker::app::Source::Review(_)));
+    harness.get_by_label_contains("Đang xem gói hồ sơ, chỉ đọc");
+    harness.get_by_label_contains("Tóm tắt");
+    if let Some(out) = std::env::var_os("OCOP_SAVE_REVIEW") {
+        harness.render().expect("render").save(&out).expect("save");
+    }
+    drop(harness);
+    assert_eq!(std::fs::read(&bundle_path).unwrap(), before);
+}
+
+#[test]
+fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() {
+    use ocop_tracker::domain::agenda;
+    use ocop_tracker::domain::deadlines::DeadlineKind;
+    let tmp = tempfile::tempdir().unwrap();
+    let fresh = tmp.path().join("HTX mới");
+    exchange::create_producer_workspace(&fresh, "HTX Nông sản Hồng Quang", Lang::Vi).unwrap();
+    let text = std::fs::read_to_string(fresh.join("workspace.ron")).unwrap();
+    assert!(text.contains("kind: Producer"), "{text}");
+    assert_eq!(open(&fresh).workspace.info.kind, WorkspaceKind::Producer);
+    assert!(
+        exchange::create_producer_workspace(&fresh, "again", Lang::Vi).is_err(),
+        "an existing workspace is never overwritten"
+    );
+    // A commune's workspace file does not name its kind (files of older versions match).
+    let (_demo_tmp, demo) = common::demo_copy();
+    assert!(!std::fs::read_to_string(demo.join("workspace.ron")).unwrap().contains("kind"));
+
+    let commune = open(&demo);
+    let producer = open(&producer_workspace(tmp.path()));
+    let kinds = |state: &AppState| -> Vec<DeadlineKind> {
+        agenda::agenda(&state.workspace, &state.catalog, state.today)
+            .into_iter()
+            .filter(|item| item.product_id == id(COM))
+            .map(|item| item.kind)
+            .collect()
+    };
+    assert!(kinds(&commune).contains(&DeadlineKind::CommuneProcessing));
+    assert!(!kinds(&producer).contains(&DeadlineKind::CommuneProcessing));
+    assert!(kinds(&producer).contains(&DeadlineKind::ProvinceRoundCutoff));
+}

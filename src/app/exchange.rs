@@ -54,7 +54,7 @@ pub fn bundle_file_name(product: &Product) -> String {
 }
 
 /// An import checked against the workspace, waiting for the officer's confirmation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportPreview {
     /// The verified bundle.
     pub bundle: Opened,

@@ -44,7 +44,9 @@ const USAGE: &str = "\
 ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
 
 Usage:
-  ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
+  ocop-tracker [--workspace DIR|FILE.ocop.zip] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
+  ocop-tracker FILE.ocop.zip             review a bundle read-only (a double-click)
+  ocop-tracker --many DIR                a folder of many communes, read-only
   ocop-tracker check DIR [--lang vi|en]
   ocop-tracker list DIR [--format csv] [--lang vi|en] [--today YYYY-MM-DD]
   ocop-tracker demo-data DIR --products N [--seed S]
@@ -102,6 +104,15 @@ fn catalog() -> Result<Catalog, ExitCode> {
 /// Runs the binary with `args` (without the program name).
 pub fn main(args: &[String]) -> ExitCode {
     console::attach_parent();
+    // A double-click on a bundle (where the OS associates `.ocop.zip` with the app) passes
+    // its path alone: open it for review.
+    if let Some(first) = args.first()
+        && storage::bundle::is_bundle_name(Path::new(first))
+    {
+        let mut rest = vec!["--workspace".to_owned(), first.clone()];
+        rest.extend(args.iter().skip(1).cloned());
+        return gui(&rest);
+    }
     let command = args.first().map(String::as_str);
     let result = match command {
         Some("-h" | "--help" | "help") => {
@@ -299,6 +310,7 @@ fn gui(args: &[String]) -> ExitCode {
         lang: lang_flag,
         window,
         workspace: explicit.map(PathBuf::from),
+        many: flag(args, "--many").map(PathBuf::from),
         default_workspace: demo_workspace(),
     };
     match crate::ui::start::run(start) {

@@ -25,8 +25,9 @@ fn doc_name(line: &status::DocumentLine<'_>, lang: Lang) -> String {
 /// The report's blocks (the PDF is drawn from them; tests read them too).
 pub fn blocks(input: &Input, lang: Lang) -> Result<Vec<Block>, DocumentError> {
     let product = input.product;
-    let status = status::product_status(product, input.catalog, input.today)
-        .ok_or(DocumentError::NoApplication)?;
+    let status =
+        status::product_status_for(product, input.catalog, input.today, input.workspace.kind)
+            .ok_or(DocumentError::NoApplication)?;
     let t = |tr: text::Tr| lang.t(tr).to_owned();
     let mut out = vec![
         Block::Title(format!("{}: {}", t(text::R_TITLE), product.name)),

@@ -107,7 +107,8 @@ pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec
         let Some(app) = product.current() else {
             continue;
         };
-        for deadline in deadlines::application_deadlines(product, app, today, &catalog.calendar) {
+        let all = deadlines::application_deadlines(product, app, today, &catalog.calendar);
+        for deadline in deadlines::for_side(all, workspace.info.kind) {
             let days_left = (deadline.date - today).num_days();
             let relevant = if days_left < 0 {
                 days_left >= -OVERDUE_WINDOW_DAYS && still_open_when_past(deadline.kind, app.stage)

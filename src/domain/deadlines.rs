@@ -129,6 +129,26 @@ pub enum DeadlineKind {
     DocumentValidUntil,
 }
 
+impl DeadlineKind {
+    /// Whether it binds the commune itself (its 15 working days to forward a dossier):
+    /// a producer's workspace does not list it.
+    pub fn is_communes(self) -> bool {
+        self == DeadlineKind::CommuneProcessing
+    }
+}
+
+/// The deadlines that concern the side keeping the workspace: a producer's workspace
+/// leaves out the commune's own ([`DeadlineKind::is_communes`]).
+pub fn for_side(deadlines: Vec<Deadline>, side: super::model::WorkspaceKind) -> Vec<Deadline> {
+    match side {
+        super::model::WorkspaceKind::Commune => deadlines,
+        super::model::WorkspaceKind::Producer => deadlines
+            .into_iter()
+            .filter(|d| !d.kind.is_communes())
+            .collect(),
+    }
+}
+
 /// A dated obligation of one product.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
@@ -287,8 +307,23 @@ pub fn next_deadline(
     today: NaiveDate,
     calendar: &WorkCalendar,
 ) -> Option<Deadline> {
+    next_deadline_for(
+        product,
+        today,
+        calendar,
+        super::model::WorkspaceKind::Commune,
+    )
+}
+
+/// [`next_deadline`] among the deadlines that concern `side` ([`for_side`]).
+pub fn next_deadline_for(
+    product: &Product,
+    today: NaiveDate,
+    calendar: &WorkCalendar,
+    side: super::model::WorkspaceKind,
+) -> Option<Deadline> {
     let app = product.current()?;
-    application_deadlines(product, app, today, calendar)
+    for_side(application_deadlines(product, app, today, calendar), side)
         .into_iter()
         .find(|d| {
             d.date >= today

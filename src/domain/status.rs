@@ -117,6 +117,22 @@ pub fn product_status<'a>(
     catalog: &'a Catalog,
     today: NaiveDate,
 ) -> Option<ProductStatus<'a>> {
+    product_status_for(
+        product,
+        catalog,
+        today,
+        super::model::WorkspaceKind::Commune,
+    )
+}
+
+/// [`product_status`] as the side keeping the workspace sees it: a producer's leaves
+/// out the commune's own deadline.
+pub fn product_status_for<'a>(
+    product: &'a Product,
+    catalog: &'a Catalog,
+    today: NaiveDate,
+    side: super::model::WorkspaceKind,
+) -> Option<ProductStatus<'a>> {
     let application = product.current()?;
     let template = catalog.template(&application.rule_version);
     let mut documents: Vec<DocumentLine<'a>> = application
@@ -183,12 +199,15 @@ pub fn product_status<'a>(
         _ => Vec::new(),
     };
     let calendar = &catalog.calendar;
-    let deadlines = deadlines::application_deadlines(product, application, today, calendar);
+    let deadlines = deadlines::for_side(
+        deadlines::application_deadlines(product, application, today, calendar),
+        side,
+    );
     Some(ProductStatus {
         application,
         stage: application.stage,
         next_stage: application.stage.next(),
-        next_deadline: deadlines::next_deadline(product, today, calendar),
+        next_deadline: deadlines::next_deadline_for(product, today, calendar, side),
         deadlines,
         documents,
         summary,

@@ -207,7 +207,7 @@ pub struct Verified {
 }
 
 /// A bundle ready to import or review: sound, with its product parsed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     /// The bundle file.
     pub path: PathBuf,

@@ -7,6 +7,7 @@ use crate::storage::bundle::{BundleError, NotBundle, Problem};
 tr! {
     MENU_BUNDLE = "Gói hồ sơ điện tử (.ocop.zip)", "Electronic dossier (.ocop.zip)";
     BUNDLE_EXPORT = "Xuất gói hồ sơ của sản phẩm…", "Export this product's dossier bundle…";
+    BUNDLE_EXPORT_SHORT = "Gói hồ sơ điện tử (.ocop.zip)…", "Electronic dossier (.ocop.zip)…";
     BUNDLE_EXPORT_HINT = "Mở một sản phẩm trước", "Open a product first";
     BUNDLE_RECEIVE = "Nhận gói hồ sơ vào không gian này…", "Receive a bundle into this workspace…";
     BUNDLE_VERIFY = "Kiểm tra một gói hồ sơ…", "Verify a bundle…";
@@ -41,10 +42,15 @@ tr! {
     REVIEW_BANNER = "Đang xem gói hồ sơ, chỉ đọc: không sửa được gì và tệp gói không bao giờ bị ghi", "Reviewing a bundle, read-only: nothing can be edited and the bundle file is never written";
     MANY_BANNER = "Đang xem nhiều xã, chỉ đọc: không ghi gì vào các thư mục này", "Viewing many communes, read-only: nothing is written to these folders";
     MANY_NOTHING = "Thư mục không có không gian làm việc hay gói hồ sơ nào", "The folder holds no workspace and no bundle";
-    COMMUNE_NOTES = "Ghi chú của xã", "The commune's notes";
+    COMMUNE_NOTES = "Ghi chú, việc cần bổ sung", "Notes, what to complete";
     PRODUCER_WORKSPACE = "Không gian của chủ thể", "Producer's workspace";
     PRODUCER_WORKSPACE_CREATED = "Đã tạo không gian làm việc của chủ thể", "Producer workspace created";
     FOLDER_IS_WORKSPACE = "Thư mục này đã là một không gian làm việc", "This folder is already a workspace";
+    EXCHANGE_BUSY = "Đang làm một việc với gói hồ sơ; chờ xong hoặc bấm Hủy", "A bundle task is running; wait for it or press Cancel";
+    TASK_DIED = "Tác vụ nền dừng bất thường; không thay đổi gì", "The background task stopped unexpectedly; nothing was changed";
+    FILES = "tệp", "files";
+    REVIEWING = "Gói hồ sơ", "Bundle";
+    MANY_COMMUNES = "Nhiều xã", "Many communes";
     UNDO_IMPORT_BUNDLE = "nhận gói hồ sơ", "receive a dossier bundle";
 }
 

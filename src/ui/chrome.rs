@@ -41,10 +41,16 @@ impl OcopApp {
     pub(super) fn menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
         let lang = self.lang;
         egui::MenuBar::new().ui(ui, |ui| {
+            // Review mode and the many-communes view write nothing: no import, no clean-up,
+            // no settings.
+            let own_workspace = self.state.as_ref().is_some_and(|s| s.source.is_workspace());
             ui.menu_button(lang.t(text::MENU_FILE), |ui| {
                 if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
                     actions.push(UiAction::PickWorkspace);
                 }
+                ui.menu_button(lang.t(text::MENU_BUNDLE), |ui| {
+                    self.bundle_menu_ui(ui, actions);
+                });
                 ui.add_enabled_ui(self.state.is_some(), |ui| {
                     ui.menu_button(lang.t(text::MENU_EXPORT), |ui| {
                         self.export_menu_ui(ui, actions);
@@ -52,7 +58,7 @@ impl OcopApp {
                 });
                 if ui
                     .add_enabled(
-                        self.state.is_some(),
+                        own_workspace,
                         egui::Button::new(lang.t(text::MENU_IMPORT_XLSX)),
                     )
                     .clicked()
@@ -61,7 +67,7 @@ impl OcopApp {
                 }
                 if ui
                     .add_enabled(
-                        self.state.is_some(),
+                        own_workspace,
                         egui::Button::new(lang.t(text::MENU_CLEAN_UP)),
                     )
                     .clicked()
@@ -70,7 +76,7 @@ impl OcopApp {
                 }
                 if ui
                     .add_enabled(
-                        self.state.is_some(),
+                        own_workspace,
                         egui::Button::new(lang.t(text::MENU_SETTINGS)),
                     )
                     .clicked()
@@ -162,12 +168,18 @@ impl OcopApp {
         let lang = self.lang;
         ui.horizontal(|ui| match &self.state {
             Some(state) => {
-                let folder = state.dir.file_name().map_or_else(
-                    || state.dir.display().to_string(),
+                // What is open: review mode names the bundle, not its private copy.
+                let (shown, label) = match &state.source {
+                    crate::app::Source::Review(bundle) => (bundle.as_path(), text::REVIEWING),
+                    crate::app::Source::Many(dir) => (dir.as_path(), text::MANY_COMMUNES),
+                    crate::app::Source::Workspace => (state.dir.as_path(), text::WORKSPACE),
+                };
+                let folder = shown.file_name().map_or_else(
+                    || shown.display().to_string(),
                     |n| n.to_string_lossy().to_string(),
                 );
-                ui.label(format!("{}: {folder}", lang.t(text::WORKSPACE)))
-                    .on_hover_text(state.dir.display().to_string());
+                ui.label(format!("{}: {folder}", lang.t(label)))
+                    .on_hover_text(shown.display().to_string());
                 ui.separator();
                 // "Saved" only when nothing is waiting: neither typing nor a failed write.
                 if state.unsaved_count() == 0 && self.typing_pending {

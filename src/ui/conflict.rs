@@ -84,7 +84,7 @@ fn sheet_name(sheet: Sheet) -> text::Tr {
 }
 
 /// The name of a part, as the screens call it.
-fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> String {
+pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> String {
     let doc = |key: &str| text::document_name(&state.catalog, product, key, lang);
     match part {
         Part::Text(field) => lang.t(super::history::text_field_name(*field)).to_owned(),
@@ -117,7 +117,7 @@ fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> St
 }
 
 /// A part's value on one side, in words.
-fn part_value(part: &Part, product: &Product, lang: Lang) -> String {
+pub(crate) fn part_value(part: &Part, product: &Product, lang: Lang) -> String {
     let app = product.current();
     let entry = |key: &str| app.and_then(|a| a.dossier.iter().find(|e| e.key == key));
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| lang.date(d));

@@ -29,7 +29,12 @@ pub fn glance_ui(
     lang: Lang,
     actions: &mut Vec<UiAction>,
 ) {
-    let Some(status) = status::product_status(product, &state.catalog, state.today) else {
+    let Some(status) = status::product_status_for(
+        product,
+        &state.catalog,
+        state.today,
+        state.workspace.info.kind,
+    ) else {
         return;
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -43,7 +48,38 @@ pub fn glance_ui(
         score_line(ui, &status, lang);
         missing_documents(ui, product, &status, lang, actions);
         next_star(ui, &status, lang);
+        commune_notes(ui, state, product, lang);
     });
+}
+
+/// The commune's remarks to the producer ("cần bổ sung …"): the application notes and
+/// the notes on documents not ready yet. A cooperative reviewing a bundle sees them here.
+fn commune_notes(ui: &mut egui::Ui, state: &AppState, product: &Product, lang: Lang) {
+    let Some(app) = product.current() else {
+        return;
+    };
+    let pending: Vec<&crate::domain::dossier::DossierEntry> = app
+        .dossier
+        .iter()
+        .filter(|e| {
+            !e.note.trim().is_empty() && e.status != crate::domain::dossier::DocStatus::Ready
+        })
+        .collect();
+    if app.notes.trim().is_empty() && pending.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(lang.t(text::COMMUNE_NOTES)).strong());
+    if !app.notes.trim().is_empty() {
+        ui.label(app.notes.trim());
+    }
+    for entry in pending.into_iter().take(SHOWN) {
+        ui.label(format!(
+            "• {}: {}",
+            text::document_name(&state.catalog, product, &entry.key, lang),
+            entry.note.trim()
+        ));
+    }
 }
 
 fn stage_line(
@@ -205,6 +241,11 @@ pub fn export_menu(ui: &mut egui::Ui, product: &Product, lang: Lang, actions: &m
                 ui.close();
             }
         }
+        ui.separator();
+        if ui.button(lang.t(text::BUNDLE_EXPORT_SHORT)).clicked() {
+            actions.push(UiAction::ExportBundle(product.id.clone()));
+            ui.close();
+        }
     });
 }
 
@@ -215,8 +256,11 @@ pub fn form_texts_ui(
     product: &Product,
     lang: Lang,
     enabled: bool,
+    side: crate::domain::model::WorkspaceKind,
     commands: &mut Vec<Command>,
 ) {
+    // A producer's workspace edits the producer's texts; the commune's are shown only.
+    let producer = side == crate::domain::model::WorkspaceKind::Producer;
     let Some(app) = product.current() else {
         return;
     };
@@ -237,7 +281,7 @@ pub fn form_texts_ui(
             lang.t(text::form_text_name(field)),
             app.forms.get(field),
             true,
-            enabled,
+            enabled && (!producer || field.is_producers()),
             lang,
         )
     };
@@ -257,6 +301,9 @@ pub fn form_texts_ui(
             }
         });
         ui.add_space(4.0);
+    }
+    if producer {
+        return;
     }
     ui.vertical(|ui| {
         for f in [

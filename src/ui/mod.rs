@@ -11,6 +11,7 @@ pub(crate) mod dashboard;
 mod dialogs;
 pub(crate) mod dossier;
 pub(crate) mod evidence;
+pub mod exchange;
 mod file_dialogs;
 pub(crate) mod glance;
 pub mod headless;
@@ -121,6 +122,20 @@ pub enum UiAction {
     QuitSaveCopy,
     /// In the quit dialog: quit and lose what is not on disk.
     QuitDiscard,
+    /// Write this product's electronic dossier bundle (asks where).
+    ExportBundle(ProductId),
+    /// Pick a bundle and show what receiving it would change.
+    ReceiveBundle,
+    /// Receive a bundle as previewed and confirmed.
+    ConfirmReceive(Box<exchange::ReceiveDialog>),
+    /// Pick a bundle and verify it.
+    VerifyBundle,
+    /// Pick a bundle and open it read-only.
+    ReviewBundle,
+    /// Pick a folder of many communes and open it read-only.
+    OpenMany,
+    /// Pick a folder and start a producer's workspace in it.
+    NewProducerWorkspace,
 }
 
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
@@ -175,6 +190,14 @@ pub struct OcopApp {
     pub typing_pending: bool,
     /// The user chose to quit: close the window at the end of this frame.
     close_pending: bool,
+    /// The bundle task in progress (export, verify, receive, review, many communes).
+    pub exchange: Option<exchange::ExchangeJob>,
+    /// Review mode's private copy of the bundle (removed when another folder opens).
+    review_folder: Option<crate::storage::PrivateFolder>,
+    /// The result of a bundle verification, shown until closed.
+    pub verify_result: Option<exchange::VerifyDialog>,
+    /// The preview of a bundle to receive.
+    pub receive_dialog: Option<Box<exchange::ReceiveDialog>>,
 }
 
 impl OcopApp {
@@ -207,6 +230,10 @@ impl OcopApp {
             quit_confirmed: false,
             typing_pending: false,
             close_pending: false,
+            exchange: None,
+            review_folder: None,
+            verify_result: None,
+            receive_dialog: None,
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
@@ -228,6 +255,7 @@ impl OcopApp {
                     old.flush();
                 }
                 self.state = Some(state);
+                self.review_folder = None;
                 if let Some(state) = self.state.as_mut() {
                     state.officer = self.officer.clone();
                 }
@@ -272,6 +300,7 @@ impl OcopApp {
             *slot = Some(ui.ctx().clone());
         }
         self.poll_jobs(ui.ctx());
+        self.poll_exchange(&ui.ctx().clone());
         let drop_targets = evidence::take_drop_targets(ui.ctx());
         self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
@@ -288,10 +317,26 @@ impl OcopApp {
         if cancel_import && let Some(job) = &self.import {
             job.cancel();
         }
+        let mut cancel_exchange = false;
+        if let Some(job) = &self.exchange {
+            egui::Panel::top("exchange-progress").show(ui, |ui| {
+                cancel_exchange = exchange::progress_ui(ui, job, lang);
+            });
+        }
+        if cancel_exchange {
+            self.cancel_exchange();
+        }
 
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_ui(ui, &mut actions);
         });
+        // Why nothing can be edited (another window holds the workspace, a bundle under
+        // review, many communes): said once, at the top, for as long as it holds.
+        if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked.clone()) {
+            egui::Panel::top("read-only").show(ui, |ui| {
+                ui.colored_label(theme::warn(), format!("⚠ {reason}"));
+            });
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             self.status_ui(ui);
         });
@@ -341,6 +386,7 @@ impl OcopApp {
         });
 
         self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
+        self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
         self.messages_ui(&ui.ctx().clone());
 
         // Field-level input errors found while drawing (e.g. a date that is not a date).
@@ -615,11 +661,16 @@ impl OcopApp {
                     }
                 }
             }
-            UiAction::Reload => {
-                if let Some(dir) = self.state.as_ref().map(|s| s.dir.clone()) {
-                    self.open_workspace(&dir);
-                }
-            }
+            UiAction::Reload => match self
+                .state
+                .as_ref()
+                .map(|s| (s.source.clone(), s.dir.clone()))
+            {
+                Some((crate::app::Source::Review(bundle), _)) => self.review_bundle_at(bundle),
+                Some((crate::app::Source::Many(dir), _)) => self.open_many_at(dir),
+                Some((crate::app::Source::Workspace, dir)) => self.open_workspace(&dir),
+                None => {}
+            },
             UiAction::Quit | UiAction::QuitRetry => {
                 if self.all_on_disk() {
                     self.close_now();
@@ -637,6 +688,13 @@ impl OcopApp {
                 }
             },
             UiAction::QuitDiscard => self.close_now(),
+            UiAction::ExportBundle(id) => self.export_bundle(&id),
+            UiAction::ReceiveBundle => self.receive_bundle(),
+            UiAction::ConfirmReceive(dialog) => self.confirm_receive(dialog),
+            UiAction::VerifyBundle => self.verify_bundle(),
+            UiAction::ReviewBundle => self.review_bundle(),
+            UiAction::OpenMany => self.open_many(),
+            UiAction::NewProducerWorkspace => self.new_producer_workspace(),
             UiAction::OpenConflict(copy) => {
                 // One small file read, when the officer asks for the comparison.
                 let read = self.state.as_ref().map(|s| s.read_conflict(&copy));
@@ -828,7 +886,9 @@ impl eframe::App for OcopApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREF_LANG, &self.lang);
         eframe::set_value(storage, PREF_OFFICER, &self.officer);
-        if let Some(state) = self.state.as_ref() {
+        // Only a real workspace: review mode's private copy is gone at exit, and a folder
+        // of many communes is not one to reopen as a workspace.
+        if let Some(state) = self.state.as_ref().filter(|s| s.source.is_workspace()) {
             eframe::set_value(storage, PREF_LAST_WORKSPACE, &state.dir);
         }
     }

@@ -155,7 +155,12 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
             scoring_set: product.scoring_set,
             stage: app.map(|a| a.stage),
             completeness,
-            deadline: deadlines::next_deadline(product, today, &state.catalog.calendar),
+            deadline: deadlines::next_deadline_for(
+                product,
+                today,
+                &state.catalog.calendar,
+                state.workspace.info.kind,
+            ),
             folded,
             read_only: state.read_only.contains(&product.id),
             in_conflict: state.conflicts.iter().any(|c| c.of == product.id),

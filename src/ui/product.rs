@@ -132,7 +132,14 @@ pub fn product_ui(
             egui::CollapsingHeader::new(lang.t(text::SECTION_FORMS))
                 .default_open(false)
                 .show(ui, |ui| {
-                    super::glance::form_texts_ui(ui, product, lang, !read_only, commands)
+                    super::glance::form_texts_ui(
+                        ui,
+                        product,
+                        lang,
+                        !read_only,
+                        state.workspace.info.kind,
+                        commands,
+                    )
                 });
             if product.applications.len() > 1 {
                 egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))
@@ -334,7 +341,10 @@ fn process_ui(
         }
     }
     // Every deadline of this application, with its rule.
-    let all = deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar);
+    let all = deadlines::for_side(
+        deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar),
+        state.workspace.info.kind,
+    );
     for deadline in &all {
         // Process deadlines always; document expiries when overdue or expiring soon.
         let doc_name = match &deadline.document_key {

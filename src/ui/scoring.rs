@@ -119,6 +119,10 @@ pub fn scoring_ui(
         return;
     };
     let template = state.catalog.template(&app.rule_version);
+    // In a producer's workspace the commune's view is the commune's: shown, not edited.
+    let read_only = read_only
+        || (*kind == SheetKind::Commune
+            && state.workspace.info.kind == crate::domain::model::WorkspaceKind::Producer);
     let Some(current) = sheet(product, *kind) else {
         return;
     };

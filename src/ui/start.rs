@@ -19,8 +19,10 @@ pub struct Start {
     pub lang: Option<Lang>,
     /// `--window WxH`, if given: wins over the size remembered from last time.
     pub window: Option<[f32; 2]>,
-    /// `--workspace DIR`, if given.
+    /// `--workspace DIR` (or a bundle to review), if given.
     pub workspace: Option<PathBuf>,
+    /// `--many DIR`: a folder of many communes, read-only.
+    pub many: Option<PathBuf>,
     /// The demo workspace, opened when nothing else is known.
     pub default_workspace: Option<PathBuf>,
 }
@@ -33,6 +35,7 @@ pub fn run(start: Start) -> Result<(), String> {
         lang,
         window,
         workspace,
+        many,
         default_workspace,
     } = start;
     let size = window.unwrap_or([1280.0, 800.0]);
@@ -78,8 +81,13 @@ pub fn run(start: Start) -> Result<(), String> {
             if let Some([w, h]) = window {
                 app.requested_size = Some(egui::vec2(w, h));
             }
-            if let Some(dir) = dir.as_deref() {
-                app.open_workspace(dir);
+            match (many, dir) {
+                (Some(many), _) => app.open_many_at(many),
+                (None, Some(bundle)) if crate::storage::bundle::is_bundle_name(&bundle) => {
+                    app.review_bundle_at(bundle);
+                }
+                (None, Some(dir)) => app.open_workspace(&dir),
+                (None, None) => {}
             }
             Ok(Box::new(app))
         }),

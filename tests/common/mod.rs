@@ -77,3 +77,39 @@ pub fn wait_for_evidence_check(
     }
     panic!("the evidence check did not finish");
 }
+
+/// File dialogs that answer with fixed paths (None: the user cancelled).
+#[derive(Debug, Default, Clone)]
+pub struct FakeDialogs {
+    /// The folder "picked".
+    pub folder: Option<PathBuf>,
+    /// The file "opened".
+    pub open: Option<PathBuf>,
+    /// Where to "save".
+    pub save: Option<PathBuf>,
+}
+
+impl ocop_tracker::ui::FileDialogs for FakeDialogs {
+    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
+        Ok(self.folder.clone())
+    }
+    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
+        Ok(self.open.iter().cloned().collect())
+    }
+    fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
+        Ok(self.save.clone())
+    }
+}
+
+/// Runs frames until no bundle task is running (bounded).
+pub fn wait_for_exchange(harness: &mut egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp>) {
+    for _ in 0..2000 {
+        harness.run_steps(1);
+        if harness.state().exchange.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the bundle task did not finish");
+}

@@ -1,0 +1,806 @@
+//! The electronic dossier in the window: exporting a product's bundle, verifying one,
+//! receiving one (verify → preview of what changes → confirm, one undo step), reviewing
+//! one read-only, and a folder of many communes. The long work runs on a `jobs::Task`
+//! with a progress bar and Cancel; this file starts tasks, polls them and draws the
+//! preview and the results.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use super::{OcopApp, Screen, UiAction, theme, widgets};
+use crate::app::exchange::{self as logic, ImportPreview};
+use crate::app::{AppState, Level};
+use crate::domain::exchange::Manifest;
+use crate::domain::model::{ProductId, WorkspaceKind};
+use crate::jobs::Task;
+use crate::storage::PrivateFolder;
+use crate::storage::bundle::{self, BundleError, Opened, Verified};
+use crate::storage::evidence::Imported;
+use crate::text::{self, Lang};
+
+/// What a running task will give.
+pub enum Running {
+    /// A bundle being written to this path.
+    Export(Task<Result<Manifest, BundleError>>, PathBuf),
+    /// A bundle being checked.
+    Verify(Task<Result<Verified, BundleError>>),
+    /// A bundle being checked before the import preview.
+    Receive(Task<Result<Opened, BundleError>>),
+    /// Evidence being copied out of a confirmed import.
+    Extract(
+        Task<Result<BTreeMap<String, Imported>, BundleError>>,
+        Box<ReceiveDialog>,
+    ),
+    /// A bundle being opened for review.
+    Review(Task<Result<(AppState, PrivateFolder), String>>),
+    /// A folder of many communes being read.
+    Many(Task<Result<AppState, String>>),
+}
+
+/// The running task and what its bar says.
+pub struct ExchangeJob {
+    /// The task.
+    pub running: Running,
+    /// The words before the bar.
+    pub label: text::Tr,
+}
+
+impl ExchangeJob {
+    fn progress(&self) -> &crate::jobs::Progress {
+        match &self.running {
+            Running::Export(t, _) => &t.progress,
+            Running::Verify(t) => &t.progress,
+            Running::Receive(t) => &t.progress,
+            Running::Extract(t, _) => &t.progress,
+            Running::Review(t) => &t.progress,
+            Running::Many(t) => &t.progress,
+        }
+    }
+
+    fn cancel(&self) {
+        match &self.running {
+            Running::Export(t, _) => t.cancel(),
+            Running::Verify(t) => t.cancel(),
+            Running::Receive(t) => t.cancel(),
+            Running::Extract(t, _) => t.cancel(),
+            Running::Review(t) => t.cancel(),
+            Running::Many(t) => t.cancel(),
+        }
+    }
+}
+
+/// The import preview, as the officer confirms it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReceiveDialog {
+    /// What the import would do.
+    pub preview: ImportPreview,
+    /// Record the receipt date (a commune receiving a producer's dossier).
+    pub record_receipt: bool,
+    /// The receipt date.
+    pub received: Option<NaiveDate>,
+}
+
+/// The outcome of a verification, shown until closed.
+#[derive(Debug, Clone)]
+pub struct VerifyDialog {
+    /// The bundle.
+    pub path: PathBuf,
+    /// What was found: the manifest and problems, or why it is not a bundle.
+    pub result: Result<Verified, String>,
+}
+
+/// The progress strip of a running task; true when Cancel was clicked.
+pub fn progress_ui(ui: &mut egui::Ui, job: &ExchangeJob, lang: Lang) -> bool {
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        let progress = job.progress();
+        ui.label(format!("{} {}", lang.t(job.label), progress.current_file()));
+        ui.add(
+            egui::ProgressBar::new(progress.fraction())
+                .show_percentage()
+                .desired_width(320.0),
+        );
+        if ui.button(lang.t(text::CANCEL)).clicked() {
+            cancel = true;
+        }
+    });
+    cancel
+}
+
+impl OcopApp {
+    fn waker(&self) -> impl Fn() + Send + 'static {
+        let wake = self.repaint.clone();
+        move || {
+            if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
+                ctx.request_repaint();
+            }
+        }
+    }
+
+    fn start_task(&mut self, label: text::Tr, running: std::io::Result<Running>) {
+        match running {
+            Ok(running) => self.exchange = Some(ExchangeJob { running, label }),
+            Err(err) => self.report_error(err.to_string()),
+        }
+    }
+
+    fn report_error(&mut self, message: String) {
+        if let Some(state) = self.state.as_mut() {
+            state.message(Level::Error, message);
+        } else {
+            self.open_error = Some(message);
+        }
+    }
+
+    fn busy(&mut self) -> bool {
+        if self.exchange.is_some() {
+            self.report_error(self.lang.t(text::EXCHANGE_BUSY).to_owned());
+            return true;
+        }
+        false
+    }
+
+    /// Asks where, then writes `id`'s bundle on a task.
+    pub(super) fn export_bundle(&mut self, id: &ProductId) {
+        let lang = self.lang;
+        if self.busy() {
+            return;
+        }
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        let request = match state.bundle_request(id, lang) {
+            Ok(request) => request,
+            Err(err) => {
+                return self.report_error(format!("{}: {err}", lang.t(text::BUNDLE_WRITE_FAILED)));
+            }
+        };
+        let name = state
+            .workspace
+            .products
+            .get(id)
+            .map(logic::bundle_file_name)
+            .unwrap_or_default();
+        let out = match self.dialogs.save_file(&name) {
+            Ok(Some(out)) => out,
+            Ok(None) => return,
+            Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
+        };
+        let target = out.clone();
+        let task = Task::start(
+            "bundle-export",
+            name,
+            move |progress, cancel| request.write(&target, progress, cancel),
+            self.waker(),
+        )
+        .map(|task| Running::Export(task, out));
+        self.start_task(text::BUNDLE_WRITING, task);
+    }
+
+    fn pick_bundle(&mut self) -> Option<PathBuf> {
+        match self.dialogs.pick_files() {
+            Ok(files) => files.into_iter().next(),
+            Err(_) => {
+                self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned());
+                None
+            }
+        }
+    }
+
+    /// Asks for a bundle and verifies it on a task.
+    pub(super) fn verify_bundle(&mut self) {
+        if self.busy() {
+            return;
+        }
+        let Some(path) = self.pick_bundle() else {
+            return;
+        };
+        self.verify_bundle_at(path);
+    }
+
+    /// Verifies the bundle at `path` on a task.
+    pub fn verify_bundle_at(&mut self, path: PathBuf) {
+        let name = file_label(&path);
+        let task = Task::start(
+            "bundle-verify",
+            name,
+            move |progress, cancel| bundle::verify(&path, progress, cancel),
+            self.waker(),
+        )
+        .map(Running::Verify);
+        self.start_task(text::BUNDLE_CHECKING, task);
+    }
+
+    /// Asks for a bundle, then verifies it on a task before the preview.
+    pub(super) fn receive_bundle(&mut self) {
+        if self.busy() {
+            return;
+        }
+        let Some(path) = self.pick_bundle() else {
+            return;
+        };
+        self.receive_bundle_at(path);
+    }
+
+    /// Verifies the bundle at `path` and shows what receiving it would change.
+    pub fn receive_bundle_at(&mut self, path: PathBuf) {
+        let name = file_label(&path);
+        let task = Task::start(
+            "bundle-receive",
+            name,
+            move |progress, cancel| bundle::open(&path, progress, cancel),
+            self.waker(),
+        )
+        .map(Running::Receive);
+        self.start_task(text::BUNDLE_CHECKING, task);
+    }
+
+    /// The officer confirmed the preview: copy the evidence out on a task, then apply.
+    pub(super) fn confirm_receive(&mut self, dialog: Box<ReceiveDialog>) {
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        let bundle = dialog.preview.bundle.clone();
+        let wanted = dialog.preview.to_extract.clone();
+        let dir = state.dir.clone();
+        let task = Task::start(
+            "bundle-extract",
+            file_label(&bundle.path),
+            move |progress, cancel| {
+                bundle::extract_evidence(&bundle, &wanted, &dir, progress, cancel)
+            },
+            self.waker(),
+        )
+        .map(|task| Running::Extract(task, dialog));
+        self.start_task(text::BUNDLE_EXTRACTING, task);
+    }
+
+    /// Asks for a bundle and opens it read-only.
+    pub(super) fn review_bundle(&mut self) {
+        if self.busy() {
+            return;
+        }
+        let Some(path) = self.pick_bundle() else {
+            return;
+        };
+        self.review_bundle_at(path);
+    }
+
+    /// Opens the bundle at `path` read-only (review mode), on a task.
+    pub fn review_bundle_at(&mut self, path: PathBuf) {
+        let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
+        let task = Task::start(
+            "bundle-review",
+            file_label(&path),
+            move |progress, cancel| {
+                logic::open_review(&path, catalog, today, lang, progress, cancel)
+            },
+            self.waker(),
+        )
+        .map(Running::Review);
+        self.start_task(text::BUNDLE_LOADING, task);
+    }
+
+    /// Asks for a folder of many communes and opens it read-only.
+    pub(super) fn open_many(&mut self) {
+        if self.busy() {
+            return;
+        }
+        let dir = match self.dialogs.pick_folder() {
+            Ok(Some(dir)) => dir,
+            Ok(None) => return,
+            Err(_) => return self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned()),
+        };
+        self.open_many_at(dir);
+    }
+
+    /// Opens the folder `dir` of many communes read-only, on a task.
+    pub fn open_many_at(&mut self, dir: PathBuf) {
+        let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
+        let task = Task::start(
+            "many-communes",
+            file_label(&dir),
+            move |_, _| logic::open_many(&dir, catalog, today, lang),
+            self.waker(),
+        )
+        .map(Running::Many);
+        self.start_task(text::BUNDLE_LOADING, task);
+    }
+
+    /// Asks for a folder and starts a producer's workspace in it.
+    pub(super) fn new_producer_workspace(&mut self) {
+        let lang = self.lang;
+        let dir = match self.dialogs.pick_folder() {
+            Ok(Some(dir)) => dir,
+            Ok(None) => return,
+            Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE).to_owned()),
+        };
+        let name = format!(
+            "{} — {}",
+            lang.t(text::PRODUCER_WORKSPACE),
+            file_label(&dir)
+        );
+        match logic::create_producer_workspace(&dir, &name, lang) {
+            Ok(()) => {
+                self.open_workspace(&dir);
+                if let Some(state) = self.state.as_mut() {
+                    state.message(Level::Info, lang.t(text::PRODUCER_WORKSPACE_CREATED));
+                }
+            }
+            Err(err) => self.report_error(err),
+        }
+    }
+
+    /// Puts a state opened by a task in the window (review or many communes).
+    fn show_read_only(&mut self, state: AppState, folder: Option<PrivateFolder>) {
+        if let Some(old) = self.state.as_mut() {
+            old.flush();
+        }
+        self.state = Some(state);
+        self.review_folder = folder;
+        self.import = None;
+        self.verify = None;
+        self.watch = None;
+        if self.review_folder.is_some() {
+            // The private copy has real evidence files: check them like a workspace's.
+            self.start_verify(None);
+        }
+        self.screen = Screen::Dashboard;
+        self.portfolio = super::portfolio::PortfolioUi::default();
+        self.dashboard = super::dashboard::DashboardUi::default();
+        if self.review_folder.is_some()
+            && let Some(id) = self
+                .state
+                .as_ref()
+                .and_then(|s| s.workspace.products.keys().next().cloned())
+        {
+            // A bundle holds one product: show it at once.
+            self.screen = Screen::Product(id);
+        }
+    }
+
+    /// Picks up a finished task.
+    pub(super) fn poll_exchange(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        let Some(job) = self.exchange.as_ref() else {
+            return;
+        };
+        let died = || lang.t(text::TASK_DIED).to_owned();
+        match &job.running {
+            Running::Export(task, out) => {
+                let Some(result) = task.poll() else {
+                    return self.keep_polling(ctx);
+                };
+                let out = out.clone();
+                self.exchange = None;
+                match result {
+                    Ok(Ok(manifest)) => {
+                        if let Some(state) = self.state.as_mut() {
+                            state.message(
+                                Level::Info,
+                                format!(
+                                    "{}: {} ({} {}) — {}",
+                                    lang.t(text::BUNDLE_WRITTEN),
+                                    manifest.product_name,
+                                    manifest.files.len(),
+                                    lang.t(text::FILES),
+                                    out.display()
+                                ),
+                            );
+                        }
+                    }
+                    Ok(Err(BundleError::Cancelled)) => {
+                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
+                    }
+                    Ok(Err(err)) => self.report_error(format!(
+                        "{}: {}",
+                        lang.t(text::BUNDLE_WRITE_FAILED),
+                        text::bundle_error(&err, lang)
+                    )),
+                    Err(()) => self.report_error(died()),
+                }
+            }
+            Running::Verify(task) => {
+                let Some(result) = task.poll() else {
+                    return self.keep_polling(ctx);
+                };
+                self.exchange = None;
+                match result {
+                    Ok(Err(BundleError::Cancelled)) => {
+                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
+                    }
+                    Ok(result) => {
+                        let path = match &result {
+                            Err(
+                                BundleError::NotABundle { path, .. }
+                                | BundleError::Problems { path, .. },
+                            ) => path.clone(),
+                            _ => PathBuf::new(),
+                        };
+                        self.verify_result = Some(VerifyDialog {
+                            path,
+                            result: result.map_err(|err| text::bundle_error(&err, lang)),
+                        });
+                    }
+                    Err(()) => self.report_error(died()),
+                }
+            }
+            Running::Receive(task) => {
+                let Some(result) = task.poll() else {
+                    return self.keep_polling(ctx);
+                };
+                self.exchange = None;
+                match result {
+                    Ok(Ok(opened)) => {
+                        let Some(state) = self.state.as_ref() else {
+                            return;
+                        };
+                        match state.import_preview(opened, lang) {
+                            Ok(preview) => {
+                                let commune = state.workspace.info.kind == WorkspaceKind::Commune
+                                    && preview.bundle.manifest.made_in == WorkspaceKind::Producer;
+                                self.receive_dialog = Some(Box::new(ReceiveDialog {
+                                    preview,
+                                    record_receipt: commune,
+                                    received: Some(state.today),
+                                }));
+                            }
+                            Err(err) => self.report_error(format!(
+                                "{}: {err}",
+                                lang.t(text::BUNDLE_IMPORT_FAILED)
+                            )),
+                        }
+                    }
+                    Ok(Err(BundleError::Cancelled)) => {
+                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
+                    }
+                    Ok(Err(err)) => self.report_error(format!(
+                        "{}: {}",
+                        lang.t(text::BUNDLE_IMPORT_FAILED),
+                        text::bundle_error(&err, lang)
+                    )),
+                    Err(()) => self.report_error(died()),
+                }
+            }
+            Running::Extract(task, _) => {
+                let Some(result) = task.poll() else {
+                    return self.keep_polling(ctx);
+                };
+                let Some(ExchangeJob {
+                    running: Running::Extract(_, dialog),
+                    ..
+                }) = self.exchange.take()
+                else {
+                    return;
+                };
+                match result {
+                    Ok(Ok(extracted)) => {
+                        let received = dialog.record_receipt.then_some(dialog.received).flatten();
+                        let id = dialog.preview.bundle.product.id.clone();
+                        if let Some(state) = self.state.as_mut() {
+                            match state.finish_import(dialog.preview, &extracted, received) {
+                                Ok(()) => {
+                                    self.screen = Screen::Product(id);
+                                    self.start_verify(Some(ctx));
+                                }
+                                Err(err) => state.message(Level::Error, err),
+                            }
+                        }
+                    }
+                    Ok(Err(BundleError::Cancelled)) => {
+                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
+                    }
+                    Ok(Err(err)) => self.report_error(format!(
+                        "{}: {}",
+                        lang.t(text::BUNDLE_IMPORT_FAILED),
+                        text::bundle_error(&err, lang)
+                    )),
+                    Err(()) => self.report_error(died()),
+                }
+            }
+            Running::Review(task) => {
+                let Some(result) = task.poll() else {
+                    return self.keep_polling(ctx);
+                };
+                self.exchange = None;
+                match result {
+                    Ok(Ok((state, folder))) => self.show_read_only(state, Some(folder)),
+                    Ok(Err(err)) => self.report_error(err),
+                    Err(()) => self.report_error(died()),
+                }
+            }
+            Running::Many(task) => {
+                let Some(result) = task.poll() else {
+                    return self.keep_polling(ctx);
+                };
+                self.exchange = None;
+                match result {
+                    Ok(Ok(state)) => {
+                        self.show_read_only(state, None);
+                        self.screen = Screen::Portfolio;
+                    }
+                    Ok(Err(err)) => self.report_error(err),
+                    Err(()) => self.report_error(died()),
+                }
+            }
+        }
+    }
+
+    fn keep_polling(&self, ctx: &egui::Context) {
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    }
+
+    fn info(&mut self, message: String) {
+        if let Some(state) = self.state.as_mut() {
+            state.message(Level::Info, message);
+        }
+    }
+
+    /// File → Electronic dossier: export, receive, verify, review, many communes, a
+    /// producer's workspace.
+    pub(super) fn bundle_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let lang = self.lang;
+        let product = match (&self.screen, self.state.as_ref()) {
+            (Screen::Product(id), Some(state)) if state.source.is_workspace() => Some(id.clone()),
+            _ => None,
+        };
+        let response = ui.add_enabled(
+            product.is_some(),
+            egui::Button::new(lang.t(text::BUNDLE_EXPORT)),
+        );
+        if let Some(id) = product.filter(|_| response.clicked()) {
+            actions.push(UiAction::ExportBundle(id));
+        }
+        response.on_disabled_hover_text(lang.t(text::BUNDLE_EXPORT_HINT));
+        let writable = self
+            .state
+            .as_ref()
+            .is_some_and(|s| s.workspace_locked.is_none());
+        if ui
+            .add_enabled(writable, egui::Button::new(lang.t(text::BUNDLE_RECEIVE)))
+            .clicked()
+        {
+            actions.push(UiAction::ReceiveBundle);
+        }
+        if ui.button(lang.t(text::BUNDLE_VERIFY)).clicked() {
+            actions.push(UiAction::VerifyBundle);
+        }
+        if ui.button(lang.t(text::BUNDLE_REVIEW)).clicked() {
+            actions.push(UiAction::ReviewBundle);
+        }
+        ui.separator();
+        if ui.button(lang.t(text::MANY_OPEN)).clicked() {
+            actions.push(UiAction::OpenMany);
+        }
+        if ui.button(lang.t(text::NEW_PRODUCER_WORKSPACE)).clicked() {
+            actions.push(UiAction::NewProducerWorkspace);
+        }
+    }
+
+    /// Cancels the running task (the Cancel button).
+    pub(super) fn cancel_exchange(&self) {
+        if let Some(job) = &self.exchange {
+            job.cancel();
+        }
+    }
+
+    /// The import preview and the verification result, when open.
+    pub(super) fn exchange_dialogs_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
+        let lang = self.lang;
+        if let Some(dialog) = self.verify_result.as_ref()
+            && verify_dialog_ui(ctx, dialog, lang)
+        {
+            self.verify_result = None;
+        }
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        if let Some(dialog) = self.receive_dialog.as_mut() {
+            match receive_dialog_ui(ctx, state, dialog, lang) {
+                Some(true) => {
+                    if let Some(dialog) = self.receive_dialog.take() {
+                        actions.push(UiAction::ConfirmReceive(dialog));
+                    }
+                }
+                Some(false) => self.receive_dialog = None,
+                None => {}
+            }
+        }
+    }
+}
+
+/// A path's last part, for a progress label.
+fn file_label(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| crate::domain::search::nfc(&n.to_string_lossy()))
+        .unwrap_or_default()
+}
+
+/// "from the producer HTX … (Ma Thị Hoa), 28/11/2026 09:14".
+fn origin_line(manifest: &Manifest, lang: Lang) -> String {
+    format!(
+        "{}: {} {} · {} · {}",
+        lang.t(text::IMPORT_FROM),
+        text::made_in(manifest.made_in, lang),
+        if manifest.workspace.is_empty() {
+            &manifest.producer
+        } else {
+            &manifest.workspace
+        },
+        manifest.made_by,
+        manifest.made_at.format("%d/%m/%Y %H:%M")
+    )
+}
+
+/// The verification result; true when closed.
+fn verify_dialog_ui(ctx: &egui::Context, dialog: &VerifyDialog, lang: Lang) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("bundle-verify")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(lang.t(text::BUNDLE_VERIFY).trim_end_matches('…'));
+        match &dialog.result {
+            Ok(verified) => {
+                let m = &verified.manifest;
+                ui.label(RichText::new(format!("{} · {}", m.product_name, m.producer)).strong());
+                ui.label(origin_line(m, lang));
+                if verified.problems.is_empty() {
+                    ui.colored_label(theme::ok(), format!("✔ {}", lang.t(text::BUNDLE_SOUND)));
+                    ui.label(format!("{} {}", m.files.len(), lang.t(text::FILES)));
+                } else {
+                    ui.colored_label(
+                        theme::error(),
+                        format!(
+                            "✖ {} ({})",
+                            lang.t(text::BUNDLE_HAS_PROBLEMS),
+                            verified.problems.len()
+                        ),
+                    );
+                    egui::ScrollArea::vertical()
+                        .max_height(280.0)
+                        .show(ui, |ui| {
+                            for problem in &verified.problems {
+                                ui.label(format!("• {}", text::problem(problem, lang)));
+                            }
+                        });
+                }
+            }
+            Err(message) => {
+                ui.colored_label(theme::error(), format!("✖ {message}"));
+                if !dialog.path.as_os_str().is_empty() {
+                    ui.label(dialog.path.display().to_string());
+                }
+            }
+        }
+        if ui.button(lang.t(text::CLOSE)).clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// The import preview: Some(true) confirmed, Some(false) cancelled.
+fn receive_dialog_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    dialog: &mut ReceiveDialog,
+    lang: Lang,
+) -> Option<bool> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("bundle-receive")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        let preview = &dialog.preview;
+        let manifest = &preview.bundle.manifest;
+        ui.heading(lang.t(text::IMPORT_TITLE));
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                preview.plan.product.name, manifest.producer
+            ))
+            .strong(),
+        );
+        ui.label(origin_line(manifest, lang));
+        ui.colored_label(theme::ok(), format!("✔ {}", lang.t(text::BUNDLE_SOUND)));
+        ui.separator();
+        if preview.plan.is_new {
+            ui.label(lang.t(text::IMPORT_NEW_PRODUCT));
+        } else if preview.plan.changes.is_empty() {
+            ui.label(lang.t(text::IMPORT_NO_CHANGES));
+        }
+        let (before, after) = (preview.local.as_ref(), &preview.plan.product);
+        let rows = |ui: &mut egui::Ui,
+                    parts: &[crate::domain::merge::Part],
+                    left: &crate::domain::model::Product,
+                    right: &crate::domain::model::Product,
+                    id: &str| {
+            egui::Grid::new(id)
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    ui.strong("");
+                    ui.strong(lang.t(text::IMPORT_HERE));
+                    ui.strong(lang.t(text::IMPORT_IN_BUNDLE));
+                    ui.end_row();
+                    for part in parts {
+                        ui.label(super::conflict::part_name(part, state, right, lang));
+                        ui.add(
+                            egui::Label::new(super::conflict::part_value(part, left, lang)).wrap(),
+                        );
+                        ui.add(
+                            egui::Label::new(super::conflict::part_value(part, right, lang)).wrap(),
+                        );
+                        ui.end_row();
+                    }
+                });
+        };
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                if let Some(before) = before {
+                    if !preview.plan.changes.is_empty() {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ({})",
+                                lang.t(text::IMPORT_CHANGES),
+                                preview.plan.changes.len()
+                            ))
+                            .strong(),
+                        );
+                        rows(ui, &preview.plan.changes, before, after, "receive-changes");
+                    }
+                    if !preview.plan.kept.is_empty() {
+                        ui.add_space(6.0);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ({})",
+                                lang.t(text::IMPORT_KEPT),
+                                preview.plan.kept.len()
+                            ))
+                            .strong(),
+                        );
+                        rows(
+                            ui,
+                            &preview.plan.kept,
+                            after,
+                            &preview.bundle.product,
+                            "receive-kept",
+                        );
+                    }
+                }
+            });
+        if state.workspace.info.kind == WorkspaceKind::Commune {
+            ui.separator();
+            ui.checkbox(
+                &mut dialog.record_receipt,
+                lang.t(text::IMPORT_RECORD_RECEIPT),
+            );
+            if dialog.record_receipt
+                && let Some(widgets::DateEdit::Set(date)) = widgets::date_field(
+                    ui,
+                    "receive-date",
+                    lang.t(text::IMPORT_RECEIVED_ON),
+                    dialog.received,
+                    lang,
+                    true,
+                )
+            {
+                dialog.received = date;
+            }
+        }
+        ui.horizontal(|ui| {
+            let ready = !dialog.record_receipt || dialog.received.is_some();
+            if ui
+                .add_enabled(ready, egui::Button::new(lang.t(text::IMPORT_CONFIRM)))
+                .clicked()
+            {
+                answer = Some(true);
+            }
+            if ui.button(lang.t(text::CANCEL)).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    answer
+}
