@@ -953,7 +953,11 @@ fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() 
     );
     // A commune's workspace file does not name its kind (files of older versions match).
     let (_demo_tmp, demo) = common::demo_copy();
-    assert!(!std::fs::read_to_string(demo.join("workspace.ron")).unwrap().contains("kind"));
+    assert!(
+        !std::fs::read_to_string(demo.join("workspace.ron"))
+            .unwrap()
+            .contains("kind")
+    );
 
     let commune = open(&demo);
     let producer = open(&producer_workspace(tmp.path()));
@@ -967,4 +971,72 @@ fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() 
     assert!(kinds(&commune).contains(&DeadlineKind::CommuneProcessing));
     assert!(!kinds(&producer).contains(&DeadlineKind::CommuneProcessing));
     assert!(kinds(&producer).contains(&DeadlineKind::ProvinceRoundCutoff));
+}
+
+#[test]
+fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
+    use egui_kittest::kittest::Queryable;
+    let tmp = tempfile::tempdir().unwrap();
+    let producer_dir = producer_workspace(tmp.path());
+    let mut producer = open(&producer_dir);
+    producer
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Description,
+            value: "Cốm non, túi 200 g và hộp quà 500 g.".into(),
+        })
+        .unwrap();
+    let key = producer.workspace.products[&id(COM)]
+        .current()
+        .unwrap()
+        .scores
+        .self_assessment
+        .answers
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    producer
+        .apply(&Command::SetAnswer {
+            id: id(COM),
+            sheet: ocop_tracker::command::SheetKind::SelfAssessment,
+            criterion: key,
+            answer: Some(Answer::Chosen { option: 0 }),
+        })
+        .unwrap();
+    assert!(producer.flush());
+    let bundle_path = tmp.path().join("Cốm Hồng Quang.ocop.zip");
+    export(&producer, COM, &bundle_path);
+    drop(producer);
+
+    let (_demo, commune_dir) = common::demo_copy();
+    // The commune wrote its remarks meanwhile: they stay (its own part).
+    let mut commune = open(&commune_dir);
+    commune
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::ApplicationNotes,
+            value: "Cần bổ sung Mẫu 02 phần IV.".into(),
+        })
+        .unwrap();
+    assert!(commune.flush());
+    drop(commune);
+    let mut harness = common::app_harness(&commune_dir, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        open: Some(bundle_path.clone()),
+        ..Default::default()
+    });
+    bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");
+    harness.get_by_label_contains("Sẽ thay đổi (");
+    harness.get_by_label("Cốm non, túi 200 g và hộp quà 500 g.");
+    harness.get_by_label_contains("giữ nguyên bản ở đây");
+    if let Some(out) = std::env::var_os("OCOP_SAVE_RECEIVE") {
+        harness.render().expect("render").save(&out).expect("save");
+    }
+    // Cancel changes nothing.
+    let before = harness.state().state.as_ref().unwrap().workspace.clone();
+    harness.get_by_label("Hủy").click();
+    harness.run();
+    assert!(harness.state().receive_dialog.is_none());
+    assert_eq!(harness.state().state.as_ref().unwrap().workspace, before);
 }

@@ -13,11 +13,12 @@ use crate::text::{self, Lang};
 
 use super::out::printable;
 
-/// Progress on standard error, one line per tenth.
+/// Progress on standard error, one line per tenth, for work over 32 MiB (a small bundle
+/// is done before anyone reads a line).
 fn progress_printer(lang: Lang, what: text::Tr) -> impl FnMut(u64, u64) {
     let mut shown = 0;
     move |done, total| {
-        if total == 0 {
+        if total < 32 << 20 {
             return;
         }
         let tenth = done.saturating_mul(10) / total;
@@ -111,7 +112,12 @@ pub fn verify(args: &[String]) -> ExitCode {
                 m.made_at.format("%d/%m/%Y %H:%M")
             );
             if verified.problems.is_empty() {
-                println!("{} ({} files)", lang.t(text::BUNDLE_SOUND), m.files.len());
+                println!(
+                    "{} ({} {})",
+                    lang.t(text::BUNDLE_SOUND),
+                    m.files.len(),
+                    lang.t(text::FILES)
+                );
                 ExitCode::SUCCESS
             } else {
                 println!("{}:", lang.t(text::BUNDLE_HAS_PROBLEMS));

@@ -35,6 +35,7 @@ tr! {
     IMPORT_IN_BUNDLE = "Trong gói", "In the bundle";
     IMPORT_RECEIVED_ON = "Ngày xã nhận hồ sơ (bắt đầu tính 15 ngày làm việc)", "Date the commune received the dossier (starts the 15 working days)";
     IMPORT_RECORD_RECEIPT = "Ghi ngày nhận", "Record the receipt date";
+    IMPORT_ALREADY_RECEIVED = "Xã đã ghi nhận hồ sơ này ngày", "The commune recorded this dossier as received on";
     IMPORT_CONFIRM = "Nhận vào (hoàn tác được)", "Receive (can be undone)";
     IMPORT_FROM = "Từ", "From";
     MADE_IN_PRODUCER = "chủ thể", "producer";
@@ -51,6 +52,7 @@ tr! {
     FILES = "tệp", "files";
     REVIEWING = "Gói hồ sơ", "Bundle";
     MANY_COMMUNES = "Nhiều xã", "Many communes";
+    READ_ONLY_SHORT = "Chỉ đọc", "Read-only";
     UNDO_IMPORT_BUNDLE = "nhận gói hồ sơ", "receive a dossier bundle";
 }
 

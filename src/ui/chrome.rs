@@ -182,7 +182,9 @@ impl OcopApp {
                     .on_hover_text(shown.display().to_string());
                 ui.separator();
                 // "Saved" only when nothing is waiting: neither typing nor a failed write.
-                if state.unsaved_count() == 0 && self.typing_pending {
+                if state.workspace_locked.is_some() {
+                    ui.label(lang.t(text::READ_ONLY_SHORT));
+                } else if state.unsaved_count() == 0 && self.typing_pending {
                     ui.label(format!("… {}", lang.t(text::SAVING)));
                 } else if state.unsaved_count() == 0 {
                     ui.label(format!("✔ {}", lang.t(text::SAVED_ALL)));

@@ -440,8 +440,17 @@ impl OcopApp {
                         };
                         match state.import_preview(opened, lang) {
                             Ok(preview) => {
+                                // A commune receiving a producer's dossier records the date,
+                                // unless the application already has one (then it is kept
+                                // unless the officer ticks the box).
+                                let already = preview
+                                    .local
+                                    .as_ref()
+                                    .and_then(|p| p.current())
+                                    .and_then(|a| a.dates.received_by_commune);
                                 let commune = state.workspace.info.kind == WorkspaceKind::Commune
-                                    && preview.bundle.manifest.made_in == WorkspaceKind::Producer;
+                                    && preview.bundle.manifest.made_in == WorkspaceKind::Producer
+                                    && already.is_none();
                                 self.receive_dialog = Some(Box::new(ReceiveDialog {
                                     preview,
                                     record_receipt: commune,
@@ -635,6 +644,46 @@ fn origin_line(manifest: &Manifest, lang: Lang) -> String {
     )
 }
 
+/// A part's value in words; an answer also names the option chosen and its points.
+fn value_of(
+    state: &AppState,
+    part: &crate::domain::merge::Part,
+    product: &crate::domain::model::Product,
+    lang: Lang,
+) -> String {
+    let plain = super::conflict::part_value(part, product, lang);
+    let crate::domain::merge::Part::Answer(sheet, key) = part else {
+        return if plain.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            plain
+        };
+    };
+    let Some(app) = product.current() else {
+        return plain;
+    };
+    let answers = match sheet {
+        crate::domain::history::Sheet::SelfAssessment => &app.scores.self_assessment,
+        crate::domain::history::Sheet::Commune => &app.scores.commune_view,
+    };
+    let Some(crate::domain::scoring::Answer::Chosen { option }) = answers.answers.get(key) else {
+        return plain;
+    };
+    state
+        .catalog
+        .scoring_set(&app.rule_version, product.scoring_set)
+        .and_then(|set| set.criteria.iter().find(|c| &c.key == key))
+        .and_then(|c| c.option(*option))
+        .map_or(plain.clone(), |o| {
+            format!(
+                "{plain} {} ({} {})",
+                lang.pick(&o.label_vi, &o.label_en),
+                o.points,
+                lang.t(text::POINTS_SHORT)
+            )
+        })
+}
+
 /// The verification result; true when closed.
 fn verify_dialog_ui(ctx: &egui::Context, dialog: &VerifyDialog, lang: Lang) -> bool {
     let mut close = false;
@@ -713,27 +762,20 @@ fn receive_dialog_ui(
         let rows = |ui: &mut egui::Ui,
                     parts: &[crate::domain::merge::Part],
                     left: &crate::domain::model::Product,
-                    right: &crate::domain::model::Product,
-                    id: &str| {
-            egui::Grid::new(id)
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    ui.strong("");
-                    ui.strong(lang.t(text::IMPORT_HERE));
-                    ui.strong(lang.t(text::IMPORT_IN_BUNDLE));
-                    ui.end_row();
-                    for part in parts {
-                        ui.label(super::conflict::part_name(part, state, right, lang));
-                        ui.add(
-                            egui::Label::new(super::conflict::part_value(part, left, lang)).wrap(),
-                        );
-                        ui.add(
-                            egui::Label::new(super::conflict::part_value(part, right, lang)).wrap(),
-                        );
-                        ui.end_row();
-                    }
-                });
+                    right: &crate::domain::model::Product| {
+            for part in parts {
+                ui.label(
+                    RichText::new(super::conflict::part_name(part, state, right, lang)).strong(),
+                );
+                for (side, product) in [(text::IMPORT_HERE, left), (text::IMPORT_IN_BUNDLE, right)]
+                {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(format!("{}:", lang.t(side))).color(theme::muted()));
+                        ui.label(value_of(state, part, product, lang));
+                    });
+                }
+                ui.add_space(4.0);
+            }
         };
         egui::ScrollArea::vertical()
             .max_height(360.0)
@@ -748,7 +790,7 @@ fn receive_dialog_ui(
                             ))
                             .strong(),
                         );
-                        rows(ui, &preview.plan.changes, before, after, "receive-changes");
+                        rows(ui, &preview.plan.changes, before, after);
                     }
                     if !preview.plan.kept.is_empty() {
                         ui.add_space(6.0);
@@ -760,13 +802,7 @@ fn receive_dialog_ui(
                             ))
                             .strong(),
                         );
-                        rows(
-                            ui,
-                            &preview.plan.kept,
-                            after,
-                            &preview.bundle.product,
-                            "receive-kept",
-                        );
+                        rows(ui, &preview.plan.kept, after, &preview.bundle.product);
                     }
                 }
             });
@@ -776,6 +812,22 @@ fn receive_dialog_ui(
                 &mut dialog.record_receipt,
                 lang.t(text::IMPORT_RECORD_RECEIPT),
             );
+            if let Some(date) = dialog
+                .preview
+                .local
+                .as_ref()
+                .and_then(|p| p.current())
+                .and_then(|a| a.dates.received_by_commune)
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {}",
+                        lang.t(text::IMPORT_ALREADY_RECEIVED),
+                        lang.date(date)
+                    ))
+                    .color(theme::muted()),
+                );
+            }
             if dialog.record_receipt
                 && let Some(widgets::DateEdit::Set(date)) = widgets::date_field(
                     ui,

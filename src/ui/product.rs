@@ -59,7 +59,11 @@ pub fn product_ui(
     commands: &mut Vec<Command>,
     actions: &mut Vec<UiAction>,
 ) {
-    let read_only = state.read_only.contains(&product.id);
+    // A product that must not be written (newer schema, unknown fields), or a window in
+    // which nothing is edited (another window holds the workspace, a bundle under review,
+    // many communes: the reason is in the banner at the top).
+    let file_read_only = state.read_only.contains(&product.id);
+    let read_only = file_read_only || state.workspace_locked.is_some();
     let id = &product.id;
     ui.horizontal(|ui| {
         if ui.button(lang.t(text::BACK)).clicked() {
@@ -79,7 +83,7 @@ pub fn product_ui(
             super::glance::export_menu(ui, product, lang, actions);
         });
     });
-    if read_only {
+    if file_read_only && state.source.is_workspace() {
         ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
     }
     super::conflict::banner_ui(ui, state, product, lang, actions);
