@@ -68,6 +68,7 @@ Usage:
   ocop-tracker bench [--sizes 20,20000]
   ocop-tracker bench-import [--size-mib 1024]
   ocop-tracker bench-xlsx [--size 20000]   portfolio export and import figures
+  ocop-tracker bench-bundle [--size-mib 1024]  bundle export vs zip -r -0; many communes
 ";
 
 /// Value of `--name VALUE` in `args`.
@@ -138,6 +139,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),
         Some("bench-xlsx") => crate::bench::run_xlsx(&args[1..]),
+        Some("bench-bundle") => crate::bench::exchange::run(&args[1..]),
         Some("bench-xlsx-export") => crate::bench::child_xlsx_export(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
         Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),

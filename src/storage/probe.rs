@@ -206,3 +206,50 @@ fn bench_in(
     }
     Ok((import_time, baseline_time))
 }
+
+/// Writes `count` pseudo-random files of `each_bytes` into `dir` (created), named
+/// `Ảnh minh chứng NN.jpg` (incompressible, like photos); returns their paths.
+pub fn write_random_files(
+    dir: &Path,
+    count: usize,
+    each_bytes: u64,
+    seed: u64,
+) -> Result<Vec<PathBuf>, String> {
+    fs::create_dir_all(dir).map_err(|e| format!("create folder: {e} — {}", dir.display()))?;
+    (0..count)
+        .map(|n| {
+            let path = dir.join(format!("Ảnh minh chứng {n:02}.jpg"));
+            write_random_file(&path, each_bytes, seed.wrapping_add(n as u64))?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// Times `zip -r -0 -q <target> <what>` run in `cwd` (the reference a bundle export is
+/// compared with: the same files stored, not deflated); removes `target` afterwards.
+pub fn zip_stored(cwd: &Path, what: &str, target: &Path) -> Result<Duration, String> {
+    let _ = fs::remove_file(target);
+    let start = Instant::now();
+    let output = std::process::Command::new("zip")
+        .current_dir(cwd)
+        .args(["-r", "-0", "-q"])
+        .arg(target)
+        .arg(what)
+        .output()
+        .map_err(|e| format!("could not run zip (install it: apt-get install zip): {e}"))?;
+    let took = start.elapsed();
+    if !output.status.success() {
+        return Err(format!(
+            "zip failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let _ = fs::remove_file(target);
+    Ok(took)
+}
+
+/// Removes a file the benchmark made (best effort).
+pub fn remove_file(path: &Path) {
+    let _ = fs::remove_file(path);
+}

@@ -5,6 +5,8 @@
 //! frame time in a headless context, one search keystroke, and saving one edit.
 //! Not a test: these machines are shared and noisy, so nothing here asserts a time.
 
+pub mod exchange;
+
 use std::path::Path;
 use std::process::Command as Process;
 use std::time::{Duration, Instant};
