@@ -723,16 +723,26 @@ fn many_communes_open_as_one_read_only_portfolio() {
     std::fs::copy(&sound, district.join("Cốm gửi huyện.ocop.zip")).unwrap();
     std::fs::write(district.join("broken.ocop.zip"), "not a zip").unwrap();
     let before = snapshot(&district);
-    let state =
+    let mut state =
         exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
     assert_eq!(state.workspace.products.len(), 3 * 2 + 1);
     assert!(state.workspace_locked.is_some());
-    assert_eq!(state.read_only.len(), 7);
+    let any = state.workspace.products.keys().next().unwrap().clone();
+    assert!(
+        state
+            .apply(&Command::SetText {
+                id: any,
+                field: ocop_tracker::command::ProductField::Notes,
+                value: "x".into(),
+            })
+            .is_err(),
+        "nothing can be edited"
+    );
     assert!(
         state
             .load_problems
             .iter()
-            .any(|p| p.contains("broken.ocop.zip")),
+            .any(|p| p.contains("broken.ocop.zip") && p.contains("không phải tệp zip")),
         "the broken bundle is named: {:?}",
         state.load_problems
     );

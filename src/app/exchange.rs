@@ -372,7 +372,12 @@ pub fn open_many(
         }
     }
     let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &[]);
-    state.read_only = state.workspace.products.keys().cloned().collect();
+    state.load_problems.extend(
+        many.bundle_problems
+            .iter()
+            .map(|err| text::bundle_error(err, lang)),
+    );
+    // Nothing is edited: every command is refused while the view is locked.
     state.workspace_locked = Some(lang.t(text::MANY_BANNER).to_owned());
     state.source = Source::Many(dir.to_owned());
     Ok(state)

@@ -26,8 +26,10 @@ pub struct ManySource {
 pub struct Many {
     /// Each workspace and bundle read, in name order.
     pub sources: Vec<ManySource>,
-    /// What could not be read (a broken bundle, a broken product file…), named.
+    /// What could not be read in the workspaces (a broken product file…), named.
     pub problems: Vec<StorageError>,
+    /// Bundles that could not be read, with why.
+    pub bundle_problems: Vec<bundle::BundleError>,
 }
 
 enum Item {
@@ -103,13 +105,20 @@ pub fn load_many(dir: &Path) -> Result<Many, StorageError> {
         many.problems.extend(problems);
         match result {
             Ok(source) => many.sources.push(source),
-            Err(errors) => many.problems.extend(errors),
+            Err(ItemError::Workspace(err)) => many.problems.push(err),
+            Err(ItemError::Bundle(err)) => many.bundle_problems.push(err),
         }
     }
     Ok(many)
 }
 
-type ItemResult = (Result<ManySource, Vec<StorageError>>, Vec<StorageError>);
+/// What could not be read of one item.
+enum ItemError {
+    Workspace(StorageError),
+    Bundle(bundle::BundleError),
+}
+
+type ItemResult = (Result<ManySource, ItemError>, Vec<StorageError>);
 
 fn read_item(item: &Item) -> ItemResult {
     match item {
@@ -122,7 +131,7 @@ fn read_item(item: &Item) -> ItemResult {
                 }),
                 loaded.problems,
             ),
-            Err(err) => (Err(vec![err]), Vec::new()),
+            Err(err) => (Err(ItemError::Workspace(err)), Vec::new()),
         },
         Item::Bundle(path) => match bundle::peek(path) {
             Ok((manifest, product)) => (
@@ -133,13 +142,7 @@ fn read_item(item: &Item) -> ItemResult {
                 }),
                 Vec::new(),
             ),
-            Err(err) => (
-                Err(vec![StorageError::Data {
-                    message: err.to_string(),
-                    path: path.clone(),
-                }]),
-                Vec::new(),
-            ),
+            Err(err) => (Err(ItemError::Bundle(err)), Vec::new()),
         },
     }
 }

@@ -335,7 +335,13 @@ impl PortfolioUi {
                 ui.label(egui::RichText::new(&state.workspace.info.name).color(theme::muted()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(lang.t(text::ADD_PRODUCT)).clicked() {
+                if ui
+                    .add_enabled(
+                        state.workspace_locked.is_none(),
+                        egui::Button::new(lang.t(text::ADD_PRODUCT)),
+                    )
+                    .clicked()
+                {
                     actions.push(UiAction::AskAddProduct);
                 }
             });
