@@ -1050,3 +1050,126 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
     assert!(harness.state().receive_dialog.is_none());
     assert_eq!(harness.state().state.as_ref().unwrap().workspace, before);
 }
+
+#[test]
+fn entry_names_are_flagged_utf8_and_a_cancelled_export_leaves_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let producer = open(&producer_workspace(tmp.path()));
+    let out = tmp.path().join("out").join("Cốm.ocop.zip");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    // Cancelled before the first chunk: no bundle, no temp file.
+    let request = producer.bundle_request(&id(COM), Lang::Vi).unwrap();
+    let err = request
+        .write(&out, &mut no_progress(), &AtomicBool::new(true))
+        .expect_err("cancelled");
+    assert!(matches!(err, bundle::BundleError::Cancelled), "{err}");
+    assert_eq!(std::fs::read_dir(out.parent().unwrap()).unwrap().count(), 0);
+
+    // Written: every non-ASCII name carries the UTF-8 flag (bit 11) in its local header.
+    let mut progress = Vec::new();
+    request
+        .write(
+            &out,
+            &mut |done, total| progress.push((done, total)),
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    assert!(
+        progress
+            .last()
+            .is_some_and(|(done, total)| done == total && *total > 0)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut non_ascii = 0;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).unwrap();
+        let at = usize::try_from(entry.header_start()).unwrap();
+        let flags = u16::from_le_bytes([bytes[at + 6], bytes[at + 7]]);
+        if !entry.name().unwrap().is_ascii() {
+            non_ascii += 1;
+            assert_ne!(
+                flags & 0x0800,
+                0,
+                "{} has no UTF-8 flag",
+                entry.name().unwrap()
+            );
+        }
+    }
+    assert!(non_ascii >= 3);
+}
+
+#[test]
+fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let producer = open(&producer_workspace(tmp.path()));
+    let first = tmp.path().join("first.ocop.zip");
+    export(&producer, COM, &first);
+    let mut commune = open(&commune_workspace(tmp.path()));
+    let received = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    receive(&mut commune, &first, Some(received)).unwrap();
+    // The commune's own work.
+    let key = commune.workspace.products[&id(COM)]
+        .current()
+        .unwrap()
+        .scores
+        .self_assessment
+        .answers
+        .keys()
+        .nth(1)
+        .unwrap()
+        .clone();
+    for command in [
+        Command::SetAnswer {
+            id: id(COM),
+            sheet: ocop_tracker::command::SheetKind::Commune,
+            criterion: key,
+            answer: Some(Answer::NotMet),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Form(FormText::CommuneIdentity),
+            value: "Nghề cốm truyền thống của người Tày.".into(),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::ApplicationNotes,
+            value: "Cần bổ sung bản thuyết minh.".into(),
+        },
+    ] {
+        commune.apply(&command).unwrap();
+    }
+    let before = commune.workspace.products[&id(COM)].clone();
+    // The cooperative sends an update (a new Part II text).
+    let mut producer = producer;
+    producer
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Form(FormText::BusinessPlan),
+            value: "Mở rộng 2 ha nếp nương.".into(),
+        })
+        .unwrap();
+    let second = tmp.path().join("second.ocop.zip");
+    export(&producer, COM, &second);
+    receive(&mut commune, &second, None).unwrap();
+    let after = &commune.workspace.products[&id(COM)];
+    let (a, b) = (after.current().unwrap(), before.current().unwrap());
+    assert_eq!(
+        a.forms.get(FormText::BusinessPlan),
+        "Mở rộng 2 ha nếp nương."
+    );
+    assert_eq!(a.scores.commune_view, b.scores.commune_view);
+    assert_eq!(
+        a.forms.get(FormText::CommuneIdentity),
+        b.forms.get(FormText::CommuneIdentity)
+    );
+    assert_eq!(a.notes, b.notes);
+    assert_eq!(a.stage, b.stage);
+    assert_eq!(a.dates, b.dates, "the receipt date stays");
+    // One undo takes the second receipt back whole.
+    assert!(commune.undo());
+    assert_eq!(
+        without_history(&commune.workspace.products[&id(COM)]),
+        without_history(&before)
+    );
+}
