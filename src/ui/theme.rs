@@ -79,9 +79,12 @@ pub const MIN_TEXT_SIZE: f32 = 12.0;
 /// Name of the bold family (use `FontFamily::Name(BOLD.into())`).
 pub const BOLD: &str = "bold";
 
-/// Installs the fonts and style in `ctx`. egui's default font cannot draw "ố", "ậ", "ữ"….
+/// Installs the fonts and style in `ctx`. egui's default fonts cannot draw "ố", "ậ", "ữ"…,
+/// and are not built in.
 pub fn install(ctx: &egui::Context) {
-    let mut fonts = FontDefinitions::default();
+    // Only DejaVu: the same fonts whatever features egui was built with (tests and the
+    // Windows package draw alike; a glyph DejaVu lacks is a test failure, not a fallback).
+    let mut fonts = FontDefinitions::empty();
     fonts.font_data.insert(
         "dejavu".to_owned(),
         Arc::new(FontData::from_static(DEJAVU_SANS)),
