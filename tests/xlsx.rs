@@ -830,7 +830,7 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     let file = tmp.path().join("portfolio.xlsx");
     state.export_portfolio(&file);
     let profile = tmp.path().join("lo-profile");
-    let convert = |to: &str| {
+    let convert_file = |file: &Path, to: &str| {
         let out = Process::new(soffice)
             .arg(format!(
                 "-env:UserInstallation=file://{}",
@@ -838,11 +838,12 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
             ))
             .args(["--headless", "--convert-to", to, "--outdir"])
             .arg(tmp.path())
-            .arg(&file)
+            .arg(file)
             .output()
             .expect("run libreoffice");
         assert!(out.status.success(), "{}", text(&out));
     };
+    let convert = |to: &str| convert_file(&file, to);
     convert("pdf");
     let pdf = tmp.path().join("portfolio.pdf");
     let out = Process::new("pdftotext")
@@ -864,6 +865,32 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
         .preview(&target.workspace);
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert_eq!(target.import_products(&preview), Ok(2));
+
+    // An .ods with a merged header row is refused like an .xlsx (calamine does not report
+    // .ods merges; content.xml is read for them).
+    let merged = tmp.path().join("gộp.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            2,
+            "Thông tin sản phẩm",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .unwrap();
+    sheet.write_string(1, 0, "Cốm").unwrap();
+    sheet.write_string(1, 1, "HTX").unwrap();
+    sheet.write_number(1, 2, 6).unwrap();
+    workbook.save(&merged).unwrap();
+    convert_file(&merged, "ods");
+    let err = ImportSheet::read(&tmp.path().join("gộp.ods"), Lang::En).expect_err("refused");
+    assert!(
+        err.contains("merged cells in the header row (A1:C1)"),
+        "{err}"
+    );
 }
 
 #[test]
