@@ -658,8 +658,8 @@ impl AppState {
         self.unsaved.is_empty()
     }
 
-    /// Writes many pending products at once (an import, or its redo) on several threads:
-    /// each atomic write waits for its fsync, and the disk takes several at a time. Only
+    /// Writes many pending products at once (an import, or its redo) as one batch
+    /// (`storage::save_products_batch`: files synced in parallel, the folder once). Only
     /// products that exist and may be written; the rest (and anything when few are
     /// pending) is left to the one-by-one path. Results are handled by [`AppState::flush`].
     fn save_many_in_parallel(
@@ -668,7 +668,6 @@ impl AppState {
     ) -> std::collections::BTreeMap<ProductId, Result<storage::FileStamp, StorageError>> {
         /// Below this, one at a time is as fast.
         const MIN_PARALLEL: usize = 32;
-        const THREADS: usize = 32;
         let products: Vec<&Product> = pending
             .iter()
             .filter_map(|t| match t {
@@ -683,35 +682,15 @@ impl AppState {
             return results;
         }
         let now = chrono::Local::now().naive_local();
-        let chunk = products.len().div_ceil(THREADS);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = products
-                .chunks(chunk)
-                .filter_map(|part| {
-                    std::thread::Builder::new()
-                        .name("save-products".to_owned())
-                        .spawn_scoped(scope, move || {
-                            part.iter()
-                                .map(|product| {
-                                    let expected = self.stamps.get(&product.id).copied();
-                                    (
-                                        product.id.clone(),
-                                        storage::save_product_checked(
-                                            &self.dir, product, expected, now,
-                                        ),
-                                    )
-                                })
-                                .collect::<Vec<_>>()
-                        })
-                        .ok()
-                })
-                .collect();
-            for handle in handles {
-                if let Ok(part) = handle.join() {
-                    results.extend(part);
-                }
-            }
-        });
+        let written = storage::save_products_batch(
+            &self.dir,
+            &products,
+            &|id| self.stamps.get(id).copied(),
+            now,
+        );
+        for (product, result) in products.iter().zip(written) {
+            results.insert(product.id.clone(), result);
+        }
         results
     }
 

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use super::StorageError;
+pub use super::exports::{write_export, write_export_streamed};
 
 /// Temp files younger than this are left alone on clean-up: another instance of the app
 /// (or another officer on a shared folder) may be writing it right now.
@@ -78,7 +79,10 @@ impl std::fmt::Display for SkipReason {
     }
 }
 
-fn io_err(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StorageError {
+pub(super) fn io_err(
+    action: &'static str,
+    path: &Path,
+) -> impl FnOnce(std::io::Error) -> StorageError {
     let path = path.to_owned();
     move |source| StorageError::Io {
         action,
@@ -397,84 +401,9 @@ fn is_windows_transient_code(os_code: Option<i32>) -> bool {
     matches!(os_code, Some(5 | 32 | 33))
 }
 
-/// Writes an export (calendar, report) to a path the user chose.
-///
-/// A regular file or a new name is written atomically. A named pipe or device (e.g.
-/// `/dev/null`) is written into as it is, never replaced by a regular file. A symbolic
-/// link is refused with a message rather than replaced or silently followed.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => Err(StorageError::Refused {
-            reason: "the target is a symbolic link; give the real file's path (or - for standard output)",
-            path: path.to_owned(),
-        }),
-        Ok(meta) if meta.is_dir() => Err(StorageError::Refused {
-            reason: "the target is a folder",
-            path: path.to_owned(),
-        }),
-        Ok(meta) if !meta.is_file() => {
-            let mut options = OpenOptions::new();
-            options.write(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.custom_flags(libc::O_NOFOLLOW);
-            }
-            let mut file = options.open(path).map_err(io_err("open", path))?;
-            file.write_all(bytes).map_err(io_err("write", path))
-        }
-        _ => write_atomic(path, bytes),
-    }
-}
-
-/// Writes a large export (a bundle) to a path the user chose, streamed by `write` into an
-/// exclusive temp file beside it, synced, then renamed over the target: all or nothing.
-/// A failed or cancelled `write` removes the temp file and leaves the target untouched.
-/// Links, folders, pipes and devices at `path` are refused (never written through).
-pub fn write_export_streamed<T>(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> Result<T, StorageError>,
-) -> Result<T, StorageError> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(StorageError::Refused {
-                reason: "the target is a symbolic link; give the real file's path",
-                path: path.to_owned(),
-            });
-        }
-        Ok(meta) if !meta.is_file() => {
-            return Err(StorageError::Refused {
-                reason: "the target is not a regular file",
-                path: path.to_owned(),
-            });
-        }
-        _ => {}
-    }
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let (tmp, mut file) = create_temp(parent, file_name)?;
-    let result = (|| {
-        let value = write(&mut file)?;
-        file.sync_all().map_err(io_err("sync", &tmp))?;
-        drop(file);
-        rename_with_retry(&tmp, path).map_err(io_err("rename", path))?;
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
-        Ok(value)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
 /// Creates a new temp file beside `file_name` in `dir`, exclusively (`O_EXCL`: an
 /// existing entry, link or not, makes it fail and another name is tried).
-fn create_temp(dir: &Path, file_name: &str) -> Result<(PathBuf, File), StorageError> {
+pub(super) fn create_temp(dir: &Path, file_name: &str) -> Result<(PathBuf, File), StorageError> {
     let mut last_err = None;
     for _ in 0..16 {
         let tmp = dir.join(format!(

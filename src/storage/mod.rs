@@ -16,9 +16,11 @@
 //!   read-only. Older schemas are migrated in memory; a file is rewritten only when edited.
 
 pub mod assets;
+pub mod batch;
 pub mod bundle;
 mod cleanup;
 pub mod evidence;
+mod exports;
 pub mod fsio;
 mod load;
 pub mod many;
@@ -315,6 +317,67 @@ pub fn save_product_checked(
         }
         Err(other) => Err(other),
     }
+}
+
+/// [`save_product_checked`] for many products at once (an import of thousands): the files
+/// are written with [`batch::write_batch`] (synced in phases, the folder once), each only
+/// if it still holds what `expected` says; a product whose file changed meanwhile is then
+/// saved one by one, which keeps the other side's version and writes the conflict file.
+/// Results in the order of `products`.
+pub fn save_products_batch(
+    dir: &Path,
+    products: &[&Product],
+    expected: &(dyn Fn(&ProductId) -> Option<FileStamp> + Sync),
+    now: chrono::NaiveDateTime,
+) -> Vec<Result<FileStamp, StorageError>> {
+    let prepared: Vec<Result<(PathBuf, String), StorageError>> = products
+        .iter()
+        .map(|product| product_for_writing(dir, product))
+        .collect();
+    let mut items = Vec::with_capacity(products.len());
+    let mut slots = Vec::with_capacity(products.len());
+    for (i, prepared) in prepared.iter().enumerate() {
+        if let Ok((path, text)) = prepared {
+            slots.push(i);
+            items.push((path.clone(), text.clone().into_bytes()));
+        }
+    }
+    let written = batch::write_batch(&items, &|n| {
+        let (Some(&i), Some((path, _))) = (slots.get(n), items.get(n)) else {
+            return Ok(());
+        };
+        let on_disk = fsio::read_regular(path, MAX_PRODUCT_FILE_BYTES)?.map(|b| FileStamp::of(&b));
+        let wanted = products.get(i).and_then(|p| expected(&p.id));
+        if on_disk == wanted {
+            Ok(())
+        } else {
+            Err(StorageError::ChangedOnDisk {
+                conflict: PathBuf::new(),
+                path: path.clone(),
+            })
+        }
+    });
+    let mut results: Vec<Result<FileStamp, StorageError>> = prepared
+        .into_iter()
+        .map(|p| p.map(|(_, text)| FileStamp::of(text.as_bytes())))
+        .collect();
+    for (n, outcome) in written.into_iter().enumerate() {
+        let Some(&i) = slots.get(n) else { continue };
+        match outcome {
+            Ok(()) => {}
+            Err(StorageError::ChangedOnDisk { .. }) => {
+                if let (Some(product), Some(slot)) = (products.get(i), results.get_mut(i)) {
+                    *slot = save_product_checked(dir, product, expected(&product.id), now);
+                }
+            }
+            Err(err) => {
+                if let Some(slot) = results.get_mut(i) {
+                    *slot = Err(err);
+                }
+            }
+        }
+    }
+    results
 }
 
 /// Saves the workspace settings atomically.
