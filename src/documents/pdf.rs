@@ -19,7 +19,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
 use crate::domain::search::nfc;
-use crate::storage::assets::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
+use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
 
 /// A4 in points.
 const PAGE_W: f32 = 595.0;
@@ -258,8 +258,8 @@ fn layout(blocks: &[Block], regular: &Face, bold: &Face) -> Vec<Vec<Placed>> {
 /// The blocks as a PDF: A4 pages, DejaVu Sans embedded (subset), a footer with
 /// `footer` and the page number on each page, document metadata in Vietnamese.
 pub fn render(blocks: &[Block], title: &str, footer: &str) -> Result<Vec<u8>, String> {
-    let regular = Face::new(DEJAVU_SANS).ok_or("the bundled font does not load")?;
-    let bold = Face::new(DEJAVU_SANS_BOLD).ok_or("the bundled bold font does not load")?;
+    let regular = Face::new(dejavu_sans()).ok_or("the bundled font does not load")?;
+    let bold = Face::new(dejavu_sans_bold()).ok_or("the bundled bold font does not load")?;
     let blocks: Vec<Block> = blocks.iter().map(normalise).collect();
     let pages = layout(&blocks, &regular, &bold);
     let mut document = Document::new();

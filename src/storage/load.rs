@@ -113,7 +113,7 @@ fn parse_versioned<T: for<'de> Deserialize<'de>>(
 }
 
 /// Parses a product file of any schema this build knows, migrated to today's model.
-pub(super) fn parse_product(text: &str, path: &Path) -> Result<Parsed<Product>, StorageError> {
+pub(crate) fn parse_product(text: &str, path: &Path) -> Result<Parsed<Product>, StorageError> {
     if scan_schema_version(text) == Some(1) {
         let parsed = parse_noting_unknown::<ProductFile<migrate::HistoryEntryV1>>(text, path)?;
         return Ok(Parsed {

@@ -217,7 +217,7 @@ pub fn temp_dirs(dir: &Path) -> Vec<PathBuf> {
     vec![dir.to_owned(), dir.join(PRODUCTS_DIR), dir.join(TRASH_DIR)]
 }
 
-fn pretty() -> ron::ser::PrettyConfig {
+pub(crate) fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .struct_names(true)
         .indentor("    ".to_owned())

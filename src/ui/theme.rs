@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
-use crate::storage::assets::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
+use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
 
 // Colours come in a dark and a light variant, each with at least 4.5:1 contrast (WCAG AA)
 // against its theme's panel and striped-row backgrounds. `sync` picks the variant from the
@@ -87,11 +87,11 @@ pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::empty();
     fonts.font_data.insert(
         "dejavu".to_owned(),
-        Arc::new(FontData::from_static(DEJAVU_SANS)),
+        Arc::new(FontData::from_static(dejavu_sans())),
     );
     fonts.font_data.insert(
         "dejavu-bold".to_owned(),
-        Arc::new(FontData::from_static(DEJAVU_SANS_BOLD)),
+        Arc::new(FontData::from_static(dejavu_sans_bold())),
     );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts

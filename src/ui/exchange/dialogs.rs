@@ -1,0 +1,240 @@
+//! The bundle dialogs: the verification result and the receive preview.
+
+use egui::RichText;
+
+use super::{ReceiveDialog, VerifyDialog};
+use crate::app::AppState;
+use crate::domain::exchange::Manifest;
+use crate::domain::model::WorkspaceKind;
+use crate::text::{self, Lang};
+use crate::ui::{theme, widgets};
+
+/// "from the producer HTX … (Ma Thị Hoa), 28/11/2026 09:14".
+fn origin_line(manifest: &Manifest, lang: Lang) -> String {
+    format!(
+        "{}: {} {} · {} · {}",
+        lang.t(text::IMPORT_FROM),
+        text::made_in(manifest.made_in, lang),
+        if manifest.workspace.is_empty() {
+            &manifest.producer
+        } else {
+            &manifest.workspace
+        },
+        manifest.made_by,
+        manifest.made_at.format("%d/%m/%Y %H:%M")
+    )
+}
+
+/// A part's value in words; an answer also names the option chosen and its points.
+fn value_of(
+    state: &AppState,
+    part: &crate::domain::merge::Part,
+    product: &crate::domain::model::Product,
+    lang: Lang,
+) -> String {
+    let plain = crate::ui::conflict::part_value(part, product, lang);
+    let crate::domain::merge::Part::Answer(sheet, key) = part else {
+        return if plain.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            plain
+        };
+    };
+    let Some(app) = product.current() else {
+        return plain;
+    };
+    let answers = match sheet {
+        crate::domain::history::Sheet::SelfAssessment => &app.scores.self_assessment,
+        crate::domain::history::Sheet::Commune => &app.scores.commune_view,
+    };
+    let Some(crate::domain::scoring::Answer::Chosen { option }) = answers.answers.get(key) else {
+        return plain;
+    };
+    state
+        .catalog
+        .scoring_set(&app.rule_version, product.scoring_set)
+        .and_then(|set| set.criteria.iter().find(|c| &c.key == key))
+        .and_then(|c| c.option(*option))
+        .map_or(plain.clone(), |o| {
+            format!(
+                "{plain} {} ({} {})",
+                lang.pick(&o.label_vi, &o.label_en),
+                o.points,
+                lang.t(text::POINTS_SHORT)
+            )
+        })
+}
+
+/// The verification result; true when closed.
+pub(super) fn verify_dialog_ui(ctx: &egui::Context, dialog: &VerifyDialog, lang: Lang) -> bool {
+    let mut close = false;
+    egui::Modal::new(egui::Id::unique("bundle-verify")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(lang.t(text::BUNDLE_VERIFY).trim_end_matches('…'));
+        match &dialog.result {
+            Ok(verified) => {
+                let m = &verified.manifest;
+                ui.label(RichText::new(format!("{} · {}", m.product_name, m.producer)).strong());
+                ui.label(origin_line(m, lang));
+                if verified.problems.is_empty() {
+                    ui.colored_label(theme::ok(), format!("✔ {}", lang.t(text::BUNDLE_SOUND)));
+                    ui.label(format!("{} {}", m.files.len(), lang.t(text::FILES)));
+                } else {
+                    ui.colored_label(
+                        theme::error(),
+                        format!(
+                            "✖ {} ({})",
+                            lang.t(text::BUNDLE_HAS_PROBLEMS),
+                            verified.problems.len()
+                        ),
+                    );
+                    egui::ScrollArea::vertical()
+                        .max_height(280.0)
+                        .show(ui, |ui| {
+                            for problem in &verified.problems {
+                                ui.label(format!("• {}", text::problem(problem, lang)));
+                            }
+                        });
+                }
+            }
+            Err(message) => {
+                ui.colored_label(theme::error(), format!("✖ {message}"));
+                if !dialog.path.as_os_str().is_empty() {
+                    ui.label(dialog.path.display().to_string());
+                }
+            }
+        }
+        if ui.button(lang.t(text::CLOSE)).clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// The import preview: Some(true) confirmed, Some(false) cancelled.
+pub(super) fn receive_dialog_ui(
+    ctx: &egui::Context,
+    state: &AppState,
+    dialog: &mut ReceiveDialog,
+    lang: Lang,
+) -> Option<bool> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("bundle-receive")).show(ctx, |ui| {
+        ui.set_max_width(760.0);
+        let preview = &dialog.preview;
+        let manifest = &preview.bundle.manifest;
+        ui.heading(lang.t(text::IMPORT_TITLE));
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                preview.plan.product.name, manifest.producer
+            ))
+            .strong(),
+        );
+        ui.label(origin_line(manifest, lang));
+        ui.colored_label(theme::ok(), format!("✔ {}", lang.t(text::BUNDLE_SOUND)));
+        ui.separator();
+        if preview.plan.is_new {
+            ui.label(lang.t(text::IMPORT_NEW_PRODUCT));
+        } else if preview.plan.changes.is_empty() {
+            ui.label(lang.t(text::IMPORT_NO_CHANGES));
+        }
+        let (before, after) = (preview.local.as_ref(), &preview.plan.product);
+        let rows = |ui: &mut egui::Ui,
+                    parts: &[crate::domain::merge::Part],
+                    left: &crate::domain::model::Product,
+                    right: &crate::domain::model::Product| {
+            for part in parts {
+                ui.label(
+                    RichText::new(crate::ui::conflict::part_name(part, state, right, lang))
+                        .strong(),
+                );
+                for (side, product) in [(text::IMPORT_HERE, left), (text::IMPORT_IN_BUNDLE, right)]
+                {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(format!("{}:", lang.t(side))).color(theme::muted()));
+                        ui.label(value_of(state, part, product, lang));
+                    });
+                }
+                ui.add_space(4.0);
+            }
+        };
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                if let Some(before) = before {
+                    if !preview.plan.changes.is_empty() {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ({})",
+                                lang.t(text::IMPORT_CHANGES),
+                                preview.plan.changes.len()
+                            ))
+                            .strong(),
+                        );
+                        rows(ui, &preview.plan.changes, before, after);
+                    }
+                    if !preview.plan.kept.is_empty() {
+                        ui.add_space(6.0);
+                        ui.label(
+                            RichText::new(format!(
+                                "{} ({})",
+                                lang.t(text::IMPORT_KEPT),
+                                preview.plan.kept.len()
+                            ))
+                            .strong(),
+                        );
+                        rows(ui, &preview.plan.kept, after, &preview.bundle.product);
+                    }
+                }
+            });
+        if state.workspace.info.kind == WorkspaceKind::Commune {
+            ui.separator();
+            ui.checkbox(
+                &mut dialog.record_receipt,
+                lang.t(text::IMPORT_RECORD_RECEIPT),
+            );
+            if let Some(date) = dialog
+                .preview
+                .local
+                .as_ref()
+                .and_then(|p| p.current())
+                .and_then(|a| a.dates.received_by_commune)
+            {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {}",
+                        lang.t(text::IMPORT_ALREADY_RECEIVED),
+                        lang.date(date)
+                    ))
+                    .color(theme::muted()),
+                );
+            }
+            if dialog.record_receipt
+                && let Some(widgets::DateEdit::Set(date)) = widgets::date_field(
+                    ui,
+                    "receive-date",
+                    lang.t(text::IMPORT_RECEIVED_ON),
+                    dialog.received,
+                    lang,
+                    true,
+                )
+            {
+                dialog.received = date;
+            }
+        }
+        ui.horizontal(|ui| {
+            let ready = !dialog.record_receipt || dialog.received.is_some();
+            if ui
+                .add_enabled(ready, egui::Button::new(lang.t(text::IMPORT_CONFIRM)))
+                .clicked()
+            {
+                answer = Some(true);
+            }
+            if ui.button(lang.t(text::CANCEL)).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    answer
+}
