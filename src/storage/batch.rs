@@ -9,11 +9,11 @@ use super::StorageError;
 use super::fsio::{create_temp, io_err, rename_with_retry};
 
 /// Threads [`write_batch`] uses for each phase.
-const BATCH_THREADS: usize = 32;
+const BATCH_THREADS: usize = 16;
 
 /// Runs `work` on every index of `0..count` on up to [`BATCH_THREADS`] threads, results
 /// in index order.
-fn in_parallel<T: Send>(count: usize, work: &(dyn Fn(usize) -> T + Sync)) -> Vec<T> {
+pub(crate) fn in_parallel<T: Send>(count: usize, work: &(dyn Fn(usize) -> T + Sync)) -> Vec<T> {
     if count == 0 {
         return Vec::new();
     }
@@ -61,12 +61,18 @@ pub fn write_batch(
         };
         let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
         let (tmp, mut file) = create_temp(parent, file_name)?;
-        // 2. Sync it (in the same worker: the syncs of one worker's files overlap with the
-        // writes and syncs of the other workers).
         let done = file
             .write_all(bytes)
             .map_err(io_err("write", &tmp))
-            .and_then(|()| file.sync_data().map_err(io_err("sync", &tmp)));
+            .and_then(|()| {
+                if SYNC_WHOLE_FILESYSTEM {
+                    Ok(())
+                } else {
+                    // 2. Elsewhere: sync each file in its worker (the syncs of one worker's
+                    // files overlap with the other workers' writes and syncs).
+                    file.sync_data().map_err(io_err("sync", &tmp))
+                }
+            });
         match done {
             Ok(()) => Ok(tmp),
             Err(err) => {
@@ -75,6 +81,13 @@ pub fn write_batch(
             }
         }
     });
+    // 2. On Linux: one syncfs for the file system of each folder flushes every temp file at
+    // once (one journal commit instead of one per file); if it fails, each file is synced.
+    let written = if SYNC_WHOLE_FILESYSTEM {
+        sync_all_temps(items, written)
+    } else {
+        written
+    };
     // 3. Check and rename each.
     let results: Vec<Result<(), StorageError>> = in_parallel(items.len(), &|i| {
         let (Some((path, _)), Some(tmp)) = (items.get(i), written.get(i)) else {
@@ -100,6 +113,56 @@ pub fn write_batch(
         }
     }
     results
+}
+
+/// Whether [`write_batch`] syncs the temp files with one `syncfs` per folder (Linux)
+/// instead of one `fsync` per file.
+const SYNC_WHOLE_FILESYSTEM: bool = cfg!(target_os = "linux");
+
+/// Flushes the written temp files: `syncfs` on each folder's file system (Linux), falling
+/// back to syncing each file; a temp file that cannot be synced fails its item.
+fn sync_all_temps(
+    items: &[(PathBuf, Vec<u8>)],
+    written: Vec<Result<PathBuf, StorageError>>,
+) -> Vec<Result<PathBuf, StorageError>> {
+    let folders: std::collections::BTreeSet<&Path> =
+        items.iter().filter_map(|(path, _)| path.parent()).collect();
+    if folders.iter().all(|folder| syncfs(folder).is_ok()) {
+        return written;
+    }
+    let synced: Vec<Result<(), StorageError>> = in_parallel(written.len(), &|i| {
+        let Some(Ok(tmp)) = written.get(i) else {
+            return Ok(());
+        };
+        File::open(tmp)
+            .and_then(|f| f.sync_data())
+            .map_err(io_err("sync", tmp))
+    });
+    written
+        .into_iter()
+        .zip(synced)
+        .map(|(tmp, sync)| match (tmp, sync) {
+            (Ok(tmp), Ok(())) => Ok(tmp),
+            (Ok(tmp), Err(err)) => {
+                let _ = fs::remove_file(&tmp);
+                Err(err)
+            }
+            (Err(err), _) => Err(err),
+        })
+        .collect()
+}
+
+/// `syncfs(2)` on the file system holding `folder`.
+#[cfg(target_os = "linux")]
+fn syncfs(folder: &Path) -> io::Result<()> {
+    let dir = File::open(folder)?;
+    rustix::fs::syncfs(&dir).map_err(io::Error::from)
+}
+
+/// Not available: the caller syncs each file.
+#[cfg(not(target_os = "linux"))]
+fn syncfs(_folder: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
 }
 
 /// A second copy of a batch step's error for its item (the first stays in the list of

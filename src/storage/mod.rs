@@ -330,16 +330,26 @@ pub fn save_products_batch(
     expected: &(dyn Fn(&ProductId) -> Option<FileStamp> + Sync),
     now: chrono::NaiveDateTime,
 ) -> Vec<Result<FileStamp, StorageError>> {
-    let prepared: Vec<Result<(PathBuf, String), StorageError>> = products
-        .iter()
-        .map(|product| product_for_writing(dir, product))
-        .collect();
+    // Serialising thousands of products is a second of work: on every core too.
+    let prepared: Vec<Result<(PathBuf, String), StorageError>> =
+        batch::in_parallel(products.len(), &|i| match products.get(i) {
+            Some(product) => product_for_writing(dir, product),
+            None => Err(StorageError::Refused {
+                reason: "no such product",
+                path: dir.to_owned(),
+            }),
+        });
     let mut items = Vec::with_capacity(products.len());
     let mut slots = Vec::with_capacity(products.len());
-    for (i, prepared) in prepared.iter().enumerate() {
-        if let Ok((path, text)) = prepared {
-            slots.push(i);
-            items.push((path.clone(), text.clone().into_bytes()));
+    let mut results: Vec<Result<FileStamp, StorageError>> = Vec::with_capacity(products.len());
+    for (i, prepared) in prepared.into_iter().enumerate() {
+        match prepared {
+            Ok((path, text)) => {
+                results.push(Ok(FileStamp::of(text.as_bytes())));
+                slots.push(i);
+                items.push((path, text.into_bytes()));
+            }
+            Err(err) => results.push(Err(err)),
         }
     }
     let written = batch::write_batch(&items, &|n| {
@@ -357,10 +367,6 @@ pub fn save_products_batch(
             })
         }
     });
-    let mut results: Vec<Result<FileStamp, StorageError>> = prepared
-        .into_iter()
-        .map(|p| p.map(|(_, text)| FileStamp::of(text.as_bytes())))
-        .collect();
     for (n, outcome) in written.into_iter().enumerate() {
         let Some(&i) = slots.get(n) else { continue };
         match outcome {
