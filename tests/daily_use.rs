@@ -257,21 +257,6 @@ fn closing_the_window_saves_the_text_being_typed() {
 
 // ---- 9.6 Quitting with unsaved changes asks ----
 
-/// Answers the folder dialog with a fixed folder.
-struct FolderDialog(PathBuf);
-
-impl ocop_tracker::ui::FileDialogs for FolderDialog {
-    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
-        Ok(Some(self.0.clone()))
-    }
-    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
-        Ok(Vec::new())
-    }
-    fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
-        Ok(None)
-    }
-}
-
 /// Makes the products folder unwritable even for root: it becomes a plain file, as when
 /// a USB stick or a network share goes away. Returns a function that brings it back.
 fn pull_out_products(ws: &Path) -> impl Fn() + use<> {
@@ -327,7 +312,10 @@ fn quit_after_a_failed_save_asks_and_a_copy_is_a_valid_workspace() {
     // Save a copy elsewhere: a folder that opens as a workspace, with the edit.
     let elsewhere = tmp.path().join("usb");
     fs::create_dir_all(&elsewhere).expect("target");
-    harness.state_mut().dialogs = Box::new(FolderDialog(elsewhere.clone()));
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        folder: Some(elsewhere.clone()),
+        ..Default::default()
+    });
     harness
         .get_by_label("Lưu bản sao vào thư mục khác rồi thoát…")
         .click();
@@ -850,26 +838,11 @@ fn english_criterion_groups_and_singular_point() {
     );
 }
 
-/// Dialogs that cannot be shown.
-struct NoDialogs;
-
-impl ocop_tracker::ui::FileDialogs for NoDialogs {
-    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
-        Err("no dialog".into())
-    }
-    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
-        Err("no dialog".into())
-    }
-    fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
-        Err("no dialog".into())
-    }
-}
-
 #[test]
 fn missing_file_dialog_when_attaching_suggests_drag_and_drop() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.state_mut().dialogs = Box::new(NoDialogs);
+    harness.state_mut().dialogs = Box::new(common::NoDialogs);
     open_product(&mut harness, "Thịt trâu Bình An");
     harness.get_by_label("Hồ sơ").click();
     harness.run();

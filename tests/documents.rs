@@ -610,25 +610,6 @@ fn export_file_names_are_vietnamese_nfc_and_safe() {
     assert_eq!(name, "Scoring sheet - CON a b.docx");
 }
 
-/// Answers "save as" with a fixed path and records the name the app proposed.
-struct SaveTo {
-    path: std::path::PathBuf,
-    proposed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl ocop_tracker::ui::FileDialogs for SaveTo {
-    fn pick_folder(&mut self) -> Result<Option<std::path::PathBuf>, String> {
-        Ok(None)
-    }
-    fn pick_files(&mut self) -> Result<Vec<std::path::PathBuf>, String> {
-        Ok(Vec::new())
-    }
-    fn save_file(&mut self, default_name: &str) -> Result<Option<std::path::PathBuf>, String> {
-        self.proposed.lock().unwrap().push(default_name.to_owned());
-        Ok(Some(self.path.clone()))
-    }
-}
-
 #[test]
 fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
     let (tmp, ws) = common::demo_copy();
@@ -646,9 +627,10 @@ fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
     // Xuất… → status report, saved where the dialog says.
     let target = tmp.path().join("Tình trạng - Thịt trâu Bình An.pdf");
     let proposed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    harness.state_mut().dialogs = Box::new(SaveTo {
-        path: target.clone(),
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        save: Some(target.clone()),
         proposed: proposed.clone(),
+        ..Default::default()
     });
     harness.get_by_label("Xuất…").click();
     harness.run();

@@ -897,7 +897,7 @@ fn gui_export_receive_with_preview_and_review() {
     // The commune receives it: verify, preview, confirm with the receipt date.
     let mut harness = common::app_harness(&commune_dir, egui::vec2(1280.0, 900.0), Lang::Vi);
     harness.state_mut().dialogs = Box::new(common::FakeDialogs {
-        open: Some(bundle_path.clone()),
+        files: vec![bundle_path.clone()],
         ..Default::default()
     });
     bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");
@@ -1033,7 +1033,7 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
     drop(commune);
     let mut harness = common::app_harness(&commune_dir, egui::vec2(1280.0, 900.0), Lang::Vi);
     harness.state_mut().dialogs = Box::new(common::FakeDialogs {
-        open: Some(bundle_path.clone()),
+        files: vec![bundle_path.clone()],
         ..Default::default()
     });
     bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");

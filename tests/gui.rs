@@ -434,23 +434,6 @@ fn history_records_edits_and_undo() {
     );
 }
 
-/// Answers the file dialogs in tests instead of the system.
-struct FakeDialogs {
-    files: Vec<std::path::PathBuf>,
-}
-
-impl ocop_tracker::ui::FileDialogs for FakeDialogs {
-    fn pick_folder(&mut self) -> Result<Option<std::path::PathBuf>, String> {
-        Ok(None)
-    }
-    fn pick_files(&mut self) -> Result<Vec<std::path::PathBuf>, String> {
-        Ok(self.files.clone())
-    }
-    fn save_file(&mut self, _default_name: &str) -> Result<Option<std::path::PathBuf>, String> {
-        Ok(None)
-    }
-}
-
 /// A file dropped from the file manager.
 #[derive(Debug)]
 struct TestDrop(std::path::PathBuf);
@@ -507,8 +490,9 @@ fn attach_by_dialog_with_a_decomposed_vietnamese_name() {
     let source = tmp.path().join(&nfd_name);
     fs::write(&source, b"%PDF-1.4 test report").expect("source");
     let mut harness = harness(&ws);
-    harness.state_mut().dialogs = Box::new(FakeDialogs {
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
         files: vec![source],
+        ..Default::default()
     });
     to_portfolio(&mut harness);
     open_tab(&mut harness, "Thịt trâu Bình An", "Hồ sơ");
@@ -680,26 +664,11 @@ fn settings_name_the_officer_in_the_history() {
     assert_eq!(last.by, "Lý Thị Mai");
 }
 
-/// Dialogs that cannot be shown, as on a Linux desktop without a portal or zenity.
-struct NoDialogs;
-
-impl ocop_tracker::ui::FileDialogs for NoDialogs {
-    fn pick_folder(&mut self) -> Result<Option<std::path::PathBuf>, String> {
-        Err("no dialog".into())
-    }
-    fn pick_files(&mut self) -> Result<Vec<std::path::PathBuf>, String> {
-        Err("no dialog".into())
-    }
-    fn save_file(&mut self, _default_name: &str) -> Result<Option<std::path::PathBuf>, String> {
-        Err("no dialog".into())
-    }
-}
-
 #[test]
 fn missing_file_dialog_is_explained() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
-    harness.state_mut().dialogs = Box::new(NoDialogs);
+    harness.state_mut().dialogs = Box::new(common::NoDialogs);
     to_portfolio(&mut harness);
     open_tab(&mut harness, "Thịt trâu Bình An", "Hồ sơ");
     harness

@@ -683,24 +683,6 @@ fn an_unwritable_target_in_the_gui_says_so_and_leaves_nothing() {
     assert!(!target.exists());
 }
 
-/// Dialogs answered by the test: the file to open, and where to save.
-struct FakeDialogs {
-    open: Option<PathBuf>,
-    save: Option<PathBuf>,
-}
-
-impl ocop_tracker::ui::FileDialogs for FakeDialogs {
-    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
-        Ok(None)
-    }
-    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
-        Ok(self.open.iter().cloned().collect())
-    }
-    fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
-        Ok(self.save.clone())
-    }
-}
-
 #[test]
 fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     let (tmp, ws) = common::demo_copy();
@@ -738,9 +720,10 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     );
     let saved = tmp.path().join("export.xlsx");
     let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
-    harness.state_mut().dialogs = Box::new(FakeDialogs {
-        open: Some(file),
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        files: vec![file],
         save: Some(saved.clone()),
+        ..Default::default()
     });
     harness.get_by_label("Tệp").click();
     harness.run();
@@ -943,9 +926,9 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
         ],
     );
     let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
-    harness.state_mut().dialogs = Box::new(FakeDialogs {
-        open: Some(file),
-        save: None,
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        files: vec![file],
+        ..Default::default()
     });
     harness.get_by_label("Tệp").click();
     harness.run();

@@ -78,15 +78,18 @@ pub fn wait_for_evidence_check(
     panic!("the evidence check did not finish");
 }
 
-/// File dialogs that answer with fixed paths (None: the user cancelled).
+/// File dialogs answered by the test (None / empty: the user cancelled); the names the
+/// app proposed for "save as" are recorded.
 #[derive(Debug, Default, Clone)]
 pub struct FakeDialogs {
     /// The folder "picked".
     pub folder: Option<PathBuf>,
-    /// The file "opened".
-    pub open: Option<PathBuf>,
+    /// The files "opened".
+    pub files: Vec<PathBuf>,
     /// Where to "save".
     pub save: Option<PathBuf>,
+    /// Each name the app proposed in a save dialog.
+    pub proposed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl ocop_tracker::ui::FileDialogs for FakeDialogs {
@@ -94,10 +97,26 @@ impl ocop_tracker::ui::FileDialogs for FakeDialogs {
         Ok(self.folder.clone())
     }
     fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
-        Ok(self.open.iter().cloned().collect())
+        Ok(self.files.clone())
+    }
+    fn save_file(&mut self, default_name: &str) -> Result<Option<PathBuf>, String> {
+        self.proposed.lock().unwrap().push(default_name.to_owned());
+        Ok(self.save.clone())
+    }
+}
+
+/// Dialogs that cannot be shown, as on a Linux desktop without a portal or zenity.
+pub struct NoDialogs;
+
+impl ocop_tracker::ui::FileDialogs for NoDialogs {
+    fn pick_folder(&mut self) -> Result<Option<PathBuf>, String> {
+        Err("no dialog".into())
+    }
+    fn pick_files(&mut self) -> Result<Vec<PathBuf>, String> {
+        Err("no dialog".into())
     }
     fn save_file(&mut self, _default_name: &str) -> Result<Option<PathBuf>, String> {
-        Ok(self.save.clone())
+        Err("no dialog".into())
     }
 }
 
