@@ -552,6 +552,23 @@ fn an_invalid_date_is_kept_and_marked() {
 }
 
 #[test]
+fn an_official_score_out_of_range_is_marked_beside_the_field() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    harness.get_by_label("Chấm điểm").click();
+    harness.run();
+    let before = file_of(&ws, "com-hong-quang");
+    type_into(&mut harness, Role::TextInput, "Điểm bình quân", "150");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("“150”: không phải điểm từ 0 đến 100");
+    assert_eq!(file_of(&ws, "com-hong-quang"), before, "nothing written");
+    // No banner: the mark beside the field says it.
+    assert!(harness.state().state.as_ref().unwrap().messages.is_empty());
+}
+
+#[test]
 fn ctrl_f_finds_on_the_dashboard() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);

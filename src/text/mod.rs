@@ -67,6 +67,7 @@ pub use exchange::*;
 
 tr! {
     MENU_FILE = "Tệp", "File";
+    SCORE_OUT_OF_RANGE = "không phải điểm từ 0 đến 100", "not a score from 0 to 100";
     MENU_OPEN_FOLDER = "Mở thư mục làm việc…", "Open workspace folder…";
     MENU_RELOAD = "Tải lại từ đĩa", "Reload from disk";
     MENU_QUIT = "Thoát", "Quit";

@@ -136,19 +136,8 @@ pub fn dossier_ui(
                             which,
                             date,
                         }),
-                        Some(DateEdit::Invalid(raw)) => {
-                            ui.ctx().data_mut(|d| {
-                                d.insert_temp(
-                                    egui::Id::unique("date-error"),
-                                    format!(
-                                        "{} ({name}): “{raw}” — {}",
-                                        lang.t(label),
-                                        lang.t(text::INVALID_DATE)
-                                    ),
-                                );
-                            });
-                        }
-                        None => {}
+                        // Kept in the field and marked there ("Ngày không hợp lệ").
+                        Some(DateEdit::Invalid(_)) | None => {}
                     }
                     if which == DocDate::ValidUntil
                         && let Some(until) = value

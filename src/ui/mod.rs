@@ -389,14 +389,6 @@ impl OcopApp {
         self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
         self.messages_ui(&ui.ctx().clone());
 
-        // Field-level input errors found while drawing (e.g. a date that is not a date).
-        let date_error = ui
-            .ctx()
-            .data_mut(|d| d.remove_temp::<String>(egui::Id::unique("date-error")));
-        if let (Some(err), Some(state)) = (date_error, self.state.as_mut()) {
-            state.message(Level::Error, err);
-        }
-
         for command in commands {
             self.apply(&command);
         }

@@ -188,6 +188,7 @@ fn official_ui(
             .map(|s| format!("{s:.1}"))
             .unwrap_or_default();
         let salt = format!("official-score-{}", id.as_str());
+        let invalid_id = ui.make_persistent_id((&salt, "invalid"));
         if let Some(raw) = widgets::text_field_width(
             ui,
             &salt,
@@ -207,19 +208,26 @@ fn official_ui(
                     .map(Some)
             };
             match parsed {
-                Some(score) => commands.push(Command::SetOfficialResult {
-                    id: id.clone(),
-                    average_score: score,
-                    star: official.star,
-                    date: official.date,
-                }),
-                None => ui.ctx().data_mut(|d| {
-                    d.insert_temp(
-                        egui::Id::unique("date-error"),
-                        format!("{}: “{raw}” (0–100)", lang.t(text::OFFICIAL_SCORE)),
-                    );
+                Some(score) => {
+                    ui.data_mut(|d| d.remove::<String>(invalid_id));
+                    commands.push(Command::SetOfficialResult {
+                        id: id.clone(),
+                        average_score: score,
+                        star: official.star,
+                        date: official.date,
+                    });
+                }
+                // Marked beside the field until corrected (nothing is written).
+                None => ui.data_mut(|d| {
+                    d.insert_temp(invalid_id, raw);
                 }),
             }
+        }
+        if let Some(raw) = ui.data(|d| d.get_temp::<String>(invalid_id)) {
+            ui.colored_label(
+                theme::error(),
+                format!("“{raw}”: {}", lang.t(text::SCORE_OUT_OF_RANGE)),
+            );
         }
         let star_label = ui.label(lang.t(text::STAR_FIELD));
         let mut star = official.star;
@@ -260,17 +268,8 @@ fn official_ui(
                 star: official.star,
                 date,
             }),
-            Some(widgets::DateEdit::Invalid(raw)) => ui.ctx().data_mut(|d| {
-                d.insert_temp(
-                    egui::Id::unique("date-error"),
-                    format!(
-                        "{}: “{raw}” — {}",
-                        lang.t(text::OFFICIAL_DATE),
-                        lang.t(text::INVALID_DATE)
-                    ),
-                );
-            }),
-            None => {}
+            // Kept in the field and marked there ("Ngày không hợp lệ").
+            Some(widgets::DateEdit::Invalid(_)) | None => {}
         }
     });
 }
