@@ -246,6 +246,7 @@ fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead 
             product.id = id;
         }
     }
+    product.shrink_to_fit();
     read.product = Some(product);
     read
 }
@@ -360,7 +361,9 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
     }
     to_read.sort();
     let stems: Vec<&str> = to_read.iter().map(|(_, stem)| stem.as_str()).collect();
-    let reads = read_products_parallel(&to_read);
+    // Each worker's reads are moved into the workspace and dropped in turn: never one
+    // more list of all 20,000 reads beside the products (the peak memory of a load).
+    let reads = read_products_parallel(&to_read).into_iter().flatten();
     let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for mut read in reads {
         if let Some(seen) = read.seen {
@@ -548,8 +551,9 @@ pub fn total_size(files: &[PathBuf]) -> u64 {
         .sum()
 }
 
-/// Reads and parses product files on every core, keeping the input order.
-fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<ProductRead> {
+/// Reads and parses product files on every core, keeping the input order: one list per
+/// worker, in order (consumed one after the other, never concatenated).
+fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<Vec<ProductRead>> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
@@ -561,7 +565,7 @@ fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<ProductRead> {
             .collect::<Vec<_>>()
     };
     if workers == 1 || files.len() < 64 {
-        return read_all(files);
+        return vec![read_all(files)];
     }
     let chunk = files.len().div_ceil(workers);
     std::thread::scope(|scope| {
@@ -571,9 +575,8 @@ fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<ProductRead> {
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| {
-                h.join().unwrap_or_else(|_| Vec::new()) // a worker cannot panic: parsing returns errors
-            })
+            // A worker cannot panic: parsing returns errors.
+            .map(|h| h.join().unwrap_or_else(|_| Vec::new()))
             .collect()
     })
 }
