@@ -1173,3 +1173,55 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
         without_history(&before)
     );
 }
+
+#[test]
+fn a_manifest_listing_one_path_twice_is_a_problem_and_hashed_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = sound_bundle(tmp.path());
+    let twice = tmp.path().join("twice.ocop.zip");
+    with_manifest(
+        &sound,
+        &twice,
+        &|m| {
+            let first = m.files[0].clone();
+            for _ in 0..1000 {
+                m.files.push(first.clone());
+            }
+        },
+        &|_, bytes| bytes,
+    );
+    let verified = bundle::verify(&twice, &mut no_progress(), &AtomicBool::new(false)).unwrap();
+    assert!(
+        verified
+            .problems
+            .iter()
+            .any(|p| matches!(p, bundle::Problem::Duplicate(_))),
+        "{:?}",
+        verified.problems.first()
+    );
+    refused(tmp.path(), &twice, "trùng");
+}
+
+#[test]
+fn many_communes_with_the_same_longest_ids_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let district = tmp.path().join("huyen");
+    let catalog = common::catalog();
+    let template = catalog.current_template().unwrap().clone();
+    let long = "a".repeat(64);
+    for n in 0..3 {
+        let product =
+            ocop_tracker::domain::demo::new_product(id(&long), "Sản phẩm dài", 6, &template, 2026);
+        let workspace = ocop_tracker::domain::model::Workspace {
+            info: Default::default(),
+            products: BTreeMap::from([(product.id.clone(), product)]),
+        };
+        storage::save_workspace(&district.join(format!("xa-{n}")), &workspace).unwrap();
+    }
+    let state = exchange::open_many(&district, catalog, common::today(), Lang::Vi).unwrap();
+    assert_eq!(
+        state.workspace.products.len(),
+        3,
+        "each kept under its own id"
+    );
+}

@@ -163,6 +163,7 @@ impl AppState {
             local.as_ref(),
             &bundle.product,
             bundle.manifest.made_in,
+            self.workspace.info.kind,
             &self.catalog,
         )
         .map_err(|err| {
@@ -195,8 +196,28 @@ impl AppState {
         received: Option<NaiveDate>,
     ) -> Result<(), String> {
         let lang = self.lang;
+        let bundle = &preview.bundle;
+        let failed = |why: String| {
+            format!(
+                "{}: {why} — {}",
+                lang.t(text::BUNDLE_IMPORT_FAILED),
+                bundle.path.display()
+            )
+        };
+        // Planned again against the product as it is now: edits made (or other officers'
+        // changes reloaded) while the evidence was copied are kept.
+        let local = self.workspace.products.get(&bundle.product.id);
+        let plan = exchange::plan_import(
+            local,
+            &bundle.product,
+            bundle.manifest.made_in,
+            self.workspace.info.kind,
+            &self.catalog,
+        )
+        .map_err(|err| failed(text::exchange_error(&err, lang)))?;
         let local_files = self.local_evidence();
-        let mut product = preview.plan.product;
+        let from_bundle = attachments_of(&bundle.product);
+        let mut product = plan.product;
         for app in &mut product.applications {
             for entry in &mut app.dossier {
                 for attachment in &mut entry.attachments {
@@ -206,13 +227,10 @@ impl AppState {
                         .or_else(|| local_files.get(&attachment.sha256).cloned());
                     match stored {
                         Some(path) => attachment.stored_path = path,
-                        None => {
-                            return Err(format!(
-                                "{}: {}",
-                                lang.t(text::BUNDLE_IMPORT_FAILED),
-                                attachment.file_name
-                            ));
-                        }
+                        // This side's own attachment, its file missing here already: left
+                        // as it is (the evidence check reports it), not a reason to refuse.
+                        None if !from_bundle.contains(&attachment.sha256) => {}
+                        None => return Err(failed(attachment.file_name.clone())),
                     }
                 }
             }
@@ -223,14 +241,14 @@ impl AppState {
         self.apply(&Command::ImportBundle {
             product: Box::new(product),
         })
-        .map_err(|err| text::command_error(&err, lang))?;
+        .map_err(|err| failed(text::command_error(&err, lang)))?;
         self.message(
             Level::Info,
             format!(
                 "{}: {} ({})",
                 lang.t(text::BUNDLE_IMPORTED),
-                preview.bundle.product.name,
-                preview.bundle.path.display()
+                bundle.product.name,
+                bundle.path.display()
             ),
         );
         Ok(())
@@ -361,11 +379,19 @@ pub fn open_many(
             if product.commune.trim().is_empty() {
                 product.commune.clone_from(&source.commune);
             }
+            // Another commune's product with the same id: a suffix in this view only (the
+            // id shortened to leave room for it; bounded, whatever the ids).
             let mut id = product.id.clone();
-            let mut n = 2;
-            while loaded.workspace.products.contains_key(&id) {
-                id = ProductId::parse(&format!("{}-{n}", product.id)).unwrap_or(id);
-                n += 1;
+            let base: String = product.id.as_str().chars().take(56).collect();
+            let base = base.trim_end_matches('-');
+            for n in 2..100_000 {
+                if !loaded.workspace.products.contains_key(&id) {
+                    break;
+                }
+                id = ProductId::parse(&format!("{base}-{n}")).unwrap_or(id);
+            }
+            if loaded.workspace.products.contains_key(&id) {
+                continue;
             }
             product.id = id.clone();
             loaded.workspace.products.insert(id, product);

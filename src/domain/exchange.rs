@@ -188,6 +188,12 @@ pub enum ExchangeError {
     },
     /// The product in the bundle is not the one the manifest names.
     ManifestMismatch,
+    /// The bundle was made on this side too (a commune's bundle into a commune's
+    /// workspace): its parts are this side's own, so an existing product is not updated.
+    SameSide {
+        /// The side of both.
+        kind: WorkspaceKind,
+    },
 }
 
 /// What an import would do.
@@ -237,13 +243,15 @@ pub fn same_producer(a: &str, b: &str) -> bool {
     a.is_empty() || b.is_empty() || a == b
 }
 
-/// The application of `product` that `incoming` continues: same kind and year.
-fn matching_app<'a>(
-    apps: &'a mut [Application],
-    incoming: &Application,
-) -> Option<&'a mut Application> {
-    apps.iter_mut()
-        .find(|a| a.kind == incoming.kind && a.year == incoming.year)
+/// Which application of `apps` `incoming` (the `nth` of its kind and year in its own list)
+/// continues: the `nth` of the same kind and year here (a closed application may be
+/// followed by another of the same kind in the same year).
+fn matching_app(apps: &[Application], incoming: &Application, nth: usize) -> Option<usize> {
+    apps.iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == incoming.kind && a.year == incoming.year)
+        .nth(nth)
+        .map(|(i, _)| i)
 }
 
 /// Brings the parts `from` owns from `incoming` into `app`.
@@ -298,7 +306,10 @@ fn merge_application(
     }
 }
 
-/// What importing `incoming` (made in a `from` workspace) into this workspace would give.
+/// What importing `incoming` (made in a `from` workspace) into this (`own`) workspace would
+/// give. A bundle made on the same side cannot update an existing product: the sender's
+/// parts would be this side's own ([`ExchangeError::SameSide`]); as a new product it
+/// comes in whole.
 /// `local` is the product with the same id here, if any. A new product comes in whole;
 /// an existing one takes only the parts `from` owns (see the module notes), keeps its
 /// own, and gets both histories merged by time. Applications are matched by kind and
@@ -307,6 +318,7 @@ pub fn plan_import(
     local: Option<&Product>,
     incoming: &Product,
     from: WorkspaceKind,
+    own: WorkspaceKind,
     catalog: &Catalog,
 ) -> Result<ImportPlan, ExchangeError> {
     let Some(local) = local else {
@@ -317,6 +329,9 @@ pub fn plan_import(
             kept: Vec::new(),
         });
     };
+    if from == own {
+        return Err(ExchangeError::SameSide { kind: own });
+    }
     if !same_producer(&local.producer.name, &incoming.producer.name) {
         return Err(ExchangeError::OtherProducer {
             id: local.id.clone(),
@@ -335,10 +350,29 @@ pub fn plan_import(
             product.product_code = incoming.product_code.clone();
         }
     }
-    for theirs in &incoming.applications {
-        match matching_app(&mut product.applications, theirs) {
-            Some(app) => merge_application(app, theirs, from, catalog),
-            None => product.applications.push(theirs.clone()),
+    for (n, theirs) in incoming.applications.iter().enumerate() {
+        let nth = incoming
+            .applications
+            .iter()
+            .take(n)
+            .filter(|a| a.kind == theirs.kind && a.year == theirs.year)
+            .count();
+        match matching_app(&product.applications, theirs, nth) {
+            Some(i) => {
+                if let Some(app) = product.applications.get_mut(i) {
+                    merge_application(app, theirs, from, catalog);
+                }
+            }
+            // One this side does not have: in year order, so that an older one never
+            // becomes the current (last) application.
+            None => {
+                let at = product
+                    .applications
+                    .iter()
+                    .position(|a| a.year > theirs.year)
+                    .unwrap_or(product.applications.len());
+                product.applications.insert(at, theirs.clone());
+            }
         }
     }
     product.history = merge::merged_history(&local.history, &incoming.history);
@@ -373,6 +407,7 @@ pub fn record_receipt(product: &mut Product, received: NaiveDate) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, reason = "test code")]
     use super::*;
 
     #[test]
@@ -382,6 +417,110 @@ mod tests {
             "Minh chung/3.5 So huu tri tue/Don nhan hieu.jpg"
         );
         assert_eq!(ascii("a\u{1F600}b"), "a?b");
+    }
+
+    fn catalog() -> Catalog {
+        let mut catalog = Catalog::default();
+        catalog
+            .dossier_templates
+            .push(crate::domain::dossier::DossierTemplate {
+                rule_version: crate::domain::model::CURRENT_RULE_VERSION.to_owned(),
+                source_note: String::new(),
+                items: Vec::new(),
+            });
+        catalog
+    }
+
+    fn product_with(apps: &[(i32, &str)]) -> Product {
+        let template = catalog().dossier_templates[0].clone();
+        let mut product = crate::domain::demo::new_product(
+            ProductId::parse("p").unwrap(),
+            "P",
+            6,
+            &template,
+            2026,
+        );
+        product.applications = apps
+            .iter()
+            .map(|(year, note)| {
+                let mut app = crate::domain::demo::new_application(
+                    &template,
+                    crate::domain::model::ApplicationKind::FirstRating,
+                    *year,
+                );
+                app.notes = (*note).to_owned();
+                app
+            })
+            .collect();
+        product
+    }
+
+    #[test]
+    fn applications_match_by_kind_year_and_order_and_an_older_one_goes_first() {
+        let catalog = catalog();
+        // Two applications of one kind in one year (the first closed): each to its match.
+        let local = product_with(&[(2026, "a"), (2026, "b")]);
+        let incoming = product_with(&[(2026, "A"), (2026, "B")]);
+        let plan = plan_import(
+            Some(&local),
+            &incoming,
+            WorkspaceKind::Commune,
+            WorkspaceKind::Producer,
+            &catalog,
+        )
+        .unwrap();
+        let notes: Vec<&str> = plan
+            .product
+            .applications
+            .iter()
+            .map(|a| a.notes.as_str())
+            .collect();
+        assert_eq!(notes, ["A", "B"]);
+        // An older application the bundle has: in year order, never the current one.
+        let local = product_with(&[(2026, "now")]);
+        let incoming = product_with(&[(2023, "old"), (2026, "now")]);
+        let plan = plan_import(
+            Some(&local),
+            &incoming,
+            WorkspaceKind::Commune,
+            WorkspaceKind::Producer,
+            &catalog,
+        )
+        .unwrap();
+        let years: Vec<i32> = plan.product.applications.iter().map(|a| a.year).collect();
+        assert_eq!(years, [2023, 2026]);
+        assert_eq!(plan.product.current().unwrap().year, 2026);
+    }
+
+    #[test]
+    fn a_bundle_from_the_same_side_does_not_update_an_existing_product() {
+        let local = product_with(&[(2026, "ours")]);
+        let err = plan_import(
+            Some(&local),
+            &local,
+            WorkspaceKind::Commune,
+            WorkspaceKind::Commune,
+            &catalog(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            ExchangeError::SameSide {
+                kind: WorkspaceKind::Commune
+            }
+        );
+        // As a new product it comes in whole.
+        assert!(
+            plan_import(
+                None,
+                &local,
+                WorkspaceKind::Commune,
+                WorkspaceKind::Commune,
+                &catalog()
+            )
+            .unwrap()
+            .is_new
+        );
     }
 
     #[test]

@@ -93,7 +93,7 @@ pub(super) fn io_err(
 
 /// Opens `path` for reading without following a symbolic link and without blocking on a
 /// named pipe.
-fn open_no_follow(path: &Path) -> std::io::Result<File> {
+pub(crate) fn open_no_follow(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.read(true);
     #[cfg(unix)]

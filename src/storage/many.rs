@@ -160,13 +160,21 @@ fn label_of(path: &Path) -> String {
 pub struct PrivateFolder(PathBuf);
 
 impl PrivateFolder {
-    /// Creates the folder.
+    /// Creates the folder, readable by this user only; first removes this prefix's
+    /// folders that a crash left behind (older than a day, only the `<prefix>-<16 hex>` ones).
     pub fn create(prefix: &str) -> Result<PrivateFolder, StorageError> {
         let base = std::env::temp_dir();
+        remove_stale(&base, prefix);
         let mut last = None;
         for _ in 0..16 {
             let path = base.join(format!("{prefix}-{:016x}", fsio::random_token()));
-            match fs::create_dir(&path) {
+            let mut builder = fs::DirBuilder::new();
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            match builder.create(&path) {
                 Ok(()) => return Ok(PrivateFolder(path)),
                 Err(source) => last = Some((source, path)),
             }
@@ -182,6 +190,35 @@ impl PrivateFolder {
     /// The folder.
     pub fn path(&self) -> &Path {
         &self.0
+    }
+}
+
+/// Removes `<prefix>-<16 hex>` folders in `base` older than a day (left by a crash).
+fn remove_stale(base: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(base) else {
+        return;
+    };
+    let day = std::time::Duration::from_secs(24 * 3600);
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(token) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|n| n.strip_prefix('-'))
+        else {
+            continue;
+        };
+        let ours = token.len() == 16 && token.chars().all(|c| c.is_ascii_hexdigit());
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_dir)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > day);
+        if ours && old {
+            let _ = fs::remove_dir_all(entry.path());
+        }
     }
 }
 

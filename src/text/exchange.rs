@@ -143,14 +143,41 @@ pub fn bundle_error(err: &BundleError, lang: Lang) -> String {
             format!("the product file inside: {}", storage_error(inner, lang))
         }
         BundleError::Storage(inner) => storage_error(inner, lang),
-        BundleError::Evidence(inner) if vi => format!("kho minh chứng: {inner}"),
-        BundleError::Evidence(inner) => format!("evidence store: {inner}"),
+        BundleError::Evidence(inner) => evidence_error(inner, lang),
         BundleError::EvidenceChanged { file_name, path } if vi => format!(
             "tệp minh chứng trong không gian làm việc đã đổi hoặc hỏng: {file_name} — {}",
             path.display()
         ),
         BundleError::Cancelled => lang.t(BUNDLE_CANCELLED).to_owned(),
         other @ BundleError::EvidenceChanged { .. } => other.to_string(),
+    }
+}
+
+/// An evidence-store error in the user's language, naming the file.
+pub fn evidence_error(err: &crate::storage::evidence::EvidenceError, lang: Lang) -> String {
+    use crate::storage::evidence::EvidenceError as E;
+    match (err, lang) {
+        (
+            E::Io {
+                action,
+                source,
+                path,
+            },
+            Lang::Vi,
+        ) => {
+            format!(
+                "kho minh chứng: lỗi tệp ({action}): {source} — {}",
+                path.display()
+            )
+        }
+        (E::Cancelled, _) => lang.t(BUNDLE_CANCELLED).to_owned(),
+        (E::UnsafePath { path, .. }, Lang::Vi) => {
+            format!("kho minh chứng: đường dẫn không an toàn, không đọc ghi — {path:?}")
+        }
+        (E::NotAFile { path }, Lang::Vi) => {
+            format!("kho minh chứng: không phải tệp thường — {}", path.display())
+        }
+        (other, _) => format!("evidence store: {other}"),
     }
 }
 
@@ -162,6 +189,14 @@ pub fn exchange_error(err: &ExchangeError, lang: Lang) -> String {
         ),
         (ExchangeError::OtherProducer { id, here, bundle }, Lang::En) => format!(
             "product id “{id}” exists here but belongs to another producer (here: {here}; in the bundle: {bundle}); not received"
+        ),
+        (ExchangeError::SameSide { kind }, Lang::Vi) => format!(
+            "gói do một không gian cùng bên ({}) lập: phần trong gói là phần của chính mình nên không cập nhật sản phẩm đã có; hãy nhận gói của bên kia",
+            made_in(*kind, lang)
+        ),
+        (ExchangeError::SameSide { kind }, Lang::En) => format!(
+            "the bundle was made on this side too ({}): its parts are this side's own, so an existing product is not updated; receive the other side's bundle",
+            made_in(*kind, lang)
         ),
         (ExchangeError::ManifestMismatch, Lang::Vi) => {
             "sản phẩm trong gói không khớp bản kê".to_owned()

@@ -595,6 +595,15 @@ impl OcopApp {
                     }
                 }
             }
+            // Nothing else opens while a bundle task runs (it writes into this workspace).
+            UiAction::PickWorkspace
+            | UiAction::Reload
+            | UiAction::OpenMany
+            | UiAction::ReviewBundle
+            | UiAction::NewProducerWorkspace
+            | UiAction::ReceiveBundle
+            | UiAction::VerifyBundle
+                if self.busy() => {}
             UiAction::PickWorkspace => match self.dialogs.pick_folder() {
                 Ok(Some(dir)) => self.open_workspace(&dir),
                 Ok(None) => {}

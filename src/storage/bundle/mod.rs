@@ -37,6 +37,9 @@ pub const MAX_TOTAL_BYTES: u64 = 16 << 30;
 pub const MAX_RATIO: u64 = 100;
 /// Entries smaller than this are not ratio-checked (a blank text compresses well).
 pub const RATIO_FLOOR_BYTES: u64 = 1 << 20;
+/// Bundles over this are also ratio-checked as a whole (many small entries, each under
+/// [`RATIO_FLOOR_BYTES`], can add up to a bomb).
+pub const WHOLE_RATIO_FLOOR_BYTES: u64 = 64 << 20;
 /// Largest manifest read.
 pub const MAX_MANIFEST_BYTES: u64 = 4 << 20;
 

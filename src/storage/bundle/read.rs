@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::io::{self, BufReader, ErrorKind, Read};
+use std::io::{self, BufReader, ErrorKind, Read, Seek};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -12,7 +12,8 @@ use zip::ZipArchive;
 
 use super::{
     BundleError, CHUNK, MAX_ENTRIES, MAX_MANIFEST_BYTES, MAX_RATIO, MAX_TOTAL_BYTES, NotBundle,
-    Opened, Problem, RATIO_FLOOR_BYTES, Verified, io_err, sha256_hex, to_hex,
+    Opened, Problem, RATIO_FLOOR_BYTES, Verified, WHOLE_RATIO_FLOOR_BYTES, io_err, sha256_hex,
+    to_hex,
 };
 use crate::domain::exchange::{
     BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_NAME, Manifest, ManifestFile,
@@ -66,11 +67,16 @@ fn open_zip(path: &Path) -> Result<ZipArchive<BufReader<File>>, BundleError> {
         Ok(_) => {}
         Err(e) => return Err(io_err("open", path)(e).into()),
     }
-    let mut file = File::open(path).map_err(io_err("open", path))?;
+    // Never through a link, never blocking on a pipe swapped in since the check; and the
+    // handle itself must be a regular file.
+    let mut file = crate::storage::fsio::open_no_follow(path).map_err(io_err("open", path))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(not_bundle(NotBundle::NotAFile, path));
+    }
     let mut magic = [0_u8; 4];
     let starts_like_zip = file.read_exact(&mut magic).is_ok() && magic == *b"PK\x03\x04";
-    drop(file);
-    let file = File::open(path).map_err(io_err("open", path))?;
+    file.seek(io::SeekFrom::Start(0))
+        .map_err(io_err("read", path))?;
     ZipArchive::new(BufReader::new(file)).map_err(|err| {
         if starts_like_zip {
             not_bundle(NotBundle::Damaged(err.to_string()), path)
@@ -117,6 +123,7 @@ fn check_entries(zip: &mut ZipArchive<BufReader<File>>) -> (Vec<String>, Vec<Pro
     }
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut total: u64 = 0;
+    let mut packed_total: u64 = 0;
     for i in 0..zip.len() {
         let Ok(entry) = zip.by_index_raw(i) else {
             problems.push(Problem::Unreadable {
@@ -156,6 +163,7 @@ fn check_entries(zip: &mut ZipArchive<BufReader<File>>) -> (Vec<String>, Vec<Pro
         }
         let (size, packed) = (entry.size(), entry.compressed_size());
         total = total.saturating_add(size);
+        packed_total = packed_total.saturating_add(packed);
         if size > RATIO_FLOOR_BYTES && size / packed.max(1) > MAX_RATIO {
             problems.push(Problem::TooLarge(format!(
                 "{name}: {size} bytes from {packed} (more than {MAX_RATIO}:1)"
@@ -163,6 +171,12 @@ fn check_entries(zip: &mut ZipArchive<BufReader<File>>) -> (Vec<String>, Vec<Pro
             continue;
         }
         names.push(name);
+    }
+    // Many small entries each under the per-entry floor: the ratio of the whole.
+    if total > WHOLE_RATIO_FLOOR_BYTES && total / packed_total.max(1) > MAX_RATIO {
+        problems.push(Problem::TooLarge(format!(
+            "{total} bytes in all from {packed_total} (more than {MAX_RATIO}:1)"
+        )));
     }
     if total > MAX_TOTAL_BYTES {
         problems.push(Problem::TooLarge(format!(
@@ -265,6 +279,15 @@ pub fn verify(
         .map(|f| (f.path.as_str(), f))
         .collect();
     let present: BTreeSet<&str> = names.iter().map(String::as_str).collect();
+    // A path listed twice would be hashed twice (a manifest can list one big entry
+    // thousands of times): named once, hashed once.
+    let mut listed_once: BTreeSet<String> = BTreeSet::new();
+    let mut hashed: BTreeSet<&str> = BTreeSet::new();
+    for file in &manifest.files {
+        if !listed_once.insert(filename::collision_key(&file.path)) {
+            problems.push(Problem::Duplicate(file.path.clone()));
+        }
+    }
     for file in &manifest.files {
         if !present.contains(file.path.as_str()) {
             problems.push(Problem::Missing(file.path.clone()));
@@ -294,10 +317,10 @@ pub fn verify(
         .sum();
     let mut done: u64 = 0;
     for file in &manifest.files {
-        if !present.contains(file.path.as_str()) {
+        if !present.contains(file.path.as_str()) || !hashed.insert(file.path.as_str()) {
             continue;
         }
-        let hashed = hash_entry(
+        let result = hash_entry(
             &mut zip,
             &file.path,
             &mut |n| {
@@ -306,7 +329,7 @@ pub fn verify(
             },
             cancel,
         );
-        match hashed {
+        match result {
             Ok((sha, size)) => {
                 if size != file.size_bytes {
                     problems.push(Problem::WrongSize {
@@ -356,6 +379,16 @@ pub fn open(
             path: label.clone(),
         })
     })?;
+    // Read again after the verification: it must still be what was verified.
+    if manifest
+        .product_file()
+        .is_none_or(|f| sha256_hex(&bytes) != f.sha256)
+    {
+        return Err(BundleError::Problems {
+            problems: vec![Problem::WrongHash(entry)],
+            path: path.to_owned(),
+        });
+    }
     let product = parse_product_bytes(bytes, &label, &manifest)?;
     Ok(Opened {
         path: path.to_owned(),

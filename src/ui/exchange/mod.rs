@@ -35,6 +35,7 @@ pub enum Running {
     Extract(
         Task<Result<BTreeMap<String, Imported>, BundleError>>,
         Box<ReceiveDialog>,
+        PathBuf,
     ),
     /// A bundle being opened for review.
     Review(Task<Result<(AppState, PrivateFolder), String>>),
@@ -56,7 +57,7 @@ impl ExchangeJob {
             Running::Export(t, _) => &t.progress,
             Running::Verify(t) => &t.progress,
             Running::Receive(t) => &t.progress,
-            Running::Extract(t, _) => &t.progress,
+            Running::Extract(t, ..) => &t.progress,
             Running::Review(t) => &t.progress,
             Running::Many(t) => &t.progress,
         }
@@ -67,7 +68,7 @@ impl ExchangeJob {
             Running::Export(t, _) => t.cancel(),
             Running::Verify(t) => t.cancel(),
             Running::Receive(t) => t.cancel(),
-            Running::Extract(t, _) => t.cancel(),
+            Running::Extract(t, ..) => t.cancel(),
             Running::Review(t) => t.cancel(),
             Running::Many(t) => t.cancel(),
         }
@@ -137,7 +138,8 @@ impl OcopApp {
         }
     }
 
-    fn busy(&mut self) -> bool {
+    /// Whether a bundle task runs (then says so): nothing else opens meanwhile.
+    pub(super) fn busy(&mut self) -> bool {
         if self.exchange.is_some() {
             self.report_error(self.lang.t(text::EXCHANGE_BUSY).to_owned());
             return true;
@@ -248,6 +250,7 @@ impl OcopApp {
         let bundle = dialog.preview.bundle.clone();
         let wanted = dialog.preview.to_extract.clone();
         let dir = state.dir.clone();
+        let target = dir.clone();
         let task = Task::start(
             "bundle-extract",
             file_label(&bundle.path),
@@ -256,7 +259,7 @@ impl OcopApp {
             },
             self.waker(),
         )
-        .map(|task| Running::Extract(task, dialog));
+        .map(|task| Running::Extract(task, dialog, target));
         self.start_task(text::BUNDLE_EXTRACTING, task);
     }
 
@@ -476,12 +479,12 @@ impl OcopApp {
                     Err(()) => self.report_error(died()),
                 }
             }
-            Running::Extract(task, _) => {
+            Running::Extract(task, ..) => {
                 let Some(result) = task.poll() else {
                     return self.keep_polling(ctx);
                 };
                 let Some(ExchangeJob {
-                    running: Running::Extract(_, dialog),
+                    running: Running::Extract(_, dialog, target),
                     ..
                 }) = self.exchange.take()
                 else {
@@ -491,7 +494,9 @@ impl OcopApp {
                     Ok(Ok(extracted)) => {
                         let received = dialog.record_receipt.then_some(dialog.received).flatten();
                         let id = dialog.preview.bundle.product.id.clone();
-                        if let Some(state) = self.state.as_mut() {
+                        // The evidence went into `target`: only that workspace takes the
+                        // product (another could not be opened meanwhile; checked anyway).
+                        if let Some(state) = self.state.as_mut().filter(|s| s.dir == target) {
                             match state.finish_import(dialog.preview, &extracted, received) {
                                 Ok(()) => {
                                     self.screen = Screen::Product(id);
