@@ -168,13 +168,7 @@ impl PrivateFolder {
         let mut last = None;
         for _ in 0..16 {
             let path = base.join(format!("{prefix}-{:016x}", fsio::random_token()));
-            let mut builder = fs::DirBuilder::new();
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::DirBuilderExt;
-                builder.mode(0o700);
-            }
-            match builder.create(&path) {
+            match private_dir_builder().create(&path) {
                 Ok(()) => return Ok(PrivateFolder(path)),
                 Err(source) => last = Some((source, path)),
             }
@@ -190,6 +184,22 @@ impl PrivateFolder {
     /// The folder.
     pub fn path(&self) -> &Path {
         &self.0
+    }
+}
+
+/// A folder builder giving access to this user only (Unix mode 0700; on Windows a new
+/// folder in the user's temp folder is private already).
+fn private_dir_builder() -> fs::DirBuilder {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        let mut builder = fs::DirBuilder::new();
+        builder.mode(0o700);
+        builder
+    }
+    #[cfg(not(unix))]
+    {
+        fs::DirBuilder::new()
     }
 }
 
