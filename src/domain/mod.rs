@@ -11,6 +11,7 @@ pub mod demo;
 pub mod dossier;
 pub mod exchange;
 pub mod filename;
+pub mod form_text;
 pub mod history;
 pub mod holidays;
 pub mod ics;

@@ -1,0 +1,163 @@
+//! Writing what changed: every edit is saved at once (checked, atomic); failures stay
+//! pending for a retry; many products at once go as one batch.
+
+use super::{AppState, Level, SaveTarget, Snapshot};
+use crate::domain::model::{Product, ProductId};
+use crate::storage::{self, StorageError};
+use crate::text;
+
+impl AppState {
+    /// Writes the target of a snapshot to disk now; failures are kept for retry.
+    pub(super) fn persist(&mut self, snapshot: &Snapshot) {
+        self.mark_unsaved(snapshot);
+        self.flush();
+    }
+
+    fn mark_unsaved(&mut self, snapshot: &Snapshot) {
+        match snapshot {
+            Snapshot::Product { id, .. } => {
+                self.unsaved.insert(SaveTarget::Product(id.clone()));
+            }
+            Snapshot::Info { .. } => {
+                self.unsaved.insert(SaveTarget::Info);
+            }
+            Snapshot::Many(parts) => {
+                for part in parts {
+                    self.mark_unsaved(part);
+                }
+            }
+        }
+    }
+
+    /// Tries to write every pending target; returns whether all are on disk.
+    pub fn flush(&mut self) -> bool {
+        let pending: Vec<SaveTarget> = self.unsaved.iter().cloned().collect();
+        let mut written = self.save_many_in_parallel(&pending);
+        for target in pending {
+            let result = match &target {
+                SaveTarget::Product(id) => match written.remove(id) {
+                    Some(result) => result.map(|stamp| {
+                        self.stamps.insert(id.clone(), stamp);
+                        self.note_listing(id);
+                    }),
+                    None => self.save_product_now(id),
+                },
+                SaveTarget::Info => {
+                    if self.workspace_file_writable {
+                        storage::save_workspace_info(&self.dir, &self.workspace.info)
+                    } else {
+                        Err(StorageError::Refused {
+                            reason: "workspace.ron could not be read, so it is not overwritten",
+                            path: self.dir.join(storage::WORKSPACE_FILE),
+                        })
+                    }
+                }
+            };
+            match result {
+                Ok(()) => {
+                    self.unsaved.remove(&target);
+                }
+                Err(StorageError::ChangedOnDisk { conflict, path }) => {
+                    // Nothing was written over and this edit is safe in the conflict
+                    // file: show the other officer's version and offer the comparison.
+                    self.unsaved.remove(&target);
+                    if let SaveTarget::Product(id) = &target {
+                        self.reload_product(id);
+                        self.conflicts.push(storage::ConflictCopy {
+                            path: conflict.clone(),
+                            of: id.clone(),
+                            tool: storage::ConflictTool::ThisApp,
+                        });
+                    }
+                    let err = StorageError::ChangedOnDisk { conflict, path };
+                    self.message(Level::Error, text::storage_error(&err, self.lang));
+                }
+                Err(err) => {
+                    let text = format!(
+                        "{}: {}",
+                        self.lang.t(text::SAVE_FAILED),
+                        text::storage_error(&err, self.lang)
+                    );
+                    // A retry that fails the same way keeps the one banner already shown.
+                    if !self.messages.iter().any(|m| m.text == text) {
+                        self.message(Level::Error, text);
+                    }
+                }
+            }
+        }
+        self.unsaved.is_empty()
+    }
+
+    /// Writes many pending products at once (an import, or its redo) as one batch
+    /// (`storage::save_products_batch`: files synced in parallel, the folder once). Only
+    /// products that exist and may be written; the rest (and anything when few are
+    /// pending) is left to the one-by-one path. Results are handled by [`AppState::flush`].
+    fn save_many_in_parallel(
+        &self,
+        pending: &[SaveTarget],
+    ) -> std::collections::BTreeMap<ProductId, Result<storage::FileStamp, StorageError>> {
+        /// Below this, one at a time is as fast.
+        const MIN_PARALLEL: usize = 32;
+        let products: Vec<&Product> = pending
+            .iter()
+            .filter_map(|t| match t {
+                SaveTarget::Product(id) if !self.unreadable.contains(id.as_str()) => {
+                    self.workspace.products.get(id)
+                }
+                _ => None,
+            })
+            .collect();
+        let mut results = std::collections::BTreeMap::new();
+        if products.len() < MIN_PARALLEL {
+            return results;
+        }
+        let now = chrono::Local::now().naive_local();
+        let written = storage::save_products_batch(
+            &self.dir,
+            &products,
+            &|id| self.stamps.get(id).copied(),
+            now,
+        );
+        for (product, result) in products.iter().zip(written) {
+            results.insert(product.id.clone(), result);
+        }
+        results
+    }
+
+    fn save_product_now(&mut self, id: &ProductId) -> Result<(), StorageError> {
+        if self.unreadable.contains(id.as_str()) {
+            return Err(StorageError::Refused {
+                reason: "a file with this name could not be read, so it is not overwritten",
+                path: storage::product_path(&self.dir, id),
+            });
+        }
+        let expected = self.stamps.get(id).copied();
+        match self.workspace.products.get(id) {
+            Some(product) => {
+                let now = chrono::Local::now().naive_local();
+                let stamp = storage::save_product_checked(&self.dir, product, expected, now)?;
+                self.stamps.insert(id.clone(), stamp);
+                self.note_listing(id);
+                Ok(())
+            }
+            None => {
+                let on_disk = storage::read_product_file(&self.dir, id.as_str());
+                if let storage::OnDisk::Product { stamp, .. } = &on_disk
+                    && Some(*stamp) != expected
+                {
+                    // Someone changed it since: keep it, show their version again.
+                    self.reload_product(id);
+                    return Err(StorageError::Refused {
+                        reason: "the product was changed by someone else since it was read, so it was not deleted",
+                        path: storage::product_path(&self.dir, id),
+                    });
+                }
+                let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
+                storage::trash_product(&self.dir, id, &stamp)?;
+                self.stamps.remove(id);
+                self.note_listing(id);
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,346 @@
+//! What the screens ask for besides model edits ([`UiAction`]), carried out after drawing:
+//! navigation, dialogs, file pickers, exports, undo/redo, quitting.
+
+use super::{
+    Command, Dialog, Level, OcopApp, ProductId, Screen, UiAction, conflict, import, product, text,
+    with_what,
+};
+
+impl OcopApp {
+    /// Carries out one action.
+    pub(super) fn act(&mut self, action: UiAction) {
+        match action {
+            UiAction::Navigate(screen) => {
+                if matches!(screen, Screen::Product(_))
+                    && !matches!(self.screen, Screen::Product(_))
+                {
+                    self.back_to = self.screen.clone();
+                }
+                self.product_view.highlight_doc = None;
+                self.screen = screen;
+            }
+            UiAction::OpenProduct(id, tab, document) => {
+                self.product_view.scroll_pending = document.is_some();
+                self.product_view.highlight_doc = document;
+                if !matches!(self.screen, Screen::Product(_)) {
+                    self.back_to = self.screen.clone();
+                }
+                self.screen = Screen::Product(id);
+                self.product_view.tab = tab;
+            }
+            UiAction::Back => self.screen = self.back_to.clone(),
+            UiAction::ExportCalendar => self.export_calendar(),
+            UiAction::ExportDocument(id, kind) => self.export_document(&id, kind),
+            UiAction::ExportPortfolio => self.export_portfolio(),
+            UiAction::PickImport => self.pick_import(),
+            UiAction::ConfirmImport(confirmed) => {
+                if let Some(state) = self.state.as_mut() {
+                    // Another officer's change may have landed since the preview was drawn:
+                    // import only what the officer saw, else show the new preview.
+                    let now = confirmed.file.preview(&state.workspace);
+                    if now != confirmed.preview {
+                        state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
+                        let mut dialog = *confirmed;
+                        dialog.preview = now;
+                        self.dialog = Some(Dialog::Import(Box::new(dialog)));
+                        return;
+                    }
+                    match state.import_products(&confirmed.preview) {
+                        Ok(count) => {
+                            let done = format!(
+                                "{}: {}",
+                                self.lang.t(text::XL_IMPORT_DONE),
+                                text::count(count, self.lang, "sản phẩm", "product", "products")
+                            );
+                            state.message(Level::Info, done);
+                            self.screen = Screen::Portfolio;
+                        }
+                        Err(err) => state.message(Level::Error, err),
+                    }
+                }
+            }
+            UiAction::PickEvidence(id, key) => match self.dialogs.pick_files() {
+                Ok(files) if !files.is_empty() => {
+                    self.act(UiAction::ImportEvidence(id, key, files))
+                }
+                Ok(_) => {}
+                Err(_) => self.report(self.lang.t(text::DIALOG_UNAVAILABLE_ATTACH).to_owned()),
+            },
+            UiAction::ImportEvidence(id, key, files) => self.start_import(id, key, files),
+            UiAction::OpenFile(path) => {
+                if let Err(err) = opener::open(&path) {
+                    self.report(format!(
+                        "{}: {err} — {}",
+                        self.lang.t(text::OPEN_FILE_FAILED),
+                        path.display()
+                    ));
+                }
+            }
+            UiAction::RevealFile(path) => {
+                if let Err(err) = opener::reveal(&path) {
+                    self.report(format!(
+                        "{}: {err} — {}",
+                        self.lang.t(text::OPEN_FILE_FAILED),
+                        path.display()
+                    ));
+                }
+            }
+            UiAction::Report(text) => self.report(text),
+            UiAction::DeleteUnused(orphans) => {
+                if let Some(state) = self.state.as_mut() {
+                    state.move_unused_to_trash(&orphans);
+                }
+            }
+            UiAction::OpenSettings => {
+                if let Some(state) = self.state.as_ref() {
+                    // The name the history records now: the setting, else the workspace's
+                    // first officer.
+                    self.dialog = Some(Dialog::Settings {
+                        officer: state.author(),
+                        info: Box::new(state.workspace.info.clone()),
+                    });
+                }
+            }
+            UiAction::SetOfficer(name) => {
+                self.officer = name.trim().to_owned();
+                if let Some(state) = self.state.as_mut() {
+                    state.officer = self.officer.clone();
+                }
+            }
+            UiAction::Info(text) => {
+                if let Some(state) = self.state.as_mut() {
+                    state.message(Level::Info, text);
+                }
+            }
+            UiAction::CleanUpEvidence => {
+                if let Some(state) = self.state.as_ref() {
+                    match state.cleanup_plan() {
+                        Ok(plan) => {
+                            self.dialog = Some(Dialog::CleanUp {
+                                orphans: plan.removable,
+                            });
+                        }
+                        Err(text) => self.report(text),
+                    }
+                }
+            }
+            // Nothing else opens while a bundle task runs (it writes into this workspace).
+            UiAction::PickWorkspace
+            | UiAction::Reload
+            | UiAction::OpenMany
+            | UiAction::ReviewBundle
+            | UiAction::NewProducerWorkspace
+            | UiAction::ReceiveBundle
+            | UiAction::VerifyBundle
+                if self.busy() => {}
+            UiAction::PickWorkspace => match self.dialogs.pick_folder() {
+                Ok(Some(dir)) => self.open_workspace(&dir),
+                Ok(None) => {}
+                Err(_) => {
+                    let text = self.lang.t(text::DIALOG_UNAVAILABLE);
+                    match self.state.as_mut() {
+                        Some(state) => state.message(Level::Error, text),
+                        None => self.open_error = Some(text.to_owned()),
+                    }
+                }
+            },
+            UiAction::Undo => {
+                if let Some(state) = self.state.as_mut() {
+                    let what = state.undo_label().map(str::to_owned);
+                    if state.undo() {
+                        let done = self.lang.t(text::UNDONE);
+                        state.message(Level::Info, with_what(done, what));
+                    }
+                }
+            }
+            UiAction::Redo => {
+                if let Some(state) = self.state.as_mut() {
+                    let what = state.redo_label().map(str::to_owned);
+                    if state.redo() {
+                        let done = self.lang.t(text::REDONE);
+                        state.message(Level::Info, with_what(done, what));
+                    }
+                }
+            }
+            UiAction::SetLang(lang) => {
+                self.lang = lang;
+                if let Some(state) = self.state.as_mut() {
+                    state.set_lang(lang); // cached labels are per language
+                }
+            }
+            UiAction::AskAddProduct => {
+                self.dialog = Some(Dialog::AddProduct {
+                    name: String::new(),
+                    scoring_set: 6,
+                    error: None,
+                    focused: false,
+                });
+            }
+            UiAction::AskDelete(id) => self.dialog = Some(Dialog::DeleteProduct(id)),
+            UiAction::AskStage(id, target) => {
+                if let Some(state) = self.state.as_ref() {
+                    let dialog = product::StageDialog::new(state, &id, target);
+                    if !dialog.needed() {
+                        self.apply(&Command::ChangeStage {
+                            id,
+                            target,
+                            input: Box::default(),
+                        });
+                    } else {
+                        self.dialog = Some(Dialog::Stage(dialog));
+                    }
+                }
+            }
+            UiAction::Reload => match self
+                .state
+                .as_ref()
+                .map(|s| (s.source.clone(), s.dir.clone()))
+            {
+                Some((crate::app::Source::Review(bundle), _)) => self.review_bundle_at(bundle),
+                Some((crate::app::Source::Many(dir), _)) => self.open_many_at(dir),
+                Some((crate::app::Source::Workspace, dir)) => self.open_workspace(&dir),
+                None => {}
+            },
+            UiAction::Quit | UiAction::QuitRetry => {
+                if self.all_on_disk() {
+                    self.close_now();
+                } else {
+                    let error = (action == UiAction::QuitRetry)
+                        .then(|| self.lang.t(text::QUIT_STILL_FAILING).to_owned());
+                    self.dialog = Some(Dialog::Quit { error });
+                }
+            }
+            UiAction::QuitSaveCopy => match self.save_copy() {
+                Ok(Some(_)) => self.close_now(),
+                Ok(None) => {}
+                Err(error) => {
+                    self.dialog = Some(Dialog::Quit { error: Some(error) });
+                }
+            },
+            UiAction::QuitDiscard => self.close_now(),
+            UiAction::ExportBundle(id) => self.export_bundle(&id),
+            UiAction::ReceiveBundle => self.receive_bundle(),
+            UiAction::ConfirmReceive(dialog) => self.confirm_receive(dialog),
+            UiAction::VerifyBundle => self.verify_bundle(),
+            UiAction::ReviewBundle => self.review_bundle(),
+            UiAction::OpenMany => self.open_many(),
+            UiAction::NewProducerWorkspace => self.new_producer_workspace(),
+            UiAction::OpenConflict(copy) => {
+                // One small file read, when the officer asks for the comparison.
+                let read = self.state.as_ref().map(|s| s.read_conflict(&copy));
+                match read.unwrap_or_else(|| Err(String::new())) {
+                    Ok(theirs) => {
+                        self.dialog = Some(Dialog::Conflict(conflict::ConflictDialog {
+                            copy,
+                            theirs: Box::new(theirs),
+                            choices: std::collections::BTreeMap::new(),
+                        }));
+                    }
+                    Err(text) => self.report(text),
+                }
+            }
+            UiAction::ResolveConflict(dialog) => {
+                let lang = self.lang;
+                if let Some(state) = self.state.as_mut() {
+                    let result = match state.workspace.products.get(&dialog.copy.of) {
+                        Some(current) => {
+                            let merged = crate::domain::merge::merge(
+                                current,
+                                &dialog.theirs,
+                                &dialog.choices,
+                            );
+                            state.resolve_conflict(&dialog.copy, merged)
+                        }
+                        None => Err(format!("{}", dialog.copy.of)),
+                    };
+                    match result {
+                        Ok(()) => state.message(Level::Info, lang.t(text::CONFLICT_RESOLVED)),
+                        Err(err) => state.message(Level::Error, err),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the calendar of upcoming deadlines where the user chooses.
+    fn export_calendar(&mut self) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let path = match self.dialogs.save_file("ocop-han.ics") {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
+                return;
+            }
+        };
+        state.export_calendar(&path);
+    }
+
+    fn export_document(&mut self, id: &ProductId, kind: crate::documents::DocKind) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let Some(product) = state.workspace.products.get(id) else {
+            return;
+        };
+        let path = match self.dialogs.save_file(&kind.file_name(product, lang)) {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
+                return;
+            }
+        };
+        state.export_document(kind, id, &path);
+    }
+
+    /// Writes the portfolio workbook where the user chooses.
+    fn export_portfolio(&mut self) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let name = crate::app::spreadsheet::default_export_name(&state.workspace, lang);
+        let path = match self.dialogs.save_file(&name) {
+            Ok(Some(path)) => path,
+            Ok(None) => return,
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
+                return;
+            }
+        };
+        state.export_portfolio(&path);
+    }
+
+    /// Asks for a spreadsheet and opens the import preview (or says why it cannot be read).
+    fn pick_import(&mut self) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        let path = match self.dialogs.pick_files() {
+            Ok(files) => match files.into_iter().next() {
+                Some(path) => path,
+                None => return,
+            },
+            Err(_) => {
+                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE));
+                return;
+            }
+        };
+        match crate::app::spreadsheet::ImportSheet::read(&path, lang) {
+            Ok(file) => {
+                let dialog = import::ImportDialog::new(file, state);
+                self.dialog = Some(Dialog::Import(Box::new(dialog)));
+            }
+            Err(err) => state.message(
+                Level::Error,
+                format!("{}: {err}", lang.t(text::XL_IMPORT_READ_FAILED)),
+            ),
+        }
+    }
+}
