@@ -8,6 +8,7 @@ pub mod docx;
 pub mod forms;
 pub mod pdf;
 pub mod report;
+pub mod sheet;
 
 use chrono::NaiveDate;
 
@@ -134,7 +135,7 @@ pub fn render(kind: DocKind, input: &Input, lang: Lang) -> Result<Vec<u8>, Docum
         DocKind::Form01 => forms::form_01(input)?,
         DocKind::Form02 => forms::form_02(input)?,
         DocKind::Form03 => forms::form_03(input)?,
-        DocKind::Sheet => forms::scoring_sheet(input, forms::SheetTicks::SelfAssessment)?,
+        DocKind::Sheet => sheet::scoring_sheet(input, sheet::SheetTicks::SelfAssessment)?,
         DocKind::Report => {
             let blocks = report::blocks(input, lang)?;
             let title = format!("{}: {}", lang.t(text::R_TITLE), input.product.name);
