@@ -32,14 +32,7 @@ fn secs(d: Duration) -> String {
 
 /// Runs the bundle and many-communes figures.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let mib: u64 = match args
-        .iter()
-        .position(|a| a == "--size-mib")
-        .and_then(|i| args.get(i + 1))
-    {
-        Some(raw) => raw.parse().map_err(|_| format!("--size-mib: “{raw}”"))?,
-        None => 1024,
-    };
+    let mib: u64 = super::number_flag(args, "--size-mib", 1024)?;
     let root = probe::scratch_dir("ocop-bench-bundle")?;
     let result = bundle_figures(&root, mib).and_then(|()| many_figures(&root));
     probe::remove_scratch(&root);

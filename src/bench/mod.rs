@@ -20,6 +20,19 @@ use crate::text::Lang;
 use crate::ui::OcopApp;
 use crate::ui::headless::Headless;
 
+/// The number after `name` in `args`, or `default`; a value that is not a number is an
+/// error naming the flag.
+fn number_flag<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, String> {
+    match args
+        .iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(raw) => raw.parse().map_err(|_| format!("{name}: “{raw}”")),
+        None => Ok(default),
+    }
+}
+
 /// Peak resident memory of this process in KiB (Linux `VmHWM`), if known.
 fn peak_memory_kib() -> Option<u64> {
     storage::probe::proc_status_kib("VmHWM")
@@ -462,14 +475,7 @@ fn watch_delay(dir: &Path) -> Result<Duration, String> {
 /// `bench-import [--size-mib N]`: evidence import of an N MiB file against `cp` plus
 /// `sha256sum` of the same file, side by side in one run (each once, warm cache).
 pub fn run_import(args: &[String]) -> Result<(), String> {
-    let mib: u64 = match args
-        .iter()
-        .position(|a| a == "--size-mib")
-        .and_then(|i| args.get(i + 1))
-    {
-        Some(raw) => raw.parse().map_err(|_| format!("--size-mib: “{raw}”"))?,
-        None => 1024,
-    };
+    let mib: u64 = number_flag(args, "--size-mib", 1024)?;
     let root = storage::probe::scratch_dir("ocop-bench-import")?;
     eprintln!("importing a {mib} MiB file…");
     let result = crate::storage::probe::bench_import(&root, mib * 1024 * 1024);
@@ -492,14 +498,7 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
 /// (the preview), building and applying the one command in memory, and writing every
 /// product file (atomic, fsynced).
 pub fn run_xlsx(args: &[String]) -> Result<(), String> {
-    let size: usize = match args
-        .iter()
-        .position(|a| a == "--size")
-        .and_then(|i| args.get(i + 1))
-    {
-        Some(raw) => raw.parse().map_err(|_| format!("--size: “{raw}”"))?,
-        None => 20_000,
-    };
+    let size: usize = number_flag(args, "--size", 20_000)?;
     let root = storage::probe::scratch_dir("ocop-bench-xlsx")?;
     let result = bench_xlsx(size, &root);
     storage::probe::remove_scratch(&root);

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
-use crate::app::AppState;
 use crate::app::exchange::bundle_file_name;
 use crate::domain::model::ProductId;
 use crate::storage::{self, bundle::BundleError};
@@ -29,13 +28,6 @@ fn progress_printer(lang: Lang, what: text::Tr) -> impl FnMut(u64, u64) {
     }
 }
 
-fn open_state(dir: &Path, args: &[String], lang: Lang) -> Result<AppState, String> {
-    let today = super::today_from(args)?;
-    let (catalog, _) =
-        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
-    AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))
-}
-
 /// `bundle DIR --product ID [--out FILE]`: the product's bundle (default
 /// `<name>.ocop.zip` in the current folder).
 pub fn export(args: &[String]) -> Result<(), String> {
@@ -51,7 +43,7 @@ pub fn export(args: &[String]) -> Result<(), String> {
     } else {
         "bundle needs --product ID (see `ocop-tracker list`)"
     })?;
-    let mut state = open_state(dir, args, lang)?;
+    let mut state = super::open_state(dir, args, lang)?;
     if let Some(by) = super::flag(args, "--by") {
         state.officer = by.to_owned();
     }
@@ -153,7 +145,7 @@ pub fn receive(args: &[String]) -> Result<(), String> {
         ),
         None => None,
     };
-    let mut state = open_state(Path::new(dir.as_str()), args, lang)?;
+    let mut state = super::open_state(Path::new(dir.as_str()), args, lang)?;
     if let Some(by) = super::flag(args, "--by") {
         state.officer = by.to_owned();
     }

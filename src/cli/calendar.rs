@@ -2,7 +2,6 @@
 
 use std::path::Path;
 
-use crate::app::AppState;
 use crate::storage;
 use crate::text::{self, Lang};
 
@@ -12,12 +11,8 @@ use super::out::{Out, printable};
 /// prints it. A link as target is refused, a pipe or device is written into.
 pub fn run(args: &[String]) -> Result<(), String> {
     let dir = Path::new(args.first().ok_or("calendar needs a folder")?);
-    let today = super::today_from(args)?;
     let lang = super::lang_from(args);
-    let (catalog, _) =
-        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
-    let state =
-        AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
+    let state = super::open_state(dir, args, lang)?;
     for problem in &state.load_problems {
         eprintln!("warning: {}", printable(problem));
     }

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use crate::app::AppState;
 use crate::documents::DocKind;
 use crate::domain::model::ProductId;
 use crate::storage;
@@ -51,11 +50,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         "export needs --out FILE (or --out - for standard output)"
     })?;
-    let today = super::today_from(args)?;
-    let (catalog, _) =
-        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
-    let state =
-        AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
+    let state = super::open_state(dir, args, lang)?;
     let id = ProductId::parse(raw_id)
         .filter(|id| state.workspace.products.contains_key(id))
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;

@@ -95,6 +95,16 @@ fn lang_from(args: &[String]) -> Lang {
     }
 }
 
+/// Opens the workspace `dir` as the GUI does (its holiday overlay, the per-PC lock,
+/// checked saving), "today" from `--today`.
+fn open_state(dir: &Path, args: &[String], lang: Lang) -> Result<crate::app::AppState, String> {
+    let today = today_from(args)?;
+    let (catalog, _) =
+        storage::assets::catalog_for(dir).map_err(|e| crate::text::storage_error(&e, lang))?;
+    crate::app::AppState::open(dir, catalog, today, lang)
+        .map_err(|e| crate::text::storage_error(&e, lang))
+}
+
 fn catalog() -> Result<Catalog, ExitCode> {
     storage::assets::builtin_catalog().map_err(|err| {
         eprintln!("error: built-in rule data is damaged: {err}");

@@ -177,17 +177,20 @@ fn copy_error(err: &StorageError, path: &Path) -> StorageError {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, reason = "test code")]
+    #![allow(
+        clippy::expect_used,
+        reason = "test code: a panic is the failure message"
+    )]
     use super::*;
 
     #[test]
     fn a_batch_writes_what_passes_its_precondition_and_leaves_the_rest() {
         let tmp = std::env::temp_dir().join(format!("ocop-batch-{}", std::process::id()));
-        fs::create_dir_all(&tmp).unwrap();
+        fs::create_dir_all(&tmp).expect("scratch folder");
         let items: Vec<(PathBuf, Vec<u8>)> = (0..100)
             .map(|n| (tmp.join(format!("p{n}.ron")), format!("v{n}").into_bytes()))
             .collect();
-        fs::write(tmp.join("p7.ron"), "someone else's").unwrap();
+        fs::write(tmp.join("p7.ron"), "someone else's").expect("the other version");
         let results = write_batch(&items, &|i| {
             if i == 7 {
                 Err(StorageError::Refused {
@@ -201,16 +204,19 @@ mod tests {
         assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 99);
         assert!(results[7].is_err());
         assert_eq!(
-            fs::read_to_string(tmp.join("p7.ron")).unwrap(),
+            fs::read_to_string(tmp.join("p7.ron")).expect("read p7"),
             "someone else's"
         );
-        assert_eq!(fs::read_to_string(tmp.join("p42.ron")).unwrap(), "v42");
+        assert_eq!(
+            fs::read_to_string(tmp.join("p42.ron")).expect("read p42"),
+            "v42"
+        );
         // No temp file is left behind.
         let names: Vec<String> = fs::read_dir(&tmp)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names.len(), 100, "{names:?}");
-        fs::remove_dir_all(&tmp).unwrap();
+        fs::remove_dir_all(&tmp).expect("remove scratch");
     }
 }

@@ -132,6 +132,7 @@ impl OcopApp {
             | UiAction::NewProducerWorkspace
             | UiAction::ReceiveBundle
             | UiAction::VerifyBundle
+            | UiAction::ExportBundle(_)
                 if self.busy() => {}
             UiAction::PickWorkspace => match self.dialogs.pick_folder() {
                 Ok(Some(dir)) => self.open_workspace(&dir),
@@ -219,11 +220,27 @@ impl OcopApp {
             },
             UiAction::QuitDiscard => self.close_now(),
             UiAction::ExportBundle(id) => self.export_bundle(&id),
-            UiAction::ReceiveBundle => self.receive_bundle(),
+            UiAction::ReceiveBundle => {
+                if let Some(path) = self.pick_bundle() {
+                    self.receive_bundle_at(path);
+                }
+            }
             UiAction::ConfirmReceive(dialog) => self.confirm_receive(dialog),
-            UiAction::VerifyBundle => self.verify_bundle(),
-            UiAction::ReviewBundle => self.review_bundle(),
-            UiAction::OpenMany => self.open_many(),
+            UiAction::VerifyBundle => {
+                if let Some(path) = self.pick_bundle() {
+                    self.verify_bundle_at(path);
+                }
+            }
+            UiAction::ReviewBundle => {
+                if let Some(path) = self.pick_bundle() {
+                    self.review_bundle_at(path);
+                }
+            }
+            UiAction::OpenMany => {
+                if let Some(dir) = self.pick_folder_or_say() {
+                    self.open_many_at(dir);
+                }
+            }
             UiAction::NewProducerWorkspace => self.new_producer_workspace(),
             UiAction::OpenConflict(copy) => {
                 // One small file read, when the officer asks for the comparison.

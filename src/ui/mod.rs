@@ -333,7 +333,11 @@ impl OcopApp {
         });
         // Why nothing can be edited (another window holds the workspace, a bundle under
         // review, many communes): said once, at the top, for as long as it holds.
-        if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked.clone()) {
+        if let Some(reason) = self
+            .state
+            .as_ref()
+            .and_then(|s| s.workspace_locked.as_deref())
+        {
             egui::Panel::top("read-only").show(ui, |ui| {
                 ui.colored_label(theme::warn(), format!("⚠ {reason}"));
             });

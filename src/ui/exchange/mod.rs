@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
@@ -23,56 +24,32 @@ use crate::text::{self, Lang};
 mod dialogs;
 use dialogs::{receive_dialog_ui, verify_dialog_ui};
 
-/// What a running task will give.
-pub enum Running {
-    /// A bundle being written to this path.
-    Export(Task<Result<Manifest, BundleError>>, PathBuf),
-    /// A bundle being checked.
-    Verify(Task<Result<Verified, BundleError>>),
-    /// A bundle being checked before the import preview.
-    Receive(Task<Result<Opened, BundleError>>),
-    /// Evidence being copied out of a confirmed import.
+/// What a finished bundle task gives, with what it needs to finish on the UI thread.
+pub enum Done {
+    /// A bundle written to this path.
+    Export(Result<Manifest, BundleError>, PathBuf),
+    /// A bundle checked.
+    Verify(Result<Verified, BundleError>),
+    /// A bundle checked before the import preview.
+    Receive(Result<Opened, BundleError>),
+    /// The evidence of a confirmed import copied into the workspace at the path.
     Extract(
-        Task<Result<BTreeMap<String, Imported>, BundleError>>,
+        Result<BTreeMap<String, Imported>, BundleError>,
         Box<ReceiveDialog>,
         PathBuf,
     ),
-    /// A bundle being opened for review.
-    Review(Task<Result<(AppState, PrivateFolder), String>>),
-    /// A folder of many communes being read.
-    Many(Task<Result<AppState, String>>),
+    /// A bundle opened for review.
+    Review(Result<(AppState, PrivateFolder), String>),
+    /// A folder of many communes read.
+    Many(Result<AppState, String>),
 }
 
-/// The running task and what its bar says.
+/// The running bundle task and what its bar says.
 pub struct ExchangeJob {
     /// The task.
-    pub running: Running,
+    task: Task<Done>,
     /// The words before the bar.
-    pub label: text::Tr,
-}
-
-impl ExchangeJob {
-    fn progress(&self) -> &crate::jobs::Progress {
-        match &self.running {
-            Running::Export(t, _) => &t.progress,
-            Running::Verify(t) => &t.progress,
-            Running::Receive(t) => &t.progress,
-            Running::Extract(t, ..) => &t.progress,
-            Running::Review(t) => &t.progress,
-            Running::Many(t) => &t.progress,
-        }
-    }
-
-    fn cancel(&self) {
-        match &self.running {
-            Running::Export(t, _) => t.cancel(),
-            Running::Verify(t) => t.cancel(),
-            Running::Receive(t) => t.cancel(),
-            Running::Extract(t, ..) => t.cancel(),
-            Running::Review(t) => t.cancel(),
-            Running::Many(t) => t.cancel(),
-        }
-    }
+    label: text::Tr,
 }
 
 /// The import preview, as the officer confirms it.
@@ -99,7 +76,7 @@ pub struct VerifyDialog {
 pub fn progress_ui(ui: &mut egui::Ui, job: &ExchangeJob, lang: Lang) -> bool {
     let mut cancel = false;
     ui.horizontal(|ui| {
-        let progress = job.progress();
+        let progress = &job.task.progress;
         ui.label(format!("{} {}", lang.t(job.label), progress.current_file()));
         ui.add(
             egui::ProgressBar::new(progress.fraction())
@@ -123,9 +100,16 @@ impl OcopApp {
         }
     }
 
-    fn start_task(&mut self, label: text::Tr, running: std::io::Result<Running>) {
-        match running {
-            Ok(running) => self.exchange = Some(ExchangeJob { running, label }),
+    /// Runs `work` on a named thread with the progress strip labelled `label`.
+    fn start_task(
+        &mut self,
+        name: &str,
+        label: text::Tr,
+        step: String,
+        work: impl FnOnce(&mut dyn FnMut(u64, u64), &AtomicBool) -> Done + Send + 'static,
+    ) {
+        match Task::start(name, step, work, self.waker()) {
+            Ok(task) => self.exchange = Some(ExchangeJob { task, label }),
             Err(err) => self.report_error(err.to_string()),
         }
     }
@@ -150,9 +134,6 @@ impl OcopApp {
     /// Asks where, then writes `id`'s bundle on a task.
     pub(super) fn export_bundle(&mut self, id: &ProductId) {
         let lang = self.lang;
-        if self.busy() {
-            return;
-        }
         let Some(state) = self.state.as_ref() else {
             return;
         };
@@ -173,73 +154,32 @@ impl OcopApp {
             Ok(None) => return,
             Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
         };
-        let target = out.clone();
-        let task = Task::start(
+        self.start_task(
             "bundle-export",
+            text::BUNDLE_WRITING,
             name,
-            move |progress, cancel| request.write(&target, progress, cancel),
-            self.waker(),
-        )
-        .map(|task| Running::Export(task, out));
-        self.start_task(text::BUNDLE_WRITING, task);
-    }
-
-    fn pick_bundle(&mut self) -> Option<PathBuf> {
-        match self.dialogs.pick_files() {
-            Ok(files) => files.into_iter().next(),
-            Err(_) => {
-                self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned());
-                None
-            }
-        }
-    }
-
-    /// Asks for a bundle and verifies it on a task.
-    pub(super) fn verify_bundle(&mut self) {
-        if self.busy() {
-            return;
-        }
-        let Some(path) = self.pick_bundle() else {
-            return;
-        };
-        self.verify_bundle_at(path);
+            move |progress, cancel| Done::Export(request.write(&out, progress, cancel), out),
+        );
     }
 
     /// Verifies the bundle at `path` on a task.
     pub fn verify_bundle_at(&mut self, path: PathBuf) {
-        let name = file_label(&path);
-        let task = Task::start(
+        self.start_task(
             "bundle-verify",
-            name,
-            move |progress, cancel| bundle::verify(&path, progress, cancel),
-            self.waker(),
-        )
-        .map(Running::Verify);
-        self.start_task(text::BUNDLE_CHECKING, task);
-    }
-
-    /// Asks for a bundle, then verifies it on a task before the preview.
-    pub(super) fn receive_bundle(&mut self) {
-        if self.busy() {
-            return;
-        }
-        let Some(path) = self.pick_bundle() else {
-            return;
-        };
-        self.receive_bundle_at(path);
+            text::BUNDLE_CHECKING,
+            file_label(&path),
+            move |progress, cancel| Done::Verify(bundle::verify(&path, progress, cancel)),
+        );
     }
 
     /// Verifies the bundle at `path` and shows what receiving it would change.
     pub fn receive_bundle_at(&mut self, path: PathBuf) {
-        let name = file_label(&path);
-        let task = Task::start(
+        self.start_task(
             "bundle-receive",
-            name,
-            move |progress, cancel| bundle::open(&path, progress, cancel),
-            self.waker(),
-        )
-        .map(Running::Receive);
-        self.start_task(text::BUNDLE_CHECKING, task);
+            text::BUNDLE_CHECKING,
+            file_label(&path),
+            move |progress, cancel| Done::Receive(bundle::open(&path, progress, cancel)),
+        );
     }
 
     /// The officer confirmed the preview: copy the evidence out on a task, then apply.
@@ -250,78 +190,71 @@ impl OcopApp {
         let bundle = dialog.preview.bundle.clone();
         let wanted = dialog.preview.to_extract.clone();
         let dir = state.dir.clone();
-        let target = dir.clone();
-        let task = Task::start(
+        self.start_task(
             "bundle-extract",
+            text::BUNDLE_EXTRACTING,
             file_label(&bundle.path),
             move |progress, cancel| {
-                bundle::extract_evidence(&bundle, &wanted, &dir, progress, cancel)
+                let extracted = bundle::extract_evidence(&bundle, &wanted, &dir, progress, cancel);
+                Done::Extract(extracted, dialog, dir)
             },
-            self.waker(),
-        )
-        .map(|task| Running::Extract(task, dialog, target));
-        self.start_task(text::BUNDLE_EXTRACTING, task);
-    }
-
-    /// Asks for a bundle and opens it read-only.
-    pub(super) fn review_bundle(&mut self) {
-        if self.busy() {
-            return;
-        }
-        let Some(path) = self.pick_bundle() else {
-            return;
-        };
-        self.review_bundle_at(path);
+        );
     }
 
     /// Opens the bundle at `path` read-only (review mode), on a task.
     pub fn review_bundle_at(&mut self, path: PathBuf) {
         let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
-        let task = Task::start(
+        self.start_task(
             "bundle-review",
+            text::BUNDLE_LOADING,
             file_label(&path),
             move |progress, cancel| {
-                logic::open_review(&path, catalog, today, lang, progress, cancel)
+                Done::Review(logic::open_review(
+                    &path, catalog, today, lang, progress, cancel,
+                ))
             },
-            self.waker(),
-        )
-        .map(Running::Review);
-        self.start_task(text::BUNDLE_LOADING, task);
-    }
-
-    /// Asks for a folder of many communes and opens it read-only.
-    pub(super) fn open_many(&mut self) {
-        if self.busy() {
-            return;
-        }
-        let dir = match self.dialogs.pick_folder() {
-            Ok(Some(dir)) => dir,
-            Ok(None) => return,
-            Err(_) => return self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned()),
-        };
-        self.open_many_at(dir);
+        );
     }
 
     /// Opens the folder `dir` of many communes read-only, on a task.
     pub fn open_many_at(&mut self, dir: PathBuf) {
         let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
-        let task = Task::start(
+        self.start_task(
             "many-communes",
+            text::BUNDLE_LOADING,
             file_label(&dir),
-            move |_, _| logic::open_many(&dir, catalog, today, lang),
-            self.waker(),
-        )
-        .map(Running::Many);
-        self.start_task(text::BUNDLE_LOADING, task);
+            move |_, _| Done::Many(logic::open_many(&dir, catalog, today, lang)),
+        );
+    }
+
+    /// Asks the system dialog for one file (a bundle); None if cancelled or unavailable
+    /// (then said).
+    pub(super) fn pick_bundle(&mut self) -> Option<PathBuf> {
+        match self.dialogs.pick_files() {
+            Ok(files) => files.into_iter().next(),
+            Err(_) => {
+                self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned());
+                None
+            }
+        }
+    }
+
+    /// Asks the system dialog for a folder; None if cancelled or unavailable (then said).
+    pub(super) fn pick_folder_or_say(&mut self) -> Option<PathBuf> {
+        match self.dialogs.pick_folder() {
+            Ok(dir) => dir,
+            Err(_) => {
+                self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned());
+                None
+            }
+        }
     }
 
     /// Asks for a folder and starts a producer's workspace in it.
     pub(super) fn new_producer_workspace(&mut self) {
         let lang = self.lang;
-        let dir = match self.dialogs.pick_folder() {
-            Ok(Some(dir)) => dir,
-            Ok(None) => return,
-            Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE).to_owned()),
+        let Some(dir) = self.pick_folder_or_say() else {
+            return;
         };
         let name = format!(
             "{} — {}",
@@ -370,183 +303,103 @@ impl OcopApp {
     /// Picks up a finished task.
     pub(super) fn poll_exchange(&mut self, ctx: &egui::Context) {
         let lang = self.lang;
-        let Some(job) = self.exchange.as_ref() else {
+        let Some(done) = self.exchange.as_ref().and_then(|job| job.task.poll()) else {
+            if self.exchange.is_some() {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
             return;
         };
-        let died = || lang.t(text::TASK_DIED).to_owned();
-        match &job.running {
-            Running::Export(task, out) => {
-                let Some(result) = task.poll() else {
-                    return self.keep_polling(ctx);
+        self.exchange = None;
+        // A bundle error after the step that failed ("Could not export: …"); a cancel is
+        // only said.
+        let failed = |this: &mut Self, what: text::Tr, err: &BundleError| match err {
+            BundleError::Cancelled => this.info(lang.t(text::BUNDLE_CANCELLED).to_owned()),
+            err => this.report_error(format!(
+                "{}: {}",
+                lang.t(what),
+                text::bundle_error(err, lang)
+            )),
+        };
+        match done {
+            Err(()) => self.report_error(lang.t(text::TASK_DIED).to_owned()),
+            Ok(Done::Export(Ok(manifest), out)) => self.info(format!(
+                "{}: {} ({} {}) — {}",
+                lang.t(text::BUNDLE_WRITTEN),
+                manifest.product_name,
+                manifest.files.len(),
+                lang.t(text::FILES),
+                out.display()
+            )),
+            Ok(Done::Export(Err(err), _)) => failed(self, text::BUNDLE_WRITE_FAILED, &err),
+            Ok(Done::Verify(Err(BundleError::Cancelled))) => {
+                self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
+            }
+            Ok(Done::Verify(result)) => {
+                let path = match &result {
+                    Err(
+                        BundleError::NotABundle { path, .. } | BundleError::Problems { path, .. },
+                    ) => path.clone(),
+                    _ => PathBuf::new(),
                 };
-                let out = out.clone();
-                self.exchange = None;
-                match result {
-                    Ok(Ok(manifest)) => {
-                        if let Some(state) = self.state.as_mut() {
-                            state.message(
-                                Level::Info,
-                                format!(
-                                    "{}: {} ({} {}) — {}",
-                                    lang.t(text::BUNDLE_WRITTEN),
-                                    manifest.product_name,
-                                    manifest.files.len(),
-                                    lang.t(text::FILES),
-                                    out.display()
-                                ),
-                            );
+                self.verify_result = Some(VerifyDialog {
+                    path,
+                    result: result.map_err(|err| text::bundle_error(&err, lang)),
+                });
+            }
+            Ok(Done::Receive(Ok(opened))) => self.show_receive_preview(opened),
+            Ok(Done::Receive(Err(err)) | Done::Extract(Err(err), ..)) => {
+                failed(self, text::BUNDLE_IMPORT_FAILED, &err);
+            }
+            Ok(Done::Extract(Ok(extracted), dialog, target)) => {
+                let received = dialog.record_receipt.then_some(dialog.received).flatten();
+                let id = dialog.preview.bundle.product.id.clone();
+                // The evidence went into `target`: only that workspace takes the product
+                // (nothing else opens while a task runs; checked anyway).
+                if let Some(state) = self.state.as_mut().filter(|s| s.dir == target) {
+                    match state.finish_import(dialog.preview, &extracted, received) {
+                        Ok(()) => {
+                            self.screen = Screen::Product(id);
+                            self.start_verify(Some(ctx));
                         }
+                        Err(err) => state.message(Level::Error, err),
                     }
-                    Ok(Err(BundleError::Cancelled)) => {
-                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
-                    }
-                    Ok(Err(err)) => self.report_error(format!(
-                        "{}: {}",
-                        lang.t(text::BUNDLE_WRITE_FAILED),
-                        text::bundle_error(&err, lang)
-                    )),
-                    Err(()) => self.report_error(died()),
                 }
             }
-            Running::Verify(task) => {
-                let Some(result) = task.poll() else {
-                    return self.keep_polling(ctx);
-                };
-                self.exchange = None;
-                match result {
-                    Ok(Err(BundleError::Cancelled)) => {
-                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
-                    }
-                    Ok(result) => {
-                        let path = match &result {
-                            Err(
-                                BundleError::NotABundle { path, .. }
-                                | BundleError::Problems { path, .. },
-                            ) => path.clone(),
-                            _ => PathBuf::new(),
-                        };
-                        self.verify_result = Some(VerifyDialog {
-                            path,
-                            result: result.map_err(|err| text::bundle_error(&err, lang)),
-                        });
-                    }
-                    Err(()) => self.report_error(died()),
-                }
+            Ok(Done::Review(Ok((state, folder)))) => self.show_read_only(state, Some(folder)),
+            Ok(Done::Many(Ok(state))) => {
+                self.show_read_only(state, None);
+                self.screen = Screen::Portfolio;
             }
-            Running::Receive(task) => {
-                let Some(result) = task.poll() else {
-                    return self.keep_polling(ctx);
-                };
-                self.exchange = None;
-                match result {
-                    Ok(Ok(opened)) => {
-                        let Some(state) = self.state.as_ref() else {
-                            return;
-                        };
-                        match state.import_preview(opened, lang) {
-                            Ok(preview) => {
-                                // A commune receiving a producer's dossier records the date,
-                                // unless the application already has one (then it is kept
-                                // unless the officer ticks the box).
-                                let already = preview
-                                    .local
-                                    .as_ref()
-                                    .and_then(|p| p.current())
-                                    .and_then(|a| a.dates.received_by_commune);
-                                let commune = state.workspace.info.kind == WorkspaceKind::Commune
-                                    && preview.bundle.manifest.made_in == WorkspaceKind::Producer
-                                    && already.is_none();
-                                self.receive_dialog = Some(Box::new(ReceiveDialog {
-                                    preview,
-                                    record_receipt: commune,
-                                    received: Some(state.today),
-                                }));
-                            }
-                            Err(err) => self.report_error(format!(
-                                "{}: {err}",
-                                lang.t(text::BUNDLE_IMPORT_FAILED)
-                            )),
-                        }
-                    }
-                    Ok(Err(BundleError::Cancelled)) => {
-                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
-                    }
-                    Ok(Err(err)) => self.report_error(format!(
-                        "{}: {}",
-                        lang.t(text::BUNDLE_IMPORT_FAILED),
-                        text::bundle_error(&err, lang)
-                    )),
-                    Err(()) => self.report_error(died()),
-                }
-            }
-            Running::Extract(task, ..) => {
-                let Some(result) = task.poll() else {
-                    return self.keep_polling(ctx);
-                };
-                let Some(ExchangeJob {
-                    running: Running::Extract(_, dialog, target),
-                    ..
-                }) = self.exchange.take()
-                else {
-                    return;
-                };
-                match result {
-                    Ok(Ok(extracted)) => {
-                        let received = dialog.record_receipt.then_some(dialog.received).flatten();
-                        let id = dialog.preview.bundle.product.id.clone();
-                        // The evidence went into `target`: only that workspace takes the
-                        // product (another could not be opened meanwhile; checked anyway).
-                        if let Some(state) = self.state.as_mut().filter(|s| s.dir == target) {
-                            match state.finish_import(dialog.preview, &extracted, received) {
-                                Ok(()) => {
-                                    self.screen = Screen::Product(id);
-                                    self.start_verify(Some(ctx));
-                                }
-                                Err(err) => state.message(Level::Error, err),
-                            }
-                        }
-                    }
-                    Ok(Err(BundleError::Cancelled)) => {
-                        self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
-                    }
-                    Ok(Err(err)) => self.report_error(format!(
-                        "{}: {}",
-                        lang.t(text::BUNDLE_IMPORT_FAILED),
-                        text::bundle_error(&err, lang)
-                    )),
-                    Err(()) => self.report_error(died()),
-                }
-            }
-            Running::Review(task) => {
-                let Some(result) = task.poll() else {
-                    return self.keep_polling(ctx);
-                };
-                self.exchange = None;
-                match result {
-                    Ok(Ok((state, folder))) => self.show_read_only(state, Some(folder)),
-                    Ok(Err(err)) => self.report_error(err),
-                    Err(()) => self.report_error(died()),
-                }
-            }
-            Running::Many(task) => {
-                let Some(result) = task.poll() else {
-                    return self.keep_polling(ctx);
-                };
-                self.exchange = None;
-                match result {
-                    Ok(Ok(state)) => {
-                        self.show_read_only(state, None);
-                        self.screen = Screen::Portfolio;
-                    }
-                    Ok(Err(err)) => self.report_error(err),
-                    Err(()) => self.report_error(died()),
-                }
-            }
+            Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => self.report_error(err),
         }
     }
 
-    fn keep_polling(&self, ctx: &egui::Context) {
-        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    /// Shows what receiving a verified bundle would change (or why it cannot come in).
+    fn show_receive_preview(&mut self, opened: Opened) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        match state.import_preview(opened, lang) {
+            Ok(preview) => {
+                // A commune receiving a producer's dossier records the date, unless the
+                // application already has one (then kept unless the officer ticks the box).
+                let already = preview
+                    .local
+                    .as_ref()
+                    .and_then(|p| p.current())
+                    .and_then(|a| a.dates.received_by_commune);
+                let commune = state.workspace.info.kind == WorkspaceKind::Commune
+                    && preview.bundle.manifest.made_in == WorkspaceKind::Producer
+                    && already.is_none();
+                self.receive_dialog = Some(Box::new(ReceiveDialog {
+                    preview,
+                    record_receipt: commune,
+                    received: Some(state.today),
+                }));
+            }
+            Err(err) => self.report_error(format!("{}: {err}", lang.t(text::BUNDLE_IMPORT_FAILED))),
+        }
     }
 
     fn info(&mut self, message: String) {
@@ -599,7 +452,7 @@ impl OcopApp {
     /// Cancels the running task (the Cancel button).
     pub(super) fn cancel_exchange(&self) {
         if let Some(job) = &self.exchange {
-            job.cancel();
+            job.task.cancel();
         }
     }
 

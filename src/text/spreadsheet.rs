@@ -1,0 +1,171 @@
+//! The spreadsheet export and import: column names, row problems, file errors.
+
+use super::{
+    COL_STAGE, FIELD_ADDRESS, FIELD_CODE, FIELD_COMMUNE, FIELD_NAME, FIELD_PHONE, FIELD_PRODUCER,
+    FIELD_SET, Lang, Tr, stage_name, storage_error,
+};
+use crate::domain::stage::Stage;
+
+// Excel export and import (File menu, import preview, CLI `export --portfolio`, `import`).
+tr! {
+    MENU_EXPORT_XLSX = "Danh sách sản phẩm (Excel)…", "Product list (Excel)…";
+    MENU_IMPORT_XLSX = "Nhập danh sách sản phẩm từ Excel…", "Import product list from Excel…";
+    XL_SHEET_PRODUCTS = "Sản phẩm", "Products";
+    XL_SHEET_SUMMARY = "Tổng hợp", "Summary";
+    XL_COL_DOSSIER = "Hồ sơ (%)", "Dossier (%)";
+    XL_COL_DEADLINE_WHAT = "Việc đến hạn", "Deadline for";
+    XL_COL_CERT_NUMBER = "Số giấy chứng nhận", "Certificate number";
+    XL_COL_ISSUED = "Ngày cấp", "Issued on";
+    XL_COL_EXPIRES = "Ngày hết hạn", "Expires on";
+    XL_COL_OFFICIAL_STAR = "Hạng sao chính thức", "Official star";
+    XL_COL_CERT_STATUS = "Tình trạng giấy chứng nhận", "Certificate status";
+    XL_CERT_VALID = "còn hiệu lực", "valid";
+    XL_CERT_NOT_YET = "chưa có hiệu lực", "not yet in force";
+    XL_BY_STAGE = "Số sản phẩm theo bước", "Products by stage";
+    XL_BY_STAR = "Số sản phẩm theo hạng sao (giấy chứng nhận còn hiệu lực)", "Products by star (valid certificate)";
+    XL_COUNT = "Số sản phẩm", "Products";
+    XL_NO_STAR = "Chưa có sao", "No star";
+    XL_STARS = "sao", "stars";
+    XL_FILE_STEM = "Danh sách sản phẩm OCOP", "OCOP product list";
+    XL_DATE_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy";
+    XLSX_EXPORTED = "Đã xuất danh sách sản phẩm", "Product list exported";
+    XLSX_EXPORT_FAILED = "Không xuất được danh sách sản phẩm", "Could not export the product list";
+    XL_IMPORT_TITLE = "Nhập danh sách sản phẩm", "Import product list";
+    XL_IMPORT_FILE = "Tệp", "File";
+    XL_IMPORT_MAPPING = "Cột trong tệp cho từng thông tin (đoán từ tiêu đề; đổi nếu sai)", "Which column holds each field (guessed from the headers; change if wrong)";
+    XL_IMPORT_NOT_USED = "(không dùng)", "(not used)";
+    XL_IMPORT_REQUIRED = "bắt buộc", "required";
+    XL_IMPORT_WILL_ADD = "sản phẩm sẽ được thêm", "products will be added";
+    XL_IMPORT_BAD_ROWS = "Dòng có lỗi, không nhập", "Rows with problems, not imported";
+    XL_IMPORT_EXISTING = "Đã có trong danh mục, bỏ qua", "Already there, skipped";
+    XL_IMPORT_ROW = "Dòng", "Row";
+    XL_IMPORT_ONLY_GOOD = "Chỉ các dòng hợp lệ được nhập; dòng có lỗi và sản phẩm đã có bị bỏ qua. Nhập là một bước, Ctrl+Z hoàn tác toàn bộ.", "Only the good rows are imported; rows with problems and products already there are left out. The import is one step: Ctrl+Z undoes all of it.";
+    XL_IMPORT_CONFIRM = "Nhập", "Import";
+    XL_IMPORT_CHANGED = "Danh mục vừa thay đổi: hãy xem lại bản xem trước rồi bấm Nhập.", "The portfolio changed meanwhile: check the preview again, then Import.";
+    XL_IMPORT_NOTHING = "Không có dòng nào để nhập.", "No row to import.";
+    XL_IMPORT_NEEDS_COLUMNS = "Hãy chọn cột cho Tên sản phẩm và Bộ tiêu chí.", "Choose the columns of the product name and the scoring set.";
+    XL_IMPORT_DONE = "Đã nhập", "Imported";
+    XL_IMPORT_FAILED = "Không nhập được", "Could not import";
+    XL_IMPORT_READ_FAILED = "Không đọc được tệp bảng tính", "Could not read the spreadsheet";
+    XL_IMPORT_GOOD_ROWS = "Dòng hợp lệ", "Good rows";
+    XL_IMPORT_DRY_RUN = "Chạy thử: không thay đổi gì.", "Dry run: nothing was changed.";
+    XL_IMPORT_MORE = "và", "and";
+    XL_IMPORT_MORE_ROWS = "dòng nữa", "more rows";
+    UNDO_IMPORT = "nhập", "import";
+}
+
+/// The header of an import field in the mapping (the export's own header where one exists).
+pub fn import_field_name(field: crate::domain::spreadsheet::ImportField) -> Tr {
+    use crate::domain::spreadsheet::ImportField as F;
+    match field {
+        F::Name => FIELD_NAME,
+        F::Producer => FIELD_PRODUCER,
+        F::Commune => FIELD_COMMUNE,
+        F::ProductCode => FIELD_CODE,
+        F::ScoringSet => FIELD_SET,
+        F::Stage => COL_STAGE,
+        F::Star => XL_COL_OFFICIAL_STAR,
+        F::CertificateNumber => XL_COL_CERT_NUMBER,
+        F::IssuedOn => XL_COL_ISSUED,
+        F::ExpiresOn => XL_COL_EXPIRES,
+        F::Phone => FIELD_PHONE,
+        F::Address => FIELD_ADDRESS,
+    }
+}
+
+/// The stage a spreadsheet cell names: its Vietnamese or English name or its code,
+/// compared folded ("da cong nhan" finds "Đã công nhận").
+pub fn stage_from_name(name: &str) -> Option<Stage> {
+    use crate::domain::spreadsheet::header_key;
+    let key = header_key(name);
+    Stage::ALL.into_iter().find(|&stage| {
+        let tr = stage_name(stage);
+        header_key(tr.vi) == key || header_key(tr.en) == key || header_key(stage.code()) == key
+    })
+}
+
+/// Why an import row was left out, in the user's language.
+pub fn import_problem(problem: &crate::domain::spreadsheet::RowProblem, lang: Lang) -> String {
+    use crate::domain::spreadsheet::RowProblem as P;
+    let field = |f| lang.t(import_field_name(f));
+    let vi = lang == Lang::Vi;
+    match problem {
+        P::MissingName if vi => "thiếu tên sản phẩm".to_owned(),
+        P::MissingName => "no product name".to_owned(),
+        P::MissingSet if vi => "thiếu bộ tiêu chí (1–26)".to_owned(),
+        P::MissingSet => "no scoring set (1–26)".to_owned(),
+        P::BadSet(t) if vi => format!("bộ tiêu chí “{t}” không phải số từ 1 đến 26"),
+        P::BadSet(t) => format!("scoring set “{t}” is not a number from 1 to 26"),
+        P::BadStar(t) if vi => format!("hạng sao “{t}” không phải 3, 4 hoặc 5"),
+        P::BadStar(t) => format!("star “{t}” is not 3, 4 or 5"),
+        P::BadStage(t) if vi => format!("không biết bước “{t}”"),
+        P::BadStage(t) => format!("unknown stage “{t}”"),
+        P::BadDate(f, t) if vi => format!("{}: “{t}” không phải ngày (dd/mm/yyyy)", field(*f)),
+        P::BadDate(f, t) => format!("{}: “{t}” is not a date (dd/mm/yyyy)", field(*f)),
+        P::CertificateIncomplete(f) if vi => {
+            format!("có hạng sao nhưng thiếu {}", field(*f).to_lowercase())
+        }
+        P::CertificateIncomplete(f) => format!("a star but no {}", field(*f).to_lowercase()),
+        P::CertificateWithoutStar if vi => "có giấy chứng nhận nhưng thiếu hạng sao".to_owned(),
+        P::CertificateWithoutStar => "a certificate but no star".to_owned(),
+        P::ExpiryBeforeIssue if vi => "ngày hết hạn không sau ngày cấp".to_owned(),
+        P::ExpiryBeforeIssue => "the expiry date is not after the issue date".to_owned(),
+        P::StageNeedsCertificate(s) if vi => {
+            format!(
+                "bước “{}” cần giấy chứng nhận (hạng sao, số, ngày cấp)",
+                lang.t(stage_name(*s))
+            )
+        }
+        P::StageNeedsCertificate(s) => format!(
+            "stage “{}” needs a certificate (star, number, issue date)",
+            lang.t(stage_name(*s))
+        ),
+        P::CertificateButStage(s) if vi => {
+            format!(
+                "có giấy chứng nhận nhưng bước là “{}”",
+                lang.t(stage_name(*s))
+            )
+        }
+        P::CertificateButStage(s) => {
+            format!(
+                "a certificate, but the stage is “{}”",
+                lang.t(stage_name(*s))
+            )
+        }
+        P::RepeatedRow(n) if vi => format!("trùng tên và chủ thể với dòng {n}"),
+        P::RepeatedRow(n) => format!("same name and producer as row {n}"),
+        P::TooLong(f) if vi => format!("{} quá dài", field(*f)),
+        P::TooLong(f) => format!("{} is too long", field(*f)),
+    }
+}
+
+/// A spreadsheet that could not be read, in the user's language, naming the file last.
+pub fn spreadsheet_error(
+    err: &crate::storage::spreadsheet::SpreadsheetError,
+    lang: Lang,
+) -> String {
+    use crate::storage::spreadsheet::SpreadsheetError as E;
+    let vi = lang == Lang::Vi;
+    match err {
+        E::File(inner) => storage_error(inner, lang),
+        E::NotASpreadsheet { path } if vi => {
+            format!(
+                "không phải tệp bảng tính (.xlsx hoặc .ods) — {}",
+                path.display()
+            )
+        }
+        E::Protected { path } if vi => format!(
+            "tệp được bảo vệ bằng mật khẩu; hãy lưu lại không đặt mật khẩu rồi thử lại — {}",
+            path.display()
+        ),
+        E::Empty { path } if vi => format!("trang tính đầu tiên trống — {}", path.display()),
+        E::MergedHeader { cells, path } if vi => format!(
+            "dòng tiêu đề có ô gộp ({cells}); hãy bỏ gộp ô rồi thử lại — {}",
+            path.display()
+        ),
+        E::Damaged { message, path } if vi => {
+            format!("tệp bảng tính bị hỏng: {message} — {}", path.display())
+        }
+        other => other.to_string(),
+    }
+}
