@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{
     ConflictCopy, ConflictTool, FileStamp, MAX_PRODUCT_FILE_BYTES, MAX_SETTINGS_FILE_BYTES,
     PRODUCTS_DIR, ProductFile, SCHEMA_VERSION, SkipReason, StorageError, TRASH_DIR, WORKSPACE_FILE,
-    WorkspaceFile, fsio, migrate, shared,
+    WorkspaceFile, compact, fsio, migrate, shared,
 };
 use crate::domain::model::{Product, ProductId, Workspace};
 
@@ -180,7 +180,15 @@ struct ProductRead {
     seen: Option<(u64, Option<std::time::SystemTime>)>,
 }
 
-fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead {
+/// `buffer` receives the file's bytes, `spare` its compact text: both reused from file to
+/// file by one worker.
+fn read_product(
+    path: &Path,
+    stem: String,
+    regular: bool,
+    buffer: &mut Vec<u8>,
+    spare: &mut String,
+) -> ProductRead {
     let mut read = ProductRead {
         stem,
         product: None,
@@ -190,7 +198,12 @@ fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead 
         stamp: None,
         seen: None,
     };
-    match fsio::read_regular_into(path, MAX_PRODUCT_FILE_BYTES, buffer) {
+    let read_into = if regular {
+        fsio::read_listed_regular_into
+    } else {
+        fsio::read_regular_into
+    };
+    match read_into(path, MAX_PRODUCT_FILE_BYTES, buffer) {
         Ok(Some(meta)) => read.seen = Some((meta.len(), meta.modified().ok())),
         Ok(None) => return read, // removed while listing
         Err(err) => {
@@ -206,7 +219,13 @@ fn read_product(path: &Path, stem: String, buffer: &mut Vec<u8>) -> ProductRead 
             return read;
         }
     };
-    let mut product = match parse_product(text, path) {
+    // The compact text parses in a third less time; any error is reported from the
+    // original text, with its true line and column.
+    let parsed = match compact::compact_into(text, spare) {
+        Some(compact) => parse_product(compact, path).or_else(|_| parse_product(text, path)),
+        None => parse_product(text, path),
+    };
+    let mut product = match parsed {
         Ok(parsed) => {
             if !parsed.unknown_fields.is_empty() {
                 read.read_only = Some(ReadOnlyReason::UnknownFields);
@@ -316,7 +335,8 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
         source,
         path: products_dir.clone(),
     })?;
-    let mut to_read: Vec<(PathBuf, String)> = Vec::new();
+    // (path, stem, whether the listing says it is a regular file)
+    let mut to_read: Vec<(PathBuf, String, bool)> = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         let Ok(name) = entry.file_name().into_string() else {
@@ -357,58 +377,79 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
             continue;
         }
         let stem = name.trim_end_matches(".ron").to_owned();
-        to_read.push((path, stem));
+        // The listing's own type (no extra system call): a regular file is opened
+        // directly, anything else goes through the full check that names it.
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        to_read.push((path, stem, regular));
     }
-    to_read.sort();
-    let stems: Vec<&str> = to_read.iter().map(|(_, stem)| stem.as_str()).collect();
-    // Each worker's reads are moved into the workspace and dropped in turn: never one
-    // more list of all 20,000 reads beside the products (the peak memory of a load).
-    let reads = read_products_parallel(&to_read).into_iter().flatten();
+    // File-name order (comparing names, not paths component by component).
+    to_read.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    let stems: Vec<&str> = to_read.iter().map(|(_, stem, _)| stem.as_str()).collect();
+    // Files whose `id` differs from their name, by the id they claim (a file that matches
+    // its name claims its own stem: checked at the end, for these ids only).
     let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for mut read in reads {
+    let mut not_self: BTreeSet<String> = BTreeSet::new();
+    // Each read is moved into the workspace as soon as it is due, while the workers parse on.
+    read_products_parallel(&to_read, &mut |mut read: ProductRead| {
         if let Some(seen) = read.seen {
             loaded.listing.insert(format!("{}.ron", read.stem), seen);
         }
-        // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
-        if let Some(claimed) = read.claimed_id.clone()
-            && shared::onedrive_copy_of(&read.stem, &claimed, &stems)
-            && let Some(of) = ProductId::parse(&claimed)
-        {
-            loaded.conflicts.push(ConflictCopy {
-                path: products_dir.join(format!("{}.ron", read.stem)),
-                of,
-                tool: ConflictTool::OneDrive,
-            });
-            read.problems
-                .retain(|p| !matches!(p, StorageError::Data { .. }));
-            loaded.problems.extend(read.problems);
-            continue;
+        if let Some(claimed) = &read.claimed_id {
+            not_self.insert(read.stem.clone());
+            // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
+            if shared::onedrive_copy_of(&read.stem, claimed, &stems)
+                && let Some(of) = ProductId::parse(claimed)
+            {
+                loaded.conflicts.push(ConflictCopy {
+                    path: products_dir.join(format!("{}.ron", read.stem)),
+                    of,
+                    tool: ConflictTool::OneDrive,
+                });
+                read.problems
+                    .retain(|p| !matches!(p, StorageError::Data { .. }));
+                loaded.problems.extend(read.problems);
+                return;
+            }
+            claims
+                .entry(claimed.clone())
+                .or_default()
+                .push(read.stem.clone());
         }
-        if let (Some(stamp), Some(id)) = (read.stamp, ProductId::parse(&read.stem)) {
-            loaded.stamps.insert(id, stamp);
-        }
-        let claimed = read.claimed_id.clone().unwrap_or_else(|| read.stem.clone());
-        claims.entry(claimed).or_default().push(read.stem.clone());
         loaded.problems.extend(read.problems);
         match read.product {
             Some(product) => {
-                let id = product.id.clone();
-                if let Some(reason) = read.read_only {
-                    loaded.read_only.insert(id.clone(), reason);
+                if let Some(stamp) = read.stamp {
+                    loaded.stamps.insert(product.id.clone(), stamp);
                 }
-                loaded.workspace.products.insert(id, product);
+                if let Some(reason) = read.read_only {
+                    loaded.read_only.insert(product.id.clone(), reason);
+                }
+                loaded
+                    .workspace
+                    .products
+                    .insert(product.id.clone(), product);
             }
             None => {
+                if let (Some(stamp), Some(id)) = (read.stamp, ProductId::parse(&read.stem)) {
+                    loaded.stamps.insert(id, stamp);
+                }
                 loaded.unreadable.insert(read.stem);
             }
         }
-    }
-    for (claimed, stems) in claims.into_iter().filter(|(_, s)| s.len() > 1) {
+    });
+    for (claimed, mut claimants) in claims {
+        if stems.contains(&claimed.as_str()) && !not_self.contains(&claimed) {
+            claimants.push(claimed.clone());
+        }
+        if claimants.len() < 2 {
+            continue;
+        }
+        claimants.sort();
         loaded.problems.push(StorageError::Data {
             message: format!(
                 "{} files claim the same product id “{claimed}”: {}",
-                stems.len(),
-                stems
+                claimants.len(),
+                claimants
                     .iter()
                     .map(|s| format!("{s}.ron"))
                     .collect::<Vec<_>>()
@@ -446,7 +487,13 @@ pub fn read_product_file(dir: &Path, stem: &str) -> OnDisk {
     if fs::symlink_metadata(&path).is_err() {
         return OnDisk::Absent;
     }
-    let read = read_product(&path, stem.to_owned(), &mut Vec::new());
+    let read = read_product(
+        &path,
+        stem.to_owned(),
+        false,
+        &mut Vec::new(),
+        &mut String::new(),
+    );
     match (read.product, read.stamp) {
         (Some(product), Some(stamp)) => {
             if let Some(claimed) = &read.claimed_id
@@ -551,32 +598,74 @@ pub fn total_size(files: &[PathBuf]) -> u64 {
         .sum()
 }
 
-/// Reads and parses product files on every core, keeping the input order: one list per
-/// worker, in order (consumed one after the other, never concatenated).
-fn read_products_parallel(files: &[(PathBuf, String)]) -> Vec<Vec<ProductRead>> {
+/// Files each worker takes at a time from the shared queue.
+const LOAD_CHUNK: usize = 128;
+
+/// Reads and parses product files on every core and hands each read to `consume` in
+/// input order, while the workers go on parsing: workers take chunks of
+/// [`LOAD_CHUNK`] files from a shared counter (no worker idles while another has a long
+/// tail), and a chunk is consumed as soon as every chunk before it is, so the reads never
+/// pile up beside the products (the peak memory of a load).
+fn read_products_parallel(files: &[(PathBuf, String, bool)], consume: &mut dyn FnMut(ProductRead)) {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
-    let read_all = |part: &[(PathBuf, String)]| {
-        // One buffer per worker: no allocation per file, no heap holes between products.
-        let mut buffer = Vec::with_capacity(64 * 1024);
+    let read_part = |part: &[(PathBuf, String, bool)], buffer: &mut Vec<u8>, spare: &mut String| {
         part.iter()
-            .map(|(path, stem)| read_product(path, stem.clone(), &mut buffer))
+            .map(|(path, stem, regular)| read_product(path, stem.clone(), *regular, buffer, spare))
             .collect::<Vec<_>>()
     };
-    if workers == 1 || files.len() < 64 {
-        return vec![read_all(files)];
-    }
-    let chunk = files.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || read_all(part)))
-            .collect();
-        handles
+    // Two buffers per worker: no allocation per file, no heap holes between products.
+    let buffers = || {
+        (
+            Vec::with_capacity(64 * 1024),
+            String::with_capacity(64 * 1024),
+        )
+    };
+    if workers == 1 || files.len() < 2 * LOAD_CHUNK {
+        let (mut buffer, mut spare) = buffers();
+        read_part(files, &mut buffer, &mut spare)
             .into_iter()
-            // A worker cannot panic: parsing returns errors.
-            .map(|h| h.join().unwrap_or_else(|_| Vec::new()))
-            .collect()
-    })
+            .for_each(consume);
+        return;
+    }
+    let chunks = files.len().div_ceil(LOAD_CHUNK);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Vec<ProductRead>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || {
+                let (mut buffer, mut spare) = buffers();
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(part) =
+                        files.get(k * LOAD_CHUNK..files.len().min((k + 1) * LOAD_CHUNK))
+                    else {
+                        break;
+                    };
+                    if k >= chunks
+                        || sender
+                            .send((k, read_part(part, &mut buffer, &mut spare)))
+                            .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        // Parsing returns errors, so a worker cannot panic; if one did, `scope` would pass
+        // the panic on rather than load a workspace with products silently missing.
+        let mut waiting: BTreeMap<usize, Vec<ProductRead>> = BTreeMap::new();
+        let mut due = 0;
+        for (k, reads) in receiver {
+            waiting.insert(k, reads);
+            while let Some(reads) = waiting.remove(&due) {
+                reads.into_iter().for_each(&mut *consume);
+                due += 1;
+            }
+        }
+    });
 }

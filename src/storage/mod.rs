@@ -19,6 +19,7 @@ pub mod assets;
 pub mod batch;
 pub mod bundle;
 mod cleanup;
+mod compact;
 pub mod evidence;
 mod exports;
 pub mod fsio;

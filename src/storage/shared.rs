@@ -95,18 +95,16 @@ pub fn onedrive_copy_of(stem: &str, claimed_id: &str, existing_stems: &[&str]) -
 pub struct FileStamp {
     /// Length in bytes.
     pub len: u64,
-    /// SipHash of the bytes (fixed keys: stable within and across runs of this build).
+    /// SipHash-1-3 of the bytes (fixed keys: stable within and across runs of this build).
     pub hash: u64,
 }
 
 impl FileStamp {
     /// The stamp of these bytes.
     pub fn of(bytes: &[u8]) -> FileStamp {
-        #[expect(
-            deprecated,
-            reason = "SipHasher: fast, std, fixed keys; not for security"
-        )]
-        let mut hasher = std::hash::SipHasher::new();
+        // SipHash-1-3 with the fixed keys of `new()`: the same for every hasher of this
+        // build; stamps are compared in memory only, never stored.
+        let mut hasher = std::hash::DefaultHasher::new();
         hasher.write(bytes);
         FileStamp {
             len: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
