@@ -61,8 +61,7 @@ fn demo_stages_agree_with_certificate_dates() {
         let Some(cert) = app.certificate.as_ref() else {
             continue;
         };
-        let expiry =
-            ocop_tracker::domain::deadlines::certificate_expiry(cert.issued_on).expect("expiry");
+        let expiry = app.certificate_expiry().expect("expiry");
         match app.stage {
             Stage::Expired => assert!(expiry < today, "{}: expires {expiry}", product.id),
             Stage::Recognised => assert!(expiry >= today, "{}: expired {expiry}", product.id),

@@ -195,8 +195,7 @@ fn export_of_the_demo_reads_back_field_by_field() {
         );
         assert_eq!(
             cell_date(&row[col("Ngày hết hạn")]),
-            certificate
-                .and_then(|c| { ocop_tracker::domain::deadlines::certificate_expiry(c.issued_on) })
+            product.latest_certificate_expiry()
         );
         assert_eq!(
             row[col("Hạng sao chính thức")],

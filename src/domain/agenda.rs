@@ -195,8 +195,7 @@ pub fn stats(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Stat
             _ => stats.not_scored += 1,
         }
         if !matches!(app.stage, Stage::Revoked | Stage::Expired)
-            && let Some(cert) = product.latest_certificate()
-            && let Some(expiry) = deadlines::certificate_expiry(cert.issued_on)
+            && let Some(expiry) = product.latest_certificate_expiry()
         {
             let quarter = (expiry.year(), expiry.month0() / 3 + 1);
             if quarter >= this_quarter {

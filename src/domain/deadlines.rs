@@ -89,22 +89,121 @@ impl WorkCalendar {
     }
 }
 
-/// The commune's processing time in working days (Decision 26/2026, Art. 7 step 2).
-pub const COMMUNE_WORKING_DAYS: u32 = 15;
 /// An overdue deadline stays "next" for this many days after it passed, so that it is
-/// not hidden behind later ones while it still needs doing.
+/// not hidden behind later ones while it still needs doing (the app's choice, not law).
 pub const OVERDUE_SHOWN_DAYS: i64 = 60;
 /// Fewer working days than this in a year means the holiday data is wrong: Vietnam has
 /// about 250 (365 − 104 weekend days − about 11 public holidays).
 pub const MIN_PLAUSIBLE_WORKING_DAYS: u32 = 200;
-/// Certificate validity in months (Decision 26/2026).
-pub const CERTIFICATE_MONTHS: u32 = 36;
-/// Re-rating window opens this many days before expiry (Decision 26/2026).
-pub const RERATING_OPENS_DAYS_BEFORE: u64 = 180;
-/// Re-rating window closes this many days before expiry (Decision 26/2026).
-pub const RERATING_CLOSES_DAYS_BEFORE: u64 = 120;
-/// Transitional grace after expiry when the window was missed (Decision 26/2026).
-pub const GRACE_DAYS_AFTER_EXPIRY: u64 = 180;
+
+/// A yearly date, (month, day).
+pub type YearDay = (u32, u32);
+
+/// The deadlines one legal basis sets, keyed by rule version the way the dossier
+/// templates and the scoring criteria are: an application is dated by the rules it was
+/// filed under, and a certificate by the rules of the application that won it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineRules {
+    /// The decision these rules come from (an application's `rule_version`).
+    pub rule_version: &'static str,
+    /// The commune's processing time in working days from receipt.
+    pub commune_working_days: u32,
+    /// Yearly dates by which forwarded dossiers reach the province (one per round).
+    pub province_cutoffs: &'static [YearDay],
+    /// Yearly dates by which the provincial council finishes (one per round).
+    pub provincial_results: &'static [YearDay],
+    /// National (5★) rounds: a dossier sent by the first date is decided by the second.
+    pub national_rounds: &'static [(YearDay, YearDay)],
+    /// Certificate validity in months from the issue date.
+    pub certificate_months: u32,
+    /// The re-rating submission window opens this many days before expiry.
+    pub rerating_opens_days_before: u64,
+    /// The re-rating submission window closes this many days before expiry.
+    pub rerating_closes_days_before: u64,
+    /// Transitional grace after expiry when the window was missed (days).
+    pub grace_days_after_expiry: u64,
+}
+
+/// The deadline rules this build knows, newest first.
+pub const DEADLINE_RULES: &[DeadlineRules] = &[DeadlineRules {
+    // Decision 26/2026/QĐ-TTg, Art. 7 (domain brief §5.2–5.3), all marked [certain]:
+    // step 2, 15 working days and the 30 April / 30 October cut-offs; steps 5–6, the
+    // provincial rounds end 30 June / 30 December; step 9, 5★ dossiers sent by 30 July are
+    // decided by 30 September, by 30 January by 30 March; certificates last 36 months;
+    // re-rating is filed 180 to 120 days before expiry, with 180 days of grace after it.
+    rule_version: super::model::CURRENT_RULE_VERSION,
+    commune_working_days: 15,
+    province_cutoffs: &[(4, 30), (10, 30)],
+    provincial_results: &[(6, 30), (12, 30)],
+    national_rounds: &[((7, 30), (9, 30)), ((1, 30), (3, 30))],
+    certificate_months: 36,
+    rerating_opens_days_before: 180,
+    rerating_closes_days_before: 120,
+    grace_days_after_expiry: 180,
+}];
+
+/// The deadline rules for `rule_version`. A version without its own entry (1048/QĐ-TTg:
+/// its process deadlines were not collected, domain brief "unverified") is dated by the
+/// newest rules. [inferred] For the dates that matter for such old applications, the
+/// certificate's 36 months and the re-rating window, this is what communes apply today.
+pub fn rules(rule_version: &str) -> &'static DeadlineRules {
+    DEADLINE_RULES
+        .iter()
+        .find(|r| r.rule_version == rule_version)
+        .unwrap_or(CURRENT_RULES)
+}
+
+/// The newest rules (the first of [`DEADLINE_RULES`]; an empty table fails to compile).
+static CURRENT_RULES: &DeadlineRules = &DEADLINE_RULES[0];
+
+impl DeadlineRules {
+    /// The provincial round cut-off that a dossier forwarded on or after `from` must meet.
+    pub fn province_cutoff(&self, from: NaiveDate) -> Option<NaiveDate> {
+        next_yearly(from, self.province_cutoffs)
+    }
+
+    /// Round end for a dossier at the province since `from`.
+    pub fn provincial_result_due(&self, from: NaiveDate) -> Option<NaiveDate> {
+        next_yearly(from, self.provincial_results)
+    }
+
+    /// National round end for a 5★ candidate sent on `from`: the decision date of the
+    /// first round whose sending date is on or after `from`.
+    pub fn national_result_due(&self, from: NaiveDate) -> Option<NaiveDate> {
+        let sent_by: Vec<YearDay> = self.national_rounds.iter().map(|(sent, _)| *sent).collect();
+        let cutoff = next_yearly(from, &sent_by)?;
+        let (_, (month, day)) = self
+            .national_rounds
+            .iter()
+            .find(|((m, d), _)| (*m, *d) == (cutoff.month(), cutoff.day()))?;
+        // The decision comes later in the same year or early in the next.
+        let year = if *month >= cutoff.month() {
+            cutoff.year()
+        } else {
+            cutoff.year() + 1
+        };
+        ymd(year, *month, *day)
+    }
+
+    /// Certificate expiry: issue + the validity (29 February clamps to 28 February).
+    pub fn certificate_expiry(&self, issued_on: NaiveDate) -> Option<NaiveDate> {
+        issued_on.checked_add_months(Months::new(self.certificate_months))
+    }
+
+    /// The re-rating submission window (opens, closes) for a certificate expiring on
+    /// `expiry`.
+    pub fn rerating_window(&self, expiry: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+        Some((
+            expiry.checked_sub_days(Days::new(self.rerating_opens_days_before))?,
+            expiry.checked_sub_days(Days::new(self.rerating_closes_days_before))?,
+        ))
+    }
+
+    /// The end of the transitional grace for a certificate expiring on `expiry`.
+    pub fn grace_ends(&self, expiry: NaiveDate) -> Option<NaiveDate> {
+        expiry.checked_add_days(Days::new(self.grace_days_after_expiry))
+    }
+}
 
 /// Which rule a deadline comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -177,41 +276,6 @@ fn next_yearly(from: NaiveDate, days: &[(u32, u32)]) -> Option<NaiveDate> {
     candidates.into_iter().filter(|d| *d >= from).min()
 }
 
-/// The provincial round cut-off that a dossier forwarded on or after `from` must meet:
-/// 30 April (round 1) or 30 October (round 2), Decision 26/2026, Art. 7 step 2.
-pub fn province_cutoff(from: NaiveDate) -> Option<NaiveDate> {
-    next_yearly(from, &[(4, 30), (10, 30)])
-}
-
-/// Round end for a dossier at the province since `from`: 30 June or 30 December.
-pub fn provincial_result_due(from: NaiveDate) -> Option<NaiveDate> {
-    next_yearly(from, &[(6, 30), (12, 30)])
-}
-
-/// National round end for a 5★ candidate sent on `from`: sent by 30 Jul → done by 30 Sep;
-/// sent by 30 Jan → done by 30 Mar (Decision 26/2026, Art. 7 step 9).
-pub fn national_result_due(from: NaiveDate) -> Option<NaiveDate> {
-    let sent_cutoff = next_yearly(from, &[(7, 30), (1, 30)])?;
-    if sent_cutoff.month() == 7 {
-        ymd(sent_cutoff.year(), 9, 30)
-    } else {
-        ymd(sent_cutoff.year(), 3, 30)
-    }
-}
-
-/// Certificate expiry: issue + 36 months (29 February clamps to 28 February).
-pub fn certificate_expiry(issued_on: NaiveDate) -> Option<NaiveDate> {
-    issued_on.checked_add_months(Months::new(CERTIFICATE_MONTHS))
-}
-
-/// The re-rating submission window (opens, closes) for a certificate expiring on `expiry`.
-pub fn rerating_window(expiry: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
-    Some((
-        expiry.checked_sub_days(Days::new(RERATING_OPENS_DAYS_BEFORE))?,
-        expiry.checked_sub_days(Days::new(RERATING_CLOSES_DAYS_BEFORE))?,
-    ))
-}
-
 /// Deadlines of one application (and the product's certificate), relative to `today`.
 pub fn application_deadlines(
     product: &Product,
@@ -219,6 +283,7 @@ pub fn application_deadlines(
     today: NaiveDate,
     calendar: &WorkCalendar,
 ) -> Vec<Deadline> {
+    let rules = rules(&app.rule_version);
     let mut out = Vec::new();
     let mut push = |date: Option<NaiveDate>, kind: DeadlineKind| {
         if let Some(date) = date {
@@ -233,35 +298,46 @@ pub fn application_deadlines(
         Stage::SubmittedToCommune | Stage::CommuneAssessment => {
             if let Some(received) = app.dates.received_by_commune {
                 push(
-                    Some(calendar.add_working_days(received, COMMUNE_WORKING_DAYS)),
+                    Some(calendar.add_working_days(received, rules.commune_working_days)),
                     DeadlineKind::CommuneProcessing,
                 );
                 push(
-                    province_cutoff(received.max(today)),
+                    rules.province_cutoff(received.max(today)),
                     DeadlineKind::ProvinceRoundCutoff,
                 );
             }
         }
         Stage::Preparing | Stage::DossierInPreparation => {
-            push(province_cutoff(today), DeadlineKind::ProvinceRoundCutoff);
+            push(
+                rules.province_cutoff(today),
+                DeadlineKind::ProvinceRoundCutoff,
+            );
         }
         Stage::ForwardedToProvince | Stage::ProvincialEvaluation => {
             let from = app.dates.forwarded_to_province.unwrap_or(today);
-            push(provincial_result_due(from), DeadlineKind::ProvincialResult);
+            push(
+                rules.provincial_result_due(from),
+                DeadlineKind::ProvincialResult,
+            );
         }
         Stage::SentToMinistry => {
             let from = app.dates.sent_to_ministry.unwrap_or(today);
-            push(national_result_due(from), DeadlineKind::NationalResult);
+            push(
+                rules.national_result_due(from),
+                DeadlineKind::NationalResult,
+            );
         }
         Stage::Recognised | Stage::NotRecognised | Stage::Revoked | Stage::Expired => {}
     }
     // Certificate dates come from the latest certificate of the product, whichever
-    // application holds it (a re-rating application runs while the old one is valid).
+    // application holds it (a re-rating application runs while the old one is valid),
+    // under the rules that application was filed under.
     if !matches!(app.stage, Stage::Revoked)
-        && let Some(cert) = product.latest_certificate()
-        && let Some(expiry) = certificate_expiry(cert.issued_on)
+        && let Some(holder) = product.certificate_holder()
+        && let Some(expiry) = holder.certificate_expiry()
     {
-        if let Some((opens, closes)) = rerating_window(expiry)
+        let holder_rules = holder.deadline_rules();
+        if let Some((opens, closes)) = holder_rules.rerating_window(expiry)
             && app.stage == Stage::Recognised
         {
             push(Some(opens), DeadlineKind::ReRatingOpens);
@@ -269,10 +345,7 @@ pub fn application_deadlines(
         }
         push(Some(expiry), DeadlineKind::CertificateExpiry);
         if today > expiry {
-            push(
-                expiry.checked_add_days(Days::new(GRACE_DAYS_AFTER_EXPIRY)),
-                DeadlineKind::GraceEnds,
-            );
+            push(holder_rules.grace_ends(expiry), DeadlineKind::GraceEnds);
         }
     }
     for entry in &app.dossier {
@@ -345,6 +418,31 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
     }
 
+    fn now() -> &'static DeadlineRules {
+        rules(crate::domain::model::CURRENT_RULE_VERSION)
+    }
+
+    #[test]
+    fn rules_are_keyed_by_version_and_an_unknown_one_uses_the_newest() {
+        assert_eq!(
+            now().rule_version,
+            crate::domain::model::CURRENT_RULE_VERSION
+        );
+        assert_eq!(now().commune_working_days, 15);
+        assert_eq!(now().certificate_months, 36);
+        assert_eq!(
+            rules(crate::domain::model::RULE_VERSION_1048),
+            &DEADLINE_RULES[0]
+        );
+        let versions: std::collections::BTreeSet<_> =
+            DEADLINE_RULES.iter().map(|r| r.rule_version).collect();
+        assert_eq!(
+            versions.len(),
+            DEADLINE_RULES.len(),
+            "one entry per version"
+        );
+    }
+
     #[test]
     fn working_days_skip_weekends_and_holidays() {
         let mut cal = WorkCalendar::default();
@@ -374,12 +472,32 @@ mod tests {
             (d(2026, 10, 31), d(2027, 4, 30)),
         ];
         for (from, expected) in cases {
-            assert_eq!(province_cutoff(from), Some(expected), "{from}");
+            assert_eq!(now().province_cutoff(from), Some(expected), "{from}");
         }
-        assert_eq!(provincial_result_due(d(2026, 5, 2)), Some(d(2026, 6, 30)));
-        assert_eq!(provincial_result_due(d(2026, 7, 1)), Some(d(2026, 12, 30)));
-        assert_eq!(national_result_due(d(2026, 7, 10)), Some(d(2026, 9, 30)));
-        assert_eq!(national_result_due(d(2026, 8, 1)), Some(d(2027, 3, 30)));
+        assert_eq!(
+            now().provincial_result_due(d(2026, 5, 2)),
+            Some(d(2026, 6, 30))
+        );
+        assert_eq!(
+            now().provincial_result_due(d(2026, 7, 1)),
+            Some(d(2026, 12, 30))
+        );
+        assert_eq!(
+            now().national_result_due(d(2026, 7, 10)),
+            Some(d(2026, 9, 30))
+        );
+        assert_eq!(
+            now().national_result_due(d(2026, 8, 1)),
+            Some(d(2027, 3, 30))
+        );
+        assert_eq!(
+            now().national_result_due(d(2026, 1, 30)),
+            Some(d(2026, 3, 30))
+        );
+        assert_eq!(
+            now().national_result_due(d(2026, 12, 1)),
+            Some(d(2027, 3, 30))
+        );
     }
 
     #[test]
@@ -391,9 +509,9 @@ mod tests {
             (d(2023, 12, 31), d(2026, 12, 31)),
         ];
         for (issued, expiry) in cases {
-            assert_eq!(certificate_expiry(issued), Some(expiry), "{issued}");
+            assert_eq!(now().certificate_expiry(issued), Some(expiry), "{issued}");
         }
-        let (opens, closes) = rerating_window(d(2029, 6, 25)).expect("window");
+        let (opens, closes) = now().rerating_window(d(2029, 6, 25)).expect("window");
         assert_eq!(opens, d(2028, 12, 27));
         assert_eq!(closes, d(2029, 2, 25));
     }

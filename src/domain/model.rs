@@ -358,6 +358,19 @@ impl<H> Product<H> {
     }
 }
 
+impl Application {
+    /// The deadline rules of the decision this application was filed under.
+    pub fn deadline_rules(&self) -> &'static super::deadlines::DeadlineRules {
+        super::deadlines::rules(&self.rule_version)
+    }
+
+    /// When this application's certificate expires, if it has one.
+    pub fn certificate_expiry(&self) -> Option<NaiveDate> {
+        let issued_on = self.certificate.as_ref()?.issued_on;
+        self.deadline_rules().certificate_expiry(issued_on)
+    }
+}
+
 impl Product {
     /// Gives back the spare capacity of its lists. A parser grows a list by doubling
     /// (RON does not say a list's length first), so a dossier of 17 documents holds room
@@ -395,10 +408,22 @@ impl Product {
 
     /// The most recent certificate among all applications (for re-rating and expiry).
     pub fn latest_certificate(&self) -> Option<&Certificate> {
+        self.certificate_holder()
+            .and_then(|a| a.certificate.as_ref())
+    }
+
+    /// The application holding the most recent certificate: its rule version dates the
+    /// certificate.
+    pub fn certificate_holder(&self) -> Option<&Application> {
         self.applications
             .iter()
             .rev()
-            .find_map(|a| a.certificate.as_ref())
+            .find(|a| a.certificate.is_some())
+    }
+
+    /// When the most recent certificate expires, under the rules it was won under.
+    pub fn latest_certificate_expiry(&self) -> Option<NaiveDate> {
+        self.certificate_holder()?.certificate_expiry()
     }
 
     /// The latest certificate and where it stands on `today`.
@@ -410,14 +435,10 @@ impl Product {
         &self,
         today: NaiveDate,
     ) -> Option<(&Certificate, CertificateStanding)> {
-        let holder = self
-            .applications
-            .iter()
-            .rev()
-            .find(|a| a.certificate.is_some())?;
+        let holder = self.certificate_holder()?;
         let certificate = holder.certificate.as_ref()?;
         let current_stage = self.current().map(|a| a.stage);
-        let expiry = super::deadlines::certificate_expiry(certificate.issued_on);
+        let expiry = holder.certificate_expiry();
         let standing =
             if let Some(revocation) = holder.revocation.as_ref().filter(|r| r.date <= today) {
                 CertificateStanding::Revoked {

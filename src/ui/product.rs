@@ -318,7 +318,7 @@ fn process_ui(
                 }
                 None => {}
             }
-            let expiry = deadlines::certificate_expiry(cert.issued_on);
+            let expiry = app.certificate_expiry();
             ui.label(format!(
                 "{} {}",
                 lang.t(text::FIELD_EXPIRES),
@@ -326,7 +326,7 @@ fn process_ui(
             ));
         });
     } else if let Some((cert, standing)) = product.certificate_standing(state.today) {
-        let expiry = deadlines::certificate_expiry(cert.issued_on);
+        let expiry = product.latest_certificate_expiry();
         let line = format!(
             "{}: {} {} · {} · {} {}",
             lang.t(text::FIELD_CERTIFICATE),

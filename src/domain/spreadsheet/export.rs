@@ -83,9 +83,7 @@ pub fn portfolio_row(product: &Product, catalog: &Catalog, today: NaiveDate) -> 
         Some(scoring::evaluate(set, sheet).outcome())
     });
     let certificate = standing.as_ref().map(|(c, _)| (*c).clone());
-    let expires_on = certificate
-        .as_ref()
-        .and_then(|c| deadlines::certificate_expiry(c.issued_on));
+    let expires_on = product.latest_certificate_expiry();
     let official_star = certificate
         .as_ref()
         .map(|c| c.star)
