@@ -163,24 +163,24 @@ fn export_of_the_demo_reads_back_field_by_field() {
             .find(|r| cell_text(&r[0]) == product.name)
             .unwrap_or_else(|| panic!("row of {}", product.name));
         let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
-        assert_eq!(cell_text(&row[col("Chủ thể")]), ui_row.producer);
-        assert_eq!(cell_text(&row[col("Xã")]), ui_row.commune);
+        assert_eq!(cell_text(&row[col("Chủ thể")]), ui_row.product.producer);
+        assert_eq!(cell_text(&row[col("Xã")]), ui_row.product.commune);
         assert_eq!(cell_text(&row[col("Mã sản phẩm")]), product.product_code);
         assert_eq!(
             row[col("Bộ TC")],
-            Data::Float(f64::from(ui_row.scoring_set))
+            Data::Float(f64::from(ui_row.product.scoring_set))
         );
         assert_eq!(
             cell_text(&row[col("Bước")]),
-            ocop_tracker::text::stage_name(ui_row.stage.expect("stage")).vi
+            ocop_tracker::text::stage_name(ui_row.product.stage.expect("stage")).vi
         );
         assert_eq!(
             row[col("Hồ sơ (%)")],
-            Data::Float(f64::from(ui_row.completeness))
+            Data::Float(f64::from(ui_row.product.completeness))
         );
         assert_eq!(
             cell_date(&row[col("Hạn tiếp theo")]),
-            ui_row.deadline.as_ref().map(|d| d.date),
+            ui_row.product.deadline.as_ref().map(|d| d.date),
             "{}: the deadline is a real Excel date",
             product.name
         );

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::AppState;
-use crate::domain::deadlines::{self, Deadline};
-use crate::domain::dossier;
+use crate::domain::deadlines::Deadline;
 use crate::domain::model::{CertificateStanding, ProductId};
 use crate::domain::scoring;
 use crate::domain::search;
+use crate::domain::spreadsheet::{PortfolioRow, portfolio_row};
 use crate::domain::stage::Stage;
 
 use super::text::{self, Lang};
@@ -21,31 +21,8 @@ use super::{Screen, UiAction, theme, widgets};
 /// One product as the table shows it (precomputed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// Product id.
-    pub id: ProductId,
-    /// Name.
-    pub name: String,
-    /// Producer name.
-    pub producer: String,
-    /// Commune.
-    pub commune: String,
-    /// Scoring set.
-    pub scoring_set: u8,
-    /// Stage of the current application.
-    pub stage: Option<Stage>,
-    /// Dossier completeness in percent.
-    pub completeness: u8,
-    /// Next deadline.
-    pub deadline: Option<Deadline>,
-    /// Star of a certificate valid today, else the council's result while no
-    /// certificate exists yet.
-    pub official_star: Option<u8>,
-    /// The star of an expired or revoked certificate, with where it stands (shown
-    /// struck through, never counted).
-    pub lapsed: Option<(u8, CertificateStanding)>,
-    /// Predicted outcome of the score sheet (the commune's view once it has answers,
-    /// else the producer's self-assessment); None if nothing is scored yet.
-    pub predicted: Option<scoring::Outcome>,
+    /// The product's figures, the same row the Excel export writes.
+    pub product: PortfolioRow,
     /// Folded text for search (name, producer, commune, code).
     pub folded: String,
     /// Folded name, the sort key of the name column.
@@ -56,8 +33,6 @@ pub struct Row {
     pub in_conflict: bool,
     /// Attached evidence files found missing, altered or unsafe.
     pub evidence_problems: usize,
-    /// Invented demo data.
-    pub example: bool,
 }
 
 /// Columns the table sorts by.
@@ -94,88 +69,43 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
 
 /// The row of one product.
 pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> Row {
-    let today = state.today;
-    {
-        let app = product.current();
-        let template = app.and_then(|a| state.catalog.template(&a.rule_version));
-        let completeness = app
-            .map(|a| dossier::completeness(&a.dossier, template).percent())
-            .unwrap_or(0);
-        let folded = search::fold(&format!(
+    let evidence_problems = product
+        .applications
+        .iter()
+        .flat_map(|a| a.dossier.iter())
+        .flat_map(|e| e.attachments.iter())
+        .filter(|a| {
+            state
+                .evidence_status
+                .get(&a.stored_path)
+                .is_some_and(|s| !matches!(s, crate::storage::evidence::EvidenceStatus::Ok))
+        })
+        .count();
+    Row {
+        product: portfolio_row(
+            product,
+            &state.catalog,
+            state.today,
+            state.workspace.info.kind,
+        ),
+        folded: search::fold(&format!(
             "{} {} {} {}",
             product.name, product.producer.name, product.commune, product.product_code
-        ));
-        let standing = product.certificate_standing(today);
-        let (official_star, lapsed) = match standing {
-            Some((cert, CertificateStanding::Valid)) => (Some(cert.star), None),
-            Some((cert, standing @ CertificateStanding::Expired { .. }))
-            | Some((cert, standing @ CertificateStanding::Revoked { .. })) => {
-                (None, Some((cert.star, standing)))
-            }
-            Some((_, CertificateStanding::NotYetIssued)) | None => {
-                (app.and_then(|a| a.scores.official.star), None)
-            }
-        };
-        let predicted = app.and_then(|a| {
-            let sheet = if a.scores.commune_view.answers.is_empty() {
-                &a.scores.self_assessment
-            } else {
-                &a.scores.commune_view
-            };
-            if sheet.answers.is_empty() {
-                return None;
-            }
-            let set = state
-                .catalog
-                .scoring_set(&a.rule_version, product.scoring_set)?;
-            Some(scoring::evaluate(set, sheet).outcome())
-        });
-        let evidence_problems = product
-            .applications
-            .iter()
-            .flat_map(|a| a.dossier.iter())
-            .flat_map(|e| e.attachments.iter())
-            .filter(|a| {
-                state
-                    .evidence_status
-                    .get(&a.stored_path)
-                    .is_some_and(|s| !matches!(s, crate::storage::evidence::EvidenceStatus::Ok))
-            })
-            .count();
-        Row {
-            id: product.id.clone(),
-            evidence_problems,
-            sort_name: search::fold(&product.name),
-            official_star,
-            lapsed,
-            predicted,
-            name: product.name.clone(),
-            producer: product.producer.name.clone(),
-            commune: product.commune.clone(),
-            scoring_set: product.scoring_set,
-            stage: app.map(|a| a.stage),
-            completeness,
-            deadline: deadlines::next_deadline_for(
-                product,
-                today,
-                &state.catalog.calendar,
-                state.workspace.info.kind,
-            ),
-            folded,
-            read_only: state.read_only.contains(&product.id),
-            in_conflict: state.conflicts.iter().any(|c| c.of == product.id),
-            example: product.is_example,
-        }
+        )),
+        sort_name: search::fold(&product.name),
+        read_only: state.read_only.contains(&product.id),
+        in_conflict: state.conflicts.iter().any(|c| c.of == product.id),
+        evidence_problems,
     }
 }
 
 /// Sort rank of a row's stars: official first, then predicted.
 fn star_rank(row: &Row) -> (u8, u8) {
-    let predicted = match row.predicted {
+    let predicted = match row.product.predicted {
         Some(scoring::Outcome::Recognised(s)) => s,
         _ => 0,
     };
-    (row.official_star.unwrap_or(0), predicted)
+    (row.product.counted_star().unwrap_or(0), predicted)
 }
 
 /// Indices of all rows in display order.
@@ -184,20 +114,22 @@ pub fn sort_rows(rows: &[Row], sort: SortKey, ascending: bool) -> Vec<usize> {
     let key_cmp = |a: &Row, b: &Row| -> std::cmp::Ordering {
         match sort {
             SortKey::Name => a.sort_name.cmp(&b.sort_name),
-            SortKey::Producer => a.producer.cmp(&b.producer),
-            SortKey::Commune => a.commune.cmp(&b.commune),
-            SortKey::Set => a.scoring_set.cmp(&b.scoring_set),
-            SortKey::Stage => a.stage.cmp(&b.stage),
-            SortKey::Dossier => a.completeness.cmp(&b.completeness),
+            SortKey::Producer => a.product.producer.cmp(&b.product.producer),
+            SortKey::Commune => a.product.commune.cmp(&b.product.commune),
+            SortKey::Set => a.product.scoring_set.cmp(&b.product.scoring_set),
+            SortKey::Stage => a.product.stage.cmp(&b.product.stage),
+            SortKey::Dossier => a.product.completeness.cmp(&b.product.completeness),
             SortKey::Stars => star_rank(a).cmp(&star_rank(b)),
             SortKey::Deadline => {
                 // Products without a deadline go last either way.
                 let da = a
+                    .product
                     .deadline
                     .as_ref()
                     .map(|d| d.date)
                     .unwrap_or(NaiveDate::MAX);
                 let db = b
+                    .product
                     .deadline
                     .as_ref()
                     .map(|d| d.date)
@@ -208,7 +140,7 @@ pub fn sort_rows(rows: &[Row], sort: SortKey, ascending: bool) -> Vec<usize> {
     };
     indices.sort_by(|&a, &b| match (rows.get(a), rows.get(b)) {
         (Some(ra), Some(rb)) => {
-            let ord = key_cmp(ra, rb).then_with(|| ra.id.cmp(&rb.id));
+            let ord = key_cmp(ra, rb).then_with(|| ra.product.id.cmp(&rb.product.id));
             if ascending { ord } else { ord.reverse() }
         }
         _ => std::cmp::Ordering::Equal,
@@ -231,7 +163,7 @@ pub fn filter_rows(
         .copied()
         .filter(|&i| {
             rows.get(i).is_some_and(|row| {
-                stage.is_none_or(|s| row.stage == Some(s))
+                stage.is_none_or(|s| row.product.stage == Some(s))
                     && search::matches_words(&row.folded, &words)
             })
         })
@@ -267,7 +199,7 @@ impl PortfolioUi {
                 // A few product edits: update their rows only (fast at 20,000 products).
                 Some(ids) if !self.rows.is_empty() => {
                     for id in ids {
-                        let at = self.rows.iter().position(|r| r.id == id);
+                        let at = self.rows.iter().position(|r| r.product.id == id);
                         match (at, state.workspace.products.get(&id)) {
                             (Some(i), Some(product)) => {
                                 if let Some(row) = self.rows.get_mut(i) {
@@ -316,7 +248,7 @@ impl PortfolioUi {
     pub fn visible_ids(&self) -> Vec<ProductId> {
         self.view
             .iter()
-            .filter_map(|&i| self.rows.get(i).map(|r| r.id.clone()))
+            .filter_map(|&i| self.rows.get(i).map(|r| r.product.id.clone()))
             .collect()
     }
 
@@ -473,7 +405,7 @@ impl PortfolioUi {
                     };
                     let mut open = false;
                     row.col(|ui| {
-                        open |= ui.link(&data.name).clicked();
+                        open |= ui.link(&data.product.name).clicked();
                         if data.read_only {
                             ui.small(format!("({})", lang.t(text::READ_ONLY)));
                         }
@@ -490,21 +422,21 @@ impl PortfolioUi {
                         }
                     });
                     row.col(|ui| {
-                        ui.label(&data.producer);
+                        ui.label(&data.product.producer);
                     });
                     row.col(|ui| {
-                        ui.label(&data.commune);
+                        ui.label(&data.product.commune);
                     });
                     row.col(|ui| {
-                        ui.label(data.scoring_set.to_string())
+                        ui.label(data.product.scoring_set.to_string())
                             .on_hover_text(widgets::set_label(
-                                data.scoring_set,
+                                data.product.scoring_set,
                                 &state.catalog,
                                 lang,
                             ));
                     });
                     row.col(|ui| {
-                        if let Some(stage) = data.stage {
+                        if let Some(stage) = data.product.stage {
                             ui.label(lang.t(text::stage_name(stage)));
                         }
                     });
@@ -513,18 +445,18 @@ impl PortfolioUi {
                     });
                     row.col(|ui| {
                         ui.add(
-                            egui::ProgressBar::new(f32::from(data.completeness) / 100.0)
-                                .text(format!("{}%", data.completeness))
+                            egui::ProgressBar::new(f32::from(data.product.completeness) / 100.0)
+                                .text(format!("{}%", data.product.completeness))
                                 .desired_width(96.0),
                         );
                     });
                     row.col(|ui| {
-                        if let Some(deadline) = &data.deadline {
+                        if let Some(deadline) = &data.product.deadline {
                             deadline_label(ui, deadline, today, lang);
                         }
                     });
                     if open || row.response().clicked() {
-                        actions.push(UiAction::Navigate(Screen::Product(data.id.clone())));
+                        actions.push(UiAction::Navigate(Screen::Product(data.product.id.clone())));
                     }
                 });
             });
@@ -569,17 +501,17 @@ pub fn column_widths(available: f32, spacing: f32) -> Vec<(f32, f32)> {
 /// Official stars in full colour, expired and revoked ones struck through with the
 /// reason, predicted ones muted with "(dự kiến)".
 fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
-    if let Some(star) = row.official_star {
+    if let Some(star) = row.product.counted_star() {
         ui.colored_label(theme::ok(), widgets::stars(star))
             .on_hover_text(lang.t(text::OFFICIAL_SHORT));
         return;
     }
-    if let Some((star, standing)) = &row.lapsed {
+    if let Some((star, standing)) = row.product.lapsed() {
         let (short, detail) = lapsed_text(standing, lang);
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = 4.0;
             ui.label(
-                egui::RichText::new(widgets::stars(*star))
+                egui::RichText::new(widgets::stars(star))
                     .strikethrough()
                     .color(theme::muted()),
             );
@@ -589,7 +521,7 @@ fn stars_cell(ui: &mut egui::Ui, row: &Row, lang: Lang) {
         .on_hover_text(detail);
         return;
     }
-    match row.predicted {
+    match row.product.predicted {
         Some(scoring::Outcome::Recognised(star)) => {
             ui.label(
                 egui::RichText::new(format!(

@@ -5,12 +5,15 @@ use chrono::NaiveDate;
 use crate::domain::catalog::Catalog;
 use crate::domain::deadlines::{self, Deadline};
 use crate::domain::dossier;
-use crate::domain::model::{Certificate, CertificateStanding, Product, ProductId, Workspace};
+use crate::domain::model::{
+    Certificate, CertificateStanding, Product, ProductId, Workspace, WorkspaceKind,
+};
 use crate::domain::scoring;
 use crate::domain::search::fold;
 use crate::domain::stage::Stage;
 
-/// One product as the portfolio table shows it, plus its certificate.
+/// One product as the portfolio table shows it and the Excel export writes it, with its
+/// certificate: the one row type of both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PortfolioRow {
     /// Product id.
@@ -41,6 +44,37 @@ pub struct PortfolioRow {
     pub expires_on: Option<NaiveDate>,
     /// The official star: the latest certificate's, else the council's result.
     pub official_star: Option<u8>,
+    /// The council's star for the current application (before a certificate exists).
+    pub council_star: Option<u8>,
+    /// Invented demo data.
+    pub example: bool,
+}
+
+impl PortfolioRow {
+    /// The star the portfolio counts: a certificate valid today's, else the council's
+    /// result while no certificate exists yet; an expired or revoked one never counts.
+    pub fn counted_star(&self) -> Option<u8> {
+        match &self.standing {
+            Some(CertificateStanding::Valid) => self.valid_star,
+            Some(CertificateStanding::NotYetIssued) | None => self.council_star,
+            Some(CertificateStanding::Expired { .. } | CertificateStanding::Revoked { .. }) => None,
+        }
+    }
+
+    /// The star of an expired or revoked certificate, with where it stands (shown struck
+    /// through, never counted).
+    pub fn lapsed(&self) -> Option<(u8, &CertificateStanding)> {
+        match (&self.certificate, &self.standing) {
+            (
+                Some(cert),
+                Some(
+                    standing @ (CertificateStanding::Expired { .. }
+                    | CertificateStanding::Revoked { .. }),
+                ),
+            ) => Some((cert.star, standing)),
+            _ => None,
+        }
+    }
 }
 
 /// The rows of every product, in name order (folded), for the export.
@@ -49,17 +83,24 @@ pub fn portfolio_rows(
     catalog: &Catalog,
     today: NaiveDate,
 ) -> Vec<PortfolioRow> {
+    let side = workspace.info.kind;
     let mut rows: Vec<(String, PortfolioRow)> = workspace
         .products
         .values()
-        .map(|p| (fold(&p.name), portfolio_row(p, catalog, today)))
+        .map(|p| (fold(&p.name), portfolio_row(p, catalog, today, side)))
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
     rows.into_iter().map(|(_, row)| row).collect()
 }
 
-/// The row of one product (the same figures as the portfolio screen).
-pub fn portfolio_row(product: &Product, catalog: &Catalog, today: NaiveDate) -> PortfolioRow {
+/// The row of one product: the figures the portfolio screen shows and the Excel export
+/// writes, with the deadlines that concern `side`.
+pub fn portfolio_row(
+    product: &Product,
+    catalog: &Catalog,
+    today: NaiveDate,
+    side: WorkspaceKind,
+) -> PortfolioRow {
     let app = product.current();
     let template = app.and_then(|a| catalog.template(&a.rule_version));
     let completeness = app
@@ -98,11 +139,13 @@ pub fn portfolio_row(product: &Product, catalog: &Catalog, today: NaiveDate) -> 
         valid_star,
         predicted,
         completeness,
-        deadline: deadlines::next_deadline(product, today, &catalog.calendar),
+        deadline: deadlines::next_deadline_for(product, today, &catalog.calendar, side),
         certificate,
         standing: standing.map(|(_, s)| s),
         expires_on,
         official_star,
+        council_star: app.and_then(|a| a.scores.official.star),
+        example: product.is_example,
     }
 }
 
