@@ -54,7 +54,7 @@ fn product<'a>(app: &'a OcopApp, id: &str) -> &'a ocop_tracker::domain::model::P
     app.state
         .as_ref()
         .and_then(|s| {
-            s.workspace
+            s.workspace()
                 .products
                 .get(&ProductId::parse(id).expect("valid id"))
         })
@@ -384,15 +384,13 @@ fn quit_and_discard_quits() {
 #[test]
 fn lapsed_certificates_are_struck_through_with_the_reason() {
     let (_tmp, ws) = common::demo_copy();
-    let mut harness = harness(&ws);
+    // The product file as another officer's copy of the app would leave it.
     {
-        let state = harness.state_mut().state.as_mut().expect("ws");
-        let today = state.today;
-        let product = state
-            .workspace
-            .products
-            .get_mut(&ProductId::parse("thit-trau-binh-an").expect("valid id"))
-            .expect("product");
+        let today = common::today();
+        let loaded = ocop_tracker::storage::load_workspace(&ws).expect("load");
+        let mut product = loaded.workspace.products
+            [&ProductId::parse("thit-trau-binh-an").expect("valid id")]
+            .clone();
         let app = product.current_mut().expect("app");
         app.stage = Stage::Revoked;
         app.certificate = Some(ocop_tracker::domain::model::Certificate {
@@ -404,8 +402,9 @@ fn lapsed_certificates_are_struck_through_with_the_reason() {
             date: today - chrono::Days::new(30),
             reason: "Vi phạm ATTP".into(),
         });
-        state.invalidate_caches();
+        ocop_tracker::storage::save_product(&ws, &product).expect("save");
     }
+    let mut harness = harness(&ws);
     harness.run();
     to_portfolio(&mut harness);
     harness.get_by_label("bị thu hồi");
@@ -441,7 +440,7 @@ fn settings_show_the_current_values_full_width() {
     let state = harness.state().state.as_ref().expect("ws");
     assert_eq!(
         commune.value().as_deref(),
-        Some(state.workspace.info.commune.as_str())
+        Some(state.workspace().info.commune.as_str())
     );
 }
 
@@ -565,7 +564,15 @@ fn an_official_score_out_of_range_is_marked_beside_the_field() {
     harness.get_by_label("“150”: không phải điểm từ 0 đến 100");
     assert_eq!(file_of(&ws, "com-hong-quang"), before, "nothing written");
     // No banner: the mark beside the field says it.
-    assert!(harness.state().state.as_ref().unwrap().messages.is_empty());
+    assert!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .unwrap()
+            .messages()
+            .is_empty()
+    );
 }
 
 #[test]

@@ -135,7 +135,7 @@ fn form_01_is_filled_from_the_product_and_keeps_dotted_leaders() {
         DocKind::Form01,
         "com-hong-quang",
     )));
-    let com = &state.workspace.products[&id("com-hong-quang")];
+    let com = &state.workspace().products[&id("com-hong-quang")];
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -169,7 +169,7 @@ fn form_02_has_part_i_ticks_the_producers_texts_part_iii_criterion_by_criterion_
         DocKind::Form02,
         "com-hong-quang",
     )));
-    let com = &state.workspace.products[&id("com-hong-quang")];
+    let com = &state.workspace().products[&id("com-hong-quang")];
     let app = com.current().unwrap();
     assert!(text.contains("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"));
     assert!(
@@ -189,7 +189,7 @@ fn form_02_has_part_i_ticks_the_producers_texts_part_iii_criterion_by_criterion_
     assert!(text.contains("☑ d) Sở hữu trí tuệ"));
     // Every criterion of set 6 in order, with the self-assessment total.
     let set = state
-        .catalog
+        .catalog()
         .scoring_set(&app.rule_version, com.scoring_set)
         .unwrap();
     let mut from = 0;
@@ -212,9 +212,9 @@ fn form_02_has_part_i_ticks_the_producers_texts_part_iii_criterion_by_criterion_
     }
     let input = Input {
         product: com,
-        workspace: &state.workspace.info,
-        catalog: &state.catalog,
-        today: state.today,
+        workspace: &state.workspace().info,
+        catalog: state.catalog(),
+        today: state.today(),
     };
     let lines = documents::annex_lines(&input, set, app);
     assert_eq!(lines.len(), 3);
@@ -233,7 +233,7 @@ fn form_03_shows_the_producers_statement_beside_the_communes_assessment() {
         DocKind::Form03,
         "com-hong-quang",
     )));
-    let app = state.workspace.products[&id("com-hong-quang")]
+    let app = state.workspace().products[&id("com-hong-quang")]
         .current()
         .unwrap();
     assert!(text.contains("ỦY BAN NHÂN DÂN"));
@@ -262,10 +262,10 @@ fn form_03_shows_the_producers_statement_beside_the_communes_assessment() {
 #[test]
 fn the_scoring_sheet_lists_every_option_and_ticks_the_chosen_ones() {
     let (_tmp, state) = open_demo();
-    let com = &state.workspace.products[&id("com-hong-quang")];
+    let com = &state.workspace().products[&id("com-hong-quang")];
     let app = com.current().unwrap();
     let set = state
-        .catalog
+        .catalog()
         .scoring_set(&app.rule_version, com.scoring_set)
         .unwrap();
     let text = plain_text(&document_xml(&render(
@@ -323,7 +323,7 @@ fn the_status_report_is_a_short_pdf_with_the_font_embedded_and_real_text() {
             eprintln!("pdftotext not installed: text extraction not checked");
             continue;
         };
-        let name = &state.workspace.products[&id(product)].name;
+        let name = &state.workspace().products[&id(product)].name;
         assert!(text.contains(name.as_str()), "{product}: {text}");
         assert_eq!(
             text,
@@ -357,8 +357,8 @@ fn the_status_report_is_a_short_pdf_with_the_font_embedded_and_real_text() {
 #[test]
 fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
     let (_tmp, state) = open_demo();
-    for product in state.workspace.products.values() {
-        let status = status::product_status(product, &state.catalog, state.today).unwrap();
+    for product in state.workspace().products.values() {
+        let status = status::product_status(product, state.catalog(), state.today()).unwrap();
         let ranks: Vec<u8> = status
             .documents
             .iter()
@@ -371,8 +371,8 @@ fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
         assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
         assert!(status.missing_required().all(|d| !d.is_ready()));
     }
-    let buffalo = &state.workspace.products[&id("thit-trau-binh-an")];
-    let status = status::product_status(buffalo, &state.catalog, state.today).unwrap();
+    let buffalo = &state.workspace().products[&id("thit-trau-binh-an")];
+    let status = status::product_status(buffalo, state.catalog(), state.today()).unwrap();
     let step = status
         .star_steps
         .iter()
@@ -408,7 +408,7 @@ fn libreoffice_opens_every_form_and_finds_the_headings() {
             DocKind::Form03,
             DocKind::Sheet,
         ] {
-            let name = kind.file_name(&state.workspace.products[&id(product)], Lang::Vi);
+            let name = kind.file_name(&state.workspace().products[&id(product)], Lang::Vi);
             let path = out.join(format!("{product}-{name}"));
             std::fs::write(&path, render(&state, kind, product)).unwrap();
             files.push((product, kind, path));
@@ -433,7 +433,7 @@ fn libreoffice_opens_every_form_and_finds_the_headings() {
     for (product, kind, path) in files {
         let pdf = path.with_extension("pdf");
         let text = pdf_text(&pdf).unwrap_or_else(|| panic!("{} converted", pdf.display()));
-        let name = &state.workspace.products[&id(product)].name;
+        let name = &state.workspace().products[&id(product)].name;
         assert!(text.contains(name.as_str()), "{kind:?} {product}");
         let heading = match kind {
             DocKind::Form01 => "PHIẾU ĐĂNG KÝ",
@@ -576,7 +576,7 @@ fn an_unwritable_target_leaves_no_partial_file_and_the_officer_is_told() {
     // A folder where the file should go: the write cannot succeed on any system.
     std::fs::create_dir_all(&target).unwrap();
     state.export_document(DocKind::Form01, &id("com-hong-quang"), &target);
-    let message = state.messages.last().expect("a message");
+    let message = state.messages().last().expect("a message");
     assert!(
         message.text.contains("Không xuất được")
             || message.text.contains("thư mục")
@@ -595,7 +595,7 @@ fn an_unwritable_target_leaves_no_partial_file_and_the_officer_is_told() {
 #[test]
 fn export_file_names_are_vietnamese_nfc_and_safe() {
     let (_tmp, state) = open_demo();
-    let com = &state.workspace.products[&id("com-hong-quang")];
+    let com = &state.workspace().products[&id("com-hong-quang")];
     assert_eq!(
         DocKind::Form01.file_name(com, Lang::Vi),
         "Mẫu 01 - Cốm Hồng Quang.docx"

@@ -45,7 +45,7 @@ fn producer_workspace(root: &Path) -> PathBuf {
     let ws = root.join("htx");
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"), &ws);
     std::fs::remove_file(ws.join("products/thit-trau-binh-an.ron")).expect("one product only");
-    let mut info = open(&ws).workspace.info.clone();
+    let mut info = open(&ws).workspace().info.clone();
     info.name = "HTX Nông sản Hồng Quang".into();
     info.kind = WorkspaceKind::Producer;
     storage::save_workspace_info(&ws, &info).expect("save info");
@@ -134,8 +134,8 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     let producer_dir = producer_workspace(tmp.path());
     let commune_dir = commune_workspace(tmp.path());
     let mut producer = open(&producer_dir);
-    producer.officer = "Ma Thị Hoa".into();
-    let original = producer.workspace.products[&id(COM)].clone();
+    producer.set_officer("Ma Thị Hoa");
+    let original = producer.workspace().products[&id(COM)].clone();
 
     // 1. The cooperative exports its dossier.
     let first = tmp.path().join("Cốm Hồng Quang.ocop.zip");
@@ -170,7 +170,7 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     let received = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
     receive(&mut commune, &first, Some(received)).expect("received");
     assert!(commune.flush());
-    let at_commune = commune.workspace.products[&id(COM)].clone();
+    let at_commune = commune.workspace().products[&id(COM)].clone();
     let app = at_commune.current().unwrap();
     assert_eq!(app.dates.received_by_commune, Some(received));
     assert_evidence_present(&commune_dir, &at_commune);
@@ -183,10 +183,10 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     );
     // One undo step takes it out again, and redo brings it back.
     assert!(commune.undo());
-    assert!(!commune.workspace.products.contains_key(&id(COM)));
+    assert!(!commune.workspace().products.contains_key(&id(COM)));
     assert!(commune.redo());
     assert_eq!(
-        without_history(&commune.workspace.products[&id(COM)]),
+        without_history(&commune.workspace().products[&id(COM)]),
         expected
     );
 
@@ -220,7 +220,7 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
         commune.apply(&command).expect("commune edit");
     }
     assert!(commune.flush());
-    let commune_version = commune.workspace.products[&id(COM)].clone();
+    let commune_version = commune.workspace().products[&id(COM)].clone();
 
     // 4. The commune sends it back.
     let back = tmp.path().join("back.ocop.zip");
@@ -236,12 +236,12 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
             value: "Doanh thu 2026: 480 triệu đồng.".into(),
         })
         .unwrap();
-    let producer_before = producer.workspace.products[&id(COM)].clone();
+    let producer_before = producer.workspace().products[&id(COM)].clone();
 
     // 5. The cooperative imports the commune's bundle.
     receive(&mut producer, &back, None).expect("received back");
     assert!(producer.flush());
-    let home = producer.workspace.products[&id(COM)].clone();
+    let home = producer.workspace().products[&id(COM)].clone();
     let (mine, theirs) = (home.current().unwrap(), commune_version.current().unwrap());
     assert_eq!(
         mine.scores.self_assessment,
@@ -271,7 +271,7 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     // And the product file on disk is what the app shows.
     let reloaded = open(&producer_dir);
     assert_eq!(
-        without_history(&reloaded.workspace.products[&id(COM)]),
+        without_history(&reloaded.workspace().products[&id(COM)]),
         without_history(&home)
     );
 }
@@ -680,9 +680,9 @@ fn review_mode_shows_the_bundle_and_writes_nothing() {
         &AtomicBool::new(false),
     )
     .expect("review");
-    assert!(state.workspace.products.contains_key(&id(COM)));
-    assert!(state.workspace_locked.is_some());
-    assert_evidence_present(folder.path(), &state.workspace.products[&id(COM)]);
+    assert!(state.workspace().products.contains_key(&id(COM)));
+    assert!(state.workspace_locked().is_some());
+    assert_evidence_present(folder.path(), &state.workspace().products[&id(COM)]);
     let err = state
         .apply(&Command::SetText {
             id: id(COM),
@@ -725,9 +725,9 @@ fn many_communes_open_as_one_read_only_portfolio() {
     let before = snapshot(&district);
     let mut state =
         exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
-    assert_eq!(state.workspace.products.len(), 3 * 2 + 1);
-    assert!(state.workspace_locked.is_some());
-    let any = state.workspace.products.keys().next().unwrap().clone();
+    assert_eq!(state.workspace().products.len(), 3 * 2 + 1);
+    assert!(state.workspace_locked().is_some());
+    let any = state.workspace().products.keys().next().unwrap().clone();
     assert!(
         state
             .apply(&Command::SetText {
@@ -740,11 +740,11 @@ fn many_communes_open_as_one_read_only_portfolio() {
     );
     assert!(
         state
-            .load_problems
+            .load_problems()
             .iter()
             .any(|p| p.contains("broken.ocop.zip") && p.contains("không phải tệp zip")),
         "the broken bundle is named: {:?}",
-        state.load_problems
+        state.load_problems()
     );
     drop(state);
     assert_eq!(snapshot(&district), before, "nothing written");
@@ -837,7 +837,7 @@ fn cli_bundle_verify_receive_and_their_exit_codes() {
         String::from_utf8_lossy(&receive.stderr)
     );
     let state = open(&commune);
-    let product = &state.workspace.products[&id(COM)];
+    let product = &state.workspace().products[&id(COM)];
     assert_eq!(
         product.current().unwrap().dates.received_by_commune,
         NaiveDate::from_ymd_opt(2026, 11, 20)
@@ -888,7 +888,7 @@ fn gui_export_receive_with_preview_and_review() {
             .state
             .as_ref()
             .unwrap()
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text.starts_with("Đã xuất gói hồ sơ"))
     );
@@ -909,7 +909,7 @@ fn gui_export_receive_with_preview_and_review() {
             .state
             .as_ref()
             .unwrap()
-            .workspace
+            .workspace()
             .products
             .is_empty(),
         "nothing changes before the confirmation"
@@ -918,7 +918,7 @@ fn gui_export_receive_with_preview_and_review() {
     harness.run();
     common::wait_for_exchange(&mut harness);
     let state = harness.state().state.as_ref().unwrap();
-    let product = &state.workspace.products[&id(COM)];
+    let product = &state.workspace().products[&id(COM)];
     assert_eq!(
         product.current().unwrap().dates.received_by_commune,
         Some(common::today())
@@ -937,7 +937,10 @@ fn gui_export_receive_with_preview_and_review() {
     common::wait_for_exchange(&mut harness);
     common::wait_for_evidence_check(&mut harness);
     let state = harness.state().state.as_ref().unwrap();
-    assert!(matches!(state.source, ocop_tracker::app::Source::Review(_)));
+    assert!(matches!(
+        state.source(),
+        ocop_tracker::app::Source::Review(_)
+    ));
     harness.get_by_label_contains("Đang xem gói hồ sơ, chỉ đọc");
     harness.get_by_label_contains("Tóm tắt");
     if let Some(out) = std::env::var_os("OCOP_SAVE_REVIEW") {
@@ -956,7 +959,7 @@ fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() 
     exchange::create_producer_workspace(&fresh, "HTX Nông sản Hồng Quang", Lang::Vi).unwrap();
     let text = std::fs::read_to_string(fresh.join("workspace.ron")).unwrap();
     assert!(text.contains("kind: Producer"), "{text}");
-    assert_eq!(open(&fresh).workspace.info.kind, WorkspaceKind::Producer);
+    assert_eq!(open(&fresh).workspace().info.kind, WorkspaceKind::Producer);
     assert!(
         exchange::create_producer_workspace(&fresh, "again", Lang::Vi).is_err(),
         "an existing workspace is never overwritten"
@@ -972,7 +975,7 @@ fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() 
     let commune = open(&demo);
     let producer = open(&producer_workspace(tmp.path()));
     let kinds = |state: &AppState| -> Vec<DeadlineKind> {
-        agenda::agenda(&state.workspace, &state.catalog, state.today)
+        agenda::agenda(state.workspace(), state.catalog(), state.today())
             .into_iter()
             .filter(|item| item.product_id == id(COM))
             .map(|item| item.kind)
@@ -996,7 +999,7 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
             value: "Cốm non, túi 200 g và hộp quà 500 g.".into(),
         })
         .unwrap();
-    let key = producer.workspace.products[&id(COM)]
+    let key = producer.workspace().products[&id(COM)]
         .current()
         .unwrap()
         .scores
@@ -1044,11 +1047,11 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
         harness.render().expect("render").save(&out).expect("save");
     }
     // Cancel changes nothing.
-    let before = harness.state().state.as_ref().unwrap().workspace.clone();
+    let before = harness.state().state.as_ref().unwrap().workspace().clone();
     harness.get_by_label("Hủy").click();
     harness.run();
     assert!(harness.state().receive_dialog.is_none());
-    assert_eq!(harness.state().state.as_ref().unwrap().workspace, before);
+    assert_eq!(harness.state().state.as_ref().unwrap().workspace(), &before);
 }
 
 #[test]
@@ -1109,7 +1112,7 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
     let received = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
     receive(&mut commune, &first, Some(received)).unwrap();
     // The commune's own work.
-    let key = commune.workspace.products[&id(COM)]
+    let key = commune.workspace().products[&id(COM)]
         .current()
         .unwrap()
         .scores
@@ -1139,7 +1142,7 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
     ] {
         commune.apply(&command).unwrap();
     }
-    let before = commune.workspace.products[&id(COM)].clone();
+    let before = commune.workspace().products[&id(COM)].clone();
     // The cooperative sends an update (a new Part II text).
     let mut producer = producer;
     producer
@@ -1152,7 +1155,7 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
     let second = tmp.path().join("second.ocop.zip");
     export(&producer, COM, &second);
     receive(&mut commune, &second, None).unwrap();
-    let after = &commune.workspace.products[&id(COM)];
+    let after = &commune.workspace().products[&id(COM)];
     let (a, b) = (after.current().unwrap(), before.current().unwrap());
     assert_eq!(
         a.forms.get(FormText::BusinessPlan),
@@ -1169,7 +1172,7 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
     // One undo takes the second receipt back whole.
     assert!(commune.undo());
     assert_eq!(
-        without_history(&commune.workspace.products[&id(COM)]),
+        without_history(&commune.workspace().products[&id(COM)]),
         without_history(&before)
     );
 }
@@ -1220,7 +1223,7 @@ fn many_communes_with_the_same_longest_ids_open() {
     }
     let state = exchange::open_many(&district, catalog, common::today(), Lang::Vi).unwrap();
     assert_eq!(
-        state.workspace.products.len(),
+        state.workspace().products.len(),
         3,
         "each kept under its own id"
     );

@@ -122,7 +122,7 @@ fn schema_2_demo_files_load_field_for_field_and_stay_untouched() {
     let (_tmp, ws) = copy("schema-2");
     let before = files(&ws);
     let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
-    let com = &state.workspace.products[&ProductId::parse("com-hong-quang").expect("id")];
+    let com = &state.workspace().products[&ProductId::parse("com-hong-quang").expect("id")];
     let app = com.current().expect("application");
     assert!(app.forms.is_empty(), "schema 2 had no form texts");
     assert_eq!(app.scores.self_assessment.answers.len(), 32);
@@ -144,7 +144,7 @@ fn schema_1_history_becomes_typed_without_rewriting_the_file() {
         "reading never rewrites"
     );
     let id = ProductId::parse("com-hong-quang").expect("id");
-    let changes: Vec<Change> = state.workspace.products[&id]
+    let changes: Vec<Change> = state.workspace().products[&id]
         .history
         .iter()
         .flat_map(|e| e.changes.clone())
@@ -183,7 +183,7 @@ fn schema_1_history_becomes_typed_without_rewriting_the_file() {
         !changes.iter().any(|c| matches!(c, Change::Legacy { .. })),
         "{changes:?}"
     );
-    let entries_before = state.workspace.products[&id].history.len();
+    let entries_before = state.workspace().products[&id].history.len();
 
     // Upgraded when next edited: schema 2, typed history, nothing lost.
     state

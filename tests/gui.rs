@@ -45,7 +45,7 @@ fn to_portfolio(harness: &mut Harness<'static, OcopApp>) {
 fn samples_status(app: &OcopApp) -> DocStatus {
     let state = app.state.as_ref().expect("workspace open");
     let product = state
-        .workspace
+        .workspace()
         .products
         .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .expect("product");
@@ -157,7 +157,7 @@ fn stage_move_asks_for_missing_information() {
     harness.run();
     let state = harness.state().state.as_ref().expect("ws");
     let app = state
-        .workspace
+        .workspace()
         .products
         .get(&ProductId::parse("thit-trau-binh-an").expect("valid id"))
         .and_then(|p| p.current())
@@ -409,7 +409,7 @@ fn history_records_edits_and_undo() {
     harness.run();
     let state = harness.state().state.as_ref().expect("ws");
     let product = state
-        .workspace
+        .workspace()
         .products
         .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .expect("product");
@@ -472,7 +472,7 @@ fn attachments_of(
         .state
         .as_ref()
         .and_then(|s| {
-            s.workspace
+            s.workspace()
                 .products
                 .get(&ProductId::parse(product).expect("valid id"))
         })
@@ -501,7 +501,7 @@ fn attach_by_dialog_with_a_decomposed_vietnamese_name() {
         .state()
         .state
         .as_ref()
-        .and_then(|s| s.catalog.current_template())
+        .and_then(|s| s.catalog().current_template())
         .and_then(|t| t.items.iter().position(|i| i.key == "test-report"))
         .expect("template item");
     harness
@@ -656,7 +656,7 @@ fn settings_name_the_officer_in_the_history() {
     harness.run();
     let state = harness.state().state.as_ref().expect("ws");
     let last = state
-        .workspace
+        .workspace()
         .products
         .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .and_then(|p| p.history.last())
@@ -698,7 +698,7 @@ fn official_result_is_kept_apart_from_the_self_assessment() {
     harness.run();
     let state = harness.state().state.as_ref().expect("ws");
     let app = state
-        .workspace
+        .workspace()
         .products
         .get(&ProductId::parse("com-hong-quang").expect("valid id"))
         .and_then(|p| p.current())
@@ -754,7 +754,7 @@ fn recognition_records_the_certificate_and_it_can_be_corrected() {
             .state
             .as_ref()
             .and_then(|s| {
-                s.workspace
+                s.workspace()
                     .products
                     .get(&ProductId::parse("com-hong-quang").expect("valid id"))
             })

@@ -101,7 +101,7 @@ fn a_link_planted_at_the_old_temp_name_is_never_written_through() {
     symlink(&outside, &planted).expect("symlink");
     let mut state = open(&ws);
     rename_com(&mut state, "Cốm Hồng Quang mới");
-    assert_eq!(state.unsaved_count(), 0, "{:?}", state.messages);
+    assert_eq!(state.unsaved_count(), 0, "{:?}", state.messages());
     assert_eq!(fs::read_to_string(&outside).expect("read"), "precious");
     let product = ws.join("products/com-hong-quang.ron");
     assert!(fs::symlink_metadata(&product).expect("meta").is_file());
@@ -273,7 +273,7 @@ fn named_pipes_never_block_check_list_gc_or_opening() {
     let dir = ws.clone();
     std::thread::spawn(move || {
         let state = AppState::open(&dir, common::catalog(), common::today(), Lang::En);
-        let _ = done_tx.send(state.map(|s| s.load_problems.len()));
+        let _ = done_tx.send(state.map(|s| s.load_problems().len()));
     });
     let problems = done_rx
         .recv_timeout(Duration::from_secs(30))
@@ -300,7 +300,7 @@ fn unknown_fields_open_read_only_and_are_never_dropped() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).contains("export_region"), "{}", text(&out));
     let mut state = open(&ws);
-    assert!(state.read_only.contains(&com()));
+    assert!(state.read_only().contains(&com()));
     assert!(
         state
             .apply(&Command::SetText {

@@ -78,7 +78,11 @@ fn fifty_kills_during_saves_tear_no_file_and_leave_no_temp_file() {
         }
         let state = AppState::open(&ws, common::catalog(), common::today(), Lang::En)
             .expect("open after a kill");
-        assert!(state.load_problems.is_empty(), "{:?}", state.load_problems);
+        assert!(
+            state.load_problems().is_empty(),
+            "{:?}",
+            state.load_problems()
+        );
         assert_eq!(temp_files(&ws), Vec::<std::path::PathBuf>::new());
     }
     eprintln!("{KILLS} kills, {temps_left_by_kills} temp files left by kills, all cleaned");

@@ -25,7 +25,7 @@ use ocop_tracker::ui::text::Lang;
 
 fn open(ws: &Path, officer: &str) -> AppState {
     let mut state = AppState::open(ws, common::catalog(), common::today(), Lang::En).expect("open");
-    state.officer = officer.into();
+    state.set_officer(officer);
     state
 }
 
@@ -88,15 +88,15 @@ fn a_an_outside_change_is_never_overwritten_by_a_later_edit() {
         "our edit is kept in the conflict file"
     );
     // The window says so and shows their version; nothing claims "all saved".
-    assert_eq!(state.workspace.products[&com()].notes, "ghi chú của Bình");
+    assert_eq!(state.workspace().products[&com()].notes, "ghi chú của Bình");
     assert_eq!(state.conflicts_of(&com()).len(), 1);
     assert!(
         state
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text.contains("changed on disk since it was read")),
         "{:?}",
-        state.messages
+        state.messages()
     );
 }
 
@@ -108,7 +108,7 @@ fn b_outside_changes_to_other_products_are_reloaded_and_kept() {
     outside_edit(&ws, &trau(), "Bình sửa trâu");
     let changed = state.rescan();
     assert_eq!(changed, vec![(trau(), "Lò Văn Bình".to_owned())]);
-    assert_eq!(state.workspace.products[&trau()].notes, "Bình sửa trâu");
+    assert_eq!(state.workspace().products[&trau()].notes, "Bình sửa trâu");
     assert!(state.can_undo(), "undo history survives a reload");
     // Editing it now keeps their change.
     state
@@ -179,7 +179,7 @@ fn resolving_a_conflict_keeps_both_sides_history_and_trashes_the_copy() {
     outside_edit(&ws, &com(), "ghi chú của Bình");
     set_notes(&mut state, &com(), "ghi chú của An");
     let copy = state.conflicts_of(&com())[0].clone();
-    let current = state.workspace.products[&com()].clone();
+    let current = state.workspace().products[&com()].clone();
     let theirs = storage::read_conflict_copy(&copy).expect("copy");
     let parts = merge::differences(&current, &theirs);
     assert_eq!(parts, vec![Part::Text(TextField::Notes)]);
@@ -208,8 +208,8 @@ fn d_a_second_window_on_the_same_workspace_is_read_only() {
     let (_tmp, ws) = common::demo_copy();
     let mut first = open(&ws, "An");
     let mut second = open(&ws, "An");
-    assert!(first.workspace_locked.is_none());
-    assert!(second.workspace_locked.is_some());
+    assert!(first.workspace_locked().is_none());
+    assert!(second.workspace_locked().is_some());
     assert!(
         second
             .apply(&Command::SetText {
@@ -223,11 +223,11 @@ fn d_a_second_window_on_the_same_workspace_is_read_only() {
     drop(first);
     let third = open(&ws, "An");
     assert!(
-        third.workspace_locked.is_none(),
+        third.workspace_locked().is_none(),
         "the lock goes with the window"
     );
     assert_eq!(
-        third.workspace.products[&com()].notes,
+        third.workspace().products[&com()].notes,
         "from the first window"
     );
 }
@@ -350,6 +350,6 @@ fn temp_files_of_sync_tools_and_of_the_app_never_trigger_a_reload() {
         fs::write(products.join(name), &text).expect("write temp");
     }
     assert!(state.rescan().is_empty(), "no reload for temp files");
-    assert!(state.conflicts.is_empty());
-    assert_eq!(state.workspace.products.len(), 2);
+    assert!(state.conflicts().is_empty());
+    assert_eq!(state.workspace().products.len(), 2);
 }

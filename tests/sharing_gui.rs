@@ -38,7 +38,7 @@ fn outside_edit(ws: &Path, notes: &str) {
     let _ = fs::remove_file(theirs.join(storage::shared::LOCK_FILE));
     let mut state =
         AppState::open(&theirs, common::catalog(), common::today(), Lang::Vi).expect("open");
-    state.officer = "Lò Văn Bình".into();
+    state.set_officer("Lò Văn Bình");
     state
         .apply(&Command::SetText {
             id: com(),
@@ -66,7 +66,7 @@ fn another_officers_change_appears_live_and_says_who() {
             .state()
             .state
             .as_ref()
-            .is_some_and(|s| s.workspace.products[&com()].notes == "Bình: đã nhận mẫu");
+            .is_some_and(|s| s.workspace().products[&com()].notes == "Bình: đã nhận mẫu");
         if shown {
             break;
         }

@@ -208,7 +208,7 @@ fn in_sync(a: &Path, b: &Path) -> bool {
 
 fn open(ws: &Path, officer: &str) -> AppState {
     let mut state = AppState::open(ws, common::catalog(), common::today(), Lang::En).expect("open");
-    state.officer = officer.into();
+    state.set_officer(officer);
     state
 }
 
@@ -220,7 +220,7 @@ fn edit(state: &mut AppState, id: &ProductId, field: ProductField, value: &str) 
             value: value.into(),
         })
         .expect("edit");
-    assert_eq!(state.unsaved_count(), 0, "{:?}", state.messages);
+    assert_eq!(state.unsaved_count(), 0, "{:?}", state.messages());
 }
 
 fn workspace_copy(root: &Path, name: &str) -> PathBuf {
@@ -366,9 +366,9 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         .into_iter()
         .cloned()
         .collect::<Vec<_>>();
-    assert_eq!(copies.len(), 1, "{:?}", an.conflicts);
+    assert_eq!(copies.len(), 1, "{:?}", an.conflicts());
     let copy = &copies[0];
-    let current = an.workspace.products[&com].clone();
+    let current = an.workspace().products[&com].clone();
     let theirs = storage::read_conflict_copy(copy).expect("copy");
     let both_notes = [current.notes.as_str(), theirs.notes.as_str()];
     assert!(
@@ -379,7 +379,10 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         both_notes.contains(&"Bình: HTX bổ sung phần IV"),
         "{both_notes:?}"
     );
-    assert_eq!(an.workspace.products[&trau].producer.phone, "0912 000 222");
+    assert_eq!(
+        an.workspace().products[&trau].producer.phone,
+        "0912 000 222"
+    );
     let descriptions = [current.description.as_str(), theirs.description.as_str()];
     assert!(descriptions.contains(&"Cốm non, túi 200 g và 500 g"));
 
@@ -405,8 +408,8 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         },
     );
     let binh = open(&ws_b, "Lò Văn Bình");
-    assert!(binh.conflicts.is_empty(), "{:?}", binh.conflicts);
-    let product = &binh.workspace.products[&com];
+    assert!(binh.conflicts().is_empty(), "{:?}", binh.conflicts());
+    let product = &binh.workspace().products[&com];
     assert!(
         product.notes.contains("An: đã nhận mẫu ngày 20/11"),
         "{}",
@@ -424,7 +427,7 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         "{authors:?}"
     );
     assert_eq!(
-        binh.workspace.products[&trau].producer.phone,
+        binh.workspace().products[&trau].producer.phone,
         "0912 000 222"
     );
 }

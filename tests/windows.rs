@@ -30,7 +30,7 @@ fn open(ws: &Path) -> AppState {
 /// Imports `source` and attaches it to `key` of product `id`, as the app's import job
 /// does; returns the stored path.
 fn attach(state: &mut AppState, id: &ProductId, key: &str, source: &Path) -> String {
-    let imported = evidence::import_file(&state.dir, source, &mut |_| {}, &AtomicBool::new(false))
+    let imported = evidence::import_file(state.dir(), source, &mut |_| {}, &AtomicBool::new(false))
         .expect("import");
     let added_at = common::today().and_hms_opt(9, 0, 0).expect("time");
     state
@@ -59,7 +59,11 @@ fn a_workspace_under_vietnamese_folder_names() {
 
     let com = ProductId::parse("com-hong-quang").unwrap();
     let mut state = open(&ws);
-    assert!(state.load_problems.is_empty(), "{:?}", state.load_problems);
+    assert!(
+        state.load_problems().is_empty(),
+        "{:?}",
+        state.load_problems()
+    );
     let stored = attach(&mut state, &com, "form-02", &source);
     let on_disk = evidence::resolve(&ws, &stored).expect("resolve");
     assert!(on_disk.starts_with(&ws));
@@ -74,7 +78,7 @@ fn a_workspace_under_vietnamese_folder_names() {
     );
     // Every form and the status report, under their default (Vietnamese) names.
     for kind in DocKind::ALL {
-        let name = kind.file_name(&state.workspace.products[&com], Lang::Vi);
+        let name = kind.file_name(&state.workspace().products[&com], Lang::Vi);
         assert!(is_windows_safe(&name), "{name:?}");
         let path = documents.join(&name);
         state.export_document(kind, &com, &path);
@@ -82,7 +86,7 @@ fn a_workspace_under_vietnamese_folder_names() {
             fs::metadata(&path).is_ok_and(|m| m.len() > 0),
             "{}: {:?}",
             path.display(),
-            state.messages
+            state.messages()
         );
     }
     let copy = documents.join("Bản sao – OCOP xã Đông Hòa");
@@ -103,8 +107,8 @@ fn a_workspace_under_vietnamese_folder_names() {
     );
     assert!(storage::looks_like_workspace(&copy));
     assert_eq!(
-        open(&copy).workspace.products.len(),
-        state.workspace.products.len()
+        open(&copy).workspace().products.len(),
+        state.workspace().products.len()
     );
 }
 
@@ -123,7 +127,7 @@ fn a_workspace_deeper_than_260_characters() {
     common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"), &ws);
     let com = ProductId::parse("com-hong-quang").unwrap();
     let mut state = open(&ws);
-    assert_eq!(state.workspace.products.len(), 2);
+    assert_eq!(state.workspace().products.len(), 2);
     state
         .apply(&Command::SetText {
             id: com.clone(),
@@ -140,7 +144,7 @@ fn a_workspace_deeper_than_260_characters() {
     drop(state);
     let state = open(&ws);
     assert_eq!(
-        state.workspace.products[&com].name,
+        state.workspace().products[&com].name,
         "Lưu trong một thư mục rất sâu"
     );
     assert!(
@@ -177,7 +181,7 @@ fn every_name_the_app_writes_is_safe_on_windows() {
     for id in &ids {
         for kind in DocKind::ALL {
             for lang in [Lang::Vi, Lang::En] {
-                let name = kind.file_name(&state.workspace.products[id], lang);
+                let name = kind.file_name(&state.workspace().products[id], lang);
                 assert!(is_windows_safe(&name), "{name:?}");
             }
         }
@@ -211,7 +215,7 @@ fn every_name_the_app_writes_is_safe_on_windows() {
     state
         .apply(&Command::DeleteProduct { id: ids[2].clone() })
         .expect("delete");
-    let dir = state.dir.clone();
+    let dir = state.dir().to_path_buf();
     drop(state);
     let stored = storage::evidence::list_stored(&dir).unwrap();
     evidence::remove_stored(&dir, &stored[0]).expect("evidence to the trash");

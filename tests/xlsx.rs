@@ -73,7 +73,11 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// Adds two certified products (one valid, one expired) to the open demo copy.
 fn add_certified(state: &mut AppState) {
-    let template = state.catalog.current_template().expect("template").clone();
+    let template = state
+        .catalog()
+        .current_template()
+        .expect("template")
+        .clone();
     let mut valid = ocop_tracker::domain::demo::new_product(
         ProductId::parse("che-tan-cuong").unwrap(),
         "Chè Tân Cương",
@@ -143,7 +147,7 @@ fn export_of_the_demo_reads_back_field_by_field() {
     add_certified(&mut state);
     let out = tmp.path().join("Danh sách sản phẩm.xlsx");
     state.export_portfolio(&out);
-    let last = state.messages.last().expect("a message");
+    let last = state.messages().last().expect("a message");
     assert_eq!(last.level, Level::Info, "{}", last.text);
 
     let workbook = calamine::open_workbook_auto(&out).expect("calamine opens it");
@@ -152,11 +156,11 @@ fn export_of_the_demo_reads_back_field_by_field() {
     let headers: Vec<String> = rows[0].iter().map(cell_text).collect();
     assert_eq!(headers, portfolio_headers(Lang::Vi));
     assert_eq!(headers[0], "Sản phẩm");
-    assert_eq!(rows.len(), 1 + state.workspace.products.len());
+    assert_eq!(rows.len(), 1 + state.workspace().products.len());
 
     // Each product's row holds what the portfolio table shows (the same Row the
     // screen builds), plus its certificate.
-    for product in state.workspace.products.values() {
+    for product in state.workspace().products.values() {
         let ui_row = ocop_tracker::ui::portfolio::build_row(&state, product);
         let row = rows
             .iter()
@@ -288,7 +292,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
     let import = ImportSheet::read(&file, Lang::Vi).expect("read the export");
-    let preview = import.preview(&target.workspace);
+    let preview = import.preview(target.workspace());
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert!(preview.existing.is_empty());
     assert_eq!(preview.good.len(), 4);
@@ -297,13 +301,13 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
 
     let key = |p: &ocop_tracker::domain::model::Product| (p.name.clone(), p.producer.name.clone());
     let originals: BTreeMap<_, _> = state
-        .workspace
+        .workspace()
         .products
         .values()
         .map(|p| (key(p), p))
         .collect();
-    assert_eq!(target.workspace.products.len(), 4);
-    for imported in target.workspace.products.values() {
+    assert_eq!(target.workspace().products.len(), 4);
+    for imported in target.workspace().products.values() {
         let original = originals
             .get(&key(imported))
             .expect("same name and producer");
@@ -329,12 +333,12 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     // The files are on disk: a fresh open sees the same four.
     drop(target);
     let reopened = open(&empty, Lang::Vi);
-    assert_eq!(reopened.workspace.products.len(), 4);
+    assert_eq!(reopened.workspace().products.len(), 4);
 
     // Importing the same file again duplicates nothing.
     let again = ImportSheet::read(&file, Lang::Vi)
         .unwrap()
-        .preview(&reopened.workspace);
+        .preview(reopened.workspace());
     assert!(again.good.is_empty());
     assert_eq!(again.existing.len(), 4);
 }
@@ -378,24 +382,24 @@ fn an_import_is_one_undo_step() {
         ],
     );
     let mut state = open(&ws, Lang::Vi);
-    let before: Vec<ProductId> = state.workspace.products.keys().cloned().collect();
+    let before: Vec<ProductId> = state.workspace().products.keys().cloned().collect();
     let files_before = fs::read_dir(ws.join("products")).unwrap().count();
     let preview = ImportSheet::read(&file, Lang::Vi)
         .unwrap()
-        .preview(&state.workspace);
+        .preview(state.workspace());
     assert_eq!(preview.good.len(), 2);
     assert_eq!(preview.bad.len(), 1);
     assert_eq!(preview.bad[0].0, 4, "row number as the sheet shows it");
     assert_eq!(preview.existing.len(), 1);
     assert_eq!(preview.existing[0].0, 5);
     assert_eq!(state.import_products(&preview), Ok(2));
-    assert_eq!(state.workspace.products.len(), before.len() + 2);
+    assert_eq!(state.workspace().products.len(), before.len() + 2);
     assert_eq!(
         fs::read_dir(ws.join("products")).unwrap().count(),
         files_before + 2
     );
     let banh = state
-        .workspace
+        .workspace()
         .products
         .values()
         .find(|p| p.name == "Bánh chưng Tranh Khúc")
@@ -406,7 +410,12 @@ fn an_import_is_one_undo_step() {
 
     assert!(state.undo());
     assert_eq!(
-        state.workspace.products.keys().cloned().collect::<Vec<_>>(),
+        state
+            .workspace()
+            .products
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>(),
         before
     );
     assert_eq!(
@@ -414,7 +423,7 @@ fn an_import_is_one_undo_step() {
         files_before
     );
     assert!(state.redo());
-    assert_eq!(state.workspace.products.len(), before.len() + 2);
+    assert_eq!(state.workspace().products.len(), before.len() + 2);
     assert_eq!(
         fs::read_dir(ws.join("products")).unwrap().count(),
         files_before + 2
@@ -568,7 +577,7 @@ fn cli_import_previews_then_imports_with_exit_codes() {
     );
     assert!(said.contains("Imported 1 product"), "{said}");
     let state = open(&ws, Lang::Vi);
-    assert_eq!(state.workspace.products.len(), 3);
+    assert_eq!(state.workspace().products.len(), 3);
     // While a window has the workspace open, the CLI refuses to import into it.
     let good = tmp.path().join("good.xlsx");
     write_xlsx(
@@ -667,7 +676,7 @@ fn an_unwritable_target_in_the_gui_says_so_and_leaves_nothing() {
     fs::write(&not_a_folder, "x").unwrap();
     let target = not_a_folder.join("x.xlsx");
     state.export_portfolio(&target);
-    let last = state.messages.last().expect("message");
+    let last = state.messages().last().expect("message");
     assert_eq!(last.level, Level::Error);
     assert!(
         last.text.starts_with("Không xuất được danh sách sản phẩm"),
@@ -745,7 +754,7 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
         .state
         .as_ref()
         .unwrap()
-        .workspace
+        .workspace()
         .products
         .len();
     assert_eq!(
@@ -755,10 +764,10 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     harness.get_by_label("Nhập 2").click();
     harness.run();
     let state = harness.state().state.as_ref().unwrap();
-    assert_eq!(state.workspace.products.len(), 4);
+    assert_eq!(state.workspace().products.len(), 4);
     assert!(
         state
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text == "Đã nhập: 2 sản phẩm")
     );
@@ -783,7 +792,7 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
             .state
             .as_ref()
             .unwrap()
-            .workspace
+            .workspace()
             .products
             .len(),
         2
@@ -844,7 +853,7 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     let mut target = open(&empty, Lang::Vi);
     let preview = ImportSheet::read(&ods, Lang::Vi)
         .expect("ods reads")
-        .preview(&target.workspace);
+        .preview(target.workspace());
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert_eq!(target.import_products(&preview), Ok(2));
 
@@ -939,7 +948,7 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
     // Meanwhile the same honey arrives (another officer, a reload).
     {
         let state = harness.state_mut().state.as_mut().unwrap();
-        let template = state.catalog.current_template().unwrap().clone();
+        let template = state.catalog().current_template().unwrap().clone();
         let mut honey = ocop_tracker::domain::demo::new_product(
             ProductId::parse("mat-ong").unwrap(),
             "Mật ong bạc hà",
@@ -957,10 +966,14 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
     harness.get_by_label("Nhập 2").click();
     harness.run();
     let state = harness.state().state.as_ref().unwrap();
-    assert_eq!(state.workspace.products.len(), 3, "nothing imported unseen");
+    assert_eq!(
+        state.workspace().products.len(),
+        3,
+        "nothing imported unseen"
+    );
     assert!(
         state
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text.starts_with("Danh mục vừa thay đổi"))
     );
@@ -973,7 +986,7 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
             .state
             .as_ref()
             .unwrap()
-            .workspace
+            .workspace()
             .products
             .len(),
         4

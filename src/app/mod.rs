@@ -17,6 +17,7 @@ use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
+mod access;
 pub mod exchange;
 mod outside;
 mod saving;
@@ -109,44 +110,47 @@ enum SaveTarget {
 }
 
 /// The workspace being edited, with undo and saving. No egui in here.
+///
+/// Its fields are private: the screens read them through the accessors in `access.rs`
+/// and change them only through intent-named methods (commands, messages, the officer),
+/// so every change of the model goes through [`AppState::apply`] and bumps the revision.
 #[derive(Debug)]
 pub struct AppState {
     /// Folder of the workspace.
-    pub dir: PathBuf,
+    dir: PathBuf,
     /// The model.
-    pub workspace: Workspace,
+    workspace: Workspace,
     /// Rule data.
-    pub catalog: Catalog,
+    catalog: Catalog,
     /// Products opened read-only (newer schema, or fields this build does not know).
-    pub read_only: BTreeSet<ProductId>,
+    read_only: BTreeSet<ProductId>,
     /// Product file stems that could not be read: never written.
-    pub unreadable: BTreeSet<String>,
+    unreadable: BTreeSet<String>,
     /// Load problems, as text naming the file.
-    pub load_problems: Vec<String>,
+    load_problems: Vec<String>,
     /// Whether `workspace.ron` may be written.
-    pub workspace_file_writable: bool,
+    workspace_file_writable: bool,
     /// Messages for the user.
-    pub messages: Vec<Message>,
+    messages: Vec<Message>,
     /// Bumped on every change of the model (caches key on it); see [`AppState::revision`].
     revision: u64,
     /// "Today", injectable for tests and the demo.
-    pub today: NaiveDate,
+    today: NaiveDate,
     /// UI language (for messages produced here).
-    pub lang: Lang,
+    lang: Lang,
     /// Name written into each product's history (the settings' officer).
-    pub officer: String,
+    officer: String,
     /// Integrity of referenced evidence files by stored path (filled in by a background check).
-    pub evidence_status:
-        std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
+    evidence_status: std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
     /// Checked, safe on-disk paths of evidence files by stored path (from the same check).
-    pub evidence_paths: std::collections::BTreeMap<String, std::path::PathBuf>,
+    evidence_paths: std::collections::BTreeMap<String, std::path::PathBuf>,
     /// Conflict copies in `products/` (sync tools' and this app's), never loaded as products.
-    pub conflicts: Vec<storage::ConflictCopy>,
+    conflicts: Vec<storage::ConflictCopy>,
     /// Why the whole workspace is read-only in this window (another window on this PC
     /// has it open), if it is.
-    pub workspace_locked: Option<String>,
+    workspace_locked: Option<String>,
     /// What is open: a workspace folder, or one of the read-only views.
-    pub source: Source,
+    source: Source,
     /// What each product file held when last read or written here.
     stamps: std::collections::BTreeMap<ProductId, storage::FileStamp>,
     /// Names, sizes and times in `products/` at the last scan.
@@ -248,12 +252,6 @@ impl AppState {
     /// The revision: bumped on every change the screens must see (caches key on it).
     pub fn revision(&self) -> u64 {
         self.revision
-    }
-
-    /// Tells the caches that something they show changed outside a command (the
-    /// language, or a test that edits the model directly).
-    pub fn invalidate_caches(&mut self) {
-        self.revision += 1;
     }
 
     /// Switches the language of the messages made here (and of cached labels).

@@ -158,7 +158,7 @@ fn time_many(dir: &Path) -> Result<(Duration, usize), String> {
         let start = Instant::now();
         let state = exchange::open_many(dir, catalog.clone(), today, Lang::Vi)?;
         samples.push(start.elapsed());
-        count = state.workspace.products.len();
+        count = state.workspace().products.len();
     }
     Ok((median(samples), count))
 }

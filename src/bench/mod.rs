@@ -68,7 +68,7 @@ pub fn child_save_loop(dir: Option<&Path>) -> Result<(), String> {
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
     let today = chrono::Local::now().date_naive();
     let mut state = AppState::open(dir, catalog, today, Lang::En).map_err(|e| e.to_string())?;
-    let ids: Vec<_> = state.workspace.products.keys().cloned().collect();
+    let ids: Vec<_> = state.workspace().products.keys().cloned().collect();
     let mut n: u64 = 0;
     loop {
         for id in &ids {
@@ -83,7 +83,7 @@ pub fn child_save_loop(dir: Option<&Path>) -> Result<(), String> {
             };
             state.apply(&command).map_err(|e| e.to_string())?;
             if state.unsaved_count() > 0 {
-                return Err(format!("save failed: {:?}", state.messages));
+                return Err(format!("save failed: {:?}", state.messages()));
             }
         }
     }
@@ -203,7 +203,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         .state
         .as_ref()
         .ok_or("no state")?
-        .workspace
+        .workspace()
         .products
         .keys()
         .nth(size / 2)
@@ -391,7 +391,7 @@ pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
     let today = chrono::Local::now().date_naive();
     let dir = Path::new(dir);
     let mut state = AppState::open(dir, catalog, today, Lang::En).map_err(|e| e.to_string())?;
-    state.officer = name.clone();
+    state.set_officer(name.clone());
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let mut n = 0u64;
     while Instant::now() < deadline {
@@ -399,7 +399,7 @@ pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
         if next() % 3 == 0 {
             state.rescan();
         }
-        let ids: Vec<_> = state.workspace.products.keys().cloned().collect();
+        let ids: Vec<_> = state.workspace().products.keys().cloned().collect();
         let Some(id) = ids.get(usize::try_from(next()).unwrap_or(0) % ids.len().max(1)) else {
             continue;
         };
@@ -574,15 +574,15 @@ fn bench_xlsx(size: usize, root: &Path) -> Result<XlsxFigures, String> {
     let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
     let start = Instant::now();
     let sheet = crate::app::spreadsheet::ImportSheet::read(&file, Lang::Vi)?;
-    let preview = sheet.preview(&state.workspace);
+    let preview = sheet.preview(state.workspace());
     let read = start.elapsed();
     // The command alone, in memory (on a copy), then the real import with its writes.
     let start = Instant::now();
     let products = state.products_to_import(&preview)?;
-    let mut copy = state.workspace.clone();
+    let mut copy = state.workspace().clone();
     crate::command::apply(
         &mut copy,
-        &state.catalog,
+        state.catalog(),
         &Command::ImportProducts { products },
     )
     .map_err(|e| e.to_string())?;
@@ -591,7 +591,7 @@ fn bench_xlsx(size: usize, root: &Path) -> Result<XlsxFigures, String> {
     let start = Instant::now();
     let imported = state.import_products(&preview)?;
     if !state.flush() {
-        return Err(format!("saving failed: {:?}", state.messages));
+        return Err(format!("saving failed: {:?}", state.messages()));
     }
     let write = start.elapsed().saturating_sub(apply);
     let floor = storage::probe::write_floor(&dir, &root.join("floor"))?;

@@ -45,15 +45,15 @@ pub fn export(args: &[String]) -> Result<(), String> {
     })?;
     let mut state = super::open_state(dir, args, lang)?;
     if let Some(by) = super::flag(args, "--by") {
-        state.officer = by.to_owned();
+        state.set_officer(by);
     }
     let id = ProductId::parse(raw_id)
-        .filter(|id| state.workspace.products.contains_key(id))
+        .filter(|id| state.workspace().products.contains_key(id))
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
     let out = match super::flag(args, "--out") {
         Some(out) => std::path::PathBuf::from(out),
         None => state
-            .workspace
+            .workspace()
             .products
             .get(&id)
             .map(|p| std::path::PathBuf::from(bundle_file_name(p)))
@@ -147,7 +147,7 @@ pub fn receive(args: &[String]) -> Result<(), String> {
     };
     let mut state = super::open_state(Path::new(dir.as_str()), args, lang)?;
     if let Some(by) = super::flag(args, "--by") {
-        state.officer = by.to_owned();
+        state.set_officer(by);
     }
     let plan = state.import_bundle(
         Path::new(file.as_str()),

@@ -13,7 +13,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let dir = Path::new(args.first().ok_or("calendar needs a folder")?);
     let lang = super::lang_from(args);
     let state = super::open_state(dir, args, lang)?;
-    for problem in &state.load_problems {
+    for problem in state.load_problems() {
         eprintln!("warning: {}", printable(problem));
     }
     let ics = state.calendar_ics(lang);

@@ -52,7 +52,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     })?;
     let state = super::open_state(dir, args, lang)?;
     let id = ProductId::parse(raw_id)
-        .filter(|id| state.workspace.products.contains_key(id))
+        .filter(|id| state.workspace().products.contains_key(id))
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
     let bytes = state.document(kind, &id, lang)?;
     if out == "-" {

@@ -89,13 +89,13 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     } else {
         let state =
             AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
-        for problem in &state.load_problems {
+        for problem in state.load_problems() {
             eprintln!("warning: {}", printable(problem));
         }
         (Some(state), None)
     };
     let workspace = match (&state, &loaded) {
-        (Some(state), _) => &state.workspace,
+        (Some(state), _) => state.workspace(),
         (None, Some(loaded)) => &loaded.workspace,
         (None, None) => return Err("no workspace".to_owned()),
     };
@@ -166,7 +166,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     };
     let count = state.import_products(&preview)?;
     if !state.flush() {
-        let problems: Vec<String> = state.messages.iter().map(|m| m.text.clone()).collect();
+        let problems: Vec<String> = state.messages().iter().map(|m| m.text.clone()).collect();
         return Err(problems.join("\n"));
     }
     match lang {

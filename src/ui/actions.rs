@@ -37,7 +37,7 @@ impl OcopApp {
                 if let Some(state) = self.state.as_mut() {
                     // Another officer's change may have landed since the preview was drawn:
                     // import only what the officer saw, else show the new preview.
-                    let now = confirmed.file.preview(&state.workspace);
+                    let now = confirmed.file.preview(state.workspace());
                     if now != confirmed.preview {
                         state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
                         let mut dialog = *confirmed;
@@ -97,14 +97,14 @@ impl OcopApp {
                     // first officer.
                     self.dialog = Some(Dialog::Settings {
                         officer: state.author(),
-                        info: Box::new(state.workspace.info.clone()),
+                        info: Box::new(state.workspace().info.clone()),
                     });
                 }
             }
             UiAction::SetOfficer(name) => {
                 self.officer = name.trim().to_owned();
                 if let Some(state) = self.state.as_mut() {
-                    state.officer = self.officer.clone();
+                    state.set_officer(self.officer.clone());
                 }
             }
             UiAction::Info(text) => {
@@ -195,7 +195,7 @@ impl OcopApp {
             UiAction::Reload => match self
                 .state
                 .as_ref()
-                .map(|s| (s.source.clone(), s.dir.clone()))
+                .map(|s| (s.source().clone(), s.dir().to_path_buf()))
             {
                 Some((crate::app::Source::Review(bundle), _)) => self.review_bundle_at(bundle),
                 Some((crate::app::Source::Many(dir), _)) => self.open_many_at(dir),
@@ -259,7 +259,7 @@ impl OcopApp {
             UiAction::ResolveConflict(dialog) => {
                 let lang = self.lang;
                 if let Some(state) = self.state.as_mut() {
-                    let result = match state.workspace.products.get(&dialog.copy.of) {
+                    let result = match state.workspace().products.get(&dialog.copy.of) {
                         Some(current) => {
                             let merged = crate::domain::merge::merge(
                                 current,
@@ -301,7 +301,7 @@ impl OcopApp {
         let Some(state) = self.state.as_mut() else {
             return;
         };
-        let Some(product) = state.workspace.products.get(id) else {
+        let Some(product) = state.workspace().products.get(id) else {
             return;
         };
         let path = match self.dialogs.save_file(&kind.file_name(product, lang)) {
@@ -321,7 +321,7 @@ impl OcopApp {
         let Some(state) = self.state.as_mut() else {
             return;
         };
-        let name = crate::app::spreadsheet::default_export_name(&state.workspace, lang);
+        let name = crate::app::spreadsheet::default_export_name(state.workspace(), lang);
         let path = match self.dialogs.save_file(&name) {
             Ok(Some(path)) => path,
             Ok(None) => return,

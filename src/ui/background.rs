@@ -23,7 +23,7 @@ impl OcopApp {
         }
         let _ = ctx;
         let wake = self.repaint.clone();
-        match crate::jobs::VerifyJob::start(state.dir.clone(), attachments, move || {
+        match crate::jobs::VerifyJob::start(state.dir().to_path_buf(), attachments, move || {
             if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
                 ctx.request_repaint();
             }
@@ -41,11 +41,12 @@ impl OcopApp {
             return;
         };
         let wake = self.repaint.clone();
-        let job = crate::jobs::WatchJob::start(state.dir.clone(), state.listing(), move || {
-            if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
-                ctx.request_repaint();
-            }
-        });
+        let job =
+            crate::jobs::WatchJob::start(state.dir().to_path_buf(), state.listing(), move || {
+                if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
+                    ctx.request_repaint();
+                }
+            });
         // Without a watcher thread the app still works; it just does not see others.
         self.watch = job.ok();
     }
@@ -59,10 +60,10 @@ impl OcopApp {
         let Some(listing) = watch.poll() else {
             return;
         };
-        let conflicts_before = state.conflicts.len();
+        let conflicts_before = state.conflicts().len();
         for (id, by) in state.rescan_listing(listing) {
             let name = state
-                .workspace
+                .workspace()
                 .products
                 .get(&id)
                 .map_or_else(|| id.to_string(), |p| p.name.clone());
@@ -80,7 +81,7 @@ impl OcopApp {
                 ),
             );
         }
-        if state.conflicts.len() > conflicts_before {
+        if state.conflicts().len() > conflicts_before {
             state.message(Level::Error, lang.t(text::CONFLICT_ARRIVED));
         }
     }
@@ -200,17 +201,24 @@ impl OcopApp {
         let Some(state) = self.state.as_ref() else {
             return;
         };
-        if state.read_only.contains(&id) {
+        if state.read_only().contains(&id) {
             self.report(lang.t(text::REFUSED_READ_ONLY).to_owned());
             return;
         }
         let now = chrono::Local::now().naive_local();
         let wake = self.repaint.clone();
-        match crate::jobs::ImportJob::start(state.dir.clone(), id, key, files, now, move || {
-            if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
-                ctx.request_repaint();
-            }
-        }) {
+        match crate::jobs::ImportJob::start(
+            state.dir().to_path_buf(),
+            id,
+            key,
+            files,
+            now,
+            move || {
+                if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
+                    ctx.request_repaint();
+                }
+            },
+        ) {
             Ok(job) => self.import = Some(job),
             Err(err) => self.report(format!("{}: {err}", lang.t(text::IMPORT_FAILED))),
         }

@@ -43,7 +43,10 @@ impl OcopApp {
         egui::MenuBar::new().ui(ui, |ui| {
             // Review mode and the many-communes view write nothing: no import, no clean-up,
             // no settings.
-            let own_workspace = self.state.as_ref().is_some_and(|s| s.source.is_workspace());
+            let own_workspace = self
+                .state
+                .as_ref()
+                .is_some_and(|s| s.source().is_workspace());
             ui.menu_button(lang.t(text::MENU_FILE), |ui| {
                 if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
                     actions.push(UiAction::PickWorkspace);
@@ -169,10 +172,10 @@ impl OcopApp {
         ui.horizontal(|ui| match &self.state {
             Some(state) => {
                 // What is open: review mode names the bundle, not its private copy.
-                let (shown, label) = match &state.source {
+                let (shown, label) = match &state.source() {
                     crate::app::Source::Review(bundle) => (bundle.as_path(), text::REVIEWING),
                     crate::app::Source::Many(dir) => (dir.as_path(), text::MANY_COMMUNES),
-                    crate::app::Source::Workspace => (state.dir.as_path(), text::WORKSPACE),
+                    crate::app::Source::Workspace => (state.dir(), text::WORKSPACE),
                 };
                 let folder = shown.file_name().map_or_else(
                     || shown.display().to_string(),
@@ -182,7 +185,7 @@ impl OcopApp {
                     .on_hover_text(shown.display().to_string());
                 ui.separator();
                 // "Saved" only when nothing is waiting: neither typing nor a failed write.
-                if state.workspace_locked.is_some() {
+                if state.workspace_locked().is_some() {
                     ui.label(lang.t(text::READ_ONLY_SHORT));
                 } else if state.unsaved_count() == 0 && self.typing_pending {
                     ui.label(format!("… {}", lang.t(text::SAVING)));
@@ -198,7 +201,7 @@ impl OcopApp {
                 ui.label(format!(
                     "{} {}",
                     lang.t(text::TODAY),
-                    lang.date(state.today)
+                    lang.date(state.today())
                 ));
             }
             None => {
@@ -215,21 +218,10 @@ impl OcopApp {
             return;
         };
         let now = ctx.input(|i| i.time);
-        state.messages.retain(|m| {
-            m.level == Level::Error || m.shown_at.is_none_or(|at| now - at < INFO_SECONDS)
-        });
-        let mut next_expiry: Option<f64> = None;
-        for message in &mut state.messages {
-            let at = *message.shown_at.get_or_insert(now);
-            if message.level == Level::Info {
-                let left = (at + INFO_SECONDS - now).max(0.0);
-                next_expiry = Some(next_expiry.map_or(left, |n: f64| n.min(left)));
-            }
-        }
-        if let Some(left) = next_expiry {
+        if let Some(left) = state.expire_messages(now, INFO_SECONDS) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(left + 0.05));
         }
-        if state.messages.is_empty() && state.load_problems.is_empty() {
+        if state.messages().is_empty() && state.load_problems().is_empty() {
             return;
         }
         let mut dismiss: Option<usize> = None;
@@ -252,7 +244,7 @@ impl OcopApp {
                             add(ui);
                         });
                 };
-                if !state.load_problems.is_empty() {
+                if !state.load_problems().is_empty() {
                     banner(ui, theme::error(), &mut |ui| {
                         ui.horizontal(|ui| {
                             ui.colored_label(
@@ -272,15 +264,15 @@ impl OcopApp {
                             .id_salt("load-problems")
                             .max_height(160.0)
                             .show(ui, |ui| {
-                                for problem in &state.load_problems {
+                                for problem in state.load_problems() {
                                     ui.colored_label(theme::error(), format!("• {problem}"));
                                 }
                             });
                     });
                 }
                 // The latest few: older ones wait underneath instead of covering the page.
-                let first = state.messages.len().saturating_sub(MAX_BANNERS);
-                for (index, message) in state.messages.iter().enumerate().skip(first) {
+                let first = state.messages().len().saturating_sub(MAX_BANNERS);
+                for (index, message) in state.messages().iter().enumerate().skip(first) {
                     let color = match message.level {
                         Level::Error => theme::error(),
                         Level::Info => theme::ok(),
@@ -298,13 +290,11 @@ impl OcopApp {
                     });
                 }
             });
-        if let Some(index) = dismiss
-            && index < state.messages.len()
-        {
-            state.messages.remove(index);
+        if let Some(index) = dismiss {
+            state.dismiss_message(index);
         }
         if dismiss_problems {
-            state.load_problems.clear();
+            state.dismiss_load_problems();
         }
     }
 }

@@ -85,7 +85,7 @@ fn sheet_name(sheet: Sheet) -> text::Tr {
 
 /// The name of a part, as the screens call it.
 pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> String {
-    let doc = |key: &str| text::document_name(&state.catalog, product, key, lang);
+    let doc = |key: &str| text::document_name(state.catalog(), product, key, lang);
     match part {
         Part::Text(field) => lang.t(super::history::text_field_name(*field)).to_owned(),
         Part::ProducerKind => lang.t(text::FIELD_PRODUCER_KIND).to_owned(),
@@ -206,7 +206,7 @@ pub fn dialog_ui(
     lang: Lang,
     actions: &mut Vec<UiAction>,
 ) -> bool {
-    let Some(current) = state.workspace.products.get(&dialog.copy.of) else {
+    let Some(current) = state.workspace().products.get(&dialog.copy.of) else {
         return true;
     };
     let parts = merge::differences(current, &dialog.theirs);

@@ -56,15 +56,15 @@ pub struct DashboardUi {
 impl DashboardUi {
     /// Brings the caches up to date.
     pub fn refresh(&mut self, state: &AppState) {
-        let key = (state.revision(), state.today);
+        let key = (state.revision(), state.today());
         if self.cache_key != Some(key) {
-            self.items = agenda::agenda(&state.workspace, &state.catalog, state.today);
-            self.stats = agenda::stats(&state.workspace, &state.catalog, state.today);
+            self.items = agenda::agenda(state.workspace(), state.catalog(), state.today());
+            self.stats = agenda::stats(state.workspace(), state.catalog(), state.today());
             self.cache_key = Some(key);
         }
         let lines_key = (
             state.revision(),
-            state.today,
+            state.today(),
             self.product_query.clone(),
             self.hidden_kinds.clone(),
         );
@@ -79,7 +79,7 @@ impl DashboardUi {
                 {
                     continue;
                 }
-                let b = agenda::bucket(item.date, state.today);
+                let b = agenda::bucket(item.date, state.today());
                 if current.map(|(cb, _)| cb) != Some(b) {
                     lines.push(Line::Header(b, 0));
                     current = Some((b, lines.len() - 1));
@@ -122,7 +122,7 @@ impl DashboardUi {
                 RichText::new(format!(
                     "{} {}",
                     lang.t(text::TODAY),
-                    lang.date(state.today)
+                    lang.date(state.today())
                 ))
                 .color(theme::muted()),
             );
@@ -256,7 +256,7 @@ impl DashboardUi {
                                 let rule = lang.t(text::deadline_name_on(
                                     item.kind,
                                     item.date,
-                                    state.today,
+                                    state.today(),
                                 ));
                                 let doc = item
                                     .document_key
@@ -287,10 +287,14 @@ impl DashboardUi {
 
 /// The name of a dossier document of an agenda item's product.
 pub fn document_name(state: &AppState, item: &AgendaItem, key: &str, lang: Lang) -> String {
-    state.workspace.products.get(&item.product_id).map_or_else(
-        || key.to_owned(),
-        |p| text::document_name(&state.catalog, p, key, lang),
-    )
+    state
+        .workspace()
+        .products
+        .get(&item.product_id)
+        .map_or_else(
+            || key.to_owned(),
+            |p| text::document_name(state.catalog(), p, key, lang),
+        )
 }
 
 fn bucket_name(b: Bucket) -> text::Tr {

@@ -96,7 +96,7 @@ impl OcopApp {
                     // Enter confirms only from the name field: an Enter that picks an item
                     // in the set list must not create the product with the old set.
                     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                    widgets::scoring_set_combo(ui, "add-set", scoring_set, &state.catalog, lang);
+                    widgets::scoring_set_combo(ui, "add-set", scoring_set, state.catalog(), lang);
                     if let Some(err) = error.as_ref() {
                         ui.colored_label(theme::error(), err.as_str());
                     }
@@ -115,7 +115,7 @@ impl OcopApp {
                                     id: id.clone(),
                                     name: trimmed,
                                     scoring_set: *scoring_set,
-                                    year: chrono::Datelike::year(&state.today),
+                                    year: chrono::Datelike::year(&state.today()),
                                 });
                                 actions.push(UiAction::Navigate(Screen::Product(id)));
                                 close = true;
@@ -129,7 +129,7 @@ impl OcopApp {
             }
             Dialog::DeleteProduct(id) => {
                 let name = state
-                    .workspace
+                    .workspace()
                     .products
                     .get(id)
                     .map(|p| p.name.clone())
@@ -155,12 +155,12 @@ impl OcopApp {
             }
             Dialog::ChooseDocument { product, files } => {
                 let entries: Vec<(String, String)> = state
-                    .workspace
+                    .workspace()
                     .products
                     .get(product)
                     .and_then(|p| p.current())
                     .map(|app| {
-                        let template = state.catalog.template(&app.rule_version);
+                        let template = state.catalog().template(&app.rule_version);
                         app.dossier
                             .iter()
                             .map(|e| {
@@ -231,7 +231,7 @@ impl OcopApp {
                             new_info.commune = crate::domain::search::nfc(new_info.commune.trim());
                             new_info.province =
                                 crate::domain::search::nfc(new_info.province.trim());
-                            if new_info != state.workspace.info {
+                            if new_info != state.workspace().info {
                                 commands.push(Command::SetWorkspaceInfo { info: new_info });
                             }
                             close = true;

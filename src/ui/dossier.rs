@@ -31,7 +31,7 @@ pub fn dossier_ui(
         return;
     };
     let id = &product.id;
-    let template = state.catalog.template(&app.rule_version);
+    let template = state.catalog().template(&app.rule_version);
     let completeness = dossier::completeness(&app.dossier, template);
     ui.add(
         egui::ProgressBar::new(f32::from(completeness.percent()) / 100.0)
@@ -142,7 +142,7 @@ pub fn dossier_ui(
                     if which == DocDate::ValidUntil
                         && let Some(until) = value
                     {
-                        match crate::domain::dossier::validity(until, state.today) {
+                        match crate::domain::dossier::validity(until, state.today()) {
                             crate::domain::dossier::Validity::Expired(days) => {
                                 ui.colored_label(
                                     theme::error(),

@@ -186,10 +186,10 @@ fn attachment_row(
     commands: &mut Vec<Command>,
     actions: &mut Vec<UiAction>,
 ) {
-    let status = state.evidence_status.get(&attachment.stored_path);
+    let status = state.evidence_status().get(&attachment.stored_path);
     // A path from a RON file is untrusted: only `resolve` (run by the background check,
     // never in a frame) turns it into a real path, and an unsafe one is never opened or shown.
-    let path = state.evidence_paths.get(&attachment.stored_path).cloned();
+    let path = state.evidence_paths().get(&attachment.stored_path).cloned();
     ui.horizontal(|ui| {
         match (&path, is_image(&attachment.file_name), status) {
             (Some(path), true, Some(EvidenceStatus::Ok)) => {
@@ -220,7 +220,7 @@ fn attachment_row(
                 );
                 status_label(ui, status, lang);
                 if let Some(until) = attachment.valid_until {
-                    validity_label(ui, validity(until, state.today), lang);
+                    validity_label(ui, validity(until, state.today()), lang);
                 }
             });
             ui.horizontal_wrapped(|ui| {

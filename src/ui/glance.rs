@@ -31,9 +31,9 @@ pub fn glance_ui(
 ) {
     let Some(status) = status::product_status_for(
         product,
-        &state.catalog,
-        state.today,
-        state.workspace.info.kind,
+        state.catalog(),
+        state.today(),
+        state.workspace().info.kind,
     ) else {
         return;
     };
@@ -76,7 +76,7 @@ fn commune_notes(ui: &mut egui::Ui, state: &AppState, product: &Product, lang: L
     for entry in pending.into_iter().take(SHOWN) {
         ui.label(format!(
             "• {}: {}",
-            text::document_name(&state.catalog, product, &entry.key, lang),
+            text::document_name(state.catalog(), product, &entry.key, lang),
             entry.note.trim()
         ));
     }
@@ -103,7 +103,7 @@ fn stage_line(
     }
     ui.label(line);
     if let Some(deadline) = &status.next_deadline {
-        let overdue = deadline.date < state.today;
+        let overdue = deadline.date < state.today();
         let colour = if overdue {
             theme::error()
         } else {
@@ -114,7 +114,7 @@ fn stage_line(
             format!(
                 "{}: {}",
                 lang.t(text::R_NEXT_DEADLINE),
-                text::deadline_line(deadline, product, &state.catalog, state.today, lang)
+                text::deadline_line(deadline, product, state.catalog(), state.today(), lang)
             ),
         );
     }

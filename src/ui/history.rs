@@ -36,10 +36,10 @@ fn sheet_name(sheet: Sheet) -> text::Tr {
 
 /// One history change in words, naming documents, criteria and stages as the screens do.
 pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: Lang) -> String {
-    let doc_name = |key: &str| text::document_name(&state.catalog, product, key, lang);
+    let doc_name = |key: &str| text::document_name(state.catalog(), product, key, lang);
     let criterion = product.current().and_then(|a| {
         state
-            .catalog
+            .catalog()
             .scoring_set(&a.rule_version, product.scoring_set)
     });
     let criterion_name = |key: &str| -> String {

@@ -27,7 +27,7 @@ pub struct ImportDialog {
 impl ImportDialog {
     /// A dialog for `file`, previewed against `state`.
     pub fn new(file: ImportSheet, state: &AppState) -> Self {
-        let preview = file.preview(&state.workspace);
+        let preview = file.preview(state.workspace());
         ImportDialog { file, preview }
     }
 }
@@ -203,13 +203,13 @@ pub fn import_dialog_ui(
         });
     });
     if changed {
-        dialog.preview = dialog.file.preview(&state.workspace);
+        dialog.preview = dialog.file.preview(state.workspace());
     }
     close
 }
 
 fn state_locked(state: &AppState) -> bool {
-    state.workspace_locked.is_some()
+    state.workspace_locked().is_some()
 }
 
 /// "… and 120 more rows" under a list cut at [`LISTED_ROWS`].

@@ -258,7 +258,7 @@ impl OcopApp {
                 self.state = Some(state);
                 self.review_folder = None;
                 if let Some(state) = self.state.as_mut() {
-                    state.officer = self.officer.clone();
+                    state.set_officer(self.officer.clone());
                 }
                 self.import = None;
                 self.verify = None;
@@ -333,11 +333,7 @@ impl OcopApp {
         });
         // Why nothing can be edited (another window holds the workspace, a bundle under
         // review, many communes): said once, at the top, for as long as it holds.
-        if let Some(reason) = self
-            .state
-            .as_ref()
-            .and_then(|s| s.workspace_locked.as_deref())
-        {
+        if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked()) {
             egui::Panel::top("read-only").show(ui, |ui| {
                 ui.colored_label(theme::warn(), format!("⚠ {reason}"));
             });
@@ -372,7 +368,7 @@ impl OcopApp {
             (Some(state), Screen::Portfolio) => {
                 self.portfolio.show(ui, state, lang, &mut actions);
             }
-            (Some(state), Screen::Product(id)) => match state.workspace.products.get(id) {
+            (Some(state), Screen::Product(id)) => match state.workspace().products.get(id) {
                 Some(product) => {
                     product::product_ui(
                         ui,
@@ -451,7 +447,7 @@ impl OcopApp {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         // The folder's own name as the OS gave it (no lossy round trip through a String:
         // on Windows a name is UTF-16 and need not be valid Unicode).
-        let mut name = state.dir.file_name().map_or_else(
+        let mut name = state.dir().file_name().map_or_else(
             || std::ffi::OsString::from("ocop"),
             std::ffi::OsStr::to_os_string,
         );
@@ -558,8 +554,8 @@ impl eframe::App for OcopApp {
         eframe::set_value(storage, PREF_OFFICER, &self.officer);
         // Only a real workspace: review mode's private copy is gone at exit, and a folder
         // of many communes is not one to reopen as a workspace.
-        if let Some(state) = self.state.as_ref().filter(|s| s.source.is_workspace()) {
-            eframe::set_value(storage, PREF_LAST_WORKSPACE, &state.dir);
+        if let Some(state) = self.state.as_ref().filter(|s| s.source().is_workspace()) {
+            eframe::set_value(storage, PREF_LAST_WORKSPACE, &state.dir());
         }
     }
 

@@ -60,7 +60,7 @@ pub enum SortKey {
 /// Computes the rows of every product (once per data revision).
 pub fn build_rows(state: &AppState) -> Vec<Row> {
     state
-        .workspace
+        .workspace()
         .products
         .values()
         .map(|product| build_row(state, product))
@@ -76,7 +76,7 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
         .flat_map(|e| e.attachments.iter())
         .filter(|a| {
             state
-                .evidence_status
+                .evidence_status()
                 .get(&a.stored_path)
                 .is_some_and(|s| !matches!(s, crate::storage::evidence::EvidenceStatus::Ok))
         })
@@ -84,17 +84,17 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
     Row {
         product: portfolio_row(
             product,
-            &state.catalog,
-            state.today,
-            state.workspace.info.kind,
+            state.catalog(),
+            state.today(),
+            state.workspace().info.kind,
         ),
         folded: search::fold(&format!(
             "{} {} {} {}",
             product.name, product.producer.name, product.commune, product.product_code
         )),
         sort_name: search::fold(&product.name),
-        read_only: state.read_only.contains(&product.id),
-        in_conflict: state.conflicts.iter().any(|c| c.of == product.id),
+        read_only: state.read_only().contains(&product.id),
+        in_conflict: state.conflicts().iter().any(|c| c.of == product.id),
         evidence_problems,
     }
 }
@@ -200,7 +200,7 @@ impl PortfolioUi {
                 Some(ids) if !self.rows.is_empty() => {
                     for id in ids {
                         let at = self.rows.iter().position(|r| r.product.id == id);
-                        match (at, state.workspace.products.get(&id)) {
+                        match (at, state.workspace().products.get(&id)) {
                             (Some(i), Some(product)) => {
                                 if let Some(row) = self.rows.get_mut(i) {
                                     *row = build_row(state, product);
@@ -263,13 +263,13 @@ impl PortfolioUi {
         self.refresh(state);
         ui.horizontal(|ui| {
             ui.heading(lang.t(text::PORTFOLIO));
-            if !state.workspace.info.name.is_empty() {
-                ui.label(egui::RichText::new(&state.workspace.info.name).color(theme::muted()));
+            if !state.workspace().info.name.is_empty() {
+                ui.label(egui::RichText::new(&state.workspace().info.name).color(theme::muted()));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .add_enabled(
-                        state.workspace_locked.is_none(),
+                        state.workspace_locked().is_none(),
                         egui::Button::new(lang.t(text::ADD_PRODUCT)),
                     )
                     .clicked()
@@ -337,7 +337,7 @@ impl PortfolioUi {
         lang: Lang,
         actions: &mut Vec<UiAction>,
     ) {
-        let today = state.today;
+        let today = state.today();
         let columns: [(SortKey, text::Tr); 8] = [
             (SortKey::Name, text::COL_PRODUCT),
             (SortKey::Producer, text::COL_PRODUCER),
@@ -431,7 +431,7 @@ impl PortfolioUi {
                         ui.label(data.product.scoring_set.to_string())
                             .on_hover_text(widgets::set_label(
                                 data.product.scoring_set,
-                                &state.catalog,
+                                state.catalog(),
                                 lang,
                             ));
                     });

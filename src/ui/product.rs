@@ -62,8 +62,8 @@ pub fn product_ui(
     // A product that must not be written (newer schema, unknown fields), or a window in
     // which nothing is edited (another window holds the workspace, a bundle under review,
     // many communes: the reason is in the banner at the top).
-    let file_read_only = state.read_only.contains(&product.id);
-    let read_only = file_read_only || state.workspace_locked.is_some();
+    let file_read_only = state.read_only().contains(&product.id);
+    let read_only = file_read_only || state.workspace_locked().is_some();
     let id = &product.id;
     ui.horizontal(|ui| {
         if ui.button(lang.t(text::BACK)).clicked() {
@@ -83,7 +83,7 @@ pub fn product_ui(
             super::glance::export_menu(ui, product, lang, actions);
         });
     });
-    if file_read_only && state.source.is_workspace() {
+    if file_read_only && state.source().is_workspace() {
         ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
     }
     super::conflict::banner_ui(ui, state, product, lang, actions);
@@ -141,7 +141,7 @@ pub fn product_ui(
                         product,
                         lang,
                         !read_only,
-                        state.workspace.info.kind,
+                        state.workspace().info.kind,
                         commands,
                     )
                 });
@@ -266,7 +266,7 @@ fn process_ui(
                     commands.push(Command::StartApplication {
                         id: id.clone(),
                         kind,
-                        year: chrono::Datelike::year(&state.today),
+                        year: chrono::Datelike::year(&state.today()),
                     });
                 }
             }
@@ -325,7 +325,7 @@ fn process_ui(
                 expiry.map(|d| lang.date(d)).unwrap_or_default()
             ));
         });
-    } else if let Some((cert, standing)) = product.certificate_standing(state.today) {
+    } else if let Some((cert, standing)) = product.certificate_standing(state.today()) {
         let expiry = product.latest_certificate_expiry();
         let line = format!(
             "{}: {} {} · {} · {} {}",
@@ -346,17 +346,17 @@ fn process_ui(
     }
     // Every deadline of this application, with its rule.
     let all = deadlines::for_side(
-        deadlines::application_deadlines(product, app, state.today, &state.catalog.calendar),
-        state.workspace.info.kind,
+        deadlines::application_deadlines(product, app, state.today(), &state.catalog().calendar),
+        state.workspace().info.kind,
     );
     for deadline in &all {
         // Process deadlines always; document expiries when overdue or expiring soon.
         let doc_name = match &deadline.document_key {
             None => None,
             Some(key)
-                if (deadline.date - state.today).num_days() <= super::evidence::EXPIRING_DAYS =>
+                if (deadline.date - state.today()).num_days() <= super::evidence::EXPIRING_DAYS =>
             {
-                Some(text::document_name(&state.catalog, product, key, lang))
+                Some(text::document_name(state.catalog(), product, key, lang))
             }
             Some(_) => continue,
         };
@@ -364,13 +364,13 @@ fn process_ui(
             let rule = lang.t(text::deadline_name_on(
                 deadline.kind,
                 deadline.date,
-                state.today,
+                state.today(),
             ));
             match doc_name {
                 Some(doc) => ui.label(format!("{rule}: {doc}")),
                 None => ui.label(format!("{rule}:")),
             };
-            super::portfolio::deadline_label(ui, deadline, state.today, lang);
+            super::portfolio::deadline_label(ui, deadline, state.today(), lang);
         });
     }
 }
@@ -481,7 +481,7 @@ fn fields_ui(
                     ui,
                     "product-set",
                     &mut set,
-                    &state.catalog,
+                    state.catalog(),
                     lang,
                     set_label.id,
                 );

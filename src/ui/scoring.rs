@@ -104,7 +104,7 @@ pub fn scoring_ui(
         return;
     };
     let Some(set) = state
-        .catalog
+        .catalog()
         .scoring_set(&app.rule_version, product.scoring_set)
     else {
         ui.colored_label(
@@ -118,11 +118,11 @@ pub fn scoring_ui(
         );
         return;
     };
-    let template = state.catalog.template(&app.rule_version);
+    let template = state.catalog().template(&app.rule_version);
     // In a producer's workspace the commune's view is the commune's: shown, not edited.
     let read_only = read_only
         || (*kind == SheetKind::Commune
-            && state.workspace.info.kind == crate::domain::model::WorkspaceKind::Producer);
+            && state.workspace().info.kind == crate::domain::model::WorkspaceKind::Producer);
     let Some(current) = sheet(product, *kind) else {
         return;
     };
@@ -132,7 +132,7 @@ pub fn scoring_ui(
         ui.label(
             RichText::new(widgets::set_label(
                 product.scoring_set,
-                &state.catalog,
+                state.catalog(),
                 lang,
             ))
             .strong(),

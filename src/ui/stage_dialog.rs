@@ -41,7 +41,7 @@ pub struct StageDialog {
 /// The star the current score sheet predicts: the commune's view once it has answers,
 /// else the producer's self-assessment; 0 below 3★; None when nothing is scored.
 fn predicted_star(state: &AppState, id: &ProductId) -> Option<u8> {
-    let product = state.workspace.products.get(id)?;
+    let product = state.workspace().products.get(id)?;
     let app = product.current()?;
     let sheet = if app.scores.commune_view.answers.is_empty() {
         &app.scores.self_assessment
@@ -52,7 +52,7 @@ fn predicted_star(state: &AppState, id: &ProductId) -> Option<u8> {
         return None;
     }
     let set = state
-        .catalog
+        .catalog()
         .scoring_set(&app.rule_version, product.scoring_set)?;
     Some(match scoring::evaluate(set, sheet).outcome() {
         scoring::Outcome::Recognised(star) => star,
@@ -69,7 +69,7 @@ impl StageDialog {
     /// A dialog for moving `id` to `target`, asking only what is missing.
     pub fn new(state: &AppState, id: &ProductId, target: Stage) -> Self {
         let fields = state
-            .workspace
+            .workspace()
             .products
             .get(id)
             .and_then(|p| p.current())
@@ -81,7 +81,7 @@ impl StageDialog {
             // mistake.
             values.insert(*field, String::new());
         }
-        let app = state.workspace.products.get(id).and_then(|p| p.current());
+        let app = state.workspace().products.get(id).and_then(|p| p.current());
         let (skipped, required_missing) = match app {
             Some(app) => {
                 let from = app.stage.path_index();
@@ -94,7 +94,7 @@ impl StageDialog {
                 // Moving the dossier on to the commune or beyond with required items missing.
                 let required_missing = if to >= Stage::SubmittedToCommune.path_index() && to > from
                 {
-                    dossier::completeness(&app.dossier, state.catalog.template(&app.rule_version))
+                    dossier::completeness(&app.dossier, state.catalog().template(&app.rule_version))
                         .required_missing
                 } else {
                     0
@@ -111,7 +111,7 @@ impl StageDialog {
             error: None,
             skipped,
             required_missing,
-            today: state.today,
+            today: state.today(),
             predicted_star: predicted_star(state, id),
         }
     }

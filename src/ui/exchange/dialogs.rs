@@ -51,7 +51,7 @@ fn value_of(
         return plain;
     };
     state
-        .catalog
+        .catalog()
         .scoring_set(&app.rule_version, product.scoring_set)
         .and_then(|set| set.criteria.iter().find(|c| &c.key == key))
         .and_then(|c| c.option(*option))
@@ -188,7 +188,7 @@ pub(super) fn receive_dialog_ui(
                     }
                 }
             });
-        if state.workspace.info.kind == WorkspaceKind::Commune {
+        if state.workspace().info.kind == WorkspaceKind::Commune {
             ui.separator();
             ui.checkbox(
                 &mut dialog.record_receipt,

@@ -144,7 +144,7 @@ impl OcopApp {
             }
         };
         let name = state
-            .workspace
+            .workspace()
             .products
             .get(id)
             .map(logic::bundle_file_name)
@@ -189,7 +189,7 @@ impl OcopApp {
         };
         let bundle = dialog.preview.bundle.clone();
         let wanted = dialog.preview.to_extract.clone();
-        let dir = state.dir.clone();
+        let dir = state.dir().to_path_buf();
         self.start_task(
             "bundle-extract",
             text::BUNDLE_EXTRACTING,
@@ -293,7 +293,7 @@ impl OcopApp {
             && let Some(id) = self
                 .state
                 .as_ref()
-                .and_then(|s| s.workspace.products.keys().next().cloned())
+                .and_then(|s| s.workspace().products.keys().next().cloned())
         {
             // A bundle holds one product: show it at once.
             self.screen = Screen::Product(id);
@@ -355,7 +355,7 @@ impl OcopApp {
                 let id = dialog.preview.bundle.product.id.clone();
                 // The evidence went into `target`: only that workspace takes the product
                 // (nothing else opens while a task runs; checked anyway).
-                if let Some(state) = self.state.as_mut().filter(|s| s.dir == target) {
+                if let Some(state) = self.state.as_mut().filter(|s| s.dir() == target) {
                     match state.finish_import(dialog.preview, &extracted, received) {
                         Ok(()) => {
                             self.screen = Screen::Product(id);
@@ -389,13 +389,13 @@ impl OcopApp {
                     .as_ref()
                     .and_then(|p| p.current())
                     .and_then(|a| a.dates.received_by_commune);
-                let commune = state.workspace.info.kind == WorkspaceKind::Commune
+                let commune = state.workspace().info.kind == WorkspaceKind::Commune
                     && preview.bundle.manifest.made_in == WorkspaceKind::Producer
                     && already.is_none();
                 self.receive_dialog = Some(Box::new(ReceiveDialog {
                     preview,
                     record_receipt: commune,
-                    received: Some(state.today),
+                    received: Some(state.today()),
                 }));
             }
             Err(err) => self.report_error(format!("{}: {err}", lang.t(text::BUNDLE_IMPORT_FAILED))),
@@ -413,7 +413,7 @@ impl OcopApp {
     pub(super) fn bundle_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
         let lang = self.lang;
         let product = match (&self.screen, self.state.as_ref()) {
-            (Screen::Product(id), Some(state)) if state.source.is_workspace() => Some(id.clone()),
+            (Screen::Product(id), Some(state)) if state.source().is_workspace() => Some(id.clone()),
             _ => None,
         };
         let response = ui.add_enabled(
@@ -427,7 +427,7 @@ impl OcopApp {
         let writable = self
             .state
             .as_ref()
-            .is_some_and(|s| s.workspace_locked.is_none());
+            .is_some_and(|s| s.workspace_locked().is_none());
         if ui
             .add_enabled(writable, egui::Button::new(lang.t(text::BUNDLE_RECEIVE)))
             .clicked()
