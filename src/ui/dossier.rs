@@ -3,30 +3,24 @@
 
 use egui::RichText;
 
-use crate::app::AppState;
 use crate::command::{Command, DocDate};
 use crate::domain::dossier::{self, DocStatus};
 use crate::domain::model::Product;
 
+use super::context::ScreenCtx;
 use super::product::ProductView;
-use super::text::{self, Lang};
+use super::text::{self};
+use super::theme;
 use super::widgets::{self, DateEdit};
-use super::{UiAction, theme};
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the screen's inputs plus its view state and outboxes"
-)]
+/// The dossier tab: each document with its status, dates, note and attachments.
 pub fn dossier_ui(
     ui: &mut egui::Ui,
-    state: &AppState,
+    ctx: &mut ScreenCtx<'_>,
     product: &Product,
     view: &mut ProductView,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
-    actions: &mut Vec<UiAction>,
 ) {
+    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let Some(app) = product.current() else {
         return;
     };
@@ -59,7 +53,7 @@ pub fn dossier_ui(
                 let mut ready = entry.status == DocStatus::Ready;
                 let checkbox = ui.add_enabled(!read_only, egui::Checkbox::new(&mut ready, name));
                 if checkbox.changed() {
-                    commands.push(Command::SetDocStatus {
+                    ctx.command(Command::SetDocStatus {
                         id: id.clone(),
                         key: entry.key.clone(),
                         status: if ready {
@@ -71,7 +65,7 @@ pub fn dossier_ui(
                 }
             });
             ui.horizontal_wrapped(|ui| {
-                super::evidence::attach_button(ui, id, &entry.key, lang, read_only, actions);
+                super::evidence::attach_button(ui, ctx, id, &entry.key);
                 if let Some(item) = item {
                     ui.label(
                         RichText::new(format!(
@@ -108,7 +102,7 @@ pub fn dossier_ui(
                         .labelled_by(status_label.id);
                 });
                 if status != entry.status {
-                    commands.push(Command::SetDocStatus {
+                    ctx.command(Command::SetDocStatus {
                         id: id.clone(),
                         key: entry.key.clone(),
                         status,
@@ -130,7 +124,7 @@ pub fn dossier_ui(
                     }
                     let salt = format!("date-{}-{}-{which:?}", id.as_str(), entry.key);
                     match widgets::date_field(ui, &salt, lang.t(label), value, lang, !read_only) {
-                        Some(DateEdit::Set(date)) => commands.push(Command::SetDocDate {
+                        Some(DateEdit::Set(date)) => ctx.command(Command::SetDocDate {
                             id: id.clone(),
                             key: entry.key.clone(),
                             which,
@@ -176,16 +170,14 @@ pub fn dossier_ui(
                     !read_only,
                     lang,
                 ) {
-                    commands.push(Command::SetDocNote {
+                    ctx.command(Command::SetDocNote {
                         id: id.clone(),
                         key: entry.key.clone(),
                         note,
                     });
                 }
             });
-            super::evidence::attachments_ui(
-                ui, state, product, entry, lang, read_only, commands, actions,
-            );
+            super::evidence::attachments_ui(ui, ctx, product, entry);
         });
         if view.highlight_doc.as_deref() == Some(entry.key.as_str()) {
             ui.painter().rect_stroke(

@@ -5,13 +5,13 @@
 
 use egui::RichText;
 
-use crate::app::AppState;
 use crate::command::{Command, DocDate};
 use crate::domain::dossier::{Attachment, DossierEntry};
 use crate::domain::model::{Product, ProductId};
 use crate::jobs::ImportJob;
 use crate::storage::evidence::EvidenceStatus;
 
+use super::context::ScreenCtx;
 use super::text::{self, Lang};
 use super::widgets::{self, DateEdit};
 use super::{UiAction, theme};
@@ -133,59 +133,37 @@ fn is_image(name: &str) -> bool {
 }
 
 /// The attachments of one dossier document, and its "Attach…" button.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one document's read-only inputs plus the two outboxes"
-)]
 pub fn attachments_ui(
     ui: &mut egui::Ui,
-    state: &AppState,
+    ctx: &mut ScreenCtx<'_>,
     product: &Product,
     entry: &DossierEntry,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
-    actions: &mut Vec<UiAction>,
 ) {
-    let id = &product.id;
     for attachment in &entry.attachments {
-        attachment_row(
-            ui, state, id, entry, attachment, lang, read_only, commands, actions,
-        );
+        attachment_row(ui, ctx, &product.id, entry, attachment);
     }
 }
 
 /// The "Attach…" button of a document (system dialog, several files at once).
-pub fn attach_button(
-    ui: &mut egui::Ui,
-    id: &ProductId,
-    key: &str,
-    lang: Lang,
-    read_only: bool,
-    actions: &mut Vec<UiAction>,
-) {
-    let attach = egui::Button::new(lang.t(text::ATTACH));
+pub fn attach_button(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, id: &ProductId, key: &str) {
+    let attach = egui::Button::new(ctx.lang.t(text::ATTACH));
     if ui
-        .add_enabled(!read_only, attach)
-        .on_hover_text(lang.t(text::ATTACH_HINT))
+        .add_enabled(!ctx.read_only, attach)
+        .on_hover_text(ctx.lang.t(text::ATTACH_HINT))
         .clicked()
     {
-        actions.push(UiAction::PickEvidence(id.clone(), key.to_owned()));
+        ctx.action(UiAction::PickEvidence(id.clone(), key.to_owned()));
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "see attachments_ui")]
 fn attachment_row(
     ui: &mut egui::Ui,
-    state: &AppState,
+    ctx: &mut ScreenCtx<'_>,
     id: &ProductId,
     entry: &DossierEntry,
     attachment: &Attachment,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
-    actions: &mut Vec<UiAction>,
 ) {
+    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let status = state.evidence_status().get(&attachment.stored_path);
     // A path from a RON file is untrusted: only `resolve` (run by the background check,
     // never in a frame) turns it into a real path, and an unsafe one is never opened or shown.
@@ -235,7 +213,7 @@ fn attachment_row(
                 ] {
                     let salt = format!("att-{}-{}-{short}-{which:?}", id.as_str(), entry.key);
                     match widgets::date_field(ui, &salt, lang.t(label), value, lang, !read_only) {
-                        Some(DateEdit::Set(date)) => commands.push(Command::SetAttachmentDate {
+                        Some(DateEdit::Set(date)) => ctx.command(Command::SetAttachmentDate {
                             id: id.clone(),
                             key: entry.key.clone(),
                             sha256: attachment.sha256.clone(),
@@ -243,7 +221,7 @@ fn attachment_row(
                             date,
                         }),
                         Some(DateEdit::Invalid(raw)) => {
-                            actions.push(UiAction::Report(format!(
+                            ctx.action(UiAction::Report(format!(
                                 "{} ({}): “{raw}” — {}",
                                 lang.t(label),
                                 attachment.file_name,
@@ -259,7 +237,7 @@ fn attachment_row(
                     .clicked()
                     && let Some(p) = &path
                 {
-                    actions.push(UiAction::OpenFile(p.clone()));
+                    ctx.action(UiAction::OpenFile(p.clone()));
                 }
                 if ui
                     .add_enabled(
@@ -269,14 +247,14 @@ fn attachment_row(
                     .clicked()
                     && let Some(p) = &path
                 {
-                    actions.push(UiAction::RevealFile(p.clone()));
+                    ctx.action(UiAction::RevealFile(p.clone()));
                 }
                 if ui
                     .add_enabled(!read_only, egui::Button::new(lang.t(text::DETACH)))
                     .on_hover_text(lang.t(text::DETACH_HINT))
                     .clicked()
                 {
-                    commands.push(Command::Detach {
+                    ctx.command(Command::Detach {
                         id: id.clone(),
                         key: entry.key.clone(),
                         sha256: attachment.sha256.clone(),

@@ -8,6 +8,7 @@ mod actions;
 mod background;
 mod chrome;
 pub(crate) mod conflict;
+pub(crate) mod context;
 pub(crate) mod dashboard;
 mod dialogs;
 pub(crate) mod dossier;
@@ -370,15 +371,9 @@ impl OcopApp {
             }
             (Some(state), Screen::Product(id)) => match state.workspace().products.get(id) {
                 Some(product) => {
-                    product::product_ui(
-                        ui,
-                        state,
-                        product,
-                        &mut self.product_view,
-                        lang,
-                        &mut commands,
-                        &mut actions,
-                    );
+                    let mut ctx =
+                        context::ScreenCtx::new(state, lang, false, &mut commands, &mut actions);
+                    product::product_ui(ui, &mut ctx, product, &mut self.product_view);
                 }
                 None => {
                     actions.push(UiAction::Navigate(Screen::Portfolio));

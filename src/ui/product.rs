@@ -4,12 +4,12 @@
 
 use egui::RichText;
 
-use crate::app::AppState;
 use crate::command::{Command, CommandError, ProductField};
 use crate::domain::deadlines;
 use crate::domain::model::{ApplicationKind, ProducerKind, Product};
 use crate::domain::stage::Stage;
 
+use super::context::ScreenCtx;
 use super::text::{self, Lang};
 use super::widgets::{self, DateEdit};
 use super::{UiAction, theme};
@@ -52,22 +52,21 @@ pub struct ProductView {
 /// Draws the product screen.
 pub fn product_ui(
     ui: &mut egui::Ui,
-    state: &AppState,
+    ctx: &mut ScreenCtx<'_>,
     product: &Product,
     view: &mut ProductView,
-    lang: Lang,
-    commands: &mut Vec<Command>,
-    actions: &mut Vec<UiAction>,
 ) {
+    let (state, lang) = (ctx.state, ctx.lang);
     // A product that must not be written (newer schema, unknown fields), or a window in
     // which nothing is edited (another window holds the workspace, a bundle under review,
     // many communes: the reason is in the banner at the top).
     let file_read_only = state.read_only().contains(&product.id);
-    let read_only = file_read_only || state.workspace_locked().is_some();
+    let mut ctx = ctx.read_only_if(file_read_only || state.workspace_locked().is_some());
+    let read_only = ctx.read_only;
     let id = &product.id;
     ui.horizontal(|ui| {
         if ui.button(lang.t(text::BACK)).clicked() {
-            actions.push(UiAction::Back);
+            ctx.action(UiAction::Back);
         }
         ui.heading(&product.name);
         if product.is_example {
@@ -78,15 +77,15 @@ pub fn product_ui(
                 .add_enabled(!read_only, egui::Button::new(lang.t(text::DELETE_PRODUCT)))
                 .clicked()
             {
-                actions.push(UiAction::AskDelete(id.clone()));
+                ctx.action(UiAction::AskDelete(id.clone()));
             }
-            super::glance::export_menu(ui, product, lang, actions);
+            super::glance::export_menu(ui, product, lang, ctx.actions());
         });
     });
     if file_read_only && state.source().is_workspace() {
         ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
     }
-    super::conflict::banner_ui(ui, state, product, lang, actions);
+    super::conflict::banner_ui(ui, state, product, lang, ctx.actions());
     ui.horizontal(|ui| {
         for (tab, label) in [
             (ProductTab::Overview, text::TAB_OVERVIEW),
@@ -98,15 +97,7 @@ pub fn product_ui(
     });
     ui.separator();
     if view.tab == ProductTab::Scoring {
-        super::scoring::scoring_ui(
-            ui,
-            state,
-            product,
-            &mut view.sheet,
-            lang,
-            read_only,
-            commands,
-        );
+        super::scoring::scoring_ui(ui, &mut ctx, product, &mut view.sheet);
         return;
     }
     egui::ScrollArea::vertical()
@@ -119,20 +110,16 @@ pub fn product_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if view.tab == ProductTab::Dossier {
-                super::dossier::dossier_ui(
-                    ui, state, product, view, lang, read_only, commands, actions,
-                );
+                super::dossier::dossier_ui(ui, &mut ctx, product, view);
                 return;
             }
-            super::glance::glance_ui(ui, state, product, lang, actions);
+            super::glance::glance_ui(ui, state, product, lang, ctx.actions());
             ui.add_space(8.0);
-            process_ui(ui, state, product, lang, read_only, commands, actions);
+            process_ui(ui, &mut ctx, product);
             ui.add_space(8.0);
             egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
                 .default_open(true)
-                .show(ui, |ui| {
-                    fields_ui(ui, state, product, lang, read_only, commands)
-                });
+                .show(ui, |ui| fields_ui(ui, &mut ctx, product));
             egui::CollapsingHeader::new(lang.t(text::SECTION_FORMS))
                 .default_open(false)
                 .show(ui, |ui| {
@@ -142,7 +129,7 @@ pub fn product_ui(
                         lang,
                         !read_only,
                         state.workspace().info.kind,
-                        commands,
+                        ctx.commands(),
                     )
                 });
             if product.applications.len() > 1 {
@@ -176,15 +163,8 @@ pub fn product_ui(
         });
 }
 
-fn process_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    product: &Product,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
-    actions: &mut Vec<UiAction>,
-) {
+fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
+    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let id = &product.id;
     let Some(app) = product.current() else {
         return;
@@ -216,7 +196,7 @@ fn process_ui(
             }
             let button = egui::Button::new(label).selected(is_current);
             if ui.add_enabled(!read_only, button).clicked() && !is_current {
-                actions.push(UiAction::AskStage(id.clone(), *step));
+                ctx.action(UiAction::AskStage(id.clone(), *step));
             }
             if index + 1 < Stage::MAIN_PATH.len() {
                 ui.label("→");
@@ -235,7 +215,7 @@ fn process_ui(
                 .add_enabled(!read_only, egui::Button::new(text))
                 .clicked()
             {
-                actions.push(UiAction::AskStage(id.clone(), next));
+                ctx.action(UiAction::AskStage(id.clone(), next));
             }
         }
         let outcomes = app.stage.other_outcomes();
@@ -249,7 +229,7 @@ fn process_ui(
                         )
                         .clicked()
                     {
-                        actions.push(UiAction::AskStage(id.clone(), *target));
+                        ctx.action(UiAction::AskStage(id.clone(), *target));
                     }
                 }
             });
@@ -263,7 +243,7 @@ fn process_ui(
                     .add_enabled(!read_only, egui::Button::new(lang.t(label)))
                     .clicked()
                 {
-                    commands.push(Command::StartApplication {
+                    ctx.command(Command::StartApplication {
                         id: id.clone(),
                         kind,
                         year: chrono::Datelike::year(&state.today()),
@@ -289,7 +269,7 @@ fn process_ui(
                 lang,
             ) && !number.trim().is_empty()
             {
-                commands.push(Command::SetCertificate {
+                ctx.command(Command::SetCertificate {
                     id: id.clone(),
                     number: number.trim().to_owned(),
                     issued_on: cert.issued_on,
@@ -304,13 +284,13 @@ fn process_ui(
                 lang,
                 !read_only,
             ) {
-                Some(DateEdit::Set(Some(date))) => commands.push(Command::SetCertificate {
+                Some(DateEdit::Set(Some(date))) => ctx.command(Command::SetCertificate {
                     id: id.clone(),
                     number: cert.number.clone(),
                     issued_on: date,
                 }),
                 Some(DateEdit::Set(None)) | Some(DateEdit::Invalid(_)) => {
-                    actions.push(UiAction::Report(format!(
+                    ctx.action(UiAction::Report(format!(
                         "{}: {}",
                         lang.t(text::CERT_ISSUED),
                         lang.t(text::INVALID_DATE)
@@ -375,14 +355,8 @@ fn process_ui(
     }
 }
 
-fn fields_ui(
-    ui: &mut egui::Ui,
-    state: &AppState,
-    product: &Product,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
-) {
+fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
+    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let id = &product.id;
     let enabled = !read_only;
     let set_text = |commands: &mut Vec<Command>, field: ProductField, value: Option<String>| {
@@ -448,7 +422,7 @@ fn fields_ui(
             for (field, label, value, multiline) in rows {
                 let salt = format!("field-{}-{field:?}", id.as_str());
                 set_text(
-                    commands,
+                    ctx.commands(),
                     field,
                     widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled, lang),
                 );
@@ -468,7 +442,7 @@ fn fields_ui(
                     .labelled_by(kind_label.id);
             });
             if kind != product.producer.kind {
-                commands.push(Command::SetProducerKind {
+                ctx.command(Command::SetProducerKind {
                     id: id.clone(),
                     kind,
                 });
@@ -487,7 +461,7 @@ fn fields_ui(
                 );
             });
             if set != product.scoring_set {
-                commands.push(Command::SetScoringSet {
+                ctx.command(Command::SetScoringSet {
                     id: id.clone(),
                     scoring_set: set,
                 });
@@ -496,7 +470,7 @@ fn fields_ui(
             if let Some(app) = product.current() {
                 let salt = format!("field-{}-app-notes", id.as_str());
                 set_text(
-                    commands,
+                    ctx.commands(),
                     ProductField::ApplicationNotes,
                     widgets::text_field(
                         ui,

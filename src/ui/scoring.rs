@@ -5,13 +5,13 @@
 
 use egui::RichText;
 
-use crate::app::AppState;
 use crate::command::{Command, SheetKind};
 use crate::domain::criteria::{Criterion, Part, ScoringSet};
 use crate::domain::dossier::{self, DocStatus, DossierTemplate};
 use crate::domain::model::Product;
 use crate::domain::scoring::{self, Answer, ScoreSheet, ScoreSummary, SuggestionReason};
 
+use super::context::ScreenCtx;
 use super::text::{self, Lang};
 use super::{theme, widgets};
 
@@ -93,13 +93,11 @@ fn docs_line(
 /// Draws the scoring tab.
 pub fn scoring_ui(
     ui: &mut egui::Ui,
-    state: &AppState,
+    ctx: &mut ScreenCtx<'_>,
     product: &Product,
     kind: &mut SheetKind,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
 ) {
+    let (state, lang) = (ctx.state, ctx.lang);
     let Some(app) = product.current() else {
         return;
     };
@@ -120,9 +118,10 @@ pub fn scoring_ui(
     };
     let template = state.catalog().template(&app.rule_version);
     // In a producer's workspace the commune's view is the commune's: shown, not edited.
-    let read_only = read_only
-        || (*kind == SheetKind::Commune
-            && state.workspace().info.kind == crate::domain::model::WorkspaceKind::Producer);
+    let mut ctx = ctx.read_only_if(
+        *kind == SheetKind::Commune
+            && state.workspace().info.kind == crate::domain::model::WorkspaceKind::Producer,
+    );
     let Some(current) = sheet(product, *kind) else {
         return;
     };
@@ -141,7 +140,7 @@ pub fn scoring_ui(
         ui.selectable_value(kind, SheetKind::SelfAssessment, lang.t(text::SHEET_SELF));
         ui.selectable_value(kind, SheetKind::Commune, lang.t(text::SHEET_COMMUNE));
     });
-    official_ui(ui, product, &app.scores.official, lang, read_only, commands);
+    official_ui(ui, &mut ctx, product, &app.scores.official);
     ui.separator();
 
     // The summary takes a share of the window, so a large screen gives it room.
@@ -164,9 +163,14 @@ pub fn scoring_ui(
             .id_salt(("criteria-scroll", product.id.as_str()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                criteria_ui(
-                    ui, set, template, product, current, *kind, lang, read_only, commands,
-                );
+                let sheet = Sheet {
+                    set,
+                    template,
+                    product,
+                    current,
+                    kind: *kind,
+                };
+                criteria_ui(ui, &mut ctx, &sheet);
             });
     });
 }
@@ -174,12 +178,11 @@ pub fn scoring_ui(
 /// The provincial (or central) council's official result: average score, star, date.
 fn official_ui(
     ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
     product: &Product,
     official: &crate::domain::model::OfficialResult,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
 ) {
+    let (lang, read_only) = (ctx.lang, ctx.read_only);
     let id = &product.id;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(lang.t(text::OFFICIAL_RESULT)).strong());
@@ -210,7 +213,7 @@ fn official_ui(
             match parsed {
                 Some(score) => {
                     ui.data_mut(|d| d.remove::<String>(invalid_id));
-                    commands.push(Command::SetOfficialResult {
+                    ctx.command(Command::SetOfficialResult {
                         id: id.clone(),
                         average_score: score,
                         star: official.star,
@@ -246,7 +249,7 @@ fn official_ui(
                 .labelled_by(star_label.id);
         });
         if star != official.star {
-            commands.push(Command::SetOfficialResult {
+            ctx.command(Command::SetOfficialResult {
                 id: id.clone(),
                 average_score: official.average_score,
                 star,
@@ -262,7 +265,7 @@ fn official_ui(
             lang,
             !read_only,
         ) {
-            Some(widgets::DateEdit::Set(date)) => commands.push(Command::SetOfficialResult {
+            Some(widgets::DateEdit::Set(date)) => ctx.command(Command::SetOfficialResult {
                 id: id.clone(),
                 average_score: official.average_score,
                 star: official.star,
@@ -445,21 +448,25 @@ fn summary_ui(
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one screen's read-only inputs; bundling them adds nothing"
-)]
-fn criteria_ui(
-    ui: &mut egui::Ui,
-    set: &ScoringSet,
-    template: Option<&DossierTemplate>,
-    product: &Product,
-    current: &ScoreSheet,
+/// One score sheet of a product, with what it is scored against.
+#[derive(Clone, Copy)]
+struct Sheet<'s> {
+    set: &'s ScoringSet,
+    template: Option<&'s DossierTemplate>,
+    product: &'s Product,
+    current: &'s ScoreSheet,
     kind: SheetKind,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
-) {
+}
+
+fn criteria_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, sheet: &Sheet<'_>) {
+    let Sheet {
+        set,
+        product,
+        current,
+        kind,
+        ..
+    } = *sheet;
+    let (lang, read_only) = (ctx.lang, ctx.read_only);
     let id = &product.id;
     if !set.eliminations.is_empty() {
         ui.heading(lang.t(text::ELIMINATIONS));
@@ -470,7 +477,7 @@ fn criteria_ui(
                 .add_enabled(!read_only, egui::Checkbox::new(&mut hit, label))
                 .changed()
             {
-                commands.push(Command::SetElimination {
+                ctx.command(Command::SetElimination {
                     id: id.clone(),
                     sheet: kind,
                     key: elimination.key.clone(),
@@ -507,10 +514,7 @@ fn criteria_ui(
                             .color(theme::accent()),
                         );
                     }
-                    criterion_ui(
-                        ui, set, template, product, current, criterion, kind, lang, read_only,
-                        commands,
-                    );
+                    criterion_ui(ui, ctx, sheet, criterion);
                 }
             });
     }
@@ -524,19 +528,20 @@ fn part_letter(part: Part) -> &'static str {
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "see criteria_ui")]
 fn criterion_ui(
     ui: &mut egui::Ui,
-    set: &ScoringSet,
-    template: Option<&DossierTemplate>,
-    product: &Product,
-    current: &ScoreSheet,
+    ctx: &mut ScreenCtx<'_>,
+    sheet: &Sheet<'_>,
     criterion: &Criterion,
-    kind: SheetKind,
-    lang: Lang,
-    read_only: bool,
-    commands: &mut Vec<Command>,
 ) {
+    let Sheet {
+        set,
+        template,
+        product,
+        current,
+        kind,
+    } = *sheet;
+    let (lang, read_only) = (ctx.lang, ctx.read_only);
     let id = &product.id;
     let answer = current.answers.get(&criterion.key);
     ui.group(|ui| {
@@ -608,7 +613,7 @@ fn criterion_ui(
             });
         });
         if chosen != before {
-            commands.push(Command::SetAnswer {
+            ctx.command(Command::SetAnswer {
                 id: id.clone(),
                 sheet: kind,
                 criterion: criterion.key.clone(),
@@ -625,7 +630,7 @@ fn criterion_ui(
                 .add_enabled(!read_only, egui::Checkbox::new(&mut hit, label))
                 .changed()
             {
-                commands.push(Command::SetElimination {
+                ctx.command(Command::SetElimination {
                     id: id.clone(),
                     sheet: kind,
                     key: elimination.key.clone(),
@@ -673,7 +678,7 @@ fn criterion_ui(
             if let Some(new_note) =
                 widgets::text_field(ui, &salt, &label, note, false, !read_only, lang)
             {
-                commands.push(Command::SetCriterionNote {
+                ctx.command(Command::SetCriterionNote {
                     id: id.clone(),
                     sheet: kind,
                     criterion: criterion.key.clone(),

@@ -1,0 +1,73 @@
+//! A screen's context, in the spirit of Rerun's `ViewerContext`: what a screen reads,
+//! bundled in one value, and the outboxes of what the user asked for. A screen never
+//! changes the model: it sends [`Command`]s (applied, saved and undoable after the frame)
+//! and [`UiAction`]s (navigation, dialogs, file pickers).
+
+use crate::app::AppState;
+use crate::command::Command;
+
+use super::UiAction;
+use super::text::Lang;
+
+/// What one screen (or a part of one) reads, and where its requests go.
+pub struct ScreenCtx<'a> {
+    /// The open workspace, read-only.
+    pub state: &'a AppState,
+    /// The language the screen is drawn in.
+    pub lang: Lang,
+    /// Nothing may be edited here: a read-only product, or a window that writes nothing.
+    pub read_only: bool,
+    commands: &'a mut Vec<Command>,
+    actions: &'a mut Vec<UiAction>,
+}
+
+impl<'a> ScreenCtx<'a> {
+    /// A context over `state` sending into the frame's two outboxes.
+    pub fn new(
+        state: &'a AppState,
+        lang: Lang,
+        read_only: bool,
+        commands: &'a mut Vec<Command>,
+        actions: &'a mut Vec<UiAction>,
+    ) -> Self {
+        ScreenCtx {
+            state,
+            lang,
+            read_only,
+            commands,
+            actions,
+        }
+    }
+
+    /// The user changed something: applied after the frame.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The user asked for something that is not an edit.
+    pub fn action(&mut self, action: UiAction) {
+        self.actions.push(action);
+    }
+
+    /// The command outbox, for a helper that only edits.
+    pub fn commands(&mut self) -> &mut Vec<Command> {
+        self.commands
+    }
+
+    /// The action outbox, for a helper that only asks.
+    pub fn actions(&mut self) -> &mut Vec<UiAction> {
+        self.actions
+    }
+
+    /// The same outboxes for a part that is read-only when `read_only` (or when this
+    /// context already is).
+    pub fn read_only_if(&mut self, read_only: bool) -> ScreenCtx<'_> {
+        ScreenCtx {
+            state: self.state,
+            lang: self.lang,
+            read_only: self.read_only || read_only,
+            commands: self.commands,
+            actions: self.actions,
+        }
+    }
+}
