@@ -20,17 +20,11 @@ use crate::domain::stage::{self, Stage, StageError, StageInput};
 pub enum ProductField {
     /// Product name.
     Name,
-    /// Commune.
     Commune,
-    /// Product code.
     ProductCode,
-    /// Description.
     Description,
-    /// Notes.
     Notes,
-    /// Producer name.
     ProducerName,
-    /// Legal representative.
     LegalRepresentative,
     /// Producer phone.
     Phone,
@@ -47,7 +41,6 @@ pub enum ProductField {
 pub enum DocDate {
     /// Issued or signed on.
     Issued,
-    /// Valid until.
     ValidUntil,
 }
 

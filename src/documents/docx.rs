@@ -64,9 +64,7 @@ pub fn check(ticked: bool) -> &'static str {
 /// Text style of a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
-    /// Bold.
     pub bold: bool,
-    /// Italic.
     pub italic: bool,
     /// Size in half-points (0 = body).
     pub size: usize,

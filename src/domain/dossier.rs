@@ -148,7 +148,6 @@ impl DocStatus {
 pub struct DossierEntry {
     /// Template key.
     pub key: String,
-    /// Status.
     #[serde(default)]
     pub status: DocStatus,
     /// Free note.
@@ -252,9 +251,9 @@ pub const EXPIRING_DAYS: i64 = 60;
 pub enum Validity {
     /// Valid for more than [`EXPIRING_DAYS`] days.
     Valid,
-    /// Expires within [`EXPIRING_DAYS`] days.
+    /// Expires within [`EXPIRING_DAYS`] days: this many days left.
     Expiring(i64),
-    /// Expired.
+    /// Expired this many days ago.
     Expired(i64),
 }
 

@@ -179,7 +179,6 @@ pub fn index_text(manifest: &Manifest) -> String {
 pub enum ExchangeError {
     /// A product with this id exists here but belongs to another producer.
     OtherProducer {
-        /// The id.
         id: ProductId,
         /// The producer here.
         here: String,

@@ -18,7 +18,6 @@ use super::stage::Stage;
 pub enum DocDateField {
     /// Issue date.
     Issued,
-    /// Valid until.
     ValidUntil,
 }
 
@@ -27,11 +26,8 @@ pub enum DocDateField {
 pub enum TextField {
     /// Product name.
     Name,
-    /// Commune.
     Commune,
-    /// Product code.
     ProductCode,
-    /// Description.
     Description,
     /// Product notes.
     Notes,
@@ -207,14 +203,12 @@ pub enum Change {
     Attached {
         /// Template key.
         key: String,
-        /// File name.
         file_name: String,
     },
     /// An evidence file reference was removed.
     Detached {
         /// Template key.
         key: String,
-        /// File name.
         file_name: String,
     },
     /// A schema-1 entry that could not be typed, kept word for word (English).
@@ -232,7 +226,6 @@ pub enum Origin {
     Edit,
     /// An undo of an earlier edit.
     Undo,
-    /// A redo.
     Redo,
 }
 

@@ -18,7 +18,6 @@ pub enum Part {
     Text(TextField),
     /// The producer's legal form.
     ProducerKind,
-    /// The scoring set.
     ScoringSet,
     /// Where the current application stands: stage, its dates, certificate, revocation.
     Process,

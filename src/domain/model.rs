@@ -179,7 +179,6 @@ pub struct Producer {
     pub legal_representative: String,
     /// Phone number.
     pub phone: String,
-    /// Address.
     pub address: String,
 }
 
@@ -310,7 +309,6 @@ pub struct Product<H = HistoryEntry> {
     pub id: ProductId,
     /// Product name, e.g. "Cốm Hồng Quang".
     pub name: String,
-    /// The producer.
     #[serde(default)]
     pub producer: Producer,
     /// Commune where it is produced.

@@ -156,7 +156,6 @@ pub enum StageField {
     SentToMinistry,
     /// Star on the certificate.
     CertificateStar,
-    /// Certificate number.
     CertificateNumber,
     /// Certificate issue date.
     CertificateIssued,
@@ -179,17 +178,13 @@ pub struct StageInput {
     pub provincial_score: Option<f32>,
     /// Date sent to the ministry.
     pub sent_to_ministry: Option<NaiveDate>,
-    /// Certificate star.
     pub certificate_star: Option<u8>,
-    /// Certificate number.
     pub certificate_number: Option<String>,
     /// Certificate issue date.
     pub certificate_issued: Option<NaiveDate>,
     /// Date of the negative result.
     pub not_recognised_on: Option<NaiveDate>,
-    /// Revocation date.
     pub revocation_date: Option<NaiveDate>,
-    /// Revocation reason.
     pub revocation_reason: Option<String>,
 }
 

@@ -54,7 +54,6 @@ pub struct StarStep<'a> {
 /// A 3★ minimum the self-assessment does not meet: why the product is not recognisable.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Blocker<'a> {
-    /// Criterion key.
     pub criterion_key: &'a str,
     /// Criterion name as printed.
     pub name_vi: &'a str,

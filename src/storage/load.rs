@@ -468,7 +468,6 @@ pub enum OnDisk {
     Absent,
     /// Read (maybe read-only), with what it held.
     Product {
-        /// The product.
         product: Box<Product>,
         /// What the file held.
         stamp: FileStamp,

@@ -80,7 +80,6 @@ pub enum StorageError {
         action: &'static str,
         /// The OS error.
         source: std::io::Error,
-        /// The path.
         path: PathBuf,
     },
     /// A RON file is malformed.
@@ -204,7 +203,6 @@ pub struct WorkspaceFile {
 pub struct ProductFile<H = HistoryEntry> {
     /// Schema version of this file.
     pub schema_version: u32,
-    /// The product.
     pub product: Product<H>,
 }
 

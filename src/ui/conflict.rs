@@ -18,7 +18,6 @@ use super::{UiAction, theme};
 /// The comparison being made (the copy is read once, when the comparison opens).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictDialog {
-    /// The conflict copy.
     pub copy: ConflictCopy,
     /// The product as the copy has it.
     pub theirs: Box<Product>,

@@ -31,7 +31,6 @@ pub enum Dialog {
     Stage(product::StageDialog),
     /// Files were dropped on a product but not on a document: ask which one.
     ChooseDocument {
-        /// Product.
         product: ProductId,
         /// The dropped files.
         files: Vec<PathBuf>,

@@ -22,7 +22,6 @@ pub use crate::domain::dossier::{EXPIRING_DAYS, Validity, validity};
 /// A document area that accepts dropped files, recorded while drawing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DropTarget {
-    /// Product.
     pub product: ProductId,
     /// Dossier document key.
     pub key: String,

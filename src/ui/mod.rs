@@ -98,9 +98,7 @@ pub enum UiAction {
     CleanUpEvidence,
     /// Pick a workspace folder with the system dialog.
     PickWorkspace,
-    /// Undo.
     Undo,
-    /// Redo.
     Redo,
     /// Switch language.
     SetLang(Lang),

@@ -41,13 +41,10 @@ pub enum SortKey {
     /// Product name.
     #[default]
     Name,
-    /// Producer.
     Producer,
-    /// Commune.
     Commune,
     /// Scoring set.
     Set,
-    /// Stage.
     Stage,
     /// Completeness.
     Dossier,
@@ -175,7 +172,6 @@ pub fn filter_rows(
 pub struct PortfolioUi {
     /// Search text.
     pub query: String,
-    /// Stage filter.
     pub stage_filter: Option<Stage>,
     /// Sort column.
     pub sort: SortKey,

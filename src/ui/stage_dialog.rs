@@ -17,7 +17,6 @@ use super::widgets::{self};
 /// State of the "what does this move need" dialog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StageDialog {
-    /// Product.
     pub product: ProductId,
     /// Target stage.
     pub target: Stage,

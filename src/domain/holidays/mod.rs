@@ -133,36 +133,29 @@ pub enum HolidayProblem {
         found: u32,
     },
     /// Two entries for the same year.
-    DuplicateYear {
-        /// The year.
-        year: i32,
-    },
+    DuplicateYear { year: i32 },
     /// A date more than a year away from the entry's year (probably a typo).
     DateFarFromYear {
         /// The entry's year.
         year: i32,
-        /// The date.
         date: NaiveDate,
     },
     /// The same date listed twice as a day off.
     DuplicateDayOff {
         /// The entry's year.
         year: i32,
-        /// The date.
         date: NaiveDate,
     },
     /// A make-up working day that is not a Saturday or Sunday.
     WorkingDayNotWeekend {
         /// The entry's year.
         year: i32,
-        /// The date.
         date: NaiveDate,
     },
     /// A date that is both a day off and a make-up working day.
     DayOffAndWorkingDay {
         /// The entry's year.
         year: i32,
-        /// The date.
         date: NaiveDate,
     },
     /// An official year without its source.

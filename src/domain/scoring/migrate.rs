@@ -25,10 +25,7 @@ enum MatchStrength {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetProblem {
     /// An answer to a criterion key the set does not have.
-    UnknownCriterion {
-        /// The key.
-        key: String,
-    },
+    UnknownCriterion { key: String },
     /// An option index past the criterion's options.
     OptionOutOfRange {
         /// Criterion key.
@@ -39,10 +36,7 @@ pub enum SheetProblem {
         options: usize,
     },
     /// An eliminating condition the set does not have.
-    UnknownElimination {
-        /// The key.
-        key: String,
-    },
+    UnknownElimination { key: String },
 }
 
 /// The answers and eliminations of `sheet` that do not fit `set`.

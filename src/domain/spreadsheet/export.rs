@@ -16,13 +16,10 @@ use crate::domain::stage::Stage;
 /// certificate: the one row type of both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PortfolioRow {
-    /// Product id.
     pub id: ProductId,
-    /// Name.
     pub name: String,
     /// Producer name.
     pub producer: String,
-    /// Commune.
     pub commune: String,
     /// Scoring set 1–26.
     pub scoring_set: u8,
@@ -174,11 +171,9 @@ pub fn summary_counts(rows: &[PortfolioRow]) -> (Vec<(Stage, usize)>, [usize; 4]
 /// A cell of the exported sheet, typed so that dates are real dates.
 #[derive(Debug, Clone, PartialEq)]
 pub enum OutCell {
-    /// Text.
     Text(String),
     /// A whole number.
     Int(u32),
-    /// A date.
     Date(NaiveDate),
     /// Nothing.
     Empty,

@@ -20,9 +20,7 @@ pub enum ImportField {
     Name,
     /// Producer name.
     Producer,
-    /// Commune.
     Commune,
-    /// Product code.
     ProductCode,
     /// Scoring set 1–26 (required).
     ScoringSet,
@@ -30,7 +28,6 @@ pub enum ImportField {
     Stage,
     /// Star on the certificate.
     Star,
-    /// Certificate number.
     CertificateNumber,
     /// Certificate issue date.
     IssuedOn,
@@ -222,23 +219,17 @@ pub enum RowProblem {
 pub struct ImportRow {
     /// Row number as the spreadsheet shows it.
     pub row_number: u32,
-    /// Name.
     pub name: String,
     /// Producer name.
     pub producer: String,
-    /// Commune.
     pub commune: String,
-    /// Product code.
     pub product_code: String,
-    /// Scoring set.
     pub scoring_set: u8,
     /// Stage (Preparing when not given; Recognised with a certificate).
     pub stage: Stage,
     /// Certificate, for a certified product.
     pub certificate: Option<Certificate>,
-    /// Phone.
     pub phone: String,
-    /// Address.
     pub address: String,
 }
 

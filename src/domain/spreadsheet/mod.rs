@@ -22,9 +22,7 @@ use super::search::nfc;
 pub enum Cell {
     /// Nothing in the cell.
     Empty,
-    /// Text.
     Text(String),
-    /// A number.
     Number(f64),
     /// A date (a date-formatted cell).
     Date(NaiveDate),

@@ -197,7 +197,6 @@ pub enum Problem {
 /// A checked bundle: its manifest, and what is wrong with it (nothing, if it is sound).
 #[derive(Debug, Clone)]
 pub struct Verified {
-    /// The manifest.
     pub manifest: Manifest,
     /// Problems found; empty when every file matches.
     pub problems: Vec<Problem>,
@@ -208,7 +207,6 @@ pub struct Verified {
 pub struct Opened {
     /// The bundle file.
     pub path: PathBuf,
-    /// The manifest.
     pub manifest: Manifest,
     /// The product as the bundle carries it (older schemas migrated in memory).
     pub product: Product,

@@ -67,7 +67,6 @@ pub enum EvidenceError {
         action: &'static str,
         /// The OS error.
         source: io::Error,
-        /// The path.
         path: PathBuf,
     },
     /// The user cancelled; nothing was left behind.
@@ -84,10 +83,7 @@ pub enum EvidenceError {
     },
     /// The source of an import is not a regular file (a folder, a device, a pipe…).
     #[error("not a regular file — {path}")]
-    NotAFile {
-        /// The path.
-        path: PathBuf,
-    },
+    NotAFile { path: PathBuf },
 }
 
 /// The result of [`import_file`].

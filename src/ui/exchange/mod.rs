@@ -46,7 +46,6 @@ pub enum Done {
 
 /// The running bundle task and what its bar says.
 pub struct ExchangeJob {
-    /// The task.
     task: Task<Done>,
     /// The words before the bar.
     label: text::Tr,
