@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use crate::domain::{deadlines, dossier};
-use crate::storage;
 use crate::text;
 
 use super::out::{Out, printable};
@@ -23,15 +22,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let today = super::today_from(args)?;
     let lang = super::lang_from(args);
     let dir = Path::new(dir);
-    let loaded = storage::load_workspace(dir).map_err(|e| text::storage_error(&e, lang))?;
-    let (catalog, holiday_problems) =
-        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
-    for problem in loaded.problems.iter().chain(holiday_problems.iter()) {
-        eprintln!(
-            "warning: {}",
-            printable(&text::storage_error(problem, lang))
-        );
-    }
+    let (loaded, catalog) = super::load_warning(dir, lang)?;
     let mut out = Out::new();
     if csv {
         out.line("id,name,producer,stage,dossier_percent,next_deadline,deadline_rule");

@@ -106,6 +106,21 @@ fn open_state(dir: &Path, args: &[String], lang: Lang) -> Result<crate::app::App
         .map_err(|e| crate::text::storage_error(&e, lang))
 }
 
+/// Loads the workspace in `dir` and its rule data (with the workspace's own holidays),
+/// printing every problem met on the way as a warning.
+fn load_warning(dir: &Path, lang: Lang) -> Result<(storage::LoadedWorkspace, Catalog), String> {
+    let loaded = storage::load_workspace(dir).map_err(|e| crate::text::storage_error(&e, lang))?;
+    let (catalog, holiday_problems) =
+        storage::assets::catalog_for(dir).map_err(|e| crate::text::storage_error(&e, lang))?;
+    for problem in loaded.problems.iter().chain(holiday_problems.iter()) {
+        eprintln!(
+            "warning: {}",
+            out::printable(&crate::text::storage_error(problem, lang))
+        );
+    }
+    Ok((loaded, catalog))
+}
+
 fn catalog() -> Result<Catalog, ExitCode> {
     storage::assets::builtin_catalog().map_err(|err| {
         eprintln!("error: built-in rule data is damaged: {err}");

@@ -18,15 +18,7 @@ pub fn export_portfolio(args: &[String]) -> Result<(), String> {
     let out = super::flag(args, "--out").ok_or("export --portfolio needs --out FILE.xlsx")?;
     let today = super::today_from(args)?;
     let lang = super::lang_from(args);
-    let loaded = storage::load_workspace(dir).map_err(|e| text::storage_error(&e, lang))?;
-    let (catalog, holiday_problems) =
-        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
-    for problem in loaded.problems.iter().chain(holiday_problems.iter()) {
-        eprintln!(
-            "warning: {}",
-            printable(&text::storage_error(problem, lang))
-        );
-    }
+    let (loaded, catalog) = super::load_warning(dir, lang)?;
     let book = portfolio_book(&loaded.workspace, &catalog, today, lang);
     storage::spreadsheet::write_portfolio(Path::new(out), &book).map_err(|e| {
         format!(

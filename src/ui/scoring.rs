@@ -6,7 +6,7 @@
 use egui::RichText;
 
 use crate::command::{Command, SheetKind};
-use crate::domain::criteria::{Criterion, Part, ScoringSet};
+use crate::domain::criteria::{Criterion, Elimination, Part, ScoringSet};
 use crate::domain::dossier::{self, DocStatus, DossierTemplate};
 use crate::domain::model::Product;
 use crate::domain::scoring::{self, Answer, ScoreSheet, ScoreSummary, SuggestionReason};
@@ -459,31 +459,13 @@ struct Sheet<'s> {
 }
 
 fn criteria_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, sheet: &Sheet<'_>) {
-    let Sheet {
-        set,
-        product,
-        current,
-        kind,
-        ..
-    } = *sheet;
-    let (lang, read_only) = (ctx.lang, ctx.read_only);
-    let id = &product.id;
+    let set = sheet.set;
+    let lang = ctx.lang;
     if !set.eliminations.is_empty() {
         ui.heading(lang.t(text::ELIMINATIONS));
         for elimination in &set.eliminations {
-            let mut hit = current.eliminations_hit.contains(&elimination.key);
             let label = lang.pick(&elimination.label_vi, &elimination.label_en);
-            if ui
-                .add_enabled(!read_only, egui::Checkbox::new(&mut hit, label))
-                .changed()
-            {
-                ctx.command(Command::SetElimination {
-                    id: id.clone(),
-                    sheet: kind,
-                    key: elimination.key.clone(),
-                    hit,
-                });
-            }
+            elimination_checkbox(ui, ctx, sheet, elimination, label.to_owned());
         }
         ui.separator();
     }
@@ -525,6 +507,28 @@ fn part_letter(part: Part) -> &'static str {
         Part::A => "A",
         Part::B => "B",
         Part::C => "C",
+    }
+}
+
+/// One elimination condition of a sheet as a checkbox; ticking it sends the command.
+fn elimination_checkbox(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    sheet: &Sheet<'_>,
+    elimination: &Elimination,
+    label: String,
+) {
+    let mut hit = sheet.current.eliminations_hit.contains(&elimination.key);
+    if ui
+        .add_enabled(!ctx.read_only, egui::Checkbox::new(&mut hit, label))
+        .changed()
+    {
+        ctx.command(Command::SetElimination {
+            id: sheet.product.id.clone(),
+            sheet: sheet.kind,
+            key: elimination.key.clone(),
+            hit,
+        });
     }
 }
 
@@ -621,22 +625,11 @@ fn criterion_ui(
             });
         }
         for elimination in &criterion.eliminations {
-            let mut hit = current.eliminations_hit.contains(&elimination.key);
             let label = format!(
                 "× {}",
                 lang.pick(&elimination.label_vi, &elimination.label_en)
             );
-            if ui
-                .add_enabled(!read_only, egui::Checkbox::new(&mut hit, label))
-                .changed()
-            {
-                ctx.command(Command::SetElimination {
-                    id: id.clone(),
-                    sheet: kind,
-                    key: elimination.key.clone(),
-                    hit,
-                });
-            }
+            elimination_checkbox(ui, ctx, sheet, elimination, label);
         }
         let docs = docs_line(template, product, criterion, lang);
         if !docs.is_empty() {
