@@ -176,13 +176,13 @@ impl DeadlineRules {
             .national_rounds
             .iter()
             .find(|((m, d), _)| (*m, *d) == (cutoff.month(), cutoff.day()))?;
-        // The decision comes later in the same year or early in the next.
-        let year = if *month >= cutoff.month() {
-            cutoff.year()
+        // The decision comes later in the same year, or in the next.
+        let same_year = ymd(cutoff.year(), *month, *day)?;
+        if same_year >= cutoff {
+            Some(same_year)
         } else {
-            cutoff.year() + 1
-        };
-        ymd(year, *month, *day)
+            ymd(cutoff.year() + 1, *month, *day)
+        }
     }
 
     /// Certificate expiry: issue + the validity (29 February clamps to 28 February).

@@ -72,7 +72,10 @@ pub(crate) fn compact_into<'a>(text: &str, out: &'a mut String) -> Option<&'a st
                 );
                 let before_close =
                     matches!(bytes.get(i), None | Some(b')' | b']' | b'}' | b',' | b':'));
-                if !after_open && !before_close {
+                // `( )` is not the unit `()`: kept as written, for the parser to judge.
+                let inside_parens =
+                    out.as_bytes().last() == Some(&b'(') && bytes.get(i) == Some(&b')');
+                if inside_parens || (!after_open && !before_close) {
                     out.push(' ');
                 }
             }
@@ -138,6 +141,8 @@ mod tests {
         assert_eq!(compact("Some (1)").as_deref(), Some("Some (1)"));
         assert_eq!(compact("a b").as_deref(), Some("a b"));
         assert_eq!(compact("  x  ").as_deref(), Some("x"));
+        assert_eq!(compact("(a: ( ))").as_deref(), Some("(a:( ))"));
+        assert_eq!(compact("(a: ())").as_deref(), Some("(a:())"));
     }
 
     #[test]

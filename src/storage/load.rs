@@ -444,16 +444,14 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
         if claimants.len() < 2 {
             continue;
         }
-        claimants.sort();
+        // In file-name order, like every other problem.
+        let mut names: Vec<String> = claimants.iter().map(|s| format!("{s}.ron")).collect();
+        names.sort();
         loaded.problems.push(StorageError::Data {
             message: format!(
                 "{} files claim the same product id “{claimed}”: {}",
-                claimants.len(),
-                claimants
-                    .iter()
-                    .map(|s| format!("{s}.ron"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                names.len(),
+                names.join(", ")
             ),
             path: products_dir.clone(),
         });
