@@ -98,7 +98,7 @@ fn score_prints_the_sheet_as_a_person_reads_it() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
-        text.contains("A 24/40  B 13/25  C 22/35  total 59/100  ★★★"),
+        text.contains("A 24/40   B 13/25   C 22/35   Total 59/100   ★★★"),
         "{text}"
     );
     assert!(
@@ -115,7 +115,7 @@ fn score_prints_the_sheet_as_a_person_reads_it() {
         "en",
     ]);
     let text = stdout(&out);
-    assert!(text.contains("total 52/100  not recognisable"), "{text}");
+    assert!(text.contains("Total 52/100   not recognisable"), "{text}");
     assert!(
         text.contains("blocker: 3.5 Intellectual property: 0 of 1 points needed for 3★"),
         "{text}"
@@ -401,7 +401,7 @@ fn the_cli_speaks_vietnamese_by_default_and_english_on_request() {
     let check = stdout(&run(&["check", ws_str]));
     assert!(check.contains("đã đọc 2 sản phẩm, 0 vấn đề"), "{check}");
     let score = stdout(&run(&["score", ws_str, "--product", "com-hong-quang"]));
-    assert!(score.contains("tổng 59/100"), "{score}");
+    assert!(score.contains("Tổng 59/100"), "{score}");
     assert!(score.contains("tiếp theo: 4★ cần 70 điểm"), "{score}");
     let list = stdout(&run(&["list", ws_str, "--today", "2026-11-26"]));
     assert!(list.contains("07/12/2026 Hạn xã xử lý hồ sơ"), "{list}");

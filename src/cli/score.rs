@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use crate::domain::criteria::Part;
 use crate::domain::dossier;
 use crate::domain::scoring::{self, Outcome, SuggestionReason};
 use crate::storage;
@@ -97,20 +96,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ),
             Outcome::Eliminated => pick(lang, "bị loại".into(), "eliminated".into()),
         };
-        let total = lang.t(text::Tr {
-            vi: "tổng",
-            en: "total",
-        });
         out.line(format!(
-            "  A {}/{}  B {}/{}  C {}/{}  {total} {}/{}  {stars}",
-            summary.part_points(Part::A),
-            set.part_max(Part::A),
-            summary.part_points(Part::B),
-            set.part_max(Part::B),
-            summary.part_points(Part::C),
-            set.part_max(Part::C),
-            summary.total,
-            summary.max_total
+            "  {}   {stars}",
+            text::parts_line(&summary, set, lang)
         ));
         if !summary.complete {
             out.line(pick(

@@ -4,9 +4,11 @@ use super::{
     DOC_BUILD_FAILED, DOC_CONDITIONAL, DOC_NO_RULE_DATA, DOC_OPTIONAL, DOC_REQUIRED, Lang,
     NO_APPLICATION, REQUIRED_ALL_READY, Tr,
 };
+use crate::domain::criteria::{Part, ScoringSet};
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::dossier::{DocStatus, Provider, Requirement};
 use crate::domain::model::{ApplicationKind, FormText, ProducerKind};
+use crate::domain::scoring::ScoreSummary;
 use crate::domain::stage::{Stage, StageField};
 
 /// Name of a process stage.
@@ -430,4 +432,20 @@ pub fn completeness_line(
         }
     };
     format!("{percent}% · {ready}/{applicable} · {required}")
+}
+
+/// "A 28/40   B 15/25   C 20/35   Tổng 63/100": the parts of a score, for the screen and the CLI.
+pub fn parts_line(summary: &ScoreSummary, set: &ScoringSet, lang: Lang) -> String {
+    format!(
+        "A {}/{}   B {}/{}   C {}/{}   {} {}/{}",
+        summary.part_points(Part::A),
+        set.part_max(Part::A),
+        summary.part_points(Part::B),
+        set.part_max(Part::B),
+        summary.part_points(Part::C),
+        set.part_max(Part::C),
+        lang.t(super::SCORE_TOTAL),
+        summary.total,
+        summary.max_total
+    )
 }

@@ -24,22 +24,6 @@ fn points_unit(points: u32, lang: Lang) -> &'static str {
     }
 }
 
-/// "A 28/40  B 15/25  C 20/35  total 63/100" in the UI language.
-pub fn parts_line(summary: &ScoreSummary, set: &ScoringSet, lang: Lang) -> String {
-    format!(
-        "A {}/{}   B {}/{}   C {}/{}   {} {}/{}",
-        summary.part_points(Part::A),
-        set.part_max(Part::A),
-        summary.part_points(Part::B),
-        set.part_max(Part::B),
-        summary.part_points(Part::C),
-        set.part_max(Part::C),
-        lang.t(text::SCORE_TOTAL),
-        summary.total,
-        summary.max_total
-    )
-}
-
 /// The predicted result in words: "★★★ (3 sao)", "not recognisable", "eliminated".
 pub fn outcome_text(summary: &ScoreSummary, lang: Lang) -> String {
     match summary.outcome() {
@@ -287,7 +271,7 @@ fn summary_ui(
     lang: Lang,
 ) {
     ui.heading(lang.t(text::SCORE_SUMMARY));
-    ui.label(RichText::new(parts_line(summary, set, lang)).monospace());
+    ui.label(RichText::new(text::parts_line(summary, set, lang)).monospace());
     let outcome = outcome_text(summary, lang);
     let color = match summary.outcome() {
         scoring::Outcome::Recognised(_) => theme::ok(),
