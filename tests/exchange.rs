@@ -943,6 +943,24 @@ fn gui_export_receive_with_preview_and_review() {
     ));
     harness.get_by_label_contains("Đang xem gói hồ sơ, chỉ đọc");
     harness.get_by_label_contains("Tóm tắt");
+    // The product's Xuất… menu: forms yes, a bundle of the bundle no (as in the File menu).
+    use egui_kittest::kittest::NodeT;
+    harness.get_by_label("Xuất…").click();
+    harness.run();
+    assert!(
+        !harness
+            .get_by_label("Mẫu 01 – Phiếu đăng ký (Word)…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_label("Gói hồ sơ điện tử (.ocop.zip)…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
     if let Some(out) = std::env::var_os("OCOP_SAVE_REVIEW") {
         harness.render().expect("render").save(&out).expect("save");
     }

@@ -9,6 +9,7 @@ tr! {
     BUNDLE_EXPORT = "Xuất gói hồ sơ của sản phẩm…", "Export this product's dossier bundle…";
     BUNDLE_EXPORT_SHORT = "Gói hồ sơ điện tử (.ocop.zip)…", "Electronic dossier (.ocop.zip)…";
     BUNDLE_EXPORT_HINT = "Mở một sản phẩm trước", "Open a product first";
+    BUNDLE_EXPORT_NOT_HERE = "Chỉ xuất gói từ một không gian làm việc, không phải khi xem một gói hay nhiều xã", "A bundle is exported from a workspace, not while reviewing a bundle or many communes";
     BUNDLE_RECEIVE = "Nhận gói hồ sơ vào không gian này…", "Receive a bundle into this workspace…";
     BUNDLE_VERIFY = "Kiểm tra một gói hồ sơ…", "Verify a bundle…";
     BUNDLE_REVIEW = "Xem một gói hồ sơ (chỉ đọc)…", "Review a bundle (read-only)…";

@@ -232,8 +232,15 @@ fn next_star(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
     }
 }
 
-/// The "Xuất…" (export) menu of a product: every form and the status report.
-pub fn export_menu(ui: &mut egui::Ui, product: &Product, lang: Lang, actions: &mut Vec<UiAction>) {
+/// The "Xuất…" (export) menu of a product: every form and the status report, and the
+/// electronic dossier when `bundle` (a workspace, not a review or many communes).
+pub fn export_menu(
+    ui: &mut egui::Ui,
+    product: &Product,
+    lang: Lang,
+    bundle: bool,
+    actions: &mut Vec<UiAction>,
+) {
     ui.menu_button(lang.t(text::EXPORT_BUTTON), |ui| {
         for kind in DocKind::ALL {
             if ui.button(format!("{}…", lang.t(kind.name()))).clicked() {
@@ -242,10 +249,12 @@ pub fn export_menu(ui: &mut egui::Ui, product: &Product, lang: Lang, actions: &m
             }
         }
         ui.separator();
-        if ui.button(lang.t(text::BUNDLE_EXPORT_SHORT)).clicked() {
+        let response = ui.add_enabled(bundle, egui::Button::new(lang.t(text::BUNDLE_EXPORT_SHORT)));
+        if response.clicked() {
             actions.push(UiAction::ExportBundle(product.id.clone()));
             ui.close();
         }
+        response.on_disabled_hover_text(lang.t(text::BUNDLE_EXPORT_NOT_HERE));
     });
 }
 

@@ -79,7 +79,13 @@ pub fn product_ui(
             {
                 ctx.action(UiAction::AskDelete(id.clone()));
             }
-            super::glance::export_menu(ui, product, lang, ctx.actions());
+            super::glance::export_menu(
+                ui,
+                product,
+                lang,
+                state.source().is_workspace(),
+                ctx.actions(),
+            );
         });
     });
     if file_read_only && state.source().is_workspace() {

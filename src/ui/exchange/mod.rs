@@ -422,7 +422,16 @@ impl OcopApp {
         if let Some(id) = product.filter(|_| response.clicked()) {
             actions.push(UiAction::ExportBundle(id));
         }
-        response.on_disabled_hover_text(lang.t(text::BUNDLE_EXPORT_HINT));
+        let open_elsewhere = matches!(self.screen, Screen::Product(_))
+            && self
+                .state
+                .as_ref()
+                .is_some_and(|s| !s.source().is_workspace());
+        response.on_disabled_hover_text(lang.t(if open_elsewhere {
+            text::BUNDLE_EXPORT_NOT_HERE
+        } else {
+            text::BUNDLE_EXPORT_HINT
+        }));
         let writable = self
             .state
             .as_ref()
