@@ -1,0 +1,172 @@
+//! Errors in the user's language: skipped files, storage errors, refused edits. Each is
+//! translated here, once, wherever it is shown (screens, CLI, messages).
+
+use super::{
+    Lang, REFUSED_READ_ONLY, STAGE_DIALOG_NEEDS, Tr, WORKSPACE_OPEN_ELSEWHERE, stage_field_name,
+    stage_name,
+};
+
+/// Why a file was skipped, in the user's language.
+pub fn skip_reason(reason: crate::storage::SkipReason, lang: Lang) -> String {
+    use crate::storage::SkipReason;
+    match reason {
+        SkipReason::Symlink => lang
+            .t(Tr {
+                vi: "là liên kết tượng trưng (symlink), không đi theo",
+                en: "a symbolic link, not followed",
+            })
+            .to_owned(),
+        SkipReason::NotRegular => lang
+            .t(Tr {
+                vi: "không phải tệp thường (ống dẫn, thiết bị hoặc thư mục)",
+                en: "not a regular file (named pipe, socket, device or folder)",
+            })
+            .to_owned(),
+        SkipReason::NotUtf8Name => lang
+            .t(Tr {
+                vi: "tên tệp không phải Unicode hợp lệ",
+                en: "the file name is not valid Unicode",
+            })
+            .to_owned(),
+        SkipReason::HiddenName => lang
+            .t(Tr {
+                vi: "tên tệp ẩn (bắt đầu bằng dấu chấm)",
+                en: "hidden file name (starts with a dot)",
+            })
+            .to_owned(),
+        SkipReason::NotAProductId => lang
+            .t(Tr {
+                vi: "tên tệp không phải mã sản phẩm hợp lệ (a-z, 0-9, -)",
+                en: "file name is not a valid product id (a-z, 0-9, -)",
+            })
+            .to_owned(),
+        SkipReason::TooLarge { limit_bytes } => match lang {
+            Lang::Vi => format!(
+                "lớn hơn giới hạn {} KiB cho loại tệp này",
+                limit_bytes / 1024
+            ),
+            Lang::En => format!(
+                "larger than the {} KiB limit for this kind of file",
+                limit_bytes / 1024
+            ),
+        },
+    }
+}
+
+/// A storage error in the user's language, naming the file last.
+pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
+    use crate::storage::StorageError as E;
+    let path = err.path().display();
+    let vi = lang == Lang::Vi;
+    match err {
+        E::Io { action, source, .. } if vi => {
+            format!("lỗi tệp ({action}): {source} — {path}")
+        }
+        E::Parse {
+            line,
+            column,
+            message,
+            ..
+        } if vi => format!("tệp hỏng ở dòng {line}, cột {column}: {message} — {path}"),
+        E::NewerSchema {
+            found, supported, ..
+        } if vi => format!(
+            "tệp do phiên bản mới hơn ghi (định dạng {found}, bản này đọc tới {supported}); chỉ xem, không ghi — {path}"
+        ),
+        E::NotAWorkspace { .. } if vi => format!(
+            "không phải thư mục làm việc OCOP (không có workspace.ron và thư mục products/) — {path}"
+        ),
+        E::Serialize { message, .. } if vi => format!("không ghi được dữ liệu: {message} — {path}"),
+        E::Data { message, .. } if vi => format!("dữ liệu sai: {message} — {path}"),
+        E::Refused { reason, .. } if vi => format!("không ghi: {reason} — {path}"),
+        E::Skipped { reason, .. } => match lang {
+            Lang::Vi => format!("bỏ qua, không đọc: {} — {path}", skip_reason(*reason, lang)),
+            Lang::En => format!("skipped, not read: {} — {path}", skip_reason(*reason, lang)),
+        },
+        E::UnknownFields { fields, .. } if vi => format!(
+            "có trường mà phiên bản này không biết: {}; chỉ mở để xem để không mất chúng — {path}",
+            fields.join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Why an edit was refused, in the user's language.
+pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
+    use crate::command::Refusal as R;
+    lang.t(match refusal {
+        R::BadProductId => Tr {
+            vi: "Mã sản phẩm chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
+            en: "A product id has only a-z, 0-9 and dashes",
+        },
+        R::ScoringSetRange => Tr {
+            vi: "Bộ tiêu chí là một số từ 1 đến 26",
+            en: "A scoring set is a number from 1 to 26",
+        },
+        R::EmptyName => Tr {
+            vi: "Tên sản phẩm không được để trống",
+            en: "The product name cannot be empty",
+        },
+        R::ApplicationOpen => Tr {
+            vi: "Hãy kết thúc lần đánh giá hiện tại trước khi bắt đầu lần mới",
+            en: "Finish the current application before starting a new one",
+        },
+        R::EmptyCertificateNumber => Tr {
+            vi: "Số giấy chứng nhận không được để trống",
+            en: "The certificate number cannot be empty",
+        },
+        R::NoCertificate => Tr {
+            vi: "Lần đánh giá này chưa có giấy chứng nhận",
+            en: "This application has no certificate",
+        },
+        R::ScoreRange => Tr {
+            vi: "Điểm trung bình của hội đồng từ 0 đến 100",
+            en: "The council's average score is between 0 and 100",
+        },
+        R::OfficialStarRange => Tr {
+            vi: "Hạng sao chính thức là 3, 4 hoặc 5",
+            en: "An official star is 3, 4 or 5",
+        },
+        R::NoSuchAttachment => Tr {
+            vi: "Không tìm thấy tệp đính kèm này trên tài liệu",
+            en: "No such attachment on this document",
+        },
+        R::NotAProductEdit => Tr {
+            vi: "Thao tác không thuộc sản phẩm nào",
+            en: "Not an edit of a product",
+        },
+        R::ReadOnlyProduct => REFUSED_READ_ONLY,
+        R::WorkspaceLocked => WORKSPACE_OPEN_ELSEWHERE,
+    })
+}
+
+/// A refused edit in the user's language (the stage errors name the field).
+pub fn command_error(err: &crate::command::CommandError, lang: Lang) -> String {
+    use crate::command::CommandError as E;
+    use crate::domain::stage::StageError;
+    let vi = lang == Lang::Vi;
+    match err {
+        E::Refused(why) => refusal(*why, lang).to_owned(),
+        E::Stage(StageError::Invalid { field, reason }) => {
+            format!("{}: {reason}", lang.t(stage_field_name(*field)))
+        }
+        E::Stage(StageError::Missing { fields }) => {
+            let names: Vec<&str> = fields
+                .iter()
+                .map(|f| lang.t(stage_field_name(*f)))
+                .collect();
+            format!("{} {}", lang.t(STAGE_DIALOG_NEEDS), names.join(", "))
+        }
+        E::Stage(StageError::NotAllowed { from, to }) if vi => format!(
+            "Không chuyển được từ “{}” sang “{}”",
+            lang.t(stage_name(*from)),
+            lang.t(stage_name(*to))
+        ),
+        E::NoProduct(id) if vi => format!("Không có sản phẩm {id}"),
+        E::NoApplication(id) if vi => format!("Sản phẩm {id} chưa có lần đánh giá nào"),
+        E::NoDocument { key } if vi => format!("Không có tài liệu {key} trong hồ sơ"),
+        E::Exists(id) if vi => format!("Đã có sản phẩm mã {id}"),
+        E::NoRuleData(what) if vi => format!("Thiếu dữ liệu quy định: {what}"),
+        other => other.to_string(),
+    }
+}
