@@ -6,7 +6,7 @@
     reason = "test code: a panic is the failure message"
 )]
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use ocop_tracker::command::{

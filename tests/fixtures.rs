@@ -8,7 +8,7 @@
 //! writer's own `schema_version` line, and loading must report nothing (a renamed or
 //! removed serde field would be an unknown field). A format change therefore needs a
 //! migration that keeps every frozen `expected/` true. `expected/` files are never
-//! rewritten; `OCOP_WRITE_EXPECTED=1 cargo test --test fixtures` only writes the missing
+//! rewritten; `OCOP_WRITE_EXPECTED=1 cargo test --test integration fixtures::` only writes the missing
 //! ones of a new fixture (then review them).
 #![allow(
     clippy::unwrap_used,
@@ -16,7 +16,7 @@
     reason = "test code: a panic is the failure message"
 )]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -54,7 +54,7 @@ fn check_against_expected(name: &str) {
         let written = storage::product_to_ron(product).expect("serialise");
         let expected_path = expected_dir.join(format!("{id}.ron"));
         // A deliberate format change (with its migration) rewrites the expectation:
-        // `OCOP_WRITE_EXPECTED=1 cargo test --test fixtures`, then review the diff.
+        // `OCOP_WRITE_EXPECTED=1 cargo test --test integration fixtures::`, then review the diff.
         if std::env::var_os("OCOP_WRITE_EXPECTED").is_some() && !expected_path.exists() {
             fs::create_dir_all(&expected_dir).expect("mkdir");
             fs::write(&expected_path, &written).expect("write expected");

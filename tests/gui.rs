@@ -6,7 +6,7 @@
     reason = "test code: a panic is the failure message"
 )]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

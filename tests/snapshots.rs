@@ -1,7 +1,7 @@
 //! Image snapshots of the main screens. They need a Vulkan renderer; the software one,
 //! Debian `mesa-vulkan-drivers`, is what `.ci/run` installs. Without any renderer the test
 //! says so and skips, unless `OCOP_REQUIRE_SNAPSHOTS=1` (set by `.ci/run`) makes that a
-//! failure. Update with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`, and look at every
+//! failure. Update with `UPDATE_SNAPSHOTS=1 cargo test --test integration snapshots::`, and look at every
 //! new image before committing it.
 #![allow(
     clippy::unwrap_used,
@@ -9,7 +9,7 @@
     reason = "test code: a panic is the failure message"
 )]
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

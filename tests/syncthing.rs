@@ -15,7 +15,7 @@
     reason = "test code: a panic is the failure message"
 )]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,0 +1,30 @@
+//! All integration tests in one test binary: each file under `tests/` is a module here.
+//! One binary links egui, wgpu and the rest once instead of once per file (about 250 MB
+//! of disk and a link each, 23 times over, on a cold CI run). Run one file's tests with
+//! `cargo test --test integration <module>::`, e.g. `cargo test --test integration snapshots::`.
+
+mod common;
+
+mod cli;
+mod commands;
+mod criteria_data;
+mod daily_use;
+mod documents;
+mod evidence;
+mod exchange;
+mod fixtures;
+mod gui;
+mod hardening;
+mod holidays;
+mod ics;
+mod kill;
+mod layers;
+mod long_text;
+mod sharing;
+mod sharing_gui;
+mod snapshots;
+mod stars;
+mod storage;
+mod syncthing;
+mod windows;
+mod xlsx;
