@@ -1442,3 +1442,39 @@ fn unknown_fields_in_rule_data_are_errors() {
     let err = ron::from_str::<DossierTemplate>(&typo).expect_err("typo refused");
     assert!(err.to_string().contains("has_valdity"), "{err}");
 }
+
+/// Form 01's "Ngành, Nhóm" comes from the sheet heading: every set of 26/2026 names its
+/// sector, and every set outside the ornamental and tourism ones its group.
+#[test]
+fn every_set_names_its_sector_and_group() {
+    let rules = rules();
+    for s in &rules.sets {
+        let (sector, group) = s
+            .sector_and_group()
+            .unwrap_or_else(|| panic!("set {} heading names no sector", s.number));
+        assert!(!sector.is_empty(), "set {}", s.number);
+        assert!(
+            !sector.contains("Nhóm") && !sector.ends_with(['.', ',']),
+            "set {}: {sector}",
+            s.number
+        );
+        assert_eq!(
+            group.is_empty(),
+            (23..=26).contains(&s.number),
+            "set {}",
+            s.number
+        );
+    }
+    assert_eq!(
+        set(&rules, 6).sector_and_group(),
+        Some(("Thực phẩm", "Thực phẩm chế biến"))
+    );
+    assert_eq!(
+        set(&rules, 21).sector_and_group(),
+        Some(("Thủ công mỹ nghệ", "Thủ công mỹ nghệ gia dụng, trang trí"))
+    );
+    assert_eq!(
+        set(&rules, 24).sector_and_group(),
+        Some(("Sinh vật cảnh", ""))
+    );
+}

@@ -146,6 +146,8 @@ fn form_01_is_filled_from_the_product_and_keeps_dotted_leaders() {
         com.producer.legal_representative.as_str(),
         com.producer.phone.as_str(),
         "Bộ số 6",
+        // Sector and group in words, from Appendix I (not the group's numeral alone).
+        "Ngành, Nhóm: Thực phẩm, nhóm Thực phẩm chế biến",
         "Lần đầu ☑",
         "Nâng hạng □",
         "Đánh giá lại □",
@@ -223,6 +225,29 @@ fn form_02_has_part_i_ticks_the_producers_texts_part_iii_criterion_by_criterion_
         .find(|l| l.file_name.starts_with("Đơn nhãn hiệu"))
         .unwrap();
     assert!(ip.criterion.starts_with("3.5"), "{ip:?}");
+    // Part III's evidence column names a document that is ready even with no file yet:
+    // the raw-material origin papers back 1.1 in the demo.
+    let origin = app
+        .dossier
+        .iter()
+        .find(|e| e.key == "raw-material-origin")
+        .expect("raw-material origin in the demo dossier");
+    assert_eq!(
+        origin.status,
+        ocop_tracker::domain::dossier::DocStatus::Ready
+    );
+    assert!(origin.attachments.is_empty());
+    let part_iii = text
+        .split("Phần III")
+        .nth(1)
+        .and_then(|t| t.split("Phần IV").next())
+        .expect("Part III");
+    let row_1_1 = part_iii
+        .split(" 1.2 ")
+        .next()
+        .and_then(|t| t.split(" 1.1 ").nth(1))
+        .expect("row 1.1");
+    assert!(row_1_1.contains("nguồn gốc nguyên liệu"), "{row_1_1}");
 }
 
 #[test]
@@ -257,6 +282,39 @@ fn form_03_shows_the_producers_statement_beside_the_communes_assessment() {
         }
     }
     assert!(text.contains("đề nghị Ủy ban nhân dân tỉnh Tuyên Quang"));
+    assert!(
+        text.contains("Nơi nhận: - UBND tỉnh Tuyên Quang; - HTX"),
+        "{text}"
+    );
+    assert!(text.contains("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"), "{text}");
+}
+
+/// The report is written by the product's own commune (the workspace may serve several),
+/// without the officer's "(huyện Lâm Bình cũ)" note, which is no part of its name; with no
+/// place given, the place line names that commune.
+#[test]
+fn form_03_is_signed_by_the_products_own_commune() {
+    let (_tmp, state) = open_demo();
+    let buffalo = &state.workspace().products[&id("thit-trau-binh-an")];
+    assert!(
+        buffalo.commune.starts_with("Bình An ("),
+        "{}",
+        buffalo.commune
+    );
+    assert_ne!(state.workspace().info.commune, buffalo.commune);
+    let text = plain_text(&document_xml(&render(
+        &state,
+        DocKind::Form03,
+        "thit-trau-binh-an",
+    )));
+    assert!(text.contains("ỦY BAN NHÂN DÂN XÃ BÌNH AN Số:"), "{text}");
+    assert!(!text.contains("HỒNG QUANG"), "{text}");
+    assert!(!text.contains("LÂM BÌNH CŨ"), "{text}");
+    assert!(text.contains("Bình An, ngày … tháng … năm …"), "{text}");
+    assert!(
+        text.contains("Ủy ban nhân dân xã Bình An đề nghị"),
+        "{text}"
+    );
 }
 
 #[test]

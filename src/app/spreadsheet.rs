@@ -223,8 +223,15 @@ impl ImportSheet {
 
     /// Whether the required fields have a column.
     pub fn has_required(&self) -> bool {
-        self.mapping.contains_key(&ImportField::Name)
-            && self.mapping.contains_key(&ImportField::ScoringSet)
+        self.missing_required().is_empty()
+    }
+
+    /// The required fields (product name, scoring set) no column fills.
+    pub fn missing_required(&self) -> Vec<ImportField> {
+        [ImportField::Name, ImportField::ScoringSet]
+            .into_iter()
+            .filter(|field| !self.mapping.contains_key(field))
+            .collect()
     }
 
     /// What the import would do in `workspace` now.

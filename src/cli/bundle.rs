@@ -83,7 +83,7 @@ pub fn export(args: &[String]) -> Result<(), String> {
 pub fn verify(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
     let Some(file) = args.first().filter(|a| !a.starts_with("--")) else {
-        eprintln!("error: verify needs a bundle file (.ocop.zip)");
+        super::out::error(lang, "verify needs a bundle file (.ocop.zip)");
         return ExitCode::from(2);
     };
     let path = Path::new(file);
@@ -124,7 +124,7 @@ pub fn verify(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
         Err(err) => {
-            eprintln!("error: {}", printable(&text::bundle_error(&err, lang)));
+            super::out::error(lang, &text::bundle_error(&err, lang));
             ExitCode::from(2)
         }
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::storage;
 use crate::text::{self, Lang};
 
-use super::out::{Out, printable};
+use super::out::Out;
 
 /// `calendar DIR [--out FILE]`: writes the iCalendar file; `--out -` or no `--out`
 /// prints it. A link as target is refused, a pipe or device is written into.
@@ -14,7 +14,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let lang = super::lang_from(args);
     let state = super::open_state(dir, args, lang)?;
     for problem in state.load_problems() {
-        eprintln!("warning: {}", printable(problem));
+        super::out::warning(lang, problem);
     }
     let ics = state.calendar_ics(lang);
     match super::flag(args, "--out") {

@@ -178,7 +178,7 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
 pub fn run(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
     let Some(dir) = args.first().filter(|a| !a.starts_with("--")) else {
-        eprintln!("error: check needs a folder\n\n{}", super::USAGE);
+        super::out::error(lang, &format!("check needs a folder\n\n{}", super::USAGE));
         return ExitCode::from(2);
     };
     let (count, problems) = match problems(Path::new(dir), lang) {
@@ -201,7 +201,7 @@ pub fn run(args: &[String]) -> ExitCode {
         ),
     });
     if let Err(message) = out.finish() {
-        eprintln!("error: {message}");
+        super::out::error(lang, &message);
         return ExitCode::from(2);
     }
     if problems.is_empty() {

@@ -57,7 +57,10 @@ pub fn describe(copy: &ConflictCopy, lang: Lang) -> String {
 pub fn run(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
     let Some(dir) = args.first().filter(|a| !a.starts_with("--")) else {
-        eprintln!("error: conflicts needs a folder\n\n{}", super::USAGE);
+        super::out::error(
+            lang,
+            &format!("conflicts needs a folder\n\n{}", super::USAGE),
+        );
         return ExitCode::from(2);
     };
     let loaded = match storage::load_workspace(Path::new(dir)) {
@@ -77,7 +80,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Lang::En => text::count(n, lang, "", "conflict copy", "conflict copies"),
     });
     if let Err(message) = out.finish() {
-        eprintln!("error: {message}");
+        super::out::error(lang, &message);
         return ExitCode::from(2);
     }
     if n == 0 {

@@ -113,10 +113,7 @@ fn load_warning(dir: &Path, lang: Lang) -> Result<(storage::LoadedWorkspace, Cat
     let (catalog, holiday_problems) =
         storage::assets::catalog_for(dir).map_err(|e| crate::text::storage_error(&e, lang))?;
     for problem in loaded.problems.iter().chain(holiday_problems.iter()) {
-        eprintln!(
-            "warning: {}",
-            out::printable(&crate::text::storage_error(problem, lang))
-        );
+        out::warning(lang, &crate::text::storage_error(problem, lang));
     }
     Ok((loaded, catalog))
 }
@@ -178,7 +175,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {}", out::printable(&message));
+            out::error(lang_from(args), &message);
             ExitCode::from(2)
         }
     }

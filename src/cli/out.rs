@@ -1,6 +1,7 @@
 //! Standard output for the CLI: a closed pipe (`list DIR | head -1`) ends the output
 //! quietly instead of panicking, and text from files is made safe for a terminal.
 
+use crate::text::Lang;
 use std::io::{ErrorKind, Write};
 
 /// Lines to standard output; the first write error stops further writes.
@@ -50,6 +51,22 @@ impl Out {
             Some(err) => Err(format!("could not write the output: {err}")),
         }
     }
+}
+
+/// Prints an error line to stderr: "lỗi: …" or "error: …", made printable.
+pub fn error(lang: Lang, message: &str) {
+    let prefix = if lang == Lang::Vi { "lỗi" } else { "error" };
+    eprintln!("{prefix}: {}", printable(message));
+}
+
+/// Prints a warning line to stderr: "cảnh báo: …" or "warning: …", made printable.
+pub fn warning(lang: Lang, message: &str) {
+    let prefix = if lang == Lang::Vi {
+        "cảnh báo"
+    } else {
+        "warning"
+    };
+    eprintln!("{prefix}: {}", printable(message));
 }
 
 /// `text` with control characters (escape sequences, carriage returns, newlines from

@@ -29,10 +29,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let loaded =
         storage::load_workspace(Path::new(dir)).map_err(|e| text::storage_error(&e, lang))?;
     for problem in &loaded.problems {
-        eprintln!(
-            "warning: {}",
-            printable(&text::storage_error(problem, lang))
-        );
+        super::out::warning(lang, &text::storage_error(problem, lang));
     }
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
     if let Some(id) = only

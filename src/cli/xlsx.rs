@@ -48,7 +48,7 @@ pub fn import(args: &[String]) -> ExitCode {
     match import_inner(args, lang) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {}", printable(&message));
+            super::out::error(lang, &message);
             ExitCode::from(2)
         }
     }
@@ -72,17 +72,14 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let (mut state, loaded) = if dry_run {
         let loaded = storage::load_workspace(dir).map_err(|e| text::storage_error(&e, lang))?;
         for problem in &loaded.problems {
-            eprintln!(
-                "warning: {}",
-                printable(&text::storage_error(problem, lang))
-            );
+            super::out::warning(lang, &text::storage_error(problem, lang));
         }
         (None, Some(loaded))
     } else {
         let state =
             AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
         for problem in state.load_problems() {
-            eprintln!("warning: {}", printable(problem));
+            super::out::warning(lang, problem);
         }
         (Some(state), None)
     };
@@ -92,10 +89,14 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         (None, None) => return Err("no workspace".to_owned()),
     };
     let mut out = Out::new();
-    if !sheet.has_required() {
-        out.line(lang.t(text::XL_IMPORT_NEEDS_COLUMNS));
-        out.finish()?;
-        return Ok(ExitCode::from(1));
+    let missing = sheet.missing_required();
+    if !missing.is_empty() {
+        // Nothing in the file can be read as products: exit 2, as for an unreadable file.
+        return Err(format!(
+            "{}: {}",
+            file.display(),
+            text::import_missing_columns(&missing, lang, false)
+        ));
     }
     let preview = sheet.preview(workspace);
     let row = lang.t(text::XL_IMPORT_ROW);
@@ -122,7 +123,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         out.line(format!(
             "{} ({}):",
             lang.t(text::XL_IMPORT_BAD_ROWS),
-            preview.bad.len()
+            preview.bad_rows()
         ));
         for (number, problem) in &preview.bad {
             out.line(printable(&format!(

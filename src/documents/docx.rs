@@ -224,25 +224,31 @@ pub fn agency_header(agency_lines: &[(&str, Style)]) -> Table {
 
 /// A signature block on the right half: place and date, title, instruction, name.
 pub fn signature(place_date: &str, title: &str, instruction: &str, name: &str) -> Table {
+    signature_with_recipients(place_date, title, instruction, name, vec![gap()])
+}
+
+/// [`signature`] with the "Nơi nhận:" block in the left column, level with the signature,
+/// as Decree 30/2020 lays out an administrative document's last part.
+pub fn signature_with_recipients(
+    place_date: &str,
+    title: &str,
+    instruction: &str,
+    name: &str,
+    left: Vec<Paragraph>,
+) -> Table {
     let half = TEXT_WIDTH / 2;
     let mut right = Vec::new();
     if !place_date.is_empty() {
         right.push(centred(place_date, ITALIC));
     }
-    right.extend([
-        centred(title, BOLD),
-        centred(instruction, ITALIC),
-        gap(),
-        gap(),
-    ]);
+    // A title of several lines ("TM. ỦY BAN NHÂN DÂN XÃ …" over "CHỦ TỊCH"), one paragraph each.
+    right.extend(title.lines().map(|l| centred(l, BOLD)));
+    right.extend([centred(instruction, ITALIC), gap(), gap()]);
     if !name.trim().is_empty() {
         right.push(centred(name, BOLD));
     }
     table(
-        vec![vec![
-            cell(vec![gap()], half),
-            cell(right, TEXT_WIDTH - half),
-        ]],
+        vec![vec![cell(left, half), cell(right, TEXT_WIDTH - half)]],
         &[half, TEXT_WIDTH - half],
         false,
     )

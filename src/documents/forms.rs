@@ -120,7 +120,7 @@ pub fn form_01(input: &Input) -> Result<Docx, DocumentError> {
         .add_paragraph(line("3. Nhóm sản phẩm đăng ký¹:", BOLD));
     let (group, set_name) = set.map_or((String::new(), String::new()), |s| {
         (
-            s.product_group.clone(),
+            sector_and_group(s),
             format!("Bộ số {}: {}", s.number, s.name_vi),
         )
     });
@@ -306,7 +306,8 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
     ));
     let sheet = &app.scores.self_assessment;
     let template = input.catalog.template(&app.rule_version);
-    let widths = [900, 2600, 3000, 700, 1871];
+    // "Điểm" in bold needs about 900 twips with the cell margins (700 wrapped it).
+    let widths = [800, 2500, 2900, 950, 1921];
     let header = ["Mã", "Tiêu chí", "Tự đánh giá", "Điểm", "Minh chứng"];
     let mut rows = vec![
         header
@@ -321,10 +322,11 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
             .map(|t| dossier::backing_items(t, &criterion.name_vi))
             .unwrap_or_default()
             .iter()
+            // A document counts as evidence once it is ready or has a file attached.
             .filter(|item| {
-                app.dossier
-                    .iter()
-                    .any(|e| e.key == item.key && !e.attachments.is_empty())
+                app.dossier.iter().any(|e| {
+                    e.key == item.key && (e.status == DocStatus::Ready || !e.attachments.is_empty())
+                })
             })
             .map(|item| item.name_vi.clone())
             .collect::<Vec<_>>()
@@ -454,11 +456,13 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
     let product = input.product;
     let app = input.application().ok_or(DocumentError::NoApplication)?;
     let producer = &product.producer;
-    let commune = if input.workspace.commune.trim().is_empty() {
-        product.commune.trim()
+    // The product's own commune writes the report; the workspace's (which may name
+    // several communes) only when the product names none.
+    let commune = official_commune_name(if product.commune.trim().is_empty() {
+        &input.workspace.commune
     } else {
-        input.workspace.commune.trim()
-    };
+        &product.commune
+    });
     let commune_upper = if commune.is_empty() {
         format!("XÃ {SHORT_DOTS}")
     } else {
@@ -484,7 +488,10 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
         .add_paragraph(
             centred(
                 &docx::place_date(
-                    form_text(input, FormText::ReportPlace),
+                    match form_text(input, FormText::ReportPlace).trim() {
+                        "" => commune,
+                        place => place,
+                    },
                     app.forms.report_date,
                 ),
                 ITALIC,
@@ -546,10 +553,48 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
         product.name,
         or_dots(&producer.name)
     )));
-    Ok(doc.add_table(docx::signature(
+    // "TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH" is how Decree 30/2020 (Appendix I) signs for a
+    // collective body (the header above already names the commune); the transcript of
+    // Form 03 prints "T.M ỦY BAN NHÂN DÂN XÃ …" and no title line, so this follows the
+    // decree [inferred]. "Nơi nhận" is not in the transcript either; commune documents
+    // carry it, in the left column beside the signature.
+    let recipients = vec![
+        line(
+            "Nơi nhận:",
+            Style {
+                italic: true,
+                ..small(BOLD)
+            },
+        ),
+        line(&format!("- UBND tỉnh {province};"), small(PLAIN)),
+        line(&format!("- {};", or_dots(&producer.name)), small(PLAIN)),
+        line("- Lưu: VT.", small(PLAIN)),
+    ];
+    Ok(doc.add_table(docx::signature_with_recipients(
         "",
-        &format!("T.M ỦY BAN NHÂN DÂN {commune_upper}"),
+        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
         "(Ký tên và đóng dấu)",
         "",
+        recipients,
     )))
+}
+
+/// A commune's name as an official header writes it: without a parenthetical note such
+/// as "(huyện Lâm Bình cũ)", which records the former district for the officer's own use.
+fn official_commune_name(name: &str) -> &str {
+    let name = name.trim();
+    match name.find('(') {
+        Some(at) if at > 0 && name.ends_with(')') => name[..at].trim_end(),
+        _ => name,
+    }
+}
+
+/// Form 01's "Ngành, Nhóm": "Thực phẩm, nhóm Thực phẩm chế biến", from the sheet heading;
+/// the group's roman numeral of Appendix I when the heading does not say.
+fn sector_and_group(set: &ScoringSet) -> String {
+    match set.sector_and_group() {
+        Some((sector, "")) => sector.to_owned(),
+        Some((sector, group)) => format!("{sector}, nhóm {group}"),
+        None => format!("Nhóm {}", set.product_group),
+    }
 }

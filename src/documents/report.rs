@@ -5,7 +5,7 @@
 
 use super::pdf::Block;
 use super::{DocumentError, Input};
-use crate::domain::dossier::{DocStatus, Validity};
+use crate::domain::dossier::{DocStatus, Provider, Validity};
 use crate::domain::model::CertificateStanding;
 use crate::domain::scoring::Outcome;
 use crate::domain::status::{self, ProductStatus};
@@ -86,7 +86,7 @@ fn where_it_stands(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, 
     if let Some(next) = status.next_stage {
         out.push(Block::Pair(
             t(text::R_NEXT_STEP),
-            lang.t(text::stage_name(next)).to_owned(),
+            lang.t(text::step_to(next)).to_owned(),
         ));
     }
     if let Some(deadline) = &status.next_deadline {
@@ -132,6 +132,23 @@ fn dossier(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
     } else {
         format!("{}: {missing_required}", t(text::R_REQUIRED_MISSING))
     }));
+    // Who owes each missing required document: the cooperative reads what is its own job.
+    for provider in [Provider::Producer, Provider::Commune, Provider::Province] {
+        let names: Vec<String> = status
+            .missing_required()
+            .filter(|line| line.item.map(|i| i.provider) == Some(provider))
+            .map(|line| doc_name(line, lang))
+            .collect();
+        if !names.is_empty() {
+            out.push(Block::Text(format!(
+                "{} {} ({}): {}",
+                lang.t(text::provider_name(provider)),
+                t(text::R_TO_PROVIDE),
+                names.len(),
+                names.join("; ")
+            )));
+        }
+    }
     for line in &status.documents {
         let validity = line.validity.map_or(String::new(), |(date, validity)| {
             let word = match validity {
@@ -262,8 +279,9 @@ fn deadlines(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: 
         out.push(Block::Bullet {
             level: 0,
             text: format!(
-                "{} · {}{document}",
+                "{} ({}) · {}{document}",
                 lang.date(deadline.date),
+                text::relative_days((deadline.date - input.today).num_days(), lang),
                 lang.t(text::deadline_name_on(
                     deadline.kind,
                     deadline.date,

@@ -93,6 +93,25 @@ pub struct ScoringSet {
 }
 
 impl ScoringSet {
+    /// The sector ("Sản phẩm", e.g. "Thực phẩm") and group ("Nhóm", e.g. "Thực phẩm chế
+    /// biến") of Appendix I, as the printed sheet heading names them in its last
+    /// parentheses: "(Sản phẩm: Thực phẩm. Nhóm: Thực phẩm chế biến)". The group is empty
+    /// where Appendix I has none (the ornamental and tourism sets). `None` when the heading
+    /// does not say (older rule versions).
+    pub fn sector_and_group(&self) -> Option<(&str, &str)> {
+        const SECTOR: &str = "(Sản phẩm:";
+        let start = self.sheet_heading_vi.rfind(SECTOR)? + SECTOR.len();
+        let inner = self.sheet_heading_vi.get(start..)?;
+        let inner = inner.get(..inner.rfind(')')?)?;
+        Some(match inner.split_once("Nhóm:") {
+            Some((sector, group)) => (
+                sector.trim().trim_end_matches(['.', ',']).trim(),
+                group.trim(),
+            ),
+            None => (inner.trim(), ""),
+        })
+    }
+
     /// The criterion with this key, if any.
     pub fn criterion(&self, key: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.key == key)

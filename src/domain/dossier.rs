@@ -28,6 +28,17 @@ pub enum Requirement {
     Optional,
 }
 
+impl Requirement {
+    /// Order for lists that put what matters first: required, conditional, optional.
+    pub fn rank(self) -> u8 {
+        match self {
+            Requirement::Required => 0,
+            Requirement::Conditional => 1,
+            Requirement::Optional => 2,
+        }
+    }
+}
+
 /// Which applications a template document concerns; the others start with it marked
 /// not applicable (data, so a new rule version can say otherwise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -102,14 +102,6 @@ impl ProductStatus<'_> {
     }
 }
 
-fn requirement_rank(requirement: Requirement) -> u8 {
-    match requirement {
-        Requirement::Required => 0,
-        Requirement::Conditional => 1,
-        Requirement::Optional => 2,
-    }
-}
-
 /// The status of `product`'s current application on `today`; None without one.
 pub fn product_status<'a>(
     product: &'a Product,
@@ -154,7 +146,7 @@ pub fn product_status_for<'a>(
         })
         .collect();
     // Stable: dossier order within each requirement.
-    documents.sort_by_key(|d| requirement_rank(d.requirement));
+    documents.sort_by_key(|d| d.requirement.rank());
     let set = catalog.scoring_set(&application.rule_version, product.scoring_set);
     let sheet = &application.scores.self_assessment;
     let summary = set.map(|s| scoring::evaluate(s, sheet));

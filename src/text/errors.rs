@@ -53,6 +53,45 @@ pub fn skip_reason(reason: crate::storage::SkipReason, lang: Lang) -> String {
     }
 }
 
+/// The verb of a file operation, for "không … được".
+pub(super) fn io_action_vi(action: &str) -> &str {
+    match action {
+        "read" => "đọc",
+        "write" | "write zip" => "ghi",
+        "open" => "mở",
+        "inspect" => "kiểm tra",
+        "sync" => "lưu xuống đĩa",
+        "create folder" => "tạo thư mục",
+        "create" => "tạo tệp",
+        "rename" => "đổi tên",
+        "list" => "đọc danh sách tệp",
+        "remove" => "xóa",
+        "move to trash" => "chuyển vào thùng rác",
+        "canonicalize" => "xác định đường dẫn",
+        "hash" => "tính mã băm",
+        "lock" | "create the lock file" => "khóa thư mục",
+        other => other,
+    }
+}
+
+/// Why a file operation failed, in Vietnamese for the common causes; the system's own
+/// words otherwise.
+pub(super) fn io_reason_vi(err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match err.kind() {
+        K::NotFound => "không có tệp hoặc thư mục này".to_owned(),
+        K::PermissionDenied => "không có quyền".to_owned(),
+        K::AlreadyExists => "đã có tệp cùng tên".to_owned(),
+        K::StorageFull => "ổ đĩa đã đầy".to_owned(),
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc".to_owned(),
+        K::IsADirectory => "đây là thư mục, không phải tệp".to_owned(),
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục".to_owned(),
+        K::InvalidFilename => "tên tệp không hợp lệ".to_owned(),
+        K::ResourceBusy => "tệp đang được chương trình khác dùng".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
 /// A storage error in the user's language, naming the file last.
 pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
     use crate::storage::StorageError as E;
@@ -60,7 +99,11 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     match err {
         E::Io { action, source, .. } if vi => {
-            format!("lỗi tệp ({action}): {source} — {path}")
+            format!(
+                "không {} được: {} — {path}",
+                io_action_vi(action),
+                io_reason_vi(source)
+            )
         }
         E::Parse {
             line,

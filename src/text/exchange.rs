@@ -167,7 +167,9 @@ pub fn evidence_error(err: &crate::storage::evidence::EvidenceError, lang: Lang)
             Lang::Vi,
         ) => {
             format!(
-                "kho minh chứng: lỗi tệp ({action}): {source} — {}",
+                "kho minh chứng: không {} được: {} — {}",
+                super::errors::io_action_vi(action),
+                super::errors::io_reason_vi(source),
                 path.display()
             )
         }

@@ -163,6 +163,7 @@ tr! {
     R_DOSSIER = "Hồ sơ", "Dossier";
     R_REQUIRED_COMPLETE = "Đã đủ tài liệu bắt buộc.", "All required documents are ready.";
     R_REQUIRED_MISSING = "Tài liệu bắt buộc còn thiếu", "Required documents missing";
+    R_TO_PROVIDE = "cần chuẩn bị", "to provide";
     R_EXPIRED = "đã hết hiệu lực", "expired";
     R_EXPIRED_ON = "hết hiệu lực từ", "expired on";
     R_EXPIRES_ON = "sắp hết hiệu lực", "expires on";

@@ -1,8 +1,8 @@
 //! Names of the domain's enums and lines built from them, in both languages.
 
 use super::{
-    DOC_BUILD_FAILED, DOC_CONDITIONAL, DOC_NO_RULE_DATA, DOC_OPTIONAL, DOC_REQUIRED, Lang,
-    NO_APPLICATION, REQUIRED_ALL_READY, Tr,
+    DAYS, DAYS_LEFT, DOC_BUILD_FAILED, DOC_CONDITIONAL, DOC_NO_RULE_DATA, DOC_OPTIONAL,
+    DOC_REQUIRED, Lang, NO_APPLICATION, OVERDUE, REQUIRED_ALL_READY, TODAY, Tr,
 };
 use crate::domain::criteria::{Part, ScoringSet};
 use crate::domain::deadlines::DeadlineKind;
@@ -10,6 +10,66 @@ use crate::domain::dossier::{DocStatus, Provider, Requirement};
 use crate::domain::model::{ApplicationKind, FormText, ProducerKind};
 use crate::domain::scoring::ScoreSummary;
 use crate::domain::stage::{Stage, StageField};
+
+/// What has to happen to reach `stage`, and who does it: the "next step" as an action
+/// ("Nộp hồ sơ cho UBND xã"), where [`stage_name`] names the state it leads to.
+pub fn step_to(stage: Stage) -> Tr {
+    match stage {
+        Stage::Preparing => Tr {
+            vi: "Chuẩn bị ý tưởng, phương án sản xuất",
+            en: "Prepare the idea and production plan",
+        },
+        Stage::DossierInPreparation => Tr {
+            vi: "Chủ thể lập hồ sơ (Mẫu 01, Mẫu 02 và minh chứng)",
+            en: "The producer prepares the dossier (Forms 01, 02 and evidence)",
+        },
+        Stage::SubmittedToCommune => Tr {
+            vi: "Chủ thể nộp hồ sơ cho UBND xã",
+            en: "The producer hands the dossier to the commune",
+        },
+        Stage::CommuneAssessment => Tr {
+            vi: "UBND xã đánh giá hồ sơ, lập Mẫu 03",
+            en: "The commune assesses the dossier and writes Form 03",
+        },
+        Stage::ForwardedToProvince => Tr {
+            vi: "UBND xã gửi hồ sơ lên UBND tỉnh",
+            en: "The commune sends the dossier to the province",
+        },
+        Stage::ProvincialEvaluation => Tr {
+            vi: "Hội đồng cấp tỉnh đánh giá, chấm điểm",
+            en: "The provincial council evaluates and scores",
+        },
+        Stage::SentToMinistry => Tr {
+            vi: "UBND tỉnh gửi hồ sơ lên Bộ (xét 5 sao)",
+            en: "The province sends the dossier to the ministry (5★)",
+        },
+        Stage::Recognised => Tr {
+            vi: "Công nhận và cấp giấy chứng nhận",
+            en: "Recognition and certificate",
+        },
+        Stage::NotRecognised => Tr {
+            vi: "Kết luận không công nhận",
+            en: "Not recognised",
+        },
+        Stage::Revoked => Tr {
+            vi: "Thu hồi giấy chứng nhận",
+            en: "Certificate revoked",
+        },
+        Stage::Expired => Tr {
+            vi: "Giấy chứng nhận hết hạn",
+            en: "Certificate expired",
+        },
+    }
+}
+
+/// "quá hạn 3 ngày" / "hôm nay" / "11 ngày nữa" for a date `days` after today.
+pub fn relative_days(days: i64, lang: Lang) -> String {
+    match days {
+        ..0 => format!("{} {} {}", lang.t(OVERDUE), -days, lang.t(DAYS)),
+        0 => lang.t(TODAY).to_owned(),
+        _ => format!("{days} {}", lang.t(DAYS_LEFT)),
+    }
+}
 
 /// Name of a process stage.
 pub fn stage_name(stage: Stage) -> Tr {
@@ -318,8 +378,9 @@ pub fn deadline_line(
         .map(|(vi, en)| format!(": {}", lang.pick(vi, en)))
         .unwrap_or_default();
     format!(
-        "{} · {}{document}",
+        "{} ({}) · {}{document}",
         lang.date(deadline.date),
+        relative_days((deadline.date - today).num_days(), lang),
         lang.t(deadline_name_on(deadline.kind, deadline.date, today))
     )
 }

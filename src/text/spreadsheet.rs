@@ -43,7 +43,9 @@ tr! {
     XL_IMPORT_CONFIRM = "Nhập", "Import";
     XL_IMPORT_CHANGED = "Danh mục vừa thay đổi: hãy xem lại bản xem trước rồi bấm Nhập.", "The portfolio changed meanwhile: check the preview again, then Import.";
     XL_IMPORT_NOTHING = "Không có dòng nào để nhập.", "No row to import.";
-    XL_IMPORT_NEEDS_COLUMNS = "Hãy chọn cột cho Tên sản phẩm và Bộ tiêu chí.", "Choose the columns of the product name and the scoring set.";
+    XL_IMPORT_NEEDS_COLUMNS = "Hãy chọn cột cho", "Choose the column of";
+    XL_IMPORT_NO_COLUMN = "Tệp không có cột", "The file has no column";
+    XL_IMPORT_ADD_COLUMN = "Thêm cột có tiêu đề đó (hàng tiêu đề nằm trong 20 hàng đầu) rồi nhập lại.", "Add a column with that header (the header row within the first 20 rows), then import again.";
     XL_IMPORT_DONE = "Đã nhập", "Imported";
     XL_IMPORT_FAILED = "Không nhập được", "Could not import";
     XL_IMPORT_READ_FAILED = "Không đọc được tệp bảng tính", "Could not read the spreadsheet";
@@ -167,5 +169,30 @@ pub fn spreadsheet_error(
             format!("tệp bảng tính bị hỏng: {message} — {}", path.display())
         }
         other => other.to_string(),
+    }
+}
+
+/// "Hãy chọn cột cho “Bộ tiêu chí”." (the screen, where the officer picks a column) or,
+/// for the command line, which has no such choice, "Tệp không có cột “Bộ tiêu chí”. Thêm
+/// cột…": each missing required field by the header the export writes (which the import
+/// recognises).
+pub fn import_missing_columns(
+    missing: &[crate::domain::spreadsheet::ImportField],
+    lang: Lang,
+    can_choose: bool,
+) -> String {
+    let names = missing
+        .iter()
+        .map(|field| format!("“{}”", lang.t(import_field_name(*field))))
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::Vi { " và " } else { " and " });
+    if can_choose {
+        format!("{} {names}.", lang.t(XL_IMPORT_NEEDS_COLUMNS))
+    } else {
+        format!(
+            "{} {names}. {}",
+            lang.t(XL_IMPORT_NO_COLUMN),
+            lang.t(XL_IMPORT_ADD_COLUMN)
+        )
     }
 }

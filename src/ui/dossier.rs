@@ -40,7 +40,17 @@ pub fn dossier_ui(
     );
     ui.checkbox(&mut view.only_missing, lang.t(text::DOSSIER_ONLY_MISSING));
     ui.add_space(4.0);
-    for entry in &app.dossier {
+    let mut entries: Vec<&crate::domain::dossier::DossierEntry> = app.dossier.iter().collect();
+    if view.only_missing {
+        // What is still missing, required documents first (as the status report lists
+        // them); otherwise the template's official order.
+        entries.sort_by_key(|entry| {
+            template
+                .and_then(|t| t.item(&entry.key))
+                .map_or(u8::MAX, |item| item.requirement.rank())
+        });
+    }
+    for entry in entries {
         let done = matches!(entry.status, DocStatus::Ready | DocStatus::NotApplicable);
         if view.only_missing && done && view.highlight_doc.as_deref() != Some(entry.key.as_str()) {
             continue;

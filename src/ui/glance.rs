@@ -98,7 +98,7 @@ fn stage_line(
         line.push_str(&format!(
             " → {}: {}",
             lang.t(text::GLANCE_THEN),
-            lang.t(text::stage_name(next))
+            lang.t(text::step_to(next))
         ));
     }
     ui.label(line);

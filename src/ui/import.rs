@@ -117,7 +117,10 @@ pub fn import_dialog_ui(
                     .strong(),
             );
         } else {
-            ui.colored_label(theme::error(), lang.t(text::XL_IMPORT_NEEDS_COLUMNS));
+            ui.colored_label(
+                theme::error(),
+                text::import_missing_columns(&dialog.file.missing_required(), lang, true),
+            );
         }
         egui::ScrollArea::vertical()
             .max_height(300.0)
@@ -150,7 +153,7 @@ pub fn import_dialog_ui(
                         RichText::new(format!(
                             "{} ({})",
                             lang.t(text::XL_IMPORT_BAD_ROWS),
-                            preview.bad.len()
+                            preview.bad_rows()
                         ))
                         .color(theme::error())
                         .strong(),

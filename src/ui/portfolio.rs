@@ -550,21 +550,12 @@ pub fn deadline_label(ui: &mut egui::Ui, deadline: &Deadline, today: NaiveDate, 
 
 /// "quá hạn 3" / "hôm nay" / "11 ngày nữa" and its urgency colour.
 pub fn relative_days(days: i64, lang: Lang) -> (String, egui::Color32) {
-    if days < 0 {
-        (
-            format!("{} {} {}", lang.t(text::OVERDUE), -days, lang.t(text::DAYS)),
-            theme::error(),
-        )
-    } else if days == 0 {
-        (lang.t(text::TODAY).to_owned(), theme::error())
-    } else if days <= 14 {
-        (format!("{days} {}", lang.t(text::DAYS_LEFT)), theme::warn())
-    } else {
-        (
-            format!("{days} {}", lang.t(text::DAYS_LEFT)),
-            theme::muted(),
-        )
-    }
+    let colour = match days {
+        ..=0 => theme::error(),
+        1..=14 => theme::warn(),
+        _ => theme::muted(),
+    };
+    (text::relative_days(days, lang), colour)
 }
 
 /// ("đã hết hạn", "Giấy chứng nhận hết hạn ngày 05/01/2026") for a lapsed certificate.

@@ -238,12 +238,22 @@ pub struct ImportRow {
 pub struct ImportPreview {
     /// Rows that become products.
     pub good: Vec<ImportRow>,
-    /// Rows that cannot be imported: (row number, reason).
+    /// Rows that cannot be imported: (row number, reason), every reason of a row in turn
+    /// (a row may appear more than once; [`ImportPreview::bad_rows`] counts rows).
     pub bad: Vec<(u32, RowProblem)>,
     /// Rows naming a product already in the workspace: (row number, name, its id).
     pub existing: Vec<(u32, String, ProductId)>,
     /// Data rows read (empty rows not counted).
     pub rows_read: usize,
+}
+
+impl ImportPreview {
+    /// How many rows are left out for a problem (each counted once).
+    pub fn bad_rows(&self) -> usize {
+        let mut rows: Vec<u32> = self.bad.iter().map(|(row, _)| *row).collect();
+        rows.dedup();
+        rows.len()
+    }
 }
 
 /// Longest text kept from a cell (a product name is a line, an address a few).
@@ -273,7 +283,9 @@ pub fn preview(
             .first_row_number
             .saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
         match check_row(row, mapping, stage_of) {
-            Err(problem) => out.bad.push((row_number, problem)),
+            Err(problems) => out
+                .bad
+                .extend(problems.into_iter().map(|problem| (row_number, problem))),
             Ok(mut good) => {
                 good.row_number = row_number;
                 let key = (fold(&good.name), fold(&good.producer));
@@ -343,98 +355,168 @@ fn whole_number(cell: &Cell) -> Option<i64> {
     }
 }
 
+/// Every problem of a row, not only the first: the officer fixes the sheet once.
 fn check_row(
     row: &[Cell],
     mapping: &Mapping,
     stage_of: &dyn Fn(&str) -> Option<Stage>,
-) -> Result<ImportRow, RowProblem> {
-    let name = text_of(row, mapping, ImportField::Name)?;
-    if name.is_empty() {
-        return Err(RowProblem::MissingName);
+) -> Result<ImportRow, Vec<RowProblem>> {
+    let mut problems = Vec::new();
+    let mut text = |field| {
+        text_of(row, mapping, field).unwrap_or_else(|problem| {
+            problems.push(problem);
+            String::new()
+        })
+    };
+    let name = text(ImportField::Name);
+    let producer = text(ImportField::Producer);
+    let commune = text(ImportField::Commune);
+    let product_code = text(ImportField::ProductCode);
+    let phone = text(ImportField::Phone);
+    let address = text(ImportField::Address);
+    let number = text(ImportField::CertificateNumber);
+    let stage_text = text(ImportField::Stage);
+    if name.is_empty() && !problems.contains(&RowProblem::TooLong(ImportField::Name)) {
+        problems.push(RowProblem::MissingName);
     }
     let set_cell = cell(row, mapping, ImportField::ScoringSet);
-    if set_cell.is_blank() {
-        return Err(RowProblem::MissingSet);
-    }
-    let scoring_set = whole_number(set_cell)
-        .filter(|n| (1..=26).contains(n))
-        .and_then(|n| u8::try_from(n).ok())
-        .ok_or_else(|| RowProblem::BadSet(set_cell.text()))?;
-    let star_cell = cell(row, mapping, ImportField::Star);
-    let star = if star_cell.is_blank() {
+    let scoring_set = if set_cell.is_blank() {
+        problems.push(RowProblem::MissingSet);
         None
     } else {
-        Some(
-            whole_number(star_cell)
-                .filter(|n| (3..=5).contains(n))
-                .and_then(|n| u8::try_from(n).ok())
-                .ok_or_else(|| RowProblem::BadStar(star_cell.text()))?,
-        )
+        let set = set_number(set_cell);
+        if set.is_none() {
+            problems.push(RowProblem::BadSet(set_cell.text()));
+        }
+        set
     };
-    let date_of = |field| -> Result<Option<NaiveDate>, RowProblem> {
+    let star_cell = cell(row, mapping, ImportField::Star);
+    // `Err(())`: a star was given but is not one (its problem is already listed).
+    let star = if star_cell.is_blank() {
+        Ok(None)
+    } else {
+        match whole_number(star_cell)
+            .filter(|n| (3..=5).contains(n))
+            .and_then(|n| u8::try_from(n).ok())
+        {
+            Some(star) => Ok(Some(star)),
+            None => {
+                problems.push(RowProblem::BadStar(star_cell.text()));
+                Err(())
+            }
+        }
+    };
+    let mut date_of = |field| -> Result<Option<NaiveDate>, ()> {
         let c = cell(row, mapping, field);
         if c.is_blank() {
             return Ok(None);
         }
-        parse_date(c)
-            .map(Some)
-            .ok_or_else(|| RowProblem::BadDate(field, c.text()))
+        parse_date(c).map(Some).ok_or_else(|| {
+            problems.push(RowProblem::BadDate(field, c.text()));
+        })
     };
-    let issued_on = date_of(ImportField::IssuedOn)?;
-    let expires_on = date_of(ImportField::ExpiresOn)?;
-    let number = text_of(row, mapping, ImportField::CertificateNumber)?;
-    let certificate = match (star, number.is_empty(), issued_on) {
-        (Some(star), false, Some(issued_on)) => Some(Certificate {
-            star,
-            number: number.clone(),
-            issued_on,
-        }),
-        (Some(_), true, _) => {
-            return Err(RowProblem::CertificateIncomplete(
-                ImportField::CertificateNumber,
-            ));
+    let issued_on = date_of(ImportField::IssuedOn);
+    let expires_on = date_of(ImportField::ExpiresOn);
+    // The certificate is judged only from cells that read well.
+    let certificate = match (star, issued_on, expires_on) {
+        (Ok(star), Ok(issued_on), Ok(expires_on)) => {
+            let certificate = match (star, number.is_empty(), issued_on) {
+                (Some(star), false, Some(issued_on)) => Ok(Some(Certificate {
+                    star,
+                    number: number.clone(),
+                    issued_on,
+                })),
+                (Some(_), true, _) => Err(RowProblem::CertificateIncomplete(
+                    ImportField::CertificateNumber,
+                )),
+                (Some(_), false, None) => {
+                    Err(RowProblem::CertificateIncomplete(ImportField::IssuedOn))
+                }
+                (None, true, None) if expires_on.is_none() => Ok(None),
+                (None, _, _) => Err(RowProblem::CertificateWithoutStar),
+            };
+            if let (Some(issued), Some(expires)) = (issued_on, expires_on)
+                && expires <= issued
+            {
+                problems.push(RowProblem::ExpiryBeforeIssue);
+            }
+            certificate.map_err(|problem| problems.push(problem))
         }
-        (Some(_), false, None) => {
-            return Err(RowProblem::CertificateIncomplete(ImportField::IssuedOn));
-        }
-        (None, true, None) if expires_on.is_none() => None,
-        (None, _, _) => return Err(RowProblem::CertificateWithoutStar),
+        _ => Err(()),
     };
-    if let (Some(issued), Some(expires)) = (issued_on, expires_on)
-        && expires <= issued
-    {
-        return Err(RowProblem::ExpiryBeforeIssue);
-    }
-    let stage_text = text_of(row, mapping, ImportField::Stage)?;
     let named_stage = if stage_text.is_empty() {
-        None
+        Ok(None)
     } else {
-        Some(stage_of(&stage_text).ok_or(RowProblem::BadStage(stage_text))?)
+        stage_of(&stage_text).map(Some).ok_or_else(|| {
+            problems.push(RowProblem::BadStage(stage_text));
+        })
     };
     let needs_certificate =
         |s: Stage| matches!(s, Stage::Recognised | Stage::Revoked | Stage::Expired);
     let stage = match (named_stage, &certificate) {
-        (None, Some(_)) => Stage::Recognised,
-        (None, None) => Stage::Preparing,
-        (Some(s), Some(_)) if needs_certificate(s) => s,
-        (Some(s), Some(_)) => return Err(RowProblem::CertificateButStage(s)),
-        (Some(s), None) if needs_certificate(s) => {
-            return Err(RowProblem::StageNeedsCertificate(s));
+        (Ok(None), Ok(Some(_))) => Some(Stage::Recognised),
+        (Ok(None), Ok(None)) => Some(Stage::Preparing),
+        (Ok(Some(s)), Ok(Some(_))) if needs_certificate(s) => Some(s),
+        (Ok(Some(s)), Ok(Some(_))) => {
+            problems.push(RowProblem::CertificateButStage(s));
+            None
         }
-        (Some(s), None) => s,
+        (Ok(Some(s)), Ok(None)) if needs_certificate(s) => {
+            problems.push(RowProblem::StageNeedsCertificate(s));
+            None
+        }
+        (Ok(Some(s)), Ok(None)) => Some(s),
+        _ => None,
     };
-    Ok(ImportRow {
-        row_number: 0,
-        name,
-        producer: text_of(row, mapping, ImportField::Producer)?,
-        commune: text_of(row, mapping, ImportField::Commune)?,
-        product_code: text_of(row, mapping, ImportField::ProductCode)?,
-        scoring_set,
-        stage,
-        certificate,
-        phone: text_of(row, mapping, ImportField::Phone)?,
-        address: text_of(row, mapping, ImportField::Address)?,
-    })
+    match (scoring_set, stage, certificate) {
+        (Some(scoring_set), Some(stage), Ok(certificate)) if problems.is_empty() => Ok(ImportRow {
+            row_number: 0,
+            name,
+            producer,
+            commune,
+            product_code,
+            scoring_set,
+            stage,
+            certificate,
+            phone,
+            address,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// A scoring set number 1–26 from a number cell, or from text as people write it: "6",
+/// "6. Chế biến từ gạo, ngũ cốc" (the status report's form), "6 – Chế biến…" (the
+/// screen's), "Bộ số 6", "Bộ 6", "Set 6".
+fn set_number(cell: &Cell) -> Option<u8> {
+    let number = match cell {
+        Cell::Text(t) => {
+            // Folded: no marks, no punctuation, single spaces ("6. Chế…" is "6 che…").
+            let folded = header_key(t);
+            let rest = [
+                "bo tieu chi so ",
+                "bo tieu chi ",
+                "bo so ",
+                "bo ",
+                "set no ",
+                "set ",
+            ]
+            .iter()
+            .find_map(|prefix| folded.strip_prefix(prefix))
+            .unwrap_or(&folded);
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let after = rest.get(digits.len()..).unwrap_or("");
+            // After the number: nothing, or the set's name (not more digits: "6.5").
+            let separated = after.is_empty()
+                || after.starts_with(' ') && !after.trim_start().starts_with(char::is_numeric);
+            if digits.is_empty() || !separated {
+                return None;
+            }
+            digits.parse::<i64>().ok()?
+        }
+        other => whole_number(other)?,
+    };
+    u8::try_from(number).ok().filter(|n| (1..=26).contains(n))
 }
 
 /// The product an import row becomes: a new product with one application (of the

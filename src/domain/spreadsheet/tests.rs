@@ -344,3 +344,71 @@ fn dates_parse_in_the_usual_forms() {
     }
     assert_eq!(parse_date(&n(45000.0)), None);
 }
+
+fn problems(row: Vec<Cell>) -> Vec<RowProblem> {
+    let s = sheet(vec![headers(), row]);
+    let mapping = guess_mapping(s.rows.first().unwrap());
+    let p = preview(&s, &mapping, &Workspace::default(), &stage_of);
+    assert!(p.bad.iter().all(|(row, _)| *row == 2), "{:?}", p.bad);
+    assert_eq!(p.bad_rows(), usize::from(!p.bad.is_empty()));
+    p.bad.into_iter().map(|(_, why)| why).collect()
+}
+
+/// The set column takes the forms this app itself writes ("6. Chế biến…" in the report,
+/// "6 – Chế biến…" on screen) and "Bộ số 6"; a number beside another is refused.
+#[test]
+fn a_set_is_read_as_people_write_it() {
+    let with_set = |set: Cell| vec![t("Cốm"), t("HTX A"), set];
+    for (written, set) in [
+        ("6", 6),
+        ("6. Chế biến từ gạo, ngũ cốc", 6),
+        ("6 – Chế biến từ gạo, ngũ cốc", 6),
+        ("Bộ số 6", 6),
+        ("bộ tiêu chí số 26", 26),
+        ("Bộ 2: Thịt, thủy sản, trứng, sữa tươi", 2),
+        ("Set 8", 8),
+    ] {
+        let s = sheet(vec![headers(), with_set(t(written))]);
+        let mapping = guess_mapping(s.rows.first().unwrap());
+        let p = preview(&s, &mapping, &Workspace::default(), &stage_of);
+        assert_eq!(
+            p.good.first().map(|r| r.scoring_set),
+            Some(set),
+            "{written}: {:?}",
+            p.bad
+        );
+    }
+    for written in ["6.5", "27. Khác", "6abc", "Bộ số", "Chế biến 6", "0"] {
+        assert_eq!(
+            problems(with_set(t(written))),
+            vec![RowProblem::BadSet(written.into())],
+            "{written}"
+        );
+    }
+}
+
+/// A row with several problems names them all, so the sheet is fixed in one pass.
+#[test]
+fn a_bad_row_names_every_problem() {
+    let e = Cell::Empty;
+    assert_eq!(
+        problems(vec![
+            e.clone(),
+            t("HTX A"),
+            t("x"),
+            n(6.0),
+            t("1"),
+            t("mùng một"),
+            t("hôm qua"),
+            t("chưa biết"),
+        ]),
+        vec![
+            RowProblem::MissingName,
+            RowProblem::BadSet("x".into()),
+            RowProblem::BadStar("6".into()),
+            RowProblem::BadDate(ImportField::IssuedOn, "mùng một".into()),
+            RowProblem::BadDate(ImportField::ExpiresOn, "hôm qua".into()),
+            RowProblem::BadStage("chưa biết".into()),
+        ]
+    );
+}
