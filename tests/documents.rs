@@ -412,6 +412,59 @@ fn the_status_report_is_a_short_pdf_with_the_font_embedded_and_real_text() {
     }
 }
 
+/// The top of the report answers "what do we still lack, by when?" in large type: the
+/// next step as an action, the date with how overdue it is, the missing required
+/// documents by who owes them, and the predicted star with the points to the next one.
+#[test]
+fn the_report_opens_with_the_answer_in_large_type() {
+    use ocop_tracker::documents::pdf::Block;
+    let (_tmp, state) = open_demo();
+    let com = &state.workspace().products[&id("com-hong-quang")];
+    let input = Input {
+        product: com,
+        workspace: &state.workspace().info,
+        catalog: state.catalog(),
+        today: state.today(),
+    };
+    let blocks = documents::report::blocks(&input, Lang::Vi).unwrap();
+    let large: Vec<(&str, bool)> = blocks
+        .iter()
+        .take_while(|b| !matches!(b, Block::Heading(_)))
+        .filter_map(|b| match b {
+            Block::Large { text, warn } => Some((text.as_str(), *warn)),
+            _ => None,
+        })
+        .collect();
+    let status = status::product_status(com, state.catalog(), state.today()).unwrap();
+    let deadline = status
+        .next_deadline
+        .as_ref()
+        .expect("a deadline in the demo");
+    let days = (deadline.date - state.today()).num_days();
+    assert_eq!(
+        large,
+        vec![
+            ("Bước tiếp theo: UBND xã đánh giá hồ sơ, lập Mẫu 03", false),
+            (
+                format!(
+                    "Hạn gần nhất: {} ({days} ngày nữa)",
+                    deadline.date.format("%d/%m/%Y")
+                )
+                .as_str(),
+                false
+            ),
+            (
+                "Tài liệu bắt buộc còn thiếu: 4 (Chủ thể 2, UBND xã 2)",
+                true
+            ),
+            (
+                "Dự kiến đạt ★★★ (59/100) · Cách đạt ★★★★: thiếu 11 điểm",
+                false
+            ),
+        ]
+    );
+}
+
 #[test]
 fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
     let (_tmp, state) = open_demo();

@@ -992,3 +992,118 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
         4
     );
 }
+
+/// An import of thousands of products is written a step per frame behind a progress
+/// window (the window keeps answering), one undo step as before; its undo is written the
+/// same way. Nothing else can be done until every file is on disk.
+#[test]
+fn a_big_gui_import_is_written_in_steps_with_its_progress_shown() {
+    use ocop_tracker::app::WRITE_STEP;
+    let (tmp, ws) = common::demo_copy();
+    let file = tmp.path().join("big.xlsx");
+    let count = 2 * WRITE_STEP + 100;
+    let rows: Vec<Vec<String>> = std::iter::once(vec![
+        "Tên sản phẩm".to_owned(),
+        "Chủ thể".to_owned(),
+        "Bộ tiêu chí".to_owned(),
+    ])
+    .chain((0..count).map(|n| vec![format!("Sản phẩm {n}"), format!("HTX {n}"), "6".to_owned()]))
+    .collect();
+    let rows: Vec<Vec<&str>> = rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    write_xlsx(&file, &rows);
+    let product_files = || {
+        std::fs::read_dir(ws.join("products"))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".ron")
+            })
+            .count()
+    };
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        files: vec![file],
+        ..Default::default()
+    });
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness
+        .get_by_label("Nhập danh sách sản phẩm từ Excel…")
+        .click();
+    harness.run();
+    harness.get_by_label(&format!("Nhập {count}")).click();
+    // The frame of the click applies the import in memory and queues its files.
+    harness.step();
+    let state = || harness.state().state.as_ref().unwrap();
+    assert_eq!(state().workspace().products.len(), count + 2);
+    assert_eq!(state().writing_in_steps(), Some((0, count)));
+    assert_eq!(
+        product_files(),
+        2,
+        "nothing written in the frame of the click"
+    );
+    // Each frame writes one step and shows how far it is.
+    harness.step();
+    assert_eq!(
+        harness.state().state.as_ref().unwrap().writing_in_steps(),
+        Some((WRITE_STEP, count))
+    );
+    assert_eq!(product_files(), 2 + WRITE_STEP);
+    harness.step();
+    assert_eq!(
+        harness.state().state.as_ref().unwrap().writing_in_steps(),
+        Some((2 * WRITE_STEP, count))
+    );
+    harness.get_by_label("Đang ghi các sản phẩm vào thư mục…");
+    harness.get_by_label("2.000 / 2.100");
+    // To look at it: OCOP_SAVE_WRITING_PROGRESS=/tmp/writing.png (needs a renderer).
+    if let Some(out) = std::env::var_os("OCOP_SAVE_WRITING_PROGRESS") {
+        let image = harness.render().expect("render the progress");
+        image.save(&out).expect("save the picture");
+    }
+    // Ctrl+Z is not taken in a frame that writes (the last step here): one key event,
+    // one frame.
+    harness.event(egui::Event::Key {
+        key: egui::Key::Z,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    harness.step();
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .unwrap()
+            .workspace()
+            .products
+            .len(),
+        count + 2
+    );
+    harness.run();
+    let state = harness.state().state.as_ref().unwrap();
+    assert_eq!(state.writing_in_steps(), None);
+    assert_eq!(state.unsaved_count(), 0);
+    assert_eq!(product_files(), count + 2);
+    assert!(
+        harness
+            .query_by_label("Đang ghi các sản phẩm vào thư mục…")
+            .is_none()
+    );
+    // The undo of the whole import is written the same way.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let state = harness.state().state.as_ref().unwrap();
+    assert_eq!(state.workspace().products.len(), 2);
+    assert_eq!(state.unsaved_count(), 0);
+    assert_eq!(product_files(), 2);
+}

@@ -21,6 +21,7 @@ mod access;
 pub mod exchange;
 mod outside;
 mod saving;
+pub use saving::WRITE_STEP;
 pub mod spreadsheet;
 
 /// What the window shows.
@@ -164,6 +165,12 @@ pub struct AppState {
     last_text_edit: Option<String>,
     change_log: Vec<(u64, Option<ProductId>)>,
     unsaved: BTreeSet<SaveTarget>,
+    /// Whether a change of many products (an import, its undo or redo) is written in
+    /// steps that a window draws progress between ([`AppState::write_step`]); off for the
+    /// command line, which writes at once.
+    write_in_steps: bool,
+    /// The targets of such a change still to write, and how many there were.
+    steps: Option<saving::StepQueue>,
 }
 
 impl AppState {
@@ -242,6 +249,8 @@ impl AppState {
             last_text_edit: None,
             change_log: Vec::new(),
             unsaved: BTreeSet::new(),
+            write_in_steps: false,
+            steps: None,
         };
         if !state.conflicts.is_empty() {
             state.message(Level::Error, lang.t(text::CONFLICTS_WAITING));

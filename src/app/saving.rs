@@ -6,11 +6,68 @@ use crate::domain::model::{Product, ProductId};
 use crate::storage::{self, StorageError};
 use crate::text;
 
+/// Products written per step when a change of many products is written in steps: about
+/// a fifth of a second each on a quiet disk, so the progress moves and the window answers.
+pub const WRITE_STEP: usize = 1000;
+
+/// What a change of many products still has to write ([`AppState::write_step`]).
+#[derive(Debug)]
+pub(super) struct StepQueue {
+    queue: std::collections::VecDeque<SaveTarget>,
+    total: usize,
+}
+
 impl AppState {
-    /// Writes the target of a snapshot to disk now; failures are kept for retry.
+    /// Writes the target of a snapshot to disk now; failures are kept for retry. A change
+    /// of more than [`WRITE_STEP`] products, in a window that writes in steps, is only
+    /// queued: the window calls [`AppState::write_step`] each frame and shows progress.
     pub(super) fn persist(&mut self, snapshot: &Snapshot) {
         self.mark_unsaved(snapshot);
+        if self.write_in_steps
+            && let Snapshot::Many(parts) = snapshot
+            && parts.len() > WRITE_STEP
+        {
+            let queue: std::collections::VecDeque<SaveTarget> =
+                self.unsaved.iter().cloned().collect();
+            self.steps = Some(StepQueue {
+                total: queue.len(),
+                queue,
+            });
+            return;
+        }
         self.flush();
+    }
+
+    /// Makes changes of many products wait for [`AppState::write_step`] (a window, which
+    /// draws progress between steps) instead of being written at once.
+    pub fn set_write_in_steps(&mut self, on: bool) {
+        self.write_in_steps = on;
+    }
+
+    /// (written, total) while a change of many products is being written in steps.
+    pub fn writing_in_steps(&self) -> Option<(usize, usize)> {
+        self.steps
+            .as_ref()
+            .map(|s| (s.total - s.queue.len(), s.total))
+    }
+
+    /// Writes the next [`WRITE_STEP`] targets of a change of many products; returns
+    /// (written, total), or None when nothing is queued. A target that fails stays
+    /// pending, as after any failed save, for the usual retry.
+    pub fn write_step(&mut self) -> Option<(usize, usize)> {
+        let steps = self.steps.as_mut()?;
+        let take = WRITE_STEP.min(steps.queue.len());
+        let chunk: Vec<SaveTarget> = steps.queue.drain(..take).collect();
+        let chunk: Vec<SaveTarget> = chunk
+            .into_iter()
+            .filter(|t| self.unsaved.contains(t))
+            .collect();
+        self.write_targets(chunk);
+        let progress = self.writing_in_steps();
+        if self.steps.as_ref().is_some_and(|s| s.queue.is_empty()) {
+            self.steps = None;
+        }
+        progress
     }
 
     fn mark_unsaved(&mut self, snapshot: &Snapshot) {
@@ -32,6 +89,16 @@ impl AppState {
     /// Tries to write every pending target; returns whether all are on disk.
     pub fn flush(&mut self) -> bool {
         let pending: Vec<SaveTarget> = self.unsaved.iter().cloned().collect();
+        self.write_targets(pending);
+        if self.unsaved.is_empty() {
+            self.steps = None;
+        }
+        self.unsaved.is_empty()
+    }
+
+    /// Writes `pending` (many products as one batch, the rest one by one) and records each
+    /// result: written targets leave `unsaved`, failures stay for a retry and are said.
+    fn write_targets(&mut self, pending: Vec<SaveTarget>) {
         let mut written = self.save_many_in_parallel(&pending);
         for target in pending {
             let result = match &target {
@@ -85,7 +152,6 @@ impl AppState {
                 }
             }
         }
-        self.unsaved.is_empty()
     }
 
     /// Writes many pending products at once (an import, or its redo) as one batch

@@ -27,6 +27,9 @@ const PAGE_H: f32 = 842.0;
 /// Margins in points (about 17 mm): wide text blocks read well on a phone.
 const MARGIN: f32 = 48.0;
 const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// The summary's type size in points: on a 6-inch phone showing the A4 width, about the
+/// size of body text in a chat message (11 pt body text needs a zoom there).
+const LARGE: f32 = 15.0;
 /// Room kept for the footer.
 const FOOTER: f32 = 28.0;
 
@@ -48,6 +51,14 @@ pub enum Block {
         /// Indent level.
         level: u8,
         /// The item.
+        text: String,
+        /// Drawn in the warning colour (missing, overdue).
+        warn: bool,
+    },
+    /// A line of the summary at the top, in large type: it reads on a phone showing the
+    /// whole page width without zooming. `warn` draws it in the warning colour.
+    Large {
+        /// The line.
         text: String,
         /// Drawn in the warning colour (missing, overdue).
         warn: bool,
@@ -244,6 +255,13 @@ fn layout(blocks: &[Block], regular: &Face, bold: &Face) -> Vec<Vec<Placed>> {
                     false,
                 );
             }
+            Block::Large { text, warn } => {
+                let lines = wrap(bold, text, LARGE, TEXT_W);
+                let colour = if *warn { WARN } else { INK };
+                place(
+                    &mut pages, &mut y, lines, MARGIN, LARGE, true, colour, false,
+                );
+            }
             Block::Pair(key, value) => {
                 let text = format!("{key}: {value}");
                 let lines = wrap(regular, &text, 11.0, TEXT_W);
@@ -339,6 +357,10 @@ fn normalise(block: &Block) -> Block {
         Block::Strong(t) => Block::Strong(nfc(t)),
         Block::Bullet { level, text, warn } => Block::Bullet {
             level: *level,
+            text: nfc(text),
+            warn: *warn,
+        },
+        Block::Large { text, warn } => Block::Large {
             text: nfc(text),
             warn: *warn,
         },

@@ -39,12 +39,91 @@ pub fn blocks(input: &Input, lang: Lang) -> Result<Vec<Block>, DocumentError> {
         )),
         Block::Space,
     ];
+    at_a_glance(&mut out, input, &status, lang);
     where_it_stands(&mut out, input, &status, lang);
     dossier(&mut out, &status, lang);
     score(&mut out, &status, lang);
     next_star(&mut out, &status, lang);
     deadlines(&mut out, input, &status, lang);
     Ok(out)
+}
+
+/// The answer to "what do we still lack, by when?" in four or five large lines, before
+/// the details: next step, its date, missing required documents (by who owes them), the
+/// predicted star and the points to the next one.
+fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: Lang) {
+    let t = |tr: text::Tr| lang.t(tr).to_owned();
+    if let Some(next) = status.next_stage {
+        out.push(Block::Large {
+            text: format!("{}: {}", t(text::R_NEXT_STEP), lang.t(text::step_to(next))),
+            warn: false,
+        });
+    }
+    if let Some(deadline) = &status.next_deadline {
+        let days = (deadline.date - input.today).num_days();
+        out.push(Block::Large {
+            text: format!(
+                "{}: {} ({})",
+                t(text::R_NEXT_DEADLINE),
+                lang.date(deadline.date),
+                text::relative_days(days, lang)
+            ),
+            warn: days < 0,
+        });
+    }
+    let missing: Vec<_> = status.missing_required().collect();
+    out.push(if missing.is_empty() {
+        Block::Large {
+            text: t(text::R_REQUIRED_COMPLETE),
+            warn: false,
+        }
+    } else {
+        let by = |provider: Provider| {
+            missing
+                .iter()
+                .filter(|line| line.item.map(|i| i.provider) == Some(provider))
+                .count()
+        };
+        let owed: Vec<String> = [Provider::Producer, Provider::Commune, Provider::Province]
+            .into_iter()
+            .filter(|p| by(*p) > 0)
+            .map(|p| format!("{} {}", lang.t(text::provider_name(p)), by(p)))
+            .collect();
+        Block::Large {
+            text: format!(
+                "{}: {} ({})",
+                t(text::R_REQUIRED_MISSING),
+                missing.len(),
+                owed.join(", ")
+            ),
+            warn: true,
+        }
+    });
+    if let Some(summary) = &status.summary {
+        let verdict = match summary.outcome() {
+            Outcome::Recognised(star) => format!("{} {}", t(text::R_PREDICTED), stars(star)),
+            Outcome::Eliminated => t(text::R_ELIMINATED),
+            Outcome::NotRecognised => t(text::R_NOT_RECOGNISED),
+        };
+        let gap = status
+            .plan
+            .as_ref()
+            .filter(|plan| plan.points_gap > 0)
+            .map(|plan| {
+                format!(
+                    " · {} {}: {}",
+                    t(text::R_WAY_TO),
+                    stars(plan.target_star),
+                    text::points_short(plan.points_gap, lang)
+                )
+            })
+            .unwrap_or_default();
+        out.push(Block::Large {
+            text: format!("{verdict} ({}/{}){gap}", summary.total, summary.max_total),
+            warn: !status.blockers.is_empty(),
+        });
+    }
+    out.push(Block::Space);
 }
 
 fn where_it_stands(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: Lang) {

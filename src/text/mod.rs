@@ -163,6 +163,9 @@ tr! {
     R_DOSSIER = "Hồ sơ", "Dossier";
     R_REQUIRED_COMPLETE = "Đã đủ tài liệu bắt buộc.", "All required documents are ready.";
     R_REQUIRED_MISSING = "Tài liệu bắt buộc còn thiếu", "Required documents missing";
+    WRITING_PRODUCTS_SHORT = "Đang ghi sản phẩm", "Writing products";
+    WRITING_PRODUCTS = "Đang ghi các sản phẩm vào thư mục…", "Writing the products to the folder…";
+    WRITING_PRODUCTS_HINT = "Mỗi tệp được ghi an toàn; nếu máy tắt giữa chừng, các sản phẩm đã ghi vẫn còn nguyên.", "Each file is written safely; if the computer stops midway, the products already written stay intact.";
     R_TO_PROVIDE = "cần chuẩn bị", "to provide";
     R_EXPIRED = "đã hết hiệu lực", "expired";
     R_EXPIRED_ON = "hết hiệu lực từ", "expired on";

@@ -71,6 +71,28 @@ pub fn relative_days(days: i64, lang: Lang) -> String {
     }
 }
 
+/// A count with its thousands grouped as each language writes them: "19.407", "19,407".
+pub fn thousands(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let separator = if lang == Lang::Vi { '.' } else { ',' };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "thiếu 11 điểm" / "11 points short".
+pub fn points_short(points: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("thiếu {points} điểm"),
+        Lang::En => format!("{points} points short"),
+    }
+}
+
 /// Name of a process stage.
 pub fn stage_name(stage: Stage) -> Tr {
     match stage {

@@ -187,6 +187,13 @@ impl OcopApp {
                 // "Saved" only when nothing is waiting: neither typing nor a failed write.
                 if state.workspace_locked().is_some() {
                     ui.label(lang.t(text::READ_ONLY_SHORT));
+                } else if let Some((done, total)) = state.writing_in_steps() {
+                    ui.label(format!(
+                        "… {} {} / {}",
+                        lang.t(text::WRITING_PRODUCTS_SHORT),
+                        text::thousands(done, lang),
+                        text::thousands(total, lang)
+                    ));
                 } else if state.unsaved_count() == 0 && self.typing_pending {
                     ui.label(format!("… {}", lang.t(text::SAVING)));
                 } else if state.unsaved_count() == 0 {

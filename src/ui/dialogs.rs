@@ -8,7 +8,7 @@ use egui::{Key, RichText};
 use crate::command::Command;
 use crate::domain::model::ProductId;
 
-use super::text;
+use super::text::{self, Lang};
 use super::{OcopApp, Screen, UiAction, product, theme, widgets};
 
 /// Modal dialogs.
@@ -307,4 +307,32 @@ impl OcopApp {
             self.dialog = None;
         }
     }
+}
+
+/// The progress of a change of many products being written (an import, its undo or
+/// redo): a modal window, so that nothing else is edited until every file is on disk.
+pub fn writing_progress_ui(ctx: &egui::Context, done: usize, total: usize, lang: Lang) {
+    egui::Modal::new(egui::Id::unique("writing-progress")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(lang.t(text::WRITING_PRODUCTS));
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a progress bar needs no more precision"
+        )]
+        let fraction = if total == 0 {
+            1.0
+        } else {
+            done as f32 / total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(format!(
+                    "{} / {}",
+                    text::thousands(done, lang),
+                    text::thousands(total, lang)
+                ))
+                .desired_width(400.0),
+        );
+        ui.label(egui::RichText::new(lang.t(text::WRITING_PRODUCTS_HINT)).color(theme::muted()));
+    });
 }

@@ -258,6 +258,9 @@ impl OcopApp {
                 self.review_folder = None;
                 if let Some(state) = self.state.as_mut() {
                     state.set_officer(self.officer.clone());
+                    // An import of thousands of products is written between frames, with
+                    // its progress on screen.
+                    state.set_write_in_steps(true);
                 }
                 self.import = None;
                 self.verify = None;
@@ -292,7 +295,12 @@ impl OcopApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(60));
         }
-        self.shortcuts(ui.ctx(), &mut actions);
+        // A change of thousands of products (an import, its undo) is written a step per
+        // frame behind a progress window; nothing else can be done meanwhile.
+        let writing = self.state.as_mut().and_then(AppState::write_step);
+        if writing.is_none() {
+            self.shortcuts(ui.ctx(), &mut actions);
+        }
         let lang = self.lang;
         if let Ok(mut slot) = self.repaint.lock()
             && slot.is_none()
@@ -379,6 +387,10 @@ impl OcopApp {
             },
         });
 
+        if let Some((done, total)) = writing {
+            dialogs::writing_progress_ui(ui.ctx(), done, total, lang);
+            ui.ctx().request_repaint();
+        }
         self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
         self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
         self.messages_ui(&ui.ctx().clone());
@@ -530,6 +542,7 @@ impl eframe::App for OcopApp {
         // Retry failed writes every few seconds until they succeed.
         if let Some(state) = self.state.as_mut()
             && state.unsaved_count() > 0
+            && state.writing_in_steps().is_none()
         {
             let now = ctx.input(|i| i.time);
             let slot = (now / 3.0).floor();
