@@ -443,6 +443,9 @@ fn summary_sheet(book: &PortfolioBook, header: &Format) -> Result<Worksheet, Xls
         .x_axis()
         .set_min(0)
         .set_major_unit(unit(&book.by_stage));
+    // A bar chart draws its first category at the bottom; reversed, the stages read from
+    // the top in process order, as in the table beside it.
+    chart.y_axis().set_reverse();
     chart.legend().set_hidden();
     sheet.insert_chart(0, 3, &chart)?;
     let mut star_chart = Chart::new(ChartType::Column);
