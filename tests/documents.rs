@@ -315,6 +315,20 @@ fn form_03_is_signed_by_the_products_own_commune() {
         text.contains("Ủy ban nhân dân xã Bình An đề nghị"),
         "{text}"
     );
+    // A commune written "Xã Bình An" (as imported lists often have it) is not doubled.
+    let mut imported = buffalo.clone();
+    imported.commune = "Xã Bình An".to_owned();
+    let input = Input {
+        product: &imported,
+        workspace: &state.workspace().info,
+        catalog: state.catalog(),
+        today: state.today(),
+    };
+    let text = plain_text(&document_xml(
+        &documents::render(DocKind::Form03, &input, Lang::Vi).unwrap(),
+    ));
+    assert!(text.contains("ỦY BAN NHÂN DÂN XÃ BÌNH AN Số:"), "{text}");
+    assert!(!text.contains("XÃ XÃ") && !text.contains("xã Xã"), "{text}");
 }
 
 #[test]

@@ -125,10 +125,10 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             lang.t(text::XL_IMPORT_BAD_ROWS),
             preview.bad_rows()
         ));
-        for (number, problem) in &preview.bad {
+        for (number, problems) in preview.bad_by_row() {
             out.line(printable(&format!(
                 "  {row} {number}: {}",
-                text::import_problem(problem, lang)
+                text::import_problems(&problems, lang)
             )));
         }
     }

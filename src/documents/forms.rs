@@ -580,13 +580,19 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
 }
 
 /// A commune's name as an official header writes it: without a parenthetical note such
-/// as "(huyện Lâm Bình cũ)", which records the former district for the officer's own use.
+/// as "(huyện Lâm Bình cũ)", which records the former district for the officer's own use,
+/// and without a leading "Xã" (the form writes "XÃ …" itself; an imported list often has
+/// "Xã Bình An").
 fn official_commune_name(name: &str) -> &str {
     let name = name.trim();
-    match name.find('(') {
+    let name = match name.find('(') {
         Some(at) if at > 0 && name.ends_with(')') => name[..at].trim_end(),
         _ => name,
-    }
+    };
+    ["Xã ", "xã ", "XÃ "]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .map_or(name, str::trim_start)
 }
 
 /// Form 01's "Ngành, Nhóm": "Thực phẩm, nhóm Thực phẩm chế biến", from the sheet heading;
@@ -595,6 +601,7 @@ fn sector_and_group(set: &ScoringSet) -> String {
     match set.sector_and_group() {
         Some((sector, "")) => sector.to_owned(),
         Some((sector, group)) => format!("{sector}, nhóm {group}"),
+        None if set.product_group.trim().is_empty() => String::new(),
         None => format!("Nhóm {}", set.product_group),
     }
 }

@@ -68,7 +68,7 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
                 lang.date(deadline.date),
                 text::relative_days(days, lang)
             ),
-            warn: days < 0,
+            warn: days <= 0,
         });
     }
     let missing: Vec<_> = status.missing_required().collect();

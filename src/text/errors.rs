@@ -69,6 +69,7 @@ pub(super) fn io_action_vi(action: &str) -> &str {
         "move to trash" => "chuyển vào thùng rác",
         "canonicalize" => "xác định đường dẫn",
         "hash" => "tính mã băm",
+        "start hashing thread" => "khởi động luồng tính mã băm",
         "lock" | "create the lock file" => "khóa thư mục",
         other => other,
     }

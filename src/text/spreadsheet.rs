@@ -87,6 +87,16 @@ pub fn stage_from_name(name: &str) -> Option<Stage> {
 }
 
 /// Why an import row was left out, in the user's language.
+/// Every problem of one row, joined: "thiếu tên sản phẩm; hạng sao “6” không phải 3, 4 hoặc 5".
+pub fn import_problems(problems: &[&crate::domain::spreadsheet::RowProblem], lang: Lang) -> String {
+    problems
+        .iter()
+        .map(|p| import_problem(p, lang))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One problem of an import row, in the user's language.
 pub fn import_problem(problem: &crate::domain::spreadsheet::RowProblem, lang: Lang) -> String {
     use crate::domain::spreadsheet::RowProblem as P;
     let field = |f| lang.t(import_field_name(f));

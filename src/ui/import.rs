@@ -158,17 +158,18 @@ pub fn import_dialog_ui(
                         .color(theme::error())
                         .strong(),
                     );
-                    for (row, problem) in preview.bad.iter().take(LISTED_ROWS) {
+                    let rows = preview.bad_by_row();
+                    for (row, problems) in rows.iter().take(LISTED_ROWS) {
                         ui.colored_label(
                             theme::error(),
                             format!(
                                 "{} {row}: {}",
                                 lang.t(text::XL_IMPORT_ROW),
-                                text::import_problem(problem, lang)
+                                text::import_problems(problems, lang)
                             ),
                         );
                     }
-                    more(ui, preview.bad.len(), lang);
+                    more(ui, rows.len(), lang);
                 }
                 if !preview.existing.is_empty() {
                     ui.label(

@@ -250,9 +250,19 @@ pub struct ImportPreview {
 impl ImportPreview {
     /// How many rows are left out for a problem (each counted once).
     pub fn bad_rows(&self) -> usize {
-        let mut rows: Vec<u32> = self.bad.iter().map(|(row, _)| *row).collect();
-        rows.dedup();
-        rows.len()
+        self.bad_by_row().len()
+    }
+
+    /// The rows left out, each with all its problems, in sheet order.
+    pub fn bad_by_row(&self) -> Vec<(u32, Vec<&RowProblem>)> {
+        let mut rows: Vec<(u32, Vec<&RowProblem>)> = Vec::new();
+        for (row, problem) in &self.bad {
+            match rows.last_mut() {
+                Some((last, problems)) if last == row => problems.push(problem),
+                _ => rows.push((*row, vec![problem])),
+            }
+        }
+        rows
     }
 }
 
@@ -418,8 +428,9 @@ fn check_row(
     let issued_on = date_of(ImportField::IssuedOn);
     let expires_on = date_of(ImportField::ExpiresOn);
     // The certificate is judged only from cells that read well.
+    let number_read = !problems.contains(&RowProblem::TooLong(ImportField::CertificateNumber));
     let certificate = match (star, issued_on, expires_on) {
-        (Ok(star), Ok(issued_on), Ok(expires_on)) => {
+        (Ok(star), Ok(issued_on), Ok(expires_on)) if number_read => {
             let certificate = match (star, number.is_empty(), issued_on) {
                 (Some(star), false, Some(issued_on)) => Ok(Some(Certificate {
                     star,
@@ -491,6 +502,11 @@ fn check_row(
 fn set_number(cell: &Cell) -> Option<u8> {
     let number = match cell {
         Cell::Text(t) => {
+            // The text starts with the number or a word ("Bộ", "Set"), never with a sign
+            // or a bracket: "-6" and "(6)" are not set 6.
+            if !t.trim_start().starts_with(char::is_alphanumeric) {
+                return None;
+            }
             // Folded: no marks, no punctuation, single spaces ("6. Chế…" is "6 che…").
             let folded = header_key(t);
             let rest = [

@@ -378,7 +378,18 @@ fn a_set_is_read_as_people_write_it() {
             p.bad
         );
     }
-    for written in ["6.5", "27. Khác", "6abc", "Bộ số", "Chế biến 6", "0"] {
+    for written in [
+        "6.5",
+        "27. Khác",
+        "6abc",
+        "Bộ số",
+        "Chế biến 6",
+        "0",
+        "-6",
+        "(6)",
+        "+6",
+        "#6",
+    ] {
         assert_eq!(
             problems(with_set(t(written))),
             vec![RowProblem::BadSet(written.into())],
@@ -410,5 +421,24 @@ fn a_bad_row_names_every_problem() {
             RowProblem::BadDate(ImportField::ExpiresOn, "hôm qua".into()),
             RowProblem::BadStage("chưa biết".into()),
         ]
+    );
+}
+
+/// A certificate number too long to keep is that problem alone, not also "missing".
+#[test]
+fn a_too_long_certificate_number_is_not_also_missing() {
+    let e = Cell::Empty;
+    assert_eq!(
+        problems(vec![
+            t("Cốm"),
+            t("HTX A"),
+            n(6.0),
+            n(4.0),
+            t(&"1".repeat(600)),
+            Cell::Date(date(2025, 3, 1)),
+            e.clone(),
+            e,
+        ]),
+        vec![RowProblem::TooLong(ImportField::CertificateNumber)]
     );
 }
