@@ -803,7 +803,7 @@ fn undo_says_what_it_undoes() {
     tick_samples(&mut harness);
     harness.get_by_label("Sửa").click();
     harness.run();
-    harness.get_by_label_contains("Hoàn tác: đánh dấu '05 mẫu sản phẩm'");
+    harness.get_by_label_contains("Hoàn tác: đánh dấu “05 mẫu sản phẩm” là Sẵn sàng");
 }
 
 #[test]
@@ -891,4 +891,52 @@ fn source_notes_read_in_vietnamese() {
         "{hover}"
     );
     assert!(hover.starts_with("Lưu ý"), "{hover}");
+}
+
+/// With "only missing" on, a document just marked ready stays in the list, ticked, so the
+/// click does not make it vanish without a trace; it goes when the screen is left.
+#[test]
+fn a_document_marked_ready_stays_in_the_only_missing_list_until_the_screen_is_left() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Chỉ hiện tài liệu chưa xong")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+        .click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm");
+    // Leaving and coming back: only what is still missing.
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    harness.get_by_label("Hồ sơ").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::CheckBox, "05 mẫu sản phẩm")
+            .is_none()
+    );
+}
+
+/// A score sheet nobody has scored yet says so; it does not predict a failure.
+#[test]
+fn an_unscored_sheet_says_not_scored() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    harness.get_by_label("Chấm điểm").click();
+    harness.run();
+    harness.get_by_label_contains("Ý kiến của xã").click();
+    harness.run();
+    harness.get_by_label("Dự kiến: Chưa chấm");
+    assert!(
+        harness
+            .query_by_label_contains("Chưa đủ điều kiện")
+            .is_none()
+    );
 }

@@ -472,7 +472,7 @@ fn the_report_opens_with_the_answer_in_large_type() {
                 true
             ),
             (
-                "Dự kiến đạt ★★★ (59/100) · Cách đạt ★★★★: thiếu 11 điểm",
+                "Dự kiến đạt ★★★ (59/100) · Cách đạt ★★★★: còn thiếu 11 điểm",
                 false
             ),
         ]

@@ -7,12 +7,20 @@ use super::pdf::Block;
 use super::{DocumentError, Input};
 use crate::domain::dossier::{DocStatus, Provider, Validity};
 use crate::domain::model::CertificateStanding;
-use crate::domain::scoring::Outcome;
 use crate::domain::status::{self, ProductStatus};
 use crate::text::{self, Lang};
 
 fn stars(n: u8) -> String {
     "★".repeat(usize::from(n))
+}
+
+/// The first letter upper-case ("còn thiếu…" starting a line).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn doc_name(line: &status::DocumentLine<'_>, lang: Lang) -> String {
@@ -100,11 +108,7 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
         }
     });
     if let Some(summary) = &status.summary {
-        let verdict = match summary.outcome() {
-            Outcome::Recognised(star) => format!("{} {}", t(text::R_PREDICTED), stars(star)),
-            Outcome::Eliminated => t(text::R_ELIMINATED),
-            Outcome::NotRecognised => t(text::R_NOT_RECOGNISED),
-        };
+        let verdict = text::verdict(summary, lang);
         let gap = status
             .plan
             .as_ref()
@@ -274,11 +278,7 @@ fn score(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
         summary.total,
         summary.max_total
     )));
-    let verdict = match summary.outcome() {
-        Outcome::Recognised(star) => format!("{} {}", t(text::R_PREDICTED), stars(star)),
-        Outcome::Eliminated => t(text::R_ELIMINATED),
-        Outcome::NotRecognised => t(text::R_NOT_RECOGNISED),
-    };
+    let verdict = text::verdict(summary, lang);
     out.push(Block::Text(format!(
         "{verdict} · {} {}/{}",
         t(text::R_ANSWERED),
@@ -306,9 +306,8 @@ fn next_star(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
     )));
     if plan.points_gap > 0 {
         out.push(Block::Text(format!(
-            "{} {} ({} {})",
-            t(text::R_POINTS_GAP),
-            plan.points_gap,
+            "{} ({} {})",
+            capitalised(&text::points_short(plan.points_gap, lang)),
             t(text::R_THRESHOLD),
             plan.threshold
         )));

@@ -128,7 +128,7 @@ tr! {
     DOC_NO_RULE_DATA = "Thiếu bộ tiêu chí của sản phẩm trong dữ liệu quy định", "The rule data has no criteria for the product's set";
     DOC_BUILD_FAILED = "Không tạo được tài liệu", "Could not build the document";
     MENU_EXPORT = "Xuất tài liệu", "Export";
-    MENU_EXPORT_NEEDS_PRODUCT = "Mở một sản phẩm để xuất biểu mẫu của nó", "Open a product to export its forms";
+    MENU_EXPORT_NEEDS_PRODUCT = "Mở một sản phẩm trước, rồi xuất biểu mẫu và báo cáo của sản phẩm đó", "Open a product first, then export its forms and report";
     DOSSIER_ONLY_MISSING = "Chỉ hiện tài liệu chưa xong", "Only documents still to do";
     GLANCE_THEN = "tiếp theo", "then";
     DOC_EXPORTED = "Đã xuất tài liệu", "Document exported";
@@ -181,7 +181,6 @@ tr! {
     R_NEEDS = "cần", "needs";
     R_HAS = "hiện có", "has";
     R_WAY_TO = "Cách đạt", "The way to";
-    R_POINTS_GAP = "Còn thiếu điểm:", "Points missing:";
     R_THRESHOLD = "ngưỡng", "threshold";
     R_PROOF = "Minh chứng", "Proof";
     R_TARGET_UNREACHABLE = "Với dữ liệu hiện có, chưa tìm được cách đạt mức sao này.", "With the current data no way to this star was found.";
@@ -277,7 +276,6 @@ tr! {
     NO_NEXT_STAR = "Đã ở hạng cao nhất, hoặc hồ sơ bị loại.", "Already at the top rank, or the dossier is eliminated.";
     WAY_TO = "Để đạt", "Path to";
     THRESHOLD = "Ngưỡng điểm", "Threshold";
-    POINTS_MISSING = "điểm còn thiếu:", "points short:";
     UNMET_MINIMA = "Tiêu chí chưa đạt mức tối thiểu:", "Criteria below the minimum:";
     POINTS_SHORT = "đ", "pts";
     POINT_SHORT = "đ", "pt";
@@ -456,12 +454,12 @@ pub fn describe_command(
     };
     let both = |verb: Tr, object: [String; 2]| -> [String; 2] {
         let [vi, en] = object;
-        [format!("{} '{vi}'", verb.vi), format!("{} '{en}'", verb.en)]
+        [format!("{} “{vi}”", verb.vi), format!("{} “{en}”", verb.en)]
     };
     let plain = |verb: Tr, object: &str| -> [String; 2] {
         [
-            format!("{} '{object}'", verb.vi),
-            format!("{} '{object}'", verb.en),
+            format!("{} “{object}”", verb.vi),
+            format!("{} “{object}”", verb.en),
         ]
     };
     let tr = |t: Tr| -> [String; 2] { [t.vi.to_owned(), t.en.to_owned()] };
@@ -486,7 +484,15 @@ pub fn describe_command(
         }
         Command::SetProducerKind { .. } => both(UNDO_EDIT, tr(FIELD_PRODUCER_KIND)),
         Command::SetScoringSet { .. } => both(UNDO_EDIT, tr(FIELD_SET)),
-        Command::SetDocStatus { key, .. } => both(UNDO_MARK, doc(key)),
+        Command::SetDocStatus { key, status, .. } => {
+            // "đánh dấu “Mẫu 02” là Sẵn sàng": what it was marked as, too.
+            let [vi, en] = both(UNDO_MARK, doc(key));
+            let name = doc_status_name(*status);
+            [
+                format!("{vi} là {}", name.vi),
+                format!("{en} as {}", name.en),
+            ]
+        }
         Command::SetDocNote { key, .. } => both(UNDO_NOTE, doc(key)),
         Command::SetDocDate { key, .. } | Command::SetAttachmentDate { key, .. } => {
             both(UNDO_DATE, doc(key))

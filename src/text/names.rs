@@ -85,11 +85,30 @@ pub fn thousands(n: usize, lang: Lang) -> String {
     out
 }
 
-/// "thiếu 11 điểm" / "11 points short".
+/// "còn thiếu 11 điểm" / "11 points short".
 pub fn points_short(points: u16, lang: Lang) -> String {
     match lang {
-        Lang::Vi => format!("thiếu {points} điểm"),
+        Lang::Vi => format!("còn thiếu {points} điểm"),
         Lang::En => format!("{points} points short"),
+    }
+}
+
+/// The predicted result of a sheet in words, for the summaries: "Dự kiến đạt ★★★",
+/// "Chưa đủ điều kiện công nhận 3 sao", "Bị loại", or "Chưa chấm" when nothing is scored
+/// (an empty sheet predicts nothing; it is not a failure).
+pub fn verdict(summary: &ScoreSummary, lang: Lang) -> String {
+    use crate::domain::scoring::Outcome;
+    if summary.answered == 0 {
+        return lang.t(super::NOT_SCORED).to_owned();
+    }
+    match summary.outcome() {
+        Outcome::Recognised(star) => format!(
+            "{} {}",
+            lang.t(super::R_PREDICTED),
+            "★".repeat(usize::from(star))
+        ),
+        Outcome::Eliminated => lang.t(super::R_ELIMINATED).to_owned(),
+        Outcome::NotRecognised => lang.t(super::R_NOT_RECOGNISED).to_owned(),
     }
 }
 

@@ -17,11 +17,13 @@ impl OcopApp {
                     self.back_to = self.screen.clone();
                 }
                 self.product_view.highlight_doc = None;
+                self.product_view.just_changed = None;
                 self.screen = screen;
             }
             UiAction::OpenProduct(id, tab, document) => {
                 self.product_view.scroll_pending = document.is_some();
                 self.product_view.highlight_doc = document;
+                self.product_view.just_changed = None;
                 if !matches!(self.screen, Screen::Product(_)) {
                     self.back_to = self.screen.clone();
                 }

@@ -52,7 +52,10 @@ pub fn dossier_ui(
     }
     for entry in entries {
         let done = matches!(entry.status, DocStatus::Ready | DocStatus::NotApplicable);
-        if view.only_missing && done && view.highlight_doc.as_deref() != Some(entry.key.as_str()) {
+        let keep = [&view.highlight_doc, &view.just_changed]
+            .iter()
+            .any(|k| k.as_deref() == Some(entry.key.as_str()));
+        if view.only_missing && done && !keep {
             continue;
         }
         let item = template.and_then(|t| t.item(&entry.key));
@@ -63,6 +66,7 @@ pub fn dossier_ui(
                 let mut ready = entry.status == DocStatus::Ready;
                 let checkbox = ui.add_enabled(!read_only, egui::Checkbox::new(&mut ready, name));
                 if checkbox.changed() {
+                    view.just_changed = Some(entry.key.clone());
                     ctx.command(Command::SetDocStatus {
                         id: id.clone(),
                         key: entry.key.clone(),
@@ -112,6 +116,7 @@ pub fn dossier_ui(
                         .labelled_by(status_label.id);
                 });
                 if status != entry.status {
+                    view.just_changed = Some(entry.key.clone());
                     ctx.command(Command::SetDocStatus {
                         id: id.clone(),
                         key: entry.key.clone(),

@@ -17,7 +17,7 @@ use super::widgets::{self, DateEdit};
 use super::{UiAction, theme};
 
 /// Days before a valid-until date from which a document counts as "expiring".
-pub use crate::domain::dossier::{EXPIRING_DAYS, Validity, validity};
+pub use crate::domain::dossier::{Validity, validity};
 
 /// A document area that accepts dropped files, recorded while drawing.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,6 @@ use egui::RichText;
 use crate::command::{Command, ProductField};
 use crate::documents::DocKind;
 use crate::domain::model::{FormText, Product};
-use crate::domain::scoring::Outcome;
 use crate::domain::status::{self, ProductStatus};
 
 use super::product::ProductTab;
@@ -124,13 +123,7 @@ fn score_line(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
     let Some(summary) = &status.summary else {
         return;
     };
-    let verdict = match summary.outcome() {
-        Outcome::Recognised(star) => {
-            format!("{} {}", lang.t(text::R_PREDICTED), widgets::stars(star))
-        }
-        Outcome::Eliminated => lang.t(text::R_ELIMINATED).to_owned(),
-        Outcome::NotRecognised => lang.t(text::R_NOT_RECOGNISED).to_owned(),
-    };
+    let verdict = text::verdict(summary, lang);
     ui.label(format!(
         "{verdict} · {} {}/{} · {} {}/{}",
         lang.t(text::R_TOTAL),
@@ -173,9 +166,14 @@ fn missing_documents(
             let name = line.item.map_or(line.entry.key.as_str(), |i| {
                 lang.pick(&i.name_vi, &i.name_en)
             });
+            // Who owes it (the producer, or the commune's own later documents), then
+            // where a click leads.
+            let owner = line
+                .item
+                .map_or("", |i| lang.t(text::provider_name(i.provider)));
             if ui
                 .link(name)
-                .on_hover_text(lang.t(text::GLANCE_OPEN_DOSSIER))
+                .on_hover_text(format!("{owner} · {}", lang.t(text::GLANCE_OPEN_DOSSIER)))
                 .clicked()
             {
                 actions.push(UiAction::OpenProduct(
@@ -186,7 +184,17 @@ fn missing_documents(
             }
         }
         if missing.len() > SHOWN {
-            ui.label("…");
+            // The rest, by name, on hover.
+            let rest: Vec<&str> = missing
+                .iter()
+                .skip(SHOWN)
+                .map(|line| {
+                    line.item.map_or(line.entry.key.as_str(), |i| {
+                        lang.pick(&i.name_vi, &i.name_en)
+                    })
+                })
+                .collect();
+            ui.label("…").on_hover_text(rest.join("\n"));
         }
     });
 }
@@ -201,7 +209,7 @@ fn next_star(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
             lang.t(text::R_WAY_TO),
             widgets::stars(plan.target_star),
             if plan.points_gap > 0 {
-                format!(" · {} {}", lang.t(text::R_POINTS_GAP), plan.points_gap)
+                format!(" · {}", text::points_short(plan.points_gap, lang))
             } else {
                 String::new()
             }

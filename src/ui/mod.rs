@@ -502,7 +502,7 @@ impl OcopApp {
     }
 }
 
-/// "Đã hoàn tác: đánh dấu '05 mẫu sản phẩm'".
+/// "Đã hoàn tác: đánh dấu “05 mẫu sản phẩm” là Sẵn sàng".
 fn with_what(done: &str, what: Option<String>) -> String {
     match what {
         Some(what) => format!("{done}: {what}"),

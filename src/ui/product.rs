@@ -47,6 +47,10 @@ pub struct ProductView {
     pub scroll_pending: bool,
     /// Dossier tab: show only documents still to do (not ready, not "not applicable").
     pub only_missing: bool,
+    /// The document whose status was just changed here: it stays in the "only missing"
+    /// list, ticked, until another is changed or the screen is left, so that a click
+    /// never makes a row vanish without a trace (Ctrl+Z is still at hand).
+    pub just_changed: Option<String>,
 }
 
 /// Draws the product screen.
@@ -98,7 +102,13 @@ pub fn product_ui(
             (ProductTab::Dossier, text::TAB_DOSSIER),
             (ProductTab::Scoring, text::TAB_SCORING),
         ] {
-            ui.selectable_value(&mut view.tab, tab, RichText::new(lang.t(label)).size(16.0));
+            if ui
+                .selectable_value(&mut view.tab, tab, RichText::new(lang.t(label)).size(16.0))
+                .clicked()
+            {
+                // Leaving the dossier lets a document just marked ready leave its list.
+                view.just_changed = None;
+            }
         }
     });
     ui.separator();
@@ -336,16 +346,12 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
         state.workspace().info.kind,
     );
     for deadline in &all {
-        // Process deadlines always; document expiries when overdue or expiring soon.
-        let doc_name = match &deadline.document_key {
-            None => None,
-            Some(key)
-                if (deadline.date - state.today()).num_days() <= super::evidence::EXPIRING_DAYS =>
-            {
-                Some(text::document_name(state.catalog(), product, key, lang))
-            }
-            Some(_) => continue,
-        };
+        // Every deadline, document expiries too (a product has a handful), in date order:
+        // the dashboard lists the same ones, so both screens agree.
+        let doc_name = deadline
+            .document_key
+            .as_ref()
+            .map(|key| text::document_name(state.catalog(), product, key, lang));
         ui.horizontal(|ui| {
             let rule = lang.t(text::deadline_name_on(
                 deadline.kind,

@@ -272,10 +272,15 @@ fn summary_ui(
 ) {
     ui.heading(lang.t(text::SCORE_SUMMARY));
     ui.label(RichText::new(text::parts_line(summary, set, lang)).monospace());
-    let outcome = outcome_text(summary, lang);
-    let color = match summary.outcome() {
-        scoring::Outcome::Recognised(_) => theme::ok(),
-        _ => theme::error(),
+    // A sheet nobody has scored yet predicts nothing: "not scored", not a failure.
+    let (outcome, color) = if summary.answered == 0 {
+        (lang.t(text::NOT_SCORED).to_owned(), theme::muted())
+    } else {
+        let color = match summary.outcome() {
+            scoring::Outcome::Recognised(_) => theme::ok(),
+            _ => theme::error(),
+        };
+        (outcome_text(summary, lang), color)
     };
     ui.label(
         RichText::new(format!("{}: {outcome}", lang.t(text::PREDICTED)))
@@ -358,11 +363,10 @@ fn summary_ui(
                 lang.t(text::STAR_SUFFIX)
             ));
             ui.label(format!(
-                "{} {} · {} {}",
+                "{} {} · {}",
                 lang.t(text::THRESHOLD),
                 plan.threshold,
-                lang.t(text::POINTS_MISSING),
-                plan.points_gap
+                text::points_short(plan.points_gap, lang)
             ));
             if !plan.unmet_minima.is_empty() {
                 ui.label(RichText::new(lang.t(text::UNMET_MINIMA)).strong());
