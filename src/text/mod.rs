@@ -61,12 +61,16 @@ mod criteria_notes;
 mod errors;
 mod exchange;
 mod names;
+mod report;
 mod spreadsheet;
+mod undo;
 pub use criteria_notes::*;
 pub use errors::*;
 pub use exchange::*;
 pub use names::*;
+pub use report::*;
 pub use spreadsheet::*;
+pub use undo::*;
 
 tr! {
     MENU_FILE = "Tệp", "File";
@@ -146,47 +150,6 @@ tr! {
     DOC_FORM_03 = "Mẫu 03 – Báo cáo của UBND xã (Word)", "Form 03 – Commune's report (Word)";
     DOC_SHEET = "Phiếu chấm điểm (Word)", "Scoring sheet (Word)";
     DOC_REPORT = "Báo cáo tình trạng cho HTX (PDF)", "Status report for the cooperative (PDF)";
-    R_TITLE = "Tình trạng sản phẩm OCOP", "OCOP product status";
-    R_AS_OF = "tình trạng ngày", "status as of";
-    R_WHERE = "Sản phẩm đang ở đâu", "Where the product stands";
-    R_PRODUCER = "Chủ thể", "Producer";
-    R_APPLICATION = "Lần đánh giá", "Application";
-    R_STAGE = "Bước hiện tại", "Current step";
-    R_NEXT_STEP = "Bước tiếp theo", "Next step";
-    R_BY = "hạn", "by";
-    R_NEXT_DEADLINE = "Hạn gần nhất", "Nearest deadline";
-    R_CERT_VALID = "còn hiệu lực", "valid";
-    R_CERT_EXPIRED = "đã hết hạn", "expired";
-    R_CERT_REVOKED = "đã bị thu hồi", "revoked";
-    R_CERT_NOT_YET = "chưa đến ngày cấp", "not yet in force";
-    R_COMMUNE_NOTES = "Ghi chú của xã", "Commune's notes";
-    R_DOSSIER = "Hồ sơ", "Dossier";
-    R_REQUIRED_COMPLETE = "Đã đủ tài liệu bắt buộc.", "All required documents are ready.";
-    R_REQUIRED_MISSING = "Tài liệu bắt buộc còn thiếu", "Required documents missing";
-    WRITING_PRODUCTS_SHORT = "Đang ghi sản phẩm", "Writing products";
-    WRITING_PRODUCTS = "Đang ghi các sản phẩm vào thư mục…", "Writing the products to the folder…";
-    WRITING_PRODUCTS_HINT = "Mỗi tệp được ghi an toàn; nếu máy tắt giữa chừng, các sản phẩm đã ghi vẫn còn nguyên.", "Each file is written safely; if the computer stops midway, the products already written stay intact.";
-    R_TO_PROVIDE = "cần chuẩn bị", "to provide";
-    R_EXPIRED = "đã hết hiệu lực", "expired";
-    R_EXPIRED_ON = "hết hiệu lực từ", "expired on";
-    R_EXPIRES_ON = "sắp hết hiệu lực", "expires on";
-    R_VALID_UNTIL = "hiệu lực đến", "valid until";
-    R_SCORE = "Điểm tự đánh giá", "Self-assessment score";
-    R_TOTAL = "tổng", "total";
-    R_PREDICTED = "Dự kiến đạt", "Predicted";
-    R_ELIMINATED = "Hồ sơ bị loại (điều kiện loại)", "Eliminated (an eliminating condition)";
-    R_NOT_RECOGNISED = "Chưa đủ điều kiện công nhận 3 sao", "Not yet recognisable at 3★";
-    R_ANSWERED = "đã chấm", "answered";
-    R_BLOCKED_BY = "Vướng tiêu chí", "Blocked by criterion";
-    R_NEEDS = "cần", "needs";
-    R_HAS = "hiện có", "has";
-    R_WAY_TO = "Cách đạt", "The way to";
-    R_THRESHOLD = "ngưỡng", "threshold";
-    R_PROOF = "Minh chứng", "Proof";
-    R_TARGET_UNREACHABLE = "Với dữ liệu hiện có, chưa tìm được cách đạt mức sao này.", "With the current data no way to this star was found.";
-    R_DEADLINES = "Các mốc thời hạn", "Deadlines";
-    R_NO_DEADLINES = "Không có thời hạn nào đang chạy.", "No deadline is running.";
-    R_FOOTER = "Lập bằng ocop-tracker", "Made with ocop-tracker";
     FIELD_CERTIFICATE = "Giấy chứng nhận", "Certificate";
     FIELD_EXPIRES = "hết hạn", "expires";
     CERT_NUMBER = "Số", "No.";
@@ -414,111 +377,6 @@ tr! {
     CERT_EXPIRED_ON = "Giấy chứng nhận đã hết hạn ngày", "Certificate expired on";
     CERT_REVOKED_ON = "Giấy chứng nhận bị thu hồi", "Certificate revoked";
     LAPSED_CERTIFICATES = "Không tính (đã hết hạn / bị thu hồi)", "Not counted (expired / revoked)";
-}
-
-tr! {
-    UNDO_ADD = "thêm sản phẩm", "add product";
-    UNDO_DELETE = "xóa sản phẩm", "delete product";
-    UNDO_EDIT = "sửa", "edit";
-    UNDO_MARK = "đánh dấu", "mark";
-    UNDO_NOTE = "ghi chú", "note on";
-    UNDO_DATE = "ngày của", "date of";
-    UNDO_STAGE = "chuyển sang", "move to";
-    UNDO_NEW_APPLICATION = "bắt đầu lần đánh giá mới", "start a new application";
-    UNDO_CRITERION = "chấm tiêu chí", "score criterion";
-    UNDO_ATTACH = "đính kèm vào", "attach to";
-    UNDO_DETACH = "bỏ đính kèm khỏi", "detach from";
-    UNDO_OFFICIAL = "kết quả chính thức", "official result";
-    UNDO_SETTINGS = "cài đặt thư mục làm việc", "workspace settings";
-    MENU_UNDO_WHAT = "Hoàn tác", "Undo";
-    MENU_REDO_WHAT = "Làm lại", "Redo";
-}
-
-/// What a command does, in both languages ("đánh dấu '05 mẫu sản phẩm'"), for the Edit
-/// menu's "Undo: …". `workspace` is the model before the command.
-pub fn describe_command(
-    command: &crate::command::Command,
-    workspace: &crate::domain::model::Workspace,
-    catalog: &crate::domain::catalog::Catalog,
-) -> [String; 2] {
-    use crate::command::{Command, ProductField};
-    let product = command
-        .product_id()
-        .and_then(|id| workspace.products.get(id));
-    let product_name = product.map(|p| p.name.clone()).unwrap_or_default();
-    let doc = |key: &str| -> [String; 2] {
-        match product.and_then(|p| catalog.document_names(p, key)) {
-            Some((vi, en)) => [vi.to_owned(), en.to_owned()],
-            None => [key.to_owned(), key.to_owned()],
-        }
-    };
-    let both = |verb: Tr, object: [String; 2]| -> [String; 2] {
-        let [vi, en] = object;
-        [format!("{} “{vi}”", verb.vi), format!("{} “{en}”", verb.en)]
-    };
-    let plain = |verb: Tr, object: &str| -> [String; 2] {
-        [
-            format!("{} “{object}”", verb.vi),
-            format!("{} “{object}”", verb.en),
-        ]
-    };
-    let tr = |t: Tr| -> [String; 2] { [t.vi.to_owned(), t.en.to_owned()] };
-    match command {
-        Command::AddProduct { name, .. } => plain(UNDO_ADD, name),
-        Command::DeleteProduct { .. } => plain(UNDO_DELETE, &product_name),
-        Command::SetText { field, .. } => {
-            let label = match field {
-                ProductField::Name => FIELD_NAME,
-                ProductField::Commune => FIELD_COMMUNE,
-                ProductField::ProductCode => FIELD_CODE,
-                ProductField::Description => FIELD_DESCRIPTION,
-                ProductField::Notes => FIELD_NOTES,
-                ProductField::ProducerName => FIELD_PRODUCER,
-                ProductField::LegalRepresentative => FIELD_REPRESENTATIVE,
-                ProductField::Phone => FIELD_PHONE,
-                ProductField::Address => FIELD_ADDRESS,
-                ProductField::ApplicationNotes => FIELD_APP_NOTES,
-                ProductField::Form(form) => form_text_name(*form),
-            };
-            both(UNDO_EDIT, tr(label))
-        }
-        Command::SetProducerKind { .. } => both(UNDO_EDIT, tr(FIELD_PRODUCER_KIND)),
-        Command::SetScoringSet { .. } => both(UNDO_EDIT, tr(FIELD_SET)),
-        Command::SetDocStatus { key, status, .. } => {
-            // "đánh dấu “Mẫu 02” là Sẵn sàng": what it was marked as, too.
-            let [vi, en] = both(UNDO_MARK, doc(key));
-            let name = doc_status_name(*status);
-            [
-                format!("{vi} là {}", name.vi),
-                format!("{en} as {}", name.en),
-            ]
-        }
-        Command::SetDocNote { key, .. } => both(UNDO_NOTE, doc(key)),
-        Command::SetDocDate { key, .. } | Command::SetAttachmentDate { key, .. } => {
-            both(UNDO_DATE, doc(key))
-        }
-        Command::ChangeStage { target, .. } => both(UNDO_STAGE, tr(stage_name(*target))),
-        Command::StartApplication { .. } => tr(UNDO_NEW_APPLICATION),
-        Command::SetAnswer { criterion, .. }
-        | Command::SetElimination { key: criterion, .. }
-        | Command::SetCriterionNote { criterion, .. } => plain(UNDO_CRITERION, criterion),
-        Command::Attach { key, .. } => both(UNDO_ATTACH, doc(key)),
-        Command::Detach { key, .. } => both(UNDO_DETACH, doc(key)),
-        Command::SetCertificate { .. } => both(UNDO_EDIT, tr(FIELD_CERTIFICATE)),
-        Command::SetReportDate { .. } => both(UNDO_EDIT, tr(FORM_REPORT_DATE)),
-        Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
-        Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
-        Command::ImportBundle { .. } => tr(UNDO_IMPORT_BUNDLE),
-        Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
-        Command::ImportProducts { products } => [
-            format!("{} {} sản phẩm", UNDO_IMPORT.vi, products.len()),
-            format!(
-                "{} {}",
-                UNDO_IMPORT.en,
-                count(products.len(), Lang::En, "", "product", "products")
-            ),
-        ],
-    }
 }
 
 /// "1 change", "2 changes": a count with its noun in the right number.

@@ -1,0 +1,114 @@
+//! What a command does, for the Edit menu's "Hoàn tác: …" / "Làm lại: …" and the
+//! message after an undo.
+
+use super::{
+    FIELD_ADDRESS, FIELD_APP_NOTES, FIELD_CERTIFICATE, FIELD_CODE, FIELD_COMMUNE,
+    FIELD_DESCRIPTION, FIELD_NAME, FIELD_NOTES, FIELD_PHONE, FIELD_PRODUCER, FIELD_PRODUCER_KIND,
+    FIELD_REPRESENTATIVE, FIELD_SET, FORM_REPORT_DATE, Lang, Tr, UNDO_IMPORT, UNDO_IMPORT_BUNDLE,
+    UNDO_RESOLVE_CONFLICT, count, doc_status_name, form_text_name, stage_name,
+};
+
+tr! {
+    UNDO_ADD = "thêm sản phẩm", "add product";
+    UNDO_DELETE = "xóa sản phẩm", "delete product";
+    UNDO_EDIT = "sửa", "edit";
+    UNDO_MARK = "đánh dấu", "mark";
+    UNDO_NOTE = "ghi chú", "note on";
+    UNDO_DATE = "ngày của", "date of";
+    UNDO_STAGE = "chuyển sang", "move to";
+    UNDO_NEW_APPLICATION = "bắt đầu lần đánh giá mới", "start a new application";
+    UNDO_CRITERION = "chấm tiêu chí", "score criterion";
+    UNDO_ATTACH = "đính kèm vào", "attach to";
+    UNDO_DETACH = "bỏ đính kèm khỏi", "detach from";
+    UNDO_OFFICIAL = "kết quả chính thức", "official result";
+    UNDO_SETTINGS = "cài đặt thư mục làm việc", "workspace settings";
+    MENU_UNDO_WHAT = "Hoàn tác", "Undo";
+    MENU_REDO_WHAT = "Làm lại", "Redo";
+}
+
+/// What a command does, in both languages ("đánh dấu '05 mẫu sản phẩm'"), for the Edit
+/// menu's "Undo: …". `workspace` is the model before the command.
+pub fn describe_command(
+    command: &crate::command::Command,
+    workspace: &crate::domain::model::Workspace,
+    catalog: &crate::domain::catalog::Catalog,
+) -> [String; 2] {
+    use crate::command::{Command, ProductField};
+    let product = command
+        .product_id()
+        .and_then(|id| workspace.products.get(id));
+    let product_name = product.map(|p| p.name.clone()).unwrap_or_default();
+    let doc = |key: &str| -> [String; 2] {
+        match product.and_then(|p| catalog.document_names(p, key)) {
+            Some((vi, en)) => [vi.to_owned(), en.to_owned()],
+            None => [key.to_owned(), key.to_owned()],
+        }
+    };
+    let both = |verb: Tr, object: [String; 2]| -> [String; 2] {
+        let [vi, en] = object;
+        [format!("{} “{vi}”", verb.vi), format!("{} “{en}”", verb.en)]
+    };
+    let plain = |verb: Tr, object: &str| -> [String; 2] {
+        [
+            format!("{} “{object}”", verb.vi),
+            format!("{} “{object}”", verb.en),
+        ]
+    };
+    let tr = |t: Tr| -> [String; 2] { [t.vi.to_owned(), t.en.to_owned()] };
+    match command {
+        Command::AddProduct { name, .. } => plain(UNDO_ADD, name),
+        Command::DeleteProduct { .. } => plain(UNDO_DELETE, &product_name),
+        Command::SetText { field, .. } => {
+            let label = match field {
+                ProductField::Name => FIELD_NAME,
+                ProductField::Commune => FIELD_COMMUNE,
+                ProductField::ProductCode => FIELD_CODE,
+                ProductField::Description => FIELD_DESCRIPTION,
+                ProductField::Notes => FIELD_NOTES,
+                ProductField::ProducerName => FIELD_PRODUCER,
+                ProductField::LegalRepresentative => FIELD_REPRESENTATIVE,
+                ProductField::Phone => FIELD_PHONE,
+                ProductField::Address => FIELD_ADDRESS,
+                ProductField::ApplicationNotes => FIELD_APP_NOTES,
+                ProductField::Form(form) => form_text_name(*form),
+            };
+            both(UNDO_EDIT, tr(label))
+        }
+        Command::SetProducerKind { .. } => both(UNDO_EDIT, tr(FIELD_PRODUCER_KIND)),
+        Command::SetScoringSet { .. } => both(UNDO_EDIT, tr(FIELD_SET)),
+        Command::SetDocStatus { key, status, .. } => {
+            // "đánh dấu “Mẫu 02” là Sẵn sàng": what it was marked as, too.
+            let [vi, en] = both(UNDO_MARK, doc(key));
+            let name = doc_status_name(*status);
+            [
+                format!("{vi} là {}", name.vi),
+                format!("{en} as {}", name.en),
+            ]
+        }
+        Command::SetDocNote { key, .. } => both(UNDO_NOTE, doc(key)),
+        Command::SetDocDate { key, .. } | Command::SetAttachmentDate { key, .. } => {
+            both(UNDO_DATE, doc(key))
+        }
+        Command::ChangeStage { target, .. } => both(UNDO_STAGE, tr(stage_name(*target))),
+        Command::StartApplication { .. } => tr(UNDO_NEW_APPLICATION),
+        Command::SetAnswer { criterion, .. }
+        | Command::SetElimination { key: criterion, .. }
+        | Command::SetCriterionNote { criterion, .. } => plain(UNDO_CRITERION, criterion),
+        Command::Attach { key, .. } => both(UNDO_ATTACH, doc(key)),
+        Command::Detach { key, .. } => both(UNDO_DETACH, doc(key)),
+        Command::SetCertificate { .. } => both(UNDO_EDIT, tr(FIELD_CERTIFICATE)),
+        Command::SetReportDate { .. } => both(UNDO_EDIT, tr(FORM_REPORT_DATE)),
+        Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
+        Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
+        Command::ImportBundle { .. } => tr(UNDO_IMPORT_BUNDLE),
+        Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
+        Command::ImportProducts { products } => [
+            format!("{} {} sản phẩm", UNDO_IMPORT.vi, products.len()),
+            format!(
+                "{} {}",
+                UNDO_IMPORT.en,
+                count(products.len(), Lang::En, "", "product", "products")
+            ),
+        ],
+    }
+}
