@@ -431,6 +431,29 @@ fn an_import_is_one_undo_step() {
 }
 
 /// A workbook of text cells.
+/// The app on `ws` with `dialogs`, after File → Import product list from Excel…: the
+/// preview of the file the dialogs pick is open.
+fn import_preview(
+    ws: &Path,
+    dialogs: common::FakeDialogs,
+) -> egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp> {
+    let mut harness = common::app_harness(ws, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(dialogs);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness
+        .get_by_label("Nhập danh sách sản phẩm từ Excel…")
+        .click();
+    harness.run();
+    harness
+}
+
+fn state_of<'a>(
+    harness: &'a egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp>,
+) -> &'a AppState {
+    harness.state().state.as_ref().expect("a workspace is open")
+}
+
 fn write_xlsx(path: &Path, rows: &[&[&str]]) {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
@@ -727,18 +750,14 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
         ],
     );
     let saved = tmp.path().join("export.xlsx");
-    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
-    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
-        files: vec![file],
-        save: Some(saved.clone()),
-        ..Default::default()
-    });
-    harness.get_by_label("Tệp").click();
-    harness.run();
-    harness
-        .get_by_label("Nhập danh sách sản phẩm từ Excel…")
-        .click();
-    harness.run();
+    let mut harness = import_preview(
+        &ws,
+        common::FakeDialogs {
+            files: vec![file],
+            save: Some(saved.clone()),
+            ..Default::default()
+        },
+    );
     // The preview: mapping guessed, good rows counted, the bad row and the duplicate named.
     harness.get_by_label("Nhập danh sách sản phẩm");
     harness.get_by_label("2 sản phẩm sẽ được thêm");
@@ -933,17 +952,13 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
             &["Mật ong bạc hà", "HTX Ong Mèo Vạc", "12"],
         ],
     );
-    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
-    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
-        files: vec![file],
-        ..Default::default()
-    });
-    harness.get_by_label("Tệp").click();
-    harness.run();
-    harness
-        .get_by_label("Nhập danh sách sản phẩm từ Excel…")
-        .click();
-    harness.run();
+    let mut harness = import_preview(
+        &ws,
+        common::FakeDialogs {
+            files: vec![file],
+            ..Default::default()
+        },
+    );
     harness.get_by_label("2 sản phẩm sẽ được thêm");
     // Meanwhile the same honey arrives (another officer, a reload).
     {
@@ -1027,23 +1042,18 @@ fn a_big_gui_import_is_written_in_steps_with_its_progress_shown() {
             })
             .count()
     };
-    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
-    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
-        files: vec![file],
-        ..Default::default()
-    });
-    harness.get_by_label("Tệp").click();
-    harness.run();
-    harness
-        .get_by_label("Nhập danh sách sản phẩm từ Excel…")
-        .click();
-    harness.run();
+    let mut harness = import_preview(
+        &ws,
+        common::FakeDialogs {
+            files: vec![file],
+            ..Default::default()
+        },
+    );
     harness.get_by_label(&format!("Nhập {count}")).click();
     // The frame of the click applies the import in memory and queues its files.
     harness.step();
-    let state = || harness.state().state.as_ref().unwrap();
-    assert_eq!(state().workspace().products.len(), count + 2);
-    assert_eq!(state().writing_in_steps(), Some((0, count)));
+    assert_eq!(state_of(&harness).workspace().products.len(), count + 2);
+    assert_eq!(state_of(&harness).writing_in_steps(), Some((0, count)));
     assert_eq!(
         product_files(),
         2,
@@ -1052,13 +1062,13 @@ fn a_big_gui_import_is_written_in_steps_with_its_progress_shown() {
     // Each frame writes one step and shows how far it is.
     harness.step();
     assert_eq!(
-        harness.state().state.as_ref().unwrap().writing_in_steps(),
+        state_of(&harness).writing_in_steps(),
         Some((WRITE_STEP, count))
     );
     assert_eq!(product_files(), 2 + WRITE_STEP);
     harness.step();
     assert_eq!(
-        harness.state().state.as_ref().unwrap().writing_in_steps(),
+        state_of(&harness).writing_in_steps(),
         Some((2 * WRITE_STEP, count))
     );
     harness.get_by_label("Đang ghi các sản phẩm vào thư mục…");
@@ -1078,19 +1088,9 @@ fn a_big_gui_import_is_written_in_steps_with_its_progress_shown() {
         modifiers: egui::Modifiers::COMMAND,
     });
     harness.step();
-    assert_eq!(
-        harness
-            .state()
-            .state
-            .as_ref()
-            .unwrap()
-            .workspace()
-            .products
-            .len(),
-        count + 2
-    );
+    assert_eq!(state_of(&harness).workspace().products.len(), count + 2);
     harness.run();
-    let state = harness.state().state.as_ref().unwrap();
+    let state = state_of(&harness);
     assert_eq!(state.writing_in_steps(), None);
     assert_eq!(state.unsaved_count(), 0);
     assert_eq!(product_files(), count + 2);
@@ -1102,7 +1102,7 @@ fn a_big_gui_import_is_written_in_steps_with_its_progress_shown() {
     // The undo of the whole import is written the same way.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
-    let state = harness.state().state.as_ref().unwrap();
+    let state = state_of(&harness);
     assert_eq!(state.workspace().products.len(), 2);
     assert_eq!(state.unsaved_count(), 0);
     assert_eq!(product_files(), 2);

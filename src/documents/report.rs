@@ -5,7 +5,7 @@
 
 use super::pdf::Block;
 use super::{DocumentError, Input};
-use crate::domain::dossier::{DocStatus, Provider, Validity};
+use crate::domain::dossier::{DocStatus, Validity};
 use crate::domain::model::CertificateStanding;
 use crate::domain::status::{self, ProductStatus};
 use crate::text::{self, Lang};
@@ -86,16 +86,10 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
             warn: false,
         }
     } else {
-        let by = |provider: Provider| {
-            missing
-                .iter()
-                .filter(|line| line.item.map(|i| i.provider) == Some(provider))
-                .count()
-        };
-        let owed: Vec<String> = [Provider::Producer, Provider::Commune, Provider::Province]
-            .into_iter()
-            .filter(|p| by(*p) > 0)
-            .map(|p| format!("{} {}", lang.t(text::provider_name(p)), by(p)))
+        let owed: Vec<String> = status
+            .missing_required_by_provider()
+            .iter()
+            .map(|(p, lines)| format!("{} {}", lang.t(text::provider_name(*p)), lines.len()))
             .collect();
         Block::Large {
             text: format!(
@@ -216,21 +210,15 @@ fn dossier(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
         format!("{}: {missing_required}", t(text::R_REQUIRED_MISSING))
     }));
     // Who owes each missing required document: the cooperative reads what is its own job.
-    for provider in [Provider::Producer, Provider::Commune, Provider::Province] {
-        let names: Vec<String> = status
-            .missing_required()
-            .filter(|line| line.item.map(|i| i.provider) == Some(provider))
-            .map(|line| doc_name(line, lang))
-            .collect();
-        if !names.is_empty() {
-            out.push(Block::Text(format!(
-                "{} {} ({}): {}",
-                lang.t(text::provider_name(provider)),
-                t(text::R_TO_PROVIDE),
-                names.len(),
-                names.join("; ")
-            )));
-        }
+    for (provider, lines) in status.missing_required_by_provider() {
+        let names: Vec<String> = lines.iter().map(|line| doc_name(line, lang)).collect();
+        out.push(Block::Text(format!(
+            "{} {} ({}): {}",
+            lang.t(text::provider_name(provider)),
+            t(text::R_TO_PROVIDE),
+            names.len(),
+            names.join("; ")
+        )));
     }
     for line in &status.documents {
         let validity = line.validity.map_or(String::new(), |(date, validity)| {

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 
 use super::catalog::Catalog;
 use super::deadlines::{self, Deadline};
-use super::dossier::{self, DocStatus, DossierEntry, Requirement, TemplateItem, Validity};
+use super::dossier::{
+    self, DocStatus, DossierEntry, Provider, Requirement, TemplateItem, Validity,
+};
 use super::model::{Application, Certificate, CertificateStanding, Product};
 use super::scoring::{self, NextStarPlan, ScoreSummary};
 use super::stage::Stage;
@@ -99,6 +101,22 @@ impl ProductStatus<'_> {
         self.documents
             .iter()
             .filter(|d| d.requirement == Requirement::Required && !d.is_ready())
+    }
+
+    /// The missing required documents grouped by who owes them (producer, commune,
+    /// province, in that order), groups with none left out.
+    pub fn missing_required_by_provider(&self) -> Vec<(Provider, Vec<&DocumentLine<'_>>)> {
+        [Provider::Producer, Provider::Commune, Provider::Province]
+            .into_iter()
+            .map(|provider| {
+                let lines = self
+                    .missing_required()
+                    .filter(|line| line.item.map(|i| i.provider) == Some(provider))
+                    .collect::<Vec<_>>();
+                (provider, lines)
+            })
+            .filter(|(_, lines)| !lines.is_empty())
+            .collect()
     }
 }
 
