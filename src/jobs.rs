@@ -204,10 +204,10 @@ pub struct VerifyJob {
 }
 
 impl VerifyJob {
-    /// Starts verifying `attachments` on a thread named "evidence-verify".
+    /// Starts verifying `attachments` on a thread named "evidence-verify", each in the
+    /// folder its stored path is relative to (`None`: inside a bundle, not checked).
     pub fn start(
-        workspace: PathBuf,
-        attachments: Vec<Attachment>,
+        attachments: Vec<(Option<PathBuf>, Attachment)>,
         wake: impl Fn() + Send + 'static,
     ) -> std::io::Result<VerifyJob> {
         let (tx, rx) = mpsc::channel();
@@ -216,12 +216,17 @@ impl VerifyJob {
         std::thread::Builder::new()
             .name("evidence-verify".to_owned())
             .spawn(move || {
-                for attachment in attachments {
+                for (workspace, attachment) in attachments {
                     if thread_cancel.load(Ordering::Relaxed) {
                         break;
                     }
-                    let status = evidence::verify(&workspace, &attachment, &thread_cancel);
-                    let path = evidence::resolve(&workspace, &attachment.stored_path).ok();
+                    let (status, path) = match workspace {
+                        Some(workspace) => (
+                            evidence::verify(&workspace, &attachment, &thread_cancel),
+                            evidence::resolve(&workspace, &attachment.stored_path).ok(),
+                        ),
+                        None => (EvidenceStatus::InBundle, None),
+                    };
                     if tx
                         .send((attachment.stored_path.clone(), status, path))
                         .is_err()
@@ -246,10 +251,16 @@ impl VerifyJob {
         loop {
             match self.rx.try_recv() {
                 Ok((stored, status, path)) => {
-                    if let Some(path) = path {
-                        self.paths.insert(stored.clone(), path);
+                    // Stored paths name the content (its SHA-256): in the many-communes
+                    // view two communes may hold the same file, and one intact copy is
+                    // enough to show and open it.
+                    let have_intact = self.results.get(&stored) == Some(&EvidenceStatus::Ok);
+                    if !have_intact {
+                        if let Some(path) = path {
+                            self.paths.insert(stored.clone(), path);
+                        }
+                        self.results.insert(stored, status);
                     }
-                    self.results.insert(stored, status);
                     any = true;
                 }
                 Err(TryRecvError::Empty) => break,

@@ -710,15 +710,33 @@ fn review_mode_shows_the_bundle_and_writes_nothing() {
     );
 }
 
-#[test]
-fn many_communes_open_as_one_read_only_portfolio() {
-    let tmp = tempfile::tempdir().unwrap();
-    let district = tmp.path().join("huyen");
+/// A district folder `huyen` in `root` holding `n` copies of the demo workspace (`xa-0`…).
+fn district_of(root: &Path, n: usize) -> PathBuf {
+    let district = root.join("huyen");
     std::fs::create_dir(&district).unwrap();
-    for n in 0..3 {
+    for n in 0..n {
         let ws = district.join(format!("xa-{n}"));
         common::copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"), &ws);
     }
+    district
+}
+
+/// The evidence check of `attachments`, run to its end.
+fn verified(
+    attachments: Vec<(Option<PathBuf>, ocop_tracker::domain::dossier::Attachment)>,
+) -> ocop_tracker::jobs::VerifyJob {
+    let mut job = ocop_tracker::jobs::VerifyJob::start(attachments, || {}).unwrap();
+    while !job.finished {
+        job.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    job
+}
+
+#[test]
+fn many_communes_open_as_one_read_only_portfolio() {
+    let tmp = tempfile::tempdir().unwrap();
+    let district = district_of(tmp.path(), 3);
     let sound = sound_bundle(tmp.path());
     std::fs::copy(&sound, district.join("Cốm gửi huyện.ocop.zip")).unwrap();
     std::fs::write(district.join("broken.ocop.zip"), "not a zip").unwrap();
@@ -748,6 +766,90 @@ fn many_communes_open_as_one_read_only_portfolio() {
     );
     drop(state);
     assert_eq!(snapshot(&district), before, "nothing written");
+}
+
+#[test]
+fn many_communes_check_each_products_evidence_in_its_own_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let district = district_of(tmp.path(), 2);
+    // One evidence file gone from both communes: it must show as missing.
+    let gone = std::fs::read_dir(district.join("xa-0/evidence"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .flat_map(|d| std::fs::read_dir(d.path()).unwrap().filter_map(Result::ok))
+        .map(|f| f.path())
+        .next()
+        .expect("an evidence file");
+    let relative = gone.strip_prefix(district.join("xa-0")).unwrap().to_owned();
+    std::fs::remove_file(&gone).unwrap();
+    std::fs::remove_file(district.join("xa-1").join(&relative)).unwrap();
+    let gone_stored = relative.to_string_lossy().replace('\\', "/");
+    std::fs::copy(sound_bundle(tmp.path()), district.join("Cốm.ocop.zip")).unwrap();
+
+    let state =
+        exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
+    let to_verify = state.attachments_to_verify();
+    let mut in_workspaces = std::collections::BTreeSet::new();
+    let mut from_bundle = Vec::new();
+    for (root, attachment) in &to_verify {
+        match root {
+            Some(root) => {
+                assert!(
+                    root == &district.join("xa-0") || root == &district.join("xa-1"),
+                    "checked in its own commune's folder, not {}",
+                    root.display()
+                );
+                in_workspaces.insert(attachment.stored_path.clone());
+            }
+            None => from_bundle.push(attachment.stored_path.clone()),
+        }
+    }
+    assert!(!from_bundle.is_empty(), "the bundle's product has evidence");
+    assert!(in_workspaces.contains(&gone_stored));
+
+    let job = verified(to_verify);
+    use ocop_tracker::storage::evidence::EvidenceStatus;
+    for stored in &in_workspaces {
+        let want = if *stored == gone_stored {
+            EvidenceStatus::Missing
+        } else {
+            EvidenceStatus::Ok
+        };
+        assert_eq!(job.results.get(stored), Some(&want), "{stored}");
+    }
+    for stored in &from_bundle {
+        // Inside the zip, not extracted here; the same content intact in a commune's
+        // folder is shown from there.
+        let status = job.results.get(stored);
+        if in_workspaces.contains(stored) && *stored != gone_stored {
+            assert_eq!(status, Some(&EvidenceStatus::Ok), "{stored}");
+        } else if !in_workspaces.contains(stored) {
+            assert_eq!(status, Some(&EvidenceStatus::InBundle), "{stored}");
+        }
+    }
+    // The paths it found lie in the communes' folders, never in the district folder itself.
+    assert!(!job.paths.is_empty());
+    for (stored, path) in &job.paths {
+        assert!(path.starts_with(district.join("xa-0")) || path.starts_with(district.join("xa-1")));
+        assert_eq!(path.is_file(), *stored != gone_stored, "{}", path.display());
+    }
+
+    // A folder of bundles only: their evidence is said to be in the bundle, not missing.
+    let bundles_only = tmp.path().join("tinh");
+    std::fs::create_dir(&bundles_only).unwrap();
+    std::fs::copy(
+        district.join("Cốm.ocop.zip"),
+        bundles_only.join("Cốm.ocop.zip"),
+    )
+    .unwrap();
+    let state = exchange::open_many(&bundles_only, common::catalog(), common::today(), Lang::Vi)
+        .expect("many");
+    let to_verify = state.attachments_to_verify();
+    assert!(!to_verify.is_empty() && to_verify.iter().all(|(root, _)| root.is_none()));
+    let job = verified(to_verify);
+    assert!(!job.results.is_empty());
+    assert!(job.results.values().all(|s| *s == EvidenceStatus::InBundle));
+    assert!(job.paths.is_empty(), "nothing to open outside the zip");
 }
 
 /// The binary the tests run (built by cargo for integration tests).

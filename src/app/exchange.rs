@@ -374,6 +374,7 @@ pub fn open_many(
     };
     loaded.workspace_file_writable = false;
     loaded.problems = many.problems;
+    let mut roots = BTreeMap::new();
     for source in many.sources {
         for mut product in source.products {
             if product.commune.trim().is_empty() {
@@ -394,10 +395,13 @@ pub fn open_many(
                 continue;
             }
             product.id = id.clone();
+            roots.insert(id.clone(), source.evidence_root.clone());
             loaded.workspace.products.insert(id, product);
         }
     }
     let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &[]);
+    // Each product's evidence is checked in its own workspace folder.
+    state.evidence_roots = roots;
     state.load_problems.extend(
         many.bundle_problems
             .iter()

@@ -145,6 +145,10 @@ pub struct AppState {
     evidence_status: std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
     /// Checked, safe on-disk paths of evidence files by stored path (from the same check).
     evidence_paths: std::collections::BTreeMap<String, std::path::PathBuf>,
+    /// Where a product's evidence paths are relative to when that is not the open folder
+    /// (the many-communes view): its own workspace folder, or `None` for a product read
+    /// from a bundle, whose evidence stays inside the zip. Products not listed: the folder.
+    evidence_roots: std::collections::BTreeMap<ProductId, Option<std::path::PathBuf>>,
     /// Conflict copies in `products/` (sync tools' and this app's), never loaded as products.
     conflicts: Vec<storage::ConflictCopy>,
     /// Why the whole workspace is read-only in this window (another window on this PC
@@ -238,6 +242,7 @@ impl AppState {
             officer: String::new(),
             evidence_status: std::collections::BTreeMap::new(),
             evidence_paths: std::collections::BTreeMap::new(),
+            evidence_roots: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
             workspace_locked: None,
             source: Source::Workspace,
@@ -484,6 +489,32 @@ impl AppState {
             .flat_map(|p| p.applications.iter())
             .flat_map(|a| a.dossier.iter())
             .flat_map(|e| e.attachments.iter().cloned())
+            .collect()
+    }
+
+    /// Every referenced evidence file with the folder its stored path is relative to, for
+    /// the integrity check; `None` for one inside a bundle of the many-communes view.
+    pub fn attachments_to_verify(
+        &self,
+    ) -> Vec<(
+        Option<std::path::PathBuf>,
+        crate::domain::dossier::Attachment,
+    )> {
+        self.workspace
+            .products
+            .values()
+            .flat_map(|p| {
+                let root = self
+                    .evidence_roots
+                    .get(&p.id)
+                    .cloned()
+                    .unwrap_or_else(|| Some(self.dir.clone()));
+                p.applications
+                    .iter()
+                    .flat_map(|a| a.dossier.iter())
+                    .flat_map(|e| e.attachments.iter())
+                    .map(move |a| (root.clone(), a.clone()))
+            })
             .collect()
     }
 

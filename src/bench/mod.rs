@@ -499,7 +499,7 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `bench-xlsx [--size N]`: the portfolio export of N products (default 20,000) to
+/// `bench-xlsx [--size N] [--runs N] [--in DIR]`: the portfolio export of N products (default 20,000) to
 /// `.xlsx`, with the peak memory it adds (measured in a child process, goal: bounded),
 /// and the import of the same N rows into an empty workspace: reading and checking
 /// (the preview), building and applying the one command in memory, and writing every
@@ -507,15 +507,38 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
 pub fn run_xlsx(args: &[String]) -> Result<(), String> {
     let size: usize = number_flag(args, "--size", 20_000)?;
     let runs: usize = number_flag(args, "--runs", 1)?;
+    // `--in DIR`: where the scratch workspaces go (another file system), else the
+    // system's temp folder.
+    let scratch = match args
+        .iter()
+        .position(|a| a == "--in")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(dir) => storage::probe::scratch_dir_in(Path::new(dir), "ocop-bench-xlsx")?,
+        None => storage::probe::scratch_dir("ocop-bench-xlsx")?,
+    };
+    println!(
+        "Scratch folder: {} ({})",
+        scratch.display(),
+        storage::probe::describe_file_system(&scratch)
+    );
     println!(
         "| products | export .xlsx | memory the export adds (peak) | file | import: read + check (preview) | import: build + apply the command in memory | import: write the product files | import in all | the disk alone: create + write + rename the same files (no sync) | import ÷ the disk alone |"
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for _ in 0..runs.max(1) {
-        let root = storage::probe::scratch_dir("ocop-bench-xlsx")?;
-        let result = bench_xlsx(size, &root);
-        storage::probe::remove_scratch(&root);
-        let f = result?;
+    // Every run's files stay until the last run is done. On ext4 without a journal (this
+    // VM's disk), the inode allocator passes over inodes freed in the last 60 s, or 5
+    // minutes while their inode table block is not yet written back (`recently_deleted`
+    // in fs/ext4/ialloc.c): deleting one run's 40,000 files made the next run's file
+    // creation up to 10 times slower. A journalled file system (ext4 with its journal,
+    // NTFS) does not do this.
+    for run in 0..runs.max(1) {
+        let result = storage::probe::scratch_sub_dir(&scratch, &format!("run-{run}"))
+            .and_then(|root| bench_xlsx(size, &root));
+        let Ok(f) = result else {
+            storage::probe::remove_scratch(&scratch);
+            return result.map(|_| ());
+        };
         let secs = |d: Duration| format!("{:.2} s", d.as_secs_f64());
         let all = f.read + f.apply + f.write;
         println!(
@@ -532,6 +555,7 @@ pub fn run_xlsx(args: &[String]) -> Result<(), String> {
             all.as_secs_f64() / f.floor.as_secs_f64().max(1e-9),
         );
     }
+    storage::probe::remove_scratch(&scratch);
     Ok(())
 }
 

@@ -67,7 +67,7 @@ Usage:
                                          bring the other side's parts in (one undo step)
   ocop-tracker bench [--sizes 20,20000]
   ocop-tracker bench-import [--size-mib 1024]
-  ocop-tracker bench-xlsx [--size 20000] [--runs 1]
+  ocop-tracker bench-xlsx [--size 20000] [--runs 1] [--in DIR]
                                          portfolio export and import figures, beside the disk's floor
   ocop-tracker bench-bundle [--size-mib 1024]  bundle export vs zip -r -0; many communes
 ";

@@ -19,6 +19,9 @@ pub struct ManySource {
     pub commune: String,
     /// Its products.
     pub products: Vec<Product>,
+    /// The workspace folder its products' evidence paths are relative to; `None` for a
+    /// bundle (its evidence stays inside the zip: this view does not extract it).
+    pub evidence_root: Option<PathBuf>,
 }
 
 /// What [`load_many`] read.
@@ -128,6 +131,7 @@ fn read_item(item: &Item) -> ItemResult {
                     label: label_of(path),
                     commune: loaded.workspace.info.commune.clone(),
                     products: loaded.workspace.products.into_values().collect(),
+                    evidence_root: Some(path.clone()),
                 }),
                 loaded.problems,
             ),
@@ -139,6 +143,7 @@ fn read_item(item: &Item) -> ItemResult {
                     label: label_of(path),
                     commune: manifest.commune,
                     products: vec![product],
+                    evidence_root: None,
                 }),
                 Vec::new(),
             ),

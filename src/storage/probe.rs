@@ -91,10 +91,59 @@ pub fn file_size(path: &Path) -> Option<u64> {
     fs::metadata(path).ok().map(|m| m.len())
 }
 
+/// The file system holding `path`, for a benchmark's heading: its type and, for ext4,
+/// whether it has a journal (Linux: `/proc/self/mountinfo` and `/sys/fs/ext4`; elsewhere
+/// "unknown"). Best effort: a benchmark figure means little without it.
+pub fn describe_file_system(path: &Path) -> String {
+    let Ok(path) = fs::canonicalize(path) else {
+        return "unknown".to_owned();
+    };
+    let Ok(mounts) = fs::read_to_string("/proc/self/mountinfo") else {
+        return "unknown".to_owned();
+    };
+    // Fields: id parent major:minor root mount-point options … - type source options.
+    let best = mounts
+        .lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let mount_point = Path::new(fields.get(4)?);
+            let dash = fields.iter().position(|f| *f == "-")?;
+            let kind = fields.get(dash + 1)?;
+            let source = fields.get(dash + 2)?;
+            path.starts_with(mount_point)
+                .then_some((mount_point.as_os_str().len(), *kind, *source))
+        })
+        .max_by_key(|(len, ..)| *len);
+    let Some((_, kind, source)) = best else {
+        return "unknown".to_owned();
+    };
+    if kind != "ext4" {
+        return kind.to_owned();
+    }
+    let device = source.rsplit('/').next().unwrap_or(source);
+    match fs::read_to_string(format!("/sys/fs/ext4/{device}/journal_task")) {
+        Ok(task) if task.trim() == "<none>" => "ext4 without a journal".to_owned(),
+        Ok(_) => "ext4 with a journal".to_owned(),
+        Err(_) => "ext4".to_owned(),
+    }
+}
+
 /// A new scratch folder under the system temp folder.
 pub fn scratch_dir(name: &str) -> Result<PathBuf, String> {
-    let root = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&root).map_err(|e| e.to_string())?;
+    scratch_dir_in(&std::env::temp_dir(), name)
+}
+
+/// A new folder `name` inside a scratch folder.
+pub fn scratch_sub_dir(scratch: &Path, name: &str) -> Result<PathBuf, String> {
+    let dir = scratch.join(name);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
+/// [`scratch_dir`] inside `parent` (a benchmark run on another file system).
+pub fn scratch_dir_in(parent: &Path, name: &str) -> Result<PathBuf, String> {
+    let root = parent.join(format!("{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&root).map_err(|e| format!("{}: {e}", root.display()))?;
     Ok(root)
 }
 

@@ -325,6 +325,8 @@ tr! {
     FILE_MISSING = "Thiếu tệp trong thư mục làm việc", "File missing from the workspace";
     FILE_ALTERED = "Tệp đã bị sửa sau khi đính kèm", "File changed since it was attached";
     FILE_UNCHECKED = "Không kiểm tra được tệp", "File could not be checked";
+    FILE_IN_BUNDLE = "trong gói hồ sơ", "in the bundle";
+    FILE_IN_BUNDLE_HINT = "Tệp nằm trong gói .ocop.zip, chưa giải nén ở chế độ xem nhiều xã. Để xem và kiểm tra tệp: Tệp → Gói hồ sơ điện tử → Xem một gói hồ sơ (chỉ đọc)…", "The file is inside the .ocop.zip bundle, not extracted in the many-communes view. To see and check it: File → Electronic dossier → Review a bundle (read-only)…";
     FILE_UNSAFE = "Đường dẫn không an toàn (ra ngoài thư mục làm việc): không mở", "Unsafe path (leaves the workspace): not opened";
     ATTACH = "Đính kèm…", "Attach…";
     ATTACH_HINT = "Chọn một hoặc nhiều tệp, hoặc kéo thả tệp vào tài liệu này.", "Pick one or more files, or drop files onto this document.";

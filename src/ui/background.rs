@@ -16,14 +16,14 @@ impl OcopApp {
         let Some(state) = self.state.as_mut() else {
             return;
         };
-        let attachments = state.all_attachments();
+        let attachments = state.attachments_to_verify();
         if attachments.is_empty() {
             self.verify = None;
             return;
         }
         let _ = ctx;
         let wake = self.repaint.clone();
-        match crate::jobs::VerifyJob::start(state.dir().to_path_buf(), attachments, move || {
+        match crate::jobs::VerifyJob::start(attachments, move || {
             if let Some(ctx) = wake.lock().ok().and_then(|c| c.clone()) {
                 ctx.request_repaint();
             }

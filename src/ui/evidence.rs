@@ -94,21 +94,20 @@ fn validity_label(ui: &mut egui::Ui, v: Validity, lang: Lang) {
 }
 
 fn status_label(ui: &mut egui::Ui, status: Option<&EvidenceStatus>, lang: Lang) {
+    // A quiet, small word for the calm states; a coloured one for trouble.
+    let small = |ui: &mut egui::Ui, word: text::Tr, color: egui::Color32| {
+        ui.label(RichText::new(lang.t(word)).small().color(color))
+    };
     match status {
         None => {
-            ui.label(
-                RichText::new(lang.t(text::CHECKING))
-                    .small()
-                    .color(theme::muted()),
-            );
+            small(ui, text::CHECKING, theme::muted());
         }
         Some(EvidenceStatus::Ok) => {
-            ui.label(
-                RichText::new(lang.t(text::INTACT))
-                    .small()
-                    .color(theme::ok()),
-            )
-            .on_hover_text(lang.t(text::INTACT_HINT));
+            small(ui, text::INTACT, theme::ok()).on_hover_text(lang.t(text::INTACT_HINT));
+        }
+        Some(EvidenceStatus::InBundle) => {
+            small(ui, text::FILE_IN_BUNDLE, theme::muted())
+                .on_hover_text(lang.t(text::FILE_IN_BUNDLE_HINT));
         }
         Some(EvidenceStatus::Missing) => {
             ui.colored_label(theme::error(), lang.t(text::FILE_MISSING));

@@ -144,6 +144,9 @@ pub enum EvidenceStatus {
         /// Why, for display ("cancelled", or the error).
         reason: String,
     },
+    /// The file is inside a bundle read without extracting it (the many-communes view):
+    /// it was listed in the bundle's manifest but not checked here.
+    InBundle,
 }
 
 fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> EvidenceError {

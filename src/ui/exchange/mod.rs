@@ -281,10 +281,10 @@ impl OcopApp {
         self.import = None;
         self.verify = None;
         self.watch = None;
-        if self.review_folder.is_some() {
-            // The private copy has real evidence files: check them like a workspace's.
-            self.start_verify(None);
-        }
+        // The review's private copy has real evidence files, and so has each commune's
+        // folder of the many-communes view (a bundle's stay in the zip and say so):
+        // checked like a workspace's.
+        self.start_verify(None);
         self.screen = Screen::Dashboard;
         self.portfolio = super::portfolio::PortfolioUi::default();
         self.dashboard = super::dashboard::DashboardUi::default();
