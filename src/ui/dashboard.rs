@@ -318,23 +318,39 @@ fn bucket_color(b: Bucket, ui: &egui::Ui) -> Color32 {
 /// A horizontal bar chart: one labelled bar per row, scaled to the largest value.
 fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
     let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
-    let label_width = (ui.available_width() * 0.62).clamp(120.0, 300.0);
+    let font = egui::FontId::proportional(13.0);
+    let color_text = ui.visuals().text_color();
+    // The label column fits the longest label when the panel allows (the bars get what is
+    // left, at least 60 points and the count's 50).
+    let longest = rows
+        .iter()
+        .map(|(label, _)| {
+            ui.painter()
+                .layout_no_wrap(label.clone(), font.clone(), color_text)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    let label_width = (longest + 8.0).clamp(120.0, (ui.available_width() - 110.0).max(120.0));
     for (label, value) in rows {
         ui.horizontal(|ui| {
             let (rect, label_response) =
                 ui.allocate_exact_size(egui::vec2(label_width, 18.0), egui::Sense::hover());
-            // A narrow window clips long stage names: the whole name is one hover away.
+            // A narrow window shortens long stage names with "…": the whole name is one
+            // hover away.
             label_response.on_hover_text(label);
-            // Long stage names are clipped to their column instead of running into the bar.
+            let mut job =
+                egui::text::LayoutJob::simple_singleline(label.clone(), font.clone(), color_text);
+            job.wrap = egui::text::TextWrapping {
+                max_width: label_width,
+                max_rows: 1,
+                break_anywhere: true,
+                overflow_character: Some('…'),
+            };
+            let galley = ui.painter().layout_job(job);
+            let top = rect.center().y - galley.size().y / 2.0;
             ui.painter()
-                .with_clip_rect(rect.shrink2(egui::vec2(0.0, -2.0)))
-                .text(
-                    rect.left_center(),
-                    egui::Align2::LEFT_CENTER,
-                    label,
-                    egui::FontId::proportional(13.0),
-                    ui.visuals().text_color(),
-                );
+                .galley(egui::pos2(rect.left(), top), galley, color_text);
             let available = (ui.available_width() - 50.0).max(40.0);
             #[expect(clippy::cast_precision_loss, reason = "counts are far below 2^24")]
             let width = available * (*value as f32) / (max as f32);
