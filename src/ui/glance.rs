@@ -145,58 +145,70 @@ fn missing_documents(
     lang: Lang,
     actions: &mut Vec<UiAction>,
 ) {
-    let missing: Vec<_> = status.missing_required().collect();
-    if missing.is_empty() {
+    let groups = status.missing_required_by_provider();
+    if groups.is_empty() {
         ui.colored_label(theme::ok(), lang.t(text::R_REQUIRED_COMPLETE));
         return;
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "{} ({}):",
-                lang.t(text::R_REQUIRED_MISSING),
-                missing.len()
-            ))
-            .color(theme::error()),
-        );
-        for (n, line) in missing.iter().take(SHOWN).enumerate() {
-            if n > 0 {
-                ui.label("·");
+    let count: usize = groups.iter().map(|(_, lines)| lines.len()).sum();
+    // One line per party that owes documents ("Chủ thể (3): …", "UBND xã (2): …"): the
+    // cooperative sees at once what is its own to do.
+    let mut indent = 0.0;
+    for (n, (provider, lines)) in groups.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let left = ui.cursor().left();
+            if n == 0 {
+                ui.label(
+                    RichText::new(format!("{} ({count}):", lang.t(text::R_REQUIRED_MISSING)))
+                        .color(theme::error()),
+                );
+                indent = ui.cursor().left() - left;
+            } else {
+                // Each party under the first, right of the heading.
+                ui.add_space(indent);
             }
-            let name = line.item.map_or(line.entry.key.as_str(), |i| {
-                lang.pick(&i.name_vi, &i.name_en)
-            });
-            // Who owes it (the producer, or the commune's own later documents), then
-            // where a click leads.
-            let owner = line
-                .item
-                .map_or("", |i| lang.t(text::provider_name(i.provider)));
-            if ui
-                .link(name)
-                .on_hover_text(format!("{owner} · {}", lang.t(text::GLANCE_OPEN_DOSSIER)))
-                .clicked()
-            {
-                actions.push(UiAction::OpenProduct(
-                    product.id.clone(),
-                    ProductTab::Dossier,
-                    Some(line.entry.key.clone()),
-                ));
+            ui.label(
+                RichText::new(format!(
+                    "{} ({}):",
+                    lang.t(text::provider_name(*provider)),
+                    lines.len()
+                ))
+                .strong(),
+            );
+            for (i, line) in lines.iter().take(SHOWN).enumerate() {
+                if i > 0 {
+                    ui.label("·");
+                }
+                if ui
+                    .link(document_name(line, lang))
+                    .on_hover_text(lang.t(text::GLANCE_OPEN_DOSSIER))
+                    .clicked()
+                {
+                    actions.push(UiAction::OpenProduct(
+                        product.id.clone(),
+                        ProductTab::Dossier,
+                        Some(line.entry.key.clone()),
+                    ));
+                }
             }
-        }
-        if missing.len() > SHOWN {
-            // The rest, by name, on hover.
-            let rest: Vec<&str> = missing
-                .iter()
-                .skip(SHOWN)
-                .map(|line| {
-                    line.item.map_or(line.entry.key.as_str(), |i| {
-                        lang.pick(&i.name_vi, &i.name_en)
-                    })
-                })
-                .collect();
-            ui.label("…").on_hover_text(rest.join("\n"));
-        }
-    });
+            if lines.len() > SHOWN {
+                // The rest, by name, on hover.
+                let rest: Vec<&str> = lines
+                    .iter()
+                    .skip(SHOWN)
+                    .map(|line| document_name(line, lang))
+                    .collect();
+                ui.label("…").on_hover_text(rest.join("\n"));
+            }
+        });
+    }
+}
+
+/// A dossier line's document name in the UI language (its key when the template lacks it).
+fn document_name<'a>(line: &'a crate::domain::status::DocumentLine<'_>, lang: Lang) -> &'a str {
+    line.item.map_or(line.entry.key.as_str(), |i| {
+        lang.pick(&i.name_vi, &i.name_en)
+    })
 }
 
 fn next_star(ui: &mut egui::Ui, status: &ProductStatus, lang: Lang) {
