@@ -1004,7 +1004,7 @@ fn gui_export_receive_with_preview_and_review() {
     });
     bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");
     harness.get_by_label("Nhận gói hồ sơ");
-    harness.get_by_label("Sản phẩm mới: sẽ được thêm vào không gian làm việc.");
+    harness.get_by_label("Sản phẩm mới: sẽ được thêm vào thư mục làm việc.");
     assert!(
         harness
             .state()

@@ -9,12 +9,12 @@ tr! {
     BUNDLE_EXPORT = "Xuất gói hồ sơ của sản phẩm…", "Export this product's dossier bundle…";
     BUNDLE_EXPORT_SHORT = "Gói hồ sơ điện tử (.ocop.zip)…", "Electronic dossier (.ocop.zip)…";
     BUNDLE_EXPORT_HINT = "Mở một sản phẩm trước", "Open a product first";
-    BUNDLE_EXPORT_NOT_HERE = "Chỉ xuất gói từ một không gian làm việc, không phải khi xem một gói hay nhiều xã", "A bundle is exported from a workspace, not while reviewing a bundle or many communes";
+    BUNDLE_EXPORT_NOT_HERE = "Chỉ xuất gói từ một thư mục làm việc, không phải khi xem một gói hay nhiều xã", "A bundle is exported from a workspace, not while reviewing a bundle or many communes";
     BUNDLE_RECEIVE = "Nhận gói hồ sơ vào không gian này…", "Receive a bundle into this workspace…";
     BUNDLE_VERIFY = "Kiểm tra một gói hồ sơ…", "Verify a bundle…";
     BUNDLE_REVIEW = "Xem một gói hồ sơ (chỉ đọc)…", "Review a bundle (read-only)…";
     MANY_OPEN = "Mở thư mục nhiều xã (chỉ đọc)…", "Open a folder of many communes (read-only)…";
-    NEW_PRODUCER_WORKSPACE = "Tạo không gian làm việc của chủ thể (HTX)…", "New producer (cooperative) workspace…";
+    NEW_PRODUCER_WORKSPACE = "Tạo thư mục làm việc của chủ thể (HTX)…", "New producer (cooperative) workspace…";
     BUNDLE_WRITING = "Đang đóng gói", "Packing";
     BUNDLE_CHECKING = "Đang kiểm tra gói", "Checking the bundle";
     BUNDLE_EXTRACTING = "Đang nhận minh chứng", "Receiving evidence";
@@ -28,7 +28,7 @@ tr! {
     BUNDLE_IMPORTED = "Đã nhận gói hồ sơ", "Bundle received";
     BUNDLE_IMPORT_FAILED = "Không nhận được gói hồ sơ; không thay đổi gì", "Could not receive the bundle; nothing was changed";
     IMPORT_TITLE = "Nhận gói hồ sơ", "Receive a dossier bundle";
-    IMPORT_NEW_PRODUCT = "Sản phẩm mới: sẽ được thêm vào không gian làm việc.", "A new product: it will be added to the workspace.";
+    IMPORT_NEW_PRODUCT = "Sản phẩm mới: sẽ được thêm vào thư mục làm việc.", "A new product: it will be added to the workspace.";
     IMPORT_CHANGES = "Sẽ thay đổi", "Will change";
     IMPORT_NO_CHANGES = "Không có gì mới so với bản ở đây.", "Nothing new compared with the version here.";
     IMPORT_KEPT = "Khác nhưng giữ nguyên bản ở đây (phần của mình)", "Different, but the version here stays (this side's own)";
@@ -43,11 +43,11 @@ tr! {
     MADE_IN_COMMUNE = "xã", "commune";
     REVIEW_BANNER = "Đang xem gói hồ sơ, chỉ đọc: không sửa được gì và tệp gói không bao giờ bị ghi", "Reviewing a bundle, read-only: nothing can be edited and the bundle file is never written";
     MANY_BANNER = "Đang xem nhiều xã, chỉ đọc: không ghi gì vào các thư mục này", "Viewing many communes, read-only: nothing is written to these folders";
-    MANY_NOTHING = "Thư mục không có không gian làm việc hay gói hồ sơ nào", "The folder holds no workspace and no bundle";
+    MANY_NOTHING = "Thư mục này không chứa thư mục làm việc hay gói hồ sơ nào", "The folder holds no workspace and no bundle";
     COMMUNE_NOTES = "Ghi chú, việc cần bổ sung", "Notes, what to complete";
     PRODUCER_WORKSPACE = "Không gian của chủ thể", "Producer's workspace";
-    PRODUCER_WORKSPACE_CREATED = "Đã tạo không gian làm việc của chủ thể", "Producer workspace created";
-    FOLDER_IS_WORKSPACE = "Thư mục này đã là một không gian làm việc", "This folder is already a workspace";
+    PRODUCER_WORKSPACE_CREATED = "Đã tạo thư mục làm việc của chủ thể", "Producer workspace created";
+    FOLDER_IS_WORKSPACE = "Thư mục này đã là một thư mục làm việc", "This folder is already a workspace";
     EXCHANGE_BUSY = "Đang làm một việc với gói hồ sơ; chờ xong hoặc bấm Hủy", "A bundle task is running; wait for it or press Cancel";
     TASK_DIED = "Tác vụ nền dừng bất thường; không thay đổi gì", "The background task stopped unexpectedly; nothing was changed";
     FILES = "tệp", "files";
@@ -146,7 +146,7 @@ pub fn bundle_error(err: &BundleError, lang: Lang) -> String {
         BundleError::Storage(inner) => storage_error(inner, lang),
         BundleError::Evidence(inner) => evidence_error(inner, lang),
         BundleError::EvidenceChanged { file_name, path } if vi => format!(
-            "tệp minh chứng trong không gian làm việc đã đổi hoặc hỏng: {file_name} — {}",
+            "tệp minh chứng trong thư mục làm việc đã đổi hoặc hỏng: {file_name} — {}",
             path.display()
         ),
         BundleError::Cancelled => lang.t(BUNDLE_CANCELLED).to_owned(),

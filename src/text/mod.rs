@@ -311,7 +311,7 @@ tr! {
     MENU_SETTINGS = "Cài đặt…", "Settings…";
     SETTINGS_TITLE = "Cài đặt", "Settings";
     SETTINGS_OFFICER = "Tên cán bộ (ghi vào lịch sử thay đổi)", "Officer's name (written into the change history)";
-    SETTINGS_WS_NAME = "Tên không gian làm việc", "Workspace name";
+    SETTINGS_WS_NAME = "Tên hiển thị của thư mục làm việc", "Workspace name";
     SETTINGS_COMMUNE = "Xã", "Commune";
     SETTINGS_PROVINCE = "Tỉnh", "Province";
     SAVE = "Lưu", "Save";
