@@ -189,25 +189,48 @@ fn run_import(
     ImportOutcome::Finished { attached, failed }
 }
 
+/// Where an evidence file's status is kept: the folder (or bundle) it belongs to and its
+/// stored path. Two communes' copies of one file are two keys.
+pub type EvidenceKey = (PathBuf, String);
+
+/// One evidence file for [`VerifyJob`]: the folder its stored path is relative to (or the
+/// bundle it is in), and its status when that is known without reading anything.
+#[derive(Debug, Clone)]
+pub struct EvidenceCheck {
+    /// The workspace folder, or the bundle file for one inside a bundle.
+    pub home: PathBuf,
+    /// The attachment.
+    pub attachment: Attachment,
+    /// Known without reading (inside a bundle: listed or not); `None`: check the file.
+    pub known: Option<EvidenceStatus>,
+}
+
+impl EvidenceCheck {
+    /// Its key in the results.
+    pub fn key(&self) -> EvidenceKey {
+        (self.home.clone(), self.attachment.stored_path.clone())
+    }
+}
+
 /// A running check of every referenced evidence file.
 #[derive(Debug)]
 pub struct VerifyJob {
-    rx: Receiver<(String, EvidenceStatus, Option<PathBuf>)>,
+    rx: Receiver<(EvidenceKey, EvidenceStatus, Option<PathBuf>)>,
     cancel: Arc<AtomicBool>,
-    /// Results so far, by stored path.
-    pub results: BTreeMap<String, EvidenceStatus>,
-    /// Safe on-disk paths by stored path (unsafe ones are absent), so frames never touch
-    /// the file system to find a thumbnail or open a file.
-    pub paths: BTreeMap<String, PathBuf>,
+    /// Results so far, by folder and stored path.
+    pub results: BTreeMap<EvidenceKey, EvidenceStatus>,
+    /// Safe on-disk paths by folder and stored path (unsafe ones are absent), so frames
+    /// never touch the file system to find a thumbnail or open a file.
+    pub paths: BTreeMap<EvidenceKey, PathBuf>,
     /// Whether the worker has finished.
     pub finished: bool,
 }
 
 impl VerifyJob {
-    /// Starts verifying `attachments` on a thread named "evidence-verify", each in the
-    /// folder its stored path is relative to (`None`: inside a bundle, not checked).
+    /// Starts verifying `checks` on a thread named "evidence-verify", each file in its
+    /// own folder, once per key.
     pub fn start(
-        attachments: Vec<(Option<PathBuf>, Attachment)>,
+        checks: Vec<EvidenceCheck>,
         wake: impl Fn() + Send + 'static,
     ) -> std::io::Result<VerifyJob> {
         let (tx, rx) = mpsc::channel();
@@ -216,21 +239,23 @@ impl VerifyJob {
         std::thread::Builder::new()
             .name("evidence-verify".to_owned())
             .spawn(move || {
-                for (workspace, attachment) in attachments {
+                let mut seen = std::collections::BTreeSet::new();
+                for check in checks {
                     if thread_cancel.load(Ordering::Relaxed) {
                         break;
                     }
-                    let (status, path) = match workspace {
-                        Some(workspace) => (
-                            evidence::verify(&workspace, &attachment, &thread_cancel),
-                            evidence::resolve(&workspace, &attachment.stored_path).ok(),
+                    let key = check.key();
+                    if !seen.insert(key.clone()) {
+                        continue;
+                    }
+                    let (status, path) = match check.known {
+                        Some(status) => (status, None),
+                        None => (
+                            evidence::verify(&check.home, &check.attachment, &thread_cancel),
+                            evidence::resolve(&check.home, &check.attachment.stored_path).ok(),
                         ),
-                        None => (EvidenceStatus::InBundle, None),
                     };
-                    if tx
-                        .send((attachment.stored_path.clone(), status, path))
-                        .is_err()
-                    {
+                    if tx.send((key, status, path)).is_err() {
                         break;
                     }
                     wake();
@@ -250,17 +275,11 @@ impl VerifyJob {
         let mut any = false;
         loop {
             match self.rx.try_recv() {
-                Ok((stored, status, path)) => {
-                    // Stored paths name the content (its SHA-256): in the many-communes
-                    // view two communes may hold the same file, and one intact copy is
-                    // enough to show and open it.
-                    let have_intact = self.results.get(&stored) == Some(&EvidenceStatus::Ok);
-                    if !have_intact {
-                        if let Some(path) = path {
-                            self.paths.insert(stored.clone(), path);
-                        }
-                        self.results.insert(stored, status);
+                Ok((key, status, path)) => {
+                    if let Some(path) = path {
+                        self.paths.insert(key.clone(), path);
                     }
+                    self.results.insert(key, status);
                     any = true;
                 }
                 Err(TryRecvError::Empty) => break,

@@ -1478,3 +1478,58 @@ fn every_set_names_its_sector_and_group() {
         Some(("Sinh vật cảnh", ""))
     );
 }
+
+#[test]
+fn every_dossier_document_names_criteria_that_exist_and_its_hint_says_which() {
+    use ocop_tracker::domain::dossier::{DossierTemplate, criteria_backed_by};
+    use ocop_tracker::text::{Lang, document_hint};
+    let path = manifest_path("assets/dossier/26-2026.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let template: DossierTemplate = ron::from_str(&text).unwrap();
+    let rules = rules();
+    // Each criterion name in the data matches a criterion in at least one of the 26 sets
+    // (a typo would silently drop the document from "Cách đạt" and from its hint).
+    for item in template
+        .items
+        .iter()
+        .filter(|i| !i.backs_criteria.is_empty())
+    {
+        let matched = (1..=26).any(|n| !criteria_backed_by(item, set(&rules, n)).is_empty());
+        assert!(
+            matched,
+            "{}: {:?} matches no criterion",
+            item.key, item.backs_criteria
+        );
+    }
+    // The hint of the trademark papers on the processed-rice sheet (Cốm, set 6).
+    let ip = template
+        .items
+        .iter()
+        .find(|i| i.key == "ip-documents")
+        .unwrap();
+    let backed = criteria_backed_by(ip, set(&rules, 6));
+    let criterion = backed.first().expect("set 6 has the IP criterion");
+    let vi = document_hint(ip, Some(set(&rules, 6)), Lang::Vi);
+    assert!(vi.contains("Chủ thể"), "{vi}");
+    assert!(vi.contains("Không bắt buộc"), "{vi}");
+    assert!(
+        vi.contains("[suy luận"),
+        "the inferred mark stays visible: {vi}"
+    );
+    assert!(
+        vi.contains(&format!(
+            "Minh chứng cho tiêu chí: {} {}",
+            criterion.code, criterion.name_vi
+        )),
+        "{vi}"
+    );
+    let en = document_hint(ip, Some(set(&rules, 6)), Lang::En);
+    assert!(
+        en.contains(&format!(
+            "Evidence for criteria: {} {}",
+            criterion.code, criterion.name_en
+        )),
+        "{en}"
+    );
+    assert!(en.contains("The producer"), "{en}");
+}

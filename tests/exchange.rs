@@ -721,16 +721,15 @@ fn district_of(root: &Path, n: usize) -> PathBuf {
     district
 }
 
-/// The evidence check of `attachments`, run to its end.
-fn verified(
-    attachments: Vec<(Option<PathBuf>, ocop_tracker::domain::dossier::Attachment)>,
-) -> ocop_tracker::jobs::VerifyJob {
-    let mut job = ocop_tracker::jobs::VerifyJob::start(attachments, || {}).unwrap();
+/// `state` with the evidence check of all its files run to its end and recorded.
+fn verified(state: &mut AppState) {
+    let mut job =
+        ocop_tracker::jobs::VerifyJob::start(state.attachments_to_verify(), || {}).unwrap();
     while !job.finished {
         job.poll();
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    job
+    state.set_evidence_check(job.results.clone(), job.paths.clone());
 }
 
 #[test]
@@ -770,86 +769,90 @@ fn many_communes_open_as_one_read_only_portfolio() {
 
 #[test]
 fn many_communes_check_each_products_evidence_in_its_own_folder() {
+    use ocop_tracker::storage::evidence::EvidenceStatus;
     let tmp = tempfile::tempdir().unwrap();
     let district = district_of(tmp.path(), 2);
-    // One evidence file gone from both communes: it must show as missing.
-    let gone = std::fs::read_dir(district.join("xa-0/evidence"))
+    // One evidence file gone from the second commune only: its copy of Cốm must show it
+    // missing although the first commune holds the very same file.
+    let gone = std::fs::read_dir(district.join("xa-1/evidence"))
         .unwrap()
         .filter_map(Result::ok)
         .flat_map(|d| std::fs::read_dir(d.path()).unwrap().filter_map(Result::ok))
         .map(|f| f.path())
         .next()
         .expect("an evidence file");
-    let relative = gone.strip_prefix(district.join("xa-0")).unwrap().to_owned();
+    let gone_stored = gone
+        .strip_prefix(district.join("xa-1"))
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
     std::fs::remove_file(&gone).unwrap();
-    std::fs::remove_file(district.join("xa-1").join(&relative)).unwrap();
-    let gone_stored = relative.to_string_lossy().replace('\\', "/");
     std::fs::copy(sound_bundle(tmp.path()), district.join("Cốm.ocop.zip")).unwrap();
 
-    let state =
+    let mut state =
         exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
-    let to_verify = state.attachments_to_verify();
-    let mut in_workspaces = std::collections::BTreeSet::new();
-    let mut from_bundle = Vec::new();
-    for (root, attachment) in &to_verify {
-        match root {
-            Some(root) => {
-                assert!(
-                    root == &district.join("xa-0") || root == &district.join("xa-1"),
-                    "checked in its own commune's folder, not {}",
-                    root.display()
-                );
-                in_workspaces.insert(attachment.stored_path.clone());
+    for check in state.attachments_to_verify() {
+        let home = &check.home;
+        assert!(
+            *home == district.join("xa-0")
+                || *home == district.join("xa-1")
+                || *home == district.join("Cốm.ocop.zip"),
+            "checked where it is, not in {}",
+            home.display()
+        );
+    }
+    verified(&mut state);
+    // Which copy of Cốm is whose: the view names them com-hong-quang, -2, -3 in folder
+    // order (the bundle first: "C" sorts before "x").
+    let products: Vec<(ProductId, Vec<String>)> = state
+        .workspace()
+        .products
+        .values()
+        .map(|p| {
+            let stored = p
+                .applications
+                .iter()
+                .flat_map(|a| a.dossier.iter())
+                .flat_map(|e| e.attachments.iter())
+                .map(|a| a.stored_path.clone())
+                .collect();
+            (p.id.clone(), stored)
+        })
+        .filter(|(_, stored): &(ProductId, Vec<String>)| stored.contains(&gone_stored))
+        .collect();
+    assert_eq!(products.len(), 3, "Cốm in two communes and in the bundle");
+    let status_of = |id: &ProductId| state.evidence_of(id, &gone_stored).0.cloned();
+    let statuses: Vec<Option<EvidenceStatus>> =
+        products.iter().map(|(id, _)| status_of(id)).collect();
+    assert_eq!(
+        statuses,
+        vec![
+            Some(EvidenceStatus::InBundle),
+            Some(EvidenceStatus::Ok),
+            Some(EvidenceStatus::Missing)
+        ],
+        "bundle, xa-0, xa-1 in that order: {products:?}"
+    );
+    // Every other file: intact in both communes, in the bundle for the bundle's product.
+    for (n, (id, stored)) in products.iter().enumerate() {
+        for path in stored.iter().filter(|s| **s != gone_stored) {
+            let want = if n == 0 {
+                EvidenceStatus::InBundle
+            } else {
+                EvidenceStatus::Ok
+            };
+            let (status, on_disk) = state.evidence_of(id, path);
+            assert_eq!(status, Some(&want), "{id:?} {path}");
+            // Only a file in a commune's folder can be shown or opened, from that folder.
+            match on_disk {
+                Some(file) => {
+                    assert!(n > 0 && file.is_file());
+                    assert!(file.starts_with(district.join(format!("xa-{}", n - 1))));
+                }
+                None => assert_eq!(n, 0, "{path}"),
             }
-            None => from_bundle.push(attachment.stored_path.clone()),
         }
     }
-    assert!(!from_bundle.is_empty(), "the bundle's product has evidence");
-    assert!(in_workspaces.contains(&gone_stored));
-
-    let job = verified(to_verify);
-    use ocop_tracker::storage::evidence::EvidenceStatus;
-    for stored in &in_workspaces {
-        let want = if *stored == gone_stored {
-            EvidenceStatus::Missing
-        } else {
-            EvidenceStatus::Ok
-        };
-        assert_eq!(job.results.get(stored), Some(&want), "{stored}");
-    }
-    for stored in &from_bundle {
-        // Inside the zip, not extracted here; the same content intact in a commune's
-        // folder is shown from there.
-        let status = job.results.get(stored);
-        if in_workspaces.contains(stored) && *stored != gone_stored {
-            assert_eq!(status, Some(&EvidenceStatus::Ok), "{stored}");
-        } else if !in_workspaces.contains(stored) {
-            assert_eq!(status, Some(&EvidenceStatus::InBundle), "{stored}");
-        }
-    }
-    // The paths it found lie in the communes' folders, never in the district folder itself.
-    assert!(!job.paths.is_empty());
-    for (stored, path) in &job.paths {
-        assert!(path.starts_with(district.join("xa-0")) || path.starts_with(district.join("xa-1")));
-        assert_eq!(path.is_file(), *stored != gone_stored, "{}", path.display());
-    }
-
-    // A folder of bundles only: their evidence is said to be in the bundle, not missing.
-    let bundles_only = tmp.path().join("tinh");
-    std::fs::create_dir(&bundles_only).unwrap();
-    std::fs::copy(
-        district.join("Cốm.ocop.zip"),
-        bundles_only.join("Cốm.ocop.zip"),
-    )
-    .unwrap();
-    let state = exchange::open_many(&bundles_only, common::catalog(), common::today(), Lang::Vi)
-        .expect("many");
-    let to_verify = state.attachments_to_verify();
-    assert!(!to_verify.is_empty() && to_verify.iter().all(|(root, _)| root.is_none()));
-    let job = verified(to_verify);
-    assert!(!job.results.is_empty());
-    assert!(job.results.values().all(|s| *s == EvidenceStatus::InBundle));
-    assert!(job.paths.is_empty(), "nothing to open outside the zip");
 }
 
 /// The binary the tests run (built by cargo for integration tests).
@@ -1002,7 +1005,7 @@ fn gui_export_receive_with_preview_and_review() {
         files: vec![bundle_path.clone()],
         ..Default::default()
     });
-    bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");
+    bundle_menu(&mut harness, "Nhận gói hồ sơ vào thư mục làm việc này…");
     harness.get_by_label("Nhận gói hồ sơ");
     harness.get_by_label("Sản phẩm mới: sẽ được thêm vào thư mục làm việc.");
     assert!(
@@ -1159,7 +1162,7 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
         files: vec![bundle_path.clone()],
         ..Default::default()
     });
-    bundle_menu(&mut harness, "Nhận gói hồ sơ vào không gian này…");
+    bundle_menu(&mut harness, "Nhận gói hồ sơ vào thư mục làm việc này…");
     harness.get_by_label_contains("Sẽ thay đổi (");
     harness.get_by_label("Cốm non, túi 200 g và hộp quà 500 g.");
     harness.get_by_label_contains("giữ nguyên bản ở đây");

@@ -1,15 +1,15 @@
 //! What the screens, the CLI and the tests may read of an [`AppState`], and the few
 //! changes they may make that are not commands: messages, the officer's name.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeSet;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::{AppState, Level, Message, Source};
 use crate::domain::catalog::Catalog;
 use crate::domain::model::{ProductId, Workspace};
-use crate::storage::{self, evidence::EvidenceStatus};
+use crate::storage;
 use crate::text::Lang;
 
 impl AppState {
@@ -104,14 +104,67 @@ impl AppState {
         self.officer = name.into();
     }
 
-    /// Integrity of referenced evidence files by stored path (from the background check).
-    pub fn evidence_status(&self) -> &BTreeMap<String, EvidenceStatus> {
-        &self.evidence_status
+    /// Every referenced evidence file to check, each in its own folder: the open one, or
+    /// in the many-communes view its commune's; one in a bundle there is not read but
+    /// "in the bundle" when the bundle's manifest lists it, else missing.
+    pub fn attachments_to_verify(&self) -> Vec<crate::jobs::EvidenceCheck> {
+        use crate::storage::evidence::EvidenceStatus;
+        let mut checks = Vec::new();
+        for product in self.workspace.products.values() {
+            let attachments = product
+                .applications
+                .iter()
+                .flat_map(|a| a.dossier.iter())
+                .flat_map(|e| e.attachments.iter());
+            for attachment in attachments {
+                let (home, known) = match self.evidence_homes.get(&product.id) {
+                    None => (self.dir.clone(), None),
+                    Some(storage::ManyEvidence::Folder(folder)) => (folder.clone(), None),
+                    Some(storage::ManyEvidence::Bundle { path, listed }) => {
+                        let key = (attachment.sha256.clone(), attachment.size_bytes);
+                        let status = if listed.contains(&key) {
+                            EvidenceStatus::InBundle
+                        } else {
+                            EvidenceStatus::Missing
+                        };
+                        (path.clone(), Some(status))
+                    }
+                };
+                checks.push(crate::jobs::EvidenceCheck {
+                    home,
+                    attachment: attachment.clone(),
+                    known,
+                });
+            }
+        }
+        checks
     }
 
-    /// Checked, safe on-disk paths of evidence files by stored path.
-    pub fn evidence_paths(&self) -> &BTreeMap<String, PathBuf> {
-        &self.evidence_paths
+    /// What the background check found for one of `product`'s evidence files: its status
+    /// (none yet while checking) and its checked, safe on-disk path (none if unsafe or
+    /// inside a bundle).
+    pub fn evidence_of(
+        &self,
+        product: &ProductId,
+        stored_path: &str,
+    ) -> (
+        Option<&crate::storage::evidence::EvidenceStatus>,
+        Option<&std::path::Path>,
+    ) {
+        let home = match self.evidence_homes.get(product) {
+            None => self.dir.clone(),
+            Some(
+                storage::ManyEvidence::Folder(home)
+                | storage::ManyEvidence::Bundle { path: home, .. },
+            ) => home.clone(),
+        };
+        let key = (home, stored_path.to_owned());
+        (
+            self.evidence_status.get(&key),
+            self.evidence_paths
+                .get(&key)
+                .map(std::path::PathBuf::as_path),
+        )
     }
 
     /// Conflict copies in `products/`, never loaded as products.

@@ -374,7 +374,7 @@ pub fn open_many(
     };
     loaded.workspace_file_writable = false;
     loaded.problems = many.problems;
-    let mut roots = BTreeMap::new();
+    let mut homes = BTreeMap::new();
     for source in many.sources {
         for mut product in source.products {
             if product.commune.trim().is_empty() {
@@ -395,13 +395,13 @@ pub fn open_many(
                 continue;
             }
             product.id = id.clone();
-            roots.insert(id.clone(), source.evidence_root.clone());
+            homes.insert(id.clone(), source.evidence.clone());
             loaded.workspace.products.insert(id, product);
         }
     }
     let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &[]);
-    // Each product's evidence is checked in its own workspace folder.
-    state.evidence_roots = roots;
+    // Each product's evidence is checked where it is: its commune's folder, or its bundle.
+    state.evidence_homes = homes;
     state.load_problems.extend(
         many.bundle_problems
             .iter()

@@ -141,14 +141,17 @@ pub struct AppState {
     lang: Lang,
     /// Name written into each product's history (the settings' officer).
     officer: String,
-    /// Integrity of referenced evidence files by stored path (filled in by a background check).
-    evidence_status: std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
-    /// Checked, safe on-disk paths of evidence files by stored path (from the same check).
-    evidence_paths: std::collections::BTreeMap<String, std::path::PathBuf>,
-    /// Where a product's evidence paths are relative to when that is not the open folder
-    /// (the many-communes view): its own workspace folder, or `None` for a product read
-    /// from a bundle, whose evidence stays inside the zip. Products not listed: the folder.
-    evidence_roots: std::collections::BTreeMap<ProductId, Option<std::path::PathBuf>>,
+    /// Integrity of referenced evidence files by folder and stored path (filled in by a
+    /// background check).
+    evidence_status: std::collections::BTreeMap<
+        crate::jobs::EvidenceKey,
+        crate::storage::evidence::EvidenceStatus,
+    >,
+    /// Checked, safe on-disk paths of evidence files (from the same check).
+    evidence_paths: std::collections::BTreeMap<crate::jobs::EvidenceKey, std::path::PathBuf>,
+    /// Where a product's evidence is when not in the open folder (the many-communes view:
+    /// its own commune's folder, or the bundle it came in). Products not listed: the folder.
+    evidence_homes: std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
     /// Conflict copies in `products/` (sync tools' and this app's), never loaded as products.
     conflicts: Vec<storage::ConflictCopy>,
     /// Why the whole workspace is read-only in this window (another window on this PC
@@ -242,7 +245,7 @@ impl AppState {
             officer: String::new(),
             evidence_status: std::collections::BTreeMap::new(),
             evidence_paths: std::collections::BTreeMap::new(),
-            evidence_roots: std::collections::BTreeMap::new(),
+            evidence_homes: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
             workspace_locked: None,
             source: Source::Workspace,
@@ -279,8 +282,11 @@ impl AppState {
     /// Records the result of the background evidence check (integrity and safe paths).
     pub fn set_evidence_check(
         &mut self,
-        status: std::collections::BTreeMap<String, crate::storage::evidence::EvidenceStatus>,
-        paths: std::collections::BTreeMap<String, std::path::PathBuf>,
+        status: std::collections::BTreeMap<
+            crate::jobs::EvidenceKey,
+            crate::storage::evidence::EvidenceStatus,
+        >,
+        paths: std::collections::BTreeMap<crate::jobs::EvidenceKey, std::path::PathBuf>,
     ) {
         self.evidence_status = status;
         self.evidence_paths = paths;
@@ -489,32 +495,6 @@ impl AppState {
             .flat_map(|p| p.applications.iter())
             .flat_map(|a| a.dossier.iter())
             .flat_map(|e| e.attachments.iter().cloned())
-            .collect()
-    }
-
-    /// Every referenced evidence file with the folder its stored path is relative to, for
-    /// the integrity check; `None` for one inside a bundle of the many-communes view.
-    pub fn attachments_to_verify(
-        &self,
-    ) -> Vec<(
-        Option<std::path::PathBuf>,
-        crate::domain::dossier::Attachment,
-    )> {
-        self.workspace
-            .products
-            .values()
-            .flat_map(|p| {
-                let root = self
-                    .evidence_roots
-                    .get(&p.id)
-                    .cloned()
-                    .unwrap_or_else(|| Some(self.dir.clone()));
-                p.applications
-                    .iter()
-                    .flat_map(|a| a.dossier.iter())
-                    .flat_map(|e| e.attachments.iter())
-                    .map(move |a| (root.clone(), a.clone()))
-            })
             .collect()
     }
 

@@ -509,12 +509,11 @@ pub fn run_xlsx(args: &[String]) -> Result<(), String> {
     let runs: usize = number_flag(args, "--runs", 1)?;
     // `--in DIR`: where the scratch workspaces go (another file system), else the
     // system's temp folder.
-    let scratch = match args
-        .iter()
-        .position(|a| a == "--in")
-        .and_then(|i| args.get(i + 1))
-    {
-        Some(dir) => storage::probe::scratch_dir_in(Path::new(dir), "ocop-bench-xlsx")?,
+    let scratch = match args.iter().position(|a| a == "--in") {
+        Some(i) => {
+            let dir = args.get(i + 1).ok_or("--in: which folder?")?;
+            storage::probe::scratch_dir_in(Path::new(dir), "ocop-bench-xlsx")?
+        }
         None => storage::probe::scratch_dir("ocop-bench-xlsx")?,
     };
     println!(
@@ -527,7 +526,7 @@ pub fn run_xlsx(args: &[String]) -> Result<(), String> {
     );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     // Every run's files stay until the last run is done. On ext4 without a journal (this
-    // VM's disk), the inode allocator passes over inodes freed in the last 60 s, or 5
+    // VM's disk), the inode allocator passes over inodes freed in the last 60 s, or 6
     // minutes while their inode table block is not yet written back (`recently_deleted`
     // in fs/ext4/ialloc.c): deleting one run's 40,000 files made the next run's file
     // creation up to 10 times slower. A journalled file system (ext4 with its journal,

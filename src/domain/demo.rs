@@ -457,7 +457,7 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
             commune: "Hồng Quang, Bình An (huyện Lâm Bình cũ)".into(),
             province: "Tuyên Quang".into(),
             officers: vec!["Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)".into()],
-            notes: "Không gian làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
+            notes: "Thư mục làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
             kind: WorkspaceKind::Commune,
         },
         products,

@@ -130,6 +130,26 @@ pub fn backing_items<'a>(
         .collect()
 }
 
+/// The criteria of `set` that `item` is evidence for (the same match as
+/// [`backing_items`]), in the sheet's order.
+pub fn criteria_backed_by<'a>(
+    item: &TemplateItem,
+    set: &'a super::criteria::ScoringSet,
+) -> Vec<&'a super::criteria::Criterion> {
+    let backs: Vec<String> = item
+        .backs_criteria
+        .iter()
+        .map(|b| super::search::fold(b))
+        .collect();
+    set.criteria
+        .iter()
+        .filter(|c| {
+            let name = super::search::fold(&c.name_vi);
+            backs.iter().any(|b| name.contains(b.as_str()))
+        })
+        .collect()
+}
+
 /// Status of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum DocStatus {

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::bundle;
 use super::{SkipReason, StorageError, fsio, load_workspace, looks_like_workspace};
+use crate::domain::exchange::FileRole;
 use crate::domain::model::Product;
 
 /// One workspace or bundle of the folder.
@@ -19,9 +20,22 @@ pub struct ManySource {
     pub commune: String,
     /// Its products.
     pub products: Vec<Product>,
-    /// The workspace folder its products' evidence paths are relative to; `None` for a
-    /// bundle (its evidence stays inside the zip: this view does not extract it).
-    pub evidence_root: Option<PathBuf>,
+    /// Where its products' evidence is.
+    pub evidence: ManyEvidence,
+}
+
+/// Where the evidence of a [`ManySource`]'s products is.
+#[derive(Debug, Clone)]
+pub enum ManyEvidence {
+    /// A workspace folder: the stored paths are relative to it.
+    Folder(PathBuf),
+    /// A bundle: the files stay inside the zip (this view does not extract them).
+    Bundle {
+        /// The bundle file.
+        path: PathBuf,
+        /// SHA-256 and size of every evidence file its manifest lists.
+        listed: std::collections::BTreeSet<(String, u64)>,
+    },
 }
 
 /// What [`load_many`] read.
@@ -131,7 +145,7 @@ fn read_item(item: &Item) -> ItemResult {
                     label: label_of(path),
                     commune: loaded.workspace.info.commune.clone(),
                     products: loaded.workspace.products.into_values().collect(),
-                    evidence_root: Some(path.clone()),
+                    evidence: ManyEvidence::Folder(path.clone()),
                 }),
                 loaded.problems,
             ),
@@ -141,9 +155,17 @@ fn read_item(item: &Item) -> ItemResult {
             Ok((manifest, product)) => (
                 Ok(ManySource {
                     label: label_of(path),
+                    evidence: ManyEvidence::Bundle {
+                        path: path.clone(),
+                        listed: manifest
+                            .files
+                            .iter()
+                            .filter(|f| matches!(f.role, FileRole::Evidence { .. }))
+                            .map(|f| (f.sha256.clone(), f.size_bytes))
+                            .collect(),
+                    },
                     commune: manifest.commune,
                     products: vec![product],
-                    evidence_root: None,
                 }),
                 Vec::new(),
             ),

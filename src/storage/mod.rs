@@ -47,7 +47,7 @@ use crate::domain::history::HistoryEntry;
 use crate::domain::model::{Product, ProductId, Workspace, WorkspaceInfo};
 
 pub use fsio::SkipReason;
-pub use many::{Many, ManySource, PrivateFolder, load_many};
+pub use many::{Many, ManyEvidence, ManySource, PrivateFolder, load_many};
 pub use shared::{ConflictCopy, ConflictTool, FileStamp};
 
 /// Schema version written into every file by this build.

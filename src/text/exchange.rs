@@ -10,7 +10,7 @@ tr! {
     BUNDLE_EXPORT_SHORT = "Gói hồ sơ điện tử (.ocop.zip)…", "Electronic dossier (.ocop.zip)…";
     BUNDLE_EXPORT_HINT = "Mở một sản phẩm trước", "Open a product first";
     BUNDLE_EXPORT_NOT_HERE = "Chỉ xuất gói từ một thư mục làm việc, không phải khi xem một gói hay nhiều xã", "A bundle is exported from a workspace, not while reviewing a bundle or many communes";
-    BUNDLE_RECEIVE = "Nhận gói hồ sơ vào không gian này…", "Receive a bundle into this workspace…";
+    BUNDLE_RECEIVE = "Nhận gói hồ sơ vào thư mục làm việc này…", "Receive a bundle into this workspace…";
     BUNDLE_VERIFY = "Kiểm tra một gói hồ sơ…", "Verify a bundle…";
     BUNDLE_REVIEW = "Xem một gói hồ sơ (chỉ đọc)…", "Review a bundle (read-only)…";
     MANY_OPEN = "Mở thư mục nhiều xã (chỉ đọc)…", "Open a folder of many communes (read-only)…";
@@ -45,7 +45,7 @@ tr! {
     MANY_BANNER = "Đang xem nhiều xã, chỉ đọc: không ghi gì vào các thư mục này", "Viewing many communes, read-only: nothing is written to these folders";
     MANY_NOTHING = "Thư mục này không chứa thư mục làm việc hay gói hồ sơ nào", "The folder holds no workspace and no bundle";
     COMMUNE_NOTES = "Ghi chú, việc cần bổ sung", "Notes, what to complete";
-    PRODUCER_WORKSPACE = "Không gian của chủ thể", "Producer's workspace";
+    PRODUCER_WORKSPACE = "Thư mục làm việc của chủ thể", "Producer's workspace";
     PRODUCER_WORKSPACE_CREATED = "Đã tạo thư mục làm việc của chủ thể", "Producer workspace created";
     FOLDER_IS_WORKSPACE = "Thư mục này đã là một thư mục làm việc", "This folder is already a workspace";
     EXCHANGE_BUSY = "Đang làm một việc với gói hồ sơ; chờ xong hoặc bấm Hủy", "A bundle task is running; wait for it or press Cancel";
@@ -194,7 +194,7 @@ pub fn exchange_error(err: &ExchangeError, lang: Lang) -> String {
             "product id “{id}” exists here but belongs to another producer (here: {here}; in the bundle: {bundle}); not received"
         ),
         (ExchangeError::SameSide { kind }, Lang::Vi) => format!(
-            "gói do một không gian cùng bên ({}) lập: phần trong gói là phần của chính mình nên không cập nhật sản phẩm đã có; hãy nhận gói của bên kia",
+            "gói do một thư mục làm việc cùng bên ({}) lập: phần trong gói là phần của chính mình nên không cập nhật sản phẩm đã có; hãy nhận gói của bên kia",
             made_in(*kind, lang)
         ),
         (ExchangeError::SameSide { kind }, Lang::En) => format!(

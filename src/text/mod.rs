@@ -162,6 +162,13 @@ tr! {
     REQUIRED_ALL_READY = "đủ tài liệu bắt buộc", "all required documents ready";
     DOC_CONDITIONAL = "khi pháp luật yêu cầu", "where the law requires";
     DOC_OPTIONAL = "minh chứng", "evidence";
+    DOC_BY_PRODUCER = "Chủ thể (HTX, doanh nghiệp, hộ) chuẩn bị và nộp tài liệu này.", "The producer (cooperative, enterprise, household) prepares and submits this document.";
+    DOC_BY_COMMUNE = "UBND xã lập tài liệu này sau khi nhận hồ sơ của chủ thể.", "The commune writes this document after receiving the producer's dossier.";
+    DOC_BY_PROVINCE = "UBND tỉnh lập tài liệu này (hồ sơ đề nghị 5 sao).", "The province writes this document (5-star dossiers).";
+    DOC_REQUIRED_HINT = "Bắt buộc: thiếu thì hồ sơ chưa đủ để nộp.", "Required: the dossier is not complete without it.";
+    DOC_CONDITIONAL_HINT = "Bắt buộc khi pháp luật yêu cầu với sản phẩm này; nếu không thì chọn “Không áp dụng”.", "Required where the law requires it for this product; otherwise choose “Not applicable”.";
+    DOC_OPTIONAL_HINT = "Không bắt buộc: chứng minh điểm cho tiêu chí chấm.", "Not required: it proves points on the scoring sheet.";
+    DOC_BACKS = "Minh chứng cho tiêu chí", "Evidence for criteria";
     DOC_UNKNOWN = "Tài liệu không có trong mẫu", "Document not in the template";
     DATE_HINT = "dd/mm/yyyy", "dd/mm/yyyy";
     NEXT_STEP = "Bước tiếp theo", "Next step";

@@ -1,8 +1,9 @@
 //! Names of the domain's enums and lines built from them, in both languages.
 
 use super::{
-    DAYS, DAYS_LEFT, DOC_BUILD_FAILED, DOC_CONDITIONAL, DOC_NO_RULE_DATA, DOC_OPTIONAL,
-    DOC_REQUIRED, Lang, NO_APPLICATION, OVERDUE, REQUIRED_ALL_READY, TODAY, Tr,
+    DAYS, DAYS_LEFT, DOC_BACKS, DOC_BUILD_FAILED, DOC_BY_COMMUNE, DOC_BY_PRODUCER, DOC_BY_PROVINCE,
+    DOC_CONDITIONAL, DOC_CONDITIONAL_HINT, DOC_NO_RULE_DATA, DOC_OPTIONAL, DOC_OPTIONAL_HINT,
+    DOC_REQUIRED, DOC_REQUIRED_HINT, Lang, NO_APPLICATION, OVERDUE, REQUIRED_ALL_READY, TODAY, Tr,
 };
 use crate::domain::criteria::{Part, ScoringSet};
 use crate::domain::deadlines::DeadlineKind;
@@ -305,6 +306,42 @@ pub fn requirement_name(requirement: Requirement) -> Tr {
         Requirement::Conditional => DOC_CONDITIONAL,
         Requirement::Optional => DOC_OPTIONAL,
     }
+}
+
+/// What a dossier document is, on hover: who prepares it, how mandatory it is, the
+/// template's note and the criteria of the product's sheet it backs ("3.5 Sở hữu trí
+/// tuệ"; the data's names when the sheet is not known).
+pub fn document_hint(
+    item: &crate::domain::dossier::TemplateItem,
+    set: Option<&ScoringSet>,
+    lang: Lang,
+) -> String {
+    let who = match item.provider {
+        Provider::Producer => DOC_BY_PRODUCER,
+        Provider::Commune => DOC_BY_COMMUNE,
+        Provider::Province => DOC_BY_PROVINCE,
+    };
+    let how = match item.requirement {
+        Requirement::Required => DOC_REQUIRED_HINT,
+        Requirement::Conditional => DOC_CONDITIONAL_HINT,
+        Requirement::Optional => DOC_OPTIONAL_HINT,
+    };
+    let mut lines = vec![lang.t(who).to_owned(), lang.t(how).to_owned()];
+    let note = lang.pick(&item.note_vi, &item.note_en);
+    if !note.trim().is_empty() {
+        lines.push(note.to_owned());
+    }
+    let backed: Vec<String> = match set {
+        Some(set) => crate::domain::dossier::criteria_backed_by(item, set)
+            .iter()
+            .map(|c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)))
+            .collect(),
+        None => item.backs_criteria.clone(),
+    };
+    if !backed.is_empty() {
+        lines.push(format!("{}: {}", lang.t(DOC_BACKS), backed.join("; ")));
+    }
+    lines.join("\n")
 }
 
 /// Name of a producer kind.

@@ -320,8 +320,8 @@ fn bars(ui: &mut egui::Ui, rows: &[(String, usize)], color: Color32) {
     let max = rows.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
     let font = egui::FontId::proportional(13.0);
     let color_text = ui.visuals().text_color();
-    // The label column fits the longest label when the panel allows (the bars get what is
-    // left, at least 60 points and the count's 50).
+    // The label column fits the longest label when the panel allows (the bar and the
+    // count get the rest, at least 110 points).
     let longest = rows
         .iter()
         .map(|(label, _)| {

@@ -26,6 +26,9 @@ pub fn dossier_ui(
     };
     let id = &product.id;
     let template = state.catalog().template(&app.rule_version);
+    let set = state
+        .catalog()
+        .scoring_set(&app.rule_version, product.scoring_set);
     let completeness = dossier::completeness(&app.dossier, template);
     ui.add(
         egui::ProgressBar::new(f32::from(completeness.percent()) / 100.0)
@@ -65,6 +68,11 @@ pub fn dossier_ui(
             ui.horizontal_wrapped(|ui| {
                 let mut ready = entry.status == DocStatus::Ready;
                 let checkbox = ui.add_enabled(!read_only, egui::Checkbox::new(&mut ready, name));
+                // Who prepares it, why it matters and what it proves, one hover away.
+                let checkbox = match item {
+                    Some(item) => checkbox.on_hover_text(text::document_hint(item, set, lang)),
+                    None => checkbox,
+                };
                 if checkbox.changed() {
                     view.just_changed = Some(entry.key.clone());
                     ctx.command(Command::SetDocStatus {
@@ -89,7 +97,8 @@ pub fn dossier_ui(
                         ))
                         .small()
                         .color(theme::muted()),
-                    );
+                    )
+                    .on_hover_text(text::document_hint(item, set, lang));
                 } else {
                     ui.label(
                         RichText::new(lang.t(text::DOC_UNKNOWN))

@@ -162,10 +162,10 @@ fn attachment_row(
     attachment: &Attachment,
 ) {
     let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
-    let status = state.evidence_status().get(&attachment.stored_path);
+    let (status, path) = state.evidence_of(id, &attachment.stored_path);
     // A path from a RON file is untrusted: only `resolve` (run by the background check,
     // never in a frame) turns it into a real path, and an unsafe one is never opened or shown.
-    let path = state.evidence_paths().get(&attachment.stored_path).cloned();
+    let path = path.map(std::path::Path::to_path_buf);
     ui.horizontal(|ui| {
         match (&path, is_image(&attachment.file_name), status) {
             (Some(path), true, Some(EvidenceStatus::Ok)) => {

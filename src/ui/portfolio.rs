@@ -72,10 +72,17 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
         .flat_map(|a| a.dossier.iter())
         .flat_map(|e| e.attachments.iter())
         .filter(|a| {
+            // Intact, or inside a bundle its manifest lists: no problem to flag.
             state
-                .evidence_status()
-                .get(&a.stored_path)
-                .is_some_and(|s| !matches!(s, crate::storage::evidence::EvidenceStatus::Ok))
+                .evidence_of(&product.id, &a.stored_path)
+                .0
+                .is_some_and(|s| {
+                    !matches!(
+                        s,
+                        crate::storage::evidence::EvidenceStatus::Ok
+                            | crate::storage::evidence::EvidenceStatus::InBundle
+                    )
+                })
         })
         .count();
     Row {
