@@ -784,3 +784,26 @@ fn recognition_records_the_certificate_and_it_can_be_corrected() {
     let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("file");
     assert!(text.contains("number: \"124/QĐ-UBND\""));
 }
+
+#[test]
+fn a_dossier_document_explains_itself_on_hover() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    to_portfolio(&mut harness);
+    open_tab(&mut harness, "Cốm Hồng Quang", "Hồ sơ");
+    let target = harness
+        .get_by_role_and_label(
+            Role::CheckBox,
+            "Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP (Mẫu 01)",
+        )
+        .rect()
+        .center();
+    harness.hover_at(target);
+    // Tooltips wait for the pointer to rest.
+    for _ in 0..60 {
+        harness.step();
+    }
+    harness.get_by_label_contains("Chủ thể (HTX, doanh nghiệp, hộ) chuẩn bị và nộp tài liệu này.");
+    harness.get_by_label_contains("Bắt buộc: thiếu thì hồ sơ chưa đủ để nộp.");
+    harness.get_by_label_contains("Mỗi lần đăng ký một phiếu; ký, đóng dấu.");
+}
