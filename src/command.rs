@@ -281,6 +281,8 @@ pub enum Refusal {
     ReadOnlyProduct,
     /// Another window on this PC has the workspace open.
     WorkspaceLocked,
+    /// A producer's workspace does not edit the commune's parts (`app::sides`).
+    CommunesPart,
 }
 
 /// Why a command was refused.

@@ -1351,3 +1351,114 @@ fn many_communes_with_the_same_longest_ids_open() {
         "each kept under its own id"
     );
 }
+
+#[test]
+fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
+    use ocop_tracker::command::{CommandError, ProductField, Refusal, SheetKind};
+    use ocop_tracker::domain::dossier::DocStatus;
+    use ocop_tracker::domain::stage::{Stage, StageInput};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut producer = open(&producer_workspace(tmp.path()));
+    let criterion = producer
+        .catalog()
+        .scoring_set("26/2026/QĐ-TTg", 6)
+        .expect("set 6")
+        .criteria[0]
+        .key
+        .clone();
+    let before = std::fs::read(tmp.path().join("htx/products/com-hong-quang.ron")).unwrap();
+    // The commune's: its documents, the stage from receipt on, its score sheet, its
+    // notes and Form 03 texts, the council's result, the certificate.
+    let communes = [
+        Command::SetDocStatus {
+            id: id(COM),
+            key: "form-03".into(),
+            status: DocStatus::Ready,
+        },
+        Command::ChangeStage {
+            id: id(COM),
+            target: Stage::Recognised,
+            input: Box::new(StageInput::default()),
+        },
+        Command::SetAnswer {
+            id: id(COM),
+            sheet: SheetKind::Commune,
+            criterion: criterion.clone(),
+            answer: Some(Answer::Chosen { option: 0 }),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ProductField::ApplicationNotes,
+            value: "x".into(),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ProductField::Form(FormText::CommuneLabour),
+            value: "x".into(),
+        },
+        Command::SetOfficialResult {
+            id: id(COM),
+            average_score: Some(80.0),
+            star: Some(4),
+            date: None,
+        },
+        Command::SetReportDate {
+            id: id(COM),
+            date: None,
+        },
+    ];
+    for command in &communes {
+        assert_eq!(
+            producer.apply(command),
+            Err(CommandError::Refused(Refusal::CommunesPart)),
+            "{command:?}"
+        );
+    }
+    assert!(producer.flush());
+    assert_eq!(
+        std::fs::read(tmp.path().join("htx/products/com-hong-quang.ron")).unwrap(),
+        before,
+        "nothing of the commune's was written"
+    );
+    // Its own: its documents, its self-assessment, its Form 02 and Form 03 statements,
+    // and moving back to preparing the dossier.
+    let own = [
+        Command::SetDocStatus {
+            id: id(COM),
+            key: "form-02".into(),
+            status: DocStatus::Ready,
+        },
+        Command::SetAnswer {
+            id: id(COM),
+            sheet: SheetKind::SelfAssessment,
+            criterion,
+            answer: Some(Answer::Chosen { option: 0 }),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ProductField::Form(FormText::BusinessPlan),
+            value: "Kế hoạch 2027".into(),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ProductField::Form(FormText::ProducerLabour),
+            value: "12 lao động".into(),
+        },
+        Command::ChangeStage {
+            id: id(COM),
+            target: Stage::DossierInPreparation,
+            input: Box::new(StageInput::default()),
+        },
+    ];
+    for command in &own {
+        producer
+            .apply(command)
+            .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    }
+    // A commune's workspace still edits everything (the officer often keeps it all).
+    let (_tmp2, ws) = common::demo_copy();
+    let mut commune = open(&ws);
+    for command in &communes[..1] {
+        commune.apply(command).expect("the commune's own");
+    }
+}

@@ -21,6 +21,7 @@ mod access;
 pub mod exchange;
 mod outside;
 mod saving;
+pub mod sides;
 pub use saving::WRITE_STEP;
 pub mod spreadsheet;
 
@@ -382,6 +383,17 @@ impl AppState {
             && self.read_only.contains(id)
         {
             return Err(CommandError::Refused(command::Refusal::ReadOnlyProduct));
+        }
+        if self.workspace.info.kind == crate::domain::model::WorkspaceKind::Producer
+            && sides::communes_part(
+                command,
+                command
+                    .product_id()
+                    .and_then(|id| self.workspace.products.get(id)),
+                &self.catalog,
+            )
+        {
+            return Err(CommandError::Refused(command::Refusal::CommunesPart));
         }
         let snapshot_before = self.snapshot_target(command);
         let label = text::describe_command(command, &self.workspace, &self.catalog);

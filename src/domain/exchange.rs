@@ -210,7 +210,7 @@ pub struct ImportPlan {
 
 /// Who provides a dossier document (the template's provider; unknown keys count as the
 /// producer's, who brings most documents).
-fn provider_of(catalog: &Catalog, app: &Application, key: &str) -> Provider {
+pub fn provider_of(catalog: &Catalog, app: &Application, key: &str) -> Provider {
     catalog
         .template(&app.rule_version)
         .and_then(|t| t.item(key))

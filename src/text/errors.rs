@@ -139,6 +139,10 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
 pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
     use crate::command::Refusal as R;
     lang.t(match refusal {
+        R::CommunesPart => Tr {
+            vi: "Phần này do UBND xã ghi: thư mục làm việc của chủ thể chỉ xem được. Phần của xã được cập nhật khi nhận gói hồ sơ xã gửi lại",
+            en: "This part is the commune's: a producer's workspace only shows it. It is updated when you receive the bundle the commune sends back",
+        },
         R::BadProductId => Tr {
             vi: "Mã sản phẩm chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
             en: "A product id has only a-z, 0-9 and dashes",

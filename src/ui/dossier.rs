@@ -4,8 +4,8 @@
 use egui::RichText;
 
 use crate::command::{Command, DocDate};
-use crate::domain::dossier::{self, DocStatus};
-use crate::domain::model::Product;
+use crate::domain::dossier::{self, DocStatus, Provider};
+use crate::domain::model::{Product, WorkspaceKind};
 
 use super::context::ScreenCtx;
 use super::product::ProductView;
@@ -20,7 +20,8 @@ pub fn dossier_ui(
     product: &Product,
     view: &mut ProductView,
 ) {
-    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
+    let (state, lang, base_read_only) = (ctx.state, ctx.lang, ctx.read_only);
+    let producer_side = state.workspace().info.kind == WorkspaceKind::Producer;
     let Some(app) = product.current() else {
         return;
     };
@@ -63,6 +64,12 @@ pub fn dossier_ui(
         }
         let item = template.and_then(|t| t.item(&entry.key));
         let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
+        // In a cooperative's workspace the commune's documents are shown, not edited.
+        let communes = producer_side
+            && crate::domain::exchange::provider_of(state.catalog(), app, &entry.key)
+                != Provider::Producer;
+        ctx.read_only = base_read_only || communes;
+        let read_only = ctx.read_only;
         let group = ui.group(|ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
@@ -99,6 +106,14 @@ pub fn dossier_ui(
                         .color(theme::muted()),
                     )
                     .on_hover_text(text::document_hint(item, set, lang));
+                    if communes {
+                        ui.label(
+                            RichText::new(lang.t(text::COMMUNES_PART_TAG))
+                                .small()
+                                .color(theme::muted()),
+                        )
+                        .on_hover_text(lang.t(text::COMMUNES_PART_HINT));
+                    }
                 } else {
                     ui.label(
                         RichText::new(lang.t(text::DOC_UNKNOWN))
@@ -223,4 +238,5 @@ pub fn dossier_ui(
             group.response.rect,
         );
     }
+    ctx.read_only = base_read_only;
 }

@@ -4,9 +4,10 @@
 
 use egui::RichText;
 
+use crate::app::sides;
 use crate::command::{Command, CommandError, ProductField};
 use crate::domain::deadlines;
-use crate::domain::model::{ApplicationKind, ProducerKind, Product};
+use crate::domain::model::{ApplicationKind, ProducerKind, Product, WorkspaceKind};
 use crate::domain::stage::Stage;
 
 use super::context::ScreenCtx;
@@ -181,6 +182,12 @@ pub fn product_ui(
 
 fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
     let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
+    // A cooperative's own workspace moves its copy only while preparing the dossier; the
+    // rest of the process and the certificate are the commune's (`app::sides`).
+    let producer_side = state.workspace().info.kind == WorkspaceKind::Producer;
+    let may_reach =
+        |target: Stage| !read_only && (!producer_side || sides::producer_may_reach(target));
+    let communes_hint = lang.t(text::COMMUNES_PART_HINT);
     let id = &product.id;
     let Some(app) = product.current() else {
         return;
@@ -211,8 +218,12 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 label = label.color(theme::muted());
             }
             let button = egui::Button::new(label).selected(is_current);
-            if ui.add_enabled(!read_only, button).clicked() && !is_current {
+            let response = ui.add_enabled(may_reach(*step) || is_current, button);
+            if response.clicked() && !is_current {
                 ctx.action(UiAction::AskStage(id.clone(), *step));
+            }
+            if producer_side {
+                response.on_disabled_hover_text(communes_hint);
             }
             if index + 1 < Stage::MAIN_PATH.len() {
                 ui.label("→");
@@ -227,11 +238,12 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 lang.t(text::NEXT_STEP),
                 lang.t(text::stage_name(next))
             );
-            if ui
-                .add_enabled(!read_only, egui::Button::new(text))
-                .clicked()
-            {
+            let response = ui.add_enabled(may_reach(next), egui::Button::new(text));
+            if response.clicked() {
                 ctx.action(UiAction::AskStage(id.clone(), next));
+            }
+            if producer_side {
+                response.on_disabled_hover_text(communes_hint);
             }
         }
         let outcomes = app.stage.other_outcomes();
@@ -240,7 +252,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 for target in outcomes {
                     if ui
                         .add_enabled(
-                            !read_only,
+                            may_reach(*target),
                             egui::Button::new(lang.t(text::stage_name(*target))),
                         )
                         .clicked()
@@ -280,7 +292,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 &salt,
                 lang.t(text::CERT_NUMBER),
                 &cert.number,
-                !read_only,
+                !read_only && !producer_side,
                 160.0,
                 lang,
             ) && !number.trim().is_empty()
@@ -298,7 +310,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 lang.t(text::CERT_ISSUED),
                 Some(cert.issued_on),
                 lang,
-                !read_only,
+                !read_only && !producer_side,
             ) {
                 Some(DateEdit::Set(Some(date))) => ctx.command(Command::SetCertificate {
                     id: id.clone(),
@@ -490,7 +502,8 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                         lang.t(text::FIELD_APP_NOTES),
                         &app.notes,
                         true,
-                        enabled,
+                        // The application's notes are the commune's (`app::sides`).
+                        enabled && state.workspace().info.kind != WorkspaceKind::Producer,
                         lang,
                     ),
                 );

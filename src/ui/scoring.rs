@@ -166,10 +166,16 @@ fn official_ui(
     product: &Product,
     official: &crate::domain::model::OfficialResult,
 ) {
-    let (lang, read_only) = (ctx.lang, ctx.read_only);
+    // The council's result is the commune's to record (`app::sides`).
+    let producer_side =
+        ctx.state.workspace().info.kind == crate::domain::model::WorkspaceKind::Producer;
+    let (lang, read_only) = (ctx.lang, ctx.read_only || producer_side);
     let id = &product.id;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(lang.t(text::OFFICIAL_RESULT)).strong());
+        let heading = ui.label(RichText::new(lang.t(text::OFFICIAL_RESULT)).strong());
+        if producer_side {
+            heading.on_hover_text(lang.t(text::COMMUNES_PART_HINT));
+        }
         let shown = official
             .average_score
             .map(|s| format!("{s:.1}"))

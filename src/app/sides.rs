@@ -1,0 +1,47 @@
+//! Who may edit what in a cooperative's (producer's) own workspace. The commune's parts of
+//! a product (its documents, the stage from submission on, its score sheet and notes,
+//! the council's result, the certificate, Form 03) travel only from the commune in a
+//! bundle (`domain::exchange`), so a producer's workspace shows them and refuses edits:
+//! what it typed there would be thrown away on the commune's side anyway.
+
+use crate::command::{Command, ProductField, SheetKind};
+use crate::domain::catalog::Catalog;
+use crate::domain::dossier::Provider;
+use crate::domain::model::Product;
+use crate::domain::stage::Stage;
+
+/// Whether the producer may move its own copy of a product to `target`: only while the
+/// dossier is being prepared (the commune records receipt and everything after it).
+pub fn producer_may_reach(target: Stage) -> bool {
+    matches!(target, Stage::Preparing | Stage::DossierInPreparation)
+}
+
+/// Whether `command` edits a part of `product` that is the commune's.
+pub fn communes_part(command: &Command, product: Option<&Product>, catalog: &Catalog) -> bool {
+    let document_of_commune = |key: &str| {
+        product.and_then(Product::current).is_some_and(|app| {
+            crate::domain::exchange::provider_of(catalog, app, key) != Provider::Producer
+        })
+    };
+    match command {
+        Command::SetDocStatus { key, .. }
+        | Command::SetDocNote { key, .. }
+        | Command::SetDocDate { key, .. }
+        | Command::Attach { key, .. }
+        | Command::Detach { key, .. }
+        | Command::SetAttachmentDate { key, .. } => document_of_commune(key),
+        Command::ChangeStage { target, .. } => !producer_may_reach(*target),
+        Command::SetAnswer { sheet, .. }
+        | Command::SetElimination { sheet, .. }
+        | Command::SetCriterionNote { sheet, .. } => *sheet == SheetKind::Commune,
+        Command::SetOfficialResult { .. }
+        | Command::SetCertificate { .. }
+        | Command::SetReportDate { .. } => true,
+        Command::SetText { field, .. } => match field {
+            ProductField::ApplicationNotes => true,
+            ProductField::Form(text) => !text.is_producers(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
