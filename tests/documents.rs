@@ -421,7 +421,10 @@ fn the_status_report_is_a_short_pdf_with_the_font_embedded_and_real_text() {
     let path = tmp.path().join("thit-trau-binh-an.pdf");
     if let Some(text) = pdf_text(&path) {
         assert!(text.contains("Chưa đủ điều kiện công nhận 3 sao"), "{text}");
-        assert!(text.contains("Vướng tiêu chí 3.5"), "{text}");
+        assert!(
+            text.contains("Chưa đạt mức tối thiểu ở tiêu chí 3.5"),
+            "{text}"
+        );
         assert!(text.contains("Giấy tờ sở hữu trí tuệ"), "{text}");
     }
 }
@@ -461,7 +464,7 @@ fn the_report_opens_with_the_answer_in_large_type() {
             ("Bước tiếp theo: UBND xã đánh giá hồ sơ, lập Mẫu 03", false),
             (
                 format!(
-                    "Hạn gần nhất: {} ({days} ngày nữa)",
+                    "Hạn gần nhất: {} ({days} ngày nữa) · Hạn xã xử lý hồ sơ (15 ngày làm việc)",
                     deadline.date.format("%d/%m/%Y")
                 )
                 .as_str(),
@@ -504,6 +507,16 @@ fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
         .find(|s| s.criterion_key.starts_with("3.5"))
         .expect("a step on 3.5");
     assert!(step.documents.iter().any(|d| d.key == "ip-documents"));
+    assert!(!status.blockers.is_empty(), "the trademark blocks 3★");
+
+    // With no answer at all the sheet is "not scored": nothing is listed as blocking.
+    let mut unscored = buffalo.clone();
+    if let Some(app) = unscored.applications.last_mut() {
+        app.scores.self_assessment = Default::default();
+    }
+    let status = status::product_status(&unscored, state.catalog(), state.today()).unwrap();
+    assert_eq!(status.summary.as_ref().map(|s| s.answered), Some(0));
+    assert!(status.blockers.is_empty(), "{:?}", status.blockers);
 }
 
 #[test]
@@ -747,7 +760,7 @@ fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
     // The glance: stage, next step, the blocker and the missing required documents.
     harness.get_by_label_contains("Tóm tắt: sản phẩm đang ở đâu");
     harness.get_by_label_contains("Bước hiện tại:");
-    harness.get_by_label_contains("Vướng tiêu chí 3.5");
+    harness.get_by_label_contains("Chưa đạt mức tối thiểu ở tiêu chí 3.5");
     harness.get_by_label_contains("Tài liệu bắt buộc còn thiếu");
     // Xuất… → status report, saved where the dialog says.
     let target = tmp.path().join("Tình trạng - Thịt trâu Bình An.pdf");

@@ -891,6 +891,12 @@ fn cli_bundle_verify_receive_and_their_exit_codes() {
         String::from_utf8_lossy(&verify.stdout)
     );
     assert!(String::from_utf8_lossy(&verify.stdout).contains("Cốm Hồng Quang"));
+    // Who made it is labelled, not run on after "xã" as if it were the commune's name.
+    let said = String::from_utf8_lossy(&verify.stdout).to_string();
+    assert!(
+        said.contains("người lập: ") && !said.contains("·  ·"),
+        "{said}"
+    );
 
     let lying = ws.parent().unwrap().join("lying.ocop.zip");
     with_manifest(

@@ -94,15 +94,28 @@ pub fn verify(args: &[String]) -> ExitCode {
     ) {
         Ok(verified) => {
             let m = &verified.manifest;
-            println!(
-                "{} ({}) · {} · {} {} · {}",
-                m.product_name,
-                m.product_id,
-                m.producer,
-                text::made_in(m.made_in, lang),
-                m.made_by,
-                m.made_at.format("%d/%m/%Y %H:%M")
-            );
+            // "Cốm Hồng Quang (com-hong-quang) · HTX … · người lập: Ma Thị Hoa (chủ thể) ·
+            // 20/11/2026 10:00"; an empty part is left out, not shown as "·  ·".
+            let who = match m.made_by.trim() {
+                "" => text::made_in(m.made_in, lang).to_owned(),
+                name => format!(
+                    "{}: {name} ({})",
+                    lang.t(text::BUNDLE_MADE_BY),
+                    text::made_in(m.made_in, lang)
+                ),
+            };
+            let parts = [
+                format!("{} ({})", m.product_name, m.product_id),
+                m.producer.trim().to_owned(),
+                who,
+                m.made_at.format("%d/%m/%Y %H:%M").to_string(),
+            ];
+            let parts: Vec<&str> = parts
+                .iter()
+                .map(String::as_str)
+                .filter(|p| !p.is_empty())
+                .collect();
+            println!("{}", parts.join(" · "));
             if verified.problems.is_empty() {
                 println!(
                     "{} ({} {})",
@@ -162,14 +175,11 @@ pub fn receive(args: &[String]) -> Result<(), String> {
         "{}: {} ({})",
         lang.t(text::BUNDLE_IMPORTED),
         plan.product.name,
+        // Said after the fact: done, not "will be".
         if plan.is_new {
-            lang.t(text::IMPORT_NEW_PRODUCT).to_owned()
+            lang.t(text::RECEIVED_NEW_PRODUCT).to_owned()
         } else {
-            format!(
-                "{} {}",
-                plan.changes.len(),
-                lang.t(text::IMPORT_CHANGES).to_lowercase()
-            )
+            format!("{} {}", plan.changes.len(), lang.t(text::RECEIVED_CHANGES))
         }
     );
     Ok(())

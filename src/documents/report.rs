@@ -69,12 +69,13 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
     }
     if let Some(deadline) = &status.next_deadline {
         let days = (deadline.date - input.today).num_days();
+        // The date, how far off, and what it is ("… · Tài liệu đã hết hiệu lực: Phiếu
+        // kết quả kiểm nghiệm…"): a date alone does not say what to do.
         out.push(Block::Large {
             text: format!(
-                "{}: {} ({})",
+                "{}: {}",
                 t(text::R_NEXT_DEADLINE),
-                lang.date(deadline.date),
-                text::relative_days(days, lang)
+                text::deadline_line(deadline, input.product, input.catalog, input.today, lang)
             ),
             warn: days <= 0,
         });

@@ -29,6 +29,8 @@ tr! {
     BUNDLE_IMPORT_FAILED = "Không nhận được gói hồ sơ; không thay đổi gì", "Could not receive the bundle; nothing was changed";
     IMPORT_TITLE = "Nhận gói hồ sơ", "Receive a dossier bundle";
     IMPORT_NEW_PRODUCT = "Sản phẩm mới: sẽ được thêm vào thư mục làm việc.", "A new product: it will be added to the workspace.";
+    RECEIVED_NEW_PRODUCT = "sản phẩm mới, đã thêm vào thư mục làm việc", "a new product, added to the workspace";
+    RECEIVED_CHANGES = "phần đã cập nhật", "parts updated";
     IMPORT_CHANGES = "Sẽ thay đổi", "Will change";
     IMPORT_NO_CHANGES = "Không có gì mới so với bản ở đây.", "Nothing new compared with the version here.";
     IMPORT_KEPT = "Khác nhưng giữ nguyên bản ở đây (phần của mình)", "Different, but the version here stays (this side's own)";
@@ -39,6 +41,7 @@ tr! {
     IMPORT_ALREADY_RECEIVED = "Xã đã ghi nhận hồ sơ này ngày", "The commune recorded this dossier as received on";
     IMPORT_CONFIRM = "Nhận vào (hoàn tác được)", "Receive (can be undone)";
     IMPORT_FROM = "Từ", "From";
+    BUNDLE_MADE_BY = "người lập", "made by";
     MADE_IN_PRODUCER = "chủ thể", "producer";
     MADE_IN_COMMUNE = "xã", "commune";
     REVIEW_BANNER = "Đang xem gói hồ sơ, chỉ đọc: không sửa được gì và tệp gói không bao giờ bị ghi", "Reviewing a bundle, read-only: nothing can be edited and the bundle file is never written";

@@ -427,11 +427,11 @@ pub fn form_text_name(field: FormText) -> Tr {
 pub fn blocker_line(blocker: &crate::domain::status::Blocker<'_>, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "Vướng tiêu chí {} {}: cần tối thiểu {} điểm cho 3★, hiện có {}",
+            "Chưa đạt mức tối thiểu ở tiêu chí {} {}: 3★ cần ít nhất {} điểm, hiện có {}",
             blocker.criterion_key, blocker.name_vi, blocker.required_points, blocker.current_points
         ),
         Lang::En => format!(
-            "Blocked by {} {}: 3★ needs at least {} points, it has {}",
+            "Below the minimum on {} {}: 3★ needs at least {} points, it has {}",
             blocker.criterion_key,
             lang.pick(blocker.name_vi, blocker.name_en),
             blocker.required_points,

@@ -313,13 +313,17 @@ impl PortfolioUi {
                 .response
                 .labelled_by(filter_label.id);
             self.refresh(state);
-            ui.label(format!(
-                "{} {} {} {}",
-                self.view.len(),
-                lang.t(text::PRODUCTS_SHOWN),
-                lang.t(text::OF),
-                self.rows.len()
-            ));
+            // "3 sản phẩm đang hiển thị trên 5"; nothing to count before the first product
+            // (the list below says how to add one).
+            if !self.rows.is_empty() {
+                ui.label(format!(
+                    "{} {} {} {}",
+                    self.view.len(),
+                    lang.t(text::PRODUCTS_SHOWN),
+                    lang.t(text::OF),
+                    self.rows.len()
+                ));
+            }
         });
         ui.separator();
         if self.rows.is_empty() {
