@@ -426,6 +426,12 @@ fn the_status_report_is_a_short_pdf_with_the_font_embedded_and_real_text() {
             "{text}"
         );
         assert!(text.contains("Giấy tờ sở hữu trí tuệ"), "{text}");
+        // A required document not ready carries its note: what is still to do about it.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Đang tự chấm điểm phần III"),
+            "Form 02's note: {flat}"
+        );
     }
 }
 
@@ -773,7 +779,7 @@ fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
     harness.get_by_label("Xuất…").click();
     harness.run();
     harness
-        .get_by_label("Báo cáo tình trạng cho HTX (PDF)…")
+        .get_by_label("Báo cáo tình trạng sản phẩm (PDF)…")
         .click();
     harness.run();
     assert_eq!(

@@ -236,10 +236,22 @@ fn dossier(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
         } else {
             lang.t(text::doc_status_name(line.entry.status)).to_owned()
         };
+        // What is still to do about a required document not ready (the officer's or
+        // HTX's note: "Còn thiếu phần IV kế hoạch kinh doanh"); the optional ones' notes
+        // stay on the Overview, so that the report keeps to two pages.
+        let note = match line.entry.note.trim() {
+            note if !note.is_empty()
+                && !line.is_ready()
+                && line.requirement != crate::domain::dossier::Requirement::Optional =>
+            {
+                format!(" — {note}")
+            }
+            _ => String::new(),
+        };
         out.push(Block::Bullet {
             level: 0,
             text: format!(
-                "{} {} ({requirement}) · {status_word}{validity}",
+                "{} {} ({requirement}) · {status_word}{validity}{note}",
                 if line.is_ready() { "✓" } else { "✗" },
                 doc_name(line, lang)
             ),
