@@ -860,11 +860,9 @@ fn bin() -> Process {
     Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
 }
 
-#[test]
-fn cli_bundle_verify_receive_and_their_exit_codes() {
-    let (_tmp, ws) = common::demo_copy();
-    let out = ws.parent().unwrap().join("Cốm.ocop.zip");
-    let status = bin()
+/// `bundle WS --product com-hong-quang --out OUT`, run.
+fn cli_bundle(ws: &Path, out: &Path) -> std::process::Output {
+    bin()
         .args([
             "bundle",
             ws.to_str().unwrap(),
@@ -874,7 +872,14 @@ fn cli_bundle_verify_receive_and_their_exit_codes() {
             out.to_str().unwrap(),
         ])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn cli_bundle_verify_receive_and_their_exit_codes() {
+    let (_tmp, ws) = common::demo_copy();
+    let out = ws.parent().unwrap().join("Cốm.ocop.zip");
+    let status = cli_bundle(&ws, &out);
     assert!(
         status.status.success(),
         "{}",
@@ -1002,6 +1007,18 @@ fn gui_export_receive_with_preview_and_review() {
             .messages()
             .iter()
             .any(|m| m.text.starts_with("Đã xuất gói hồ sơ"))
+    );
+    // ... and is told, until it dismisses it, what the dossier still lacks.
+    let state = harness.state().state.as_ref().unwrap();
+    assert!(
+        state
+            .messages()
+            .iter()
+            .any(|m| m.level == ocop_tracker::app::Level::Warning
+                && m.text
+                    .contains("còn 2 tài liệu bắt buộc của chủ thể chưa sẵn sàng")),
+        "{:?}",
+        state.messages()
     );
     drop(harness);
 
@@ -1467,4 +1484,42 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
     for command in &communes[..1] {
         commune.apply(command).expect("the commune's own");
     }
+}
+
+#[test]
+fn a_cooperatives_bundle_says_what_it_still_lacks() {
+    use ocop_tracker::domain::exchange::{BundleGap, bundle_gaps};
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = producer_workspace(tmp.path());
+    let out = tmp.path().join("Cốm.ocop.zip");
+    let run = cli_bundle(&ws, &out);
+    assert!(run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    // The demo's Cốm still lacks Form 02 and the five samples (the producer's own).
+    assert!(
+        said.contains(
+            "cảnh báo: Lưu ý trước khi gửi cho xã: còn 2 tài liệu bắt buộc của chủ thể chưa sẵn sàng"
+        ),
+        "{said}"
+    );
+    // Everything a draft can lack, named.
+    let state = open(&ws);
+    let mut draft = state.workspace().products[&id(COM)].clone();
+    draft.producer.name.clear();
+    draft.commune.clear();
+    if let Some(app) = draft.applications.last_mut() {
+        app.scores.self_assessment = Default::default();
+    }
+    assert_eq!(
+        bundle_gaps(&draft, state.catalog()),
+        vec![
+            BundleGap::NoProducerName,
+            BundleGap::NoCommune,
+            BundleGap::DocumentsMissing(2),
+            BundleGap::NotSelfAssessed
+        ]
+    );
+    // A commune's bundle goes back as it is.
+    let (_tmp2, demo) = common::demo_copy();
+    assert!(open(&demo).bundle_gaps(&id(COM)).is_empty());
 }

@@ -70,7 +70,7 @@ impl AppState {
     /// seconds until the next one goes, if any.
     pub fn expire_messages(&mut self, now: f64, info_seconds: f64) -> Option<f64> {
         self.messages.retain(|m| {
-            m.level == Level::Error || m.shown_at.is_none_or(|at| now - at < info_seconds)
+            m.level != Level::Info || m.shown_at.is_none_or(|at| now - at < info_seconds)
         });
         let mut next_expiry: Option<f64> = None;
         for message in &mut self.messages {

@@ -67,6 +67,17 @@ pub struct ImportPreview {
 }
 
 impl AppState {
+    /// What the product's dossier still lacks, said when a cooperative bundles it for the
+    /// commune (a commune's bundle goes back as it is: nothing to say).
+    pub fn bundle_gaps(&self, id: &ProductId) -> Vec<crate::domain::exchange::BundleGap> {
+        match self.workspace.products.get(id) {
+            Some(product) if self.workspace.info.kind == WorkspaceKind::Producer => {
+                crate::domain::exchange::bundle_gaps(product, &self.catalog)
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// What goes into `id`'s bundle: the product file, its evidence (resolved inside the
     /// workspace), the forms and the status report, and the manifest to be.
     pub fn bundle_request(&self, id: &ProductId, lang: Lang) -> Result<BundleRequest, String> {

@@ -90,6 +90,8 @@ pub enum Level {
     Error,
     /// Confirmation of an action.
     Info,
+    /// Done, but something to see to (stays until dismissed, like an error).
+    Warning,
 }
 
 /// A message shown to the user until dismissed (errors) or for a while (info).

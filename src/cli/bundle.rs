@@ -76,6 +76,10 @@ pub fn export(args: &[String]) -> Result<(), String> {
         manifest.total_bytes(),
         printable(&out.display().to_string())
     );
+    let gaps = state.bundle_gaps(&id);
+    if !gaps.is_empty() {
+        super::out::warning(lang, &text::bundle_gaps(&gaps, lang));
+    }
     Ok(())
 }
 

@@ -230,6 +230,60 @@ fn owns_text(side: WorkspaceKind, field: FormText) -> bool {
     field.is_producers() == (side == WorkspaceKind::Producer)
 }
 
+/// What a producer's dossier still lacks when it is bundled for the commune. Said, not
+/// refused: a cooperative may send a draft on purpose, but should know before it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BundleGap {
+    /// The producer's name is empty.
+    NoProducerName,
+    /// The product's commune is empty.
+    NoCommune,
+    /// Required documents of the producer's that are not ready (how many).
+    DocumentsMissing(usize),
+    /// The self-assessment has no answer.
+    NotSelfAssessed,
+}
+
+/// [`BundleGap`]s of `product`'s current application, as the producer's side sees them.
+pub fn bundle_gaps(product: &Product, catalog: &Catalog) -> Vec<BundleGap> {
+    let mut gaps = Vec::new();
+    if product.producer.name.trim().is_empty() {
+        gaps.push(BundleGap::NoProducerName);
+    }
+    if product.commune.trim().is_empty() {
+        gaps.push(BundleGap::NoCommune);
+    }
+    if let Some(app) = product.current() {
+        let template = catalog.template(&app.rule_version);
+        let missing = app
+            .dossier
+            .iter()
+            .filter(|entry| {
+                template
+                    .and_then(|t| t.item(&entry.key))
+                    .is_some_and(|item| {
+                        item.provider == Provider::Producer
+                            && item.requirement == crate::domain::dossier::Requirement::Required
+                    })
+            })
+            .filter(|entry| {
+                !matches!(
+                    entry.status,
+                    crate::domain::dossier::DocStatus::Ready
+                        | crate::domain::dossier::DocStatus::NotApplicable
+                )
+            })
+            .count();
+        if missing > 0 {
+            gaps.push(BundleGap::DocumentsMissing(missing));
+        }
+        if app.scores.self_assessment.answers.is_empty() {
+            gaps.push(BundleGap::NotSelfAssessed);
+        }
+    }
+    gaps
+}
+
 /// Two names of one producer (case, marks and spacing aside)?
 pub fn same_producer(a: &str, b: &str) -> bool {
     let norm = |s: &str| {

@@ -42,6 +42,7 @@ tr! {
     IMPORT_CONFIRM = "Nhận vào (hoàn tác được)", "Receive (can be undone)";
     IMPORT_FROM = "Từ", "From";
     BUNDLE_MADE_BY = "người lập", "made by";
+    BUNDLE_GAPS = "Lưu ý trước khi gửi cho xã", "Before sending it to the commune";
     MADE_IN_PRODUCER = "chủ thể", "producer";
     MADE_IN_COMMUNE = "xã", "commune";
     REVIEW_BANNER = "Đang xem gói hồ sơ, chỉ đọc: không sửa được gì và tệp gói không bao giờ bị ghi", "Reviewing a bundle, read-only: nothing can be edited and the bundle file is never written";
@@ -66,6 +67,33 @@ pub fn made_in(kind: crate::domain::model::WorkspaceKind, lang: Lang) -> &'stati
         crate::domain::model::WorkspaceKind::Producer => MADE_IN_PRODUCER,
         crate::domain::model::WorkspaceKind::Commune => MADE_IN_COMMUNE,
     })
+}
+
+/// "Lưu ý trước khi gửi: chưa có xã; còn 4 tài liệu bắt buộc của chủ thể chưa sẵn sàng"
+/// (empty when nothing is lacking).
+pub fn bundle_gaps(gaps: &[crate::domain::exchange::BundleGap], lang: Lang) -> String {
+    use crate::domain::exchange::BundleGap as G;
+    if gaps.is_empty() {
+        return String::new();
+    }
+    let said: Vec<String> = gaps
+        .iter()
+        .map(|gap| match (gap, lang) {
+            (G::NoProducerName, Lang::Vi) => "chưa có tên chủ thể".to_owned(),
+            (G::NoProducerName, Lang::En) => "no producer name".to_owned(),
+            (G::NoCommune, Lang::Vi) => "chưa có xã".to_owned(),
+            (G::NoCommune, Lang::En) => "no commune".to_owned(),
+            (G::DocumentsMissing(n), Lang::Vi) => {
+                format!("còn {n} tài liệu bắt buộc của chủ thể chưa sẵn sàng")
+            }
+            (G::DocumentsMissing(n), Lang::En) => {
+                format!("{n} of the producer's required documents not ready")
+            }
+            (G::NotSelfAssessed, Lang::Vi) => "chưa tự chấm điểm".to_owned(),
+            (G::NotSelfAssessed, Lang::En) => "not self-assessed yet".to_owned(),
+        })
+        .collect();
+    format!("{}: {}", lang.t(BUNDLE_GAPS), said.join("; "))
 }
 
 /// Why a file is not a bundle.

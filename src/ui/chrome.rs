@@ -282,6 +282,7 @@ impl OcopApp {
                 for (index, message) in state.messages().iter().enumerate().skip(first) {
                     let color = match message.level {
                         Level::Error => theme::error(),
+                        Level::Warning => theme::warn(),
                         Level::Info => theme::ok(),
                     };
                     banner(ui, color, &mut |ui| {

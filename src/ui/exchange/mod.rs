@@ -321,14 +321,24 @@ impl OcopApp {
         };
         match done {
             Err(()) => self.report_error(lang.t(text::TASK_DIED).to_owned()),
-            Ok(Done::Export(Ok(manifest), out)) => self.info(format!(
-                "{}: {} ({} {}) — {}",
-                lang.t(text::BUNDLE_WRITTEN),
-                manifest.product_name,
-                manifest.files.len(),
-                lang.t(text::FILES),
-                out.display()
-            )),
+            Ok(Done::Export(Ok(manifest), out)) => {
+                self.info(format!(
+                    "{}: {} ({} {}) — {}",
+                    lang.t(text::BUNDLE_WRITTEN),
+                    manifest.product_name,
+                    manifest.files.len(),
+                    lang.t(text::FILES),
+                    out.display()
+                ));
+                // A cooperative's bundle that still lacks something: said, to be seen to
+                // before it is sent.
+                if let Some(state) = self.state.as_mut() {
+                    let gaps = state.bundle_gaps(&manifest.product_id);
+                    if !gaps.is_empty() {
+                        state.message(Level::Warning, text::bundle_gaps(&gaps, lang));
+                    }
+                }
+            }
             Ok(Done::Export(Err(err), _)) => failed(self, text::BUNDLE_WRITE_FAILED, &err),
             Ok(Done::Verify(Err(BundleError::Cancelled))) => {
                 self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
