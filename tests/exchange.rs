@@ -821,6 +821,16 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
         .filter(|(_, stored): &(ProductId, Vec<String>)| stored.contains(&gone_stored))
         .collect();
     assert_eq!(products.len(), 3, "Cốm in two communes and in the bundle");
+    // Each copy says where it was read from.
+    let sources: Vec<Option<String>> = products.iter().map(|(id, _)| state.source_of(id)).collect();
+    assert_eq!(
+        sources,
+        vec![
+            Some("Cốm.ocop.zip".to_owned()),
+            Some("xa-0".to_owned()),
+            Some("xa-1".to_owned())
+        ]
+    );
     let status_of = |id: &ProductId| state.evidence_of(id, &gone_stored).0.cloned();
     let statuses: Vec<Option<EvidenceStatus>> =
         products.iter().map(|(id, _)| status_of(id)).collect();

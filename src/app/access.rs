@@ -140,6 +140,14 @@ impl AppState {
         checks
     }
 
+    /// Where a product of the many-communes view was read from: its workspace folder's
+    /// or bundle's name ("xa-binh-an", "Cốm.ocop.zip"); `None` elsewhere.
+    pub fn source_of(&self, product: &ProductId) -> Option<String> {
+        let (storage::ManyEvidence::Folder(path) | storage::ManyEvidence::Bundle { path, .. }) =
+            self.evidence_homes.get(product)?;
+        path.file_name().map(|n| n.to_string_lossy().into_owned())
+    }
+
     /// What the background check found for one of `product`'s evidence files: its status
     /// (none yet while checking) and its checked, safe on-disk path (none if unsafe or
     /// inside a bundle).

@@ -47,6 +47,7 @@ tr! {
     MADE_IN_COMMUNE = "xã", "commune";
     REVIEW_BANNER = "Đang xem gói hồ sơ, chỉ đọc: không sửa được gì và tệp gói không bao giờ bị ghi", "Reviewing a bundle, read-only: nothing can be edited and the bundle file is never written";
     MANY_BANNER = "Đang xem nhiều xã, chỉ đọc: không ghi gì vào các thư mục này", "Viewing many communes, read-only: nothing is written to these folders";
+    MANY_SOURCE = "nguồn", "from";
     MANY_NOTHING = "Thư mục này không chứa thư mục làm việc hay gói hồ sơ nào", "The folder holds no workspace and no bundle";
     COMMUNE_NOTES = "Ghi chú, việc cần bổ sung", "Notes, what to complete";
     PRODUCER_WORKSPACE = "Thư mục làm việc của chủ thể", "Producer's workspace";

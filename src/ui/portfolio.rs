@@ -33,6 +33,8 @@ pub struct Row {
     pub in_conflict: bool,
     /// Attached evidence files found missing, altered or unsafe.
     pub evidence_problems: usize,
+    /// Many-communes view: the folder or bundle it was read from.
+    pub source: Option<String>,
 }
 
 /// Columns the table sorts by.
@@ -100,6 +102,7 @@ pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> R
         read_only: state.read_only().contains(&product.id),
         in_conflict: state.conflicts().iter().any(|c| c.of == product.id),
         evidence_problems,
+        source: state.source_of(&product.id),
     }
 }
 
@@ -412,7 +415,13 @@ impl PortfolioUi {
                     };
                     let mut open = false;
                     row.col(|ui| {
-                        open |= ui.link(&data.product.name).clicked();
+                        let link = ui.link(&data.product.name);
+                        open |= link.clicked();
+                        if let Some(source) = &data.source {
+                            // Two copies of one product (a commune's folder and a bundle)
+                            // are told apart here.
+                            link.on_hover_text(format!("{}: {source}", lang.t(text::MANY_SOURCE)));
+                        }
                         if data.read_only {
                             ui.small(format!("({})", lang.t(text::READ_ONLY)));
                         }

@@ -77,6 +77,13 @@ pub fn product_ui(
         if product.is_example {
             ui.label(RichText::new(format!("({})", lang.t(text::EXAMPLE))).color(theme::muted()));
         }
+        // In the many-communes view: which commune's folder or which bundle it came from.
+        if let Some(source) = state.source_of(&product.id) {
+            ui.label(
+                RichText::new(format!("· {}: {source}", lang.t(text::MANY_SOURCE)))
+                    .color(theme::muted()),
+            );
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .add_enabled(!read_only, egui::Button::new(lang.t(text::DELETE_PRODUCT)))
