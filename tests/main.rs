@@ -22,6 +22,7 @@ mod layers;
 mod long_text;
 mod sharing;
 mod sharing_gui;
+mod sides;
 mod snapshots;
 mod stars;
 mod storage;
