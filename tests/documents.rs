@@ -523,6 +523,25 @@ fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
     let status = status::product_status(&unscored, state.catalog(), state.today()).unwrap();
     assert_eq!(status.summary.as_ref().map(|s| s.answered), Some(0));
     assert!(status.blockers.is_empty(), "{:?}", status.blockers);
+
+    // Half scored: a criterion not answered yet is not "below its minimum".
+    let mut half = buffalo.clone();
+    if let Some(app) = half.applications.last_mut() {
+        app.scores
+            .self_assessment
+            .answers
+            .retain(|key, _| !key.starts_with("3.5"));
+    }
+    let status = status::product_status(&half, state.catalog(), state.today()).unwrap();
+    assert!(status.summary.as_ref().is_some_and(|s| s.answered > 0));
+    assert!(
+        status
+            .blockers
+            .iter()
+            .all(|b| !b.criterion_key.starts_with("3.5")),
+        "{:?}",
+        status.blockers
+    );
 }
 
 #[test]

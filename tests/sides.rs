@@ -229,6 +229,17 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
             target: Stage::Recognised,
             input: Box::new(StageInput::default()),
         },
+        // Back from "submitted" too: the commune recorded the receipt.
+        Command::ChangeStage {
+            id: id(COM),
+            target: Stage::DossierInPreparation,
+            input: Box::new(StageInput::default()),
+        },
+        Command::SetText {
+            id: id(COM),
+            field: ProductField::ProductCode,
+            value: "TQ-2026-01".into(),
+        },
         Command::SetAnswer {
             id: id(COM),
             sheet: SheetKind::Commune,
@@ -269,8 +280,10 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
         before,
         "nothing of the commune's was written"
     );
-    // Its own: its documents, its self-assessment, its Form 02 and Form 03 statements,
-    // and moving back to preparing the dossier.
+    // Files are attached (and copied) only to its own documents.
+    assert!(!producer.may_attach(&id(COM), "form-03"));
+    assert!(producer.may_attach(&id(COM), "form-02"));
+    // Its own: its documents, its self-assessment, its Form 02 and Form 03 statements.
     let own = [
         Command::SetDocStatus {
             id: id(COM),
@@ -292,11 +305,6 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
             id: id(COM),
             field: ProductField::Form(FormText::ProducerLabour),
             value: "12 lao động".into(),
-        },
-        Command::ChangeStage {
-            id: id(COM),
-            target: Stage::DossierInPreparation,
-            input: Box::new(StageInput::default()),
         },
     ];
     for command in &own {
@@ -337,7 +345,7 @@ fn a_cooperatives_bundle_says_what_it_still_lacks() {
         app.scores.self_assessment = Default::default();
     }
     assert_eq!(
-        bundle_gaps(&draft, state.catalog()),
+        bundle_gaps(&draft, state.catalog(), common::today()),
         vec![
             BundleGap::NoProducerName,
             BundleGap::NoCommune,

@@ -65,8 +65,15 @@ impl AppState {
         }
     }
 
+    /// Takes back the warnings whose text starts with `prefix` (said again, or no longer
+    /// true).
+    pub fn retract_warnings(&mut self, prefix: &str) {
+        self.messages
+            .retain(|m| !(m.level == Level::Warning && m.text.starts_with(prefix)));
+    }
+
     /// Marks messages shown at `now` (seconds on the UI's clock) and drops information
-    /// shown for `info_seconds` or longer (errors stay until dismissed); returns the
+    /// shown for `info_seconds` or longer (errors and warnings stay until dismissed); returns the
     /// seconds until the next one goes, if any.
     pub fn expire_messages(&mut self, now: f64, info_seconds: f64) -> Option<f64> {
         self.messages.retain(|m| {
@@ -138,6 +145,25 @@ impl AppState {
             }
         }
         checks
+    }
+
+    /// Whether files may be attached to `product`'s document `key` here: not in a locked
+    /// window, not to a product open read-only, not to the commune's documents in a
+    /// cooperative's workspace (`sides`).
+    pub fn may_attach(&self, product: &ProductId, key: &str) -> bool {
+        let attach = crate::command::Command::Attach {
+            id: product.clone(),
+            key: key.to_owned(),
+            attachments: Vec::new(),
+        };
+        self.workspace_locked.is_none()
+            && !self.read_only.contains(product)
+            && !(self.workspace.info.kind == crate::domain::model::WorkspaceKind::Producer
+                && super::sides::communes_part(
+                    &attach,
+                    self.workspace.products.get(product),
+                    &self.catalog,
+                ))
     }
 
     /// Where a product of the many-communes view was read from: its workspace folder's

@@ -72,7 +72,7 @@ impl AppState {
     pub fn bundle_gaps(&self, id: &ProductId) -> Vec<crate::domain::exchange::BundleGap> {
         match self.workspace.products.get(id) {
             Some(product) if self.workspace.info.kind == WorkspaceKind::Producer => {
-                crate::domain::exchange::bundle_gaps(product, &self.catalog)
+                crate::domain::exchange::bundle_gaps(product, &self.catalog, self.today)
             }
             _ => Vec::new(),
         }

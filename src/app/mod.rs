@@ -94,7 +94,7 @@ pub enum Level {
     Warning,
 }
 
-/// A message shown to the user until dismissed (errors) or for a while (info).
+/// A message shown to the user until dismissed (errors, warnings) or for a while (info).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     /// Severity.

@@ -244,8 +244,10 @@ pub enum BundleGap {
     NotSelfAssessed,
 }
 
-/// [`BundleGap`]s of `product`'s current application, as the producer's side sees them.
-pub fn bundle_gaps(product: &Product, catalog: &Catalog) -> Vec<BundleGap> {
+/// [`BundleGap`]s of `product`'s current application on `today`, as the producer's side
+/// sees them (documents counted as the Overview counts them: a ready one whose validity
+/// has run out is missing).
+pub fn bundle_gaps(product: &Product, catalog: &Catalog, today: NaiveDate) -> Vec<BundleGap> {
     let mut gaps = Vec::new();
     if product.producer.name.trim().is_empty() {
         gaps.push(BundleGap::NoProducerName);
@@ -253,31 +255,17 @@ pub fn bundle_gaps(product: &Product, catalog: &Catalog) -> Vec<BundleGap> {
     if product.commune.trim().is_empty() {
         gaps.push(BundleGap::NoCommune);
     }
-    if let Some(app) = product.current() {
-        let template = catalog.template(&app.rule_version);
-        let missing = app
-            .dossier
-            .iter()
-            .filter(|entry| {
-                template
-                    .and_then(|t| t.item(&entry.key))
-                    .is_some_and(|item| {
-                        item.provider == Provider::Producer
-                            && item.requirement == crate::domain::dossier::Requirement::Required
-                    })
-            })
-            .filter(|entry| {
-                !matches!(
-                    entry.status,
-                    crate::domain::dossier::DocStatus::Ready
-                        | crate::domain::dossier::DocStatus::NotApplicable
-                )
-            })
+    if let Some(status) =
+        super::status::product_status_for(product, catalog, today, WorkspaceKind::Producer)
+    {
+        let missing = status
+            .missing_required()
+            .filter(|line| line.item.is_some_and(|i| i.provider == Provider::Producer))
             .count();
         if missing > 0 {
             gaps.push(BundleGap::DocumentsMissing(missing));
         }
-        if app.scores.self_assessment.answers.is_empty() {
+        if status.application.scores.self_assessment.answers.is_empty() {
             gaps.push(BundleGap::NotSelfAssessed);
         }
     }

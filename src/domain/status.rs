@@ -192,22 +192,22 @@ pub fn product_status_for<'a>(
         _ => Vec::new(),
     };
     let blockers = match (set, &summary) {
-        // Nothing answered yet: the sheet is "not scored", not blocked everywhere.
-        (Some(set), Some(summary)) if summary.rated_star.is_none() && summary.answered > 0 => {
-            summary
-                .unmet_for(3)
-                .filter_map(|unmet| {
-                    let criterion = set.criterion(&unmet.criterion_key)?;
-                    Some(Blocker {
-                        criterion_key: &criterion.key,
-                        name_vi: &criterion.name_vi,
-                        name_en: &criterion.name_en,
-                        required_points: unmet.required_points,
-                        current_points: unmet.current_points,
-                    })
+        // Only answered criteria block: one not scored yet is "not scored", not below its
+        // minimum (and a sheet with no answer lists nothing).
+        (Some(set), Some(summary)) if summary.rated_star.is_none() => summary
+            .unmet_for(3)
+            .filter(|unmet| unmet.is_answered)
+            .filter_map(|unmet| {
+                let criterion = set.criterion(&unmet.criterion_key)?;
+                Some(Blocker {
+                    criterion_key: &criterion.key,
+                    name_vi: &criterion.name_vi,
+                    name_en: &criterion.name_en,
+                    required_points: unmet.required_points,
+                    current_points: unmet.current_points,
                 })
-                .collect()
-        }
+            })
+            .collect(),
         _ => Vec::new(),
     };
     let calendar = &catalog.calendar;

@@ -82,7 +82,7 @@ pub fn bundle_gaps(gaps: &[crate::domain::exchange::BundleGap], lang: Lang) -> S
         .map(|gap| match (gap, lang) {
             (G::NoProducerName, Lang::Vi) => "chưa có tên chủ thể".to_owned(),
             (G::NoProducerName, Lang::En) => "no producer name".to_owned(),
-            (G::NoCommune, Lang::Vi) => "chưa có xã".to_owned(),
+            (G::NoCommune, Lang::Vi) => "chưa ghi tên xã".to_owned(),
             (G::NoCommune, Lang::En) => "no commune".to_owned(),
             (G::DocumentsMissing(n), Lang::Vi) => {
                 format!("còn {n} tài liệu bắt buộc của chủ thể chưa sẵn sàng")

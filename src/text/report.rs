@@ -36,7 +36,7 @@ tr! {
     R_ELIMINATED = "Hồ sơ bị loại (điều kiện loại)", "Eliminated (an eliminating condition)";
     R_NOT_RECOGNISED = "Chưa đủ điều kiện công nhận 3 sao", "Not yet recognisable at 3★";
     R_ANSWERED = "đã chấm", "answered";
-        R_NEEDS = "cần", "needs";
+    R_NEEDS = "cần", "needs";
     R_HAS = "hiện có", "has";
     R_WAY_TO = "Cách đạt", "The way to";
     R_THRESHOLD = "ngưỡng", "threshold";

@@ -105,12 +105,12 @@ impl OcopApp {
                     if let (Some(job), false) = (job, attached.is_empty()) {
                         let names: Vec<String> =
                             attached.iter().map(|a| a.file_name.clone()).collect();
-                        self.apply(&Command::Attach {
+                        let applied = self.apply(&Command::Attach {
                             id: job.product.clone(),
                             key: job.key.clone(),
                             attachments: attached,
                         });
-                        if let Some(state) = self.state.as_mut() {
+                        if let (true, Some(state)) = (applied, self.state.as_mut()) {
                             state.message(
                                 Level::Info,
                                 format!("{}: {}", lang.t(text::IMPORT_DONE), names.join(", ")),
@@ -203,6 +203,11 @@ impl OcopApp {
         };
         if state.read_only().contains(&id) {
             self.report(lang.t(text::REFUSED_READ_ONLY).to_owned());
+            return;
+        }
+        // Nothing is copied for a document this workspace may not attach to.
+        if !state.may_attach(&id, &key) {
+            self.report(text::refusal(crate::command::Refusal::CommunesPart, lang).to_owned());
             return;
         }
         let now = chrono::Local::now().naive_local();

@@ -162,6 +162,7 @@ impl OcopApp {
                         let template = state.catalog().template(&app.rule_version);
                         app.dossier
                             .iter()
+                            .filter(|e| state.may_attach(product, &e.key))
                             .map(|e| {
                                 let name = template.and_then(|t| t.item(&e.key)).map_or_else(
                                     || e.key.clone(),

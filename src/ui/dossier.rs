@@ -65,9 +65,8 @@ pub fn dossier_ui(
         let item = template.and_then(|t| t.item(&entry.key));
         let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
         // In a cooperative's workspace the commune's documents are shown, not edited.
-        let communes = producer_side
-            && crate::domain::exchange::provider_of(state.catalog(), app, &entry.key)
-                != Provider::Producer;
+        let provider = crate::domain::exchange::provider_of(state.catalog(), app, &entry.key);
+        let communes = producer_side && provider != Provider::Producer;
         ctx.read_only = base_read_only || communes;
         let read_only = ctx.read_only;
         let group = ui.group(|ui| {
@@ -108,9 +107,13 @@ pub fn dossier_ui(
                     .on_hover_text(text::document_hint(item, set, lang));
                     if communes {
                         ui.label(
-                            RichText::new(lang.t(text::COMMUNES_PART_TAG))
-                                .small()
-                                .color(theme::muted()),
+                            RichText::new(lang.t(if provider == Provider::Province {
+                                text::PROVINCES_PART_TAG
+                            } else {
+                                text::COMMUNES_PART_TAG
+                            }))
+                            .small()
+                            .color(theme::muted()),
                         )
                         .on_hover_text(lang.t(text::COMMUNES_PART_HINT));
                     }
@@ -230,13 +233,16 @@ pub fn dossier_ui(
                 view.scroll_pending = false;
             }
         }
-        // Where files dropped on the window land: the document under the pointer.
-        super::evidence::register_drop_target(
-            ui.ctx(),
-            &product.id,
-            &entry.key,
-            group.response.rect,
-        );
+        // Where files dropped on the window land: the document under the pointer (one
+        // that can take them).
+        if !read_only {
+            super::evidence::register_drop_target(
+                ui.ctx(),
+                &product.id,
+                &entry.key,
+                group.response.rect,
+            );
+        }
     }
     ctx.read_only = base_read_only;
 }

@@ -463,12 +463,16 @@ impl OcopApp {
     }
 
     /// Applies one command to the open workspace, reporting refusals.
-    pub fn apply(&mut self, command: &Command) {
+    /// Applies `command` to the open workspace; false (with the reason said or asked
+    /// for) if it was refused.
+    pub fn apply(&mut self, command: &Command) -> bool {
         let lang = self.lang;
         let Some(state) = self.state.as_mut() else {
-            return;
+            return false;
         };
-        if let Err(err) = state.apply(command) {
+        let result = state.apply(command);
+        let applied = result.is_ok();
+        if let Err(err) = result {
             match err {
                 crate::command::CommandError::Stage(
                     crate::domain::stage::StageError::Missing { .. },
@@ -483,6 +487,7 @@ impl OcopApp {
                 }
             }
         }
+        applied
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {

@@ -192,12 +192,13 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
     // A cooperative's own workspace moves its copy only while preparing the dossier; the
     // rest of the process and the certificate are the commune's (`app::sides`).
     let producer_side = state.workspace().info.kind == WorkspaceKind::Producer;
-    let may_reach =
-        |target: Stage| !read_only && (!producer_side || sides::producer_may_reach(target));
     let communes_hint = lang.t(text::COMMUNES_PART_HINT);
     let id = &product.id;
     let Some(app) = product.current() else {
         return;
+    };
+    let may_reach = |target: Stage| {
+        !read_only && (!producer_side || sides::producer_may_move(app.stage, target))
     };
     ui.heading(lang.t(text::SECTION_PROCESS));
     ui.label(format!(
@@ -452,10 +453,14 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             ];
             for (field, label, value, multiline) in rows {
                 let salt = format!("field-{}-{field:?}", id.as_str());
+                // The OCOP code is the commune's to give (`app::sides`).
+                let editable = enabled
+                    && !(field == ProductField::ProductCode
+                        && state.workspace().info.kind == WorkspaceKind::Producer);
                 set_text(
                     ctx.commands(),
                     field,
-                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, enabled, lang),
+                    widgets::text_field(ui, &salt, lang.t(label), value, multiline, editable, lang),
                 );
                 ui.end_row();
             }

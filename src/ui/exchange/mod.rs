@@ -332,10 +332,16 @@ impl OcopApp {
                 ));
                 // A cooperative's bundle that still lacks something: said, to be seen to
                 // before it is sent.
+                // One warning per product: the previous export's goes, whatever this one says.
                 if let Some(state) = self.state.as_mut() {
+                    let prefix = format!("{} — ", manifest.product_name);
+                    state.retract_warnings(&prefix);
                     let gaps = state.bundle_gaps(&manifest.product_id);
                     if !gaps.is_empty() {
-                        state.message(Level::Warning, text::bundle_gaps(&gaps, lang));
+                        state.message(
+                            Level::Warning,
+                            format!("{prefix}{}", text::bundle_gaps(&gaps, lang)),
+                        );
                     }
                 }
             }
