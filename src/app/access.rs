@@ -185,20 +185,21 @@ impl AppState {
         Option<&crate::storage::evidence::EvidenceStatus>,
         Option<&std::path::Path>,
     ) {
-        let home = match self.evidence_homes.get(product) {
-            None => self.dir.clone(),
+        let home: &Path = match self.evidence_homes.get(product) {
+            None => &self.dir,
             Some(
                 storage::ManyEvidence::Folder(home)
                 | storage::ManyEvidence::Bundle { path: home, .. },
-            ) => home.clone(),
+            ) => home,
         };
-        let key = (home, stored_path.to_owned());
-        (
-            self.evidence_status.get(&key),
-            self.evidence_paths
-                .get(&key)
-                .map(std::path::PathBuf::as_path),
-        )
+        match self
+            .evidence
+            .get(home)
+            .and_then(|files| files.get(stored_path))
+        {
+            Some((status, path)) => (Some(status), path.as_deref()),
+            None => (None, None),
+        }
     }
 
     /// Conflict copies in `products/`, never loaded as products.

@@ -94,6 +94,19 @@ pub enum Level {
     Warning,
 }
 
+/// [`AppState`]'s record of the evidence check: folder (or bundle) → stored path →
+/// (integrity, safe on-disk path).
+type EvidenceFound = std::collections::BTreeMap<
+    std::path::PathBuf,
+    std::collections::BTreeMap<
+        String,
+        (
+            crate::storage::evidence::EvidenceStatus,
+            Option<std::path::PathBuf>,
+        ),
+    >,
+>;
+
 /// A message shown to the user until dismissed (errors, warnings) or for a while (info).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -144,14 +157,10 @@ pub struct AppState {
     lang: Lang,
     /// Name written into each product's history (the settings' officer).
     officer: String,
-    /// Integrity of referenced evidence files by folder and stored path (filled in by a
-    /// background check).
-    evidence_status: std::collections::BTreeMap<
-        crate::jobs::EvidenceKey,
-        crate::storage::evidence::EvidenceStatus,
-    >,
-    /// Checked, safe on-disk paths of evidence files (from the same check).
-    evidence_paths: std::collections::BTreeMap<crate::jobs::EvidenceKey, std::path::PathBuf>,
+    /// What the background check found, by folder (or bundle), then stored path: each
+    /// file's integrity and its checked, safe on-disk path (absent if unsafe or inside a
+    /// bundle). Nested so that a frame looks a file up without building a key.
+    evidence: EvidenceFound,
     /// Where a product's evidence is when not in the open folder (the many-communes view:
     /// its own commune's folder, or the bundle it came in). Products not listed: the folder.
     evidence_homes: std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
@@ -246,8 +255,7 @@ impl AppState {
             today,
             lang,
             officer: String::new(),
-            evidence_status: std::collections::BTreeMap::new(),
-            evidence_paths: std::collections::BTreeMap::new(),
+            evidence: EvidenceFound::new(),
             evidence_homes: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
             workspace_locked: None,
@@ -291,8 +299,15 @@ impl AppState {
         >,
         paths: std::collections::BTreeMap<crate::jobs::EvidenceKey, std::path::PathBuf>,
     ) {
-        self.evidence_status = status;
-        self.evidence_paths = paths;
+        let mut found = EvidenceFound::new();
+        for ((home, stored), status) in status {
+            let path = paths.get(&(home.clone(), stored.clone())).cloned();
+            found
+                .entry(home)
+                .or_default()
+                .insert(stored, (status, path));
+        }
+        self.evidence = found;
         self.revision += 1;
     }
 

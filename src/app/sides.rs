@@ -23,11 +23,17 @@ pub fn producer_may_move(current: Stage, target: Stage) -> bool {
     producer_may_reach(current) && producer_may_reach(target)
 }
 
+/// Whether a document from `provider` is not the producer's to edit (the commune's, or
+/// the province's for a 5★ dossier).
+pub fn others_document(provider: Provider) -> bool {
+    provider != Provider::Producer
+}
+
 /// Whether `command` edits a part of `product` that is the commune's.
 pub fn communes_part(command: &Command, product: Option<&Product>, catalog: &Catalog) -> bool {
     let document_of_commune = |key: &str| {
         product.and_then(Product::current).is_some_and(|app| {
-            crate::domain::exchange::provider_of(catalog, app, key) != Provider::Producer
+            others_document(crate::domain::exchange::provider_of(catalog, app, key))
         })
     };
     match command {

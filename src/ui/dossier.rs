@@ -66,7 +66,7 @@ pub fn dossier_ui(
         let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
         // In a cooperative's workspace the commune's documents are shown, not edited.
         let provider = crate::domain::exchange::provider_of(state.catalog(), app, &entry.key);
-        let communes = producer_side && provider != Provider::Producer;
+        let communes = producer_side && crate::app::sides::others_document(provider);
         ctx.read_only = base_read_only || communes;
         let read_only = ctx.read_only;
         let group = ui.group(|ui| {
@@ -76,7 +76,10 @@ pub fn dossier_ui(
                 let checkbox = ui.add_enabled(!read_only, egui::Checkbox::new(&mut ready, name));
                 // Who prepares it, why it matters and what it proves, one hover away.
                 let checkbox = match item {
-                    Some(item) => checkbox.on_hover_text(text::document_hint(item, set, lang)),
+                    // Built only while hovered (it folds the sheet's criterion names).
+                    Some(item) => checkbox.on_hover_ui(|ui| {
+                        ui.label(text::document_hint(item, set, lang));
+                    }),
                     None => checkbox,
                 };
                 if checkbox.changed() {
@@ -104,7 +107,9 @@ pub fn dossier_ui(
                         .small()
                         .color(theme::muted()),
                     )
-                    .on_hover_text(text::document_hint(item, set, lang));
+                    .on_hover_ui(|ui| {
+                        ui.label(text::document_hint(item, set, lang));
+                    });
                     if communes {
                         ui.label(
                             RichText::new(lang.t(if provider == Provider::Province {
