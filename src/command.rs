@@ -3,14 +3,15 @@
 //!
 //! No egui, no files here: saving and undo live in `app.rs`.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::domain::catalog::Catalog;
 use crate::domain::demo;
 use crate::domain::dossier::{Attachment, DocStatus};
 use crate::domain::model::{
-    ApplicationKind, FormText, ProducerKind, ProductId, Workspace, WorkspaceInfo,
+    ApplicationKind, FormText, ProducerKind, ProductId, Workspace, WorkspaceInfo, WorkspaceKind,
 };
+use crate::domain::remarks::{self, Remark, RemarkAbout};
 use crate::domain::scoring::{Answer, migrate_sheet};
 use crate::domain::search::nfc;
 use crate::domain::stage::{self, Stage, StageError, StageInput};
@@ -217,6 +218,29 @@ pub enum Command {
         /// The product as it is after the import (same id as the one it replaces).
         product: Box<crate::domain::model::Product>,
     },
+    /// Write a remark on the current application (`domain::remarks`), as `side`: the
+    /// workspace's own side (any other is refused by `app::sides`).
+    AddRemark {
+        id: ProductId,
+        /// The side writing it.
+        side: WorkspaceKind,
+        /// What it is about.
+        about: RemarkAbout,
+        /// The words (not empty).
+        text: String,
+        /// Who writes it.
+        author: String,
+        /// When (the writer's local time; the caller reads the clock).
+        at: NaiveDateTime,
+    },
+    /// Remove one of the current application's remarks (its own side's only).
+    DeleteRemark {
+        id: ProductId,
+        /// The side that wrote it.
+        side: WorkspaceKind,
+        /// Its number among that side's remarks.
+        number: u32,
+    },
     /// Change the workspace settings.
     SetWorkspaceInfo {
         /// New settings.
@@ -247,6 +271,8 @@ impl Command {
             | Command::SetOfficialResult { id, .. }
             | Command::SetCertificate { id, .. }
             | Command::SetReportDate { id, .. }
+            | Command::AddRemark { id, .. }
+            | Command::DeleteRemark { id, .. }
             | Command::ResolveConflict { id, .. } => Some(id),
             Command::ImportBundle { product } => Some(&product.id),
             Command::SetWorkspaceInfo { .. } | Command::ImportProducts { .. } => None,
@@ -281,8 +307,14 @@ pub enum Refusal {
     ReadOnlyProduct,
     /// Another window on this PC has the workspace open.
     WorkspaceLocked,
-    /// A producer's workspace does not edit the commune's parts (`app::sides`).
+    /// A producer's workspace does not edit the commune's parts (`domain::sides`).
     CommunesPart,
+    /// A commune's workspace does not edit the producer's parts (`domain::sides`).
+    ProducersPart,
+    /// A remark needs words.
+    EmptyRemark,
+    /// No remark with this side and number on the current application.
+    NoSuchRemark,
 }
 
 /// Why a command was refused.
@@ -333,11 +365,31 @@ pub fn apply(
             if !(1..=26).contains(scoring_set) {
                 return Err(CommandError::Refused(Refusal::ScoringSetRange));
             }
+            if name.trim().is_empty() {
+                return Err(CommandError::Refused(Refusal::EmptyName));
+            }
             let template = catalog
                 .current_template()
                 .ok_or_else(|| CommandError::NoRuleData("dossier template".into()))?;
-            let product =
+            let mut product =
                 demo::new_product(id.clone(), &nfc(name.trim()), *scoring_set, template, *year);
+            // Sensible defaults from the workspace: a producer's own products are its
+            // own; a commune's products are made in its commune.
+            match workspace.info.kind {
+                // Workspaces made before `init` asked for the producer's name were named
+                // after their folder ("Thư mục làm việc của chủ thể — …"): not a name.
+                WorkspaceKind::Producer
+                    if !workspace
+                        .info
+                        .name
+                        .starts_with("Thư mục làm việc của chủ thể")
+                        && !workspace.info.name.starts_with("Producer's workspace") =>
+                {
+                    product.producer.name = workspace.info.name.clone();
+                }
+                WorkspaceKind::Producer => {}
+                WorkspaceKind::Commune => product.commune = workspace.info.commune.clone(),
+            }
             workspace.products.insert(id.clone(), product);
             Ok(())
         }
@@ -645,6 +697,44 @@ fn apply_to_product(
                 None => {
                     sheet.answers.remove(criterion);
                 }
+            }
+            Ok(())
+        }
+        Command::AddRemark {
+            side,
+            about,
+            text,
+            author,
+            at,
+            ..
+        } => {
+            let text = nfc(text.trim());
+            if text.is_empty() {
+                return Err(CommandError::Refused(Refusal::EmptyRemark));
+            }
+            let app = product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?;
+            let number = remarks::next_number(&app.remarks, *side);
+            app.remarks.push(Remark {
+                side: *side,
+                number,
+                author: nfc(author.trim()),
+                at: *at,
+                about: about.clone(),
+                text,
+            });
+            Ok(())
+        }
+        Command::DeleteRemark { side, number, .. } => {
+            let app = product
+                .current_mut()
+                .ok_or(CommandError::NoApplication(id))?;
+            let before = app.remarks.len();
+            app.remarks
+                .retain(|r| !(r.side == *side && r.number == *number));
+            if app.remarks.len() == before {
+                return Err(CommandError::Refused(Refusal::NoSuchRemark));
             }
             Ok(())
         }

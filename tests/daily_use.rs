@@ -931,7 +931,7 @@ fn an_unscored_sheet_says_not_scored() {
     open_product(&mut harness, "Cốm Hồng Quang");
     harness.get_by_label("Chấm điểm").click();
     harness.run();
-    harness.get_by_label_contains("Ý kiến của xã").click();
+    harness.get_by_label("Xã chấm").click();
     harness.run();
     harness.get_by_label("Dự kiến: Chưa chấm");
     assert!(

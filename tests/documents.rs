@@ -481,6 +481,10 @@ fn the_report_opens_with_the_answer_in_large_type() {
                 true
             ),
             (
+                "Chủ thể cần nộp tiếp: Báo cáo tự đánh giá về sản phẩm (Mẫu 02); 05 mẫu sản phẩm",
+                true
+            ),
+            (
                 "Dự kiến đạt ★★★ (59/100) · Cách đạt ★★★★: còn thiếu 11 điểm",
                 false
             ),

@@ -176,6 +176,8 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     assert_evidence_present(&commune_dir, &at_commune);
     let mut expected = without_history(&original);
     ocop_tracker::domain::exchange::record_receipt(&mut expected, received);
+    // The commune now knows the producer keeps its own copy (its parts read-only there).
+    expected.kept_by_producer = true;
     assert_eq!(
         without_history(&at_commune),
         expected,
@@ -586,7 +588,7 @@ fn a_broken_or_newer_product_file_inside_is_refused() {
             "tệp hỏng ở dòng",
         ),
         (
-            Box::new(|text: String| text.replacen("schema_version: 3", "schema_version: 99", 1)),
+            Box::new(|text: String| text.replacen("schema_version: 4", "schema_version: 99", 1)),
             "phiên bản mới hơn",
         ),
         (
@@ -957,12 +959,17 @@ fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() 
     use ocop_tracker::domain::deadlines::DeadlineKind;
     let tmp = tempfile::tempdir().unwrap();
     let fresh = tmp.path().join("HTX mới");
-    exchange::create_producer_workspace(&fresh, "HTX Nông sản Hồng Quang", Lang::Vi).unwrap();
+    let spec = ocop_tracker::app::new_workspace::NewWorkspace {
+        kind: WorkspaceKind::Producer,
+        producer: "HTX Nông sản Hồng Quang".into(),
+        ..Default::default()
+    };
+    ocop_tracker::app::new_workspace::create_workspace(&fresh, &spec).unwrap();
     let text = std::fs::read_to_string(fresh.join("workspace.ron")).unwrap();
     assert!(text.contains("kind: Producer"), "{text}");
     assert_eq!(open(&fresh).workspace().info.kind, WorkspaceKind::Producer);
     assert!(
-        exchange::create_producer_workspace(&fresh, "again", Lang::Vi).is_err(),
+        ocop_tracker::app::new_workspace::create_workspace(&fresh, &spec).is_err(),
         "an existing workspace is never overwritten"
     );
     // A commune's workspace file does not name its kind (files of older versions match).

@@ -2,6 +2,7 @@
 //!
 //! `tests/fixtures/schema-1/` is a frozen copy of `saves/` as schema 1 wrote it, and
 //! `tests/fixtures/schema-2/` the same as schema 2 wrote it (before the form texts),
+//! `tests/fixtures/schema-3/` the same as schema 3 wrote it (before the remarks),
 //! `tests/fixtures/schema-1-history/` a schema-1 product with a history of every kind,
 //! written by the schema-1 build through its own edit path. Every field is checked: the
 //! loaded product, written out again, must equal `expected/` byte for byte but for the
@@ -131,6 +132,20 @@ fn schema_2_demo_files_load_field_for_field_and_stay_untouched() {
 }
 
 #[test]
+fn schema_3_demo_files_load_field_for_field_and_stay_untouched() {
+    check_against_expected("schema-3");
+    let (_tmp, ws) = copy("schema-3");
+    let before = files(&ws);
+    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
+    let com = &state.workspace().products[&ProductId::parse("com-hong-quang").expect("id")];
+    let app = com.current().expect("application");
+    assert!(app.remarks.is_empty(), "schema 3 had no remarks");
+    assert!(!app.forms.is_empty(), "schema 3 had the form texts");
+    drop(state);
+    assert_eq!(files(&ws), before, "reading never rewrites a file");
+}
+
+#[test]
 fn schema_1_history_becomes_typed_without_rewriting_the_file() {
     check_against_expected("schema-1-history");
     let (_tmp, ws) = copy("schema-1-history");
@@ -194,7 +209,7 @@ fn schema_1_history_becomes_typed_without_rewriting_the_file() {
         })
         .expect("edit");
     let text = fs::read_to_string(&path).expect("read");
-    assert!(text.contains("schema_version: 3"), "{text}");
+    assert!(text.contains("schema_version: 4"), "{text}");
     assert!(text.contains("field: ProducerKind") || text.contains("ProducerKind("));
     assert!(!text.contains("Field("), "no schema-1 change left: {text}");
     let reloaded = storage::load_workspace(&ws).expect("load");

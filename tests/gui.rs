@@ -35,6 +35,14 @@ fn open_tab(harness: &mut Harness<'static, OcopApp>, product: &str, tab: &str) {
     harness.run();
 }
 
+/// The scoring tab on the producer's self-assessment (a commune's workspace opens its
+/// own view of the sheet first).
+fn open_self_assessment(harness: &mut Harness<'static, OcopApp>, product: &str) {
+    open_tab(harness, product, "Chấm điểm");
+    harness.get_by_label("Chủ thể tự đánh giá").click();
+    harness.run();
+}
+
 /// Starts on the dashboard; most tests begin from the portfolio.
 fn to_portfolio(harness: &mut Harness<'static, OcopApp>) {
     harness.run();
@@ -273,7 +281,7 @@ fn scoring_sheet_live_total_and_star() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     to_portfolio(&mut harness);
-    open_tab(&mut harness, "Cốm Hồng Quang", "Chấm điểm");
+    open_self_assessment(&mut harness, "Cốm Hồng Quang");
     // The demo self-assessment: 59 points, every 3★ minimum met.
     assert!(
         total_on_screen(&harness).contains("Tổng 59/100"),
@@ -323,7 +331,7 @@ fn buffalo_advice_names_the_trademark() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     to_portfolio(&mut harness);
-    open_tab(&mut harness, "Thịt trâu Bình An", "Chấm điểm");
+    open_self_assessment(&mut harness, "Thịt trâu Bình An");
     harness.get_by_label_contains("Dự kiến: Chưa đủ điều kiện công nhận");
     harness.get_by_label_contains("Để đạt 3★");
     // The advice points at 3.5 and at the IP papers of the dossier.
@@ -685,7 +693,7 @@ fn official_result_is_kept_apart_from_the_self_assessment() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);
     to_portfolio(&mut harness);
-    open_tab(&mut harness, "Cốm Hồng Quang", "Chấm điểm");
+    open_self_assessment(&mut harness, "Cốm Hồng Quang");
     harness
         .get_by_role_and_label(Role::TextInput, "Điểm bình quân")
         .focus();

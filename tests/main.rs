@@ -20,6 +20,7 @@ mod ics;
 mod kill;
 mod layers;
 mod long_text;
+mod roundtrip;
 mod sharing;
 mod sharing_gui;
 mod sides;

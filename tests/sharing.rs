@@ -325,7 +325,7 @@ fn f_evidence_before_its_product_renamed_evidence_and_newer_products_are_safe() 
     let text = fs::read_to_string(&path).expect("read");
     fs::write(
         &path,
-        text.replacen("schema_version: 3", "schema_version: 9", 1),
+        text.replacen("schema_version: 4", "schema_version: 9", 1),
     )
     .expect("write");
     assert!(storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).is_err());

@@ -55,5 +55,9 @@ fn screens() {
     harness.snapshot("product_overview");
     harness.get_by_label("Chấm điểm").click();
     harness.run();
+    // The producer's self-assessment (a commune's workspace opens its own sheet first,
+    // still empty in the demo).
+    harness.get_by_label("Chủ thể tự đánh giá").click();
+    harness.run();
     harness.snapshot("product_scoring");
 }

@@ -136,7 +136,7 @@ fn newer_schema_opens_read_only() {
     let (_tmp, ws) = common::demo_copy();
     let path = ws.join("products/com-hong-quang.ron");
     let text = fs::read_to_string(&path).expect("read");
-    let newer = text.replacen("schema_version: 3", "schema_version: 99", 1);
+    let newer = text.replacen("schema_version: 4", "schema_version: 99", 1);
     fs::write(&path, &newer).expect("write");
     let loaded = storage::load_workspace(&ws).expect("ws");
     assert!(matches!(
@@ -216,13 +216,13 @@ fn interrupted_write_temp_files_are_ignored_on_load() {
 fn product_files_are_readable_ron_with_a_schema_version() {
     let (_tmp, ws) = common::demo_copy();
     let text = fs::read_to_string(ws.join("products/com-hong-quang.ron")).expect("read");
-    assert!(text.starts_with("ProductFile(\n    schema_version: 3,"));
+    assert!(text.starts_with("ProductFile(\n    schema_version: 4,"));
     assert!(
         text.contains("name: \"Cốm Hồng Quang\""),
         "UTF-8 kept, not escaped"
     );
     let ws_text = fs::read_to_string(ws.join("workspace.ron")).expect("read");
-    assert!(ws_text.contains("schema_version: 3"));
+    assert!(ws_text.contains("schema_version: 4"));
 }
 
 #[test]

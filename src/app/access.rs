@@ -148,22 +148,67 @@ impl AppState {
     }
 
     /// Whether files may be attached to `product`'s document `key` here: not in a locked
-    /// window, not to a product open read-only, not to the commune's documents in a
-    /// cooperative's workspace (`sides`).
+    /// window, not to a product open read-only, not to the other side's documents
+    /// (`domain::sides`).
     pub fn may_attach(&self, product: &ProductId, key: &str) -> bool {
-        let attach = crate::command::Command::Attach {
+        self.may_edit(product, crate::domain::sides::Part::Document(key))
+    }
+
+    /// The command that writes `words` as this side's remark about `about` on
+    /// `product`'s current application, by this officer, now (as the history is dated).
+    pub fn remark(
+        &self,
+        product: &ProductId,
+        about: crate::domain::remarks::RemarkAbout,
+        words: &str,
+    ) -> crate::command::Command {
+        let at = chrono::Local::now().naive_local();
+        crate::command::Command::AddRemark {
             id: product.clone(),
-            key: key.to_owned(),
-            attachments: Vec::new(),
-        };
+            side: self.side(),
+            about,
+            text: words.to_owned(),
+            author: self.author(),
+            at,
+        }
+    }
+
+    /// This workspace's side: a commune's or a producer's.
+    pub fn side(&self) -> crate::domain::model::WorkspaceKind {
+        self.workspace.info.kind
+    }
+
+    /// Whether `part` of `product` may be edited here: the window is not locked, the
+    /// product is not open read-only, and the part is this side's or each side's alone
+    /// (`domain::sides`, the rule [`AppState::apply`](super::AppState::apply) enforces).
+    /// The screens grey a control when this is false.
+    pub fn may_edit(&self, product: &ProductId, part: crate::domain::sides::Part<'_>) -> bool {
         self.workspace_locked.is_none()
             && !self.read_only.contains(product)
-            && !(self.workspace.info.kind == crate::domain::model::WorkspaceKind::Producer
-                && super::sides::communes_part(
-                    &attach,
-                    self.workspace.products.get(product),
-                    &self.catalog,
-                ))
+            && crate::domain::sides::may_edit(
+                self.side(),
+                part,
+                self.workspace.products.get(product),
+                &self.catalog,
+            )
+    }
+
+    /// Why `command` is not this side's to make, if it is not (`domain::sides`).
+    pub(super) fn refusal_by_side(
+        &self,
+        command: &crate::command::Command,
+    ) -> Option<crate::command::Refusal> {
+        let product = command
+            .product_id()
+            .and_then(|id| self.workspace.products.get(id));
+        let part = super::sides::part_of(command, product)?;
+        if crate::domain::sides::may_edit(self.side(), part, product, &self.catalog) {
+            return None;
+        }
+        Some(match self.side() {
+            crate::domain::model::WorkspaceKind::Producer => crate::command::Refusal::CommunesPart,
+            crate::domain::model::WorkspaceKind::Commune => crate::command::Refusal::ProducersPart,
+        })
     }
 
     /// Where a product of the many-communes view was read from: its workspace folder's

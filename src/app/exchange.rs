@@ -64,6 +64,9 @@ pub struct ImportPreview {
     pub local: Option<Product>,
     /// Evidence to copy out of the bundle (not already in this workspace's store).
     pub to_extract: BTreeSet<String>,
+    /// Parts that differ and stay as they are here by the ownership rule, for which the
+    /// officer chose the bundle's version instead (`ImportPlan::product_taking`).
+    pub take: Vec<crate::domain::merge::Part>,
 }
 
 impl AppState {
@@ -133,6 +136,7 @@ impl AppState {
             commune: info.commune.clone(),
             province: info.province.clone(),
             made_at: chrono::Local::now().naive_local(),
+            computer: storage::computer_name(),
             rule_version: product
                 .current()
                 .map(|a| a.rule_version.clone())
@@ -194,6 +198,7 @@ impl AppState {
             plan,
             local,
             to_extract,
+            take: Vec::new(),
         })
     }
 
@@ -228,7 +233,14 @@ impl AppState {
         .map_err(|err| failed(text::exchange_error(&err, lang)))?;
         let local_files = self.local_evidence();
         let from_bundle = attachments_of(&bundle.product);
-        let mut product = plan.product;
+        // What the officer chose to take from the bundle among what stays here by rule.
+        let take: Vec<_> = preview
+            .take
+            .iter()
+            .filter(|part| plan.kept.contains(part))
+            .cloned()
+            .collect();
+        let mut product = plan.product_taking(&bundle.product, &take);
         for app in &mut product.applications {
             for entry in &mut app.dossier {
                 for attachment in &mut entry.attachments {
@@ -422,24 +434,4 @@ pub fn open_many(
     state.workspace_locked = Some(lang.t(text::MANY_BANNER).to_owned());
     state.source = Source::Many(dir.to_owned());
     Ok(state)
-}
-
-/// Starts a producer's own workspace in `dir` (a new or empty folder): kind "chủ thể".
-pub fn create_producer_workspace(dir: &Path, name: &str, lang: Lang) -> Result<(), String> {
-    if storage::looks_like_workspace(dir) {
-        return Err(format!(
-            "{} — {}",
-            lang.t(text::FOLDER_IS_WORKSPACE),
-            dir.display()
-        ));
-    }
-    let workspace = crate::domain::model::Workspace {
-        info: WorkspaceInfo {
-            name: name.to_owned(),
-            kind: WorkspaceKind::Producer,
-            ..WorkspaceInfo::default()
-        },
-        products: BTreeMap::new(),
-    };
-    storage::save_workspace(dir, &workspace).map_err(|err| text::storage_error(&err, lang))
 }

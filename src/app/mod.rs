@@ -19,6 +19,7 @@ use crate::text::{self, Lang};
 
 mod access;
 pub mod exchange;
+pub mod new_workspace;
 mod outside;
 mod saving;
 pub mod sides;
@@ -401,16 +402,8 @@ impl AppState {
         {
             return Err(CommandError::Refused(command::Refusal::ReadOnlyProduct));
         }
-        if self.workspace.info.kind == crate::domain::model::WorkspaceKind::Producer
-            && sides::communes_part(
-                command,
-                command
-                    .product_id()
-                    .and_then(|id| self.workspace.products.get(id)),
-                &self.catalog,
-            )
-        {
-            return Err(CommandError::Refused(command::Refusal::CommunesPart));
+        if let Some(refusal) = self.refusal_by_side(command) {
+            return Err(CommandError::Refused(refusal));
         }
         let snapshot_before = self.snapshot_target(command);
         let label = text::describe_command(command, &self.workspace, &self.catalog);

@@ -1,64 +1,72 @@
-//! Who may edit what in a cooperative's (producer's) own workspace. The commune's parts of
-//! a product (its documents, the stage from submission on, its score sheet and notes,
-//! the council's result, the certificate, Form 03, the OCOP code) travel only from the
-//! commune in a bundle (`domain::exchange`), so a producer's workspace shows them and refuses edits:
-//! what it typed there would be thrown away on the commune's side anyway.
+//! Which commands edit which part of a product, for the one ownership rule in
+//! `domain::sides`: a commune's workspace does not edit the producer's parts, a
+//! producer's does not edit the commune's. [`AppState::apply`](super::AppState::apply)
+//! refuses them (`Refusal::ProducersPart` / `Refusal::CommunesPart`) and the screens
+//! grey the same controls through [`AppState::may_edit`](super::AppState::may_edit),
+//! with the reason on hover. What one side types in the other's part would be thrown away
+//! on the other side anyway: remarks (`Command::AddRemark`) are how each side speaks
+//! about the other's parts.
 
 use crate::command::{Command, ProductField, SheetKind};
-use crate::domain::catalog::Catalog;
-use crate::domain::dossier::Provider;
+use crate::domain::history::Sheet;
 use crate::domain::model::Product;
-use crate::domain::stage::Stage;
+use crate::domain::sides::Part;
 
-/// Whether the producer may move its own copy of a product to `target`: only while the
-/// dossier is being prepared (the commune records receipt and everything after it).
-pub fn producer_may_reach(target: Stage) -> bool {
-    matches!(target, Stage::Preparing | Stage::DossierInPreparation)
-}
+pub use crate::domain::sides::producer_may_move;
 
-/// Whether the producer may move its copy of a product at `current` to `target`: both
-/// while preparing the dossier (from receipt on, the stage and its dates are the
-/// commune's, forwards and back).
-pub fn producer_may_move(current: Stage, target: Stage) -> bool {
-    producer_may_reach(current) && producer_may_reach(target)
-}
-
-/// Whether a document from `provider` is not the producer's to edit (the commune's, or
-/// the province's for a 5★ dossier).
-pub fn others_document(provider: Provider) -> bool {
-    provider != Provider::Producer
-}
-
-/// Whether `command` edits a part of `product` that is the commune's.
-pub fn communes_part(command: &Command, product: Option<&Product>, catalog: &Catalog) -> bool {
-    let document_of_commune = |key: &str| {
-        product.and_then(Product::current).is_some_and(|app| {
-            others_document(crate::domain::exchange::provider_of(catalog, app, key))
-        })
-    };
-    match command {
+/// The part of `product` that `command` edits, for the ownership rule; `None` for a
+/// command that is no part's (adding, deleting, importing whole products, settings).
+pub fn part_of<'a>(command: &'a Command, product: Option<&Product>) -> Option<Part<'a>> {
+    Some(match command {
         Command::SetDocStatus { key, .. }
         | Command::SetDocNote { key, .. }
         | Command::SetDocDate { key, .. }
         | Command::Attach { key, .. }
         | Command::Detach { key, .. }
-        | Command::SetAttachmentDate { key, .. } => document_of_commune(key),
-        Command::ChangeStage { target, .. } => {
-            let current = product.and_then(Product::current).map(|app| app.stage);
-            !current.is_some_and(|current| producer_may_move(current, *target))
-        }
+        | Command::SetAttachmentDate { key, .. } => Part::Document(key),
+        Command::ChangeStage { target, .. } => Part::Stage {
+            current: product.and_then(Product::current)?.stage,
+            target: *target,
+        },
         Command::SetAnswer { sheet, .. }
         | Command::SetElimination { sheet, .. }
-        | Command::SetCriterionNote { sheet, .. } => *sheet == SheetKind::Commune,
-        Command::SetOfficialResult { .. }
-        | Command::SetCertificate { .. }
-        | Command::SetReportDate { .. } => true,
-        Command::SetText { field, .. } => match field {
-            // The OCOP code is given by the commune (`domain::exchange`, `plan_import`).
-            ProductField::ApplicationNotes | ProductField::ProductCode => true,
-            ProductField::Form(text) => !text.is_producers(),
-            _ => false,
-        },
-        _ => false,
+        | Command::SetCriterionNote { sheet, .. } => Part::Sheet(sheet_of(*sheet)),
+        Command::SetOfficialResult { .. } => Part::Official,
+        Command::SetCertificate { .. } => Part::Certificate,
+        Command::SetReportDate { .. } => Part::ReportDate,
+        Command::SetText { field, .. } => text_part(*field),
+        Command::SetProducerKind { .. } => Part::ProducerDetails,
+        Command::SetScoringSet { .. } | Command::StartApplication { .. } => Part::EachSideAlone,
+        Command::AddRemark { side, .. } | Command::DeleteRemark { side, .. } => Part::Remark(*side),
+        Command::AddProduct { .. }
+        | Command::DeleteProduct { .. }
+        | Command::ResolveConflict { .. }
+        | Command::ImportProducts { .. }
+        | Command::ImportBundle { .. }
+        | Command::SetWorkspaceInfo { .. } => return None,
+    })
+}
+
+/// The part a text field belongs to.
+pub fn text_part(field: ProductField) -> Part<'static> {
+    match field {
+        ProductField::Name | ProductField::Notes => Part::EachSideAlone,
+        ProductField::Commune => Part::Commune,
+        ProductField::ProductCode => Part::ProductCode,
+        ProductField::Description => Part::Description,
+        ProductField::ProducerName
+        | ProductField::LegalRepresentative
+        | ProductField::Phone
+        | ProductField::Address => Part::ProducerDetails,
+        ProductField::ApplicationNotes => Part::ApplicationNotes,
+        ProductField::Form(text) => Part::Form(text),
+    }
+}
+
+/// The history's name of a command's sheet.
+pub fn sheet_of(sheet: SheetKind) -> Sheet {
+    match sheet {
+        SheetKind::SelfAssessment => Sheet::SelfAssessment,
+        SheetKind::Commune => Sheet::Commune,
     }
 }

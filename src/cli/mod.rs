@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! ocop-tracker [--workspace DIR] [--lang vi|en] [--today YYYY-MM-DD]   start the GUI
+//! ocop-tracker init DIR --commune … --province … | --producer …   a new workspace
+//! ocop-tracker remark DIR --product ID [--document KEY] "text"     a remark
 //! ocop-tracker check DIR                 exit 0 clean, 1 problems, 2 not a workspace
 //! ocop-tracker list DIR [--format csv]   one line per product
 //! ocop-tracker demo-data DIR --products N [--seed S]
@@ -27,6 +29,7 @@ mod export;
 mod gc;
 mod list;
 mod out;
+mod roundtrip;
 mod score;
 mod xlsx;
 
@@ -47,6 +50,10 @@ Usage:
   ocop-tracker [--workspace DIR|FILE.ocop.zip] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
   ocop-tracker FILE.ocop.zip             review a bundle read-only (a double-click)
   ocop-tracker --many DIR                a folder of many communes, read-only
+  ocop-tracker init DIR --commune NAME --province NAME [--officer NAME]
+  ocop-tracker init DIR --producer \"HTX …\"   a new workspace (the folder new or empty)
+  ocop-tracker remark DIR --product ID [--document KEY | --criterion KEY] [--by NAME] \"text\"
+                                         a remark as the workspace's side (travels in bundles)
   ocop-tracker check DIR [--lang vi|en]
   ocop-tracker list DIR [--format csv] [--lang vi|en] [--today YYYY-MM-DD]
   ocop-tracker demo-data DIR --products N [--seed S]
@@ -158,6 +165,8 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("bundle") => bundle::export(&args[1..]),
         Some("verify") => return bundle::verify(&args[1..]),
         Some("receive") => bundle::receive(&args[1..]),
+        Some("init") => roundtrip::init(&args[1..]),
+        Some("remark") => roundtrip::remark(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),

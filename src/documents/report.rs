@@ -49,6 +49,7 @@ pub fn blocks(input: &Input, lang: Lang) -> Result<Vec<Block>, DocumentError> {
     ];
     at_a_glance(&mut out, input, &status, lang);
     where_it_stands(&mut out, input, &status, lang);
+    remarks(&mut out, input, &status, lang);
     dossier(&mut out, &status, lang);
     score(&mut out, &status, lang);
     next_star(&mut out, &status, lang);
@@ -102,6 +103,44 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
             warn: true,
         }
     });
+    // What the producer must bring next, by name (the cooperative reads this first).
+    if let Some((_, lines)) = status
+        .missing_required_by_provider()
+        .into_iter()
+        .find(|(p, _)| *p == crate::domain::dossier::Provider::Producer)
+    {
+        let names: Vec<String> = lines.iter().take(3).map(|l| doc_name(l, lang)).collect();
+        let more = lines.len().saturating_sub(names.len());
+        out.push(Block::Large {
+            text: format!(
+                "{}: {}{}",
+                t(text::R_PRODUCER_BRINGS),
+                names.join("; "),
+                if more > 0 {
+                    format!(" {}", text::and_more(more, lang))
+                } else {
+                    String::new()
+                }
+            ),
+            warn: true,
+        });
+    }
+    let commune_remarks = status
+        .application
+        .remarks
+        .iter()
+        .filter(|r| r.side == crate::domain::model::WorkspaceKind::Commune)
+        .count();
+    if commune_remarks > 0 {
+        out.push(Block::Large {
+            text: format!(
+                "{}: {commune_remarks} — {}",
+                lang.t(text::REMARKS_OF_COMMUNE),
+                t(text::R_SEE_REMARKS)
+            ),
+            warn: true,
+        });
+    }
     if let Some(summary) = &status.summary {
         let verdict = text::verdict(summary, lang);
         let gap = status
@@ -193,6 +232,49 @@ fn where_it_stands(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, 
     let notes = status.application.notes.trim();
     if !notes.is_empty() {
         out.push(Block::Pair(t(text::R_COMMUNE_NOTES), notes.to_owned()));
+    }
+}
+
+/// Both sides' remarks: the commune's first (what the cooperative must answer), then
+/// the producer's replies; each says what it is about, who wrote it and when.
+fn remarks(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: Lang) {
+    use crate::domain::model::WorkspaceKind;
+    use crate::domain::remarks::RemarkAbout;
+    let remarks = &status.application.remarks;
+    if remarks.is_empty() {
+        return;
+    }
+    for side in [WorkspaceKind::Commune, WorkspaceKind::Producer] {
+        let of_side: Vec<_> = remarks.iter().filter(|r| r.side == side).collect();
+        if of_side.is_empty() {
+            continue;
+        }
+        out.push(Block::Heading(text::remarks_of(side, lang).to_owned()));
+        for remark in of_side {
+            let about = match &remark.about {
+                RemarkAbout::Product => lang.t(text::ABOUT_PRODUCT).to_owned(),
+                RemarkAbout::Document(key) => {
+                    text::document_name(input.catalog, input.product, key, lang)
+                }
+                RemarkAbout::Criterion(key) => {
+                    format!("{} {key}", lang.t(text::ABOUT_CRITERION))
+                }
+            };
+            let who = if remark.author.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{}, ", remark.author)
+            };
+            out.push(Block::Bullet {
+                level: 0,
+                text: format!(
+                    "{about} ({who}{}): {}",
+                    remark.at.format("%d/%m/%Y"),
+                    remark.text
+                ),
+                warn: side == WorkspaceKind::Commune,
+            });
+        }
     }
 }
 

@@ -54,6 +54,7 @@ pub fn new_application(
         scores: Default::default(),
         notes: String::new(),
         forms: Default::default(),
+        remarks: Vec::new(),
     };
     // Items that only concern other kinds of application start as not applicable.
     for entry in &mut app.dossier {
@@ -90,6 +91,7 @@ pub fn new_product(
         description: String::new(),
         notes: String::new(),
         is_example: false,
+        kept_by_producer: false,
         applications: vec![new_application(
             template,
             ApplicationKind::FirstRating,

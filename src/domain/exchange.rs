@@ -7,17 +7,12 @@
 //! product, so that receiving a bundle brings in the other side's work and never touches
 //! one's own. Pure: the zip is read and written in `storage::bundle`.
 //!
-//! Who owns what (our reading of Art. 7 and Appendix III; the decision names the producer's
-//! dossier and the commune's assessment, it does not list fields):
-//! - **the producer**: its contact details and the product description; per application
-//!   the self-assessment sheet, the dossier documents the template says the producer
-//!   provides (status, note, dates, evidence), and its texts of Forms 02 and 03;
-//! - **the commune**: the product's commune and OCOP code; per application the stage and
-//!   its dates, the certificate and revocation, the commune's view and the official result,
-//!   the application notes (the commune's remarks to the producer: "cần bổ sung …"), the
-//!   documents the commune or province provides, and its Form 03 texts and date;
-//! - **each side alone**: the product's name, scoring set and free notes. They are not
-//!   overwritten by an import; a difference is shown in the preview.
+//! Who owns what is one rule, in `domain::sides` (the command check and the screens ask
+//! it too). Remarks travel both ways: each side's as that side has them
+//! (`domain::remarks::merge_remarks`). What each side keeps alone (the product's name,
+//! scoring set and free notes) is not overwritten by an import: a difference is shown in
+//! the preview, and the officer may take the bundle's version part by part
+//! ([`ImportPlan::take`]).
 
 use std::collections::BTreeSet;
 
@@ -104,6 +99,10 @@ pub struct Manifest {
     pub province: String,
     /// When it was made (local time).
     pub made_at: NaiveDateTime,
+    /// The computer it was made on (its network name), so the receiver can tell whose
+    /// version it is; absent in bundles of earlier versions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub computer: String,
     /// The current application's rule version.
     pub rule_version: String,
     /// The app that made it, e.g. "ocop-tracker 0.1.0".
@@ -208,24 +207,32 @@ pub struct ImportPlan {
     pub kept: Vec<merge::Part>,
 }
 
-/// Who provides a dossier document (the template's provider; unknown keys count as the
-/// producer's, who brings most documents).
-pub fn provider_of(catalog: &Catalog, app: &Application, key: &str) -> Provider {
-    catalog
-        .template(&app.rule_version)
-        .and_then(|t| t.item(key))
-        .map_or(Provider::Producer, |item| item.provider)
-}
-
-/// Whether a dossier document belongs to `side`.
-fn owns_entry(side: WorkspaceKind, provider: Provider) -> bool {
-    match side {
-        WorkspaceKind::Producer => provider == Provider::Producer,
-        WorkspaceKind::Commune => provider != Provider::Producer,
+impl ImportPlan {
+    /// The product to receive with the bundle's version taken for `parts` (the officer's
+    /// choice in the preview among [`ImportPlan::kept`]); every other part as planned.
+    pub fn product_taking(&self, incoming: &Product, parts: &[merge::Part]) -> Product {
+        if parts.is_empty() {
+            return self.product.clone();
+        }
+        let choices = parts
+            .iter()
+            .map(|part| (part.clone(), merge::Keep::Copy))
+            .collect();
+        let mut product = merge::merge(&self.product, incoming, &choices);
+        // Both histories are in the plan's already (merged by time, duplicates dropped).
+        product.history = self.product.history.clone();
+        product
     }
 }
 
-/// Whether a form text belongs to `side`.
+pub use super::sides::provider_of;
+
+/// Whether a dossier document belongs to `side` (the rule in `domain::sides`).
+fn owns_entry(side: WorkspaceKind, provider: Provider) -> bool {
+    super::sides::side_of_provider(provider) == side
+}
+
+/// Whether a form text belongs to `side` (the rule in `domain::sides`).
 fn owns_text(side: WorkspaceKind, field: FormText) -> bool {
     field.is_producers() == (side == WorkspaceKind::Producer)
 }
@@ -317,6 +324,8 @@ fn merge_application(
             app.forms.report_date = incoming.forms.report_date;
         }
     }
+    // Remarks: the sender's as the sender has them, this side's own untouched.
+    app.remarks = super::remarks::merge_remarks(&app.remarks, &incoming.remarks, from);
     for field in FormText::ALL {
         if owns_text(from, field) {
             app.forms.set(field, incoming.forms.get(field).to_owned());
@@ -362,9 +371,14 @@ pub fn plan_import(
     own: WorkspaceKind,
     catalog: &Catalog,
 ) -> Result<ImportPlan, ExchangeError> {
+    // A commune that receives the producer's own bundle: from now on the producer keeps
+    // its parts in its workspace, so they are read-only here (`domain::sides`).
+    let kept_by_producer = from == WorkspaceKind::Producer && own == WorkspaceKind::Commune;
     let Some(local) = local else {
+        let mut product = incoming.clone();
+        product.kept_by_producer |= kept_by_producer;
         return Ok(ImportPlan {
-            product: incoming.clone(),
+            product,
             is_new: true,
             changes: Vec::new(),
             kept: Vec::new(),
@@ -416,6 +430,7 @@ pub fn plan_import(
             }
         }
     }
+    product.kept_by_producer |= kept_by_producer;
     product.history = merge::merged_history(&local.history, &incoming.history);
     let changes = merge::differences(local, &product);
     let kept = merge::differences(&product, incoming)

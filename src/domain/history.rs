@@ -9,7 +9,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::dossier::DocStatus;
-use super::model::{ApplicationKind, Certificate, FormText, OfficialResult, ProducerKind, Product};
+use super::model::{
+    ApplicationKind, Certificate, FormText, OfficialResult, ProducerKind, Product, WorkspaceKind,
+};
+use super::remarks::RemarkAbout;
 use super::scoring::Answer;
 use super::stage::Stage;
 
@@ -211,6 +214,24 @@ pub enum Change {
         key: String,
         file_name: String,
     },
+    /// A remark was written (schema 4).
+    RemarkAdded {
+        /// The side that wrote it.
+        side: WorkspaceKind,
+        /// What it is about.
+        about: RemarkAbout,
+        /// Its words.
+        text: String,
+    },
+    /// A remark was removed by its side (schema 4).
+    RemarkRemoved {
+        /// The side that wrote it.
+        side: WorkspaceKind,
+        /// What it was about.
+        about: RemarkAbout,
+        /// Its words.
+        text: String,
+    },
     /// A schema-1 entry that could not be typed, kept word for word (English).
     Legacy {
         /// The schema-1 text.
@@ -337,6 +358,25 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
                 field: TextField::Form(field),
                 from: from.to_owned(),
                 to: to.to_owned(),
+            });
+        }
+    }
+    let named = |r: &super::remarks::Remark| (r.side as u8, r.number, r.text.clone());
+    for remark in &a.remarks {
+        if !b.remarks.iter().any(|r| named(r) == named(remark)) {
+            changes.push(Change::RemarkAdded {
+                side: remark.side,
+                about: remark.about.clone(),
+                text: remark.text.clone(),
+            });
+        }
+    }
+    for remark in &b.remarks {
+        if !a.remarks.iter().any(|r| named(r) == named(remark)) {
+            changes.push(Change::RemarkRemoved {
+                side: remark.side,
+                about: remark.about.clone(),
+                text: remark.text.clone(),
             });
         }
     }

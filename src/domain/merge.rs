@@ -39,6 +39,8 @@ pub enum Part {
     Official,
     /// The list of applications (one side started a new application).
     Applications,
+    /// The remarks of both sides on the current application (`domain::remarks`).
+    Remarks,
 }
 
 impl Part {
@@ -46,7 +48,7 @@ impl Part {
     pub fn can_keep_both(&self) -> bool {
         matches!(
             self,
-            Part::Text(_) | Part::DocNote(_) | Part::DocAttachments(_)
+            Part::Text(_) | Part::DocNote(_) | Part::DocAttachments(_) | Part::Remarks
         )
     }
 }
@@ -186,14 +188,35 @@ pub fn differences(current: &Product, copy: &Product) -> Vec<Part> {
     if a.scores.official != b.scores.official {
         parts.push(Part::Official);
     }
+    if a.remarks != b.remarks {
+        parts.push(Part::Remarks);
+    }
     parts
 }
 
+/// "Keep both" for a text: the common part once (see the comment inside).
 fn join_text(current: &str, copy: &str) -> String {
-    match (current.trim().is_empty(), copy.trim().is_empty()) {
-        (true, _) => copy.to_owned(),
-        (_, true) => current.to_owned(),
-        _ => format!("{current}\n{copy}"),
+    if current.trim().is_empty() || current.contains(copy.trim()) {
+        return if current.trim().is_empty() {
+            copy.to_owned()
+        } else {
+            current.to_owned()
+        };
+    }
+    if copy.contains(current.trim()) {
+        return copy.to_owned();
+    }
+    // Both were edited from one text: keep the current one whole and add only the
+    // copy's lines it does not have, so the common part is not said twice.
+    let have: BTreeSet<&str> = current.lines().map(str::trim).collect();
+    let extra: Vec<&str> = copy
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !have.contains(line.trim()))
+        .collect();
+    if extra.is_empty() {
+        current.to_owned()
+    } else {
+        format!("{current}\n{}", extra.join("\n"))
     }
 }
 
@@ -219,6 +242,8 @@ pub fn merge(current: &Product, copy: &Product, choices: &BTreeMap<Part, Keep>) 
         }
         apply_part(&mut merged, current, copy, part, *keep);
     }
+    // Once the producer keeps its own copy, it does (either version may know it first).
+    merged.kept_by_producer |= copy.kept_by_producer;
     merged.history = merged_history(&current.history, &copy.history);
     merged
 }
@@ -321,6 +346,15 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
                 m.scores.official = c.scores.official.clone();
             }
         }
+        Part::Remarks => {
+            if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
+                m.remarks = if both {
+                    super::remarks::union(&m.remarks, &c.remarks)
+                } else {
+                    c.remarks.clone()
+                };
+            }
+        }
     }
 }
 
@@ -378,7 +412,8 @@ mod tests {
         ]);
         let merged = merge(&current, &copy, &choices);
         assert_eq!(merged.name, "Cốm Hồng Quang");
-        assert_eq!(merged.notes, "ghi chú\nghi chú của Bình");
+        // Bình's note grew out of the current one: kept once, not "ghi chú\nghi chú của Bình".
+        assert_eq!(merged.notes, "ghi chú của Bình");
         let app = merged.current().expect("app");
         assert_eq!(app.dossier[0].status, DocStatus::Ready);
         assert_eq!(app.dossier[1].note, "thiếu phần IV");
@@ -389,5 +424,23 @@ mod tests {
             "merged by time, shared entry once"
         );
         assert!(differences(&merged, &merged).is_empty());
+    }
+
+    #[test]
+    fn keeping_both_texts_says_the_common_part_once() {
+        for (current, copy, expected) in [
+            ("", "b", "b"),
+            ("a", "", "a"),
+            ("a", "a", "a"),
+            (
+                "Cần bổ sung chữ ký",
+                "Cần bổ sung chữ ký và đóng dấu",
+                "Cần bổ sung chữ ký và đóng dấu",
+            ),
+            ("dòng 1\ndòng 2", "dòng 1\ndòng 3", "dòng 1\ndòng 2\ndòng 3"),
+            ("của An", "của Bình", "của An\ncủa Bình"),
+        ] {
+            assert_eq!(join_text(current, copy), expected, "{current:?} + {copy:?}");
+        }
     }
 }

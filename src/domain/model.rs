@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dossier::DossierEntry;
 use super::history::HistoryEntry;
+use super::remarks::Remark;
 use super::scoring::ScoreSheet;
 use super::stage::Stage;
 
@@ -297,6 +298,11 @@ pub struct Application {
     /// written before schema 3 and left out of the file while empty.
     #[serde(default, skip_serializing_if = "FormTexts::is_empty")]
     pub forms: FormTexts,
+    /// Remarks of both sides on the product, its documents and criteria
+    /// (`domain::remarks`); absent in files written before schema 4 and left out of the
+    /// file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remarks: Vec<Remark>,
 }
 
 /// An OCOP product and its whole history of applications.
@@ -329,6 +335,13 @@ pub struct Product<H = HistoryEntry> {
     /// True for invented demo data (fictional producers), shown as "example".
     #[serde(default)]
     pub is_example: bool,
+    /// The producer keeps its own copy of this product in its own workspace and sends it
+    /// in bundles: set when a commune receives the producer's bundle (schema 4). In a
+    /// commune's workspace the producer's parts are then read-only (`domain::sides`), as
+    /// its next bundle would replace them anyway; a product the commune keeps alone (the
+    /// producer has no app) stays editable whole. Left out of the file while false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept_by_producer: bool,
     /// Applications, oldest first. The last one is the current one.
     #[serde(default)]
     pub applications: Vec<Application>,
@@ -350,6 +363,7 @@ impl<H> Product<H> {
             description: self.description,
             notes: self.notes,
             is_example: self.is_example,
+            kept_by_producer: self.kept_by_producer,
             applications: self.applications,
             history: self.history.into_iter().map(convert).collect(),
         }
@@ -503,6 +517,7 @@ pub(crate) fn test_product(dossier_keys: &[&str]) -> Product {
         description: String::new(),
         notes: String::new(),
         is_example: false,
+        kept_by_producer: false,
         applications: vec![Application {
             kind: ApplicationKind::FirstRating,
             rule_version: CURRENT_RULE_VERSION.into(),
@@ -518,6 +533,7 @@ pub(crate) fn test_product(dossier_keys: &[&str]) -> Product {
             scores: ApplicationScores::default(),
             notes: String::new(),
             forms: FormTexts::default(),
+            remarks: Vec::new(),
         }],
         history: Vec::new(),
     }

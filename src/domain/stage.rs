@@ -411,6 +411,7 @@ mod tests {
             scores: Default::default(),
             notes: String::new(),
             forms: Default::default(),
+            remarks: Vec::new(),
         }
     }
 

@@ -576,6 +576,56 @@ pub fn looks_like_workspace(dir: &Path) -> bool {
     dir.join(WORKSPACE_FILE).is_file() || dir.join(PRODUCTS_DIR).is_dir()
 }
 
+/// What a folder chosen for a new workspace holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FolderState {
+    /// It does not exist yet (it will be made).
+    Missing,
+    /// It exists and holds nothing (hidden files of the OS aside: `.DS_Store`,
+    /// `desktop.ini`, `Thumbs.db`).
+    Empty,
+    /// It is already a workspace.
+    Workspace,
+    /// It holds other files or folders.
+    NotEmpty,
+    /// It is a file, or cannot be read.
+    NotAFolder,
+}
+
+/// What `dir` holds, for starting a new workspace in it.
+pub fn folder_state(dir: &Path) -> FolderState {
+    match fs::symlink_metadata(dir) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return FolderState::Missing,
+        Err(_) => return FolderState::NotAFolder,
+        Ok(meta) if !meta.is_dir() => return FolderState::NotAFolder,
+        Ok(_) => {}
+    }
+    if looks_like_workspace(dir) {
+        return FolderState::Workspace;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return FolderState::NotAFolder;
+    };
+    let ignorable = |name: &std::ffi::OsStr| {
+        let name = name.to_string_lossy().to_lowercase();
+        matches!(name.as_str(), ".ds_store" | "desktop.ini" | "thumbs.db")
+    };
+    if entries
+        .filter_map(Result::ok)
+        .any(|entry| !ignorable(&entry.file_name()))
+    {
+        FolderState::NotEmpty
+    } else {
+        FolderState::Empty
+    }
+}
+
+/// The user's Documents folder (Windows' known folder, also when redirected to
+/// OneDrive; XDG's on Linux), or the home folder; `None` when neither is known.
+pub fn documents_dir() -> Option<PathBuf> {
+    dirs::document_dir().or_else(dirs::home_dir)
+}
+
 /// Size and modification time of a product's file, if it exists.
 pub fn product_file_meta(
     dir: &Path,

@@ -32,9 +32,9 @@ pub mod spreadsheet;
 
 pub use cleanup::{CleanupPlan, EVIDENCE_GRACE, unused_evidence};
 pub use load::{
-    LoadedWorkspace, OnDisk, ReadOnlyReason, load_workspace, looks_like_workspace,
-    product_dir_listing, product_file_meta, product_path, read_conflict_copy, read_product_file,
-    total_size, trash_conflict_copy,
+    FolderState, LoadedWorkspace, OnDisk, ReadOnlyReason, documents_dir, folder_state,
+    load_workspace, looks_like_workspace, product_dir_listing, product_file_meta, product_path,
+    read_conflict_copy, read_product_file, total_size, trash_conflict_copy,
 };
 pub(crate) use load::{decode_text, parse_noting_unknown};
 
@@ -54,8 +54,11 @@ pub use shared::{ConflictCopy, ConflictTool, FileStamp};
 ///
 /// 1: first release. 2: the history is typed data (see [`migrate`]). 3: applications may
 /// carry the form texts (`Application::forms`: Form 02 Parts II/IV, Form 03); a schema-2
-/// file reads as is (the field defaults to empty).
-pub const SCHEMA_VERSION: u32 = 3;
+/// file reads as is (the field defaults to empty). 4: applications may carry remarks of
+/// both sides (`Application::remarks`, `domain::remarks`) and the history their changes;
+/// a schema-3 file reads as is (no remarks). An older build opens a schema-4 file
+/// read-only, so it never drops remarks it cannot see.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Largest product file this build reads. A real product is tens of KB; 4 MiB leaves
 /// room for decades of history while a hostile or corrupted file cannot exhaust memory.
@@ -204,6 +207,24 @@ pub struct ProductFile<H = HistoryEntry> {
     /// Schema version of this file.
     pub schema_version: u32,
     pub product: Product<H>,
+}
+
+/// This computer's network name ("DESKTOP-4FNBC3D", "may-xa-hong-quang"), for saying
+/// whose version a bundle is; empty when it cannot be told. Windows names it in
+/// `COMPUTERNAME`; Linux in `/proc/sys/kernel/hostname` (a tiny kernel file, read once
+/// per bundle).
+pub fn computer_name() -> String {
+    let raw = std::env::var("COMPUTERNAME")
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .or_else(|| fs::read_to_string("/proc/sys/kernel/hostname").ok())
+        .unwrap_or_default();
+    // A name, not a payload: printable, short.
+    raw.trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(64)
+        .collect()
 }
 
 /// Writes `bytes` to `path` atomically (see [`fsio::write_atomic`]).

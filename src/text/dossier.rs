@@ -23,6 +23,7 @@ tr! {
     COMMUNES_PART_HINT = "Phần của UBND xã: thư mục làm việc của chủ thể chỉ xem được, và phần này được cập nhật khi nhận gói hồ sơ xã gửi lại.", "The commune's part: a producer's workspace only shows it; it is updated when you receive the bundle the commune sends back.";
     COMMUNES_PART_TAG = "phần của xã, chỉ xem", "commune's part, view only";
     PROVINCES_PART_TAG = "phần của tỉnh, chỉ xem", "province's part, view only";
+    PRODUCERS_PART_TAG = "phần của chủ thể, chỉ xem", "producer's part, view only";
     DOC_UNKNOWN = "Tài liệu không có trong mẫu", "Document not in the template";
     VALID = "còn hiệu lực", "valid";
     EXPIRING = "sắp hết hiệu lực", "expiring";

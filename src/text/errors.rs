@@ -143,6 +143,18 @@ pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
             vi: "Phần này do UBND xã ghi: thư mục làm việc của chủ thể chỉ xem được. Phần của xã được cập nhật khi nhận gói hồ sơ xã gửi lại",
             en: "This part is the commune's: a producer's workspace only shows it. It is updated when you receive the bundle the commune sends back",
         },
+        R::ProducersPart => Tr {
+            vi: "Phần này do chủ thể (HTX) ghi: thư mục làm việc của xã chỉ xem được. Muốn góp ý, hãy ghi ý kiến của xã; phần của chủ thể được cập nhật khi nhận gói hồ sơ chủ thể gửi",
+            en: "This part is the producer's: a commune's workspace only shows it. To ask for a change, write the commune's remark; the producer's part is updated when you receive the bundle the producer sends",
+        },
+        R::EmptyRemark => Tr {
+            vi: "Ý kiến không được để trống",
+            en: "A remark cannot be empty",
+        },
+        R::NoSuchRemark => Tr {
+            vi: "Không còn ý kiến này (có thể đã được xóa)",
+            en: "This remark is no longer there (it may have been removed)",
+        },
         R::BadProductId => Tr {
             vi: "Mã sản phẩm chỉ gồm chữ thường không dấu, số và dấu gạch ngang",
             en: "A product id has only a-z, 0-9 and dashes",

@@ -12,7 +12,7 @@ tr! {
     ELIMINATED = "Bị loại", "Eliminated";
     NO_CRITERIA = "Chưa có bộ tiêu chí cho", "No criteria for";
     SHEET_SELF = "Chủ thể tự đánh giá", "Producer's self-assessment";
-    SHEET_COMMUNE = "Ý kiến của xã", "Commune's view";
+    SHEET_COMMUNE = "Xã chấm", "Commune's scoring";
     OFFICIAL_RESULT = "Kết quả chính thức của hội đồng", "Council's official result";
     OFFICIAL_SCORE = "Điểm bình quân", "Average score";
     OFFICIAL_DATE = "Ngày", "Date";
@@ -28,6 +28,7 @@ tr! {
     THRESHOLD = "Ngưỡng điểm", "Threshold";
     UNMET_MINIMA = "Tiêu chí chưa đạt mức tối thiểu:", "Criteria below the minimum:";
     POINTS_SHORT = "đ", "pts";
+    OPTION_NUMBER = "phương án", "option";
     POINT_SHORT = "đ", "pt";
     MIN_NEEDED = "cần", "needs";
     SUGGESTIONS = "Việc nên làm để lên hạng (ít việc nhất):", "Suggested improvements (fewest first):";

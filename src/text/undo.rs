@@ -4,8 +4,9 @@
 use super::{
     FIELD_ADDRESS, FIELD_APP_NOTES, FIELD_CERTIFICATE, FIELD_CODE, FIELD_COMMUNE,
     FIELD_DESCRIPTION, FIELD_NAME, FIELD_NOTES, FIELD_PHONE, FIELD_PRODUCER, FIELD_PRODUCER_KIND,
-    FIELD_REPRESENTATIVE, FIELD_SET, FORM_REPORT_DATE, Lang, Tr, UNDO_IMPORT, UNDO_IMPORT_BUNDLE,
-    UNDO_RESOLVE_CONFLICT, count, doc_status_name, form_text_name, stage_name,
+    FIELD_REPRESENTATIVE, FIELD_SET, FORM_REPORT_DATE, Lang, REMARK_ON_CRITERION,
+    REMARK_ON_PRODUCT, Tr, UNDO_IMPORT, UNDO_IMPORT_BUNDLE, UNDO_RESOLVE_CONFLICT, count,
+    doc_status_name, form_text_name, stage_name,
 };
 
 tr! {
@@ -22,6 +23,8 @@ tr! {
     UNDO_DETACH = "bỏ đính kèm khỏi", "detach from";
     UNDO_OFFICIAL = "kết quả chính thức", "official result";
     UNDO_SETTINGS = "cài đặt thư mục làm việc", "workspace settings";
+    UNDO_REMARK_ADD = "ghi ý kiến về", "remark on";
+    UNDO_REMARK_DELETE = "xóa ý kiến về", "remove remark on";
     MENU_UNDO_WHAT = "Hoàn tác", "Undo";
     MENU_REDO_WHAT = "Làm lại", "Redo";
 }
@@ -55,6 +58,20 @@ pub fn describe_command(
         ]
     };
     let tr = |t: Tr| -> [String; 2] { [t.vi.to_owned(), t.en.to_owned()] };
+    let remark_about = |about: &crate::domain::remarks::RemarkAbout| -> [String; 2] {
+        use crate::domain::remarks::RemarkAbout;
+        match about {
+            RemarkAbout::Product => [
+                REMARK_ON_PRODUCT.vi.to_owned(),
+                REMARK_ON_PRODUCT.en.to_owned(),
+            ],
+            RemarkAbout::Document(key) => doc(key),
+            RemarkAbout::Criterion(key) => [
+                format!("{} {key}", REMARK_ON_CRITERION.vi),
+                format!("{} {key}", REMARK_ON_CRITERION.en),
+            ],
+        }
+    };
     match command {
         Command::AddProduct { name, .. } => plain(UNDO_ADD, name),
         Command::DeleteProduct { .. } => plain(UNDO_DELETE, &product_name),
@@ -100,6 +117,19 @@ pub fn describe_command(
         Command::SetReportDate { .. } => both(UNDO_EDIT, tr(FORM_REPORT_DATE)),
         Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
         Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
+        Command::AddRemark { about, .. } => both(UNDO_REMARK_ADD, remark_about(about)),
+        Command::DeleteRemark { side, number, .. } => {
+            let about = product
+                .and_then(|p| p.current())
+                .and_then(|a| {
+                    a.remarks
+                        .iter()
+                        .find(|r| r.side == *side && r.number == *number)
+                })
+                .map(|r| r.about.clone())
+                .unwrap_or(crate::domain::remarks::RemarkAbout::Product);
+            both(UNDO_REMARK_DELETE, remark_about(&about))
+        }
         Command::ImportBundle { .. } => tr(UNDO_IMPORT_BUNDLE),
         Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
         Command::ImportProducts { products } => [

@@ -131,7 +131,8 @@ impl OcopApp {
             | UiAction::Reload
             | UiAction::OpenMany
             | UiAction::ReviewBundle
-            | UiAction::NewProducerWorkspace
+            | UiAction::NewWorkspace(_)
+            | UiAction::OpenDemo
             | UiAction::ReceiveBundle
             | UiAction::VerifyBundle
             | UiAction::ExportBundle(_)
@@ -243,7 +244,18 @@ impl OcopApp {
                     self.open_many_at(dir);
                 }
             }
-            UiAction::NewProducerWorkspace => self.new_producer_workspace(),
+            UiAction::NewWorkspace(kind) => {
+                self.new_workspace = Some(super::new_workspace::NewWorkspaceDialog::new(
+                    kind,
+                    &self.officer,
+                    None,
+                ));
+            }
+            UiAction::OpenDemo => {
+                if let Some(dir) = self.demo_workspace.clone() {
+                    self.open_workspace(&dir);
+                }
+            }
             UiAction::OpenConflict(copy) => {
                 // One small file read, when the officer asks for the comparison.
                 let read = self.state.as_ref().map(|s| s.read_conflict(&copy));

@@ -51,6 +51,11 @@ impl OcopApp {
                 if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
                     actions.push(UiAction::PickWorkspace);
                 }
+                if ui.button(lang.t(text::NEW_WORKSPACE_MENU)).clicked() {
+                    actions.push(UiAction::NewWorkspace(
+                        crate::domain::model::WorkspaceKind::Commune,
+                    ));
+                }
                 ui.menu_button(lang.t(text::MENU_BUNDLE), |ui| {
                     self.bundle_menu_ui(ui, actions);
                 });

@@ -100,7 +100,21 @@ pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: 
             lang.t(text::DOC_VALID_UNTIL)
         ),
         Part::DocAttachments(key) => format!("{} · {}", doc(key), lang.t(text::H_ATTACHED)),
-        Part::Answer(sheet, key) => format!("{} · {key}", lang.t(sheet_name(*sheet))),
+        Part::Answer(sheet, key) => {
+            let criterion = product
+                .current()
+                .and_then(|a| {
+                    state
+                        .catalog()
+                        .scoring_set(&a.rule_version, product.scoring_set)
+                })
+                .and_then(|set| set.criterion(key))
+                .map_or_else(
+                    || key.clone(),
+                    |c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)),
+                );
+            format!("{} · {criterion}", lang.t(sheet_name(*sheet)))
+        }
         Part::Eliminations(sheet) => format!(
             "{} · {}",
             lang.t(sheet_name(*sheet)),
@@ -112,11 +126,17 @@ pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: 
             lang.t(text::CONFLICT_SHEET_NOTES)
         ),
         Part::Official => lang.t(text::H_OFFICIAL).to_owned(),
+        Part::Remarks => lang.t(text::REMARKS).to_owned(),
     }
 }
 
 /// A part's value on one side, in words.
-pub(crate) fn part_value(part: &Part, product: &Product, lang: Lang) -> String {
+pub(crate) fn part_value(
+    part: &Part,
+    product: &Product,
+    catalog: &crate::domain::catalog::Catalog,
+    lang: Lang,
+) -> String {
     let app = product.current();
     let entry = |key: &str| app.and_then(|a| a.dossier.iter().find(|e| e.key == key));
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| lang.date(d));
@@ -157,8 +177,30 @@ pub(crate) fn part_value(part: &Part, product: &Product, lang: Lang) -> String {
         Part::Answer(s, key) => match sheet(*s).and_then(|sh| sh.answers.get(key)) {
             None => lang.t(text::UNANSWERED).to_owned(),
             Some(Answer::NotMet) => lang.t(text::NOT_MET).to_owned(),
-            Some(Answer::Chosen { option }) => format!("#{}", option + 1),
+            // The option as the sheet words it, with its points ("#3" meant nothing).
+            Some(Answer::Chosen { option }) => app
+                .and_then(|a| catalog.scoring_set(&a.rule_version, product.scoring_set))
+                .and_then(|set| set.criterion(key))
+                .and_then(|c| c.option(*option))
+                .map_or_else(
+                    || format!("{} {}", lang.t(text::OPTION_NUMBER), option + 1),
+                    |o| {
+                        format!(
+                            "{} ({} {})",
+                            lang.pick(&o.label_vi, &o.label_en),
+                            o.points,
+                            lang.t(text::POINTS_SHORT)
+                        )
+                    },
+                ),
         },
+        Part::Remarks => app.map_or_else(String::new, |a| {
+            a.remarks
+                .iter()
+                .map(|r| format!("{}: {}", text::side_name(r.side, lang), r.text))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
         Part::Eliminations(s) => sheet(*s).map_or_else(String::new, |sh| {
             sh.eliminations_hit
                 .iter()
@@ -183,6 +225,31 @@ pub(crate) fn part_value(part: &Part, product: &Product, lang: Lang) -> String {
                 date(o.date)
             )
         }),
+    }
+}
+
+/// "Bản xung đột (Syncthing, máy ABCDEFG)": the tool, and the device Syncthing names in
+/// the copy's file name (`….sync-conflict-20261205-101010-ABCDEFG.ron`).
+fn copy_title(copy: &crate::storage::ConflictCopy, lang: Lang) -> String {
+    let device = copy
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|stem| stem.split_once(".sync-conflict-"))
+        .and_then(|(_, rest)| rest.rsplit('-').next())
+        .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_alphanumeric()));
+    match device {
+        Some(device) => format!(
+            "{} ({}, {} {device})",
+            lang.t(text::CONFLICT_COPY),
+            tool_name(copy.tool, lang),
+            lang.t(text::CONFLICT_DEVICE)
+        ),
+        None => format!(
+            "{} ({})",
+            lang.t(text::CONFLICT_COPY),
+            tool_name(copy.tool, lang)
+        ),
     }
 }
 
@@ -247,10 +314,27 @@ pub fn dialog_ui(
                                     (text::CONFLICT_CURRENT, current),
                                     (text::CONFLICT_COPY, dialog.theirs.as_ref()),
                                 ]) {
-                                    column
-                                        .label(RichText::new(lang.t(title)).color(theme::muted()));
-                                    column
-                                        .add(egui::Label::new(part_value(part, side, lang)).wrap());
+                                    // Whose version each column is: its last edit's
+                                    // officer and time, and for the copy the tool (and
+                                    // Syncthing's device) that made it.
+                                    let whose = if std::ptr::eq(side, current) {
+                                        lang.t(title).to_owned()
+                                    } else {
+                                        copy_title(&dialog.copy, lang)
+                                    };
+                                    column.label(
+                                        RichText::new(format!("{whose}{}", last_edit(side, lang)))
+                                            .color(theme::muted()),
+                                    );
+                                    column.add(
+                                        egui::Label::new(part_value(
+                                            part,
+                                            side,
+                                            state.catalog(),
+                                            lang,
+                                        ))
+                                        .wrap(),
+                                    );
                                 }
                             });
                             let keep = dialog.choices.entry(part.clone()).or_default();

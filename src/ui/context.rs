@@ -70,4 +70,19 @@ impl<'a> ScreenCtx<'a> {
             actions: self.actions,
         }
     }
+
+    /// Whether `part` of `product` may be edited here: this context is not read-only and
+    /// the one ownership rule (`domain::sides`, through `AppState::may_edit`) allows it.
+    pub fn may_edit(
+        &self,
+        product: &crate::domain::model::ProductId,
+        part: crate::domain::sides::Part<'_>,
+    ) -> bool {
+        !self.read_only && self.state.may_edit(product, part)
+    }
+
+    /// The hover text of a control greyed because the part is the other side's.
+    pub fn others_part_hint(&self) -> &'static str {
+        crate::text::others_part_hint(self.state.side(), self.lang)
+    }
 }

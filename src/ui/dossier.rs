@@ -5,7 +5,7 @@ use egui::RichText;
 
 use crate::command::{Command, DocDate};
 use crate::domain::dossier::{self, DocStatus, Provider};
-use crate::domain::model::{Product, WorkspaceKind};
+use crate::domain::model::Product;
 
 use super::context::ScreenCtx;
 use super::product::ProductView;
@@ -21,7 +21,6 @@ pub fn dossier_ui(
     view: &mut ProductView,
 ) {
     let (state, lang, base_read_only) = (ctx.state, ctx.lang, ctx.read_only);
-    let producer_side = state.workspace().info.kind == WorkspaceKind::Producer;
     let Some(app) = product.current() else {
         return;
     };
@@ -64,10 +63,16 @@ pub fn dossier_ui(
         }
         let item = template.and_then(|t| t.item(&entry.key));
         let name = item.map_or(entry.key.as_str(), |i| lang.pick(&i.name_vi, &i.name_en));
-        // In a cooperative's workspace the commune's documents are shown, not edited.
+        // The other side's documents are shown, not edited (`domain::sides`): the
+        // commune's in a cooperative's workspace, the producer's in the commune's.
         let provider = crate::domain::exchange::provider_of(state.catalog(), app, &entry.key);
-        let communes = producer_side && crate::app::sides::others_document(provider);
-        ctx.read_only = base_read_only || communes;
+        let others = !crate::domain::sides::may_edit(
+            state.side(),
+            crate::domain::sides::Part::Document(&entry.key),
+            Some(product),
+            state.catalog(),
+        );
+        ctx.read_only = base_read_only || others;
         let read_only = ctx.read_only;
         let group = ui.group(|ui| {
             ui.set_width(ui.available_width());
@@ -110,17 +115,17 @@ pub fn dossier_ui(
                     .on_hover_ui(|ui| {
                         ui.label(text::document_hint(item, set, lang));
                     });
-                    if communes {
+                    if others {
                         ui.label(
-                            RichText::new(lang.t(if provider == Provider::Province {
-                                text::PROVINCES_PART_TAG
-                            } else {
-                                text::COMMUNES_PART_TAG
+                            RichText::new(lang.t(match provider {
+                                Provider::Province => text::PROVINCES_PART_TAG,
+                                Provider::Commune => text::COMMUNES_PART_TAG,
+                                Provider::Producer => text::PRODUCERS_PART_TAG,
                             }))
                             .small()
                             .color(theme::muted()),
                         )
-                        .on_hover_text(lang.t(text::COMMUNES_PART_HINT));
+                        .on_hover_text(ctx.others_part_hint());
                     }
                 } else {
                     ui.label(
@@ -225,6 +230,17 @@ pub fn dossier_ui(
                 }
             });
             super::evidence::attachments_ui(ui, ctx, product, entry);
+            // Remarks on this document from both sides; this side may always add its own,
+            // also on the other side's documents (that is how it asks for a change).
+            let mut remark_ctx = ctx.read_only_if(false);
+            remark_ctx.read_only = base_read_only;
+            super::remarks::remarks_ui(
+                ui,
+                &mut remark_ctx,
+                product,
+                &crate::domain::remarks::RemarkAbout::Document(entry.key.clone()),
+                true,
+            );
         });
         if view.highlight_doc.as_deref() == Some(entry.key.as_str()) {
             ui.painter().rect_stroke(

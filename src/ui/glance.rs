@@ -284,11 +284,12 @@ pub fn form_texts_ui(
     ui: &mut egui::Ui,
     product: &Product,
     lang: Lang,
-    enabled: bool,
+    editable: &dyn Fn(FormText) -> bool,
     side: crate::domain::model::WorkspaceKind,
     commands: &mut Vec<Command>,
 ) {
-    // A producer's workspace edits the producer's texts; the commune's are shown only.
+    // Each side edits its own texts; the other's are shown only (`domain::sides`,
+    // through `editable`).
     let producer = side == crate::domain::model::WorkspaceKind::Producer;
     let Some(app) = product.current() else {
         return;
@@ -310,7 +311,7 @@ pub fn form_texts_ui(
             lang.t(text::form_text_name(field)),
             app.forms.get(field),
             true,
-            enabled && (!producer || field.is_producers()),
+            editable(field),
             lang,
         )
     };
@@ -345,7 +346,7 @@ pub fn form_texts_ui(
                 &format!("form-{}-{f:?}", id.as_str()),
                 lang.t(text::form_text_name(f)),
                 app.forms.get(f),
-                enabled,
+                editable(f),
                 240.0,
                 lang,
             );
@@ -358,7 +359,7 @@ pub fn form_texts_ui(
             lang.t(text::FORM_REPORT_DATE),
             app.forms.report_date,
             lang,
-            enabled,
+            editable(FormText::ReportNumber),
         ) {
             commands.push(Command::SetReportDate {
                 id: id.clone(),

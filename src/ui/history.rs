@@ -194,6 +194,34 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
                 lang.t(text::H_DETACHED)
             )
         }
+        Change::RemarkAdded {
+            side,
+            about,
+            text: words,
+        }
+        | Change::RemarkRemoved {
+            side,
+            about,
+            text: words,
+        } => {
+            let what = match about {
+                crate::domain::remarks::RemarkAbout::Product => {
+                    lang.t(text::REMARK_ON_PRODUCT).to_owned()
+                }
+                crate::domain::remarks::RemarkAbout::Document(key) => doc_name(key),
+                crate::domain::remarks::RemarkAbout::Criterion(key) => criterion_name(key),
+            };
+            format!(
+                "{} {} · {}: “{words}”",
+                lang.t(if matches!(change, Change::RemarkAdded { .. }) {
+                    text::H_REMARK_ADDED
+                } else {
+                    text::H_REMARK_REMOVED
+                }),
+                what,
+                text::side_name(*side, lang)
+            )
+        }
         Change::Legacy { text: legacy } => format!("{} {legacy}", lang.t(text::H_LEGACY)),
     }
 }

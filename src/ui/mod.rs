@@ -19,8 +19,10 @@ pub(crate) mod glance;
 pub mod headless;
 pub(crate) mod history;
 pub mod import;
+pub mod new_workspace;
 pub mod portfolio;
 pub mod product;
+pub mod remarks;
 pub(crate) mod scoring;
 pub(crate) mod stage_dialog;
 pub mod start;
@@ -134,8 +136,10 @@ pub enum UiAction {
     ReviewBundle,
     /// Pick a folder of many communes and open it read-only.
     OpenMany,
-    /// Pick a folder and start a producer's workspace in it.
-    NewProducerWorkspace,
+    /// Start a new workspace (the dialog: commune's or producer's, folder proposed).
+    NewWorkspace(crate::domain::model::WorkspaceKind),
+    /// Open the demo workspace shipped beside the program.
+    OpenDemo,
 }
 
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
@@ -198,6 +202,10 @@ pub struct OcopApp {
     pub verify_result: Option<exchange::VerifyDialog>,
     /// The preview of a bundle to receive.
     pub receive_dialog: Option<Box<exchange::ReceiveDialog>>,
+    /// The "new workspace" dialog, when open (it works with or without a workspace).
+    pub new_workspace: Option<new_workspace::NewWorkspaceDialog>,
+    /// The demo workspace shipped beside the program, if found (the start screen offers it).
+    pub demo_workspace: Option<PathBuf>,
 }
 
 impl OcopApp {
@@ -234,6 +242,8 @@ impl OcopApp {
             review_folder: None,
             verify_result: None,
             receive_dialog: None,
+            new_workspace: None,
+            demo_workspace: None,
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
@@ -272,8 +282,79 @@ impl OcopApp {
                 self.open_error = None;
             }
             Err(err) => {
-                self.open_error = Some(format!("{}: {err}", self.lang.t(text::OPEN_FAILED)));
+                // A folder that is empty (or new) is one to start a workspace in: offer it.
+                if matches!(
+                    crate::storage::folder_state(dir),
+                    crate::storage::FolderState::Empty
+                ) {
+                    let mut dialog = new_workspace::NewWorkspaceDialog::new(
+                        crate::domain::model::WorkspaceKind::Commune,
+                        &self.officer,
+                        Some(dir.to_owned()),
+                    );
+                    dialog.error = Some(self.lang.t(text::EMPTY_FOLDER_OFFER).to_owned());
+                    self.new_workspace = Some(dialog);
+                    return;
+                }
+                // Said in the user's language, on whatever screen is open.
+                let message = format!(
+                    "{}: {}",
+                    self.lang.t(text::OPEN_FAILED),
+                    text::storage_error(&err, self.lang)
+                );
+                match self.state.as_mut() {
+                    Some(state) => state.message(Level::Error, message.clone()),
+                    None => {}
+                }
+                self.open_error = Some(message);
             }
+        }
+    }
+
+    /// Creates the workspace the "new workspace" dialog describes and opens it; on failure
+    /// the dialog stays open and says why.
+    fn create_new_workspace(&mut self) {
+        let Some(dialog) = self.new_workspace.as_mut() else {
+            return;
+        };
+        let lang = self.lang;
+        let Some(dir) = dialog.target() else {
+            dialog.error = Some(lang.t(text::NEW_WORKSPACE_NO_FOLDER).to_owned());
+            return;
+        };
+        match crate::app::new_workspace::create_workspace(&dir, &dialog.spec) {
+            Ok(()) => {
+                let officer = dialog.spec.officer.trim().to_owned();
+                self.new_workspace = None;
+                if self.officer.trim().is_empty() && !officer.is_empty() {
+                    self.officer = officer;
+                }
+                self.open_workspace(&dir);
+                if let Some(state) = self.state.as_mut() {
+                    state.message(Level::Info, lang.t(text::NEW_WORKSPACE_CREATED));
+                }
+            }
+            Err(err) => dialog.error = Some(text::create_error(&err, lang)),
+        }
+    }
+
+    /// The "new workspace" dialog, when open, and what its answer asks for.
+    fn new_workspace_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.new_workspace.as_mut() else {
+            return;
+        };
+        match new_workspace::dialog_ui(ctx, dialog, self.lang) {
+            Some(new_workspace::Answer::Create) => self.create_new_workspace(),
+            Some(new_workspace::Answer::ChooseFolder) => {
+                if let Some(dir) = self.pick_folder_or_say()
+                    && let Some(dialog) = self.new_workspace.as_mut()
+                {
+                    dialog.folder = Some(dir);
+                    dialog.error = None;
+                }
+            }
+            Some(new_workspace::Answer::Cancel) => self.new_workspace = None,
+            None => {}
         }
     }
 
@@ -368,7 +449,13 @@ impl OcopApp {
             });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| match (&self.state, &self.screen) {
-            (None, _) => no_workspace_ui(ui, lang, self.open_error.as_deref(), &mut actions),
+            (None, _) => no_workspace_ui(
+                ui,
+                lang,
+                self.open_error.as_deref(),
+                self.demo_workspace.is_some(),
+                &mut actions,
+            ),
             (Some(state), Screen::Dashboard) => {
                 self.dashboard.show(ui, state, lang, &mut actions);
             }
@@ -393,6 +480,7 @@ impl OcopApp {
         }
         self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
         self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
+        self.new_workspace_ui(&ui.ctx().clone());
         self.messages_ui(&ui.ctx().clone());
 
         for command in commands {
@@ -519,6 +607,7 @@ fn no_workspace_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     error: Option<&str>,
+    has_demo: bool,
     actions: &mut Vec<UiAction>,
 ) {
     ui.vertical_centered(|ui| {
@@ -528,9 +617,11 @@ fn no_workspace_ui(
         if let Some(err) = error {
             ui.colored_label(theme::error(), err);
         }
+        ui.add_space(8.0);
         if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
             actions.push(UiAction::PickWorkspace);
         }
+        new_workspace::start_buttons_ui(ui, lang, has_demo, actions);
     });
 }
 

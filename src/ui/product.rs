@@ -7,7 +7,8 @@ use egui::RichText;
 use crate::app::sides;
 use crate::command::{Command, CommandError, ProductField};
 use crate::domain::deadlines;
-use crate::domain::model::{ApplicationKind, ProducerKind, Product, WorkspaceKind};
+use crate::domain::model::{ApplicationKind, FormText, ProducerKind, Product};
+use crate::domain::sides::Part;
 use crate::domain::stage::Stage;
 
 use super::context::ScreenCtx;
@@ -42,6 +43,8 @@ pub struct ProductView {
     pub tab: ProductTab,
     /// Score sheet shown on the scoring tab.
     pub sheet: crate::command::SheetKind,
+    /// The officer picked a sheet (else each side starts on its own).
+    pub sheet_chosen: bool,
     /// Dossier document to highlight (opened from the dashboard).
     pub highlight_doc: Option<String>,
     /// Whether the highlighted document still has to be scrolled into view.
@@ -121,7 +124,19 @@ pub fn product_ui(
     });
     ui.separator();
     if view.tab == ProductTab::Scoring {
+        // Each side starts on its own sheet: the commune's view in a commune's
+        // workspace (the self-assessment there is the producer's, view only).
+        if !view.sheet_chosen {
+            view.sheet = match state.side() {
+                crate::domain::model::WorkspaceKind::Commune => crate::command::SheetKind::Commune,
+                crate::domain::model::WorkspaceKind::Producer => {
+                    crate::command::SheetKind::SelfAssessment
+                }
+            };
+        }
+        let shown = view.sheet;
         super::scoring::scoring_ui(ui, &mut ctx, product, &mut view.sheet);
+        view.sheet_chosen |= view.sheet != shown;
         return;
     }
     egui::ScrollArea::vertical()
@@ -139,6 +154,15 @@ pub fn product_ui(
             }
             super::glance::glance_ui(ui, state, product, lang, ctx.actions());
             ui.add_space(8.0);
+            // The other side's remarks, then this side's: what the commune asks of the
+            // cooperative, and its replies (`domain::remarks`).
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let mut remark_ctx = ctx.read_only_if(false);
+                remark_ctx.read_only = false;
+                super::remarks::overview_remarks_ui(ui, &mut remark_ctx, product);
+            });
+            ui.add_space(8.0);
             process_ui(ui, &mut ctx, product);
             ui.add_space(8.0);
             egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
@@ -147,12 +171,16 @@ pub fn product_ui(
             egui::CollapsingHeader::new(lang.t(text::SECTION_FORMS))
                 .default_open(false)
                 .show(ui, |ui| {
+                    let editable: Vec<FormText> = FormText::ALL
+                        .into_iter()
+                        .filter(|f| ctx.may_edit(id, Part::Form(*f)))
+                        .collect();
                     super::glance::form_texts_ui(
                         ui,
                         product,
                         lang,
-                        !read_only,
-                        state.workspace().info.kind,
+                        &|f| editable.contains(&f),
+                        state.side(),
                         ctx.commands(),
                     )
                 });
@@ -190,16 +218,28 @@ pub fn product_ui(
 fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
     let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     // A cooperative's own workspace moves its copy only while preparing the dossier; the
-    // rest of the process and the certificate are the commune's (`app::sides`).
-    let producer_side = state.workspace().info.kind == WorkspaceKind::Producer;
-    let communes_hint = lang.t(text::COMMUNES_PART_HINT);
+    // rest of the process and the certificate are the commune's (`domain::sides`).
+    let others_hint = ctx.others_part_hint();
     let id = &product.id;
     let Some(app) = product.current() else {
         return;
     };
-    let may_reach = |target: Stage| {
-        !read_only && (!producer_side || sides::producer_may_move(app.stage, target))
-    };
+    let stage_movable: Vec<Stage> = Stage::MAIN_PATH
+        .iter()
+        .chain(app.stage.other_outcomes())
+        .copied()
+        .filter(|target| {
+            ctx.may_edit(
+                id,
+                Part::Stage {
+                    current: app.stage,
+                    target: *target,
+                },
+            )
+        })
+        .collect();
+    let may_reach = |target: Stage| stage_movable.contains(&target);
+    let certificate_editable = ctx.may_edit(id, Part::Certificate);
     ui.heading(lang.t(text::SECTION_PROCESS));
     ui.label(format!(
         "{}: {} {} · {}: {}",
@@ -230,8 +270,8 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             if response.clicked() && !is_current {
                 ctx.action(UiAction::AskStage(id.clone(), *step));
             }
-            if producer_side {
-                response.on_disabled_hover_text(communes_hint);
+            if !read_only {
+                response.on_disabled_hover_text(others_hint);
             }
             if index + 1 < Stage::MAIN_PATH.len() {
                 ui.label("→");
@@ -250,8 +290,8 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             if response.clicked() {
                 ctx.action(UiAction::AskStage(id.clone(), next));
             }
-            if producer_side {
-                response.on_disabled_hover_text(communes_hint);
+            if !read_only {
+                response.on_disabled_hover_text(others_hint);
             }
         }
         let outcomes = app.stage.other_outcomes();
@@ -300,7 +340,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 &salt,
                 lang.t(text::CERT_NUMBER),
                 &cert.number,
-                !read_only && !producer_side,
+                certificate_editable,
                 160.0,
                 lang,
             ) && !number.trim().is_empty()
@@ -318,7 +358,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 lang.t(text::CERT_ISSUED),
                 Some(cert.issued_on),
                 lang,
-                !read_only && !producer_side,
+                certificate_editable,
             ) {
                 Some(DateEdit::Set(Some(date))) => ctx.command(Command::SetCertificate {
                     id: id.clone(),
@@ -391,6 +431,7 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
     let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let id = &product.id;
     let enabled = !read_only;
+    let mut any_locked = false;
     let set_text = |commands: &mut Vec<Command>, field: ProductField, value: Option<String>| {
         if let Some(value) = value {
             commands.push(Command::SetText {
@@ -453,10 +494,10 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             ];
             for (field, label, value, multiline) in rows {
                 let salt = format!("field-{}-{field:?}", id.as_str());
-                // The OCOP code is the commune's to give (`app::sides`).
-                let editable = enabled
-                    && !(field == ProductField::ProductCode
-                        && state.workspace().info.kind == WorkspaceKind::Producer);
+                // Each side edits its own fields (`domain::sides`): the producer its
+                // details, the commune the commune and the OCOP code.
+                let editable = ctx.may_edit(id, sides::text_part(field));
+                any_locked |= enabled && !editable;
                 set_text(
                     ctx.commands(),
                     field,
@@ -466,7 +507,7 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             }
             let kind_label = ui.label(lang.t(text::FIELD_PRODUCER_KIND));
             let mut kind = product.producer.kind;
-            ui.add_enabled_ui(enabled, |ui| {
+            ui.add_enabled_ui(ctx.may_edit(id, Part::ProducerDetails), |ui| {
                 egui::ComboBox::from_id_salt("producer-kind")
                     .selected_text(lang.t(text::producer_kind_name(kind)))
                     .show_ui(ui, |ui| {
@@ -505,6 +546,7 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             ui.end_row();
             if let Some(app) = product.current() {
                 let salt = format!("field-{}-app-notes", id.as_str());
+                let notes_editable = ctx.may_edit(id, Part::ApplicationNotes);
                 set_text(
                     ctx.commands(),
                     ProductField::ApplicationNotes,
@@ -514,12 +556,20 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                         lang.t(text::FIELD_APP_NOTES),
                         &app.notes,
                         true,
-                        // The application's notes are the commune's (`app::sides`).
-                        enabled && state.workspace().info.kind != WorkspaceKind::Producer,
+                        // The application's notes are the commune's (`domain::sides`).
+                        notes_editable,
                         lang,
                     ),
                 );
                 ui.end_row();
             }
         });
+    // Why some fields are grey: the other side's (`domain::sides`).
+    if any_locked {
+        ui.label(
+            RichText::new(format!("⊘ {}", ctx.others_part_hint()))
+                .small()
+                .color(theme::muted()),
+        );
+    }
 }

@@ -101,11 +101,11 @@ pub fn scoring_ui(
         return;
     };
     let template = state.catalog().template(&app.rule_version);
-    // In a producer's workspace the commune's view is the commune's: shown, not edited.
-    let mut ctx = ctx.read_only_if(
-        *kind == SheetKind::Commune
-            && state.workspace().info.kind == crate::domain::model::WorkspaceKind::Producer,
-    );
+    // Each side scores its own sheet; the other's is shown, not edited (`domain::sides`):
+    // the commune's view in a producer's workspace, the self-assessment in a commune's.
+    let sheet_part = crate::domain::sides::Part::Sheet(crate::app::sides::sheet_of(*kind));
+    let others_sheet = !state.may_edit(&product.id, sheet_part) && !ctx.read_only;
+    let mut ctx = ctx.read_only_if(!state.may_edit(&product.id, sheet_part));
     let Some(current) = sheet(product, *kind) else {
         return;
     };
@@ -124,6 +124,13 @@ pub fn scoring_ui(
         ui.selectable_value(kind, SheetKind::SelfAssessment, lang.t(text::SHEET_SELF));
         ui.selectable_value(kind, SheetKind::Commune, lang.t(text::SHEET_COMMUNE));
     });
+    if others_sheet {
+        ui.label(
+            RichText::new(format!("⊘ {}", ctx.others_part_hint()))
+                .small()
+                .color(theme::muted()),
+        );
+    }
     official_ui(ui, &mut ctx, product, &app.scores.official);
     ui.separator();
 
@@ -166,15 +173,15 @@ fn official_ui(
     product: &Product,
     official: &crate::domain::model::OfficialResult,
 ) {
-    // The council's result is the commune's to record (`app::sides`).
-    let producer_side =
-        ctx.state.workspace().info.kind == crate::domain::model::WorkspaceKind::Producer;
-    let (lang, read_only) = (ctx.lang, ctx.read_only || producer_side);
+    // The council's result is the commune's to record (`domain::sides`).
     let id = &product.id;
+    let editable = ctx.state.may_edit(id, crate::domain::sides::Part::Official);
+    let (lang, read_only) = (ctx.lang, !editable);
+    let others_hint = ctx.others_part_hint();
     ui.horizontal_wrapped(|ui| {
         let heading = ui.label(RichText::new(lang.t(text::OFFICIAL_RESULT)).strong());
-        if producer_side {
-            heading.on_hover_text(lang.t(text::COMMUNES_PART_HINT));
+        if !editable {
+            heading.on_hover_text(others_hint);
         }
         let shown = official
             .average_score
@@ -673,6 +680,18 @@ fn criterion_ui(
                 });
             }
         });
+        // Remarks on this criterion from both sides, on either sheet: each side may add
+        // its own even where the sheet is the other's (`AppState::may_edit` still says
+        // no in a locked window or on a product open read-only).
+        let mut remark_ctx = ctx.read_only_if(false);
+        remark_ctx.read_only = false;
+        super::remarks::remarks_ui(
+            ui,
+            &mut remark_ctx,
+            product,
+            &crate::domain::remarks::RemarkAbout::Criterion(criterion.key.clone()),
+            true,
+        );
         let _ = set;
     });
 }

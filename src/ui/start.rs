@@ -75,8 +75,9 @@ pub fn run(start: Start) -> Result<(), String> {
                 .and_then(|s| eframe::get_value(s, super::PREF_OFFICER));
             let dir = workspace
                 .or_else(|| last.filter(|p| crate::storage::looks_like_workspace(p)))
-                .or(default_workspace);
+                .or_else(|| default_workspace.clone());
             let mut app = super::OcopApp::new(catalog, None, lang, pinned_today);
+            app.demo_workspace = default_workspace;
             app.officer = officer.unwrap_or_default();
             if let Some([w, h]) = window {
                 app.requested_size = Some(egui::vec2(w, h));

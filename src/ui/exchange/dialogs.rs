@@ -25,44 +25,19 @@ fn origin_line(manifest: &Manifest, lang: Lang) -> String {
     )
 }
 
-/// A part's value in words; an answer also names the option chosen and its points.
+/// A part's value in words ("—" when empty); an answer names its option and points.
 fn value_of(
     state: &AppState,
     part: &crate::domain::merge::Part,
     product: &crate::domain::model::Product,
     lang: Lang,
 ) -> String {
-    let plain = crate::ui::conflict::part_value(part, product, lang);
-    let crate::domain::merge::Part::Answer(sheet, key) = part else {
-        return if plain.trim().is_empty() {
-            "—".to_owned()
-        } else {
-            plain
-        };
-    };
-    let Some(app) = product.current() else {
-        return plain;
-    };
-    let answers = match sheet {
-        crate::domain::history::Sheet::SelfAssessment => &app.scores.self_assessment,
-        crate::domain::history::Sheet::Commune => &app.scores.commune_view,
-    };
-    let Some(crate::domain::scoring::Answer::Chosen { option }) = answers.answers.get(key) else {
-        return plain;
-    };
-    state
-        .catalog()
-        .scoring_set(&app.rule_version, product.scoring_set)
-        .and_then(|set| set.criteria.iter().find(|c| &c.key == key))
-        .and_then(|c| c.option(*option))
-        .map_or(plain.clone(), |o| {
-            format!(
-                "{plain} {} ({} {})",
-                lang.pick(&o.label_vi, &o.label_en),
-                o.points,
-                lang.t(text::POINTS_SHORT)
-            )
-        })
+    let plain = crate::ui::conflict::part_value(part, product, state.catalog(), lang);
+    if plain.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        plain
+    }
 }
 
 /// The verification result; true when closed.

@@ -249,28 +249,6 @@ impl OcopApp {
         }
     }
 
-    /// Asks for a folder and starts a producer's workspace in it.
-    pub(super) fn new_producer_workspace(&mut self) {
-        let lang = self.lang;
-        let Some(dir) = self.pick_folder_or_say() else {
-            return;
-        };
-        let name = format!(
-            "{} — {}",
-            lang.t(text::PRODUCER_WORKSPACE),
-            file_label(&dir)
-        );
-        match logic::create_producer_workspace(&dir, &name, lang) {
-            Ok(()) => {
-                self.open_workspace(&dir);
-                if let Some(state) = self.state.as_mut() {
-                    state.message(Level::Info, lang.t(text::PRODUCER_WORKSPACE_CREATED));
-                }
-            }
-            Err(err) => self.report_error(err),
-        }
-    }
-
     /// Puts a state opened by a task in the window (review or many communes).
     fn show_read_only(&mut self, state: AppState, folder: Option<PrivateFolder>) {
         if let Some(old) = self.state.as_mut() {
@@ -469,7 +447,9 @@ impl OcopApp {
             actions.push(UiAction::OpenMany);
         }
         if ui.button(lang.t(text::NEW_PRODUCER_WORKSPACE)).clicked() {
-            actions.push(UiAction::NewProducerWorkspace);
+            actions.push(UiAction::NewWorkspace(
+                crate::domain::model::WorkspaceKind::Producer,
+            ));
         }
     }
 

@@ -1,0 +1,133 @@
+//! The words of the round trip between commune and producer: remarks, who owns what,
+//! a new workspace.
+
+use super::{Lang, Tr};
+use crate::domain::model::WorkspaceKind;
+
+tr! {
+    REMARKS = "Ý kiến", "Remarks";
+    REMARKS_OF_COMMUNE = "Ý kiến của xã", "The commune's remarks";
+    REMARKS_OF_PRODUCER = "Ý kiến của chủ thể", "The producer's remarks";
+    REMARK_ON_PRODUCT = "sản phẩm", "the product";
+    REMARK_ON_CRITERION = "tiêu chí", "criterion";
+    REMARK_ADD = "Ghi ý kiến…", "Write a remark…";
+    REMARK_ADD_HINT = "Ý kiến của bạn (bên kia nhận được trong gói hồ sơ gửi đi)", "Your remark (the other side gets it in the bundle you send)";
+    REMARK_SEND = "Ghi", "Add";
+    REMARK_DELETE = "Xóa ý kiến này", "Remove this remark";
+    REMARK_NONE = "Chưa có ý kiến nào.", "No remarks yet.";
+    REMARK_TRAVELS = "Ý kiến đi theo gói hồ sơ: bên kia thấy khi nhận gói; không bên nào sửa được ý kiến của bên kia.", "Remarks travel in the bundle: the other side sees them when it receives it; neither side can change the other's.";
+    REMARK_OTHER_SIDE_ONLY = "Ý kiến của bên kia: chỉ bên viết mới xóa được", "The other side's remark: only its writer can remove it";
+    REMARKS_NEW_FROM_BUNDLE = "Ý kiến mới trong gói", "New remarks in the bundle";
+    ABOUT_DOCUMENT = "Về tài liệu", "On the document";
+    ABOUT_PRODUCT = "Về sản phẩm", "On the product";
+    ABOUT_CRITERION = "Về tiêu chí", "On criterion";
+    PRODUCERS_PART_HINT = "Phần của chủ thể (HTX): thư mục làm việc của xã chỉ xem được; phần này được cập nhật khi nhận gói hồ sơ chủ thể gửi. Muốn góp ý, hãy ghi ý kiến của xã.", "The producer's part: a commune's workspace only shows it; it is updated when you receive the bundle the producer sends. To ask for a change, write the commune's remark.";
+    H_REMARK_ADDED = "Ý kiến về", "Remark on";
+    H_REMARK_REMOVED = "Xóa ý kiến về", "Removed remark on";
+    NEW_WORKSPACE_MENU = "Tạo thư mục làm việc mới (xã)…", "New commune workspace…";
+    NEW_WORKSPACE_TITLE = "Tạo thư mục làm việc mới", "New workspace";
+    NEW_WORKSPACE_COMMUNE_KIND = "Của xã (cán bộ nông nghiệp xã)", "A commune's (the commune's agriculture officer)";
+    NEW_WORKSPACE_PRODUCER_KIND = "Của chủ thể (HTX, doanh nghiệp, hộ sản xuất)", "A producer's (cooperative, enterprise, household)";
+    NEW_WORKSPACE_KIND = "Thư mục làm việc của ai?", "Whose workspace?";
+    NEW_WORKSPACE_FOLDER = "Thư mục", "Folder";
+    NEW_WORKSPACE_CHOOSE = "Chọn thư mục khác…", "Choose another folder…";
+    NEW_WORKSPACE_CREATE = "Tạo và mở", "Create and open";
+    NEW_WORKSPACE_CREATED = "Đã tạo thư mục làm việc mới. Thêm sản phẩm bằng “+ Thêm sản phẩm”, hoặc nhập danh sách từ Excel, hoặc nhận gói hồ sơ.", "New workspace created. Add products with “+ Add product”, import a list from Excel, or receive a bundle.";
+    NEW_WORKSPACE_NO_FOLDER = "Chưa chọn thư mục: bấm “Chọn thư mục khác…”", "No folder chosen: press “Choose another folder…”";
+    NEW_WORKSPACE_OFFICER = "Họ tên cán bộ", "Officer's name";
+    NEW_WORKSPACE_PROVINCE = "Tỉnh", "Province";
+    NEW_WORKSPACE_PRODUCER = "Tên chủ thể (đăng ký kinh doanh)", "Producer's registered name";
+    START_DEMO = "Xem dữ liệu mẫu", "Look at the demo data";
+    START_NEW = "Tạo thư mục làm việc mới…", "New workspace…";
+    EMPTY_FOLDER_OFFER = "Thư mục này chưa phải là thư mục làm việc OCOP. Tạo thư mục làm việc mới ở đây?", "This folder is not an OCOP workspace yet. Start a new workspace here?";
+    CLI_INIT_USAGE = "cách dùng: init THƯ_MỤC --commune \"…\" --province \"…\" [--officer \"…\"]  hoặc  init THƯ_MỤC --producer \"HTX …\"", "usage: init DIR --commune \"…\" --province \"…\" [--officer \"…\"]  or  init DIR --producer \"HTX …\"";
+    CLI_INIT_DONE = "Đã tạo thư mục làm việc", "Workspace created";
+    CLI_REMARK_USAGE = "cách dùng: remark THƯ_MỤC --product MÃ [--document KHÓA | --criterion KHÓA] [--by TÊN] \"ý kiến\"", "usage: remark DIR --product ID [--document KEY | --criterion KEY] [--by NAME] \"text\"";
+    CLI_REMARK_DONE = "Đã ghi ý kiến", "Remark written";
+    CLI_REMARK_UNKNOWN_TARGET = "sản phẩm không có tài liệu hoặc tiêu chí này", "the product has no such document or criterion";
+    CLI_NO_PRODUCT = "không có sản phẩm", "no such product";
+    CONFLICT_DEVICE = "máy", "device";
+}
+
+/// "Xã" / "Chủ thể": who wrote a remark, said before it.
+pub fn side_name(side: WorkspaceKind, lang: Lang) -> &'static str {
+    lang.t(match side {
+        WorkspaceKind::Commune => Tr {
+            vi: "Xã",
+            en: "Commune",
+        },
+        WorkspaceKind::Producer => Tr {
+            vi: "Chủ thể",
+            en: "Producer",
+        },
+    })
+}
+
+/// The heading of the remarks written by `side`.
+pub fn remarks_of(side: WorkspaceKind, lang: Lang) -> &'static str {
+    lang.t(match side {
+        WorkspaceKind::Commune => REMARKS_OF_COMMUNE,
+        WorkspaceKind::Producer => REMARKS_OF_PRODUCER,
+    })
+}
+
+/// "the other side's part, view only", from this workspace's side.
+pub fn others_part_hint(own: WorkspaceKind, lang: Lang) -> &'static str {
+    lang.t(match own {
+        WorkspaceKind::Commune => PRODUCERS_PART_HINT,
+        WorkspaceKind::Producer => super::COMMUNES_PART_HINT,
+    })
+}
+
+/// Why a new workspace could not be started, in the user's language.
+pub fn create_error(err: &crate::app::new_workspace::CreateError, lang: Lang) -> String {
+    use crate::app::new_workspace::{CreateError as E, NewWorkspaceField as F};
+    let vi = lang == Lang::Vi;
+    match err {
+        E::Missing(field) => {
+            let name = lang.t(match field {
+                F::Commune => super::FIELD_COMMUNE,
+                F::Province => NEW_WORKSPACE_PROVINCE,
+                F::Producer => NEW_WORKSPACE_PRODUCER,
+            });
+            if vi {
+                format!("Chưa điền “{name}”")
+            } else {
+                format!("“{name}” is empty")
+            }
+        }
+        E::IsWorkspace(path) if vi => format!(
+            "Thư mục này đã là một thư mục làm việc; hãy mở nó (Tệp → Mở thư mục làm việc…) — {}",
+            path.display()
+        ),
+        E::IsWorkspace(path) => format!(
+            "This folder is already a workspace; open it instead (File → Open workspace folder…) — {}",
+            path.display()
+        ),
+        E::NotEmpty(path) if vi => format!(
+            "Thư mục này đang chứa tệp khác; hãy chọn một thư mục trống hoặc một tên thư mục mới (không trộn dữ liệu OCOP với tệp khác) — {}",
+            path.display()
+        ),
+        E::NotEmpty(path) => format!(
+            "This folder holds other files; choose an empty folder or a new folder name (OCOP data is not mixed with other files) — {}",
+            path.display()
+        ),
+        E::NotAFolder(path) if vi => format!(
+            "Đây là một tệp hoặc một thư mục không đọc được — {}",
+            path.display()
+        ),
+        E::NotAFolder(path) => format!(
+            "This is a file or an unreadable folder — {}",
+            path.display()
+        ),
+        E::Storage(err) => super::storage_error(err, lang),
+    }
+}
+
+/// "và 4 tài liệu khác" / "and 4 more".
+pub fn and_more(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("và {count} tài liệu khác"),
+        Lang::En => format!("and {count} more"),
+    }
+}

@@ -1,0 +1,142 @@
+//! "Tạo thư mục làm việc mới…": a commune's workspace (commune, province, officer) or a
+//! producer's (its registered name), in a folder proposed in the user's Documents. The
+//! dialog only gathers the answers; `app::new_workspace` checks and writes.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use crate::app::new_workspace::NewWorkspace;
+use crate::domain::model::WorkspaceKind;
+
+use super::text::{self, Lang};
+use super::{UiAction, theme};
+
+/// The dialog's state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NewWorkspaceDialog {
+    /// What has been typed.
+    pub spec: NewWorkspace,
+    /// The folder chosen by the user; None: the proposed one.
+    pub folder: Option<PathBuf>,
+    /// Why the last try failed.
+    pub error: Option<String>,
+}
+
+impl NewWorkspaceDialog {
+    /// A new dialog for a `kind` workspace, in `folder` if the user already chose one.
+    pub fn new(kind: WorkspaceKind, officer: &str, folder: Option<PathBuf>) -> Self {
+        NewWorkspaceDialog {
+            spec: NewWorkspace {
+                kind,
+                officer: officer.to_owned(),
+                ..NewWorkspace::default()
+            },
+            folder,
+            error: None,
+        }
+    }
+
+    /// The folder it will be made in: the chosen one, else the proposed one.
+    pub fn target(&self) -> Option<PathBuf> {
+        self.folder.clone().or_else(|| self.spec.proposed_folder())
+    }
+}
+
+/// What the user did in the dialog this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Create it.
+    Create,
+    /// Pick another folder.
+    ChooseFolder,
+    /// Close without creating.
+    Cancel,
+}
+
+/// Draws the dialog; the answer, if the user gave one.
+pub fn dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut NewWorkspaceDialog,
+    lang: Lang,
+) -> Option<Answer> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("new-workspace")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(lang.t(text::NEW_WORKSPACE_TITLE));
+        ui.label(lang.t(text::NEW_WORKSPACE_KIND));
+        ui.radio_value(
+            &mut dialog.spec.kind,
+            WorkspaceKind::Commune,
+            lang.t(text::NEW_WORKSPACE_COMMUNE_KIND),
+        );
+        ui.radio_value(
+            &mut dialog.spec.kind,
+            WorkspaceKind::Producer,
+            lang.t(text::NEW_WORKSPACE_PRODUCER_KIND),
+        );
+        ui.add_space(6.0);
+        let field = |ui: &mut egui::Ui, label: text::Tr, value: &mut String| {
+            ui.horizontal(|ui| {
+                let label = ui.add_sized([170.0, 20.0], egui::Label::new(lang.t(label)));
+                ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
+                    .labelled_by(label.id);
+            });
+        };
+        match dialog.spec.kind {
+            WorkspaceKind::Commune => {
+                field(ui, text::FIELD_COMMUNE, &mut dialog.spec.commune);
+                field(ui, text::NEW_WORKSPACE_PROVINCE, &mut dialog.spec.province);
+                field(ui, text::NEW_WORKSPACE_OFFICER, &mut dialog.spec.officer);
+            }
+            WorkspaceKind::Producer => {
+                field(ui, text::NEW_WORKSPACE_PRODUCER, &mut dialog.spec.producer);
+                field(ui, text::NEW_WORKSPACE_OFFICER, &mut dialog.spec.officer);
+            }
+        }
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}:", lang.t(text::NEW_WORKSPACE_FOLDER)));
+            match dialog.target() {
+                Some(folder) => {
+                    ui.label(RichText::new(folder.display().to_string()).monospace());
+                }
+                None => {
+                    ui.colored_label(theme::warn(), lang.t(text::NEW_WORKSPACE_NO_FOLDER));
+                }
+            }
+        });
+        if ui.button(lang.t(text::NEW_WORKSPACE_CHOOSE)).clicked() {
+            answer = Some(Answer::ChooseFolder);
+        }
+        if let Some(err) = &dialog.error {
+            ui.colored_label(theme::error(), err);
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button(lang.t(text::NEW_WORKSPACE_CREATE)).clicked() {
+                answer = Some(Answer::Create);
+            }
+            if ui.button(lang.t(text::CANCEL)).clicked() {
+                answer = Some(Answer::Cancel);
+            }
+        });
+    });
+    answer
+}
+
+/// The start screen's buttons besides "Open…": a new workspace and, when the demo is
+/// there, the demo.
+pub fn start_buttons_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    has_demo: bool,
+    actions: &mut Vec<UiAction>,
+) {
+    if ui.button(lang.t(text::START_NEW)).clicked() {
+        actions.push(UiAction::NewWorkspace(WorkspaceKind::Commune));
+    }
+    if has_demo && ui.button(lang.t(text::START_DEMO)).clicked() {
+        actions.push(UiAction::OpenDemo);
+    }
+}
