@@ -477,11 +477,7 @@ fn the_report_opens_with_the_answer_in_large_type() {
                 false
             ),
             (
-                "Tài liệu bắt buộc còn thiếu: 4 (Chủ thể 2, UBND xã 2)",
-                true
-            ),
-            (
-                "Chủ thể cần nộp tiếp: Báo cáo tự đánh giá về sản phẩm (Mẫu 02); 05 mẫu sản phẩm",
+                "Tài liệu bắt buộc còn thiếu: 4 (UBND xã 2) — Chủ thể cần nộp (2): Báo cáo tự đánh giá về sản phẩm (Mẫu 02); 05 mẫu sản phẩm",
                 true
             ),
             (

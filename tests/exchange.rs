@@ -819,7 +819,7 @@ fn cli_bundle_verify_receive_and_their_exit_codes() {
 }
 
 /// Opens File → Electronic dossier → `item` in the window.
-fn bundle_menu(
+pub(crate) fn bundle_menu(
     harness: &mut egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp>,
     item: &str,
 ) {

@@ -186,7 +186,7 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
     );
     assert!(blocks.contains("Ý kiến của xã: 1"), "{blocks}");
     assert!(blocks.contains(COMMUNE_REMARK), "{blocks}");
-    assert!(blocks.contains("Chủ thể cần nộp tiếp"), "{blocks}");
+    assert!(blocks.contains("Chủ thể cần nộp ("), "{blocks}");
     // The cooperative cannot remove the commune's remark, and replies with its own.
     assert_eq!(
         producer.apply(&Command::DeleteRemark {
@@ -492,4 +492,381 @@ fn a_new_officer_starts_from_nothing_in_the_gui() {
             .query_by_label_contains("Không mở được thư mục làm việc")
             .is_some()
     );
+}
+
+/// Copy and paste reach other programs: eframe is built with its `clipboard` feature
+/// (arboard: Word, Zalo, a browser), and the app's fields hand copied text to the
+/// platform and take pasted text in.
+#[test]
+fn copy_and_paste_go_through_the_system_clipboard() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    // Without the feature egui keeps a clipboard of its own no other program sees.
+    let manifest =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let eframe = manifest
+        .lines()
+        .find(|l| l.starts_with("eframe ="))
+        .expect("eframe dependency");
+    assert!(eframe.contains("\"clipboard\""), "{eframe}");
+    assert!(eframe.contains("\"links\""), "{eframe}");
+
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 800.0), Lang::Vi);
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
+    harness.get_by_label("Cốm Hồng Quang").click();
+    harness.run();
+    // Copy: the product's name, selected whole, goes to the platform's clipboard.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Tên sản phẩm")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, ["Cốm Hồng Quang"]);
+    // Paste: text from another program lands in the remark box and is sent with Enter.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Ý kiến của xã:")
+        .focus();
+    harness.run();
+    harness.event(egui::Event::Paste(COMMUNE_REMARK.to_owned()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let state = harness.state().state.as_ref().unwrap();
+    let remarks = &state.workspace().products[&id(COM)]
+        .current()
+        .unwrap()
+        .remarks;
+    assert_eq!(remarks.len(), 1);
+    assert_eq!(remarks[0].text, COMMUNE_REMARK);
+    assert!(
+        harness.query_by_label_contains(COMMUNE_REMARK).is_some(),
+        "shown on the Overview"
+    );
+    drop(harness);
+    let on_disk = storage::load_workspace(&ws).unwrap();
+    assert_eq!(
+        on_disk.workspace.products[&id(COM)]
+            .current()
+            .unwrap()
+            .remarks[0]
+            .text,
+        COMMUNE_REMARK
+    );
+}
+
+/// The receive preview names answers by their option and points, says whose version
+/// each side is, and lets the officer take the bundle's version of a part that would
+/// otherwise stay (here the product's name, which each side keeps alone).
+#[test]
+fn the_receive_preview_shows_both_and_the_officer_chooses() {
+    use egui_kittest::kittest::Queryable;
+    let tmp = tempfile::tempdir().unwrap();
+    let producer_dir = producer_workspace(tmp.path());
+    let mut producer = open(&producer_dir);
+    producer.set_officer("Ma Thị Hoa");
+    producer
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ProductField::Name,
+            value: "Cốm Hồng Quang Lâm Bình".into(),
+        })
+        .unwrap();
+    producer
+        .apply(&Command::SetAnswer {
+            id: id(COM),
+            sheet: SheetKind::SelfAssessment,
+            criterion: "1.1".into(),
+            answer: Some(Answer::Chosen { option: 0 }),
+        })
+        .unwrap();
+    let reply = producer.remark(&id(COM), form_02(), PRODUCER_REPLY);
+    producer.apply(&reply).unwrap();
+    assert!(producer.flush());
+    let path = tmp.path().join("Cốm.ocop.zip");
+    bundle(&producer, &path);
+    drop(producer);
+
+    let (_demo, commune_dir) = common::demo_copy();
+    let mut harness = common::app_harness(&commune_dir, egui::vec2(1024.0, 700.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        files: vec![path],
+        ..Default::default()
+    });
+    crate::exchange::bundle_menu(&mut harness, "Nhận gói hồ sơ vào thư mục làm việc này…");
+    common::wait_for_exchange(&mut harness);
+    // The answer in words, with its points (was "#1").
+    assert!(
+        harness
+            .query_by_label_contains("Nguyên liệu có nguồn gốc trong tỉnh: dưới 50% (1 đ)")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("#1").is_none());
+    // Whose the bundle's version is: its maker, and this side's last edit.
+    assert!(harness.query_by_label_contains("Ma Thị Hoa").is_some());
+    // The producer's reply is among the changes.
+    assert!(harness.query_by_label_contains(PRODUCER_REPLY).is_some());
+    if let Some(out) = std::env::var_os("OCOP_SAVE_RECEIVE_CHOICE") {
+        harness.render().expect("render").save(&out).expect("save");
+    }
+    harness
+        .get_by_label("Lấy bản trong gói thay cho bản ở đây")
+        .click();
+    harness.run();
+    harness.get_by_label("Nhận vào (hoàn tác được)").click();
+    common::wait_for_exchange(&mut harness);
+    let state = harness.state().state.as_ref().unwrap();
+    let product = &state.workspace().products[&id(COM)];
+    assert_eq!(product.name, "Cốm Hồng Quang Lâm Bình", "taken by choice");
+    assert!(product.kept_by_producer);
+    drop(harness);
+    let on_disk = storage::load_workspace(&commune_dir).unwrap();
+    let product = &on_disk.workspace.products[&id(COM)];
+    assert_eq!(product.name, "Cốm Hồng Quang Lâm Bình");
+    assert_eq!(
+        product.current().unwrap().remarks[0].text,
+        PRODUCER_REPLY,
+        "the reply came in"
+    );
+}
+
+/// Evidence opens under the name it was attached with (a viewer shows "Phiếu kiểm nghiệm
+/// cốm 2026.jpg", not a SHA-256), from a workspace and from a bundle under review alike.
+#[test]
+fn evidence_opens_under_its_real_name() {
+    let (_tmp, ws) = common::demo_copy();
+    let loaded = storage::load_workspace(&ws).unwrap();
+    let attachment = loaded.workspace.products[&id(COM)]
+        .current()
+        .unwrap()
+        .dossier
+        .iter()
+        .flat_map(|e| e.attachments.iter())
+        .find(|a| a.file_name == "Phiếu kiểm nghiệm cốm 2026.jpg")
+        .unwrap()
+        .clone();
+    let stored = storage::evidence::resolve(&ws, &attachment.stored_path).unwrap();
+    let named = storage::evidence::named_copy_for_opening(&stored, &attachment.file_name).unwrap();
+    assert_eq!(
+        named.file_name().unwrap().to_str().unwrap(),
+        "Phiếu kiểm nghiệm cốm 2026.jpg"
+    );
+    assert_eq!(
+        std::fs::read(&named).unwrap(),
+        std::fs::read(&stored).unwrap()
+    );
+    // Again: the same file, not a second copy.
+    assert_eq!(
+        storage::evidence::named_copy_for_opening(&stored, &attachment.file_name).unwrap(),
+        named
+    );
+    // A hostile name is made safe, never a path.
+    let odd = storage::evidence::named_copy_for_opening(&stored, "../../x:y?.jpg").unwrap();
+    assert!(odd.starts_with(std::env::temp_dir().join("ocop-tracker-open")));
+    assert!(
+        !odd.file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains(['/', ':', '?'])
+    );
+}
+
+/// The stage dialog names the required documents still missing, not only their count.
+#[test]
+fn the_stage_dialog_names_the_missing_documents() {
+    use ocop_tracker::domain::stage::Stage;
+    let (_tmp, ws) = common::demo_copy();
+    let state = open(&ws);
+    let dialog = ocop_tracker::ui::product::StageDialog::new(
+        &state,
+        &id("thit-trau-binh-an"),
+        Stage::CommuneAssessment,
+    );
+    assert!(dialog.required_missing > 0);
+    assert_eq!(dialog.missing_names.len(), dialog.required_missing);
+    assert!(
+        dialog
+            .missing_names
+            .iter()
+            .all(|[vi, en]| !vi.is_empty() && !en.is_empty()),
+        "{:?}",
+        dialog.missing_names
+    );
+}
+
+/// A product read both from its commune's folder and from a bundle is one row, and the
+/// many-communes portfolio has a source column.
+#[test]
+fn many_communes_count_one_product_once_with_its_source() {
+    use egui_kittest::kittest::Queryable;
+    let tmp = tempfile::tempdir().unwrap();
+    let district = tmp.path().join("huyen");
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
+        &district.join("xa-hong-quang"),
+    );
+    let producer = open(&producer_workspace(tmp.path()));
+    bundle(&producer, &district.join("Cốm Hồng Quang.ocop.zip"));
+    drop(producer);
+    let state = ocop_tracker::app::exchange::open_many(
+        &district,
+        common::catalog(),
+        common::today(),
+        Lang::Vi,
+    )
+    .unwrap();
+    let names: Vec<&str> = state
+        .workspace()
+        .products
+        .values()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| **n == "Cốm Hồng Quang").count(),
+        1,
+        "{names:?}"
+    );
+    let mut app =
+        ocop_tracker::ui::OcopApp::new(common::catalog(), None, Lang::Vi, Some(common::today()));
+    app.state = Some(state);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .with_max_steps(16)
+        .with_context_setup(ocop_tracker::ui::theme::install)
+        .build_ui_state(|ui, app: &mut ocop_tracker::ui::OcopApp| app.show(ui), app);
+    harness.run();
+    harness.get_by_label("Danh mục sản phẩm").click();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Nguồn").is_some(),
+        "the source column"
+    );
+    assert_eq!(
+        harness.query_all_by_label("xa-hong-quang").count(),
+        2,
+        "the source of each of the folder's two products"
+    );
+}
+
+/// The README's pictures of the new screens, in both languages at 1024×700:
+/// `OCOP_ROUNDTRIP_PICTURES=DIR cargo test --test integration roundtrip::pictures` writes
+/// `DIR/<name>-vi.png` and `DIR/<name>-en.png` (needs a renderer). Without the variable it
+/// still walks every screen and checks what each says.
+#[test]
+fn pictures_of_the_new_screens_in_both_languages() {
+    use egui_kittest::kittest::Queryable;
+    use ocop_tracker::ui::OcopApp;
+    let out = std::env::var_os("OCOP_ROUNDTRIP_PICTURES").map(PathBuf::from);
+    let save = |harness: &mut egui_kittest::Harness<'static, OcopApp>, name: &str, lang: Lang| {
+        if let Some(dir) = &out {
+            let suffix = if lang == Lang::Vi { "vi" } else { "en" };
+            harness
+                .render()
+                .expect("render")
+                .save(dir.join(format!("{name}-{suffix}.png")))
+                .expect("save");
+        }
+    };
+    let size = egui::vec2(1024.0, 700.0);
+    for lang in [Lang::Vi, Lang::En] {
+        let vi = lang == Lang::Vi;
+        // The start screen, with the demo beside the program, and the new-workspace dialog.
+        let tmp = tempfile::tempdir().unwrap();
+        let mut app = OcopApp::new(common::catalog(), None, lang, Some(common::today()));
+        app.demo_workspace = Some(tmp.path().join("saves"));
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(size)
+            .with_max_steps(16)
+            .with_context_setup(ocop_tracker::ui::theme::install)
+            .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
+        harness.run();
+        harness.get_by_label(if vi {
+            "Xem dữ liệu mẫu"
+        } else {
+            "Look at the demo data"
+        });
+        save(&mut harness, "start", lang);
+        harness
+            .get_by_label(if vi {
+                "Tạo thư mục làm việc mới…"
+            } else {
+                "New workspace…"
+            })
+            .click();
+        harness.run();
+        if let Some(dialog) = harness.state_mut().new_workspace.as_mut() {
+            dialog.spec.commune = "Hồng Quang".into();
+            dialog.spec.province = "Tuyên Quang".into();
+            dialog.spec.officer = "Nguyễn Văn An".into();
+            dialog.folder = Some(PathBuf::from(if vi {
+                "C:\\Users\\An\\Documents\\OCOP Hồng Quang"
+            } else {
+                "C:\\Users\\An\\Documents\\OCOP Hong Quang"
+            }));
+        }
+        harness.run();
+        save(&mut harness, "new-workspace", lang);
+        drop(harness);
+
+        // The cooperative's Overview after the commune's bundle came back with a remark.
+        let producer_dir = producer_workspace(tmp.path());
+        let commune_dir = tmp.path().join("xa");
+        common::copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
+            &commune_dir,
+        );
+        let mut commune = open(&commune_dir);
+        commune.set_officer("Nguyễn Văn An");
+        let remark = commune.remark(&id(COM), form_02(), COMMUNE_REMARK);
+        commune.apply(&remark).unwrap();
+        let about_product = commune.remark(
+            &id(COM),
+            RemarkAbout::Product,
+            "Xã: mang 05 mẫu sản phẩm đến UBND xã trước ngày 07/12",
+        );
+        commune.apply(&about_product).unwrap();
+        let path = tmp.path().join("xa.ocop.zip");
+        bundle(&commune, &path);
+        drop(commune);
+        let mut producer = open(&producer_dir);
+        receive(&mut producer, &path);
+        drop(producer);
+        let mut harness = common::app_harness(&producer_dir, size, lang);
+        harness
+            .get_by_label(if vi {
+                "Danh mục sản phẩm"
+            } else {
+                "Portfolio"
+            })
+            .click();
+        harness.run();
+        harness.get_by_label("Cốm Hồng Quang").click();
+        harness.run();
+        assert!(harness.query_by_label_contains(COMMUNE_REMARK).is_some());
+        // Scrolled to the remarks panel, under the summary.
+        harness
+            .get_by_label_contains(if vi {
+                "Ý kiến của xã ·"
+            } else {
+                "The commune's remarks ·"
+            })
+            .scroll_to_me();
+        harness.run();
+        save(&mut harness, "remarks", lang);
+    }
 }

@@ -54,7 +54,15 @@ fn many_communes_open_as_one_read_only_portfolio() {
     let before = snapshot(&district);
     let mut state =
         exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
-    assert_eq!(state.workspace().products.len(), 3 * 2 + 1);
+    // The bundle holds one of the communes' Cốm: counted once, not as an eighth product.
+    assert_eq!(state.workspace().products.len(), 3 * 2);
+    assert!(
+        state.messages().iter().any(|m| m
+            .text
+            .starts_with("1 sản phẩm có cả trong thư mục của xã và trong gói")),
+        "{:?}",
+        state.messages()
+    );
     assert!(state.workspace_locked().is_some());
     let any = state.workspace().products.keys().next().unwrap().clone();
     assert!(
@@ -99,7 +107,30 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
         .to_string_lossy()
         .replace('\\', "/");
     std::fs::remove_file(&gone).unwrap();
-    std::fs::copy(sound_bundle(tmp.path()), district.join("Cốm.ocop.zip")).unwrap();
+    // A bundle of another product holding the same evidence (a bundle of the very same
+    // product would count once with its commune's record: `roundtrip::many_communes_…`).
+    let producer_dir = crate::exchange::producer_workspace(tmp.path());
+    let mut producer = open(&producer_dir);
+    producer
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Name,
+            value: "Cốm Hồng Quang gửi huyện".into(),
+        })
+        .unwrap();
+    assert!(producer.flush());
+    let path = tmp.path().join("sound.ocop.zip");
+    producer
+        .bundle_request(&id(COM), Lang::Vi)
+        .unwrap()
+        .write(
+            &path,
+            &mut |_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    drop(producer);
+    std::fs::copy(&path, district.join("Cốm.ocop.zip")).unwrap();
 
     let mut state =
         exchange::open_many(&district, common::catalog(), common::today(), Lang::Vi).expect("many");
@@ -114,8 +145,8 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
         );
     }
     verified(&mut state);
-    // Which copy of Cốm is whose: the view names them com-hong-quang, -2, -3 in folder
-    // order (the bundle first: "C" sorts before "x").
+    // Which copy of Cốm is whose: the view names them com-hong-quang, -2, -3, the communes'
+    // folders first, then the bundle.
     let products: Vec<(ProductId, Vec<String>)> = state
         .workspace()
         .products
@@ -138,9 +169,9 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
     assert_eq!(
         sources,
         vec![
-            Some("Cốm.ocop.zip".to_owned()),
             Some("xa-0".to_owned()),
-            Some("xa-1".to_owned())
+            Some("xa-1".to_owned()),
+            Some("Cốm.ocop.zip".to_owned()),
         ]
     );
     let status_of = |id: &ProductId| state.evidence_of(id, &gone_stored).0.cloned();
@@ -149,16 +180,16 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
     assert_eq!(
         statuses,
         vec![
-            Some(EvidenceStatus::InBundle),
             Some(EvidenceStatus::Ok),
-            Some(EvidenceStatus::Missing)
+            Some(EvidenceStatus::Missing),
+            Some(EvidenceStatus::InBundle),
         ],
-        "bundle, xa-0, xa-1 in that order: {products:?}"
+        "xa-0, xa-1, bundle in that order: {products:?}"
     );
     // Every other file: intact in both communes, in the bundle for the bundle's product.
     for (n, (id, stored)) in products.iter().enumerate() {
         for path in stored.iter().filter(|s| **s != gone_stored) {
-            let want = if n == 0 {
+            let want = if n == 2 {
                 EvidenceStatus::InBundle
             } else {
                 EvidenceStatus::Ok
@@ -168,10 +199,10 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
             // Only a file in a commune's folder can be shown or opened, from that folder.
             match on_disk {
                 Some(file) => {
-                    assert!(n > 0 && file.is_file());
-                    assert!(file.starts_with(district.join(format!("xa-{}", n - 1))));
+                    assert!(n < 2 && file.is_file());
+                    assert!(file.starts_with(district.join(format!("xa-{n}"))));
                 }
-                None => assert_eq!(n, 0, "{path}"),
+                None => assert_eq!(n, 2, "{path}"),
             }
         }
     }

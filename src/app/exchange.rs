@@ -398,11 +398,47 @@ pub fn open_many(
     loaded.workspace_file_writable = false;
     loaded.problems = many.problems;
     let mut homes = BTreeMap::new();
-    for source in many.sources {
+    // One product read twice (its commune's folder and a bundle of it, or two bundles):
+    // counted once, as the version edited last. Copies in two workspace folders are two
+    // communes' records and both stay. (original id, assigned id) of what is in so far.
+    let mut taken: Vec<(ProductId, ProductId)> = Vec::new();
+    let mut duplicates = 0usize;
+    let last_edit = |p: &crate::domain::model::Product| p.history.last().map(|e| e.at);
+    // Folders first: a bundle is then matched against the communes' own records.
+    let (folders, bundles): (Vec<_>, Vec<_>) = many
+        .sources
+        .into_iter()
+        .partition(|s| matches!(s.evidence, storage::ManyEvidence::Folder(_)));
+    for source in folders.into_iter().chain(bundles) {
+        let from_bundle = matches!(source.evidence, storage::ManyEvidence::Bundle { .. });
         for mut product in source.products {
             if product.commune.trim().is_empty() {
                 product.commune.clone_from(&source.commune);
             }
+            let same = taken.iter().find_map(|(original, assigned)| {
+                let there = loaded.workspace.products.get(assigned)?;
+                (from_bundle
+                    && original == &product.id
+                    && exchange::same_producer(&there.producer.name, &product.producer.name)
+                    && crate::domain::search::fold(&there.name)
+                        == crate::domain::search::fold(&product.name))
+                .then(|| assigned.clone())
+            });
+            if let Some(assigned) = same {
+                duplicates += 1;
+                let newer = loaded
+                    .workspace
+                    .products
+                    .get(&assigned)
+                    .is_some_and(|there| last_edit(&product) > last_edit(there));
+                if newer {
+                    product.id = assigned.clone();
+                    homes.insert(assigned.clone(), source.evidence.clone());
+                    loaded.workspace.products.insert(assigned, product);
+                }
+                continue;
+            }
+            let original = product.id.clone();
             // Another commune's product with the same id: a suffix in this view only (the
             // id shortened to leave room for it; bounded, whatever the ids).
             let mut id = product.id.clone();
@@ -419,6 +455,7 @@ pub fn open_many(
             }
             product.id = id.clone();
             homes.insert(id.clone(), source.evidence.clone());
+            taken.push((original, id.clone()));
             loaded.workspace.products.insert(id, product);
         }
     }
@@ -430,6 +467,12 @@ pub fn open_many(
             .iter()
             .map(|err| text::bundle_error(err, lang)),
     );
+    if duplicates > 0 {
+        state.message(
+            Level::Info,
+            format!("{duplicates} {}", lang.t(text::MANY_DUPLICATES)),
+        );
+    }
     // Nothing is edited: every command is refused while the view is locked.
     state.workspace_locked = Some(lang.t(text::MANY_BANNER).to_owned());
     state.source = Source::Many(dir.to_owned());

@@ -118,6 +118,9 @@ pub struct Message {
     /// When the UI first showed it (UI clock, seconds); info messages go a few seconds
     /// later. None until shown.
     pub shown_at: Option<f64>,
+    /// A file the message is about (an export just written): the banner offers to open
+    /// it and its folder.
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// What is saved where, so a failed write can be retried.
@@ -357,12 +360,22 @@ impl AppState {
     /// Pushes a message. The same text again replaces the older copy, so repeats do not
     /// stack up.
     pub fn message(&mut self, level: Level, text: impl Into<String>) {
-        let text = text.into();
+        self.push_message(level, text.into(), None);
+    }
+
+    /// A message about a file just written (an export): its banner opens the file and
+    /// its folder.
+    pub fn message_about_file(&mut self, level: Level, text: impl Into<String>, file: &Path) {
+        self.push_message(level, text.into(), Some(file.to_owned()));
+    }
+
+    fn push_message(&mut self, level: Level, text: String, file: Option<std::path::PathBuf>) {
         self.messages.retain(|m| m.text != text);
         self.messages.push(Message {
             level,
             text,
             shown_at: None,
+            file,
         });
         // Keep the list short: the oldest info messages go first.
         while self.messages.len() > 6 {

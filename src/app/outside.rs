@@ -191,9 +191,10 @@ impl AppState {
         failed: text::Tr,
     ) {
         match result {
-            Ok(()) => self.message(
+            Ok(()) => self.message_about_file(
                 Level::Info,
                 format!("{}: {}", self.lang.t(done), path.display()),
+                path,
             ),
             Err(err) => self.message(Level::Error, format!("{}: {err}", self.lang.t(failed))),
         }

@@ -122,6 +122,12 @@ pub fn line(text: &str, style: Style) -> Paragraph {
     para(vec![run(text, style)])
 }
 
+/// A bold section heading ("Phần IV. …") kept on the page of what follows it: never
+/// alone at the foot of a page.
+pub fn section_heading(text: &str) -> Paragraph {
+    line(text, BOLD).keep_next(true)
+}
+
 /// A centred one-run paragraph.
 pub fn centred(text: &str, style: Style) -> Paragraph {
     line(text, style).align(AlignmentType::Center)
@@ -150,7 +156,12 @@ pub fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
 
 /// A table with fixed column widths (twips); `bordered` draws single lines.
 pub fn table(rows: Vec<Vec<TableCell>>, widths: &[usize], bordered: bool) -> Table {
-    let rows: Vec<TableRow> = rows.into_iter().map(TableRow::new).collect();
+    // No row splits across pages: a criterion's line, or the signature block with its
+    // date line ("…, ngày … tháng … năm …"), stays whole on one page.
+    let rows: Vec<TableRow> = rows
+        .into_iter()
+        .map(|cells| TableRow::new(cells).cant_split())
+        .collect();
     let table = Table::new(rows)
         .set_grid(widths.to_vec())
         .layout(TableLayoutType::Fixed)

@@ -240,7 +240,7 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
         .add_paragraph(title("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"))
         .add_paragraph(centred("(Dành cho chủ thể có sản phẩm đăng ký)", ITALIC))
         .add_paragraph(gap())
-        .add_paragraph(line("Phần I. THÔNG TIN CHUNG", BOLD))
+        .add_paragraph(docx::section_heading("Phần I. THÔNG TIN CHUNG"))
         .add_paragraph(field("1. Tên chủ thể", &producer.name))
         .add_paragraph(field(
             "2. Loại hình tổ chức",
@@ -294,12 +294,11 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
     doc = doc
         .add_paragraph(field("8. Lịch sử hình thành", ""))
         .add_paragraph(field("9. Cơ cấu tổ chức", ""))
-        .add_paragraph(line(
+        .add_paragraph(docx::section_heading(
             "Phần II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
-            BOLD,
         ));
-    doc = free_text(doc, form_text(input, FormText::BusinessResults));
-    doc = doc.add_paragraph(line("Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ", BOLD));
+    doc = free_text(doc, form_text(input, FormText::BusinessResults), false);
+    doc = doc.add_paragraph(docx::section_heading("Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ"));
     doc = doc.add_paragraph(line(
         &format!("Bộ sản phẩm số {}: {}", set.number, set.name_vi),
         ITALIC,
@@ -375,8 +374,11 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
         cell(vec![gap()], widths[4]),
     ]);
     doc = doc.add_table(table(rows, &widths, true));
-    doc = doc.add_paragraph(line("Phần IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH", BOLD));
-    doc = free_text(doc, form_text(input, FormText::BusinessPlan));
+    doc = doc.add_paragraph(docx::section_heading(
+        "Phần IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH",
+    ));
+    // The plan's last lines stay on the signature's page: the signature is never alone.
+    doc = free_text(doc, form_text(input, FormText::BusinessPlan), true);
     doc = doc.add_table(docx::signature(
         &docx::place_date("", None),
         "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
@@ -394,16 +396,20 @@ pub(super) fn small(style: Style) -> Style {
     }
 }
 
-/// A producer's free text, one paragraph per line; dotted lines when empty.
-fn free_text(mut doc: Docx, text: &str) -> Docx {
-    if text.trim().is_empty() {
-        for _ in 0..3 {
-            doc = doc.add_paragraph(line(DOTS, PLAIN));
-        }
-        return doc;
-    }
-    for paragraph in text.lines().filter(|l| !l.trim().is_empty()) {
-        doc = doc.add_paragraph(line(paragraph.trim(), PLAIN));
+/// A producer's free text, one paragraph per line; dotted lines when empty. With
+/// `keep_with_next`, its last paragraph stays on the page of what follows (the signature).
+fn free_text(mut doc: Docx, text: &str, keep_with_next: bool) -> Docx {
+    let lines: Vec<&str> = if text.trim().is_empty() {
+        vec![DOTS; 3]
+    } else {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let last = lines.len().saturating_sub(1);
+    for (index, text) in lines.into_iter().enumerate() {
+        doc = doc.add_paragraph(line(text, PLAIN).keep_next(keep_with_next && index == last));
     }
     doc
 }

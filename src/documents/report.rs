@@ -81,6 +81,9 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
             warn: days <= 0,
         });
     }
+    // Missing required documents: how many, by who owes them, and what the cooperative
+    // must bring next by name ("Tài liệu bắt buộc còn thiếu: 4 (UBND xã 2) — Chủ thể cần
+    // nộp (2): Mẫu 02; 05 mẫu sản phẩm"); the others' are named in the dossier section.
     let missing: Vec<_> = status.missing_required().collect();
     out.push(if missing.is_empty() {
         Block::Large {
@@ -88,43 +91,45 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
             warn: false,
         }
     } else {
-        let owed: Vec<String> = status
-            .missing_required_by_provider()
+        let by_provider = status.missing_required_by_provider();
+        let others: Vec<String> = by_provider
             .iter()
+            .filter(|(p, _)| *p != crate::domain::dossier::Provider::Producer)
             .map(|(p, lines)| format!("{} {}", lang.t(text::provider_name(*p)), lines.len()))
             .collect();
+        let producers = by_provider
+            .iter()
+            .find(|(p, _)| *p == crate::domain::dossier::Provider::Producer)
+            .map(|(_, lines)| {
+                let names: Vec<String> = lines.iter().take(3).map(|l| doc_name(l, lang)).collect();
+                let more = lines.len().saturating_sub(names.len());
+                format!(
+                    " — {} ({}): {}{}",
+                    t(text::R_PRODUCER_BRINGS),
+                    lines.len(),
+                    names.join("; "),
+                    if more > 0 {
+                        format!(" {}", text::and_more(more, lang))
+                    } else {
+                        String::new()
+                    }
+                )
+            })
+            .unwrap_or_default();
         Block::Large {
             text: format!(
-                "{}: {} ({})",
+                "{}: {}{}{producers}",
                 t(text::R_REQUIRED_MISSING),
                 missing.len(),
-                owed.join(", ")
+                if others.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", others.join(", "))
+                }
             ),
             warn: true,
         }
     });
-    // What the producer must bring next, by name (the cooperative reads this first).
-    if let Some((_, lines)) = status
-        .missing_required_by_provider()
-        .into_iter()
-        .find(|(p, _)| *p == crate::domain::dossier::Provider::Producer)
-    {
-        let names: Vec<String> = lines.iter().take(3).map(|l| doc_name(l, lang)).collect();
-        let more = lines.len().saturating_sub(names.len());
-        out.push(Block::Large {
-            text: format!(
-                "{}: {}{}",
-                t(text::R_PRODUCER_BRINGS),
-                names.join("; "),
-                if more > 0 {
-                    format!(" {}", text::and_more(more, lang))
-                } else {
-                    String::new()
-                }
-            ),
-            warn: true,
-        });
-    }
     let commune_remarks = status
         .application
         .remarks
@@ -200,18 +205,8 @@ fn where_it_stands(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, 
         t(text::R_STAGE),
         lang.t(text::stage_name(status.stage)).to_owned(),
     ));
-    if let Some(next) = status.next_stage {
-        out.push(Block::Pair(
-            t(text::R_NEXT_STEP),
-            lang.t(text::step_to(next)).to_owned(),
-        ));
-    }
-    if let Some(deadline) = &status.next_deadline {
-        out.push(Block::Pair(
-            t(text::R_NEXT_DEADLINE),
-            text::deadline_line(deadline, input.product, input.catalog, input.today, lang),
-        ));
-    }
+    // The next step and the nearest deadline are the headline's first lines, in large
+    // type: not said twice (the report keeps to two pages).
     if let Some((certificate, standing)) = &status.certificate {
         let state = match standing {
             CertificateStanding::Valid => t(text::R_CERT_VALID),
@@ -286,14 +281,12 @@ fn dossier(out: &mut Vec<Block>, status: &ProductStatus, lang: Lang) {
         t(text::R_DOSSIER),
         status.documents.len()
     )));
-    let missing_required = status.missing_required().count();
-    out.push(Block::Strong(if missing_required == 0 {
-        t(text::R_REQUIRED_COMPLETE)
-    } else {
-        format!("{}: {missing_required}", t(text::R_REQUIRED_MISSING))
-    }));
-    // Who owes each missing required document: the cooperative reads what is its own job.
+    // The producer's missing required documents are named at the top; the commune's (and
+    // the province's) here, before each document's line.
     for (provider, lines) in status.missing_required_by_provider() {
+        if provider == crate::domain::dossier::Provider::Producer {
+            continue;
+        }
         let names: Vec<String> = lines.iter().map(|line| doc_name(line, lang)).collect();
         out.push(Block::Text(format!(
             "{} {} ({}): {}",

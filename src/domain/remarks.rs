@@ -74,7 +74,7 @@ pub fn merge_remarks(local: &[Remark], incoming: &[Remark], from: WorkspaceKind)
             merged.push(ours.clone());
         }
     }
-    merged.sort_by(|a, b| (a.at, a.side as u8, a.number).cmp(&(b.at, b.side as u8, b.number)));
+    merged.sort_by_key(|r| (r.at, r.side as u8, r.number));
     merged
 }
 
@@ -109,7 +109,7 @@ pub fn union(current: &[Remark], copy: &[Remark]) -> Vec<Remark> {
             all.push(remark);
         }
     }
-    all.sort_by(|a, b| (a.at, a.side as u8, a.number).cmp(&(b.at, b.side as u8, b.number)));
+    all.sort_by_key(|r| (r.at, r.side as u8, r.number));
     all
 }
 

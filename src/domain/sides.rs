@@ -109,20 +109,19 @@ pub fn owner(
 ) -> Option<WorkspaceKind> {
     use WorkspaceKind::{Commune, Producer};
     Some(match part {
-        Part::ProducerDetails | Part::Description => Producer,
+        Part::ProducerDetails | Part::Description | Part::Sheet(Sheet::SelfAssessment) => Producer,
         Part::Commune
         | Part::ProductCode
         | Part::Stage { .. }
         | Part::Official
         | Part::Certificate
         | Part::ReportDate
-        | Part::ApplicationNotes => Commune,
+        | Part::ApplicationNotes
+        | Part::Sheet(Sheet::Commune) => Commune,
         Part::EachSideAlone => return None,
         Part::Document(key) => {
             side_of_provider(app.map_or(Provider::Producer, |a| provider_of(catalog, a, key)))
         }
-        Part::Sheet(Sheet::SelfAssessment) => Producer,
-        Part::Sheet(Sheet::Commune) => Commune,
         Part::Form(field) => form_owner(field),
         Part::Remark(side) => side,
     })

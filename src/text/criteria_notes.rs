@@ -1,6 +1,6 @@
 //! Vietnamese for the notes of the criteria data (written in English by the transcriber).
 
-use super::{Lang, SOURCE_NOTE_ENGLISH, SOURCE_NOTE_INTRO};
+use super::{Lang, SOURCE_NOTE_INTRO, SOURCE_NOTE_UNTRANSLATED};
 
 /// Vietnamese for the most frequent notes of the criteria data (which are written in
 /// English by the transcriber); None when there is no translation yet.
@@ -110,12 +110,11 @@ pub fn criterion_note_vi(note_en: &str) -> Option<&'static str> {
 /// The hover text of a criterion's note: in Vietnamese when a translation exists, with
 /// the transcriber's English original below; introduced in the UI language.
 pub fn criterion_note_hover(note_en: &str, lang: Lang) -> String {
+    // No English in a Vietnamese tooltip: the transcriber's note in Vietnamese, or a
+    // word that it exists and where to read it.
     match (lang, criterion_note_vi(note_en)) {
-        (Lang::Vi, Some(vi)) => format!(
-            "{}\n{vi}\n\n{}\n{note_en}",
-            SOURCE_NOTE_INTRO.vi, SOURCE_NOTE_ENGLISH.vi
-        ),
-        (Lang::Vi, None) => format!("{}\n{note_en}", SOURCE_NOTE_ENGLISH.vi),
+        (Lang::Vi, Some(vi)) => format!("{}\n{vi}", SOURCE_NOTE_INTRO.vi),
+        (Lang::Vi, None) => format!("{}\n{}", SOURCE_NOTE_INTRO.vi, SOURCE_NOTE_UNTRANSLATED.vi),
         (Lang::En, _) => format!("{}\n{note_en}", SOURCE_NOTE_INTRO.en),
     }
 }

@@ -35,6 +35,8 @@ tr! {
     IMPORT_NO_CHANGES = "Không có gì mới so với bản ở đây.", "Nothing new compared with the version here.";
     IMPORT_KEPT = "Khác nhưng giữ nguyên bản ở đây (phần của mình)", "Different, but the version here stays (this side's own)";
     IMPORT_HERE = "Ở đây", "Here";
+    IMPORT_TAKE_THEIRS = "Lấy bản trong gói thay cho bản ở đây", "Take the bundle's version instead of this one";
+    IMPORT_KEPT_EXPLAIN = "Mặc định giữ bản ở đây; đánh dấu từng mục muốn lấy theo gói.", "The version here stays unless you tick a part to take the bundle's.";
     IMPORT_IN_BUNDLE = "Trong gói", "In the bundle";
     IMPORT_RECEIVED_ON = "Ngày xã nhận hồ sơ (bắt đầu tính 15 ngày làm việc)", "Date the commune received the dossier (starts the 15 working days)";
     IMPORT_RECORD_RECEIPT = "Ghi ngày nhận", "Record the receipt date";

@@ -19,7 +19,7 @@ tr! {
     R_CERT_REVOKED = "đã bị thu hồi", "revoked";
     R_CERT_NOT_YET = "chưa đến ngày cấp", "not yet in force";
     R_COMMUNE_NOTES = "Ghi chú của xã", "Commune's notes";
-    R_PRODUCER_BRINGS = "Chủ thể cần nộp tiếp", "The producer still has to bring";
+    R_PRODUCER_BRINGS = "Chủ thể cần nộp", "The producer has to bring";
     R_SEE_REMARKS = "xem mục “Ý kiến của xã” bên dưới", "see “The commune's remarks” below";
     R_DOSSIER = "Hồ sơ", "Dossier";
     R_REQUIRED_COMPLETE = "Đã đủ tài liệu bắt buộc.", "All required documents are ready.";

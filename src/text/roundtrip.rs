@@ -46,6 +46,10 @@ tr! {
     CLI_REMARK_DONE = "Đã ghi ý kiến", "Remark written";
     CLI_REMARK_UNKNOWN_TARGET = "sản phẩm không có tài liệu hoặc tiêu chí này", "the product has no such document or criterion";
     CLI_NO_PRODUCT = "không có sản phẩm", "no such product";
+    OPEN_EXPORTED_FILE = "Mở tệp", "Open the file";
+    OPEN_EXPORTED_FOLDER = "Mở thư mục chứa tệp", "Show in its folder";
+    COL_SOURCE = "Nguồn", "Source";
+    MANY_DUPLICATES = "sản phẩm có cả trong thư mục của xã và trong gói hồ sơ: mỗi sản phẩm chỉ tính một lần, theo bản sửa sau cùng", "products are both in a commune's folder and in a bundle: each counts once, as its latest version";
     CONFLICT_DEVICE = "máy", "device";
 }
 

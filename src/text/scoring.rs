@@ -44,5 +44,5 @@ tr! {
     EVIDENCE = "Minh chứng:", "Evidence:";
     SOURCE_NOTE = "Lưu ý khi chấm", "Scoring note";
     SOURCE_NOTE_INTRO = "Lưu ý của bảng tiêu chí (Phụ lục II):", "Note on the criteria table (Appendix II):";
-    SOURCE_NOTE_ENGLISH = "Bản gốc tiếng Anh của người đối chiếu văn bản:", "Original note by the transcriber:";
+    SOURCE_NOTE_UNTRANSLATED = "Người đối chiếu văn bản có ghi chú về tiêu chí này (chưa dịch sang tiếng Việt); chọn Ngôn ngữ → English để đọc.", "The transcriber left a note on this criterion (not yet translated into Vietnamese).";
 }

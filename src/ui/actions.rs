@@ -78,6 +78,17 @@ impl OcopApp {
                     ));
                 }
             }
+            UiAction::OpenEvidence { stored, file_name } => {
+                // One file copied (or linked) on a click, under its real name.
+                match crate::storage::evidence::named_copy_for_opening(&stored, &file_name) {
+                    Ok(named) => self.act(UiAction::OpenFile(named)),
+                    Err(err) => self.report(format!(
+                        "{}: {err} — {}",
+                        self.lang.t(text::OPEN_FILE_FAILED),
+                        stored.display()
+                    )),
+                }
+            }
             UiAction::RevealFile(path) => {
                 if let Err(err) = opener::reveal(&path) {
                     self.report(format!(

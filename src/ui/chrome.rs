@@ -238,6 +238,7 @@ impl OcopApp {
         }
         let mut dismiss: Option<usize> = None;
         let mut dismiss_problems = false;
+        let mut open: Option<UiAction> = None;
         let width = (ctx.content_rect().width() - 48.0).clamp(240.0, 720.0);
         egui::Area::new(egui::Id::unique("message-banners"))
             .order(egui::Order::Foreground)
@@ -300,6 +301,17 @@ impl OcopApp {
                                     .wrap(),
                             );
                         });
+                        // An export just written: open it, or its folder, from here.
+                        if let Some(file) = &message.file {
+                            ui.horizontal(|ui| {
+                                if ui.button(lang.t(text::OPEN_EXPORTED_FILE)).clicked() {
+                                    open = Some(UiAction::OpenFile(file.clone()));
+                                }
+                                if ui.button(lang.t(text::OPEN_EXPORTED_FOLDER)).clicked() {
+                                    open = Some(UiAction::RevealFile(file.clone()));
+                                }
+                            });
+                        }
                     });
                 }
             });
@@ -308,6 +320,9 @@ impl OcopApp {
         }
         if dismiss_problems {
             state.dismiss_load_problems();
+        }
+        if let Some(action) = open {
+            self.act(action);
         }
     }
 }

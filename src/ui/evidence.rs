@@ -235,7 +235,10 @@ fn attachment_row(
                     .clicked()
                     && let Some(p) = &path
                 {
-                    ctx.action(UiAction::OpenFile(p.clone()));
+                    ctx.action(UiAction::OpenEvidence {
+                        stored: p.clone(),
+                        file_name: attachment.file_name.clone(),
+                    });
                 }
                 if ui
                     .add_enabled(

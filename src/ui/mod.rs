@@ -82,8 +82,15 @@ pub enum UiAction {
     PickEvidence(ProductId, String),
     /// Copy these files into the workspace and attach them to a document.
     ImportEvidence(ProductId, String, Vec<PathBuf>),
-    /// Open a stored evidence file with the system's default application.
+    /// Open a file (an export) with the system's default application.
     OpenFile(PathBuf),
+    /// Open a stored evidence file under the name it was attached with.
+    OpenEvidence {
+        /// The stored file (checked, safe).
+        stored: PathBuf,
+        /// Its name when attached.
+        file_name: String,
+    },
     /// Show a stored evidence file in the file manager.
     RevealFile(PathBuf),
     /// Show an error message.
@@ -302,9 +309,8 @@ impl OcopApp {
                     self.lang.t(text::OPEN_FAILED),
                     text::storage_error(&err, self.lang)
                 );
-                match self.state.as_mut() {
-                    Some(state) => state.message(Level::Error, message.clone()),
-                    None => {}
+                if let Some(state) = self.state.as_mut() {
+                    state.message(Level::Error, message.clone());
                 }
                 self.open_error = Some(message);
             }

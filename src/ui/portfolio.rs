@@ -54,6 +54,8 @@ pub enum SortKey {
     Deadline,
     /// Official, else predicted star.
     Stars,
+    /// Where the product was read from (the many-communes view).
+    Source,
 }
 
 /// Computes the rows of every product (once per data revision).
@@ -123,6 +125,7 @@ pub fn sort_rows(rows: &[Row], sort: SortKey, ascending: bool) -> Vec<usize> {
             SortKey::Name => a.sort_name.cmp(&b.sort_name),
             SortKey::Producer => a.product.producer.cmp(&b.product.producer),
             SortKey::Commune => a.product.commune.cmp(&b.product.commune),
+            SortKey::Source => a.source.cmp(&b.source),
             SortKey::Set => a.product.scoring_set.cmp(&b.product.scoring_set),
             SortKey::Stage => a.product.stage.cmp(&b.product.stage),
             SortKey::Dossier => a.product.completeness.cmp(&b.product.completeness),
@@ -348,20 +351,29 @@ impl PortfolioUi {
         actions: &mut Vec<UiAction>,
     ) {
         let today = state.today();
-        let columns: [(SortKey, text::Tr); 8] = [
+        // The many-communes view says where each product was read from, in a column of
+        // its own (two copies of one product are told apart at a glance).
+        let with_source = !state.source().is_workspace();
+        let mut columns: Vec<(SortKey, text::Tr)> = vec![
             (SortKey::Name, text::COL_PRODUCT),
             (SortKey::Producer, text::COL_PRODUCER),
             (SortKey::Commune, text::COL_COMMUNE),
+        ];
+        if with_source {
+            columns.push((SortKey::Source, text::COL_SOURCE));
+        }
+        columns.extend([
             (SortKey::Set, text::COL_SET),
             (SortKey::Stage, text::COL_STAGE),
             (SortKey::Stars, text::COL_STARS),
             (SortKey::Dossier, text::COL_DOSSIER),
             (SortKey::Deadline, text::COL_DEADLINE),
-        ];
+        ]);
         let mut new_sort = None;
         let row_height = 26.0;
         let available = ui.available_width();
-        let widths = column_widths(available, ui.spacing().item_spacing.x);
+        let widths = column_widths_for(available, ui.spacing().item_spacing.x, with_source);
+        let column_count = widths.len();
         // Plain labels must not take the click for text selection: the row takes it.
         ui.style_mut().interaction.selectable_labels = false;
         let mut builder = TableBuilder::new(ui)
@@ -376,7 +388,7 @@ impl PortfolioUi {
             builder = builder.vertical_scroll_offset(0.0);
         }
         for (index, (width, minimum)) in widths.into_iter().enumerate() {
-            let column = if index + 1 == COLUMN_LAYOUT.len() {
+            let column = if index + 1 == column_count {
                 Column::remainder()
             } else {
                 Column::initial(width)
@@ -443,6 +455,11 @@ impl PortfolioUi {
                     row.col(|ui| {
                         ui.label(&data.product.commune);
                     });
+                    if with_source {
+                        row.col(|ui| {
+                            ui.label(data.source.as_deref().unwrap_or("—"));
+                        });
+                    }
                     row.col(|ui| {
                         ui.label(data.product.scoring_set.to_string())
                             .on_hover_text(widgets::set_label(
@@ -501,14 +518,26 @@ const COLUMN_LAYOUT: [(f32, f32); 8] = [
     (200.0, 0.5),
 ];
 
+/// (minimum width, share) of the many-communes view's source column, after the commune.
+const SOURCE_COLUMN: (f32, f32) = (110.0, 1.5);
+
 /// (initial width, minimum) per column for a table `available` pixels wide.
 pub fn column_widths(available: f32, spacing: f32) -> Vec<(f32, f32)> {
-    #[expect(clippy::cast_precision_loss, reason = "eight columns")]
-    let gaps = spacing * COLUMN_LAYOUT.len() as f32 + 4.0;
-    let minimum: f32 = COLUMN_LAYOUT.iter().map(|(m, _)| m).sum();
-    let shares: f32 = COLUMN_LAYOUT.iter().map(|(_, w)| w).sum();
+    column_widths_for(available, spacing, false)
+}
+
+/// [`column_widths`], with the source column of the many-communes view when asked.
+pub fn column_widths_for(available: f32, spacing: f32, with_source: bool) -> Vec<(f32, f32)> {
+    let mut layout = COLUMN_LAYOUT.to_vec();
+    if with_source {
+        layout.insert(3, SOURCE_COLUMN);
+    }
+    #[expect(clippy::cast_precision_loss, reason = "eight or nine columns")]
+    let gaps = spacing * layout.len() as f32 + 4.0;
+    let minimum: f32 = layout.iter().map(|(m, _)| m).sum();
+    let shares: f32 = layout.iter().map(|(_, w)| w).sum();
     let extra = (available - gaps - minimum).max(0.0);
-    COLUMN_LAYOUT
+    layout
         .iter()
         .map(|&(min, share)| ((min + extra * share / shares).floor(), min))
         .collect()

@@ -44,18 +44,17 @@ pub fn remark_line_ui(
                 .color(side_colour(remark.side)),
         );
         ui.add(egui::Label::new(remark.text.as_str()).wrap());
-        if ctx.may_edit(&product.id, Part::Remark(remark.side)) {
-            if ui
+        if ctx.may_edit(&product.id, Part::Remark(remark.side))
+            && ui
                 .small_button("✖")
                 .on_hover_text(lang.t(text::REMARK_DELETE))
                 .clicked()
-            {
-                ctx.command(Command::DeleteRemark {
-                    id: product.id.clone(),
-                    side: remark.side,
-                    number: remark.number,
-                });
-            }
+        {
+            ctx.command(Command::DeleteRemark {
+                id: product.id.clone(),
+                side: remark.side,
+                number: remark.number,
+            });
         }
     });
 }

@@ -30,6 +30,9 @@ pub struct StageDialog {
     pub skipped: Vec<Stage>,
     /// Required dossier documents not ready yet (shown as a warning).
     pub required_missing: usize,
+    /// Their names in both languages [vi, en], so the warning names them (as the
+    /// Overview counts them).
+    pub missing_names: Vec<[String; 2]>,
     /// Today, for the "Today" buttons of date fields.
     pub today: chrono::NaiveDate,
     /// The star the product's own score sheet predicts (0: below 3★ or eliminated;
@@ -102,6 +105,35 @@ impl StageDialog {
             }
             None => (Vec::new(), 0),
         };
+        // Which ones: named in the warning (a count alone sends the officer searching).
+        let missing_names = if required_missing > 0 {
+            state
+                .workspace()
+                .products
+                .get(id)
+                .and_then(|p| {
+                    crate::domain::status::product_status_for(
+                        p,
+                        state.catalog(),
+                        state.today(),
+                        state.side(),
+                    )
+                })
+                .map(|status| {
+                    status
+                        .missing_required()
+                        .map(|line| {
+                            line.item.map_or_else(
+                                || [line.entry.key.clone(), line.entry.key.clone()],
+                                |i| [i.name_vi.clone(), i.name_en.clone()],
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         StageDialog {
             product: id.clone(),
             target,
@@ -110,6 +142,7 @@ impl StageDialog {
             error: None,
             skipped,
             required_missing,
+            missing_names,
             today: state.today(),
             predicted_star: predicted_star(state, id),
         }
@@ -203,6 +236,11 @@ pub fn stage_dialog_ui(
                     lang.t(text::REQUIRED_NOT_READY)
                 ),
             );
+            for [vi, en] in &dialog.missing_names {
+                ui.label(
+                    egui::RichText::new(format!("• {}", lang.pick(vi, en))).color(theme::warn()),
+                );
+            }
         }
         if !dialog.fields.is_empty() {
             ui.label(lang.t(text::STAGE_DIALOG_NEEDS));

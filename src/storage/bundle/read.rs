@@ -77,13 +77,26 @@ fn open_zip(path: &Path) -> Result<ZipArchive<BufReader<File>>, BundleError> {
     let starts_like_zip = file.read_exact(&mut magic).is_ok() && magic == *b"PK\x03\x04";
     file.seek(io::SeekFrom::Start(0))
         .map_err(io_err("read", path))?;
-    ZipArchive::new(BufReader::new(file)).map_err(|err| {
+    let zip = ZipArchive::new(BufReader::new(file)).map_err(|err| {
         if starts_like_zip {
             not_bundle(NotBundle::Damaged(err.to_string()), path)
         } else {
             not_bundle(NotBundle::NotAZip, path)
         }
-    })
+    })?;
+    // A bundle holds zips of its own (the .docx forms): cut short, its last intact inner
+    // zip's end record can be taken for the bundle's, which then reads as that form. A
+    // bundle always starts at byte 0; an archive found further in is the cut one.
+    if zip.offset() != 0 {
+        return Err(not_bundle(
+            NotBundle::Damaged(format!(
+                "the archive found starts {} bytes into the file",
+                zip.offset()
+            )),
+            path,
+        ));
+    }
+    Ok(zip)
 }
 
 /// Reads an entry whole, up to `limit` bytes.

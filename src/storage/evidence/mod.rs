@@ -476,6 +476,39 @@ pub fn import_reader(
 
 /// Whether the attachment's file is in the store with its recorded size (a cheap check,
 /// no hashing: the store is content-addressed and the background check hashes).
+/// A copy of the stored evidence file `stored` (a checked, safe path) under the name it
+/// was attached with, in a private folder of the system's temp folder, for opening: a
+/// viewer then shows "Phiếu kiểm nghiệm cốm 2026.jpg", not a SHA-256 (and a bundle under
+/// review keeps nothing else). A hard link where the temp folder allows, else a copy;
+/// made again if an earlier one was changed. The name is made safe for every system.
+pub fn named_copy_for_opening(stored: &Path, file_name: &str) -> io::Result<PathBuf> {
+    let hash_part: String = stored
+        .file_stem()
+        .map(|s| s.to_string_lossy().chars().take(16).collect())
+        .unwrap_or_default();
+    let folder = std::env::temp_dir()
+        .join("ocop-tracker-open")
+        .join(if hash_part.is_empty() {
+            "x".to_owned()
+        } else {
+            hash_part
+        });
+    fs::create_dir_all(&folder)?;
+    let name = crate::domain::filename::safe_stem(file_name, "minh-chung");
+    let target = folder.join(name);
+    let same = fs::metadata(&target)
+        .ok()
+        .zip(fs::metadata(stored).ok())
+        .is_some_and(|(a, b)| a.len() == b.len());
+    if !same {
+        let _ = fs::remove_file(&target);
+        if fs::hard_link(stored, &target).is_err() {
+            fs::copy(stored, &target)?;
+        }
+    }
+    Ok(target)
+}
+
 pub fn is_present(workspace: &Path, attachment: &Attachment) -> bool {
     resolve(workspace, &attachment.stored_path)
         .ok()

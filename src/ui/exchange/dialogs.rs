@@ -9,10 +9,15 @@ use crate::domain::model::WorkspaceKind;
 use crate::text::{self, Lang};
 use crate::ui::{theme, widgets};
 
-/// "from the producer HTX … (Ma Thị Hoa), 28/11/2026 09:14".
+/// "from the producer HTX … (Ma Thị Hoa), 28/11/2026 09:14, máy DESKTOP-…".
 fn origin_line(manifest: &Manifest, lang: Lang) -> String {
+    let computer = if manifest.computer.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} {}", lang.t(text::CONFLICT_DEVICE), manifest.computer)
+    };
     format!(
-        "{}: {} {} · {} · {}",
+        "{}: {} {} · {} · {}{computer}",
         lang.t(text::IMPORT_FROM),
         text::made_in(manifest.made_in, lang),
         if manifest.workspace.is_empty() {
@@ -22,6 +27,21 @@ fn origin_line(manifest: &Manifest, lang: Lang) -> String {
         },
         manifest.made_by,
         manifest.made_at.format("%d/%m/%Y %H:%M")
+    )
+}
+
+/// "sửa lần cuối Nguyễn Văn An, 05/12/2026 10:14" from a product's history.
+fn last_edit_line(product: &crate::domain::model::Product, lang: Lang) -> String {
+    product.history.last().map_or_else(
+        || "—".to_owned(),
+        |e| {
+            format!(
+                "{} {}, {}",
+                lang.t(text::CONFLICT_LAST_EDIT),
+                e.by,
+                e.at.format("%d/%m/%Y %H:%M")
+            )
+        },
     )
 }
 
@@ -114,11 +134,30 @@ pub(super) fn receive_dialog_ui(
         } else if preview.plan.changes.is_empty() {
             ui.label(lang.t(text::IMPORT_NO_CHANGES));
         }
-        let (before, after) = (preview.local.as_ref(), &preview.plan.product);
+        // Whose version each side is: the last edit here, and who made the bundle, on
+        // which computer, when.
+        if let Some(local) = preview.local.as_ref().filter(|p| !p.history.is_empty()) {
+            ui.label(
+                RichText::new(format!(
+                    "{}: {}",
+                    lang.t(text::IMPORT_HERE),
+                    last_edit_line(local, lang)
+                ))
+                .color(theme::muted()),
+            );
+        }
+        let before = preview.local.as_ref();
+        let after = &preview.plan.product;
+        let mut toggled: Vec<crate::domain::merge::Part> = Vec::new();
         let rows = |ui: &mut egui::Ui,
                     parts: &[crate::domain::merge::Part],
                     left: &crate::domain::model::Product,
-                    right: &crate::domain::model::Product| {
+                    right: &crate::domain::model::Product,
+                    take: Option<(
+            &[crate::domain::merge::Part],
+            &mut Vec<crate::domain::merge::Part>,
+        )>| {
+            let mut take = take;
             for part in parts {
                 ui.label(
                     RichText::new(crate::ui::conflict::part_name(part, state, right, lang))
@@ -130,6 +169,16 @@ pub(super) fn receive_dialog_ui(
                         ui.label(RichText::new(format!("{}:", lang.t(side))).color(theme::muted()));
                         ui.label(value_of(state, part, product, lang));
                     });
+                }
+                // What stays here by rule can still be taken from the bundle, by choice.
+                if let Some((taken, toggles)) = take.as_mut() {
+                    let mut chosen = taken.contains(part);
+                    if ui
+                        .checkbox(&mut chosen, lang.t(text::IMPORT_TAKE_THEIRS))
+                        .changed()
+                    {
+                        toggles.push(part.clone());
+                    }
                 }
                 ui.add_space(4.0);
             }
@@ -147,7 +196,7 @@ pub(super) fn receive_dialog_ui(
                             ))
                             .strong(),
                         );
-                        rows(ui, &preview.plan.changes, before, after);
+                        rows(ui, &preview.plan.changes, before, after, None);
                     }
                     if !preview.plan.kept.is_empty() {
                         ui.add_space(6.0);
@@ -159,10 +208,28 @@ pub(super) fn receive_dialog_ui(
                             ))
                             .strong(),
                         );
-                        rows(ui, &preview.plan.kept, after, &preview.bundle.product);
+                        ui.label(
+                            RichText::new(lang.t(text::IMPORT_KEPT_EXPLAIN))
+                                .small()
+                                .color(theme::muted()),
+                        );
+                        rows(
+                            ui,
+                            &preview.plan.kept,
+                            after,
+                            &preview.bundle.product,
+                            Some((&preview.take, &mut toggled)),
+                        );
                     }
                 }
             });
+        for part in toggled {
+            if let Some(at) = dialog.preview.take.iter().position(|p| *p == part) {
+                dialog.preview.take.remove(at);
+            } else {
+                dialog.preview.take.push(part);
+            }
+        }
         if state.workspace().info.kind == WorkspaceKind::Commune {
             ui.separator();
             ui.checkbox(

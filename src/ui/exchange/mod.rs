@@ -300,14 +300,20 @@ impl OcopApp {
         match done {
             Err(()) => self.report_error(lang.t(text::TASK_DIED).to_owned()),
             Ok(Done::Export(Ok(manifest), out)) => {
-                self.info(format!(
-                    "{}: {} ({} {}) — {}",
-                    lang.t(text::BUNDLE_WRITTEN),
-                    manifest.product_name,
-                    manifest.files.len(),
-                    lang.t(text::FILES),
-                    out.display()
-                ));
+                if let Some(state) = self.state.as_mut() {
+                    state.message_about_file(
+                        Level::Info,
+                        format!(
+                            "{}: {} ({} {}) — {}",
+                            lang.t(text::BUNDLE_WRITTEN),
+                            manifest.product_name,
+                            manifest.files.len(),
+                            lang.t(text::FILES),
+                            out.display()
+                        ),
+                        &out,
+                    );
+                }
                 // A cooperative's bundle that still lacks something: said, to be seen to
                 // before it is sent.
                 // One warning per product: the previous export's goes, whatever this one says.
