@@ -14,6 +14,7 @@ tr! {
     REMARK_ADD_HINT = "Ý kiến của bạn (bên kia nhận được trong gói hồ sơ gửi đi)", "Your remark (the other side gets it in the bundle you send)";
     REMARK_SEND = "Ghi", "Add";
     REMARK_DELETE = "Xóa ý kiến này", "Remove this remark";
+    REMARK_LATEST = "mới nhất", "latest";
     REMARK_NONE = "Chưa có ý kiến nào.", "No remarks yet.";
     REMARK_TRAVELS = "Ý kiến đi theo gói hồ sơ: bên kia thấy khi nhận gói; không bên nào sửa được ý kiến của bên kia.", "Remarks travel in the bundle: the other side sees them when it receives it; neither side can change the other's.";
     REMARK_OTHER_SIDE_ONLY = "Ý kiến của bên kia: chỉ bên viết mới xóa được", "The other side's remark: only its writer can remove it";
@@ -32,7 +33,7 @@ tr! {
     NEW_WORKSPACE_FOLDER = "Thư mục", "Folder";
     NEW_WORKSPACE_CHOOSE = "Chọn thư mục khác…", "Choose another folder…";
     NEW_WORKSPACE_CREATE = "Tạo và mở", "Create and open";
-    NEW_WORKSPACE_CREATED = "Đã tạo thư mục làm việc mới. Thêm sản phẩm bằng “+ Thêm sản phẩm”, hoặc nhập danh sách từ Excel, hoặc nhận gói hồ sơ.", "New workspace created. Add products with “+ Add product”, import a list from Excel, or receive a bundle.";
+    NEW_WORKSPACE_CREATED = "Đã tạo thư mục làm việc mới. Thêm sản phẩm bằng nút “+ Thêm sản phẩm”, nhập danh sách (Tệp → Nhập danh sách sản phẩm từ Excel…), hoặc nhận gói hồ sơ HTX gửi.", "New workspace created. Add products with “+ Add product”, import a list (File → Import product list from Excel…), or receive a cooperative's bundle.";
     NEW_WORKSPACE_NO_FOLDER = "Chưa chọn thư mục: bấm “Chọn thư mục khác…”", "No folder chosen: press “Choose another folder…”";
     NEW_WORKSPACE_OFFICER = "Họ tên cán bộ", "Officer's name";
     NEW_WORKSPACE_PROVINCE = "Tỉnh", "Province";

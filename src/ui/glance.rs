@@ -44,10 +44,55 @@ pub fn glance_ui(
                 .size(16.0),
         );
         stage_line(ui, state, product, &status, lang);
+        other_sides_remarks(ui, state, &status, lang);
         score_line(ui, &status, lang);
         missing_documents(ui, product, &status, lang, actions);
         next_star(ui, &status, lang);
         commune_notes(ui, state, product, lang);
+    });
+}
+
+/// The other side's remarks, summed up where the summary is read first: how many, and the
+/// latest ("Ý kiến của xã: 2 — mới nhất 05/12: cần bổ sung chữ ký…"); all of them are in
+/// the remarks panel below and under each document.
+fn other_sides_remarks(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    status: &status::ProductStatus<'_>,
+    lang: Lang,
+) {
+    let other = match state.side() {
+        crate::domain::model::WorkspaceKind::Commune => {
+            crate::domain::model::WorkspaceKind::Producer
+        }
+        crate::domain::model::WorkspaceKind::Producer => {
+            crate::domain::model::WorkspaceKind::Commune
+        }
+    };
+    let theirs: Vec<_> = status
+        .application
+        .remarks
+        .iter()
+        .filter(|r| r.side == other)
+        .collect();
+    let Some(latest) = theirs.iter().max_by_key(|r| r.at) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                text::remarks_of(other, lang),
+                theirs.len()
+            ))
+            .color(theme::warn()),
+        );
+        ui.label(format!(
+            "— {} {}: {}",
+            lang.t(text::REMARK_LATEST),
+            latest.at.format("%d/%m/%Y"),
+            latest.text
+        ));
     });
 }
 

@@ -299,7 +299,7 @@ impl OcopApp {
                         &self.officer,
                         Some(dir.to_owned()),
                     );
-                    dialog.error = Some(self.lang.t(text::EMPTY_FOLDER_OFFER).to_owned());
+                    dialog.hint = Some(self.lang.t(text::EMPTY_FOLDER_OFFER).to_owned());
                     self.new_workspace = Some(dialog);
                     return;
                 }
@@ -338,6 +338,8 @@ impl OcopApp {
                 self.open_workspace(&dir);
                 if let Some(state) = self.state.as_mut() {
                     state.message(Level::Info, lang.t(text::NEW_WORKSPACE_CREATED));
+                    // Where its first product is added.
+                    self.screen = Screen::Portfolio;
                 }
             }
             Err(err) => dialog.error = Some(text::create_error(&err, lang)),

@@ -21,6 +21,8 @@ pub struct NewWorkspaceDialog {
     pub folder: Option<PathBuf>,
     /// Why the last try failed.
     pub error: Option<String>,
+    /// A word on why the dialog opened (an empty folder was chosen to open).
+    pub hint: Option<String>,
 }
 
 impl NewWorkspaceDialog {
@@ -34,6 +36,7 @@ impl NewWorkspaceDialog {
             },
             folder,
             error: None,
+            hint: None,
         }
     }
 
@@ -64,6 +67,9 @@ pub fn dialog_ui(
     egui::Modal::new(egui::Id::unique("new-workspace")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading(lang.t(text::NEW_WORKSPACE_TITLE));
+        if let Some(hint) = &dialog.hint {
+            ui.colored_label(theme::accent(), hint);
+        }
         ui.label(lang.t(text::NEW_WORKSPACE_KIND));
         ui.radio_value(
             &mut dialog.spec.kind,
