@@ -11,7 +11,7 @@ use crate::domain::dossier::{Attachment, DocStatus};
 use crate::domain::model::{
     ApplicationKind, FormText, ProducerKind, ProductId, Workspace, WorkspaceInfo, WorkspaceKind,
 };
-use crate::domain::remarks::{self, Remark, RemarkAbout};
+use crate::domain::remarks::{Remark, RemarkAbout};
 use crate::domain::scoring::{Answer, migrate_sheet};
 use crate::domain::search::nfc;
 use crate::domain::stage::{self, Stage, StageError, StageInput};
@@ -233,13 +233,22 @@ pub enum Command {
         /// When (the writer's local time; the caller reads the clock).
         at: NaiveDateTime,
     },
-    /// Remove one of the current application's remarks (its own side's only).
-    DeleteRemark {
+    /// Say whether the producer keeps its own copy of the product in its own workspace
+    /// (`Product::kept_by_producer`): the commune's switch, for a cooperative that stops
+    /// (or starts) using the app.
+    SetKeptByProducer {
+        id: ProductId,
+        /// Whether it does.
+        kept: bool,
+    },
+    /// Withdraw one of the current application's remarks (its own side's only): it
+    /// stays in the file, marked, so the withdrawal travels (`domain::remarks`).
+    WithdrawRemark {
         id: ProductId,
         /// The side that wrote it.
         side: WorkspaceKind,
-        /// Its number among that side's remarks.
-        number: u32,
+        /// When it was written (with the side, its name).
+        at: NaiveDateTime,
     },
     /// Change the workspace settings.
     SetWorkspaceInfo {
@@ -272,7 +281,8 @@ impl Command {
             | Command::SetCertificate { id, .. }
             | Command::SetReportDate { id, .. }
             | Command::AddRemark { id, .. }
-            | Command::DeleteRemark { id, .. }
+            | Command::WithdrawRemark { id, .. }
+            | Command::SetKeptByProducer { id, .. }
             | Command::ResolveConflict { id, .. } => Some(id),
             Command::ImportBundle { product } => Some(&product.id),
             Command::SetWorkspaceInfo { .. } | Command::ImportProducts { .. } => None,
@@ -313,8 +323,10 @@ pub enum Refusal {
     ProducersPart,
     /// A remark needs words.
     EmptyRemark,
-    /// No remark with this side and number on the current application.
+    /// No current remark of this side and time on the current application.
     NoSuchRemark,
+    /// A remark of this side was written at the very same instant (a repeated command).
+    RemarkExists,
 }
 
 /// Why a command was refused.
@@ -715,27 +727,34 @@ fn apply_to_product(
             let app = product
                 .current_mut()
                 .ok_or(CommandError::NoApplication(id))?;
-            let number = remarks::next_number(&app.remarks, *side);
+            // Its name is its side and instant: never two remarks under one name.
+            if app.remarks.iter().any(|r| r.key() == (*side, *at)) {
+                return Err(CommandError::Refused(Refusal::RemarkExists));
+            }
             app.remarks.push(Remark {
                 side: *side,
-                number,
                 author: nfc(author.trim()),
                 at: *at,
                 about: about.clone(),
                 text,
+                withdrawn: false,
             });
             Ok(())
         }
-        Command::DeleteRemark { side, number, .. } => {
+        Command::SetKeptByProducer { kept, .. } => {
+            product.kept_by_producer = *kept;
+            Ok(())
+        }
+        Command::WithdrawRemark { side, at, .. } => {
             let app = product
                 .current_mut()
                 .ok_or(CommandError::NoApplication(id))?;
-            let before = app.remarks.len();
-            app.remarks
-                .retain(|r| !(r.side == *side && r.number == *number));
-            if app.remarks.len() == before {
-                return Err(CommandError::Refused(Refusal::NoSuchRemark));
-            }
+            let remark = app
+                .remarks
+                .iter_mut()
+                .find(|r| r.key() == (*side, *at) && r.is_current())
+                .ok_or(CommandError::Refused(Refusal::NoSuchRemark))?;
+            remark.withdrawn = true;
             Ok(())
         }
         Command::AddProduct { .. }

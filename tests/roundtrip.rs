@@ -146,10 +146,10 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
     commune.apply(&remark).unwrap();
     // A remark of the other side's cannot be removed here.
     assert_eq!(
-        commune.apply(&Command::DeleteRemark {
+        commune.apply(&Command::WithdrawRemark {
             id: id(COM),
             side: WorkspaceKind::Producer,
-            number: 1,
+            at: chrono::Local::now().naive_local(),
         }),
         Err(CommandError::Refused(Refusal::ProducersPart))
     );
@@ -187,12 +187,17 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
     assert!(blocks.contains("Ý kiến của xã: 1"), "{blocks}");
     assert!(blocks.contains(COMMUNE_REMARK), "{blocks}");
     assert!(blocks.contains("Chủ thể cần nộp ("), "{blocks}");
-    // The cooperative cannot remove the commune's remark, and replies with its own.
+    // The cooperative cannot withdraw the commune's remark, and replies with its own.
+    let communes_at = producer.workspace().products[&id(COM)]
+        .current()
+        .unwrap()
+        .remarks[0]
+        .at;
     assert_eq!(
-        producer.apply(&Command::DeleteRemark {
+        producer.apply(&Command::WithdrawRemark {
             id: id(COM),
             side: WorkspaceKind::Commune,
-            number: 1,
+            at: communes_at,
         }),
         Err(CommandError::Refused(Refusal::CommunesPart))
     );
@@ -237,6 +242,42 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
     receive(&mut producer, &fourth);
     let on_producer = remarks_on_disk(&producer_dir);
     assert_eq!(on_producer.len(), 2, "{on_producer:?}");
+
+    // 6. The commune withdraws its remark (the signature came): the withdrawal reaches the
+    // cooperative, and the commune's older bundle received again brings nothing back.
+    commune
+        .apply(&Command::WithdrawRemark {
+            id: id(COM),
+            side: WorkspaceKind::Commune,
+            at: communes_at,
+        })
+        .unwrap();
+    assert!(commune.flush());
+    let fifth = tmp.path().join("5-xa.ocop.zip");
+    bundle(&commune, &fifth);
+    receive(&mut producer, &fifth);
+    let current = |state: &AppState| -> Vec<String> {
+        state.workspace().products[&id(COM)]
+            .current()
+            .unwrap()
+            .remarks
+            .iter()
+            .filter(|r| r.is_current())
+            .map(|r| r.text.clone())
+            .collect()
+    };
+    assert_eq!(current(&producer), [PRODUCER_REPLY]);
+    receive(&mut producer, &fourth);
+    assert_eq!(
+        current(&producer),
+        [PRODUCER_REPLY],
+        "an older bundle brings nothing back"
+    );
+    assert_eq!(
+        remarks_on_disk(&producer_dir).len(),
+        2,
+        "the withdrawn words stay in the file"
+    );
     let note = &producer.workspace().products[&id(COM)]
         .current()
         .unwrap()
@@ -272,11 +313,44 @@ fn a_product_the_commune_keeps_alone_stays_editable_whole() {
             answer: None,
         })
         .unwrap();
-    // But a producer's remark is never the commune's to remove.
+    // But a producer's remark is never the commune's to withdraw, even here.
     let mut producer = open(&producer_workspace(tmp.path()));
     let reply = producer.remark(&id(COM), RemarkAbout::Product, "HTX: cảm ơn");
     producer.apply(&reply).unwrap();
-    assert!(producer.flush());
+    let path = tmp.path().join("htx.ocop.zip");
+    bundle(&producer, &path);
+    drop(producer);
+    // Received as the commune keeps the product alone (the switch turned off again).
+    receive(&mut commune, &path);
+    commune
+        .apply(&Command::SetKeptByProducer {
+            id: id(COM),
+            kept: false,
+        })
+        .unwrap();
+    let at = commune.workspace().products[&id(COM)]
+        .current()
+        .unwrap()
+        .remarks[0]
+        .at;
+    assert_eq!(
+        commune.apply(&Command::WithdrawRemark {
+            id: id(COM),
+            side: WorkspaceKind::Producer,
+            at,
+        }),
+        Err(CommandError::Refused(Refusal::ProducersPart))
+    );
+    // The producer's parts are the commune's to enter again; undo turns the switch back.
+    commune
+        .apply(&Command::SetDocNote {
+            id: id(COM),
+            key: "form-02".into(),
+            note: "xã nhập hộ lần nữa".into(),
+        })
+        .unwrap();
+    assert!(commune.undo() && commune.undo());
+    assert!(commune.workspace().products[&id(COM)].kept_by_producer);
 }
 
 #[test]

@@ -107,15 +107,16 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
         .to_string_lossy()
         .replace('\\', "/");
     std::fs::remove_file(&gone).unwrap();
-    // A bundle of another product holding the same evidence (a bundle of the very same
-    // product would count once with its commune's record: `roundtrip::many_communes_…`).
+    // A bundle of another producer's product holding the same evidence (a bundle of the
+    // very same product would count once with its commune's record:
+    // `roundtrip::many_communes_…`).
     let producer_dir = crate::exchange::producer_workspace(tmp.path());
     let mut producer = open(&producer_dir);
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Name,
-            value: "Cốm Hồng Quang gửi huyện".into(),
+            field: ocop_tracker::command::ProductField::ProducerName,
+            value: "HTX Cốm Lâm Bình".into(),
         })
         .unwrap();
     assert!(producer.flush());

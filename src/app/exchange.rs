@@ -189,8 +189,11 @@ impl AppState {
             )
         })?;
         let local_files = self.local_evidence();
+        // Every file the bundle's product uses that is not here yet: also those of parts
+        // that stay by rule, which the officer may still choose to take in the preview.
         let to_extract = attachments_of(&plan.product)
             .into_iter()
+            .chain(attachments_of(&bundle.product))
             .filter(|sha| !local_files.contains_key(sha))
             .collect();
         Ok(ImportPreview {
@@ -399,9 +402,12 @@ pub fn open_many(
     loaded.problems = many.problems;
     let mut homes = BTreeMap::new();
     // One product read twice (its commune's folder and a bundle of it, or two bundles):
-    // counted once, as the version edited last. Copies in two workspace folders are two
-    // communes' records and both stay. (original id, assigned id) of what is in so far.
-    let mut taken: Vec<(ProductId, ProductId)> = Vec::new();
+    // counted once. The commune's own record wins over a bundle (it holds the commune's
+    // stage and results); of two bundles, the one edited last. Copies in two workspace
+    // folders are two communes' records and both stay. Named by its id and producer (the
+    // product's name each side may edit alone). (original id, assigned id, from a bundle)
+    // of what is in so far.
+    let mut taken: Vec<(ProductId, ProductId, bool)> = Vec::new();
     let mut duplicates = 0usize;
     let last_edit = |p: &crate::domain::model::Product| p.history.last().map(|e| e.at);
     // Folders first: a bundle is then matched against the communes' own records.
@@ -415,22 +421,21 @@ pub fn open_many(
             if product.commune.trim().is_empty() {
                 product.commune.clone_from(&source.commune);
             }
-            let same = taken.iter().find_map(|(original, assigned)| {
+            let same = taken.iter().find_map(|(original, assigned, bundled)| {
                 let there = loaded.workspace.products.get(assigned)?;
                 (from_bundle
                     && original == &product.id
-                    && exchange::same_producer(&there.producer.name, &product.producer.name)
-                    && crate::domain::search::fold(&there.name)
-                        == crate::domain::search::fold(&product.name))
-                .then(|| assigned.clone())
+                    && exchange::same_producer(&there.producer.name, &product.producer.name))
+                .then(|| (assigned.clone(), *bundled))
             });
-            if let Some(assigned) = same {
+            if let Some((assigned, there_from_bundle)) = same {
                 duplicates += 1;
-                let newer = loaded
-                    .workspace
-                    .products
-                    .get(&assigned)
-                    .is_some_and(|there| last_edit(&product) > last_edit(there));
+                let newer = there_from_bundle
+                    && loaded
+                        .workspace
+                        .products
+                        .get(&assigned)
+                        .is_some_and(|there| last_edit(&product) > last_edit(there));
                 if newer {
                     product.id = assigned.clone();
                     homes.insert(assigned.clone(), source.evidence.clone());
@@ -455,7 +460,7 @@ pub fn open_many(
             }
             product.id = id.clone();
             homes.insert(id.clone(), source.evidence.clone());
-            taken.push((original, id.clone()));
+            taken.push((original, id.clone(), from_bundle));
             loaded.workspace.products.insert(id, product);
         }
     }

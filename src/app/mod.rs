@@ -444,7 +444,17 @@ impl AppState {
                 if before.as_deref() == current {
                     return Ok(()); // nothing changed: no undo step, no write
                 }
-                let changes = history::describe(before.as_deref(), current);
+                let mut changes = history::describe(before.as_deref(), current);
+                // A received bundle's remarks of the other side are logged in its own
+                // history, which came in with it: not again under this officer's name.
+                if matches!(command, Command::ImportBundle { .. }) {
+                    let own = self.workspace.info.kind;
+                    changes.retain(|c| match c {
+                        history::Change::RemarkAdded { side, .. }
+                        | history::Change::RemarkRemoved { side, .. } => *side == own,
+                        _ => true,
+                    });
+                }
                 if current.is_some() {
                     let entry = self.history_entry(Origin::Edit, changes);
                     if let Some(product) = self.workspace.products.get_mut(&id) {

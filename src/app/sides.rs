@@ -36,8 +36,11 @@ pub fn part_of<'a>(command: &'a Command, product: Option<&Product>) -> Option<Pa
         Command::SetReportDate { .. } => Part::ReportDate,
         Command::SetText { field, .. } => text_part(*field),
         Command::SetProducerKind { .. } => Part::ProducerDetails,
+        Command::SetKeptByProducer { .. } => Part::KeptByProducer,
         Command::SetScoringSet { .. } | Command::StartApplication { .. } => Part::EachSideAlone,
-        Command::AddRemark { side, .. } | Command::DeleteRemark { side, .. } => Part::Remark(*side),
+        Command::AddRemark { side, .. } | Command::WithdrawRemark { side, .. } => {
+            Part::Remark(*side)
+        }
         Command::AddProduct { .. }
         | Command::DeleteProduct { .. }
         | Command::ResolveConflict { .. }

@@ -182,8 +182,16 @@ pub fn receive(args: &[String]) -> Result<(), String> {
         // Said after the fact: done, not "will be".
         if plan.is_new {
             lang.t(text::RECEIVED_NEW_PRODUCT).to_owned()
-        } else {
+        } else if plan.remarks_in.is_empty() {
             format!("{} {}", plan.changes.len(), lang.t(text::RECEIVED_CHANGES))
+        } else {
+            format!(
+                "{} {}, {} {}",
+                plan.changes.len(),
+                lang.t(text::RECEIVED_CHANGES),
+                plan.remarks_in.len(),
+                lang.t(text::RECEIVED_REMARKS)
+            )
         }
     );
     Ok(())

@@ -130,12 +130,11 @@ fn at_a_glance(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang
             warn: true,
         }
     });
-    let commune_remarks = status
-        .application
-        .remarks
-        .iter()
-        .filter(|r| r.side == crate::domain::model::WorkspaceKind::Commune)
-        .count();
+    let commune_remarks = crate::domain::remarks::of_side(
+        &status.application.remarks,
+        crate::domain::model::WorkspaceKind::Commune,
+    )
+    .count();
     if commune_remarks > 0 {
         out.push(Block::Large {
             text: format!(
@@ -236,11 +235,8 @@ fn remarks(out: &mut Vec<Block>, input: &Input, status: &ProductStatus, lang: La
     use crate::domain::model::WorkspaceKind;
     use crate::domain::remarks::RemarkAbout;
     let remarks = &status.application.remarks;
-    if remarks.is_empty() {
-        return;
-    }
     for side in [WorkspaceKind::Commune, WorkspaceKind::Producer] {
-        let of_side: Vec<_> = remarks.iter().filter(|r| r.side == side).collect();
+        let of_side: Vec<_> = crate::domain::remarks::of_side(remarks, side).collect();
         if of_side.is_empty() {
             continue;
         }

@@ -205,6 +205,9 @@ pub struct ImportPlan {
     pub changes: Vec<merge::Part>,
     /// Parts that differ but stay as they are here (this side's own, or each side's alone).
     pub kept: Vec<merge::Part>,
+    /// The other side's remarks that come in new or withdrawn (remarks are merged by rule,
+    /// never a choice: `domain::remarks`).
+    pub remarks_in: Vec<super::remarks::Remark>,
 }
 
 impl ImportPlan {
@@ -377,11 +380,22 @@ pub fn plan_import(
     let Some(local) = local else {
         let mut product = incoming.clone();
         product.kept_by_producer |= kept_by_producer;
+        let remarks_in = product
+            .current()
+            .map(|a| {
+                a.remarks
+                    .iter()
+                    .filter(|r| r.side == from)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
         return Ok(ImportPlan {
             product,
             is_new: true,
             changes: Vec::new(),
             kept: Vec::new(),
+            remarks_in,
         });
     };
     if from == own {
@@ -437,11 +451,32 @@ pub fn plan_import(
         .into_iter()
         .filter(|part| !matches!(part, merge::Part::Applications))
         .collect();
+    let before = local
+        .current()
+        .map(|a| a.remarks.as_slice())
+        .unwrap_or_default();
+    let remarks_in = product
+        .current()
+        .map(|a| {
+            a.remarks
+                .iter()
+                .filter(|r| r.side == from)
+                .filter(|r| {
+                    before
+                        .iter()
+                        .find(|b| b.key() == r.key())
+                        .is_none_or(|b| b.withdrawn != r.withdrawn)
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(ImportPlan {
         product,
         is_new: false,
         changes,
         kept,
+        remarks_in,
     })
 }
 

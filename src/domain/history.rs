@@ -12,7 +12,7 @@ use super::dossier::DocStatus;
 use super::model::{
     ApplicationKind, Certificate, FormText, OfficialResult, ProducerKind, Product, WorkspaceKind,
 };
-use super::remarks::RemarkAbout;
+use super::remarks::{Remark, RemarkAbout};
 use super::scoring::Answer;
 use super::stage::Stage;
 
@@ -214,6 +214,11 @@ pub enum Change {
         key: String,
         file_name: String,
     },
+    /// The commune said whether the producer keeps its own copy (schema 4).
+    KeptByProducer {
+        /// After.
+        kept: bool,
+    },
     /// A remark was written (schema 4).
     RemarkAdded {
         /// The side that wrote it.
@@ -223,7 +228,7 @@ pub enum Change {
         /// Its words.
         text: String,
     },
-    /// A remark was removed by its side (schema 4).
+    /// A remark was withdrawn by its side (schema 4).
     RemarkRemoved {
         /// The side that wrote it.
         side: WorkspaceKind,
@@ -329,6 +334,11 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             to: after.scoring_set,
         });
     }
+    if before.kept_by_producer != after.kept_by_producer {
+        changes.push(Change::KeptByProducer {
+            kept: after.kept_by_producer,
+        });
+    }
     if after.applications.len() > before.applications.len() {
         if let Some(app) = after.current() {
             changes.push(Change::NewApplication { kind: app.kind });
@@ -361,18 +371,16 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             });
         }
     }
-    let named = |r: &super::remarks::Remark| (r.side as u8, r.number, r.text.clone());
+    // A remark is written once and withdrawn at most once (`domain::remarks`).
     for remark in &a.remarks {
-        if !b.remarks.iter().any(|r| named(r) == named(remark)) {
+        let before = b.remarks.iter().find(|r| r.key() == remark.key());
+        if before.is_none() && remark.is_current() {
             changes.push(Change::RemarkAdded {
                 side: remark.side,
                 about: remark.about.clone(),
                 text: remark.text.clone(),
             });
-        }
-    }
-    for remark in &b.remarks {
-        if !a.remarks.iter().any(|r| named(r) == named(remark)) {
+        } else if before.is_none_or(Remark::is_current) && !remark.is_current() {
             changes.push(Change::RemarkRemoved {
                 side: remark.side,
                 about: remark.about.clone(),

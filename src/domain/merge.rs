@@ -39,8 +39,6 @@ pub enum Part {
     Official,
     /// The list of applications (one side started a new application).
     Applications,
-    /// The remarks of both sides on the current application (`domain::remarks`).
-    Remarks,
 }
 
 impl Part {
@@ -48,7 +46,7 @@ impl Part {
     pub fn can_keep_both(&self) -> bool {
         matches!(
             self,
-            Part::Text(_) | Part::DocNote(_) | Part::DocAttachments(_) | Part::Remarks
+            Part::Text(_) | Part::DocNote(_) | Part::DocAttachments(_)
         )
     }
 }
@@ -188,9 +186,7 @@ pub fn differences(current: &Product, copy: &Product) -> Vec<Part> {
     if a.scores.official != b.scores.official {
         parts.push(Part::Official);
     }
-    if a.remarks != b.remarks {
-        parts.push(Part::Remarks);
-    }
+    // Remarks are no choice: both versions' are always kept (`merge`).
     parts
 }
 
@@ -244,6 +240,14 @@ pub fn merge(current: &Product, copy: &Product, choices: &BTreeMap<Part, Keep>) 
     }
     // Once the producer keeps its own copy, it does (either version may know it first).
     merged.kept_by_producer |= copy.kept_by_producer;
+    // Nobody's words are a choice: every remark of either version stays, a withdrawal too.
+    if let (Some(ours), Some(theirs)) = (
+        merged.applications.last_mut(),
+        copy.current()
+            .filter(|_| current.applications.len() == copy.applications.len()),
+    ) {
+        ours.remarks = super::remarks::union(&ours.remarks, &theirs.remarks);
+    }
     merged.history = merged_history(&current.history, &copy.history);
     merged
 }
@@ -344,15 +348,6 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
         Part::Official => {
             if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
                 m.scores.official = c.scores.official.clone();
-            }
-        }
-        Part::Remarks => {
-            if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
-                m.remarks = if both {
-                    super::remarks::union(&m.remarks, &c.remarks)
-                } else {
-                    c.remarks.clone()
-                };
             }
         }
     }

@@ -61,6 +61,8 @@ pub enum Part<'a> {
     Form(FormText),
     /// A remark, of the side that wrote it.
     Remark(WorkspaceKind),
+    /// Whether the producer keeps its own copy (the commune's switch).
+    KeptByProducer,
 }
 
 /// Whether the producer may move its copy of a product at `current` to `target`: both
@@ -117,6 +119,7 @@ pub fn owner(
         | Part::Certificate
         | Part::ReportDate
         | Part::ApplicationNotes
+        | Part::KeptByProducer
         | Part::Sheet(Sheet::Commune) => Commune,
         Part::EachSideAlone => return None,
         Part::Document(key) => {

@@ -152,8 +152,12 @@ pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
             en: "A remark cannot be empty",
         },
         R::NoSuchRemark => Tr {
-            vi: "Không còn ý kiến này (có thể đã được xóa)",
-            en: "This remark is no longer there (it may have been removed)",
+            vi: "Không còn ý kiến này (có thể đã được rút lại)",
+            en: "This remark is no longer there (it may have been withdrawn)",
+        },
+        R::RemarkExists => Tr {
+            vi: "Ý kiến này đã được ghi",
+            en: "This remark is already written",
         },
         R::BadProductId => Tr {
             vi: "Mã sản phẩm chỉ gồm chữ thường không dấu, số và dấu gạch ngang",

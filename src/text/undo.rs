@@ -24,7 +24,8 @@ tr! {
     UNDO_OFFICIAL = "kết quả chính thức", "official result";
     UNDO_SETTINGS = "cài đặt thư mục làm việc", "workspace settings";
     UNDO_REMARK_ADD = "ghi ý kiến về", "remark on";
-    UNDO_REMARK_DELETE = "xóa ý kiến về", "remove remark on";
+    UNDO_KEPT_BY_PRODUCER = "đổi việc HTX tự giữ hồ sơ", "change whether the producer keeps its own copy";
+    UNDO_REMARK_DELETE = "rút lại ý kiến về", "withdraw remark on";
     MENU_UNDO_WHAT = "Hoàn tác", "Undo";
     MENU_REDO_WHAT = "Làm lại", "Redo";
 }
@@ -117,15 +118,12 @@ pub fn describe_command(
         Command::SetReportDate { .. } => both(UNDO_EDIT, tr(FORM_REPORT_DATE)),
         Command::SetOfficialResult { .. } => tr(UNDO_OFFICIAL),
         Command::SetWorkspaceInfo { .. } => tr(UNDO_SETTINGS),
+        Command::SetKeptByProducer { .. } => tr(UNDO_KEPT_BY_PRODUCER),
         Command::AddRemark { about, .. } => both(UNDO_REMARK_ADD, remark_about(about)),
-        Command::DeleteRemark { side, number, .. } => {
+        Command::WithdrawRemark { side, at, .. } => {
             let about = product
                 .and_then(|p| p.current())
-                .and_then(|a| {
-                    a.remarks
-                        .iter()
-                        .find(|r| r.side == *side && r.number == *number)
-                })
+                .and_then(|a| a.remarks.iter().find(|r| r.key() == (*side, *at)))
                 .map(|r| r.about.clone())
                 .unwrap_or(crate::domain::remarks::RemarkAbout::Product);
             both(UNDO_REMARK_DELETE, remark_about(&about))

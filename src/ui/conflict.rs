@@ -126,7 +126,6 @@ pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: 
             lang.t(text::CONFLICT_SHEET_NOTES)
         ),
         Part::Official => lang.t(text::H_OFFICIAL).to_owned(),
-        Part::Remarks => lang.t(text::REMARKS).to_owned(),
     }
 }
 
@@ -194,13 +193,7 @@ pub(crate) fn part_value(
                     },
                 ),
         },
-        Part::Remarks => app.map_or_else(String::new, |a| {
-            a.remarks
-                .iter()
-                .map(|r| format!("{}: {}", text::side_name(r.side, lang), r.text))
-                .collect::<Vec<_>>()
-                .join("\n")
-        }),
+
         Part::Eliminations(s) => sheet(*s).map_or_else(String::new, |sh| {
             sh.eliminations_hit
                 .iter()

@@ -69,12 +69,8 @@ fn other_sides_remarks(
             crate::domain::model::WorkspaceKind::Commune
         }
     };
-    let theirs: Vec<_> = status
-        .application
-        .remarks
-        .iter()
-        .filter(|r| r.side == other)
-        .collect();
+    let theirs: Vec<_> =
+        crate::domain::remarks::of_side(&status.application.remarks, other).collect();
     let Some(latest) = theirs.iter().max_by_key(|r| r.at) else {
         return;
     };

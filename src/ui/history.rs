@@ -222,6 +222,13 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
                 text::side_name(*side, lang)
             )
         }
+        Change::KeptByProducer { kept } => lang
+            .t(if *kept {
+                text::H_KEPT_BY_PRODUCER
+            } else {
+                text::H_KEPT_BY_COMMUNE
+            })
+            .to_owned(),
         Change::Legacy { text: legacy } => format!("{} {legacy}", lang.t(text::H_LEGACY)),
     }
 }

@@ -564,6 +564,25 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 ui.end_row();
             }
         });
+    // The commune's switch: does the producer keep its own copy (its parts then view-only
+    // here)? Turned on by receiving its bundle; off for a paper dossier the commune enters.
+    if ctx.state.side() == crate::domain::model::WorkspaceKind::Commune {
+        let mut kept = product.kept_by_producer;
+        let enabled = ctx.may_edit(id, Part::KeptByProducer);
+        if ui
+            .add_enabled(
+                enabled,
+                egui::Checkbox::new(&mut kept, lang.t(text::KEPT_BY_PRODUCER)),
+            )
+            .on_hover_text(lang.t(text::KEPT_BY_PRODUCER_HINT))
+            .changed()
+        {
+            ctx.command(Command::SetKeptByProducer {
+                id: id.clone(),
+                kept,
+            });
+        }
+    }
     // Why some fields are grey: the other side's (`domain::sides`).
     if any_locked {
         ui.label(

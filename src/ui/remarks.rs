@@ -50,10 +50,10 @@ pub fn remark_line_ui(
                 .on_hover_text(lang.t(text::REMARK_DELETE))
                 .clicked()
         {
-            ctx.command(Command::DeleteRemark {
+            ctx.command(Command::WithdrawRemark {
                 id: product.id.clone(),
                 side: remark.side,
-                number: remark.number,
+                at: remark.at,
             });
         }
     });
@@ -132,7 +132,7 @@ pub fn overview_remarks_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: 
     );
     let mut any = false;
     for side in [other, own] {
-        for remark in app.remarks.iter().filter(|r| r.side == side) {
+        for remark in crate::domain::remarks::of_side(&app.remarks, side) {
             any = true;
             let about = match &remark.about {
                 RemarkAbout::Product => lang.t(text::ABOUT_PRODUCT).to_owned(),
@@ -198,7 +198,15 @@ fn add_box_ui(
             send = true;
         }
     });
-    let sent = send && !draft.trim().is_empty();
+    // Nothing typed is lost: a remark still in its box when the window closes is written
+    // (as every text field commits then); while typed, the status bar does not say
+    // "saved".
+    let closing = ui.input(|i| i.viewport().close_requested());
+    if !draft.trim().is_empty() && !closing {
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(egui::Id::unique("pending-edit"), true));
+    }
+    let sent = (send || closing) && !draft.trim().is_empty();
     if sent {
         let command = ctx.state.remark(&product.id, about.clone(), &draft);
         ctx.command(command);

@@ -131,8 +131,45 @@ pub(super) fn receive_dialog_ui(
         ui.separator();
         if preview.plan.is_new {
             ui.label(lang.t(text::IMPORT_NEW_PRODUCT));
-        } else if preview.plan.changes.is_empty() {
+        } else if preview.plan.changes.is_empty() && preview.plan.remarks_in.is_empty() {
             ui.label(lang.t(text::IMPORT_NO_CHANGES));
+        }
+        // The other side's remarks that come in (merged by rule, never a choice).
+        if !preview.plan.remarks_in.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "{} ({})",
+                    lang.t(text::REMARKS_NEW_FROM_BUNDLE),
+                    preview.plan.remarks_in.len()
+                ))
+                .strong(),
+            );
+            for remark in preview.plan.remarks_in.iter().take(5) {
+                let about = match &remark.about {
+                    crate::domain::remarks::RemarkAbout::Product => {
+                        lang.t(text::ABOUT_PRODUCT).to_owned()
+                    }
+                    crate::domain::remarks::RemarkAbout::Document(key) => {
+                        text::document_name(state.catalog(), &preview.plan.product, key, lang)
+                    }
+                    crate::domain::remarks::RemarkAbout::Criterion(key) => {
+                        format!("{} {key}", lang.t(text::ABOUT_CRITERION))
+                    }
+                };
+                let withdrawn = if remark.withdrawn {
+                    format!(" ({})", lang.t(text::REMARK_WITHDRAWN))
+                } else {
+                    String::new()
+                };
+                ui.label(format!(
+                    "✎ {} · {about}: {}{withdrawn}",
+                    text::side_name(remark.side, lang),
+                    remark.text
+                ));
+            }
+            if preview.plan.remarks_in.len() > 5 {
+                ui.label(format!("… {}", preview.plan.remarks_in.len() - 5));
+            }
         }
         // Whose version each side is: the last edit here, and who made the bundle, on
         // which computer, when.
