@@ -16,6 +16,7 @@ mod fixtures;
 mod gui;
 mod hardening;
 mod holidays;
+mod hostile_sheets;
 mod ics;
 mod kill;
 mod layers;

@@ -149,8 +149,19 @@ pub fn verify(args: &[String]) -> ExitCode {
 
 /// `receive DIR FILE [--received YYYY-MM-DD]`: imports the bundle into the workspace
 /// (the other side's parts; the receipt date if given). Exit 0 received, 2 refused.
-pub fn receive(args: &[String]) -> Result<(), String> {
+pub fn receive(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
+    match receive_inner(args, lang) {
+        Ok(code) => code,
+        Err(message) => {
+            super::out::error(lang, &message);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `receive`: exit 0 received, 1 written only to a conflict copy (named), 2 refused.
+fn receive_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let positional: Vec<&String> = args.iter().take(2).collect();
     let (Some(dir), Some(file)) = (positional.first(), positional.get(1)) else {
         return Err("receive needs a workspace folder and a bundle file".to_owned());
@@ -166,6 +177,7 @@ pub fn receive(args: &[String]) -> Result<(), String> {
     if let Some(by) = super::flag(args, "--by") {
         state.set_officer(by);
     }
+    let conflicts_before = state.conflicts().len();
     let plan = state.import_bundle(
         Path::new(file.as_str()),
         received,
@@ -174,6 +186,11 @@ pub fn receive(args: &[String]) -> Result<(), String> {
     )?;
     if !state.flush() {
         return Err(lang.t(text::SAVE_FAILED).to_owned());
+    }
+    // Never "received" for what went only to a conflict copy.
+    if let Some(conflicts) = super::conflicts_written(&state, conflicts_before, lang) {
+        super::out::error(lang, &conflicts);
+        return Ok(ExitCode::from(1));
     }
     eprintln!(
         "{}: {} ({})",
@@ -194,5 +211,5 @@ pub fn receive(args: &[String]) -> Result<(), String> {
             )
         }
     );
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -125,6 +125,34 @@ fn load_warning(dir: &Path, lang: Lang) -> Result<(storage::LoadedWorkspace, Cat
     Ok((loaded, catalog))
 }
 
+/// The edits that went to a conflict copy instead of the product file (another officer,
+/// a sync tool or the window changed the file meanwhile), since `before` conflict copies
+/// were known: each named, so a command never reports success for what is only in a
+/// copy. None when there is none.
+fn conflicts_written(state: &crate::app::AppState, before: usize, lang: Lang) -> Option<String> {
+    let new: Vec<String> = state
+        .conflicts()
+        .iter()
+        .skip(before)
+        .filter(|c| c.tool == storage::ConflictTool::ThisApp)
+        .map(|c| {
+            format!(
+                "{}: {} → {}",
+                lang.t(crate::text::CLI_WENT_TO_CONFLICT),
+                c.of,
+                out::printable(&c.path.display().to_string())
+            )
+        })
+        .collect();
+    (!new.is_empty()).then(|| {
+        format!(
+            "{}\n{}",
+            new.join("\n"),
+            lang.t(crate::text::CLI_CONFLICT_WHAT_TO_DO)
+        )
+    })
+}
+
 fn catalog() -> Result<Catalog, ExitCode> {
     storage::assets::builtin_catalog().map_err(|err| {
         eprintln!("error: built-in rule data is damaged: {err}");
@@ -164,7 +192,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("export") => export::run(&args[1..]),
         Some("bundle") => bundle::export(&args[1..]),
         Some("verify") => return bundle::verify(&args[1..]),
-        Some("receive") => bundle::receive(&args[1..]),
+        Some("receive") => return bundle::receive(&args[1..]),
         Some("init") => roundtrip::init(&args[1..]),
         Some("remark") => roundtrip::remark(&args[1..]),
         Some("write-seed") => write_seed(args.get(1).map(Path::new)),

@@ -157,10 +157,16 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let Some(state) = state.as_mut() else {
         return Err("no workspace".to_owned());
     };
+    let conflicts_before = state.conflicts().len();
     let count = state.import_products(&preview)?;
     if !state.flush() {
         let problems: Vec<String> = state.messages().iter().map(|m| m.text.clone()).collect();
         return Err(problems.join("\n"));
+    }
+    // Never "imported" for what went only to a conflict copy.
+    if let Some(conflicts) = super::conflicts_written(state, conflicts_before, lang) {
+        super::out::error(lang, &conflicts);
+        return Ok(ExitCode::from(1));
     }
     match lang {
         Lang::Vi => eprintln!(

@@ -51,6 +51,16 @@ pub enum SpreadsheetError {
         /// The file.
         path: PathBuf,
     },
+    /// Larger than an import reads: a cell beyond the limits, too many rows, or a
+    /// workbook declaring more strings than it can hold. Refused before anything that big
+    /// is allocated.
+    #[error("too large to import: {limit:?} — {path}")]
+    TooLarge {
+        /// Which limit.
+        limit: SheetLimit,
+        /// The file.
+        path: PathBuf,
+    },
     /// The workbook is damaged (the reader's message).
     #[error("damaged spreadsheet: {message} — {path}")]
     Damaged {
@@ -60,6 +70,30 @@ pub enum SpreadsheetError {
         path: PathBuf,
     },
 }
+
+/// Which limit a spreadsheet went over ([`SpreadsheetError::TooLarge`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetLimit {
+    /// A value in a cell beyond the rows or columns an import reads (A1 reference).
+    CellTooFar(String),
+    /// More rows with values than [`MAX_IMPORT_ROWS`] (how many were found at least).
+    TooManyRows(u64),
+    /// The shared-string table declares more strings than [`MAX_SHARED_STRINGS`] or than
+    /// its size can hold.
+    TooManyStrings(u64),
+}
+
+/// Most rows with values an import reads (a province's list is a few thousand).
+pub const MAX_IMPORT_ROWS: u64 = 50_000;
+/// Rows and columns of a sheet an import looks at: title rows, the list, totals and
+/// signatures fit well inside; a value beyond them is refused, never allocated for.
+pub const MAX_SHEET_ROWS: u32 = 60_000;
+/// Columns an import looks at (a published list has about 10 to 30).
+pub const MAX_SHEET_COLUMNS: u32 = 512;
+/// Shared strings a workbook may declare (a 50,000-row list has far fewer).
+pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
+/// Largest XML part of a workbook read uncompressed for the checks before parsing.
+const MAX_XML_PART_BYTES: u64 = 256 * 1024 * 1024;
 
 /// First bytes of a ZIP archive (.xlsx and .ods are ZIP files).
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -98,6 +132,20 @@ fn column_name(mut col: u32) -> String {
 /// merged cells in the header row (checked in .xlsx files; calamine does not report an
 /// .ods file's merged cells).
 pub fn read_first_sheet(path: &Path) -> Result<Sheet, SpreadsheetError> {
+    // A damaged or hostile file ends in an error, never in a crash of the window: the
+    // reader library can panic on some (an overflowing cell reference, a reversed
+    // dimension); what it says is not kept, the file is named.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_checked(path))) {
+        Ok(result) => result,
+        Err(_) => Err(SpreadsheetError::Damaged {
+            message: "the reader stopped on this file".to_owned(),
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// [`read_first_sheet`] without the panic guard.
+fn read_checked(path: &Path) -> Result<Sheet, SpreadsheetError> {
     let bytes =
         fsio::read_regular(path, MAX_SPREADSHEET_BYTES)?.ok_or_else(|| StorageError::Io {
             action: "read",
@@ -111,27 +159,57 @@ pub fn read_first_sheet(path: &Path) -> Result<Sheet, SpreadsheetError> {
     if !bytes.starts_with(ZIP_MAGIC) && !bytes.starts_with(CFB_MAGIC) {
         return Err(SpreadsheetError::NotASpreadsheet { path: owned() });
     }
+    // Before the reader allocates anything the file declares: its string table and, for
+    // an .ods (parsed whole when opened), its rows.
+    if bytes.starts_with(ZIP_MAGIC) {
+        check_parts(&bytes).map_err(|problem| problem.into_error(owned()))?;
+    }
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| SpreadsheetError::NotASpreadsheet { path: owned() })?;
     let Some(first) = workbook.sheet_names().first().cloned() else {
         return Err(SpreadsheetError::Empty { path: owned() });
     };
-    let range = workbook
-        .worksheet_range(&first)
-        .map_err(|err| SpreadsheetError::Damaged {
-            message: err.to_string(),
-            path: owned(),
-        })?;
-    let Some((start_row, start_col)) = range.start() else {
-        return Err(SpreadsheetError::Empty { path: owned() });
+    let (mut rows, start_row) = match &mut workbook {
+        // Cell by cell: a value far away (XFD1048576) is refused, never allocated for.
+        calamine::Sheets::Xlsx(xlsx) => {
+            read_xlsx_cells(xlsx, &first).map_err(|problem| problem.into_error(owned()))?
+        }
+        other => {
+            let range = other
+                .worksheet_range(&first)
+                .map_err(|err| SpreadsheetError::Damaged {
+                    message: err.to_string(),
+                    path: owned(),
+                })?;
+            let Some((start_row, start_col)) = range.start() else {
+                return Err(SpreadsheetError::Empty { path: owned() });
+            };
+            if let Some((end_row, end_col)) = range.end()
+                && (end_row >= MAX_SHEET_ROWS || end_col >= MAX_SHEET_COLUMNS)
+            {
+                return Err(SpreadsheetError::TooLarge {
+                    limit: SheetLimit::CellTooFar(format!(
+                        "{}{}",
+                        column_name(end_col),
+                        u64::from(end_row) + 1
+                    )),
+                    path: owned(),
+                });
+            }
+            let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(range.height());
+            for row in range.rows() {
+                let mut cells: Vec<Cell> = Vec::with_capacity(row.len() + start_col as usize);
+                // Keep column positions as the sheet has them (the range may start at
+                // column C).
+                cells.resize(start_col as usize, Cell::Empty);
+                cells.extend(row.iter().map(to_cell));
+                rows.push(cells);
+            }
+            (rows, start_row)
+        }
     };
-    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(range.height());
-    for row in range.rows() {
-        let mut cells: Vec<Cell> = Vec::with_capacity(row.len() + start_col as usize);
-        // Keep column positions as the sheet has them (the range may start at column C).
-        cells.resize(start_col as usize, Cell::Empty);
-        cells.extend(row.iter().map(to_cell));
-        rows.push(cells);
+    if rows.is_empty() {
+        return Err(SpreadsheetError::Empty { path: owned() });
     }
     // The header row (title rows above it, common in communes' lists, are dropped).
     let skip = spreadsheet::header_row_index(&rows)
@@ -306,6 +384,247 @@ fn merged_cells(body: &str, row: u32) -> Vec<String> {
     if out.is_empty() { covered_cells } else { out }
 }
 
+/// A limit met while reading, before the file's path is known to the error.
+enum Problem {
+    TooLarge(SheetLimit),
+    Damaged(String),
+}
+
+impl Problem {
+    fn into_error(self, path: PathBuf) -> SpreadsheetError {
+        match self {
+            Problem::TooLarge(limit) => SpreadsheetError::TooLarge { limit, path },
+            Problem::Damaged(message) => SpreadsheetError::Damaged { message, path },
+        }
+    }
+}
+
+/// Cells with a value an import reads at most (50,000 rows of 40 columns).
+const MAX_CELLS: u64 = 2_000_000;
+
+/// The first sheet of an .xlsx, cell by cell: rows (absolute column positions) from the
+/// first row holding a value, and that row's index. A value beyond [`MAX_SHEET_ROWS`] or
+/// [`MAX_SHEET_COLUMNS`], more than [`MAX_IMPORT_ROWS`] rows or [`MAX_CELLS`] values is
+/// refused as it is met.
+fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+) -> Result<(Vec<Vec<Cell>>, u32), Problem> {
+    let mut reader = xlsx
+        .worksheet_cells_reader(sheet)
+        .map_err(|err| Problem::Damaged(err.to_string()))?;
+    let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = Default::default();
+    let mut values: u64 = 0;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|err| Problem::Damaged(err.to_string()))?
+    {
+        let value = data_ref_to_cell(cell.get_value());
+        if value.is_blank() {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if row >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS {
+            return Err(Problem::TooLarge(SheetLimit::CellTooFar(format!(
+                "{}{}",
+                column_name(col),
+                u64::from(row) + 1
+            ))));
+        }
+        values += 1;
+        if values > MAX_CELLS {
+            return Err(Problem::TooLarge(SheetLimit::TooManyRows(
+                by_row.len() as u64
+            )));
+        }
+        by_row.entry(row).or_default().push((col, value));
+        if by_row.len() as u64 > MAX_IMPORT_ROWS + 1_000 {
+            return Err(Problem::TooLarge(SheetLimit::TooManyRows(
+                by_row.len() as u64
+            )));
+        }
+    }
+    let Some((&start_row, _)) = by_row.first_key_value() else {
+        return Ok((Vec::new(), 0));
+    };
+    let end_row = by_row.last_key_value().map_or(start_row, |(&r, _)| r);
+    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity((end_row - start_row + 1) as usize);
+    for index in start_row..=end_row {
+        let mut cells = Vec::new();
+        for (col, value) in by_row.remove(&index).unwrap_or_default() {
+            let col = col as usize;
+            if cells.len() <= col {
+                cells.resize(col + 1, Cell::Empty);
+            }
+            if let Some(slot) = cells.get_mut(col) {
+                *slot = value;
+            }
+        }
+        rows.push(cells);
+    }
+    Ok((rows, start_row))
+}
+
+/// The parts of a workbook (a ZIP) checked before the reader parses them: the shared
+/// string table's declared count (the reader reserves room for it), and an .ods file's
+/// content (cut short, or with rows or cells repeated far beyond a list).
+fn check_parts(bytes: &[u8]) -> Result<(), Problem> {
+    use std::io::Read as _;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not a zip the reader can open either: it says so.
+        return Ok(());
+    };
+    if let Ok(entry) = zip.by_name("xl/sharedStrings.xml") {
+        let size = entry.size();
+        let mut head = Vec::new();
+        entry
+            .take(64 * 1024)
+            .read_to_end(&mut head)
+            .map_err(|err| Problem::Damaged(err.to_string()))?;
+        let head = String::from_utf8_lossy(&head);
+        // Each string takes at least `<si><t/></si>` (13 bytes) of the part.
+        let room = size / 13 + 1;
+        for name in ["uniqueCount", "count"] {
+            if let Some(n) = sst_attr(&head, name)
+                && (n > MAX_SHARED_STRINGS || (name == "uniqueCount" && n > room))
+            {
+                return Err(Problem::TooLarge(SheetLimit::TooManyStrings(n)));
+            }
+        }
+    }
+    if let Ok(entry) = zip.by_name("content.xml") {
+        let mut content = Vec::new();
+        entry
+            .take(MAX_XML_PART_BYTES + 1)
+            .read_to_end(&mut content)
+            .map_err(|err| Problem::Damaged(err.to_string()))?;
+        if content.len() as u64 > MAX_XML_PART_BYTES {
+            return Err(Problem::TooLarge(SheetLimit::TooManyRows(
+                MAX_IMPORT_ROWS + 1,
+            )));
+        }
+        check_ods_content(&String::from_utf8_lossy(&content))?;
+    }
+    Ok(())
+}
+
+/// A number attribute of the `<sst …>` tag.
+fn sst_attr(head: &str, name: &str) -> Option<u64> {
+    let tag = head.get(head.find("<sst")?..)?;
+    let tag = tag.get(..tag.find('>')?)?;
+    let needle = format!(" {name}=\"");
+    let value = tag.get(tag.find(&needle)? + needle.len()..)?;
+    let value = value.get(..value.find('"')?)?;
+    // A count too long to be a number is as hostile as a huge one.
+    Some(value.trim().parse::<u64>().unwrap_or(u64::MAX))
+}
+
+/// An .ods file's content: whole (a download cut short makes the reader loop for ever),
+/// and no row or cell holding a value repeated beyond the limits (a repeat count is
+/// expanded in memory). Empty rows and cells repeated to the sheet's end, as every
+/// office program writes them, are fine.
+fn check_ods_content(content: &str) -> Result<(), Problem> {
+    if !content.trim_end().ends_with("</office:document-content>") {
+        return Err(Problem::Damaged(
+            "content.xml is cut short (the file was not saved or downloaded whole)".to_owned(),
+        ));
+    }
+    let repeat = |tag: &str, attr: &str| -> u64 {
+        let needle = format!("{attr}=\"");
+        tag.find(&needle)
+            .and_then(|at| tag.get(at + needle.len()..))
+            .and_then(|rest| rest.get(..rest.find('"')?))
+            .map_or(1, |n| n.parse::<u64>().unwrap_or(u64::MAX))
+    };
+    let has_value = |body: &str| body.contains("<text:") || body.contains("office:value");
+    let mut rows_with_values: u64 = 0;
+    let mut rest = content;
+    while let Some(at) = rest.find("<table:table-row") {
+        let Some(after) = rest.get(at..) else { break };
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = after.get(..tag_end).unwrap_or_default();
+        let self_closing = tag.ends_with('/');
+        let body_end = if self_closing {
+            tag_end
+        } else {
+            after.find("</table:table-row>").unwrap_or(after.len())
+        };
+        let body = after.get(tag_end..body_end).unwrap_or_default();
+        if has_value(body) {
+            let rows = repeat(tag, "table:number-rows-repeated");
+            rows_with_values = rows_with_values.saturating_add(rows);
+            if rows_with_values > MAX_IMPORT_ROWS + 1_000 {
+                return Err(Problem::TooLarge(SheetLimit::TooManyRows(rows_with_values)));
+            }
+            // Cells of this row with a value, repeated across columns.
+            let mut cells = body;
+            while let Some(c) = cells.find("<table:table-cell") {
+                let Some(cell) = cells.get(c..) else { break };
+                let Some(cell_tag_end) = cell.find('>') else {
+                    break;
+                };
+                let cell_tag = cell.get(..cell_tag_end).unwrap_or_default();
+                let cell_body_end = if cell_tag.ends_with('/') {
+                    cell_tag_end
+                } else {
+                    cell.find("</table:table-cell>").unwrap_or(cell.len())
+                };
+                let cell_body = cell.get(cell_tag_end..cell_body_end).unwrap_or_default();
+                if (has_value(cell_body) || cell_tag.contains("office:value"))
+                    && repeat(cell_tag, "table:number-columns-repeated")
+                        > u64::from(MAX_SHEET_COLUMNS)
+                {
+                    return Err(Problem::TooLarge(SheetLimit::CellTooFar(format!(
+                        "{}{}",
+                        column_name(MAX_SHEET_COLUMNS),
+                        rows_with_values
+                    ))));
+                }
+                cells = cell.get(cell_tag_end.max(1)..).unwrap_or_default();
+            }
+        }
+        rest = after.get(body_end.max(1)..).unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// A cell of the streaming reader as the import's [`Cell`].
+fn data_ref_to_cell(data: &calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef as D;
+    match data {
+        D::Empty | D::Error(_) => Cell::Empty,
+        D::String(s) | D::DurationIso(s) => Cell::Text(s.clone()),
+        D::SharedString(s) => Cell::Text((*s).to_owned()),
+        D::Int(i) => Cell::Number(*i as f64),
+        D::Float(f) => Cell::Number(*f),
+        D::Bool(b) => Cell::Bool(*b),
+        D::DateTime(dt) => excel_date(dt),
+        D::DateTimeIso(s) => iso_date(s),
+    }
+}
+
+/// A date cell as a date when it is one a calendar has (years 1900–9999); any other
+/// value (-1e308, NaN) stays a number, which the import reports as a bad date. The
+/// reader's conversion panics far outside that range.
+fn excel_date(dt: &calamine::ExcelDateTime) -> Cell {
+    let serial = dt.as_f64();
+    if serial.is_finite() && (0.0..=2_958_465.0).contains(&serial) {
+        dt.as_datetime()
+            .map_or(Cell::Number(serial), |d| Cell::Date(d.date()))
+    } else {
+        Cell::Number(serial)
+    }
+}
+
+/// An ISO date text cell ("2026-11-20T…") as a date, else its text.
+fn iso_date(s: &str) -> Cell {
+    s.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map_or_else(|| Cell::Text(s.to_owned()), Cell::Date)
+}
+
 fn to_cell(data: &Data) -> Cell {
     match data {
         Data::Empty | Data::Error(_) => Cell::Empty,
@@ -313,13 +632,8 @@ fn to_cell(data: &Data) -> Cell {
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => dt
-            .as_datetime()
-            .map_or(Cell::Number(dt.as_f64()), |d| Cell::Date(d.date())),
-        Data::DateTimeIso(s) => s
-            .get(..10)
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+        Data::DateTime(dt) => excel_date(dt),
+        Data::DateTimeIso(s) => iso_date(s),
     }
 }
 

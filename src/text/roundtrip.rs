@@ -56,6 +56,8 @@ tr! {
     OPEN_EXPORTED_FOLDER = "Mở thư mục chứa tệp", "Show in its folder";
     COL_SOURCE = "Nguồn", "Source";
     MANY_DUPLICATES = "sản phẩm có cả trong thư mục của xã và trong gói hồ sơ: mỗi sản phẩm chỉ tính một lần, theo bản sửa sau cùng", "products are both in a commune's folder and in a bundle: each counts once, as its latest version";
+    CLI_WENT_TO_CONFLICT = "chưa ghi vào tệp sản phẩm mà vào bản xung đột (tệp đã bị sửa ở nơi khác trong lúc ghi)", "not written to the product file but to a conflict copy (the file was changed elsewhere meanwhile)";
+    CLI_CONFLICT_WHAT_TO_DO = "Mở ứng dụng, vào sản phẩm đó để so sánh và gộp hai bản (ocop-tracker conflicts THƯ_MỤC liệt kê các bản xung đột).", "Open the app and the product to compare and merge both versions (ocop-tracker conflicts DIR lists the conflict copies).";
     CONFLICT_DEVICE = "máy", "device";
 }
 

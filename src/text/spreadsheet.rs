@@ -178,7 +178,35 @@ pub fn spreadsheet_error(
         E::Damaged { message, path } if vi => {
             format!("tệp bảng tính bị hỏng: {message} — {}", path.display())
         }
+        E::TooLarge { limit, path } => format!("{} — {}", sheet_limit(limit, lang), path.display()),
         other => other.to_string(),
+    }
+}
+
+/// Which limit a spreadsheet went over, and what to do.
+fn sheet_limit(limit: &crate::storage::spreadsheet::SheetLimit, lang: Lang) -> String {
+    use crate::storage::spreadsheet::{
+        MAX_IMPORT_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, SheetLimit as L,
+    };
+    match (limit, lang) {
+        (L::CellTooFar(cell), Lang::Vi) => format!(
+            "ô {cell} có dữ liệu nằm ngoài vùng ứng dụng đọc ({MAX_SHEET_ROWS} dòng, {MAX_SHEET_COLUMNS} cột); hãy xóa dữ liệu thừa ở đó rồi thử lại"
+        ),
+        (L::CellTooFar(cell), Lang::En) => format!(
+            "cell {cell} holds a value outside the area an import reads ({MAX_SHEET_ROWS} rows, {MAX_SHEET_COLUMNS} columns); delete what is there and try again"
+        ),
+        (L::TooManyRows(n), Lang::Vi) => format!(
+            "có hơn {MAX_IMPORT_ROWS} dòng dữ liệu (đã đếm {n}); hãy chia danh sách thành nhiều tệp"
+        ),
+        (L::TooManyRows(n), Lang::En) => format!(
+            "more than {MAX_IMPORT_ROWS} rows of data ({n} counted); split the list into several files"
+        ),
+        (L::TooManyStrings(n), Lang::Vi) => format!(
+            "tệp khai báo {n} chuỗi chữ, nhiều hơn tệp có thể chứa: tệp hỏng hoặc không phải do chương trình bảng tính lưu"
+        ),
+        (L::TooManyStrings(n), Lang::En) => format!(
+            "the file declares {n} text strings, more than it can hold: it is damaged or not saved by a spreadsheet program"
+        ),
     }
 }
 

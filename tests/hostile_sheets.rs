@@ -1,0 +1,376 @@
+//! Hostile and broken spreadsheets (issue 27, item 1): each file here once aborted,
+//! panicked, hung or took gigabytes; now each ends in a clear message naming the file,
+//! bounded in memory and time, and nothing is written. The files are built by the tests.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+use std::time::Duration;
+
+use ocop_tracker::storage::spreadsheet::{self, SheetLimit, SpreadsheetError};
+
+use crate::common;
+
+/// A sound .xlsx list of two products (rust_xlsxwriter, shared strings), dates formatted.
+fn sound_xlsx(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy");
+    for (col, head) in ["Tên sản phẩm", "Bộ tiêu chí", "Ngày cấp"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *head).unwrap();
+    }
+    sheet.write_string(1, 0, "Cốm Lâm Bình").unwrap();
+    sheet.write_number(1, 1, 6.0).unwrap();
+    sheet
+        .write_number_with_format(1, 2, 46_000.0, &date)
+        .unwrap();
+    sheet.write_string(2, 0, "Mật ong bạc hà").unwrap();
+    sheet.write_number(2, 1, 8.0).unwrap();
+    book.save(path).unwrap();
+}
+
+/// `from` with its entry `name` rewritten by `change`, written to `to`.
+fn tamper(from: &Path, to: &Path, name: &str, change: &dyn Fn(String) -> String) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let entry_name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if entry_name == name {
+            bytes = change(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        out.start_file(entry_name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap();
+}
+
+const SHEET: &str = "xl/worksheets/sheet1.xml";
+
+/// A minimal .ods whose table is `rows` (raw `<table:table-row>` elements).
+fn ods(path: &Path, rows: &str) {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Sheet1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    out.start_file("mimetype", stored).unwrap();
+    out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    out.start_file(
+        "META-INF/manifest.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    out.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    out.start_file("content.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    out.write_all(content.as_bytes()).unwrap();
+    out.finish().unwrap();
+}
+
+fn text_cell(text: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
+const ODS_HEADER: &str = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>Tên sản phẩm</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Bộ tiêu chí</text:p></table:table-cell></table:table-row>"#;
+
+/// Reads `path` on a thread and gives up after 60 s: a hang is a failure, not a stuck
+/// test run.
+fn read_bounded(path: &Path) -> Result<spreadsheet::SpreadsheetError, usize> {
+    let shown = path.display().to_string();
+    let path = path.to_owned();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = spreadsheet::read_first_sheet(&path);
+        let _ = tx.send(result.map(|sheet| sheet.rows.len()));
+    });
+    match rx
+        .recv_timeout(Duration::from_secs(60))
+        .unwrap_or_else(|timeout| panic!("reading {shown} did not end within 60 s ({timeout})"))
+    {
+        Ok(rows) => Err(rows),
+        Err(err) => Ok(err),
+    }
+}
+
+fn refused(path: &Path) -> SpreadsheetError {
+    match read_bounded(path) {
+        Ok(err) => {
+            let message = ocop_tracker::text::spreadsheet_error(&err, ocop_tracker::text::Lang::Vi);
+            assert!(
+                message.contains(&path.display().to_string()),
+                "the file is named: {message}"
+            );
+            err
+        }
+        Err(rows) => panic!("{} was read ({rows} rows)", path.display()),
+    }
+}
+
+#[test]
+fn sound_files_still_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let xlsx = tmp.path().join("ds.xlsx");
+    sound_xlsx(&xlsx);
+    let sheet = spreadsheet::read_first_sheet(&xlsx).unwrap();
+    assert_eq!(sheet.rows.len(), 3);
+    assert_eq!(
+        sheet.rows[1][2],
+        ocop_tracker::domain::spreadsheet::Cell::Date(
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 9).unwrap()
+        )
+    );
+    // An .ods with the empty rows and cells an office program repeats to the sheet's end.
+    let path = tmp.path().join("ds.ods");
+    let rows = format!(
+        "{ODS_HEADER}<table:table-row>{}{}</table:table-row><table:table-row table:number-rows-repeated=\"1048573\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>",
+        text_cell("Cốm"),
+        text_cell("6")
+    );
+    ods(&path, &rows);
+    match read_bounded(&path) {
+        Err(rows) => assert!(rows >= 2, "{rows}"),
+        Ok(err) => panic!("refused: {err}"),
+    }
+}
+
+#[test]
+fn far_cells_huge_string_tables_and_wild_dates_end_in_a_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = tmp.path().join("sound.xlsx");
+    sound_xlsx(&sound);
+    let put = |name: &str, change: &dyn Fn(String) -> String| -> PathBuf {
+        let path = tmp.path().join(name);
+        tamper(&sound, &path, SHEET, change);
+        path
+    };
+    // One value in the last cell of the sheet: was a 549 GB allocation and an abort.
+    let last = put("last-cell.xlsx", &|xml| {
+        xml.replace(
+            "</sheetData>",
+            r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    assert!(matches!(
+        refused(&last),
+        SpreadsheetError::TooLarge { limit: SheetLimit::CellTooFar(cell), .. } if cell == "XFD1048576"
+    ));
+    // A value at CV100000: was 560 MB.
+    let far = put("cv.xlsx", &|xml| {
+        xml.replace(
+            "</sheetData>",
+            r#"<row r="100000"><c r="CV100000"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    refused(&far);
+    // A reference too long for a number: was a 116 GB allocation (and an overflow).
+    let wild = put("wild-ref.xlsx", &|xml| {
+        xml.replace(
+            "</sheetData>",
+            r#"<row r="99999999999"><c r="A99999999999"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    refused(&wild);
+    // A shared-string table declaring a trillion strings: was an abort.
+    let strings = tmp.path().join("sst.xlsx");
+    tamper(&sound, &strings, "xl/sharedStrings.xml", &|xml| {
+        let at = xml.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+        let end = at + xml[at..].find('"').unwrap();
+        format!("{}999999999999{}", &xml[..at], &xml[end..])
+    });
+    assert!(matches!(
+        refused(&strings),
+        SpreadsheetError::TooLarge {
+            limit: SheetLimit::TooManyStrings(999_999_999_999),
+            ..
+        }
+    ));
+    // A date-formatted cell holding -1e308: was a panic in the date conversion. Read, and
+    // the date is kept as the number it is (the import then names the bad date).
+    let date = put("date.xlsx", &|xml| {
+        let at = xml.find("<c r=\"C2\"").unwrap();
+        let v = at + xml[at..].find("<v>").unwrap() + 3;
+        let end = v + xml[v..].find("</v>").unwrap();
+        format!("{}-1e308{}", &xml[..v], &xml[end..])
+    });
+    let sheet = spreadsheet::read_first_sheet(&date).unwrap();
+    assert_eq!(
+        sheet.rows[1][2],
+        ocop_tracker::domain::spreadsheet::Cell::Number(-1e308)
+    );
+}
+
+#[test]
+fn more_than_fifty_thousand_rows_are_refused_with_a_clear_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sound = tmp.path().join("sound.xlsx");
+    sound_xlsx(&sound);
+    let many = tmp.path().join("many.xlsx");
+    tamper(&sound, &many, SHEET, &|xml| {
+        let mut rows = String::new();
+        for r in 4..=51_100 {
+            rows.push_str(&format!(r#"<row r="{r}"><c r="B{r}"><v>6</v></c></row>"#));
+        }
+        xml.replace("</sheetData>", &format!("{rows}</sheetData>"))
+    });
+    let err = refused(&many);
+    assert!(matches!(
+        err,
+        SpreadsheetError::TooLarge {
+            limit: SheetLimit::TooManyRows(_),
+            ..
+        }
+    ));
+    let message = ocop_tracker::text::spreadsheet_error(&err, ocop_tracker::text::Lang::Vi);
+    assert!(message.contains("hơn 50000 dòng"), "{message}");
+}
+
+#[test]
+fn a_cut_short_or_repeated_ods_ends_in_a_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    // content.xml cut after the last row (a broken download): was an endless loop.
+    let cut = tmp.path().join("cut.ods");
+    ods(
+        &cut,
+        &format!(
+            "{ODS_HEADER}<table:table-row>{}</table:table-row>",
+            text_cell("Cốm")
+        ),
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&cut).unwrap()).unwrap();
+    let mut content = String::new();
+    zip.by_name("content.xml")
+        .unwrap()
+        .read_to_string(&mut content)
+        .unwrap();
+    drop(zip);
+    let short = content[..content.find("</table:table>").unwrap()].to_owned();
+    let cut_path = tmp.path().join("cut-short.ods");
+    tamper(&cut, &cut_path, "content.xml", &|_| short.clone());
+    let err = refused(&cut_path);
+    assert!(matches!(err, SpreadsheetError::Damaged { .. }), "{err}");
+    // A row with a value repeated a billion times: was 1.4 GB and 20 s.
+    let repeated = tmp.path().join("repeated.ods");
+    ods(
+        &repeated,
+        &format!(
+            "{ODS_HEADER}<table:table-row table:number-rows-repeated=\"1000000000\">{}{}</table:table-row>",
+            text_cell("Cốm"),
+            text_cell("6")
+        ),
+    );
+    assert!(matches!(
+        refused(&repeated),
+        SpreadsheetError::TooLarge {
+            limit: SheetLimit::TooManyRows(_),
+            ..
+        }
+    ));
+}
+
+/// The command line says the same and changes nothing (exit 2, no abort).
+#[test]
+fn cli_import_of_a_hostile_file_exits_2_and_writes_nothing() {
+    let (tmp, ws) = common::demo_copy();
+    let sound = tmp.path().join("sound.xlsx");
+    sound_xlsx(&sound);
+    let last = tmp.path().join("last.xlsx");
+    tamper(&sound, &last, SHEET, &|xml| {
+        xml.replace(
+            "</sheetData>",
+            r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#,
+        )
+    });
+    let before = crate::exchange::snapshot(&ws);
+    for dry in [true, false] {
+        let mut cmd = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"));
+        cmd.args(["import", ws.to_str().unwrap(), last.to_str().unwrap()]);
+        if dry {
+            cmd.arg("--dry-run");
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("XFD1048576"), "{stderr}");
+    }
+    assert_eq!(crate::exchange::snapshot(&ws), before, "nothing written");
+}
+
+/// A receive whose product file changed on disk after the workspace was read writes a
+/// conflict copy (nothing overwritten) and the state names it: the command line then
+/// reports the conflict and exits 1 instead of "received" (`cli::conflicts_written`).
+#[test]
+fn a_receive_that_became_a_conflict_copy_is_named() {
+    use ocop_tracker::storage::ConflictTool;
+    let tmp = tempfile::tempdir().unwrap();
+    let producer_dir = crate::exchange::producer_workspace(tmp.path());
+    let mut producer = crate::exchange::open(&producer_dir);
+    producer
+        .apply(&ocop_tracker::command::Command::SetText {
+            id: crate::exchange::id(crate::exchange::COM),
+            field: ocop_tracker::command::ProductField::Description,
+            value: "Cốm non, túi 200 g và hộp quà 500 g.".into(),
+        })
+        .unwrap();
+    assert!(producer.flush());
+    let bundle = tmp.path().join("htx.ocop.zip");
+    producer
+        .bundle_request(
+            &crate::exchange::id(crate::exchange::COM),
+            ocop_tracker::text::Lang::Vi,
+        )
+        .unwrap()
+        .write(
+            &bundle,
+            &mut |_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    drop(producer);
+    let (_demo, commune_dir) = common::demo_copy();
+    let mut commune = crate::exchange::open(&commune_dir);
+    // Another officer (or a sync tool) changes the file after it was read.
+    let file = commune_dir.join("products/com-hong-quang.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replacen("Sản phẩm mẫu", "Sản phẩm mẫu (sửa ở máy khác)", 1),
+    )
+    .unwrap();
+    let before = commune.conflicts().len();
+    commune
+        .import_bundle(
+            &bundle,
+            None,
+            &mut |_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    commune.flush();
+    let new: Vec<_> = commune.conflicts().iter().skip(before).collect();
+    assert_eq!(new.len(), 1, "{:?}", commune.conflicts());
+    assert_eq!(new[0].tool, ConflictTool::ThisApp);
+    assert!(new[0].path.exists());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("(sửa ở máy khác)"),
+        "the other officer's file is not overwritten"
+    );
+}
