@@ -353,3 +353,63 @@ fn temp_files_of_sync_tools_and_of_the_app_never_trigger_a_reload() {
     assert!(state.conflicts().is_empty());
     assert_eq!(state.workspace().products.len(), 2);
 }
+
+/// Every conflict-copy name the sync tools and Windows make, in any case (issue 27, item
+/// 3): OneDrive's upper-case computer name was "an invalid id" to `check` and unseen by
+/// `conflicts`; Explorer's "- Copy" / "- Bản sao", "(1)" without a space, "[conflicted]"
+/// and "_Conflict" were missed too. Each is now a conflict copy of its product, offered
+/// for merging, and never loaded as a product.
+#[test]
+fn every_conflict_copy_name_is_recognised_in_any_case() {
+    let (_tmp, ws) = common::demo_copy();
+    let original = ws.join("products/com-hong-quang.ron");
+    let names = [
+        "com-hong-quang-DESKTOP-4FNBC3D.ron",
+        "com-hong-quang - Copy.ron",
+        "com-hong-quang - Bản sao.ron",
+        "com-hong-quang(1).ron",
+        "com-hong-quang [conflicted].ron",
+        "com-hong-quang_Conflict.ron",
+        "com-hong-quang.SYNC-CONFLICT-20261205-101010-ABCDEFG.ron",
+    ];
+    for name in names {
+        fs::copy(&original, ws.join("products").join(name)).unwrap();
+    }
+    let loaded = storage::load_workspace(&ws).unwrap();
+    assert_eq!(
+        loaded.workspace.products.len(),
+        2,
+        "no copy loaded as a product"
+    );
+    assert_eq!(
+        loaded.conflicts.len(),
+        names.len(),
+        "{:?}",
+        loaded.conflicts
+    );
+    assert!(loaded.conflicts.iter().all(|c| c.of == com()));
+    assert!(
+        loaded
+            .conflicts
+            .iter()
+            .any(|c| c.tool == ConflictTool::OneDrive)
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let out = run(&["conflicts", ws.to_str().unwrap()]);
+    let listed =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{listed}");
+    assert!(listed.contains("DESKTOP-4FNBC3D"), "{listed}");
+    let check = run(&["check", ws.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert!(
+        !said.contains("không phải mã sản phẩm hợp lệ"),
+        "not an invalid id: {said}"
+    );
+    assert_eq!(
+        said.matches("bản xung đột chưa giải quyết").count(),
+        names.len(),
+        "{said}"
+    );
+}

@@ -52,29 +52,59 @@ pub struct ConflictCopy {
 }
 
 /// If the `.ron` file stem is a conflict copy's by its name alone, the product id it is a
-/// copy of and the tool. OneDrive's `-<computer>` suffix cannot be told from a name: see
-/// [`onedrive_copy_of`].
+/// copy of and the tool. Case does not matter ("SYNC-CONFLICT", "Conflicted Copy"). Names
+/// of every tool in `docs/sharing` and of Windows Explorer:
+/// - this app: `<id>.ocop-conflict-<stamp>`; Syncthing: `<id>.sync-conflict-<…>`;
+/// - Dropbox / Nextcloud: `<id> (… conflicted copy …)`; also `<id> [conflicted]`;
+/// - numbered copies (Google Drive, browsers, Explorer): `<id> (1)`, `<id>(1)`;
+/// - Explorer's copies: `<id> - Copy`, `<id> - Copy (2)`, `<id> - Bản sao`;
+/// - other tools: `<id>_conflict-<stamp>`, `<id>_Conflict`, `<id>_conflict(1)`;
+/// - OneDrive: `<id>-<COMPUTER>` with the computer's name in upper case (its default;
+///   a lower-case name is told by the file's own id, [`onedrive_copy_of`]).
 pub fn conflict_by_name(stem: &str) -> Option<(String, ConflictTool)> {
-    if let Some((base, _)) = stem.split_once(OWN_CONFLICT_MARKER) {
-        return Some((base.to_owned(), ConflictTool::ThisApp));
+    let lower = stem.to_lowercase();
+    // Lower-casing keeps byte positions for the ASCII markers below only when the stem is
+    // ASCII up to them; ids are ASCII, so the base before a marker always is.
+    let base_before = |marker: &str| -> Option<String> {
+        let at = lower.find(marker)?;
+        stem.get(..at).map(|b| b.trim_end().to_owned())
+    };
+    for (marker, tool) in [
+        (OWN_CONFLICT_MARKER, ConflictTool::ThisApp),
+        (".sync-conflict-", ConflictTool::Syncthing),
+        ("_conflict", ConflictTool::Other),
+        (" [conflicted]", ConflictTool::DropboxOrNextcloud),
+        (" - copy", ConflictTool::Numbered),
+        (" - bản sao", ConflictTool::Numbered),
+    ] {
+        if let Some(base) = base_before(marker).filter(|b| !b.is_empty()) {
+            return Some((base, tool));
+        }
     }
-    if let Some((base, _)) = stem.split_once(".sync-conflict-") {
-        return Some((base.to_owned(), ConflictTool::Syncthing));
-    }
-    if let Some((base, _)) = stem.split_once("_conflict-") {
-        return Some((base.to_owned(), ConflictTool::Other));
-    }
-    if let Some(open) = stem.rfind(" (")
+    if let Some(open) = stem.rfind('(')
         && stem.ends_with(')')
     {
-        let inside = stem.get(open + 2..stem.len() - 1).unwrap_or_default();
-        let base = stem.get(..open).unwrap_or_default().to_owned();
-        if inside.contains("conflicted copy") {
-            return Some((base, ConflictTool::DropboxOrNextcloud));
+        let inside = stem.get(open + 1..stem.len() - 1).unwrap_or_default();
+        let base = stem.get(..open).unwrap_or_default().trim_end().to_owned();
+        if !base.is_empty() {
+            if inside.to_lowercase().contains("conflicted copy") {
+                return Some((base, ConflictTool::DropboxOrNextcloud));
+            }
+            if !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit()) {
+                return Some((base, ConflictTool::Numbered));
+            }
         }
-        if !inside.is_empty() && inside.chars().all(|c| c.is_ascii_digit()) {
-            return Some((base, ConflictTool::Numbered));
-        }
+    }
+    // OneDrive with an upper-case computer name: a product id, a dash, then the name.
+    if let Some(first_upper) = stem.find(|c: char| c.is_ascii_uppercase())
+        && let Some(dash) = stem.get(..first_upper).and_then(|b| b.rfind('-'))
+        && let Some(base) = stem.get(..dash)
+        && crate::domain::model::ProductId::is_valid(base)
+        && stem
+            .get(dash + 1..)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    {
+        return Some((base.to_owned(), ConflictTool::OneDrive));
     }
     None
 }
@@ -258,8 +288,50 @@ mod tests {
                 "com-hong-quang.ocop-conflict-20261128-232729-pc-xa",
                 Some(("com-hong-quang", ConflictTool::ThisApp)),
             ),
+            (
+                "com-hong-quang.SYNC-CONFLICT-20261128-232729-XIZO752",
+                Some(("com-hong-quang", ConflictTool::Syncthing)),
+            ),
+            (
+                "com-hong-quang (An's Conflicted Copy 2026-11-28)",
+                Some(("com-hong-quang", ConflictTool::DropboxOrNextcloud)),
+            ),
+            (
+                "com-hong-quang [conflicted]",
+                Some(("com-hong-quang", ConflictTool::DropboxOrNextcloud)),
+            ),
+            (
+                "com-hong-quang(1)",
+                Some(("com-hong-quang", ConflictTool::Numbered)),
+            ),
+            (
+                "com-hong-quang - Copy",
+                Some(("com-hong-quang", ConflictTool::Numbered)),
+            ),
+            (
+                "com-hong-quang - Copy (2)",
+                Some(("com-hong-quang", ConflictTool::Numbered)),
+            ),
+            (
+                "com-hong-quang - Bản sao",
+                Some(("com-hong-quang", ConflictTool::Numbered)),
+            ),
+            (
+                "com-hong-quang_Conflict",
+                Some(("com-hong-quang", ConflictTool::Other)),
+            ),
+            (
+                "com-hong-quang-DESKTOP-4FNBC3D",
+                Some(("com-hong-quang", ConflictTool::OneDrive)),
+            ),
+            (
+                "com-hong-quang-DESKTOP-4FNBC3D-2",
+                Some(("com-hong-quang", ConflictTool::OneDrive)),
+            ),
             ("com-hong-quang", None),
             ("com (ban nhap)", None),
+            ("Cốm", None),
+            ("(1)", None),
         ] {
             assert_eq!(
                 conflict_by_name(stem),
