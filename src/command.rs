@@ -374,7 +374,7 @@ pub fn apply(
             if !ProductId::is_valid(id.as_str()) {
                 return Err(CommandError::Refused(Refusal::BadProductId));
             }
-            if !(1..=26).contains(scoring_set) {
+            if !crate::domain::criteria::SETS.contains(scoring_set) {
                 return Err(CommandError::Refused(Refusal::ScoringSetRange));
             }
             if name.trim().is_empty() {
@@ -469,7 +469,7 @@ fn check_whole_product(product: &crate::domain::model::Product) -> Result<(), Co
     if product.name.trim().is_empty() {
         return Err(CommandError::Refused(Refusal::EmptyName));
     }
-    if !(1..=26).contains(&product.scoring_set) {
+    if !crate::domain::criteria::SETS.contains(&product.scoring_set) {
         return Err(CommandError::Refused(Refusal::ScoringSetRange));
     }
     Ok(())
@@ -520,7 +520,7 @@ fn apply_to_product(
             Ok(())
         }
         Command::SetScoringSet { scoring_set, .. } => {
-            if !(1..=26).contains(scoring_set) {
+            if !crate::domain::criteria::SETS.contains(scoring_set) {
                 return Err(CommandError::Refused(Refusal::ScoringSetRange));
             }
             let old_set = product.scoring_set;

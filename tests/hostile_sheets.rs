@@ -374,3 +374,125 @@ fn a_receive_that_became_a_conflict_copy_is_named() {
         "the other officer's file is not overwritten"
     );
 }
+
+/// A bundle whose product `check` would reject is refused by `receive`, each problem
+/// named, nothing written (issue 27, item 7): an answer past its criterion's options and a
+/// criterion the set does not have.
+#[test]
+fn receive_refuses_a_product_check_would_reject() {
+    let tmp = tempfile::tempdir().unwrap();
+    let producer_dir = crate::exchange::producer_workspace(tmp.path());
+    let file = producer_dir.join("products/com-hong-quang.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let bad = text.replacen("\"1.2\": Chosen(", "\"9.9\": Chosen(", 1);
+    // The first answer's option index made 65535.
+    let at = bad.find("option: ").unwrap() + "option: ".len();
+    let end = at + bad[at..].find(|c: char| !c.is_ascii_digit()).unwrap();
+    let bad = format!("{}65535{}", &bad[..at], &bad[end..]);
+    std::fs::write(&file, bad).unwrap();
+    let producer = crate::exchange::open(&producer_dir);
+    let bundle = tmp.path().join("bad.ocop.zip");
+    producer
+        .bundle_request(
+            &crate::exchange::id(crate::exchange::COM),
+            ocop_tracker::text::Lang::Vi,
+        )
+        .unwrap()
+        .write(
+            &bundle,
+            &mut |_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    drop(producer);
+    let (_demo, commune_dir) = common::demo_copy();
+    let before = crate::exchange::snapshot(&commune_dir);
+    let out = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args([
+            "receive",
+            commune_dir.to_str().unwrap(),
+            bundle.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("phương án 65536"), "{said}");
+    assert!(
+        said.contains("tiêu chí “9.9” không có trong bộ 6"),
+        "{said}"
+    );
+    assert_eq!(
+        crate::exchange::snapshot(&commune_dir),
+        before,
+        "nothing written"
+    );
+}
+
+/// `bundle` without `--out` names the file after the product: another product of the same
+/// name never silently replaces the first one's bundle (issue 27, item 6); and a name
+/// with a right-to-left override or invisible characters never reaches a file name.
+#[test]
+fn a_bundle_of_another_product_is_never_overwritten_and_names_stay_plain() {
+    let (tmp, ws) = common::demo_copy();
+    let mut state = crate::exchange::open(&ws);
+    let twin = state.free_product_id("Cốm Hồng Quang");
+    state
+        .apply(&ocop_tracker::command::Command::AddProduct {
+            id: twin.clone(),
+            name: "Cốm Hồng Quang".into(),
+            scoring_set: 6,
+            year: 2026,
+        })
+        .unwrap();
+    let sneaky = state.free_product_id("Cốm gpj");
+    state
+        .apply(&ocop_tracker::command::Command::AddProduct {
+            id: sneaky.clone(),
+            name: "Cốm\u{202E}gpj.exe\u{200B}".into(),
+            scoring_set: 6,
+            year: 2026,
+        })
+        .unwrap();
+    assert!(state.flush());
+    drop(state);
+    let cwd = tmp.path().join("out");
+    std::fs::create_dir(&cwd).unwrap();
+    let bundle = |id: &str| {
+        Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+            .current_dir(&cwd)
+            .args(["bundle", ws.to_str().unwrap(), "--product", id])
+            .output()
+            .unwrap()
+    };
+    assert!(bundle("com-hong-quang").status.success());
+    let first = std::fs::read(cwd.join("Cốm Hồng Quang.ocop.zip")).unwrap();
+    let out = bundle(twin.as_str());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("sản phẩm khác cùng tên"),
+        "{out:?}"
+    );
+    assert_eq!(
+        std::fs::read(cwd.join("Cốm Hồng Quang.ocop.zip")).unwrap(),
+        first
+    );
+    // Again for the same product: its own bundle is replaced, as asked.
+    assert!(bundle("com-hong-quang").status.success());
+    // The disguised name: the file name holds no override or zero-width character.
+    assert!(bundle(sneaky.as_str()).status.success());
+    let names: Vec<String> = std::fs::read_dir(&cwd)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Cốmgpj.exe.ocop.zip".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().all(|n| !n
+            .chars()
+            .any(ocop_tracker::domain::filename::is_hidden_format)),
+        "{names:?}"
+    );
+}

@@ -174,6 +174,22 @@ impl AppState {
         if local.is_some() && self.read_only.contains(&bundle.product.id) {
             return Err(refused(crate::command::Refusal::ReadOnlyProduct));
         }
+        // Never bring in a product that `check` would then reject (an answer past its
+        // criterion's options, a criterion not in the set, a rule version this build has
+        // no data for): the same rule (`domain::checks`), each problem named.
+        let problems = crate::domain::checks::data_problems(&bundle.product, &self.catalog);
+        if !problems.is_empty() {
+            let named: Vec<String> = problems
+                .iter()
+                .map(|p| text::data_problem(p, bundle.product.scoring_set, lang))
+                .collect();
+            return Err(format!(
+                "{}: {} — {}",
+                lang.t(text::BUNDLE_PRODUCT_INVALID),
+                named.join("; "),
+                bundle.path.display()
+            ));
+        }
         let plan = exchange::plan_import(
             local.as_ref(),
             &bundle.product,

@@ -52,12 +52,28 @@ pub fn export(args: &[String]) -> Result<(), String> {
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
     let out = match super::flag(args, "--out") {
         Some(out) => std::path::PathBuf::from(out),
-        None => state
-            .workspace()
-            .products
-            .get(&id)
-            .map(|p| std::path::PathBuf::from(bundle_file_name(p)))
-            .unwrap_or_default(),
+        None => {
+            let default = state
+                .workspace()
+                .products
+                .get(&id)
+                .map(|p| std::path::PathBuf::from(bundle_file_name(p)))
+                .unwrap_or_default();
+            // The name comes from the product's name: another product of the same name
+            // (two communes' "Mật ong") would be silently replaced. Refused, named.
+            if let Ok((manifest, _)) = storage::bundle::peek(&default)
+                && manifest.product_id != id
+            {
+                return Err(format!(
+                    "{} “{}” ({}) — {}",
+                    lang.t(text::CLI_BUNDLE_OF_ANOTHER),
+                    printable(&manifest.product_name),
+                    manifest.product_id,
+                    printable(&default.display().to_string())
+                ));
+            }
+            default
+        }
     };
     let request = state.bundle_request(&id, lang)?;
     let manifest = request

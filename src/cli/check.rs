@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
-use crate::domain::scoring::{self, SheetProblem};
 use crate::storage::{self, evidence::EvidenceStatus};
 use crate::text::{self, Lang};
 
@@ -82,17 +81,11 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
     for product in loaded.workspace.products.values() {
         let path = storage::product_path(dir, &product.id);
         let path = path.display();
-        if !(1..=26).contains(&product.scoring_set) {
-            problems.push(pick(
-                lang,
-                format!(
-                    "bộ tiêu chí {} không thuộc 26 bộ — {path}",
-                    product.scoring_set
-                ),
-                format!(
-                    "scoring_set {} is not one of the 26 sets — {path}",
-                    product.scoring_set
-                ),
+        // The product's own data, by the rule a receive applies too (`domain::checks`).
+        for problem in crate::domain::checks::data_problems(product, &catalog) {
+            problems.push(format!(
+                "{} — {path}",
+                text::data_problem(&problem, product.scoring_set, lang)
             ));
         }
         for app in &product.applications {
@@ -128,47 +121,6 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
                         "{what}: “{}” ({}) · {} — {path}",
                         attachment.stored_path, attachment.file_name, entry.key
                     ));
-                }
-            }
-            if catalog.template(&app.rule_version).is_none() {
-                problems.push(pick(
-                    lang,
-                    format!(
-                        "căn cứ “{}” không có trong ứng dụng — {path}",
-                        app.rule_version
-                    ),
-                    format!("unknown rule version “{}” — {path}", app.rule_version),
-                ));
-            }
-            let Some(set) = catalog.scoring_set(&app.rule_version, product.scoring_set) else {
-                continue;
-            };
-            for (sheet_vi, sheet_en, sheet) in [
-                (
-                    "phiếu tự đánh giá",
-                    "self-assessment",
-                    &app.scores.self_assessment,
-                ),
-                ("phiếu của xã", "commune sheet", &app.scores.commune_view),
-            ] {
-                for problem in scoring::sheet_problems(set, sheet) {
-                    problems.push(match problem {
-                        SheetProblem::UnknownCriterion { key } => pick(
-                            lang,
-                            format!("{sheet_vi}: tiêu chí “{key}” không có trong bộ {} — {path}", product.scoring_set),
-                            format!("{sheet_en}: criterion “{key}” is not in set {} — {path}", product.scoring_set),
-                        ),
-                        SheetProblem::OptionOutOfRange { key, option, options } => pick(
-                            lang,
-                            format!("{sheet_vi}: tiêu chí “{key}” chọn phương án {} nhưng chỉ có {options} — {path}", option + 1),
-                            format!("{sheet_en}: criterion “{key}” has option {} chosen but only {options} exist — {path}", option + 1),
-                        ),
-                        SheetProblem::UnknownElimination { key } => pick(
-                            lang,
-                            format!("{sheet_vi}: điều kiện loại “{key}” không có trong bộ {} — {path}", product.scoring_set),
-                            format!("{sheet_en}: eliminating condition “{key}” is not in set {} — {path}", product.scoring_set),
-                        ),
-                    });
                 }
             }
         }

@@ -70,11 +70,13 @@ pub fn warning(lang: Lang, message: &str) {
 }
 
 /// `text` with control characters (escape sequences, carriage returns, newlines from
-/// hostile file names) shown as `\u{1b}` escapes, so they cannot act on the terminal.
+/// hostile file names) and invisible format characters (a right-to-left override that
+/// makes `gpj.exe` read as `exe.jpg`: `domain::filename::is_hidden_format`) shown as
+/// `\u{1b}` escapes, so they cannot act on the terminal or disguise a name.
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() {
+        if c.is_control() || crate::domain::filename::is_hidden_format(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);
@@ -89,5 +91,9 @@ mod tests {
     fn control_characters_are_escaped() {
         assert_eq!(super::printable("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
         assert_eq!(super::printable("Cốm Hồng Quang"), "Cốm Hồng Quang");
+        assert_eq!(
+            super::printable("Cốm\u{202E}gpj.exe"),
+            "Cốm\\u{202e}gpj.exe"
+        );
     }
 }

@@ -12,6 +12,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The scoring sets' numbers (Appendix II of Decision 26/2026: 26 sets). The one home of
+/// this range: commands, the import, `check` and the set picker use it.
+pub const SETS: std::ops::RangeInclusive<u8> = 1..=26;
+
 /// The three parts of every scoring sheet.
 ///
 /// Decision 26/2026, Art. 3: Part A 40 points, Part B 25, Part C 35 (total 100).

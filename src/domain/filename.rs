@@ -49,12 +49,31 @@ pub fn is_windows_safe(name: &str) -> bool {
         && !is_reserved(name)
 }
 
-/// A file-name stem from `text`: NFC, forbidden characters replaced, spaces collapsed,
+/// Whether `c` changes how text reads without being seen: the bidirectional overrides,
+/// embeddings and isolates (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F,
+/// U+061C), zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the soft hyphen.
+/// `Cốm\u{202E}gpj.exe.ocop.zip` reads as "Cốmexe.jpg…": such a character never goes into a
+/// name the app makes, and is shown escaped in what it prints.
+pub fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{061C}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
+}
+
+/// A file-name stem from `text`: NFC, forbidden and invisible characters (bidi overrides,
+/// zero-width, [`is_hidden_format`]) dropped or replaced, spaces collapsed,
 /// no leading/trailing dots or spaces, not a reserved name, at most [`MAX_STEM_BYTES`].
 /// Never empty: falls back to `fallback`.
 pub fn safe_stem(text: &str, fallback: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in search::nfc(text).chars() {
+    for c in search::nfc(text).chars().filter(|c| !is_hidden_format(*c)) {
         let c = if c.is_control()
             || matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*')
         {
@@ -132,6 +151,20 @@ mod tests {
             name.chars().count(),
             "Mẫu 01 - Cốm Hồng Quang.docx".chars().count()
         );
+    }
+
+    #[test]
+    fn bidi_overrides_and_invisible_characters_never_reach_a_name() {
+        // "Cốm" + U+202E + "gpj.exe" would read as "Cốmexe.jpg" in Explorer.
+        assert_eq!(
+            export_file_name("Cốm\u{202E}gpj.exe", "ocop.zip"),
+            "Cốmgpj.exe.ocop.zip"
+        );
+        for hidden in ['\u{200B}', '\u{FEFF}', '\u{2066}', '\u{200F}', '\u{00AD}'] {
+            let name = safe_stem(&format!("Cốm{hidden} Hồng Quang"), "x");
+            assert_eq!(name, "Cốm Hồng Quang", "{hidden:?}");
+        }
+        assert_eq!(safe_stem("\u{202E}\u{200B}", "sản phẩm"), "sản phẩm");
     }
 
     #[test]

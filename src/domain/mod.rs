@@ -5,6 +5,7 @@
 
 pub mod agenda;
 pub mod catalog;
+pub mod checks;
 pub mod criteria;
 pub mod deadlines;
 pub mod demo;

@@ -58,6 +58,8 @@ tr! {
     MANY_DUPLICATES = "sản phẩm có cả trong thư mục của xã và trong gói hồ sơ: mỗi sản phẩm chỉ tính một lần, theo bản sửa sau cùng", "products are both in a commune's folder and in a bundle: each counts once, as its latest version";
     CLI_WENT_TO_CONFLICT = "chưa ghi vào tệp sản phẩm mà vào bản xung đột (tệp đã bị sửa ở nơi khác trong lúc ghi)", "not written to the product file but to a conflict copy (the file was changed elsewhere meanwhile)";
     CLI_CONFLICT_WHAT_TO_DO = "Mở ứng dụng, vào sản phẩm đó để so sánh và gộp hai bản (ocop-tracker conflicts THƯ_MỤC liệt kê các bản xung đột).", "Open the app and the product to compare and merge both versions (ocop-tracker conflicts DIR lists the conflict copies).";
+    CLI_BUNDLE_OF_ANOTHER = "đã có tệp gói của một sản phẩm khác cùng tên ở đây; không ghi đè, hãy chọn tên bằng --out", "a bundle of another product with the same name is already here; not overwritten, choose a name with --out";
+    BUNDLE_PRODUCT_INVALID = "Không nhận: tệp sản phẩm trong gói có dữ liệu sai", "Not received: the product file in the bundle holds wrong data";
     CONFLICT_DEVICE = "máy", "device";
 }
 
@@ -141,5 +143,71 @@ pub fn and_more(count: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("và {count} tài liệu khác"),
         Lang::En => format!("and {count} more"),
+    }
+}
+
+/// A problem of a product's own data (`domain::checks`), for `check` and a refused
+/// receive: "phiếu tự đánh giá: tiêu chí “1.1” chọn phương án 65536 nhưng chỉ có 4".
+pub fn data_problem(
+    problem: &crate::domain::checks::DataProblem,
+    scoring_set: u8,
+    lang: Lang,
+) -> String {
+    use crate::domain::checks::DataProblem as P;
+    use crate::domain::history::Sheet;
+    use crate::domain::scoring::SheetProblem as S;
+    let vi = lang == Lang::Vi;
+    let sheet_name = |sheet: &Sheet| match (sheet, vi) {
+        (Sheet::SelfAssessment, true) => "phiếu tự đánh giá",
+        (Sheet::SelfAssessment, false) => "self-assessment",
+        (Sheet::Commune, true) => "phiếu của xã",
+        (Sheet::Commune, false) => "commune sheet",
+    };
+    match problem {
+        P::SetOutOfRange(set) if vi => format!("bộ tiêu chí {set} không thuộc 26 bộ"),
+        P::SetOutOfRange(set) => format!("scoring_set {set} is not one of the 26 sets"),
+        P::UnknownRuleVersion(rule) if vi => {
+            format!("căn cứ “{rule}” không có trong ứng dụng")
+        }
+        P::UnknownRuleVersion(rule) => format!("unknown rule version “{rule}”"),
+        P::Sheet { sheet, problem } => {
+            let sheet = sheet_name(sheet);
+            match (problem, vi) {
+                (S::UnknownCriterion { key }, true) => {
+                    format!("{sheet}: tiêu chí “{key}” không có trong bộ {scoring_set}")
+                }
+                (S::UnknownCriterion { key }, false) => {
+                    format!("{sheet}: criterion “{key}” is not in set {scoring_set}")
+                }
+                (
+                    S::OptionOutOfRange {
+                        key,
+                        option,
+                        options,
+                    },
+                    true,
+                ) => format!(
+                    "{sheet}: tiêu chí “{key}” chọn phương án {} nhưng chỉ có {options}",
+                    option.saturating_add(1)
+                ),
+                (
+                    S::OptionOutOfRange {
+                        key,
+                        option,
+                        options,
+                    },
+                    false,
+                ) => format!(
+                    "{sheet}: criterion “{key}” has option {} chosen but only {options} exist",
+                    option.saturating_add(1)
+                ),
+                (S::UnknownElimination { key }, true) => {
+                    format!("{sheet}: điều kiện loại “{key}” không có trong bộ {scoring_set}")
+                }
+                (S::UnknownElimination { key }, false) => {
+                    format!("{sheet}: eliminating condition “{key}” is not in set {scoring_set}")
+                }
+            }
+        }
     }
 }

@@ -273,7 +273,7 @@ pub fn scoring_set_picker(
         .selected_text(set_label(*value, catalog, lang))
         .width(320.0)
         .show_ui(ui, |ui| {
-            for number in 1..=26u8 {
+            for number in crate::domain::criteria::SETS {
                 // Picking with the keyboard (arrows, Enter) closes the list as a click does.
                 if ui
                     .selectable_value(value, number, set_label(number, catalog, lang))

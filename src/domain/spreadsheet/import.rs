@@ -532,7 +532,9 @@ fn set_number(cell: &Cell) -> Option<u8> {
         }
         other => whole_number(other)?,
     };
-    u8::try_from(number).ok().filter(|n| (1..=26).contains(n))
+    u8::try_from(number)
+        .ok()
+        .filter(|n| crate::domain::criteria::SETS.contains(n))
 }
 
 /// The product an import row becomes: a new product with one application (of the
