@@ -496,3 +496,80 @@ fn a_bundle_of_another_product_is_never_overwritten_and_names_stay_plain() {
         "{names:?}"
     );
 }
+
+/// An export killed half-way leaves its temp file beside the target; the next export to
+/// that folder removes it (the app's own pattern, older than a minute), and never one of
+/// another export still under way (issue 27, item 5).
+#[test]
+fn the_next_export_removes_an_interrupted_exports_temp_file() {
+    let (tmp, ws) = common::demo_copy();
+    let out = tmp.path().join("Desktop");
+    std::fs::create_dir(&out).unwrap();
+    let stale = out.join(".Cốm Hồng Quang.ocop.zip.0123456789abcdef.tmp");
+    let fresh = out.join(".Thịt trâu.ocop.zip.fedcba9876543210.tmp");
+    let theirs = out.join(".something-else.tmp");
+    for path in [&stale, &fresh, &theirs] {
+        std::fs::write(path, vec![0_u8; 4096]).unwrap();
+    }
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(600))
+        .unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&theirs)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(600))
+        .unwrap();
+    let status = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args([
+            "bundle",
+            ws.to_str().unwrap(),
+            "--product",
+            "com-hong-quang",
+            "--out",
+            out.join("Cốm Hồng Quang.ocop.zip").to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        !stale.exists(),
+        "the interrupted export's temp file is gone"
+    );
+    assert!(
+        fresh.exists(),
+        "a temp file under a minute old may be another export's"
+    );
+    assert!(theirs.exists(), "another program's file is never touched");
+}
+
+/// Messages say it in the user's language (issue 27, item 8): a product file whose id is
+/// not its name, two files claiming one id, a refused write.
+#[test]
+fn storage_messages_are_vietnamese_in_vietnamese() {
+    let (_tmp, ws) = common::demo_copy();
+    std::fs::copy(
+        ws.join("products/com-hong-quang.ron"),
+        ws.join("products/com-ban-sao.ron"),
+    )
+    .unwrap();
+    let out = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(["check", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("mã ghi trong tệp là “com-hong-quang” nhưng tên tệp là “com-ban-sao”"),
+        "{said}"
+    );
+    assert!(!said.contains("the id inside"), "{said}");
+    let refused = ocop_tracker::storage::StorageError::Refused {
+        reason: "the target is a folder",
+        path: ws.clone(),
+    };
+    let text = ocop_tracker::text::storage_error(&refused, ocop_tracker::text::Lang::Vi);
+    assert!(text.contains("nơi ghi là một thư mục"), "{text}");
+}

@@ -34,7 +34,12 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
             let mut file = options.open(path).map_err(io_err("open", path))?;
             file.write_all(bytes).map_err(io_err("write", path))
         }
-        _ => write_atomic(path, bytes),
+        _ => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                super::fsio::clean_stray_temps(&[parent.to_owned()]);
+            }
+            write_atomic(path, bytes)
+        }
     }
 }
 
@@ -66,6 +71,10 @@ pub fn write_export_streamed<T>(
         _ => Path::new("."),
     };
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    // An export killed half-way (power cut, task manager) left its temp file here: gone
+    // with the next export to this folder (the app's own pattern, older than a minute,
+    // so another export under way is never touched).
+    super::fsio::clean_stray_temps(&[parent.to_owned()]);
     let (tmp, mut file) = create_temp(parent, file_name)?;
     let result = (|| {
         let value = write(&mut file)?;

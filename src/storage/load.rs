@@ -253,11 +253,9 @@ fn read_product(
     if product.id.as_str() != read.stem {
         // The file name is the identity; a copied file keeps its new name.
         read.claimed_id = Some(product.id.as_str().to_owned());
-        read.problems.push(StorageError::Data {
-            message: format!(
-                "the id inside the file is “{}” but the file name says “{}”; the file name is used",
-                product.id, read.stem
-            ),
+        read.problems.push(StorageError::IdMismatch {
+            inside: product.id.as_str().to_owned(),
+            name: read.stem.clone(),
             path: path.to_owned(),
         });
         // The stem was checked to be a valid id before the file was read.
@@ -406,7 +404,7 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
                     tool: ConflictTool::OneDrive,
                 });
                 read.problems
-                    .retain(|p| !matches!(p, StorageError::Data { .. }));
+                    .retain(|p| !matches!(p, StorageError::IdMismatch { .. }));
                 loaded.problems.extend(read.problems);
                 return;
             }
@@ -447,12 +445,9 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
         // In file-name order, like every other problem.
         let mut names: Vec<String> = claimants.iter().map(|s| format!("{s}.ron")).collect();
         names.sort();
-        loaded.problems.push(StorageError::Data {
-            message: format!(
-                "{} files claim the same product id “{claimed}”: {}",
-                names.len(),
-                names.join(", ")
-            ),
+        loaded.problems.push(StorageError::SameId {
+            id: claimed.clone(),
+            files: names,
             path: products_dir.clone(),
         });
     }

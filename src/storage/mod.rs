@@ -123,6 +123,28 @@ pub enum StorageError {
         /// Target file.
         path: PathBuf,
     },
+    /// A product file whose `id` is not its name (a copied file: the name is used).
+    #[error(
+        "the id inside the file is “{inside}” but the file name says “{name}”; the file name is used — {path}"
+    )]
+    IdMismatch {
+        /// The id written inside.
+        inside: String,
+        /// The file's stem.
+        name: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Several files claim one product id (named).
+    #[error("{} files claim the same product id “{id}”: {} — {path}", files.len(), files.join(", "))]
+    SameId {
+        /// The id.
+        id: String,
+        /// The files' names.
+        files: Vec<String>,
+        /// The products folder.
+        path: PathBuf,
+    },
     /// A file parsed but its content breaks a rule (named in the message).
     #[error("{message} — {path}")]
     Data {
@@ -183,6 +205,8 @@ impl StorageError {
             | StorageError::NotAWorkspace { path }
             | StorageError::Serialize { path, .. }
             | StorageError::Data { path, .. }
+            | StorageError::IdMismatch { path, .. }
+            | StorageError::SameId { path, .. }
             | StorageError::Refused { path, .. }
             | StorageError::Skipped { path, .. }
             | StorageError::ChangedOnDisk { path, .. }

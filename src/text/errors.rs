@@ -122,7 +122,17 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
         ),
         E::Serialize { message, .. } if vi => format!("không ghi được dữ liệu: {message} — {path}"),
         E::Data { message, .. } if vi => format!("dữ liệu sai: {message} — {path}"),
-        E::Refused { reason, .. } if vi => format!("không ghi: {reason} — {path}"),
+        E::IdMismatch { inside, name, .. } if vi => format!(
+            "mã ghi trong tệp là “{inside}” nhưng tên tệp là “{name}”; dùng theo tên tệp — {path}"
+        ),
+        E::SameId { id, files, .. } if vi => format!(
+            "{} tệp cùng nhận mã sản phẩm “{id}”: {} — {path}",
+            files.len(),
+            files.join(", ")
+        ),
+        E::Refused { reason, .. } if vi => {
+            format!("không ghi: {} — {path}", refused_reason_vi(reason))
+        }
         E::Skipped { reason, .. } => match lang {
             Lang::Vi => format!("bỏ qua, không đọc: {} — {path}", skip_reason(*reason, lang)),
             Lang::En => format!("skipped, not read: {} — {path}", skip_reason(*reason, lang)),
@@ -132,6 +142,53 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
             fields.join(", ")
         ),
         other => other.to_string(),
+    }
+}
+
+/// A storage refusal's reason in Vietnamese (the reasons are fixed English sentences in
+/// `storage`); one not in the table yet is shown as it is.
+fn refused_reason_vi(reason: &str) -> &str {
+    match reason {
+        "a file with this name could not be read, so it is not overwritten" => {
+            "không đọc được tệp trùng tên nên không ghi đè"
+        }
+        "a link, pipe or folder has this product's file name" => {
+            "một liên kết, ống hoặc thư mục đang mang tên tệp của sản phẩm này"
+        }
+        "bundle not written" => "chưa ghi gói hồ sơ",
+        "changed" => "tệp đã bị sửa ở nơi khác",
+        "could not create a temp file" => "không tạo được tệp tạm",
+        "invalid product id" => "mã sản phẩm không hợp lệ",
+        "no such item" | "no such product" => "không có sản phẩm này",
+        "not a regular file; left where it is" => "không phải tệp thường; để nguyên chỗ cũ",
+        "the product was changed by someone else since it was read, so it was not deleted" => {
+            "sản phẩm đã bị người khác sửa từ lúc đọc nên không xóa"
+        }
+        "the target is a folder" => "nơi ghi là một thư mục",
+        "the target is a symbolic link; give the real file's path (or - for standard output)"
+        | "the target is a symbolic link; give the real file's path" => {
+            "nơi ghi là một liên kết tượng trưng; hãy chỉ đường dẫn tệp thật"
+        }
+        "the target is not a regular file" => "nơi ghi không phải tệp thường",
+        "too many conflict files for this product in one second" => {
+            "quá nhiều bản xung đột của sản phẩm này trong một giây"
+        }
+        "workspace.ron could not be read, so it is not overwritten" => {
+            "không đọc được workspace.ron nên không ghi đè"
+        }
+        "workspace.ron is a link, pipe or folder" => {
+            "workspace.ron là một liên kết, ống hoặc thư mục"
+        }
+        "a product file could not be read, so its evidence may still be in use; fix it first" => {
+            "có tệp sản phẩm không đọc được, minh chứng của nó có thể vẫn đang dùng; hãy sửa tệp đó trước"
+        }
+        "a product is open read-only (newer version or unknown fields), so its evidence may still be in use" => {
+            "có sản phẩm chỉ mở để xem (phiên bản mới hơn hoặc trường lạ), minh chứng của nó có thể vẫn đang dùng"
+        }
+        "a product has an unresolved conflict copy; resolve it first" => {
+            "có sản phẩm còn bản xung đột chưa giải quyết; hãy giải quyết trước"
+        }
+        other => other,
     }
 }
 
