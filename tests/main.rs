@@ -16,7 +16,7 @@ mod fixtures;
 mod gui;
 mod hardening;
 mod holidays;
-mod hostile_sheets;
+mod hostile_input;
 mod ics;
 mod kill;
 mod layers;

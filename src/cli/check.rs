@@ -96,11 +96,30 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
                     let what = match status {
                         // (`verify` never says "in a bundle": that is the many view's.)
                         EvidenceStatus::Ok | EvidenceStatus::InBundle => continue,
-                        EvidenceStatus::Missing => pick(
-                            lang,
-                            "thiếu tệp minh chứng".into(),
-                            "evidence file missing".into(),
-                        ),
+                        // Where it went, when the clean-up moved it to the trash.
+                        EvidenceStatus::Missing => {
+                            match storage::evidence::in_evidence_trash(dir, &attachment.stored_path)
+                            {
+                                Some(trashed) => pick(
+                                    lang,
+                                    format!(
+                                        "thiếu tệp minh chứng: tệp đang ở thùng rác {} — chép lại vào {} để dùng",
+                                        trashed.display(),
+                                        attachment.stored_path
+                                    ),
+                                    format!(
+                                        "evidence file missing: it is in the trash at {} — move it back to {} to use it",
+                                        trashed.display(),
+                                        attachment.stored_path
+                                    ),
+                                ),
+                                None => pick(
+                                    lang,
+                                    "thiếu tệp minh chứng".into(),
+                                    "evidence file missing".into(),
+                                ),
+                            }
+                        }
                         EvidenceStatus::Altered { .. } => pick(
                             lang,
                             "tệp minh chứng đã bị sửa sau khi đính kèm (SHA-256 khác)".into(),

@@ -41,6 +41,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ),
         None => storage::EVIDENCE_GRACE,
     };
+    // Said, not refused: a file attached on another PC may arrive before its product file.
+    if grace < storage::EVIDENCE_GRACE {
+        super::out::warning(lang, lang.t(text::GC_SHORT_GRACE));
+    }
     let plan = storage::unused_evidence(dir, SystemTime::now(), grace)
         .map_err(|e| text::storage_error(&e, lang))?;
     for stored in &plan.removable {

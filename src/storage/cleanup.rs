@@ -29,6 +29,14 @@ pub struct CleanupPlan {
     pub misnamed: Vec<String>,
 }
 
+/// Every 64-hex-digit token of `text`, lower-case: the SHA-256 names a file may hold.
+fn sha256_tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_hexdigit())
+        .filter(|t| t.len() == 64)
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
 /// Plans the clean-up from a fresh scan of every product file at this moment (not from
 /// what a window loaded earlier: another officer may have attached a file since).
 ///
@@ -74,6 +82,7 @@ pub fn unused_evidence(
     for product in loaded.workspace.products.values() {
         add(product);
     }
+    let mut in_trash_text: Vec<String> = Vec::new();
     let trash = dir.join(TRASH_DIR);
     if fsio::check_dir(&trash)? {
         let entries = fs::read_dir(&trash).map_err(|source| StorageError::Io {
@@ -95,6 +104,9 @@ pub fn unused_evidence(
             }
             // A product in the trash that cannot be read may reference anything: refuse.
             let text = read_text(&path, MAX_PRODUCT_FILE_BYTES)?.unwrap_or_default();
+            // Any SHA-256 written anywhere in it counts, also in fields this build does not
+            // know (a newer version's file): better kept than lost.
+            in_trash_text.extend(sha256_tokens(&text));
             let parsed = parse_product(&text, &path)
                 .map(|p| p.value)
                 .or_else(|err| match err {
@@ -106,6 +118,7 @@ pub fn unused_evidence(
             add(&parsed);
         }
     }
+    referenced.extend(in_trash_text);
     let stored = evidence::list_stored(dir).map_err(|err| StorageError::Data {
         message: err.to_string(),
         path: dir.join(evidence::EVIDENCE_DIR),

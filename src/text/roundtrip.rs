@@ -60,6 +60,7 @@ tr! {
     CLI_CONFLICT_WHAT_TO_DO = "Mở ứng dụng, vào sản phẩm đó để so sánh và gộp hai bản (ocop-tracker conflicts THƯ_MỤC liệt kê các bản xung đột).", "Open the app and the product to compare and merge both versions (ocop-tracker conflicts DIR lists the conflict copies).";
     CLI_BUNDLE_OF_ANOTHER = "đã có tệp gói của một sản phẩm khác cùng tên ở đây; không ghi đè, hãy chọn tên bằng --out", "a bundle of another product with the same name is already here; not overwritten, choose a name with --out";
     BUNDLE_PRODUCT_INVALID = "Không nhận: tệp sản phẩm trong gói có dữ liệu sai", "Not received: the product file in the bundle holds wrong data";
+    GC_SHORT_GRACE = "thời gian chờ ngắn hơn 7 ngày: tệp minh chứng vừa đính kèm ở máy khác có thể về trước tệp sản phẩm của nó và bị chuyển vào thùng rác (vẫn lấy lại được từ trash/evidence/)", "a grace shorter than 7 days: an evidence file just attached on another PC may arrive before its product file and be moved to the trash (it can still be taken back from trash/evidence/)";
     CONFLICT_DEVICE = "máy", "device";
 }
 

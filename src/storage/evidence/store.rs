@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::ErrorKind;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::SystemTime;
 
@@ -120,21 +120,50 @@ pub fn remove_stored(workspace: &Path, stored_path: &str) -> Result<(), Evidence
         .trim_start_matches('/');
     let target = workspace.join(EVIDENCE_TRASH_DIR).join(inside);
     if let Some(parent) = target.parent() {
-        for dir in [workspace.join(crate::storage::TRASH_DIR), parent.to_owned()] {
-            match fs::symlink_metadata(&dir) {
-                Ok(meta) if meta.file_type().is_symlink() => {
-                    return Err(unsafe_path("folder is a symbolic link", EVIDENCE_TRASH_DIR));
-                }
-                _ => {}
+        // Never through a link anywhere under the workspace: `trash/`, `trash/evidence/`
+        // (a link there once moved evidence out of the workspace) and each folder below.
+        let mut dir = parent;
+        while dir.starts_with(workspace) && dir != workspace {
+            if fs::symlink_metadata(dir).is_ok_and(|meta| meta.file_type().is_symlink()) {
+                return Err(unsafe_path("folder is a symbolic link", EVIDENCE_TRASH_DIR));
             }
+            let Some(up) = dir.parent() else { break };
+            dir = up;
         }
         fs::create_dir_all(parent).map_err(io_err("create folder", parent))?;
+        // And once made, still no link (one planted between the check and the create).
+        if fs::canonicalize(parent)
+            .ok()
+            .zip(fs::canonicalize(workspace).ok())
+            .is_none_or(|(made, root)| !made.starts_with(root))
+        {
+            return Err(unsafe_path(
+                "folder is outside the workspace",
+                EVIDENCE_TRASH_DIR,
+            ));
+        }
     }
     match crate::storage::fsio::rename_with_retry(&path, &target) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
         Err(e) => Err(io_err("move to trash", &path)(e)),
     }
+}
+
+/// Where a stored file sits in `trash/evidence/`, if the clean-up moved it there (a
+/// regular file, not through a link); for `check` to point at it.
+pub fn in_evidence_trash(workspace: &Path, stored_path: &str) -> Option<PathBuf> {
+    let inside = stored_path
+        .strip_prefix(EVIDENCE_DIR)
+        .unwrap_or(stored_path)
+        .trim_start_matches('/');
+    if inside.is_empty() || inside.contains("..") || inside.contains('\\') {
+        return None;
+    }
+    let path = workspace.join(EVIDENCE_TRASH_DIR).join(inside);
+    fs::symlink_metadata(&path)
+        .is_ok_and(|m| m.is_file())
+        .then_some(path)
 }
 
 /// Empties `trash/evidence/` (the explicit, separate step after clean-up); returns how

@@ -1,6 +1,7 @@
-//! Hostile and broken spreadsheets (issue 27, item 1): each file here once aborted,
-//! panicked, hung or took gigabytes; now each ends in a clear message naming the file,
-//! bounded in memory and time, and nothing is written. The files are built by the tests.
+//! Hostile and broken input (issue 27): spreadsheets that once aborted, panicked, hung or
+//! took gigabytes now end in a clear message naming the file, bounded in memory and time,
+//! with nothing written; receives and imports that went to a conflict copy say so; names
+//! stay plain; the clean-up never leaves the workspace. The files are built by the tests.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -572,4 +573,120 @@ fn storage_messages_are_vietnamese_in_vietnamese() {
     };
     let text = ocop_tracker::text::storage_error(&refused, ocop_tracker::text::Lang::Vi);
     assert!(text.contains("nơi ghi là một thư mục"), "{text}");
+}
+
+/// An unreferenced evidence file, stored under its SHA-256, last modified 30 days ago.
+fn old_unused_evidence(ws: &Path) -> String {
+    let source = ws.join("lạ.txt");
+    std::fs::write(&source, b"minh chung khong ai dung").unwrap();
+    let imported = ocop_tracker::storage::evidence::import_file(
+        ws,
+        &source,
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .unwrap();
+    std::fs::remove_file(&source).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(ws.join(&imported.stored_path))
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(30 * 24 * 3600))
+        .unwrap();
+    imported.stored_path
+}
+
+/// The clean-up never follows a link under `trash/` (issue 27, item 4): a linked
+/// `trash/evidence/` once moved evidence out of the workspace.
+#[cfg(unix)]
+#[test]
+fn clean_up_never_moves_evidence_through_a_linked_trash() {
+    let (tmp, ws) = common::demo_copy();
+    let stored = old_unused_evidence(&ws);
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::create_dir_all(ws.join("trash")).unwrap();
+    std::os::unix::fs::symlink(&outside, ws.join("trash/evidence")).unwrap();
+    let out = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(["gc", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "nothing moved outside"
+    );
+    assert!(ws.join(&stored).is_file(), "the file stays where it was");
+}
+
+/// A product in the trash written by a newer version keeps the evidence any field of it
+/// names, also a field this build does not know; `check` points at a file the clean-up
+/// moved; a grace under 7 days is said (issue 27, item 4).
+#[test]
+fn clean_up_counts_every_reference_and_check_points_at_the_trash() {
+    let (_tmp, ws) = common::demo_copy();
+    let stored = old_unused_evidence(&ws);
+    let sha = stored
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .split('.')
+        .next()
+        .unwrap()
+        .to_owned();
+    // A newer version's product in the trash naming it in an unknown field.
+    let product = std::fs::read_to_string(ws.join("products/thit-trau-binh-an.ron")).unwrap();
+    let newer = product
+        .replacen("schema_version: 4", "schema_version: 9", 1)
+        .replacen(
+            "name: \"Thịt trâu Bình An\",",
+            &format!("name: \"Thịt trâu Bình An\",\n        future_photos: [\"{sha}\"],"),
+            1,
+        );
+    std::fs::create_dir_all(ws.join("trash")).unwrap();
+    std::fs::write(
+        ws.join("trash/thit-trau-binh-an.20261205-090000.ron"),
+        newer,
+    )
+    .unwrap();
+    let gc = |extra: &[&str]| {
+        let mut args = vec!["gc", ws.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    let out = gc(&["--grace-days", "0"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("thời gian chờ ngắn hơn 7 ngày"),
+        "a short grace is said: {out:?}"
+    );
+    assert!(
+        ws.join(&stored).is_file(),
+        "named by the trashed product: kept"
+    );
+    // Without that reference it goes, and check then says where it is.
+    std::fs::remove_file(ws.join("trash/thit-trau-binh-an.20261205-090000.ron")).unwrap();
+    // A product that still wants it (its reference added by hand, as a sync would bring).
+    let com = ws.join("products/com-hong-quang.ron");
+    assert!(gc(&[]).status.success());
+    assert!(!ws.join(&stored).exists(), "moved to the trash");
+    let text = std::fs::read_to_string(&com).unwrap();
+    let attached = text.replacen(
+        "attachments: [",
+        &format!(
+            "attachments: [\n                        Attachment(sha256: \"{sha}\", file_name: \"lạ.txt\", size_bytes: 24, stored_path: \"{stored}\", added_at: \"2026-11-01T09:00:00\"),"
+        ),
+        1,
+    );
+    std::fs::write(&com, attached).unwrap();
+    let out = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(["check", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("tệp đang ở thùng rác"), "{said}");
 }
