@@ -111,6 +111,11 @@ fn read_bounded(path: &Path) -> Result<spreadsheet::SpreadsheetError, usize> {
 }
 
 fn refused(path: &Path) -> SpreadsheetError {
+    // `OCOP_SAVE_HOSTILE=DIR` keeps each hostile file (the fuzz corpus was seeded so).
+    if let Some(dir) = std::env::var_os("OCOP_SAVE_HOSTILE") {
+        let name = format!("sheet-{}", path.file_name().unwrap().to_string_lossy());
+        std::fs::copy(path, Path::new(&dir).join(name)).unwrap();
+    }
     match read_bounded(path) {
         Ok(err) => {
             let message = ocop_tracker::text::spreadsheet_error(&err, ocop_tracker::text::Lang::Vi);

@@ -13,6 +13,7 @@ mod documents;
 mod evidence;
 mod exchange;
 mod fixtures;
+mod fuzz;
 mod gui;
 mod hardening;
 mod holidays;
