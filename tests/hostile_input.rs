@@ -695,3 +695,39 @@ fn clean_up_counts_every_reference_and_check_points_at_the_trash() {
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("tệp đang ở thùng rác"), "{said}");
 }
+
+/// Read-only commands do not take the workspace's per-PC lock (issue 27, item 8): a
+/// window opening the folder meanwhile is not told it is "open elsewhere".
+#[test]
+fn calendar_and_export_read_without_taking_the_lock() {
+    let (tmp, ws) = common::demo_copy();
+    let lock = ws.join(".ocop-tracker.lock");
+    let _ = std::fs::remove_file(&lock);
+    let out = tmp.path().join("lich.ics");
+    for args in [
+        vec![
+            "calendar",
+            ws.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        vec![
+            "export",
+            ws.to_str().unwrap(),
+            "--product",
+            "com-hong-quang",
+            "--form",
+            "01",
+            "--out",
+            tmp.path().join("m01.docx").to_str().unwrap(),
+        ],
+    ] {
+        let status = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+            .args(&args)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args:?}");
+    }
+    assert!(out.is_file() && tmp.path().join("m01.docx").is_file());
+    assert!(!lock.exists(), "no lock taken by a read-only command");
+}

@@ -231,6 +231,22 @@ impl AppState {
         Ok(state)
     }
 
+    /// Opens the workspace in `dir` only to read it (the command line's `calendar` and
+    /// `export`): the per-PC lock is not taken, so a window opening it meanwhile is not
+    /// told it is "open elsewhere"; no clean-up runs; every edit is refused.
+    pub fn open_to_read(
+        dir: &Path,
+        mut catalog: Catalog,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<Self, StorageError> {
+        let loaded = storage::load_workspace(dir)?;
+        let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
+        let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &holiday_problems);
+        state.workspace_locked = Some(lang.t(text::OPENED_TO_READ).to_owned());
+        Ok(state)
+    }
+
     /// A state around a loaded workspace, unlocked and with no clean-up done (the
     /// read-only views build theirs with this: they write nothing into the folder).
     pub(crate) fn from_loaded(

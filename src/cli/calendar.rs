@@ -12,7 +12,7 @@ use super::out::Out;
 pub fn run(args: &[String]) -> Result<(), String> {
     let dir = Path::new(args.first().ok_or("calendar needs a folder")?);
     let lang = super::lang_from(args);
-    let state = super::open_state(dir, args, lang)?;
+    let state = super::open_to_read(dir, args, lang)?;
     for problem in state.load_problems() {
         super::out::warning(lang, problem);
     }

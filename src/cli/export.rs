@@ -50,7 +50,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         "export needs --out FILE (or --out - for standard output)"
     })?;
-    let state = super::open_state(dir, args, lang)?;
+    let state = super::open_to_read(dir, args, lang)?;
     let id = ProductId::parse(raw_id)
         .filter(|id| state.workspace().products.contains_key(id))
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;

@@ -113,6 +113,15 @@ fn open_state(dir: &Path, args: &[String], lang: Lang) -> Result<crate::app::App
         .map_err(|e| crate::text::storage_error(&e, lang))
 }
 
+/// Opens the workspace `dir` to read it only (no lock, no edit): `calendar`, `export`.
+fn open_to_read(dir: &Path, args: &[String], lang: Lang) -> Result<crate::app::AppState, String> {
+    let today = today_from(args)?;
+    let (catalog, _) =
+        storage::assets::catalog_for(dir).map_err(|e| crate::text::storage_error(&e, lang))?;
+    crate::app::AppState::open_to_read(dir, catalog, today, lang)
+        .map_err(|e| crate::text::storage_error(&e, lang))
+}
+
 /// Loads the workspace in `dir` and its rule data (with the workspace's own holidays),
 /// printing every problem met on the way as a warning.
 fn load_warning(dir: &Path, lang: Lang) -> Result<(storage::LoadedWorkspace, Catalog), String> {

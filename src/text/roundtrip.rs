@@ -61,6 +61,7 @@ tr! {
     CLI_BUNDLE_OF_ANOTHER = "đã có tệp gói của một sản phẩm khác cùng tên ở đây; không ghi đè, hãy chọn tên bằng --out", "a bundle of another product with the same name is already here; not overwritten, choose a name with --out";
     BUNDLE_PRODUCT_INVALID = "Không nhận: tệp sản phẩm trong gói có dữ liệu sai", "Not received: the product file in the bundle holds wrong data";
     GC_SHORT_GRACE = "thời gian chờ ngắn hơn 7 ngày: tệp minh chứng vừa đính kèm ở máy khác có thể về trước tệp sản phẩm của nó và bị chuyển vào thùng rác (vẫn lấy lại được từ trash/evidence/)", "a grace shorter than 7 days: an evidence file just attached on another PC may arrive before its product file and be moved to the trash (it can still be taken back from trash/evidence/)";
+    OPENED_TO_READ = "Mở để đọc (dòng lệnh): không sửa gì", "Opened to read (command line): nothing is edited";
     CONFLICT_DEVICE = "máy", "device";
 }
 
