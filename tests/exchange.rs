@@ -69,7 +69,7 @@ fn commune_workspace(root: &Path) -> PathBuf {
     ws
 }
 
-fn export(state: &AppState, product: &str, out: &Path) -> Manifest {
+pub(crate) fn export(state: &AppState, product: &str, out: &Path) -> Manifest {
     state
         .bundle_request(&id(product), Lang::Vi)
         .expect("request")

@@ -139,25 +139,8 @@ fn seeds(scratch: &Path) -> Vec<(Kind, Vec<u8>)> {
     let ws = scratch.join("seed-ws");
     common::copy_dir(&demo, &ws);
     let bundle = scratch.join("seed.ocop.zip");
-    let state = ocop_tracker::app::AppState::open(
-        &ws,
-        common::catalog(),
-        common::today(),
-        ocop_tracker::text::Lang::Vi,
-    )
-    .unwrap();
-    state
-        .bundle_request(
-            &ocop_tracker::domain::model::ProductId::parse("com-hong-quang").unwrap(),
-            ocop_tracker::text::Lang::Vi,
-        )
-        .unwrap()
-        .write(
-            &bundle,
-            &mut |_, _| {},
-            &std::sync::atomic::AtomicBool::new(false),
-        )
-        .unwrap();
+    let state = crate::exchange::open(&ws);
+    crate::exchange::export(&state, crate::exchange::COM, &bundle);
     drop(state);
     let xlsx = scratch.join("seed.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();

@@ -336,18 +336,7 @@ fn a_receive_that_became_a_conflict_copy_is_named() {
         .unwrap();
     assert!(producer.flush());
     let bundle = tmp.path().join("htx.ocop.zip");
-    producer
-        .bundle_request(
-            &crate::exchange::id(crate::exchange::COM),
-            ocop_tracker::text::Lang::Vi,
-        )
-        .unwrap()
-        .write(
-            &bundle,
-            &mut |_, _| {},
-            &std::sync::atomic::AtomicBool::new(false),
-        )
-        .unwrap();
+    crate::exchange::export(&producer, crate::exchange::COM, &bundle);
     drop(producer);
     let (_demo, commune_dir) = common::demo_copy();
     let mut commune = crate::exchange::open(&commune_dir);
@@ -398,18 +387,7 @@ fn receive_refuses_a_product_check_would_reject() {
     std::fs::write(&file, bad).unwrap();
     let producer = crate::exchange::open(&producer_dir);
     let bundle = tmp.path().join("bad.ocop.zip");
-    producer
-        .bundle_request(
-            &crate::exchange::id(crate::exchange::COM),
-            ocop_tracker::text::Lang::Vi,
-        )
-        .unwrap()
-        .write(
-            &bundle,
-            &mut |_, _| {},
-            &std::sync::atomic::AtomicBool::new(false),
-        )
-        .unwrap();
+    crate::exchange::export(&producer, crate::exchange::COM, &bundle);
     drop(producer);
     let (_demo, commune_dir) = common::demo_copy();
     let before = crate::exchange::snapshot(&commune_dir);

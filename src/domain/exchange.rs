@@ -359,6 +359,34 @@ fn merge_application(
     }
 }
 
+/// The sender's remarks that come in new, or withdrawn since, compared with `local`.
+fn remarks_coming_in(
+    local: Option<&Product>,
+    planned: &Product,
+    from: WorkspaceKind,
+) -> Vec<super::remarks::Remark> {
+    let before = local
+        .and_then(Product::current)
+        .map(|a| a.remarks.as_slice())
+        .unwrap_or_default();
+    planned
+        .current()
+        .map(|a| {
+            a.remarks
+                .iter()
+                .filter(|r| r.side == from)
+                .filter(|r| {
+                    before
+                        .iter()
+                        .find(|b| b.key() == r.key())
+                        .is_none_or(|b| b.withdrawn != r.withdrawn)
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// What importing `incoming` (made in a `from` workspace) into this (`own`) workspace would
 /// give. A bundle made on the same side cannot update an existing product: the sender's
 /// parts would be this side's own ([`ExchangeError::SameSide`]); as a new product it
@@ -380,16 +408,7 @@ pub fn plan_import(
     let Some(local) = local else {
         let mut product = incoming.clone();
         product.kept_by_producer |= kept_by_producer;
-        let remarks_in = product
-            .current()
-            .map(|a| {
-                a.remarks
-                    .iter()
-                    .filter(|r| r.side == from)
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default();
+        let remarks_in = remarks_coming_in(None, &product, from);
         return Ok(ImportPlan {
             product,
             is_new: true,
@@ -451,26 +470,7 @@ pub fn plan_import(
         .into_iter()
         .filter(|part| !matches!(part, merge::Part::Applications))
         .collect();
-    let before = local
-        .current()
-        .map(|a| a.remarks.as_slice())
-        .unwrap_or_default();
-    let remarks_in = product
-        .current()
-        .map(|a| {
-            a.remarks
-                .iter()
-                .filter(|r| r.side == from)
-                .filter(|r| {
-                    before
-                        .iter()
-                        .find(|b| b.key() == r.key())
-                        .is_none_or(|b| b.withdrawn != r.withdrawn)
-                })
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
+    let remarks_in = remarks_coming_in(Some(local), &product, from);
     Ok(ImportPlan {
         product,
         is_new: false,
