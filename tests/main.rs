@@ -13,6 +13,8 @@ mod documents;
 mod evidence;
 mod exchange;
 mod fixtures;
+#[cfg(unix)]
+// a child per input under `ulimit` (sh); the Windows build is fuzzed through its shared code
 mod fuzz;
 mod gui;
 mod hardening;
