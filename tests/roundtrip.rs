@@ -506,11 +506,7 @@ fn a_new_officer_starts_from_nothing_in_the_gui() {
         folder: Some(target.clone()),
         ..Default::default()
     });
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 700.0))
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
+    let mut harness = common::harness_of(app, egui::vec2(1024.0, 700.0));
     harness.run();
     harness.get_by_label("Tạo thư mục làm việc mới…").click();
     harness.run();
@@ -818,11 +814,7 @@ fn many_communes_count_one_product_once_with_its_source() {
     let mut app =
         ocop_tracker::ui::OcopApp::new(common::catalog(), None, Lang::Vi, Some(common::today()));
     app.state = Some(state);
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 700.0))
-        .with_max_steps(16)
-        .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut ocop_tracker::ui::OcopApp| app.show(ui), app);
+    let mut harness = common::harness_of(app, egui::vec2(1024.0, 700.0));
     harness.run();
     harness.get_by_label("Danh mục sản phẩm").click();
     harness.run();
@@ -863,11 +855,7 @@ fn pictures_of_the_new_screens_in_both_languages() {
         let tmp = tempfile::tempdir().unwrap();
         let mut app = OcopApp::new(common::catalog(), None, lang, Some(common::today()));
         app.demo_workspace = Some(tmp.path().join("saves"));
-        let mut harness = egui_kittest::Harness::builder()
-            .with_size(size)
-            .with_max_steps(16)
-            .with_context_setup(ocop_tracker::ui::theme::install)
-            .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
+        let mut harness = common::harness_of(app, size);
         harness.run();
         harness.get_by_label(if vi {
             "Xem dữ liệu mẫu"

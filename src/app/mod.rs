@@ -200,34 +200,28 @@ impl AppState {
     /// Opens the workspace in `dir`.
     pub fn open(
         dir: &Path,
-        mut catalog: Catalog,
+        catalog: Catalog,
         today: NaiveDate,
         lang: Lang,
     ) -> Result<Self, StorageError> {
-        let loaded = storage::load_workspace(dir)?;
-        let (lock, workspace_locked) = match storage::shared::lock_workspace(dir) {
-            Ok(lock) => (Some(lock), None),
-            Err(storage::shared::LockRefused::HeldByAnotherWindow) => (
-                None,
-                Some(lang.t(text::WORKSPACE_OPEN_ELSEWHERE).to_owned()),
-            ),
-            Err(storage::shared::LockRefused::Unavailable(err)) => (
-                None,
-                Some(format!(
+        let mut state = AppState::read_in(dir, catalog, today, lang)?;
+        match storage::shared::lock_workspace(dir) {
+            Ok(lock) => state.lock = Some(lock),
+            Err(storage::shared::LockRefused::HeldByAnotherWindow) => {
+                state.workspace_locked = Some(lang.t(text::WORKSPACE_OPEN_ELSEWHERE).to_owned());
+            }
+            Err(storage::shared::LockRefused::Unavailable(err)) => {
+                state.workspace_locked = Some(format!(
                     "{}: {}",
                     lang.t(text::WORKSPACE_NOT_LOCKABLE),
                     text::storage_error(&err, lang)
-                )),
-            ),
-        };
-        let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
+                ));
+            }
+        }
         // Partial copies and temp files left by a crash are never referenced: remove them
         // (only the app's own names, only those older than a minute).
         storage::evidence::clean_incoming(dir);
         storage::fsio::clean_stray_temps(&storage::temp_dirs(dir));
-        let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &holiday_problems);
-        state.workspace_locked = workspace_locked;
-        state.lock = lock;
         Ok(state)
     }
 
@@ -236,15 +230,32 @@ impl AppState {
     /// told it is "open elsewhere"; no clean-up runs; every edit is refused.
     pub fn open_to_read(
         dir: &Path,
+        catalog: Catalog,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<Self, StorageError> {
+        let mut state = AppState::read_in(dir, catalog, today, lang)?;
+        state.workspace_locked = Some(lang.t(text::OPENED_TO_READ).to_owned());
+        Ok(state)
+    }
+
+    /// The workspace in `dir` loaded with its holiday overlay: no lock, no clean-up.
+    fn read_in(
+        dir: &Path,
         mut catalog: Catalog,
         today: NaiveDate,
         lang: Lang,
     ) -> Result<Self, StorageError> {
         let loaded = storage::load_workspace(dir)?;
         let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
-        let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &holiday_problems);
-        state.workspace_locked = Some(lang.t(text::OPENED_TO_READ).to_owned());
-        Ok(state)
+        Ok(AppState::from_loaded(
+            dir,
+            loaded,
+            catalog,
+            today,
+            lang,
+            &holiday_problems,
+        ))
     }
 
     /// A state around a loaded workspace, unlocked and with no clean-up done (the

@@ -12,8 +12,6 @@ use crate::domain::history::Sheet;
 use crate::domain::model::Product;
 use crate::domain::sides::Part;
 
-pub use crate::domain::sides::producer_may_move;
-
 /// The part of `product` that `command` edits, for the ownership rule; `None` for a
 /// command that is no part's (adding, deleting, importing whole products, settings).
 pub fn part_of<'a>(command: &'a Command, product: Option<&Product>) -> Option<Part<'a>> {

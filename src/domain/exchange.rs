@@ -235,11 +235,6 @@ fn owns_entry(side: WorkspaceKind, provider: Provider) -> bool {
     super::sides::side_of_provider(provider) == side
 }
 
-/// Whether a form text belongs to `side` (the rule in `domain::sides`).
-fn owns_text(side: WorkspaceKind, field: FormText) -> bool {
-    field.is_producers() == (side == WorkspaceKind::Producer)
-}
-
 /// What a producer's dossier still lacks when it is bundled for the commune. Said, not
 /// refused: a cooperative may send a draft on purpose, but should know before it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,7 +325,7 @@ fn merge_application(
     // Remarks: the sender's as the sender has them, this side's own untouched.
     app.remarks = super::remarks::merge_remarks(&app.remarks, &incoming.remarks, from);
     for field in FormText::ALL {
-        if owns_text(from, field) {
+        if super::sides::form_owner(field) == from {
             app.forms.set(field, incoming.forms.get(field).to_owned());
         }
     }

@@ -5,7 +5,6 @@ use super::{Lang, Tr};
 use crate::domain::model::WorkspaceKind;
 
 tr! {
-    REMARKS = "Ý kiến", "Remarks";
     REMARKS_OF_COMMUNE = "Ý kiến của xã", "The commune's remarks";
     REMARKS_OF_PRODUCER = "Ý kiến của chủ thể", "The producer's remarks";
     REMARK_ON_PRODUCT = "sản phẩm", "the product";

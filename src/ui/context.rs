@@ -81,6 +81,19 @@ impl<'a> ScreenCtx<'a> {
         !self.read_only && self.state.may_edit(product, part)
     }
 
+    /// The same outboxes for remarks: this side writes its own remarks also on the
+    /// other side's parts, which this context may show read-only (`AppState::may_edit`
+    /// still refuses in a locked window or on a product open read-only).
+    pub fn for_remarks(&mut self) -> ScreenCtx<'_> {
+        ScreenCtx {
+            state: self.state,
+            lang: self.lang,
+            read_only: false,
+            commands: self.commands,
+            actions: self.actions,
+        }
+    }
+
     /// The hover text of a control greyed because the part is the other side's.
     pub fn others_part_hint(&self) -> &'static str {
         crate::text::others_part_hint(self.state.side(), self.lang)

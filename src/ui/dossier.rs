@@ -232,11 +232,9 @@ pub fn dossier_ui(
             super::evidence::attachments_ui(ui, ctx, product, entry);
             // Remarks on this document from both sides; this side may always add its own,
             // also on the other side's documents (that is how it asks for a change).
-            let mut remark_ctx = ctx.read_only_if(false);
-            remark_ctx.read_only = base_read_only;
             super::remarks::remarks_ui(
                 ui,
-                &mut remark_ctx,
+                &mut ctx.for_remarks(),
                 product,
                 &crate::domain::remarks::RemarkAbout::Document(entry.key.clone()),
                 true,

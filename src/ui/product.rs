@@ -158,9 +158,7 @@ pub fn product_ui(
             // cooperative, and its replies (`domain::remarks`).
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let mut remark_ctx = ctx.read_only_if(false);
-                remark_ctx.read_only = false;
-                super::remarks::overview_remarks_ui(ui, &mut remark_ctx, product);
+                super::remarks::overview_remarks_ui(ui, &mut ctx.for_remarks(), product);
             });
             ui.add_space(8.0);
             process_ui(ui, &mut ctx, product);

@@ -683,11 +683,9 @@ fn criterion_ui(
         // Remarks on this criterion from both sides, on either sheet: each side may add
         // its own even where the sheet is the other's (`AppState::may_edit` still says
         // no in a locked window or on a product open read-only).
-        let mut remark_ctx = ctx.read_only_if(false);
-        remark_ctx.read_only = false;
         super::remarks::remarks_ui(
             ui,
-            &mut remark_ctx,
+            &mut ctx.for_remarks(),
             product,
             &crate::domain::remarks::RemarkAbout::Criterion(criterion.key.clone()),
             true,

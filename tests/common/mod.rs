@@ -53,14 +53,23 @@ pub fn app_harness(
 ) -> egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp> {
     use ocop_tracker::ui::OcopApp;
     let app = OcopApp::new(catalog(), Some(ws), lang, Some(today()));
-    let mut harness = egui_kittest::Harness::builder()
+    let mut harness = harness_of(app, size);
+    wait_for_evidence_check(&mut harness);
+    harness
+}
+
+/// The real app `app` (already set up) in a kittest harness of `size`.
+pub fn harness_of(
+    app: ocop_tracker::ui::OcopApp,
+    size: egui::Vec2,
+) -> egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp> {
+    use ocop_tracker::ui::OcopApp;
+    egui_kittest::Harness::builder()
         .with_size(size)
         // Grids in dialogs take a few passes to settle their column widths.
         .with_max_steps(16)
         .with_context_setup(ocop_tracker::ui::theme::install)
-        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app);
-    wait_for_evidence_check(&mut harness);
-    harness
+        .build_ui_state(|ui, app: &mut OcopApp| app.show(ui), app)
 }
 
 /// The evidence integrity check runs on a background thread and asks for repaints until

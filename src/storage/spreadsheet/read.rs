@@ -1,0 +1,307 @@
+//! The first sheet of an .xlsx/.ods read for an import: a cell by cell read of an .xlsx
+//! (nothing allocated for a far-away value), every cell as the import's [`Cell`], the
+//! header row found, merged header cells refused, any panic of the reader made an error.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+use chrono::NaiveDate;
+
+use super::guard::{Problem, check_parts};
+use super::{
+    MAX_IMPORT_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SPREADSHEET_BYTES, SheetLimit,
+    SpreadsheetError,
+};
+use crate::domain::spreadsheet::{self, Cell, Sheet};
+use crate::storage::{StorageError, fsio};
+
+/// First bytes of a ZIP archive (.xlsx and .ods are ZIP files).
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// First bytes of an OLE compound file: an encrypted .xlsx, or an old .xls.
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether a compound file holds an encrypted Office package (its stream directory names
+/// "EncryptedPackage", in UTF-16).
+fn is_encrypted_package(bytes: &[u8]) -> bool {
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// "A1"-style name of a 0-based column.
+pub(super) fn column_name(mut col: u32) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + u8::try_from(col % 26).unwrap_or(0));
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8_lossy(&name).into_owned()
+}
+
+/// Reads the first sheet of `path` (.xlsx, .xlsm, .ods; an old .xls also works), from
+/// its header row on ([`spreadsheet::header_row_index`]).
+///
+/// Every cell is converted to a [`Cell`]; date cells become dates. Refuses, naming the
+/// file: a file that is not a spreadsheet, an encrypted one, an empty first sheet, and
+/// merged cells in the header row (checked in .xlsx files; calamine does not report an
+/// .ods file's merged cells).
+pub fn read_first_sheet(path: &Path) -> Result<Sheet, SpreadsheetError> {
+    // A damaged or hostile file ends in an error, never in a crash of the window: the
+    // reader library can panic on some (an overflowing cell reference, a reversed
+    // dimension); what it says is not kept, the file is named.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_checked(path))) {
+        Ok(result) => result,
+        Err(_) => Err(SpreadsheetError::Damaged {
+            message: "the reader stopped on this file".to_owned(),
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// [`read_first_sheet`] without the panic guard.
+fn read_checked(path: &Path) -> Result<Sheet, SpreadsheetError> {
+    let bytes =
+        fsio::read_regular(path, MAX_SPREADSHEET_BYTES)?.ok_or_else(|| StorageError::Io {
+            action: "read",
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            path: path.to_owned(),
+        })?;
+    let owned = || path.to_owned();
+    if bytes.starts_with(CFB_MAGIC) && is_encrypted_package(&bytes) {
+        return Err(SpreadsheetError::Protected { path: owned() });
+    }
+    if !bytes.starts_with(ZIP_MAGIC) && !bytes.starts_with(CFB_MAGIC) {
+        return Err(SpreadsheetError::NotASpreadsheet { path: owned() });
+    }
+    // Before the reader allocates anything the file declares: its string table and, for
+    // an .ods (parsed whole when opened), its rows.
+    if bytes.starts_with(ZIP_MAGIC) {
+        check_parts(&bytes).map_err(|problem| problem.into_error(owned()))?;
+    }
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|_| SpreadsheetError::NotASpreadsheet { path: owned() })?;
+    let Some(first) = workbook.sheet_names().first().cloned() else {
+        return Err(SpreadsheetError::Empty { path: owned() });
+    };
+    let (mut rows, start_row) = match &mut workbook {
+        // Cell by cell: a value far away (XFD1048576) is refused, never allocated for.
+        calamine::Sheets::Xlsx(xlsx) => {
+            read_xlsx_cells(xlsx, &first).map_err(|problem| problem.into_error(owned()))?
+        }
+        other => {
+            let range = other
+                .worksheet_range(&first)
+                .map_err(|err| SpreadsheetError::Damaged {
+                    message: err.to_string(),
+                    path: owned(),
+                })?;
+            let Some((start_row, start_col)) = range.start() else {
+                return Err(SpreadsheetError::Empty { path: owned() });
+            };
+            if let Some((end_row, end_col)) = range.end()
+                && (end_row >= MAX_SHEET_ROWS || end_col >= MAX_SHEET_COLUMNS)
+            {
+                return Err(SpreadsheetError::TooLarge {
+                    limit: SheetLimit::CellTooFar(format!(
+                        "{}{}",
+                        column_name(end_col),
+                        u64::from(end_row) + 1
+                    )),
+                    path: owned(),
+                });
+            }
+            let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(range.height());
+            for row in range.rows() {
+                let mut cells: Vec<Cell> = Vec::with_capacity(row.len() + start_col as usize);
+                // Keep column positions as the sheet has them (the range may start at
+                // column C).
+                cells.resize(start_col as usize, Cell::Empty);
+                cells.extend(row.iter().map(to_cell));
+                rows.push(cells);
+            }
+            (rows, start_row)
+        }
+    };
+    if rows.is_empty() {
+        return Err(SpreadsheetError::Empty { path: owned() });
+    }
+    // The header row (title rows above it, common in communes' lists, are dropped).
+    let skip = spreadsheet::header_row_index(&rows)
+        .ok_or_else(|| SpreadsheetError::Empty { path: owned() })?;
+    rows.drain(..skip);
+    let header_row = start_row + u32::try_from(skip).unwrap_or(0);
+    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
+        let merged =
+            xlsx.merge_cells_by_sheet_name(&first)
+                .map_err(|err| SpreadsheetError::Damaged {
+                    message: err.to_string(),
+                    path: owned(),
+                })?;
+        let in_header: Vec<String> = merged
+            .iter()
+            .filter(|d| d.start.0 <= header_row && header_row <= d.end.0)
+            .map(|d| {
+                format!(
+                    "{}{}:{}{}",
+                    column_name(d.start.1),
+                    d.start.0 + 1,
+                    column_name(d.end.1),
+                    d.end.0 + 1
+                )
+            })
+            .collect();
+        if !in_header.is_empty() {
+            return Err(SpreadsheetError::MergedHeader {
+                cells: in_header.join(", "),
+                path: owned(),
+            });
+        }
+    }
+    if let calamine::Sheets::Ods(_) = &workbook {
+        let in_header = super::merged::ods_merged_in_row(&bytes_again(path)?, header_row);
+        if !in_header.is_empty() {
+            return Err(SpreadsheetError::MergedHeader {
+                cells: in_header.join(", "),
+                path: owned(),
+            });
+        }
+    }
+    Ok(Sheet {
+        rows,
+        first_row_number: header_row + 1,
+    })
+}
+
+/// The file's bytes again (calamine took the first read).
+fn bytes_again(path: &Path) -> Result<Vec<u8>, SpreadsheetError> {
+    Ok(fsio::read_regular(path, MAX_SPREADSHEET_BYTES)?.unwrap_or_default())
+}
+
+/// Cells with a value an import reads at most (50,000 rows of 40 columns).
+const MAX_CELLS: u64 = 2_000_000;
+
+/// The first sheet of an .xlsx, cell by cell: rows (absolute column positions) from the
+/// first row holding a value, and that row's index. A value beyond [`MAX_SHEET_ROWS`] or
+/// [`MAX_SHEET_COLUMNS`], more than [`MAX_IMPORT_ROWS`] rows or [`MAX_CELLS`] values is
+/// refused as it is met.
+fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    sheet: &str,
+) -> Result<(Vec<Vec<Cell>>, u32), Problem> {
+    let mut reader = xlsx
+        .worksheet_cells_reader(sheet)
+        .map_err(|err| Problem::Damaged(err.to_string()))?;
+    let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = Default::default();
+    let mut values: u64 = 0;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|err| Problem::Damaged(err.to_string()))?
+    {
+        let value = data_ref_to_cell(cell.get_value());
+        if value.is_blank() {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if row >= MAX_SHEET_ROWS || col >= MAX_SHEET_COLUMNS {
+            return Err(Problem::TooLarge(SheetLimit::CellTooFar(format!(
+                "{}{}",
+                column_name(col),
+                u64::from(row) + 1
+            ))));
+        }
+        values += 1;
+        if values > MAX_CELLS {
+            return Err(Problem::TooLarge(SheetLimit::TooManyRows(
+                by_row.len() as u64
+            )));
+        }
+        by_row.entry(row).or_default().push((col, value));
+        if by_row.len() as u64 > MAX_IMPORT_ROWS + 1_000 {
+            return Err(Problem::TooLarge(SheetLimit::TooManyRows(
+                by_row.len() as u64
+            )));
+        }
+    }
+    let Some((&start_row, _)) = by_row.first_key_value() else {
+        return Ok((Vec::new(), 0));
+    };
+    let end_row = by_row.last_key_value().map_or(start_row, |(&r, _)| r);
+    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity((end_row - start_row + 1) as usize);
+    for index in start_row..=end_row {
+        let mut cells = Vec::new();
+        for (col, value) in by_row.remove(&index).unwrap_or_default() {
+            let col = col as usize;
+            if cells.len() <= col {
+                cells.resize(col + 1, Cell::Empty);
+            }
+            if let Some(slot) = cells.get_mut(col) {
+                *slot = value;
+            }
+        }
+        rows.push(cells);
+    }
+    Ok((rows, start_row))
+}
+
+/// A cell of the streaming reader as the import's [`Cell`].
+fn data_ref_to_cell(data: &calamine::DataRef<'_>) -> Cell {
+    to_cell(&Data::from(data.clone()))
+}
+
+/// A date cell as a date when it is one a calendar has (years 1900–9999); any other
+/// value (-1e308, NaN) stays a number, which the import reports as a bad date. The
+/// reader's conversion panics far outside that range.
+fn excel_date(dt: &calamine::ExcelDateTime) -> Cell {
+    let serial = dt.as_f64();
+    if serial.is_finite() && (0.0..=2_958_465.0).contains(&serial) {
+        dt.as_datetime()
+            .map_or(Cell::Number(serial), |d| Cell::Date(d.date()))
+    } else {
+        Cell::Number(serial)
+    }
+}
+
+/// An ISO date text cell ("2026-11-20T…") as a date, else its text.
+fn iso_date(s: &str) -> Cell {
+    s.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map_or_else(|| Cell::Text(s.to_owned()), Cell::Date)
+}
+
+fn to_cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty | Data::Error(_) => Cell::Empty,
+        Data::String(s) | Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(dt) => excel_date(dt),
+        Data::DateTimeIso(s) => iso_date(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names_are_a1_style() {
+        for (col, name) in [
+            (0, "A"),
+            (25, "Z"),
+            (26, "AA"),
+            (27, "AB"),
+            (701, "ZZ"),
+            (702, "AAA"),
+        ] {
+            assert_eq!(column_name(col), name);
+        }
+    }
+}
