@@ -328,13 +328,24 @@ fn write_seed(dir: Option<&Path>) -> Result<(), String> {
     Ok(())
 }
 
-/// The demo workspace the GUI opens when neither `--workspace` nor a remembered
-/// folder says otherwise: the first of [`demo_workspace_candidates`] that is one.
+/// The demo workspace the start screen offers: the first of
+/// [`demo_workspace_candidates`] that is one.
 fn demo_workspace() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok();
     demo_workspace_candidates(exe.as_deref())
         .into_iter()
         .find(|p| storage::looks_like_workspace(p))
+}
+
+/// Whether `demo` is the source checkout's `saves/` (`cargo run`): only then does the
+/// window open it when nothing else is known. An installed or unzipped program offers
+/// to create the commune's own workspace instead (issue 22).
+fn is_source_checkout_demo(demo: &Path) -> bool {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
+    match (demo.canonicalize(), source.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Where the demo workspace may be: `saves/` beside the executable (the Windows zip:
@@ -375,6 +386,27 @@ fn gui(args: &[String]) -> ExitCode {
     let window = flag(args, "--window")
         .and_then(|raw| raw.split_once('x'))
         .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]));
+    // Everything from here on may fail where nobody sees a console: a log file, a
+    // crash report and a message box say what happened (issue 22).
+    let log = crate::diagnostics::start_log();
+    crate::ui::start::set_box_lang(
+        lang_flag
+            .or_else(crate::ui::start::remembered_lang)
+            .unwrap_or_default(),
+    );
+    crate::diagnostics::install_panic_hook(crate::ui::start::crash_box);
+    // Windows: started from inside a zip or a temporary folder, nothing beside the .exe
+    // is there to stay: say "extract first" and stop, before any workspace is touched.
+    let temp = std::env::temp_dir();
+    if cfg!(windows)
+        && let Ok(exe) = std::env::current_exe()
+        && crate::diagnostics::start_place(&exe, &temp) != crate::diagnostics::StartPlace::Installed
+    {
+        log::warn!("started from a temporary place: {}", exe.display());
+        crate::ui::start::error_box(crate::ui::start::box_lang().t(crate::text::EXTRACT_FIRST));
+        return ExitCode::from(2);
+    }
+    let demo = demo_workspace();
     let start = crate::ui::start::Start {
         catalog,
         pinned_today,
@@ -382,12 +414,27 @@ fn gui(args: &[String]) -> ExitCode {
         window,
         workspace: explicit.map(PathBuf::from),
         many: flag(args, "--many").map(PathBuf::from),
-        default_workspace: demo_workspace(),
+        open_demo_first: demo.as_deref().is_some_and(is_source_checkout_demo),
+        demo,
+        refuse_temp: cfg!(windows).then_some(temp),
+        renderer: flag(args, "--renderer")
+            .map(str::to_owned)
+            .or_else(|| std::env::var("OCOP_RENDERER").ok()),
+        force_panic: std::env::var_os("OCOP_FORCE_PANIC").is_some_and(|v| !v.is_empty()),
     };
     match crate::ui::start::run(start) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: could not start the window: {err}");
+        Err(crate::ui::start::StartError::NoRenderer(failures)) => {
+            let lang = crate::ui::start::box_lang();
+            let message = crate::ui::start::no_window_message(lang, &failures, log.as_deref());
+            log::error!("no renderer could start the window");
+            eprintln!("error: could not start the window\n{message}");
+            crate::ui::start::error_box(&message);
+            ExitCode::from(2)
+        }
+        Err(crate::ui::start::StartError::Other(err)) => {
+            log::error!("the window failed: {err}");
+            eprintln!("error: the window failed: {err}");
             ExitCode::from(2)
         }
     }

@@ -67,6 +67,7 @@ mod roundtrip;
 mod scoring;
 mod sharing;
 mod spreadsheet;
+mod startup;
 mod undo;
 pub use criteria_notes::*;
 pub use dossier::*;
@@ -78,6 +79,7 @@ pub use roundtrip::*;
 pub use scoring::*;
 pub use sharing::*;
 pub use spreadsheet::*;
+pub use startup::*;
 pub use undo::*;
 
 tr! {

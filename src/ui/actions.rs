@@ -179,6 +179,7 @@ impl OcopApp {
             }
             UiAction::SetLang(lang) => {
                 self.lang = lang;
+                super::start::set_box_lang(lang);
                 if let Some(state) = self.state.as_mut() {
                     state.set_lang(lang); // cached labels are per language
                 }
@@ -262,6 +263,7 @@ impl OcopApp {
                     None,
                 ));
             }
+            UiAction::About => self.about_open = true,
             UiAction::OpenDemo => {
                 if let Some(dir) = self.demo_workspace.clone() {
                     self.open_workspace(&dir);

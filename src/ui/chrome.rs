@@ -169,6 +169,7 @@ impl OcopApp {
                     actions.push(UiAction::SetLang(Lang::En));
                 }
             });
+            super::about::help_menu_ui(ui, lang, actions);
         });
     }
 

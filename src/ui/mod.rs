@@ -4,6 +4,7 @@
 //! [`OcopApp::show`] applies them after drawing through [`AppState::apply`].
 //! Nothing here touches files except through `AppState` and the folder picker.
 
+mod about;
 mod actions;
 mod background;
 mod chrome;
@@ -147,6 +148,8 @@ pub enum UiAction {
     NewWorkspace(crate::domain::model::WorkspaceKind),
     /// Open the demo workspace shipped beside the program.
     OpenDemo,
+    /// Open Help → About.
+    About,
 }
 
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
@@ -213,6 +216,10 @@ pub struct OcopApp {
     pub new_workspace: Option<new_workspace::NewWorkspaceDialog>,
     /// The demo workspace shipped beside the program, if found (the start screen offers it).
     pub demo_workspace: Option<PathBuf>,
+    /// The system's temporary folder where no workspace may be created (on Windows).
+    pub refuse_temp: Option<PathBuf>,
+    /// Help → About is open.
+    pub about_open: bool,
 }
 
 impl OcopApp {
@@ -251,6 +258,8 @@ impl OcopApp {
             receive_dialog: None,
             new_workspace: None,
             demo_workspace: None,
+            refuse_temp: None,
+            about_open: false,
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
@@ -317,6 +326,18 @@ impl OcopApp {
         }
     }
 
+    /// The first run (nothing remembered, nothing asked for): offer to create the
+    /// commune's own workspace; the start screen behind the dialog still offers the demo.
+    pub fn offer_first_workspace(&mut self) {
+        let mut dialog = new_workspace::NewWorkspaceDialog::new(
+            crate::domain::model::WorkspaceKind::Commune,
+            &self.officer,
+            None,
+        );
+        dialog.hint = Some(self.lang.t(text::FIRST_RUN_OFFER).to_owned());
+        self.new_workspace = Some(dialog);
+    }
+
     /// Creates the workspace the "new workspace" dialog describes and opens it; on failure
     /// the dialog stays open and says why.
     fn create_new_workspace(&mut self) {
@@ -328,6 +349,12 @@ impl OcopApp {
             dialog.error = Some(lang.t(text::NEW_WORKSPACE_NO_FOLDER).to_owned());
             return;
         };
+        if let Some(temp) = &self.refuse_temp
+            && crate::diagnostics::is_temporary(&dir, temp)
+        {
+            dialog.error = Some(lang.t(text::TEMP_FOLDER_REFUSED).to_owned());
+            return;
+        }
         match crate::app::new_workspace::create_workspace(&dir, &dialog.spec) {
             Ok(()) => {
                 let officer = dialog.spec.officer.trim().to_owned();
@@ -489,6 +516,7 @@ impl OcopApp {
         self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
         self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
         self.new_workspace_ui(&ui.ctx().clone());
+        self.about_ui(&ui.ctx().clone(), &mut actions);
         self.messages_ui(&ui.ctx().clone());
 
         for command in commands {
