@@ -26,7 +26,6 @@ pub mod app;
 pub mod bench;
 pub mod cli;
 pub mod command;
-pub mod diagnostics;
 pub mod documents;
 pub mod domain;
 pub mod jobs;

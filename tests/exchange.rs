@@ -1212,3 +1212,34 @@ fn a_manifest_listing_one_path_twice_is_a_problem_and_hashed_once() {
     );
     refused(tmp.path(), &twice, "trùng");
 }
+
+/// Every entry of a bundle says "made by Unix" (3) with the UTF-8 flag, whichever OS
+/// wrote it (issue 22): a Windows build used to write "MS-DOS", and Info-ZIP's `unzip`
+/// then garbled the Vietnamese names. Read from the central directory's own bytes.
+#[test]
+fn bundle_entries_are_made_by_unix_with_utf8_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bundle = std::fs::read(sound_bundle(tmp.path())).unwrap();
+    let mut entries = 0;
+    let mut vietnamese = 0;
+    let mut at = 0;
+    while let Some(pos) = bundle[at..]
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .map(|p| p + at)
+    {
+        let made_by_os = bundle[pos + 5];
+        let flags = u16::from_le_bytes([bundle[pos + 8], bundle[pos + 9]]);
+        let name_len = usize::from(u16::from_le_bytes([bundle[pos + 28], bundle[pos + 29]]));
+        let name = String::from_utf8(bundle[pos + 46..pos + 46 + name_len].to_vec()).unwrap();
+        assert_eq!(made_by_os, 3, "{name}: made by {made_by_os}, not Unix");
+        if !name.is_ascii() {
+            vietnamese += 1;
+            assert_ne!(flags & 0x800, 0, "{name}: no UTF-8 flag");
+        }
+        entries += 1;
+        at = pos + 46 + name_len;
+    }
+    assert!(entries > 3, "{entries} entries");
+    assert!(vietnamese > 0, "some names are Vietnamese");
+}

@@ -121,6 +121,22 @@ pub struct Message {
     /// A file the message is about (an export just written): the banner offers to open
     /// it and its folder.
     pub file: Option<std::path::PathBuf>,
+    /// What "Thử lại" does (an export that failed because another program held the file).
+    pub retry: Option<Retry>,
+}
+
+/// Something the user may try again from a message's banner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Retry {
+    /// Export this document to this path again (it was open in Word, say).
+    ExportDocument {
+        /// Which document.
+        kind: crate::documents::DocKind,
+        /// Of which product.
+        id: crate::domain::model::ProductId,
+        /// Where.
+        path: std::path::PathBuf,
+    },
 }
 
 /// What is saved where, so a failed write can be retried.
@@ -396,13 +412,29 @@ impl AppState {
         self.push_message(level, text.into(), Some(file.to_owned()));
     }
 
+    /// An error the user may try again from its banner ("Thử lại").
+    pub fn message_with_retry(&mut self, text: impl Into<String>, retry: Retry) {
+        self.push_message(Level::Error, text.into(), None);
+        if let Some(last) = self.messages.last_mut() {
+            last.retry = Some(retry);
+        }
+    }
+
     fn push_message(&mut self, level: Level, text: String, file: Option<std::path::PathBuf>) {
+        // Every error and warning the officer is shown is also in the log (issue 22), so a
+        // helper can read what happened after the banner is gone.
+        match level {
+            Level::Error => log::error!("{text}"),
+            Level::Warning => log::warn!("{text}"),
+            Level::Info => {}
+        }
         self.messages.retain(|m| m.text != text);
         self.messages.push(Message {
             level,
             text,
             shown_at: None,
             file,
+            retry: None,
         });
         // Keep the list short: the oldest info messages go first.
         while self.messages.len() > 6 {

@@ -228,11 +228,28 @@ impl AppState {
     /// Writes a form or the status report to a file the officer chose: all or nothing
     /// (a temp file and a rename; a link is refused). The message says where, or why not.
     pub fn export_document(&mut self, kind: DocKind, id: &ProductId, path: &Path) {
+        let mut in_use = false;
         let result = self.document(kind, id, self.lang).and_then(|bytes| {
-            storage::fsio::write_export(path, &bytes)
-                .map_err(|err| text::storage_error(&err, self.lang))
+            storage::fsio::write_export(path, &bytes).map_err(|err| {
+                in_use = text::held_by_another_program(&err);
+                text::storage_error(&err, self.lang)
+            })
         });
-        self.report_export(result, path, text::DOC_EXPORTED, text::DOC_EXPORT_FAILED);
+        match result {
+            // Open in Word (Windows): nothing was replaced; say so and offer to try again
+            // once the officer has closed it.
+            Err(err) if in_use => self.message_with_retry(
+                format!("{}: {err}", self.lang.t(text::DOC_EXPORT_FAILED)),
+                super::Retry::ExportDocument {
+                    kind,
+                    id: id.clone(),
+                    path: path.to_owned(),
+                },
+            ),
+            result => {
+                self.report_export(result, path, text::DOC_EXPORTED, text::DOC_EXPORT_FAILED);
+            }
+        }
     }
 
     /// What "clean up unused evidence" would move now (from a fresh scan of the files).

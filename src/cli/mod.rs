@@ -48,6 +48,7 @@ ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
 
 Usage:
   ocop-tracker [--workspace DIR|FILE.ocop.zip] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
+                                         [--renderer glow|wgpu]  (also OCOP_RENDERER)
   ocop-tracker FILE.ocop.zip             review a bundle read-only (a double-click)
   ocop-tracker --many DIR                a folder of many communes, read-only
   ocop-tracker init DIR --commune NAME --province NAME [--officer NAME]
@@ -175,7 +176,7 @@ pub fn main(args: &[String]) -> ExitCode {
     // A double-click on a bundle (where the OS associates `.ocop.zip` with the app) passes
     // its path alone: open it for review.
     if let Some(first) = args.first()
-        && storage::bundle::is_bundle_name(Path::new(first))
+        && storage::bundle::is_zip_to_review(Path::new(first))
     {
         let mut rest = vec!["--workspace".to_owned(), first.clone()];
         rest.extend(args.iter().skip(1).cloned());
@@ -388,19 +389,20 @@ fn gui(args: &[String]) -> ExitCode {
         .and_then(|(w, h)| Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?]));
     // Everything from here on may fail where nobody sees a console: a log file, a
     // crash report and a message box say what happened (issue 22).
-    let log = crate::diagnostics::start_log();
+    let log = crate::storage::diagnostics::start_log();
     crate::ui::start::set_box_lang(
         lang_flag
             .or_else(crate::ui::start::remembered_lang)
             .unwrap_or_default(),
     );
-    crate::diagnostics::install_panic_hook(crate::ui::start::crash_box);
+    crate::storage::diagnostics::install_panic_hook(crate::ui::start::crash_box);
     // Windows: started from inside a zip or a temporary folder, nothing beside the .exe
     // is there to stay: say "extract first" and stop, before any workspace is touched.
     let temp = std::env::temp_dir();
     if cfg!(windows)
         && let Ok(exe) = std::env::current_exe()
-        && crate::diagnostics::start_place(&exe, &temp) != crate::diagnostics::StartPlace::Installed
+        && crate::storage::diagnostics::start_place(&exe, &temp)
+            != crate::storage::diagnostics::StartPlace::Installed
     {
         log::warn!("started from a temporary place: {}", exe.display());
         crate::ui::start::error_box(crate::ui::start::box_lang().t(crate::text::EXTRACT_FIRST));

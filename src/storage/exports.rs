@@ -38,8 +38,49 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                 super::fsio::clean_stray_temps(&[parent.to_owned()]);
             }
-            write_atomic(path, bytes)
+            write_atomic(path, bytes).map_err(|err| not_replaced(err, path))
         }
+    }
+}
+
+/// A failed replacement of an export's target, said for what it is on Windows (issue 22):
+/// a .docx open in Word makes the final rename fail with a sharing violation or "access
+/// denied" (codes 32, 33, 5), which std reports as "permission denied".
+fn not_replaced(err: StorageError, path: &Path) -> StorageError {
+    let StorageError::Io {
+        action: "rename",
+        source,
+        ..
+    } = &err
+    else {
+        return err;
+    };
+    let read_only = fs::metadata(path).ok().map(|m| m.permissions().readonly());
+    match replace_failure(cfg!(windows), source.raw_os_error(), read_only) {
+        Some(why) => StorageError::NotReplaced {
+            why,
+            path: path.to_owned(),
+        },
+        None => err,
+    }
+}
+
+/// Why a rename over an export's target failed, from the OS error code and whether the
+/// target exists read-only (`None`: it does not exist). Windows codes only.
+pub(crate) fn replace_failure(
+    windows: bool,
+    code: Option<i32>,
+    target_read_only: Option<bool>,
+) -> Option<super::NotReplaced> {
+    use super::NotReplaced::{InUse, ReadOnly};
+    if !windows {
+        return None;
+    }
+    match (code, target_read_only) {
+        (Some(32 | 33), _) => Some(InUse),
+        (Some(5), Some(true)) => Some(ReadOnly),
+        (Some(5), Some(false)) => Some(InUse),
+        _ => None,
     }
 }
 
@@ -80,7 +121,9 @@ pub fn write_export_streamed<T>(
         let value = write(&mut file)?;
         file.sync_all().map_err(io_err("sync", &tmp))?;
         drop(file);
-        rename_with_retry(&tmp, path).map_err(io_err("rename", path))?;
+        rename_with_retry(&tmp, path)
+            .map_err(io_err("rename", path))
+            .map_err(|err| not_replaced(err, path))?;
         if let Ok(dir) = File::open(parent) {
             let _ = dir.sync_all();
         }
@@ -90,4 +133,24 @@ pub fn write_export_streamed<T>(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_failure;
+    use crate::storage::NotReplaced::{InUse, ReadOnly};
+
+    #[test]
+    fn a_target_open_in_word_or_read_only_is_told_apart_on_windows() {
+        assert_eq!(replace_failure(true, Some(32), Some(false)), Some(InUse));
+        assert_eq!(replace_failure(true, Some(33), Some(false)), Some(InUse));
+        // Wine and Windows: "access denied" when replacing a file another program holds.
+        assert_eq!(replace_failure(true, Some(5), Some(false)), Some(InUse));
+        assert_eq!(replace_failure(true, Some(5), Some(true)), Some(ReadOnly));
+        // No target, or another error: left as the OS said it.
+        assert_eq!(replace_failure(true, Some(5), None), None);
+        assert_eq!(replace_failure(true, Some(2), Some(false)), None);
+        // Elsewhere those numbers mean other things (32 is EPIPE on Linux).
+        assert_eq!(replace_failure(false, Some(32), Some(false)), None);
+    }
 }

@@ -20,6 +20,7 @@ pub mod batch;
 pub mod bundle;
 mod cleanup;
 mod compact;
+pub mod diagnostics;
 pub mod evidence;
 mod exports;
 pub mod fsio;
@@ -153,6 +154,16 @@ pub enum StorageError {
         /// The file.
         path: PathBuf,
     },
+    /// An export could not replace the file at `path`: another program holds it open
+    /// (Word, Excel; Windows refuses to replace an open file), or it is marked read-only.
+    /// Nothing was replaced: the old file is whole.
+    #[error("the file could not be replaced ({why:?}); the old file is unchanged — {path}")]
+    NotReplaced {
+        /// Why, as far as the OS says.
+        why: NotReplaced,
+        /// The export's target.
+        path: PathBuf,
+    },
     /// Refused to write over a file that could not be read, or outside the workspace.
     #[error("refused to write: {reason} — {path}")]
     Refused {
@@ -208,6 +219,7 @@ impl StorageError {
             | StorageError::IdMismatch { path, .. }
             | StorageError::SameId { path, .. }
             | StorageError::Refused { path, .. }
+            | StorageError::NotReplaced { path, .. }
             | StorageError::Skipped { path, .. }
             | StorageError::ChangedOnDisk { path, .. }
             | StorageError::UnknownFields { path, .. } => path,
@@ -492,4 +504,13 @@ pub fn trash_product(
         path: from.clone(),
     })?;
     Ok(Some(to))
+}
+
+/// Why an export could not replace its target ([`StorageError::NotReplaced`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReplaced {
+    /// Another program holds the file open.
+    InUse,
+    /// The file is marked read-only.
+    ReadOnly,
 }

@@ -93,12 +93,39 @@ pub(super) fn io_reason_vi(err: &std::io::Error) -> String {
     }
 }
 
+/// Whether a file operation failed because another program holds the file open
+/// (Windows: a sharing or lock violation, e.g. a .docx open in Word). Only on Windows:
+/// elsewhere those numbers are other errors.
+pub fn held_by_another_program(err: &crate::storage::StorageError) -> bool {
+    matches!(
+        err,
+        crate::storage::StorageError::NotReplaced {
+            why: crate::storage::NotReplaced::InUse,
+            ..
+        }
+    )
+}
+
 /// A storage error in the user's language, naming the file last.
 pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
     use crate::storage::StorageError as E;
     let path = err.path().display();
     let vi = lang == Lang::Vi;
     match err {
+        E::NotReplaced { why, .. } => match (why, lang) {
+            (crate::storage::NotReplaced::InUse, Lang::Vi) => format!(
+                "tệp đang mở trong chương trình khác (Word, Excel…): hãy đóng tệp đó rồi bấm Thử lại; tệp cũ vẫn nguyên — {path}"
+            ),
+            (crate::storage::NotReplaced::InUse, Lang::En) => format!(
+                "the file is open in another program (Word, Excel…): close it there, then Try again; the old file is unchanged — {path}"
+            ),
+            (crate::storage::NotReplaced::ReadOnly, Lang::Vi) => format!(
+                "tệp chỉ cho đọc (Read-only): bỏ dấu chỉ đọc trong Properties của tệp, hoặc lưu với tên khác; tệp cũ vẫn nguyên — {path}"
+            ),
+            (crate::storage::NotReplaced::ReadOnly, Lang::En) => format!(
+                "the file is read-only: clear Read-only in the file's Properties, or save under another name; the old file is unchanged — {path}"
+            ),
+        },
         E::Io { action, source, .. } if vi => {
             format!(
                 "không {} được: {} — {path}",

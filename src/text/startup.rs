@@ -14,6 +14,7 @@ tr! {
     EXTRACT_FIRST = "Hãy giải nén (Extract All) trước khi chạy.\n\nChương trình đang chạy từ bên trong tệp .zip hoặc từ thư mục tạm của Windows: dữ liệu mẫu đi kèm không có ở đây, và mọi thứ ghi vào thư mục tạm có thể bị xóa.\n\nNhấp chuột phải vào tệp .zip → Extract All (Giải nén tất cả), rồi chạy ocop-tracker.exe trong thư mục vừa giải nén. Hoặc cài bằng tệp ocop-tracker-…-setup.exe.", "Extract All before running.\n\nThe program is running from inside a .zip file or from Windows' temporary folder: the demo data that comes with it is not here, and anything written to the temporary folder may be deleted.\n\nRight-click the .zip file → Extract All, then run ocop-tracker.exe in the extracted folder. Or install it with ocop-tracker-…-setup.exe.";
     TEMP_FOLDER_REFUSED = "Thư mục này nằm trong thư mục tạm của hệ thống, nơi tệp có thể bị xóa bất cứ lúc nào. Hãy chọn thư mục khác (ví dụ trong Tài liệu / Documents).", "This folder is inside the system's temporary folder, where files may be deleted at any time. Choose another folder (in Documents, for example).";
     FIRST_RUN_OFFER = "Chào mừng! Hãy tạo thư mục làm việc của xã để bắt đầu. (Muốn xem thử trước: Hủy, rồi chọn Xem dữ liệu mẫu.)", "Welcome! Create your commune's workspace to begin. (To look around first: Cancel, then Look at the demo data.)";
+    TRY_AGAIN = "Thử lại", "Try again";
     MENU_HELP = "Trợ giúp", "Help";
     MENU_ABOUT = "Giới thiệu…", "About…";
     ABOUT_TITLE = "Giới thiệu chương trình", "About the program";

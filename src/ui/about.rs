@@ -25,18 +25,21 @@ impl OcopApp {
             ),
             (
                 text::ABOUT_RENDERER,
-                crate::diagnostics::renderer().map_or(none.clone(), str::to_owned),
+                crate::storage::diagnostics::renderer().map_or(none.clone(), str::to_owned),
             ),
             (
                 text::ABOUT_SYSTEM,
                 format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
             ),
-            (text::ABOUT_DATA, shown(crate::diagnostics::data_dir())),
+            (text::ABOUT_DATA, shown(super::start::settings_dir())),
             (
                 text::ABOUT_WORKSPACE,
                 shown(self.state.as_ref().map(|s| s.dir().to_owned())),
             ),
-            (text::ABOUT_LOGS, shown(crate::diagnostics::log_dir())),
+            (
+                text::ABOUT_LOGS,
+                shown(crate::storage::diagnostics::log_dir()),
+            ),
         ];
         let mut close = false;
         egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
@@ -57,11 +60,9 @@ impl OcopApp {
                 });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if let Some(logs) = crate::diagnostics::log_dir()
-                    && ui.button(lang.t(text::ABOUT_OPEN_LOGS)).clicked()
+                if ui.button(lang.t(text::ABOUT_OPEN_LOGS)).clicked()
+                    && let Some(logs) = crate::storage::diagnostics::ensure_log_dir()
                 {
-                    // The folder exists once the log has a line; make sure it does.
-                    let _ = std::fs::create_dir_all(&logs);
                     actions.push(UiAction::OpenFile(logs));
                 }
                 if ui.button(lang.t(text::CLOSE)).clicked() {

@@ -264,6 +264,11 @@ impl OcopApp {
                 ));
             }
             UiAction::About => self.about_open = true,
+            UiAction::Retry(crate::app::Retry::ExportDocument { kind, id, path }) => {
+                if let Some(state) = self.state.as_mut() {
+                    state.export_document(kind, &id, &path);
+                }
+            }
             UiAction::OpenDemo => {
                 if let Some(dir) = self.demo_workspace.clone() {
                     self.open_workspace(&dir);

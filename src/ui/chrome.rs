@@ -302,6 +302,12 @@ impl OcopApp {
                                     .wrap(),
                             );
                         });
+                        if let Some(retry) = &message.retry
+                            && ui.button(lang.t(text::TRY_AGAIN)).clicked()
+                        {
+                            dismiss = Some(index);
+                            open = Some(UiAction::Retry(retry.clone()));
+                        }
                         // An export just written: open it, or its folder, from here.
                         if let Some(file) = &message.file {
                             ui.horizontal(|ui| {

@@ -150,6 +150,8 @@ pub enum UiAction {
     OpenDemo,
     /// Open Help → About.
     About,
+    /// Try a failed export again (from its message).
+    Retry(crate::app::Retry),
 }
 
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
@@ -329,6 +331,7 @@ impl OcopApp {
     /// The first run (nothing remembered, nothing asked for): offer to create the
     /// commune's own workspace; the start screen behind the dialog still offers the demo.
     pub fn offer_first_workspace(&mut self) {
+        log::info!("first run: offering a new workspace (the demo stays one click away)");
         let mut dialog = new_workspace::NewWorkspaceDialog::new(
             crate::domain::model::WorkspaceKind::Commune,
             &self.officer,
@@ -350,7 +353,7 @@ impl OcopApp {
             return;
         };
         if let Some(temp) = &self.refuse_temp
-            && crate::diagnostics::is_temporary(&dir, temp)
+            && crate::storage::diagnostics::is_temporary(&dir, temp)
         {
             dialog.error = Some(lang.t(text::TEMP_FOLDER_REFUSED).to_owned());
             return;

@@ -173,7 +173,7 @@ fn creator(
 ) -> eframe::AppCreator<'static> {
     Box::new(move |cc| {
         started.store(true, Ordering::SeqCst);
-        crate::diagnostics::set_renderer(describe_renderer(cc, attempt));
+        crate::storage::diagnostics::set_renderer(describe_renderer(cc, attempt));
         let Start {
             catalog,
             pinned_today,
@@ -207,7 +207,7 @@ fn creator(
             crate::storage::looks_like_workspace(p)
                 && !refuse_temp
                     .as_deref()
-                    .is_some_and(|t| crate::diagnostics::is_temporary(p, t))
+                    .is_some_and(|t| crate::storage::diagnostics::is_temporary(p, t))
         };
         let dir = workspace
             .or_else(|| last.filter(usable))
@@ -221,7 +221,7 @@ fn creator(
         }
         match (many, dir) {
             (Some(many), _) => app.open_many_at(many),
-            (None, Some(bundle)) if crate::storage::bundle::is_bundle_name(&bundle) => {
+            (None, Some(bundle)) if crate::storage::bundle::is_zip_to_review(&bundle) => {
                 app.review_bundle_at(bundle);
             }
             (None, Some(dir)) => app.open_workspace(&dir),
@@ -253,10 +253,13 @@ pub fn box_lang() -> Lang {
 /// folder, a RON map of RON values), for messages shown before any window: `None` when
 /// nothing is remembered or it cannot be read.
 pub fn remembered_lang() -> Option<Lang> {
-    let path = crate::diagnostics::data_dir()?.join("app.ron");
-    let raw = std::fs::read_to_string(path).ok()?;
-    let map: std::collections::HashMap<String, String> = ron::from_str(&raw).ok()?;
-    ron::from_str(map.get(super::PREF_LANG)?).ok()
+    crate::storage::diagnostics::settings_value(&settings_dir()?, super::PREF_LANG)
+}
+
+/// The folder of the settings (eframe's storage: the language, the last workspace):
+/// `%APPDATA%\ocop-tracker\data` on Windows, `~/.local/share/ocop-tracker` on Linux.
+pub fn settings_dir() -> Option<PathBuf> {
+    eframe::storage_dir("ocop-tracker")
 }
 
 /// Shows a native error box (MessageBoxW on Windows; zenity or the desktop portal on
@@ -296,7 +299,7 @@ pub fn no_window_message(
 }
 
 /// The box after a panic (the panic hook calls it on whatever thread panicked).
-pub fn crash_box(crash: &crate::diagnostics::Crash) {
+pub fn crash_box(crash: &crate::storage::diagnostics::Crash) {
     let lang = box_lang();
     let mut message = lang.t(text::CRASH).to_owned();
     match &crash.report {

@@ -243,8 +243,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     to_hex(&Sha256::digest(bytes))
 }
 
-/// Copies `input` into `out` in chunks while a second thread hashes the same chunks;
-/// returns (SHA-256, bytes). `progress` gets the bytes of each chunk.
+/// A file Explorer may hand over from "Open with" or the .zip right-click menu (the
+/// installer offers the program for every .zip, since Windows knows only the last
+/// extension): a `.ocop.zip`, or any existing `.zip` file, opened for review (which says
+/// so plainly when it is not a bundle).
+pub fn is_zip_to_review(path: &Path) -> bool {
+    is_bundle_name(path)
+        || (path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+            && path.is_file())
+}
+
+/// Whether `path` is named like a bundle (`….ocop.zip`, any case).
 pub fn is_bundle_name(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
         n.to_lowercase()

@@ -99,7 +99,12 @@ pub fn write_bundle(
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
         .last_modified_time(time)
-        .unix_permissions(0o644);
+        .unix_permissions(0o644)
+        // "Made by Unix" whichever OS writes the bundle (issue 22): the zip crate says
+        // "MS-DOS" on Windows by default, and Info-ZIP's `unzip` then reads the UTF-8
+        // names as code page 437 (`Minh ch�+�ng/…`). With Unix and the UTF-8 flag every
+        // unzip reads them right: Explorer, 7-Zip, Python, unzip.
+        .system(zip::System::Unix);
     let deflated = stored.compression_method(CompressionMethod::Deflated);
     let mut error: Option<BundleError> = None;
     let written = fsio::write_export_streamed(out, |file| {

@@ -4,7 +4,8 @@
 //! zip or a temporary folder: "extract first").
 //!
 //! Nothing here draws: the native message boxes are in `ui::start`, which knows the
-//! language and whether there is a window at all.
+//! language and whether there is a window at all. Here because only `storage` touches
+//! files (tests/layers.rs).
 
 use std::collections::VecDeque;
 use std::fmt::Write as _;
@@ -19,10 +20,20 @@ pub const LOG_MAX_BYTES: u64 = 512 * 1024;
 /// Lines kept in memory for a crash report.
 const RECENT_LINES: usize = 50;
 
-/// The folder of the settings (eframe's storage: the language, the last workspace):
-/// `%APPDATA%\ocop-tracker\data` on Windows, `~/.local/share/ocop-tracker` on Linux.
-pub fn data_dir() -> Option<PathBuf> {
-    eframe::storage_dir("ocop-tracker")
+/// One value of the window's remembered settings (eframe's `app.ron` in
+/// `settings_dir`: a RON map of RON values), read before any window exists (the language
+/// of a message box). `None` when there is none or it cannot be read.
+pub fn settings_value<T: serde::de::DeserializeOwned>(settings_dir: &Path, key: &str) -> Option<T> {
+    let raw = std::fs::read_to_string(settings_dir.join("app.ron")).ok()?;
+    let map: std::collections::HashMap<String, String> = ron::from_str(&raw).ok()?;
+    ron::from_str(map.get(key)?).ok()
+}
+
+/// Makes sure the log folder exists (to open it from Help → About); the folder.
+pub fn ensure_log_dir() -> Option<PathBuf> {
+    let dir = log_dir()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir)
 }
 
 /// The folder of the log and crash reports: `%LOCALAPPDATA%\ocop-tracker\logs` on
