@@ -262,3 +262,108 @@ fn collect(dir: &Path, out: &mut BTreeMap<PathBuf, Vec<String>>) {
         }
     }
 }
+
+/// Issue 22: an export that failed because Word held the file offers "Thử lại" on its
+/// banner; clicking it exports again to the same place (the failure itself needs Windows:
+/// tools/wine-smoke holds a .docx open under Wine and checks the message).
+#[test]
+fn the_try_again_button_exports_to_the_same_file() {
+    use egui_kittest::kittest::Queryable;
+    let (_tmp, ws) = common::demo_copy();
+    let out = ws.parent().unwrap().join("Mẫu 02 của Cốm.docx");
+    let mut harness = common::app_harness(&ws, egui::vec2(1200.0, 800.0), Lang::Vi);
+    harness
+        .state_mut()
+        .state
+        .as_mut()
+        .unwrap()
+        .message_with_retry(
+            "không ghi được: tệp đang mở trong chương trình khác",
+            ocop_tracker::app::Retry::ExportDocument {
+                kind: DocKind::Form02,
+                id: ProductId::parse("com-hong-quang").unwrap(),
+                path: out.clone(),
+            },
+        );
+    harness.run();
+    assert!(!out.exists());
+    harness.get_by_label("Thử lại").click();
+    harness.run();
+    assert!(out.is_file(), "exported again on Thử lại");
+    assert!(
+        harness.query_by_label("Thử lại").is_none(),
+        "the banner is gone"
+    );
+}
+
+/// Issue 22: Help → About names the version, the rule data, the renderer (none in a test
+/// harness: no window) and the workspace folder.
+#[test]
+fn help_about_names_the_version_the_renderer_and_the_folders() {
+    use egui_kittest::kittest::Queryable;
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = common::app_harness(&ws, egui::vec2(1200.0, 800.0), Lang::Vi);
+    harness.get_by_label("Trợ giúp").click();
+    harness.run();
+    harness.get_by_label("Giới thiệu…").click();
+    harness.run();
+    for label in [
+        "Phiên bản",
+        env!("CARGO_PKG_VERSION"),
+        "Trình vẽ đồ họa",
+        "Quyết định 26/2026/QĐ-TTg, 26 bộ tiêu chí",
+        "Thư mục nhật ký",
+        "Mở thư mục nhật ký",
+    ] {
+        assert!(harness.query_by_label(label).is_some(), "{label} shown");
+    }
+    assert!(
+        harness.query_by_label(&ws.display().to_string()).is_some(),
+        "the workspace folder shown"
+    );
+    harness.get_by_label("Đóng").click();
+    harness.run();
+    assert!(harness.query_by_label("Phiên bản").is_none(), "closed");
+}
+
+/// Issue 22: the first run of an installed program offers the commune's own workspace,
+/// and (on Windows) refuses to make one in the temporary folder.
+#[test]
+fn the_first_run_offers_a_workspace_and_refuses_the_temp_folder() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    use ocop_tracker::ui::OcopApp;
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("Temp1_ocop.zip").join("OCOP Hồng Quang");
+    let mut app = OcopApp::new(common::catalog(), None, Lang::Vi, Some(common::today()));
+    app.refuse_temp = Some(tmp.path().to_owned());
+    app.dialogs = Box::new(common::FakeDialogs {
+        folder: Some(target.clone()),
+        ..Default::default()
+    });
+    app.offer_first_workspace();
+    let mut harness = common::harness_of(app, egui::vec2(1024.0, 700.0));
+    harness.run();
+    assert!(harness.query_by_label_contains("Chào mừng!").is_some());
+    for (label, text) in [("Xã", "Hồng Quang"), ("Tỉnh", "Tuyên Quang")] {
+        harness
+            .get_by_role_and_label(Role::TextInput, label)
+            .focus();
+        harness.run();
+        harness
+            .get_by_role_and_label(Role::TextInput, label)
+            .type_text(text);
+        harness.run();
+    }
+    harness.get_by_label("Chọn thư mục khác…").click();
+    harness.run();
+    harness.get_by_label("Tạo và mở").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("thư mục tạm của hệ thống")
+            .is_some()
+    );
+    assert!(!target.exists(), "nothing written in the temporary folder");
+    assert!(harness.state().state.is_none());
+}

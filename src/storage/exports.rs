@@ -77,9 +77,8 @@ pub(crate) fn replace_failure(
         return None;
     }
     match (code, target_read_only) {
-        (Some(32 | 33), _) => Some(InUse),
+        (Some(32 | 33), _) | (Some(5), Some(false)) => Some(InUse),
         (Some(5), Some(true)) => Some(ReadOnly),
-        (Some(5), Some(false)) => Some(InUse),
         _ => None,
     }
 }

@@ -162,6 +162,10 @@ pub const PREF_LAST_WORKSPACE: &str = "last_workspace";
 pub const PREF_OFFICER: &str = "officer";
 
 /// The eframe application.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of the shell (quit asked, typing pending, About open…), not a state machine"
+)]
 pub struct OcopApp {
     /// The open workspace, if any.
     pub state: Option<AppState>,
@@ -331,11 +335,17 @@ impl OcopApp {
     /// The first run (nothing remembered, nothing asked for): offer to create the
     /// commune's own workspace; the start screen behind the dialog still offers the demo.
     pub fn offer_first_workspace(&mut self) {
-        log::info!("first run: offering a new workspace (the demo stays one click away)");
         let mut dialog = new_workspace::NewWorkspaceDialog::new(
             crate::domain::model::WorkspaceKind::Commune,
             &self.officer,
             None,
+        );
+        log::info!(
+            "first run: offering a new workspace in {} (the demo stays one click away)",
+            dialog.target().map_or_else(
+                || "(no Documents folder)".to_owned(),
+                |p| p.display().to_string()
+            )
         );
         dialog.hint = Some(self.lang.t(text::FIRST_RUN_OFFER).to_owned());
         self.new_workspace = Some(dialog);

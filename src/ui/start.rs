@@ -196,10 +196,11 @@ fn creator(
             .and_then(|s| eframe::get_value(s, super::PREF_LAST_WORKSPACE));
         let lang = lang.or(stored_lang).unwrap_or_default();
         set_box_lang(lang);
-        if force_panic {
-            // A test of the crash box and report (tools/wine-smoke); never set otherwise.
-            panic!("OCOP_FORCE_PANIC: a panic asked for, to test the crash report");
-        }
+        // A test of the crash box and report (tools/wine-smoke); never set otherwise.
+        assert!(
+            !force_panic,
+            "OCOP_FORCE_PANIC: a panic asked for, to test the crash report"
+        );
         let officer: Option<String> = cc
             .storage
             .and_then(|s| eframe::get_value(s, super::PREF_OFFICER));
