@@ -7,6 +7,7 @@
 )]
 
 use crate::common;
+use crate::common::type_into;
 
 use std::fs;
 use std::path::Path;
@@ -721,17 +722,6 @@ fn official_result_is_kept_apart_from_the_self_assessment() {
             .unwrap_or_default()
             .contains("Tổng 59/100")
     );
-}
-
-fn type_into(harness: &mut Harness<'static, OcopApp>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
 }
 
 #[test]

@@ -496,7 +496,6 @@ fn cli_init_and_remark_with_clear_refusals() {
 
 #[test]
 fn a_new_officer_starts_from_nothing_in_the_gui() {
-    use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
     use ocop_tracker::ui::OcopApp;
     let tmp = tempfile::tempdir().unwrap();
@@ -522,14 +521,7 @@ fn a_new_officer_starts_from_nothing_in_the_gui() {
         ("Tỉnh", "Tuyên Quang"),
         ("Họ tên cán bộ", "Nguyễn Văn An"),
     ] {
-        harness
-            .get_by_role_and_label(Role::TextInput, label)
-            .focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(Role::TextInput, label)
-            .type_text(text);
-        harness.run();
+        common::type_into(&mut harness, label, text);
     }
     harness.get_by_label("Tạo và mở").click();
     harness.run();

@@ -330,7 +330,6 @@ fn help_about_names_the_version_the_renderer_and_the_folders() {
 /// and (on Windows) refuses to make one in the temporary folder.
 #[test]
 fn the_first_run_offers_a_workspace_and_refuses_the_temp_folder() {
-    use egui::accesskit::Role;
     use egui_kittest::kittest::Queryable;
     use ocop_tracker::ui::OcopApp;
     let tmp = tempfile::tempdir().unwrap();
@@ -346,14 +345,7 @@ fn the_first_run_offers_a_workspace_and_refuses_the_temp_folder() {
     harness.run();
     assert!(harness.query_by_label_contains("Chào mừng!").is_some());
     for (label, text) in [("Xã", "Hồng Quang"), ("Tỉnh", "Tuyên Quang")] {
-        harness
-            .get_by_role_and_label(Role::TextInput, label)
-            .focus();
-        harness.run();
-        harness
-            .get_by_role_and_label(Role::TextInput, label)
-            .type_text(text);
-        harness.run();
+        common::type_into(&mut harness, label, text);
     }
     harness.get_by_label("Chọn thư mục khác…").click();
     harness.run();

@@ -141,3 +141,21 @@ pub fn wait_for_exchange(harness: &mut egui_kittest::Harness<'static, ocop_track
     }
     panic!("the bundle task did not finish");
 }
+
+/// Types `text` into the text field labelled `label` (focused first, a frame after each).
+pub fn type_into(
+    harness: &mut egui_kittest::Harness<'static, ocop_tracker::ui::OcopApp>,
+    label: &str,
+    text: &str,
+) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
