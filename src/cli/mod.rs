@@ -173,6 +173,9 @@ fn catalog() -> Result<Catalog, ExitCode> {
 /// Runs the binary with `args` (without the program name).
 pub fn main(args: &[String]) -> ExitCode {
     console::attach_parent();
+    // A panic in a command writes a crash report and says where on standard error (the
+    // window's start-up below adds a message box).
+    storage::diagnostics::install_panic_hook(|_| {});
     // A double-click on a bundle (where the OS associates `.ocop.zip` with the app) passes
     // its path alone: open it for review.
     if let Some(first) = args.first()

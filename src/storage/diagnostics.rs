@@ -227,8 +227,25 @@ pub struct Crash {
     pub report: Option<PathBuf>,
 }
 
+thread_local! {
+    /// How many [`catch_guarded`] calls are running on this thread.
+    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f`, catching a panic in it: one that is expected and recovered from (a hostile
+/// spreadsheet that makes the reader library panic). The hook then only logs a warning:
+/// no crash report, no box saying the program must close. Where panics abort (the
+/// Windows package) nothing can be caught, and the hook reports it as a crash.
+pub fn catch_guarded<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(g.get().saturating_sub(1)));
+    result
+}
+
 /// Installs the panic hook: every panic, on any thread, writes a crash report, logs it,
-/// prints it to standard error, then calls `tell` (the GUI shows a message box there).
+/// prints it to standard error, then calls `tell` (the GUI shows a message box there);
+/// one inside [`catch_guarded`] is only logged.
 /// With `panic = "abort"` (the Windows package) the hook still runs before the end.
 pub fn install_panic_hook(tell: fn(&Crash)) {
     std::panic::set_hook(Box::new(move |info| {
@@ -242,6 +259,10 @@ pub fn install_panic_hook(tell: fn(&Crash)) {
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        if cfg!(panic = "unwind") && GUARDED.with(std::cell::Cell::get) > 0 {
+            log::warn!("caught panic at {location}: {message}");
+            return;
+        }
         let backtrace = std::backtrace::Backtrace::force_capture().to_string();
         log::error!("panic at {location}: {message}");
         let report = write_crash_report(&crash_report(&message, &location, &backtrace));
@@ -368,6 +389,30 @@ mod tests {
         ] {
             assert!(report.contains(needle), "{needle} missing in {report}");
         }
+    }
+
+    #[test]
+    fn a_remembered_setting_is_read_from_the_windows_app_ron() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // As eframe writes it: a map of keys to RON-encoded values.
+        let written = "{\n    \"lang\": \"En\",\n    \"officer\": \"\\\"Nguyễn Văn An\\\"\",\n}";
+        std::fs::write(dir.path().join("app.ron"), written).unwrap_or_else(|e| panic!("{e}"));
+        let lang: Option<crate::text::Lang> = settings_value(dir.path(), "lang");
+        assert_eq!(lang, Some(crate::text::Lang::En));
+        let officer: Option<String> = settings_value(dir.path(), "officer");
+        assert_eq!(officer.as_deref(), Some("Nguyễn Văn An"));
+        assert_eq!(settings_value::<String>(dir.path(), "missing"), None);
+        // No file, or a damaged one: nothing remembered, no error.
+        std::fs::write(dir.path().join("app.ron"), "{ not ron").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(settings_value::<crate::text::Lang>(dir.path(), "lang"), None);
+    }
+
+    #[test]
+    fn a_guarded_panic_is_caught_and_the_guard_unwinds() {
+        let caught = catch_guarded(|| -> u8 { panic!("hostile file") });
+        assert!(caught.is_err());
+        assert_eq!(GUARDED.with(std::cell::Cell::get), 0, "the guard is released");
+        assert_eq!(catch_guarded(|| 7).ok(), Some(7));
     }
 
     #[test]

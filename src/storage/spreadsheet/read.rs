@@ -56,7 +56,7 @@ pub fn read_first_sheet(path: &Path) -> Result<Sheet, SpreadsheetError> {
     // A damaged or hostile file ends in an error, never in a crash of the window: the
     // reader library can panic on some (an overflowing cell reference, a reversed
     // dimension); what it says is not kept, the file is named.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_checked(path))) {
+    match crate::storage::diagnostics::catch_guarded(|| read_checked(path)) {
         Ok(result) => result,
         Err(_) => Err(SpreadsheetError::Damaged {
             message: "the reader stopped on this file".to_owned(),
