@@ -404,14 +404,21 @@ mod tests {
         assert_eq!(settings_value::<String>(dir.path(), "missing"), None);
         // No file, or a damaged one: nothing remembered, no error.
         std::fs::write(dir.path().join("app.ron"), "{ not ron").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(settings_value::<crate::text::Lang>(dir.path(), "lang"), None);
+        assert_eq!(
+            settings_value::<crate::text::Lang>(dir.path(), "lang"),
+            None
+        );
     }
 
     #[test]
     fn a_guarded_panic_is_caught_and_the_guard_unwinds() {
         let caught = catch_guarded(|| -> u8 { panic!("hostile file") });
         assert!(caught.is_err());
-        assert_eq!(GUARDED.with(std::cell::Cell::get), 0, "the guard is released");
+        assert_eq!(
+            GUARDED.with(std::cell::Cell::get),
+            0,
+            "the guard is released"
+        );
         assert_eq!(catch_guarded(|| 7).ok(), Some(7));
     }
 
