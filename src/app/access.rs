@@ -6,13 +6,59 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{AppState, Level, Message, Source};
+use super::{AppState, Level, Message, Retry, Source};
 use crate::domain::catalog::Catalog;
 use crate::domain::model::{ProductId, Workspace};
 use crate::storage;
 use crate::text::Lang;
 
 impl AppState {
+    /// Pushes a message. The same text again replaces the older copy, so repeats do not
+    /// stack up.
+    pub fn message(&mut self, level: Level, text: impl Into<String>) {
+        self.push_message(level, text.into(), None);
+    }
+
+    /// A message about a file just written (an export): its banner opens the file and
+    /// its folder.
+    pub fn message_about_file(&mut self, level: Level, text: impl Into<String>, file: &Path) {
+        self.push_message(level, text.into(), Some(file.to_owned()));
+    }
+
+    /// An error the user may try again from its banner ("Thử lại").
+    pub fn message_with_retry(&mut self, text: impl Into<String>, retry: Retry) {
+        self.push_message(Level::Error, text.into(), None);
+        if let Some(last) = self.messages.last_mut() {
+            last.retry = Some(retry);
+        }
+    }
+
+    fn push_message(&mut self, level: Level, text: String, file: Option<std::path::PathBuf>) {
+        // Every error and warning the officer is shown is also in the log (issue 22), so a
+        // helper can read what happened after the banner is gone.
+        match level {
+            Level::Error => log::error!("{text}"),
+            Level::Warning => log::warn!("{text}"),
+            Level::Info => {}
+        }
+        self.messages.retain(|m| m.text != text);
+        self.messages.push(Message {
+            level,
+            text,
+            shown_at: None,
+            file,
+            retry: None,
+        });
+        // Keep the list short: the oldest info messages go first.
+        while self.messages.len() > 6 {
+            if let Some(pos) = self.messages.iter().position(|m| m.level == Level::Info) {
+                self.messages.remove(pos);
+            } else {
+                self.messages.remove(0);
+            }
+        }
+    }
+
     /// Folder of the workspace.
     pub fn dir(&self) -> &Path {
         &self.dir

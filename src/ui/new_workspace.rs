@@ -146,3 +146,80 @@ pub fn start_buttons_ui(
         actions.push(UiAction::OpenDemo);
     }
 }
+
+/// The dialog's place in the app: the first-run offer, creating and opening.
+impl super::OcopApp {
+    /// The first run (nothing remembered, nothing asked for): offer to create the
+    /// commune's own workspace; the start screen behind the dialog still offers the demo.
+    pub fn offer_first_workspace(&mut self) {
+        let mut dialog = NewWorkspaceDialog::new(
+            crate::domain::model::WorkspaceKind::Commune,
+            &self.officer,
+            None,
+        );
+        log::info!(
+            "first run: offering a new workspace in {} (the demo stays one click away)",
+            dialog.target().map_or_else(
+                || "(no Documents folder)".to_owned(),
+                |p| p.display().to_string()
+            )
+        );
+        dialog.hint = Some(self.lang.t(text::FIRST_RUN_OFFER).to_owned());
+        self.new_workspace = Some(dialog);
+    }
+
+    /// Creates the workspace the "new workspace" dialog describes and opens it; on failure
+    /// the dialog stays open and says why.
+    fn create_new_workspace(&mut self) {
+        let Some(dialog) = self.new_workspace.as_mut() else {
+            return;
+        };
+        let lang = self.lang;
+        let Some(dir) = dialog.target() else {
+            dialog.error = Some(lang.t(text::NEW_WORKSPACE_NO_FOLDER).to_owned());
+            return;
+        };
+        if let Some(temp) = &self.refuse_temp
+            && crate::storage::diagnostics::is_temporary(&dir, temp)
+        {
+            dialog.error = Some(lang.t(text::TEMP_FOLDER_REFUSED).to_owned());
+            return;
+        }
+        match crate::app::new_workspace::create_workspace(&dir, &dialog.spec) {
+            Ok(()) => {
+                let officer = dialog.spec.officer.trim().to_owned();
+                self.new_workspace = None;
+                if self.officer.trim().is_empty() && !officer.is_empty() {
+                    self.officer = officer;
+                }
+                self.open_workspace(&dir);
+                if let Some(state) = self.state.as_mut() {
+                    state.message(crate::app::Level::Info, lang.t(text::NEW_WORKSPACE_CREATED));
+                    // Where its first product is added.
+                    self.screen = super::Screen::Portfolio;
+                }
+            }
+            Err(err) => dialog.error = Some(text::create_error(&err, lang)),
+        }
+    }
+
+    /// The "new workspace" dialog, when open, and what its answer asks for.
+    pub(super) fn new_workspace_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.new_workspace.as_mut() else {
+            return;
+        };
+        match dialog_ui(ctx, dialog, self.lang) {
+            Some(Answer::Create) => self.create_new_workspace(),
+            Some(Answer::ChooseFolder) => {
+                if let Some(dir) = self.pick_folder_or_say()
+                    && let Some(dialog) = self.new_workspace.as_mut()
+                {
+                    dialog.folder = Some(dir);
+                    dialog.error = None;
+                }
+            }
+            Some(Answer::Cancel) => self.new_workspace = None,
+            None => {}
+        }
+    }
+}
