@@ -288,8 +288,7 @@ pub enum StartPlace {
 
 /// Where `exe` is, given the system's temporary folder. Pure (tested on every OS).
 pub fn start_place(exe: &Path, temp: &Path) -> StartPlace {
-    let lower = |p: &Path| p.to_string_lossy().replace('\\', "/").to_lowercase();
-    let exe_text = lower(exe);
+    let exe_text = windows_form(exe);
     let folder_names: Vec<&str> = exe_text.split('/').collect();
     let in_zip_folder =
         folder_names.iter().rev().skip(1).any(|name| {
@@ -308,15 +307,17 @@ pub fn start_place(exe: &Path, temp: &Path) -> StartPlace {
 /// Whether `path` lies in the temporary folder `temp` (compared without case and with
 /// either slash, as Windows does).
 pub fn is_temporary(path: &Path, temp: &Path) -> bool {
-    let norm = |p: &Path| {
-        let mut s = p.to_string_lossy().replace('\\', "/").to_lowercase();
-        while s.ends_with('/') {
-            s.pop();
-        }
-        s
-    };
-    let (path, temp) = (norm(path), norm(temp));
+    let (path, temp) = (windows_form(path), windows_form(temp));
     !temp.is_empty() && (path == temp || path.starts_with(&format!("{temp}/")))
+}
+
+/// A path as Windows compares it: without case, either slash, no trailing slash.
+fn windows_form(path: &Path) -> String {
+    let mut s = path.to_string_lossy().replace('\\', "/").to_lowercase();
+    while s.ends_with('/') {
+        s.pop();
+    }
+    s
 }
 
 #[cfg(test)]

@@ -7,17 +7,18 @@ use egui::RichText;
 use super::text::{self, Lang};
 use super::{OcopApp, UiAction};
 
+/// The About window's rows (label, value), gathered once when it opens: the folders come
+/// from the OS (known-folder lookups on Windows), not something to ask every frame.
+pub type AboutRows = Vec<(text::Tr, String)>;
+
 impl OcopApp {
-    /// The About window, while open.
-    pub(super) fn about_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
-        if !self.about_open {
-            return;
-        }
+    /// What the About window shows, now.
+    pub(super) fn about_rows(&self) -> AboutRows {
         let lang = self.lang;
         let none = lang.t(text::ABOUT_NONE).to_owned();
         let shown =
             |p: Option<std::path::PathBuf>| p.map_or(none.clone(), |p| p.display().to_string());
-        let rows = [
+        [
             (text::ABOUT_VERSION, env!("CARGO_PKG_VERSION").to_owned()),
             (
                 text::ABOUT_RULES,
@@ -40,7 +41,16 @@ impl OcopApp {
                 text::ABOUT_LOGS,
                 shown(crate::storage::diagnostics::log_dir()),
             ),
-        ];
+        ]
+        .into()
+    }
+
+    /// The About window, while open.
+    pub(super) fn about_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
+        let Some(rows) = &self.about else {
+            return;
+        };
+        let lang = self.lang;
         let mut close = false;
         egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
             ui.set_max_width(620.0);
@@ -51,7 +61,7 @@ impl OcopApp {
                 .num_columns(2)
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
-                    for (label, value) in &rows {
+                    for (label, value) in rows {
                         ui.label(lang.t(*label));
                         // Selectable: an officer can copy a folder into an e-mail.
                         ui.add(egui::Label::new(value.as_str()).wrap().selectable(true));
@@ -74,7 +84,7 @@ impl OcopApp {
             }
         });
         if close {
-            self.about_open = false;
+            self.about = None;
         }
     }
 }

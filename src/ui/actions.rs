@@ -263,7 +263,7 @@ impl OcopApp {
                     None,
                 ));
             }
-            UiAction::About => self.about_open = true,
+            UiAction::About => self.about = Some(self.about_rows()),
             UiAction::Retry(crate::app::Retry::ExportDocument { kind, id, path }) => {
                 if let Some(state) = self.state.as_mut() {
                     state.export_document(kind, &id, &path);

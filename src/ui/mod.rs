@@ -162,10 +162,6 @@ pub const PREF_LAST_WORKSPACE: &str = "last_workspace";
 pub const PREF_OFFICER: &str = "officer";
 
 /// The eframe application.
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "independent flags of the shell (quit asked, typing pending, About open…), not a state machine"
-)]
 pub struct OcopApp {
     /// The open workspace, if any.
     pub state: Option<AppState>,
@@ -224,8 +220,8 @@ pub struct OcopApp {
     pub demo_workspace: Option<PathBuf>,
     /// The system's temporary folder where no workspace may be created (on Windows).
     pub refuse_temp: Option<PathBuf>,
-    /// Help → About is open.
-    pub about_open: bool,
+    /// Help → About, while open: its rows.
+    pub about: Option<about::AboutRows>,
 }
 
 impl OcopApp {
@@ -265,7 +261,7 @@ impl OcopApp {
             new_workspace: None,
             demo_workspace: None,
             refuse_temp: None,
-            about_open: false,
+            about: None,
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
