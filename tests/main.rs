@@ -24,6 +24,7 @@ mod ics;
 mod kill;
 mod layers;
 mod long_text;
+mod province_lists;
 mod roundtrip;
 mod sharing;
 mod sharing_gui;

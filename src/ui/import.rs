@@ -70,7 +70,9 @@ pub fn import_dialog_ui(
     let mut close = false;
     let mut changes = Changes::default();
     egui::Modal::new(egui::Id::unique("import-products")).show(ctx, |ui| {
-        ui.set_max_width(980.0);
+        // A fixed width: wrapped rows laid out against the last frame's size would move
+        // the centred dialog from frame to frame.
+        ui.set_width(ui.ctx().content_rect().width().clamp(600.0, 980.0) - 40.0);
         ui.heading(lang.t(text::XL_IMPORT_TITLE));
         ui.label(format!(
             "{}: {}",

@@ -406,6 +406,23 @@ fn as_written(name: &str, phrase: &str) -> String {
         .map_or_else(|| phrase.to_owned(), |w| w.join(" "))
 }
 
+/// The sets sharing any meaningful word with the group text (its group, sector or name):
+/// lists still use the older group names ("Thực phẩm chế biến" for processed meat, which
+/// Appendix I of 26/2026 calls "Nông sản chế biến").
+fn sets_near_group(group: &str, sets: &[SetInfo]) -> Vec<u8> {
+    let wanted = words(group);
+    sets.iter()
+        .filter(|s| {
+            let have: Vec<String> = [&s.group_vi, &s.sector_vi, &s.name_vi]
+                .iter()
+                .flat_map(|t| words(t))
+                .collect();
+            wanted.iter().any(|w| have.contains(w))
+        })
+        .map(|s| s.number)
+        .collect()
+}
+
 /// The set proposed for a product named `name` in product group `group` ("" when the list
 /// gives none), or `None` when neither says enough: the officer then chooses.
 pub fn propose_set(name: &str, group: &str, sets: &[SetInfo]) -> Option<Proposal> {
@@ -416,14 +433,25 @@ pub fn propose_set(name: &str, group: &str, sets: &[SetInfo]) -> Option<Proposal
             reason: ProposalReason::Group(group.trim().to_owned()),
         });
     }
-    if !candidates.is_empty() {
-        return set_of_name(name, &candidates).map(|(set, word)| Proposal {
-            set,
-            reason: ProposalReason::GroupAndWord {
-                group: group.trim().to_owned(),
-                word,
-            },
-        });
+    let near = sets_near_group(group, sets);
+    for tier in [&candidates, &near] {
+        if tier.is_empty() {
+            continue;
+        }
+        if let Some((set, word)) = set_of_name(name, tier) {
+            return Some(Proposal {
+                set,
+                reason: ProposalReason::GroupAndWord {
+                    group: group.trim().to_owned(),
+                    word,
+                },
+            });
+        }
+    }
+    if !candidates.is_empty() || !near.is_empty() {
+        // The group narrows it to several sets and the name says nothing: the officer
+        // chooses among them.
+        return None;
     }
     set_of_name(name, &[]).map(|(set, word)| Proposal {
         set,
