@@ -26,7 +26,7 @@ use super::history::Change;
 use super::model::{
     ApplicationKind, CURRENT_RULE_VERSION, CertificateStanding, Product, ProductId, Workspace,
 };
-use super::spreadsheet::{PortfolioRow, portfolio_rows};
+use super::spreadsheet::{OutCell, PortfolioRow, portfolio_rows};
 use super::stage::Stage;
 
 /// The period a report covers, both days included.
@@ -339,6 +339,58 @@ pub struct Summary {
     pub by_group: Vec<GroupRow<GroupKey>>,
     /// The annex: every product with its status today, in name order.
     pub annex: Vec<PortfolioRow>,
+}
+
+/// What the officer writes into the report's text part (each may stay empty: the
+/// document then keeps dotted lines to write on).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SummaryTexts {
+    /// "Đánh giá chung".
+    pub assessment: String,
+    /// "Khó khăn, vướng mắc".
+    pub difficulties: String,
+    /// "Kiến nghị, đề xuất".
+    pub proposals: String,
+}
+
+/// One table of the report, its words already in the user's language: the shape both
+/// the Word document and the Excel workbook are written from, so they say the same.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportTable {
+    /// The heading above it.
+    pub heading: String,
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Column widths in characters (Excel); relative widths in Word.
+    pub widths: Vec<u16>,
+    /// One row per line, as many cells as headers.
+    pub rows: Vec<Vec<OutCell>>,
+    /// The totals row, shown bold, if the table has one.
+    pub total: Option<Vec<OutCell>>,
+    /// Lines under the table (what is approximated, the rule behind it).
+    pub notes: Vec<String>,
+    /// Said instead of the table when it has no rows.
+    pub when_empty: Option<String>,
+    /// In the workbook, a sheet of its own with this name (a list the officer may sort
+    /// and filter); the counts share the first sheet.
+    pub own_sheet: Option<String>,
+}
+
+/// The report as a workbook: the counts on one sheet, each list on a sheet of its own.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportBook {
+    /// Name of the summary sheet.
+    pub sheet_name: String,
+    /// Lines above the tables (title, commune, period).
+    pub title: Vec<String>,
+    /// The tables, in the report's order.
+    pub tables: Vec<ReportTable>,
+    /// Name of the annex sheet.
+    pub annex_name: String,
+    /// The annex: every product with its status.
+    pub annex: ReportTable,
+    /// Date format of date cells (Excel number format).
+    pub date_format: String,
 }
 
 /// The counts of the periodic report of `workspace` for `period`, made on `today`.
