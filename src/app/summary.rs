@@ -66,9 +66,8 @@ impl AppState {
             }
             SummaryFormat::Excel => {
                 let book = documents::summary::book(&counts, info, lang);
-                storage::spreadsheet::summary_bytes(&book).map_err(|err| {
-                    format!("{}: {err}", lang.t(text::DOC_BUILD_FAILED))
-                })
+                storage::spreadsheet::summary_bytes(&book)
+                    .map_err(|err| format!("{}: {err}", lang.t(text::DOC_BUILD_FAILED)))
             }
         }
     }

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 
 use crate::app::summary::{SummaryFormat, SummaryRequest};
 use crate::documents::DocKind;
-use crate::domain::summary::{Period, SummaryTexts};
 use crate::domain::model::ProductId;
+use crate::domain::summary::{Period, SummaryTexts};
 use crate::storage;
 use crate::text::{self, Lang};
 
@@ -83,11 +83,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 pub fn summary(args: &[String]) -> Result<(), String> {
     let lang = super::lang_from(args);
     let usage = text::summary_usage(lang);
-    let dir = Path::new(
-        args.first()
-            .filter(|a| !a.starts_with("--"))
-            .ok_or(usage)?,
-    );
+    let dir = Path::new(args.first().filter(|a| !a.starts_with("--")).ok_or(usage)?);
     let (Some(raw_from), Some(raw_to), Some(out)) = (
         super::flag(args, "--from"),
         super::flag(args, "--to"),

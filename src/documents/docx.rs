@@ -6,8 +6,8 @@
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Tab,
-    TabLeaderType, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    TabLeaderType, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use crate::domain::search::nfc;

@@ -18,9 +18,7 @@ use super::docx::{
 use super::forms::{official_commune_name, small, title};
 use crate::domain::model::WorkspaceInfo;
 use crate::domain::spreadsheet::OutCell;
-use crate::domain::summary::{
-    GroupKey, ReportBook, ReportTable, StarCount, Summary, SummaryTexts,
-};
+use crate::domain::summary::{GroupKey, ReportBook, ReportTable, StarCount, Summary, SummaryTexts};
 use crate::text::{self, Lang};
 
 /// The Word document of the report, as .docx bytes.
@@ -75,11 +73,10 @@ pub fn docx_bytes(
         doc = doc.add_paragraph(self::heading(lang.t(heading)));
         doc = officers_words(doc, words);
     }
-    doc = doc.add_paragraph(docx::body(&text::summary_closing(
-        commune,
-        &summary.period,
-        lang,
-    )));
+    // The closing sentence stays with the signature.
+    doc = doc.add_paragraph(
+        docx::body(&text::summary_closing(commune, &summary.period, lang)).keep_next(true),
+    );
     let mut recipients = vec![line(
         lang.t(text::SUM_RECIPIENTS),
         Style {
@@ -162,7 +159,8 @@ fn add_table(mut doc: docx_rs::Docx, report_table: &ReportTable) -> docx_rs::Doc
 }
 
 /// The bordered table itself, widths scaled to the text width; text left, numbers and
-/// dates centred, the totals row bold.
+/// dates centred, the totals row bold. (The widths are chosen so that a date,
+/// "10/03/2026", fits on one line at 12 pt with Word's cell margins: about 1,310 twips.)
 fn add_rows(doc: docx_rs::Docx, report_table: &ReportTable) -> docx_rs::Docx {
     if report_table.rows.is_empty()
         && let Some(empty) = &report_table.when_empty
@@ -186,26 +184,32 @@ fn add_rows(doc: docx_rs::Docx, report_table: &ReportTable) -> docx_rs::Docx {
         *widest += rest;
     }
     let width = |i: usize| widths.get(i).copied().unwrap_or(0);
+    // A table stays on the page of its heading: the header row always keeps with the
+    // first row, and a short table (up to 15 rows) keeps whole ("keep with next" on the
+    // paragraphs of every row but the last; Word and LibreOffice honour it in tables).
+    let keep_whole = report_table.rows.len() <= 15;
+    let last = report_table.rows.len() + usize::from(report_table.total.is_some());
     let mut rows = vec![
         report_table
             .headers
             .iter()
             .enumerate()
-            .map(|(i, h)| cell(vec![centred(h, small(BOLD))], width(i)))
+            .map(|(i, h)| cell(vec![centred(h, small(BOLD)).keep_next(true)], width(i)))
             .collect::<Vec<_>>(),
     ];
-    let row_of = |cells: &Vec<OutCell>, style: Style| {
+    let row_of = |cells: &Vec<OutCell>, style: Style, number: usize| {
+        let keep = (keep_whole || number == 1) && number < last;
         cells
             .iter()
             .enumerate()
-            .map(|(i, c)| cell(vec![cell_paragraph(c, style)], width(i)))
+            .map(|(i, c)| cell(vec![cell_paragraph(c, style).keep_next(keep)], width(i)))
             .collect::<Vec<_>>()
     };
-    for cells in &report_table.rows {
-        rows.push(row_of(cells, small(PLAIN)));
+    for (index, cells) in report_table.rows.iter().enumerate() {
+        rows.push(row_of(cells, small(PLAIN), index + 1));
     }
     if let Some(total) = &report_table.total {
-        rows.push(row_of(total, small(BOLD)));
+        rows.push(row_of(total, small(BOLD), last));
     }
     doc.add_table(table(rows, &widths, true))
 }
@@ -237,25 +241,21 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
     let counted: usize = summary.by_stage.iter().map(|(_, n)| n).sum();
     let by_stage = ReportTable {
         heading: text::summary_by_stage(summary.as_of, lang),
-        headers: headers(&[text::SUM_COL_NO, text::SUM_COL_STAGE, text::SUM_COL_PRODUCTS]),
+        headers: headers(&[
+            text::SUM_COL_NO,
+            text::SUM_COL_STAGE,
+            text::SUM_COL_PRODUCTS,
+        ]),
         widths: vec![5, 40, 14],
         rows: summary
             .by_stage
             .iter()
             .enumerate()
             .map(|(i, (stage, n))| {
-                vec![
-                    int(i + 1),
-                    words(lang.t(text::stage_name(*stage))),
-                    int(*n),
-                ]
+                vec![int(i + 1), words(lang.t(text::stage_name(*stage))), int(*n)]
             })
             .collect(),
-        total: Some(vec![
-            OutCell::Empty,
-            total_label(),
-            int(counted),
-        ]),
+        total: Some(vec![OutCell::Empty, total_label(), int(counted)]),
         notes: text::summary_stage_notes(
             summary.approximated,
             summary.added_after,
@@ -310,7 +310,7 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
             text::SUM_COL_CERT_NO,
             text::SUM_COL_ISSUED,
         ]),
-        widths: vec![5, 24, 24, 10, 16, 12],
+        widths: vec![7, 22, 22, 14, 16, 15],
         rows: summary
             .new_certificates
             .iter()
@@ -349,7 +349,7 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
             text::SUM_COL_FILE_BY,
             text::SUM_COL_NOTE,
         ]),
-        widths: vec![5, 24, 8, 12, 12, 22, 20],
+        widths: vec![7, 20, 9, 15, 15, 20, 16],
         rows: summary
             .due_next
             .iter()
@@ -467,7 +467,7 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
             text::SUM_COL_ISSUED,
             text::SUM_COL_EXPIRES,
         ]),
-        widths: vec![6, 16, 17, 8, 16, 12, 13, 13],
+        widths: vec![7, 15, 15, 6, 15, 11, 15, 15],
         rows: summary
             .annex
             .iter()

@@ -118,8 +118,9 @@ impl Period {
         let from = self.to.checked_add_days(Days::new(1))?;
         let whole_months = self.from.day() == 1 && from.day() == 1;
         let to = if whole_months {
-            let months = (from.year() - self.from.year()) * 12 + from.month() as i32
-                - self.from.month() as i32;
+            let months = (i64::from(from.year()) - i64::from(self.from.year())) * 12
+                + i64::from(from.month())
+                - i64::from(self.from.month());
             let months = u32::try_from(months).ok()?;
             from.checked_add_months(Months::new(months))?
                 .checked_sub_days(Days::new(1))?
@@ -418,8 +419,8 @@ pub fn summarise(
             StageAt::NotYetAdded => added_after += 1,
             StageAt::NoApplication => without_application += 1,
         }
-        new_certificates.extend(certificates_in(product, &period));
-        if let Some(due) = due_in(product, &period, &next) {
+        new_certificates.extend(certificates_in(product, period));
+        if let Some(due) = due_in(product, period, next) {
             due_next.push(due);
         }
         let certified = matches!(
@@ -462,10 +463,7 @@ pub fn summarise(
 
 /// Every certificate of `product` issued in `period` (an upgrade in the same period
 /// gives a second one).
-fn certificates_in<'a>(
-    product: &'a Product,
-    period: &'a Period,
-) -> impl Iterator<Item = NewCertificate> + 'a {
+fn certificates_in(product: &Product, period: Period) -> impl Iterator<Item = NewCertificate> + '_ {
     product.applications.iter().filter_map(move |app| {
         let certificate = app.certificate.as_ref()?;
         period
@@ -514,11 +512,14 @@ fn star_counts(certificates: &[NewCertificate]) -> Vec<StarCount> {
 /// expires, or must be re-rated, during `next`. The dates are the deadline rules of the
 /// application that won it (Decision 26/2026: 36 months; re-rating filed 180 to 120 days
 /// before expiry).
-fn due_in(product: &Product, period: &Period, next: &Period) -> Option<DueCertificate> {
+fn due_in(product: &Product, period: Period, next: Period) -> Option<DueCertificate> {
     let holder = product.certificate_holder()?;
     let certificate = holder.certificate.as_ref()?;
     if certificate.issued_on > period.to
-        || holder.revocation.as_ref().is_some_and(|r| r.date <= period.to)
+        || holder
+            .revocation
+            .as_ref()
+            .is_some_and(|r| r.date <= period.to)
         || product.current().map(|a| a.stage) == Some(Stage::Revoked)
     {
         return None;
@@ -706,12 +707,37 @@ mod tests {
         let sets = vec![
             set(1, "Rau, củ, quả, hạt tươi", "I", fresh),
             set(2, "Thịt, thủy sản, trứng, sữa tươi", "I", fresh),
-            set(3, "Gạo, ngũ cốc", "I", "Sản phẩm: Thực phẩm. Nhóm: Thực phẩm thô, sơ chế"),
-            set(6, "Chế biến từ gạo, ngũ cốc", "I", "Sản phẩm: Thực phẩm. Nhóm: Thực phẩm chế biến"),
-            set(9, "Tương, nước mắm", "I", "Sản phẩm: Thực phẩm. Nhóm: Gia vị"),
+            set(
+                3,
+                "Gạo, ngũ cốc",
+                "I",
+                "Sản phẩm: Thực phẩm. Nhóm: Thực phẩm thô, sơ chế",
+            ),
+            set(
+                6,
+                "Chế biến từ gạo, ngũ cốc",
+                "I",
+                "Sản phẩm: Thực phẩm. Nhóm: Thực phẩm chế biến",
+            ),
+            set(
+                9,
+                "Tương, nước mắm",
+                "I",
+                "Sản phẩm: Thực phẩm. Nhóm: Gia vị",
+            ),
             set(11, "Chè", "I", "Sản phẩm: Thực phẩm. Nhóm: Chè"),
-            set(14, "Rượu trắng", "II", "Sản phẩm: Đồ uống. Nhóm: Đồ uống có cồn"),
-            set(20, "Tinh dầu", "III", "Sản phẩm: Dược liệu. Nhóm: Dược liệu khác"),
+            set(
+                14,
+                "Rượu trắng",
+                "II",
+                "Sản phẩm: Đồ uống. Nhóm: Đồ uống có cồn",
+            ),
+            set(
+                20,
+                "Tinh dầu",
+                "III",
+                "Sản phẩm: Dược liệu. Nhóm: Dược liệu khác",
+            ),
             set(23, "Hoa", "V", "Sản phẩm: Sinh vật cảnh"),
         ];
         Catalog {
@@ -729,7 +755,11 @@ mod tests {
     fn periods_have_names_and_a_next_of_the_same_length() {
         let h1 = Period::of(PeriodKind::FirstHalf(2026), 2026).unwrap();
         let cases = [
-            (h1, PeriodKind::FirstHalf(2026), (d(2026, 7, 1), d(2026, 12, 31))),
+            (
+                h1,
+                PeriodKind::FirstHalf(2026),
+                (d(2026, 7, 1), d(2026, 12, 31)),
+            ),
             (
                 Period::new(d(2026, 7, 1), d(2026, 12, 31)).unwrap(),
                 PeriodKind::SecondHalf(2026),
@@ -864,10 +894,7 @@ mod tests {
                     DossierInPreparation,
                     vec![
                         entry(d(2026, 1, 1), vec![Change::Created]),
-                        entry(
-                            d(2026, 8, 1),
-                            vec![Change::ScoringSet { from: 6, to: 7 }],
-                        ),
+                        entry(d(2026, 8, 1), vec![Change::ScoringSet { from: 6, to: 7 }]),
                     ],
                 ),
                 StageAt::Known(DossierInPreparation),
@@ -918,19 +945,47 @@ mod tests {
             // Set 0: imported without a set (no log: approximated).
             product("Mật ong", 0, Preparing, Vec::new()),
             // 4★ in the period, first rating.
-            certified(product("Thịt trâu", 2, Preparing, created(d(2025, 1, 1))), 4, d(2026, 3, 10)),
+            certified(
+                product("Thịt trâu", 2, Preparing, created(d(2025, 1, 1))),
+                4,
+                d(2026, 3, 10),
+            ),
             // 3★ on the period's first day.
-            certified(product("Măng", 1, Preparing, created(d(2025, 1, 1))), 3, d(2026, 1, 1)),
+            certified(
+                product("Măng", 1, Preparing, created(d(2025, 1, 1))),
+                3,
+                d(2026, 1, 1),
+            ),
             // 3★ the day after the period: not new in it.
-            certified(product("Gạo", 3, Preparing, created(d(2025, 1, 1))), 3, d(2026, 7, 1)),
+            certified(
+                product("Gạo", 3, Preparing, created(d(2025, 1, 1))),
+                3,
+                d(2026, 7, 1),
+            ),
             // 3★ of 2023-09-15: expires 15/09/2026, in the next period (1/7–31/12).
-            certified(product("Rượu", 14, Preparing, created(d(2023, 1, 1))), 3, d(2023, 9, 15)),
+            certified(
+                product("Rượu", 14, Preparing, created(d(2023, 1, 1))),
+                3,
+                d(2023, 9, 15),
+            ),
             // 4★ of 2024-03-01: expires 01/03/2027; re-rating window 02/09/2026–01/11/2026.
-            certified(product("Tinh dầu", 20, Preparing, created(d(2023, 1, 1))), 4, d(2024, 3, 1)),
+            certified(
+                product("Tinh dầu", 20, Preparing, created(d(2023, 1, 1))),
+                4,
+                d(2024, 3, 1),
+            ),
             // 3★ of 2024-12-01: expires 01/12/2027, window opens 04/06/2027: not due.
-            certified(product("Hoa", 23, Preparing, created(d(2023, 1, 1))), 3, d(2024, 12, 1)),
+            certified(
+                product("Hoa", 23, Preparing, created(d(2023, 1, 1))),
+                3,
+                d(2024, 12, 1),
+            ),
             // 3★ of 2023-10-01, revoked in May 2026: never "due".
-            certified(product("Tương", 9, Preparing, created(d(2023, 1, 1))), 3, d(2023, 10, 1)),
+            certified(
+                product("Tương", 9, Preparing, created(d(2023, 1, 1))),
+                3,
+                d(2023, 10, 1),
+            ),
         ];
         if let Some(app) = products.last_mut().and_then(Product::current_mut) {
             app.stage = Revoked;
@@ -989,7 +1044,10 @@ mod tests {
         assert_eq!(stars, [(3, 1, 0, 0), (4, 1, 0, 0), (5, 0, 1, 0)]);
 
         // Due in the next period (1/7–31/12/2026).
-        assert_eq!(summary.next, Period::new(d(2026, 7, 1), d(2026, 12, 31)).unwrap());
+        assert_eq!(
+            summary.next,
+            Period::new(d(2026, 7, 1), d(2026, 12, 31)).unwrap()
+        );
         let due: Vec<(&str, bool, bool)> = summary
             .due_next
             .iter()
@@ -1013,10 +1071,17 @@ mod tests {
             .collect();
         assert_eq!(sets.first(), Some(&(SetKey::NotChosen, 1, 0)));
         assert!(sets.contains(&(SetKey::Set(2), 1, 1)));
-        assert!(sets.contains(&(SetKey::Set(3), 1, 0)), "Gạo: certified after the end");
+        assert!(
+            sets.contains(&(SetKey::Set(3), 1, 0)),
+            "Gạo: certified after the end"
+        );
         assert!(sets.contains(&(SetKey::Set(9), 1, 0)), "Tương: revoked");
         assert_eq!(sets.iter().map(|s| s.1).sum::<usize>(), 10);
-        let named = summary.by_set.iter().find(|r| r.key == SetKey::Set(6)).unwrap();
+        let named = summary
+            .by_set
+            .iter()
+            .find(|r| r.key == SetKey::Set(6))
+            .unwrap();
         assert_eq!(named.name_vi, "Chế biến từ gạo, ngũ cốc");
 
         // By group: Appendix I order, the food groups first; set 0 its own row.
@@ -1030,13 +1095,19 @@ mod tests {
             Some(&("Thực phẩm – Thực phẩm tươi sống", 2)),
             "{groups:?}"
         );
-        assert!(groups.contains(&("Đồ uống – Đồ uống có cồn", 1)), "{groups:?}");
+        assert!(
+            groups.contains(&("Đồ uống – Đồ uống có cồn", 1)),
+            "{groups:?}"
+        );
         assert!(groups.contains(&("Sinh vật cảnh", 1)), "{groups:?}");
         assert_eq!(
             summary.by_group.last().map(|r| &r.key),
             Some(&GroupKey::NotChosen)
         );
-        assert_eq!(summary.by_group.iter().map(|r| r.products).sum::<usize>(), 10);
+        assert_eq!(
+            summary.by_group.iter().map(|r| r.products).sum::<usize>(),
+            10
+        );
 
         // The annex: every product, as the portfolio shows it.
         assert_eq!(summary.annex.len(), 10);

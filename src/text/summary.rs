@@ -108,7 +108,11 @@ pub fn from_to(period: &Period, lang: Lang) -> String {
             lang.date(period.from),
             lang.date(period.to)
         ),
-        Lang::En => format!("from {} to {}", lang.date(period.from), lang.date(period.to)),
+        Lang::En => format!(
+            "from {} to {}",
+            lang.date(period.from),
+            lang.date(period.to)
+        ),
     }
 }
 
@@ -128,7 +132,11 @@ pub fn summary_subtitle(period: &Period, lang: Lang) -> String {
 
 /// "XÃ HỒNG QUANG" / "OF HỒNG QUANG COMMUNE" (dots when the commune is not set).
 pub fn summary_agency_commune(commune: &str, lang: Lang) -> String {
-    let commune = if commune.is_empty() { "……" } else { commune };
+    let commune = if commune.is_empty() {
+        "……"
+    } else {
+        commune
+    };
     match lang {
         Lang::Vi => format!("XÃ {}", commune.to_uppercase()),
         Lang::En => format!("OF {} COMMUNE", commune.to_uppercase()),
@@ -161,7 +169,11 @@ pub fn summary_place_date(place: &str, day: NaiveDate, lang: Lang) -> String {
 
 /// The opening sentence.
 pub fn summary_intro(commune: &str, period: &Period, lang: Lang) -> String {
-    let commune = if commune.is_empty() { "……" } else { commune };
+    let commune = if commune.is_empty() {
+        "……"
+    } else {
+        commune
+    };
     match lang {
         Lang::Vi => format!(
             "Ủy ban nhân dân xã {commune} báo cáo kết quả thực hiện Chương trình Mỗi xã một \
@@ -274,10 +286,12 @@ pub fn summary_stage_notes(
         ));
     }
     notes.push(match lang {
-        Lang::Vi => "Bước của sản phẩm được tính theo ngày cán bộ ghi nhận trong ứng dụng."
-            .to_owned(),
-        Lang::En => "A product's stage dates from when the officer recorded it in the app."
-            .to_owned(),
+        Lang::Vi => {
+            "Bước của sản phẩm được tính theo ngày cán bộ ghi nhận trong ứng dụng.".to_owned()
+        }
+        Lang::En => {
+            "A product's stage dates from when the officer recorded it in the app.".to_owned()
+        }
     });
     notes
 }
@@ -332,7 +346,11 @@ pub fn summary_row_stars(row: &PortfolioRow, lang: Lang) -> String {
 
 /// The closing sentence.
 pub fn summary_closing(commune: &str, period: &Period, lang: Lang) -> String {
-    let commune = if commune.is_empty() { "……" } else { commune };
+    let commune = if commune.is_empty() {
+        "……"
+    } else {
+        commune
+    };
     match lang {
         Lang::Vi => format!(
             "Trên đây là báo cáo kết quả thực hiện Chương trình OCOP {} của Ủy ban nhân \
@@ -349,7 +367,11 @@ pub fn summary_closing(commune: &str, period: &Period, lang: Lang) -> String {
 
 /// The recipients beside the signature (after "Nơi nhận:").
 pub fn summary_recipients(province: &str, lang: Lang) -> Vec<String> {
-    let province = if province.is_empty() { "……" } else { province };
+    let province = if province.is_empty() {
+        "……"
+    } else {
+        province
+    };
     match lang {
         Lang::Vi => vec![
             format!("- UBND tỉnh {province};"),
@@ -366,7 +388,11 @@ pub fn summary_recipients(province: &str, lang: Lang) -> Vec<String> {
 
 /// The annex's subtitle: what it lists and when.
 pub fn summary_annex_title(commune: &str, today: NaiveDate, lang: Lang) -> [String; 2] {
-    let commune = if commune.is_empty() { "……" } else { commune };
+    let commune = if commune.is_empty() {
+        "……"
+    } else {
+        commune
+    };
     match lang {
         Lang::Vi => [
             format!(
@@ -420,7 +446,9 @@ pub fn summary_flag_error(flag: &str, value: &str, lang: Lang) -> String {
         ("--out", Lang::Vi) => {
             format!("--out: “{value}” phải là tệp .docx (Word) hoặc .xlsx (Excel)")
         }
-        ("--out", Lang::En) => format!("--out: “{value}” must be a .docx (Word) or .xlsx (Excel) file"),
+        ("--out", Lang::En) => {
+            format!("--out: “{value}” must be a .docx (Word) or .xlsx (Excel) file")
+        }
         (_, Lang::Vi) => format!("{flag}: “{value}” không phải là ngày (YYYY-MM-DD)"),
         (_, Lang::En) => format!("{flag}: “{value}” is not a date (YYYY-MM-DD)"),
     }

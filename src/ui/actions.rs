@@ -36,10 +36,8 @@ impl OcopApp {
             UiAction::ExportPortfolio => self.export_portfolio(),
             UiAction::OpenSummary => {
                 if self.state.is_some() {
-                    self.summary = Some(super::summary::SummaryDialog::new(
-                        self.today(),
-                        self.lang,
-                    ));
+                    self.summary =
+                        Some(super::summary::SummaryDialog::new(self.today(), self.lang));
                 }
             }
             UiAction::ExportSummary(request) => self.export_summary(&request),

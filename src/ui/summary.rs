@@ -72,11 +72,7 @@ impl SummaryDialog {
             PeriodChoice::Dates => {
                 let date = |label: text::Tr, raw: &str| {
                     widgets::parse_date(raw).ok_or_else(|| {
-                        format!(
-                            "{}: {}",
-                            lang.t(label),
-                            lang.t(text::SUM_DIALOG_BAD_DATE)
-                        )
+                        format!("{}: {}", lang.t(label), lang.t(text::SUM_DIALOG_BAD_DATE))
                     })
                 };
                 let from = date(text::SUM_DIALOG_FROM, &self.from)?;
@@ -210,7 +206,10 @@ impl OcopApp {
             Ok(Some(path)) => path,
             Ok(None) => return,
             Err(_) => {
-                state.message(crate::app::Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
+                state.message(
+                    crate::app::Level::Error,
+                    lang.t(text::DIALOG_UNAVAILABLE_SAVE),
+                );
                 return;
             }
         };

@@ -23,7 +23,11 @@ pub fn summary_bytes(book: &ReportBook) -> Result<Vec<u8>, XlsxError> {
     let (mut sheet, widths) = new_sheet(&book.sheet_name, &counts)?;
     let mut row = 0u32;
     for (i, title) in book.title.iter().enumerate() {
-        let format = if i == 0 { &formats.title } else { &formats.bold };
+        let format = if i == 0 {
+            &formats.title
+        } else {
+            &formats.bold
+        };
         sheet.write_string_with_format(row, 0, title, format)?;
         row += 1;
     }
@@ -34,7 +38,10 @@ pub fn summary_bytes(book: &ReportBook) -> Result<Vec<u8>, XlsxError> {
     workbook.push_worksheet(sheet);
 
     // Each list on its own sheet, then the annex; the header row stays in view.
-    let lists = book.tables.iter().filter_map(|t| Some((t.own_sheet.as_ref()?, t)));
+    let lists = book
+        .tables
+        .iter()
+        .filter_map(|t| Some((t.own_sheet.as_ref()?, t)));
     for (name, table) in lists.chain([(&book.annex_name, &book.annex)]) {
         let (mut sheet, widths) = new_sheet(name, &[table])?;
         sheet.set_landscape();
@@ -114,7 +121,11 @@ impl Formats {
             bold: Format::new().set_bold(),
             // Headers wrap: a long one ("Trong đó có GCN còn hiệu lực") does not widen its
             // column, and a header row is one row whose height is set to fit.
-            header: bordered.clone().set_bold().set_text_wrap().set_align(FormatAlign::Center),
+            header: bordered
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center),
             cell: bordered.clone(),
             total: bordered.clone().set_bold(),
             date: bordered.set_num_format(date_format),
@@ -171,7 +182,9 @@ fn write_table(
     let span = table.headers.len().max(1);
     let span_chars: f64 = widths.iter().take(span).sum::<f64>().max(1.0);
     for note in &table.notes {
-        let lines = ((note.chars().count() as f64 * 1.1) / span_chars).ceil().max(1.0);
+        let lines = ((note.chars().count() as f64 * 1.1) / span_chars)
+            .ceil()
+            .max(1.0);
         if span > 1 {
             sheet.merge_range(row, 0, row, column(span - 1), note, &formats.note)?;
         } else {
