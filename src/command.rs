@@ -206,11 +206,16 @@ pub enum Command {
         /// The merged product (same id).
         merged: Box<crate::domain::model::Product>,
     },
-    /// Add several products at once (an import from a spreadsheet): all or none, one
-    /// undo step. Each must have a free, valid id, a name and a set 1–26.
+    /// Add several products at once (an import from a spreadsheet), and update the
+    /// products the list names that the officer chose to update: all or none, one undo
+    /// step. Each new one must have a free, valid id, a name and a set 1–26 or none
+    /// chosen yet ([`crate::domain::criteria::NO_SET`]); each updated one must exist.
     ImportProducts {
         /// The new products, built by `domain::spreadsheet::build_product`.
         products: Vec<crate::domain::model::Product>,
+        /// Products already in the workspace as the list updates them
+        /// (`domain::spreadsheet::update_from_row`), same ids.
+        updated: Vec<crate::domain::model::Product>,
     },
     /// Bring in a product from an electronic dossier bundle (`app::exchange`): a new
     /// product, or an existing one with the other side's parts merged in. One undo step.
@@ -414,7 +419,7 @@ pub fn apply(
             workspace.info = info.clone();
             Ok(())
         }
-        Command::ImportProducts { products } => {
+        Command::ImportProducts { products, updated } => {
             // Check everything first: either all products go in or none.
             let mut ids = std::collections::BTreeSet::new();
             for product in products {
@@ -423,7 +428,16 @@ pub fn apply(
                 }
                 check_whole_product(product)?;
             }
-            for product in products {
+            for product in updated {
+                if !workspace.products.contains_key(&product.id) {
+                    return Err(CommandError::NoProduct(product.id.clone()));
+                }
+                if !ids.insert(&product.id) {
+                    return Err(CommandError::Exists(product.id.clone()));
+                }
+                check_whole_product(product)?;
+            }
+            for product in products.iter().chain(updated) {
                 workspace
                     .products
                     .insert(product.id.clone(), product.clone());
@@ -461,7 +475,7 @@ pub fn apply(
 }
 
 /// The checks a product coming in whole (an import) must pass: a valid id, a name, a
-/// scoring set 1–26.
+/// scoring set 1–26 or none chosen yet.
 fn check_whole_product(product: &crate::domain::model::Product) -> Result<(), CommandError> {
     if !ProductId::is_valid(product.id.as_str()) {
         return Err(CommandError::Refused(Refusal::BadProductId));
@@ -469,7 +483,9 @@ fn check_whole_product(product: &crate::domain::model::Product) -> Result<(), Co
     if product.name.trim().is_empty() {
         return Err(CommandError::Refused(Refusal::EmptyName));
     }
-    if !crate::domain::criteria::SETS.contains(&product.scoring_set) {
+    if product.scoring_set != crate::domain::criteria::NO_SET
+        && !crate::domain::criteria::SETS.contains(&product.scoring_set)
+    {
         return Err(CommandError::Refused(Refusal::ScoringSetRange));
     }
     Ok(())

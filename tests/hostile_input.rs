@@ -98,8 +98,8 @@ fn read_bounded(path: &Path) -> Result<spreadsheet::SpreadsheetError, usize> {
     let path = path.to_owned();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let result = spreadsheet::read_first_sheet(&path);
-        let _ = tx.send(result.map(|sheet| sheet.rows.len()));
+        let result = spreadsheet::read_workbook(&path);
+        let _ = tx.send(result.map(|sheets| sheets.iter().map(|s| s.rows.len()).sum::<usize>()));
     });
     match rx
         .recv_timeout(Duration::from_secs(60))
@@ -134,7 +134,7 @@ fn sound_files_still_read() {
     let tmp = tempfile::tempdir().unwrap();
     let xlsx = tmp.path().join("ds.xlsx");
     sound_xlsx(&xlsx);
-    let sheet = spreadsheet::read_first_sheet(&xlsx).unwrap();
+    let sheet = spreadsheet::read_workbook(&xlsx).unwrap().remove(0);
     assert_eq!(sheet.rows.len(), 3);
     assert_eq!(
         sheet.rows[1][2],
@@ -215,7 +215,7 @@ fn far_cells_huge_string_tables_and_wild_dates_end_in_a_message() {
         let end = v + xml[v..].find("</v>").unwrap();
         format!("{}-1e308{}", &xml[..v], &xml[end..])
     });
-    let sheet = spreadsheet::read_first_sheet(&date).unwrap();
+    let sheet = spreadsheet::read_workbook(&date).unwrap().remove(0);
     assert_eq!(
         sheet.rows[1][2],
         ocop_tracker::domain::spreadsheet::Cell::Number(-1e308)

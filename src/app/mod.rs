@@ -443,20 +443,17 @@ impl AppState {
         let label = text::describe_command(command, &self.workspace, &self.catalog);
         command::apply(&mut self.workspace, &self.catalog, command)?;
         let snapshot = match snapshot_before {
-            SnapshotBefore::Many(ids) => {
-                let mut parts = Vec::with_capacity(ids.len());
-                for id in ids {
-                    let changes = history::describe(None, self.workspace.products.get(&id));
+            SnapshotBefore::Many(befores) => {
+                let mut parts = Vec::with_capacity(befores.len());
+                for (id, before) in befores {
+                    let changes =
+                        history::describe(before.as_deref(), self.workspace.products.get(&id));
                     let entry = self.history_entry(Origin::Edit, changes);
                     if let Some(product) = self.workspace.products.get_mut(&id) {
                         product.history.push(entry);
                     }
                     let after = self.workspace.products.get(&id).cloned().map(Box::new);
-                    parts.push(Snapshot::Product {
-                        id,
-                        before: None,
-                        after,
-                    });
+                    parts.push(Snapshot::Product { id, before, after });
                 }
                 Snapshot::Many(parts)
             }
@@ -518,8 +515,13 @@ impl AppState {
     }
 
     fn snapshot_target(&self, command: &Command) -> SnapshotBefore {
-        if let Command::ImportProducts { products } = command {
-            return SnapshotBefore::Many(products.iter().map(|p| p.id.clone()).collect());
+        if let Command::ImportProducts { products, updated } = command {
+            let new = products.iter().map(|p| (p.id.clone(), None));
+            let old = updated.iter().map(|p| {
+                let before = self.workspace.products.get(&p.id).cloned().map(Box::new);
+                (p.id.clone(), before)
+            });
+            return SnapshotBefore::Many(new.chain(old).collect());
         }
         match command.product_id() {
             Some(id) => SnapshotBefore::Product(
@@ -681,7 +683,7 @@ fn text_edit_key(command: &Command) -> Option<String> {
 
 enum SnapshotBefore {
     Product(ProductId, Option<Box<Product>>),
-    /// New products of an import (absent before).
-    Many(Vec<ProductId>),
+    /// The products of an import: new ones (absent before) and updated ones.
+    Many(Vec<(ProductId, Option<Box<Product>>)>),
     Info(Box<WorkspaceInfo>),
 }

@@ -2,7 +2,7 @@
 //! language, and an import as a preview the officer confirms, applied as one
 //! [`Command::ImportProducts`] (one undo step, all or nothing).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,7 +14,8 @@ use crate::domain::filename;
 use crate::domain::model::{CertificateStanding, Product, ProductId, Workspace};
 use crate::domain::scoring::Outcome;
 use crate::domain::spreadsheet::{
-    self, ImportField, ImportPreview, Mapping, OutCell, PortfolioBook, PortfolioRow, Sheet,
+    self, Confidence, ImportField, ImportPreview, ImportRow, Layout, Mapping, OutCell,
+    PortfolioBook, PortfolioRow, PreviewContext, PreviewInput, RowAt, SetInfo, Sheet,
 };
 use crate::storage;
 use crate::text::{self, Lang};
@@ -171,77 +172,293 @@ pub fn default_export_name(workspace: &Workspace, lang: Lang) -> String {
     }
 }
 
-/// A spreadsheet read for an import, with the mapping the officer may change.
+/// One sheet of a file read for an import: where its header is and which column fills
+/// which field (guessed, then as the officer changes it).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ImportSheet {
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// The first sheet.
+pub struct ImportTable {
     pub sheet: Sheet,
-    /// Column of each field (guessed from the headers).
+    pub layout: Layout,
+    /// Column of each field.
     pub mapping: Mapping,
+    /// How sure each mapped field is (the preview shows it).
+    pub confidence: BTreeMap<ImportField, Confidence>,
 }
 
-impl ImportSheet {
-    /// Reads `path` and guesses the mapping; the error is translated and names the file.
-    pub fn read(path: &Path, lang: Lang) -> Result<ImportSheet, String> {
-        let sheet = storage::spreadsheet::read_first_sheet(path)
-            .map_err(|err| text::spreadsheet_error(&err, lang))?;
-        let mapping = sheet
-            .rows
-            .first()
-            .map(|h| spreadsheet::guess_mapping(h))
-            .unwrap_or_default();
-        Ok(ImportSheet {
-            path: path.to_owned(),
+impl ImportTable {
+    /// The sheet with its header found and its columns guessed; `None` for a sheet with
+    /// nothing in it.
+    pub fn new(sheet: Sheet) -> Option<ImportTable> {
+        let layout = spreadsheet::find_layout(&sheet)?;
+        let guess = spreadsheet::guess(&layout.headings);
+        Some(ImportTable {
             sheet,
-            mapping,
+            layout,
+            mapping: guess.mapping,
+            confidence: guess.confidence,
         })
     }
 
-    /// The header texts, one per column ("Cột C" for an empty header).
+    /// Maps `field` to column `col` as the officer chose (a column serves one field:
+    /// taking it from another field frees it there); `None` leaves the field unfilled.
+    pub fn choose(&mut self, field: ImportField, col: Option<usize>) {
+        match col {
+            Some(col) => {
+                let freed: Vec<ImportField> = self
+                    .mapping
+                    .iter()
+                    .filter(|(f, c)| **c == col && **f != field)
+                    .map(|(f, _)| *f)
+                    .collect();
+                for f in freed {
+                    self.mapping.remove(&f);
+                    self.confidence.remove(&f);
+                }
+                self.mapping.insert(field, col);
+                self.confidence.insert(field, Confidence::Chosen);
+            }
+            None => {
+                self.mapping.remove(&field);
+                self.confidence.remove(&field);
+            }
+        }
+    }
+
+    /// The column headings, one per column: "C: Chủ thể sản xuất", "(C)" for none.
     pub fn headers(&self) -> Vec<String> {
-        let width = self.sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let width = self
+            .sheet
+            .rows
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .max(self.layout.headings.len());
         (0..width)
             .map(|i| {
-                let header = self
-                    .sheet
-                    .rows
-                    .first()
-                    .and_then(|r| r.get(i))
-                    .map(spreadsheet::Cell::text)
-                    .unwrap_or_default();
+                let heading = self.layout.headings.get(i).cloned().unwrap_or_default();
                 let letter = column_letter(i);
-                if header.is_empty() {
+                if heading.is_empty() {
                     format!("({letter})")
                 } else {
-                    format!("{letter}: {header}")
+                    format!("{letter}: {heading}")
                 }
             })
             .collect()
     }
+}
 
-    /// Whether the required fields have a column.
+/// Which sheets of the file are imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetChoice {
+    /// One sheet (index into `ImportSheet::tables`).
+    One(usize),
+    /// Every sheet with a product column, each row named with its sheet.
+    All,
+}
+
+/// What to do with a row naming a product the workspace already has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DuplicateChoice {
+    /// Leave the product as it is (the default: a list never duplicates a product).
+    #[default]
+    Skip,
+    /// Take the row's certificate, star, score and dates into the product.
+    UpdateCertificate,
+    /// Add the row as another product (a namesake of another producer).
+    AddNew,
+}
+
+/// A file read for an import: its sheets, which are imported, and the officer's choices
+/// (columns, sets, duplicates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSheet {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// Every sheet with something in it, in tab order.
+    pub tables: Vec<ImportTable>,
+    pub choice: SheetChoice,
+    /// The sheet whose columns the mapping shows (the chosen one, or any when all are).
+    pub editing: usize,
+    /// Sets chosen per row by the officer (`None`: leave unchosen); other rows take the
+    /// list's set or the proposal ([`ImportRow::default_set`]).
+    pub set_choices: BTreeMap<RowAt, Option<u8>>,
+    /// Rows naming an existing product that the officer did not leave skipped.
+    pub duplicate_choices: BTreeMap<RowAt, DuplicateChoice>,
+}
+
+impl ImportSheet {
+    /// Reads `path` and guesses each sheet's header and mapping; the error is translated
+    /// and names the file.
+    pub fn read(path: &Path, lang: Lang) -> Result<ImportSheet, String> {
+        let sheets = storage::spreadsheet::read_workbook(path)
+            .map_err(|err| text::spreadsheet_error(&err, lang))?;
+        Ok(Self::from_sheets(path, sheets))
+    }
+
+    /// The import of sheets already read: the first sheet with a product column is
+    /// chosen.
+    pub fn from_sheets(path: &Path, sheets: Vec<Sheet>) -> ImportSheet {
+        let tables: Vec<ImportTable> = sheets.into_iter().filter_map(ImportTable::new).collect();
+        let first = tables
+            .iter()
+            .position(|t| t.mapping.contains_key(&ImportField::Name))
+            .unwrap_or(0);
+        ImportSheet {
+            path: path.to_owned(),
+            tables,
+            choice: SheetChoice::One(first),
+            editing: first,
+            set_choices: BTreeMap::new(),
+            duplicate_choices: BTreeMap::new(),
+        }
+    }
+
+    /// The sheets imported, by index.
+    pub fn chosen(&self) -> Vec<usize> {
+        match self.choice {
+            SheetChoice::One(i) => vec![i],
+            SheetChoice::All => self
+                .tables
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.mapping.contains_key(&ImportField::Name))
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// Chooses the sheets to import (the mapping then shows the first of them).
+    pub fn choose_sheets(&mut self, choice: SheetChoice) {
+        self.choice = choice;
+        if let Some(&first) = self.chosen().first() {
+            self.editing = first;
+        }
+        self.set_choices.clear();
+        self.duplicate_choices.clear();
+    }
+
+    /// The sheet whose columns the mapping shows.
+    pub fn table(&self) -> Option<&ImportTable> {
+        self.tables.get(self.editing)
+    }
+
+    /// The sheet whose columns the mapping shows, to change.
+    pub fn table_mut(&mut self) -> Option<&mut ImportTable> {
+        self.tables.get_mut(self.editing)
+    }
+
+    /// Whether rows are named with their sheet (several sheets imported).
+    pub fn names_sheets(&self) -> bool {
+        self.choice == SheetChoice::All && self.tables.len() > 1
+    }
+
+    /// The name of sheet `index` ("" for a .csv file).
+    pub fn sheet_name(&self, index: usize) -> &str {
+        self.tables.get(index).map_or("", |t| t.sheet.name.as_str())
+    }
+
+    /// Whether the required field (the product name) has a column in every sheet
+    /// imported.
     pub fn has_required(&self) -> bool {
         self.missing_required().is_empty()
     }
 
-    /// The required fields (product name, scoring set) no column fills.
+    /// The required fields no column fills (the product name: the set is proposed or
+    /// chosen later when no column gives it).
     pub fn missing_required(&self) -> Vec<ImportField> {
-        [ImportField::Name, ImportField::ScoringSet]
-            .into_iter()
-            .filter(|field| !self.mapping.contains_key(field))
-            .collect()
+        let chosen = self.chosen();
+        let missing = chosen.is_empty()
+            || chosen.iter().any(|&i| {
+                self.tables
+                    .get(i)
+                    .is_none_or(|t| !t.mapping.contains_key(&ImportField::Name))
+            });
+        if missing {
+            vec![ImportField::Name]
+        } else {
+            Vec::new()
+        }
     }
 
-    /// What the import would do in `workspace` now.
-    pub fn preview(&self, workspace: &Workspace) -> ImportPreview {
+    /// What the import would do in `workspace` now (sets proposed from `catalog`'s sets
+    /// of the current rules).
+    pub fn preview(&self, workspace: &Workspace, catalog: &Catalog) -> ImportPreview {
+        let sets = catalog
+            .rule_set(crate::domain::model::CURRENT_RULE_VERSION)
+            .map(|r| SetInfo::of_sets(&r.sets))
+            .unwrap_or_default();
+        let inputs: Vec<PreviewInput<'_>> = self
+            .chosen()
+            .into_iter()
+            .filter_map(|i| {
+                self.tables.get(i).map(|t| PreviewInput {
+                    sheet_index: i,
+                    sheet: &t.sheet,
+                    layout: &t.layout,
+                    mapping: &t.mapping,
+                })
+            })
+            .collect();
         spreadsheet::preview(
-            &self.sheet,
-            &self.mapping,
-            workspace,
-            &text::stage_from_name,
+            &inputs,
+            &PreviewContext {
+                workspace,
+                stage_of: &text::stage_from_name,
+                sets: &sets,
+            },
         )
+    }
+
+    /// The set row `row` is imported with: the officer's choice, else the list's or the
+    /// proposal.
+    pub fn set_for(&self, row: &ImportRow) -> Option<u8> {
+        self.set_choices
+            .get(&row.at)
+            .copied()
+            .unwrap_or_else(|| row.default_set())
+    }
+
+    /// What is done with a row naming an existing product.
+    pub fn duplicate_choice(&self, at: RowAt) -> DuplicateChoice {
+        self.duplicate_choices.get(&at).copied().unwrap_or_default()
+    }
+
+    /// "Trang “Sheet1”: tiêu đề ở dòng 5–6" (the sheet's name left out for a .csv).
+    pub fn layout_line(&self, index: usize, lang: Lang) -> String {
+        let Some(table) = self.tables.get(index) else {
+            return String::new();
+        };
+        let first = table.sheet.row_number(table.layout.header_at);
+        let last = first + u32::try_from(table.layout.header_rows).unwrap_or(1) - 1;
+        let rows = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        let name = &table.sheet.name;
+        if name.is_empty() {
+            format!("{} {rows}:", lang.t(text::XL_IMPORT_HEADER_AT))
+        } else {
+            format!(
+                "{} “{name}”, {} {rows}:",
+                lang.t(text::XL_IMPORT_SHEET),
+                lang.t(text::XL_IMPORT_HEADER_AT).to_lowercase()
+            )
+        }
+    }
+
+    /// "Dòng 12" or, with several sheets, "Huyện Lâm Bình, dòng 12".
+    pub fn row_label(&self, at: RowAt, lang: Lang) -> String {
+        if self.names_sheets() {
+            format!(
+                "{}, {} {}",
+                self.sheet_name(at.sheet),
+                lang.t(text::XL_IMPORT_ROW).to_lowercase(),
+                at.row
+            )
+        } else {
+            format!("{} {}", lang.t(text::XL_IMPORT_ROW), at.row)
+        }
     }
 }
 
@@ -268,16 +485,25 @@ impl AppState {
         self.report_export(result, path, text::XLSX_EXPORTED, text::XLSX_EXPORT_FAILED);
     }
 
-    /// The products the good rows of `preview` become, with free ids (never one in use,
-    /// nor one of an unreadable file, nor one another row of this import took).
-    pub fn products_to_import(&self, preview: &ImportPreview) -> Result<Vec<Product>, String> {
+    /// The products an import makes: the good rows of `preview` (and the rows naming an
+    /// existing product the officer chose to add anyway) as new products with free ids
+    /// (never one in use, nor one of an unreadable file, nor one another row of this
+    /// import took), and the existing products the officer chose to update.
+    pub fn products_to_import(
+        &self,
+        preview: &ImportPreview,
+        file: &ImportSheet,
+    ) -> Result<(Vec<Product>, Vec<Product>), String> {
         let template = self
             .catalog
             .current_template()
             .ok_or_else(|| self.lang.t(text::XL_IMPORT_FAILED).to_owned())?;
         let mut taken: BTreeSet<ProductId> = BTreeSet::new();
+        let added = preview.existing.iter().filter_map(|d| {
+            (file.duplicate_choice(d.row.at) == DuplicateChoice::AddNew).then_some(&d.row)
+        });
         let mut products = Vec::with_capacity(preview.good.len());
-        for row in &preview.good {
+        for row in preview.good.iter().chain(added) {
             let base = ProductId::slug_from(&row.name);
             let free = |id: &ProductId| {
                 !taken.contains(id)
@@ -294,20 +520,41 @@ impl AppState {
                     .unwrap_or(base)
             };
             taken.insert(id.clone());
-            products.push(spreadsheet::build_product(row, id, template, self.today));
+            products.push(spreadsheet::build_product(
+                row,
+                file.set_for(row),
+                id,
+                template,
+                self.today,
+            ));
         }
-        Ok(products)
+        let mut updated: Vec<Product> = Vec::new();
+        for duplicate in &preview.existing {
+            if file.duplicate_choice(duplicate.row.at) != DuplicateChoice::UpdateCertificate
+                || updated.iter().any(|p| p.id == duplicate.existing)
+            {
+                continue;
+            }
+            if let Some(product) = self.workspace.products.get(&duplicate.existing) {
+                updated.push(spreadsheet::update_from_row(product, &duplicate.row));
+            }
+        }
+        Ok((products, updated))
     }
 
-    /// Imports the good rows of `preview` as one undoable step; returns how many products
-    /// were added. The error is translated.
-    pub fn import_products(&mut self, preview: &ImportPreview) -> Result<usize, String> {
-        if preview.good.is_empty() {
+    /// Carries out an import as one undoable step: returns how many products were added
+    /// and how many updated. The error is translated.
+    pub fn import_products(
+        &mut self,
+        preview: &ImportPreview,
+        file: &ImportSheet,
+    ) -> Result<(usize, usize), String> {
+        let (products, updated) = self.products_to_import(preview, file)?;
+        if products.is_empty() && updated.is_empty() {
             return Err(self.lang.t(text::XL_IMPORT_NOTHING).to_owned());
         }
-        let products = self.products_to_import(preview)?;
-        let count = products.len();
-        self.apply(&Command::ImportProducts { products })
+        let counts = (products.len(), updated.len());
+        self.apply(&Command::ImportProducts { products, updated })
             .map_err(|err| {
                 format!(
                     "{}: {}",
@@ -315,7 +562,7 @@ impl AppState {
                     text::command_error(&err, self.lang)
                 )
             })?;
-        Ok(count)
+        Ok(counts)
     }
 }
 

@@ -597,22 +597,22 @@ fn bench_xlsx(size: usize, root: &Path) -> Result<XlsxFigures, String> {
     let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
     let start = Instant::now();
     let sheet = crate::app::spreadsheet::ImportSheet::read(&file, Lang::Vi)?;
-    let preview = sheet.preview(state.workspace());
+    let preview = sheet.preview(state.workspace(), state.catalog());
     let read = start.elapsed();
     // The command alone, in memory (on a copy), then the real import with its writes.
     let start = Instant::now();
-    let products = state.products_to_import(&preview)?;
+    let (products, updated) = state.products_to_import(&preview, &sheet)?;
     let mut copy = state.workspace().clone();
     crate::command::apply(
         &mut copy,
         state.catalog(),
-        &Command::ImportProducts { products },
+        &Command::ImportProducts { products, updated },
     )
     .map_err(|e| e.to_string())?;
     let apply = start.elapsed();
     drop(copy);
     let start = Instant::now();
-    let imported = state.import_products(&preview)?;
+    let (imported, _) = state.import_products(&preview, &sheet)?;
     if !state.flush() {
         return Err(format!("saving failed: {:?}", state.messages()));
     }

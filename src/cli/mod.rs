@@ -15,7 +15,7 @@
 //! ocop-tracker export DIR --portfolio --out FILE.xlsx   the portfolio as Excel
 //! ocop-tracker export DIR --summary --from DATE --to DATE --out FILE.docx|.xlsx
 //!                                        the commune's periodic report
-//! ocop-tracker import DIR FILE.xlsx [--dry-run]          a product list from Excel/ODS
+//! ocop-tracker import DIR FILE [--dry-run] …          a product list from Excel/ODS/CSV
 //! ocop-tracker bundle DIR --product ID --out FILE.ocop.zip   the electronic dossier
 //! ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
 //! ocop-tracker receive DIR FILE.ocop.zip [--received DATE]  import a bundle
@@ -71,7 +71,8 @@ Usage:
   ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
                                          [--lang vi|en] [--today YYYY-MM-DD]
                                          the commune's periodic report (Báo cáo kết quả OCOP)
-  ocop-tracker import DIR FILE.xlsx|FILE.ods [--dry-run] [--lang vi|en]
+  ocop-tracker import DIR FILE.xlsx|.xls|.ods|.csv [--dry-run] [--sheet NAME|all]
+                 [--map FIELD=COLUMN]… [--set N|none] [--duplicates skip|update|add] [--lang vi|en]
                                          exit 0 all rows fine, 1 rows left out, 2 unreadable
   ocop-tracker bundle DIR --product ID [--out FILE.ocop.zip] [--by NAME]
                                          the electronic dossier: product, evidence, forms

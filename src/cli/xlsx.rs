@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::app::AppState;
-use crate::app::spreadsheet::{ImportSheet, portfolio_book};
+use crate::app::spreadsheet::{DuplicateChoice, ImportSheet, SheetChoice, portfolio_book};
+use crate::domain::spreadsheet::{ImportField, ImportRow};
 use crate::storage;
 use crate::text::{self, Lang};
 
@@ -39,10 +40,13 @@ pub fn export_portfolio(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `import DIR FILE [--dry-run]`: prints the preview (good rows, rows with problems and
-/// why, products already there), then imports the good rows unless `--dry-run`.
-/// Exit 0: every row imported (or would be); 1: some rows left out, or nothing to
-/// import; 2: the workspace or the file could not be read, or the import failed.
+/// `import DIR FILE [--dry-run] [--sheet NAME|all] [--map FIELD=COLUMN]… [--set N|none]
+/// [--duplicates skip|update|add]`: prints the preview (where the header is and which
+/// column is which, good rows with their set, rows with problems and why, rows skipped,
+/// products already there), then imports unless `--dry-run`.
+/// Exit 0: every product row imported (or would be); 1: some rows left out, or nothing
+/// to import; 2: the workspace or the file could not be read, a bad option, or the import
+/// failed.
 pub fn import(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
     match import_inner(args, lang) {
@@ -54,6 +58,123 @@ pub fn import(args: &[String]) -> ExitCode {
     }
 }
 
+/// Every value of a repeatable flag.
+fn flags<'a>(args: &'a [String], name: &str) -> Vec<&'a str> {
+    args.iter()
+        .zip(args.iter().skip(1))
+        .filter(|(flag, _)| *flag == name)
+        .map(|(_, value)| value.as_str())
+        .collect()
+}
+
+/// A column named on the command line: its letter ("C", "AA") or its 1-based number.
+fn column_index(raw: &str) -> Option<usize> {
+    let raw = raw.trim();
+    if let Ok(n) = raw.parse::<usize>() {
+        return n.checked_sub(1);
+    }
+    if raw.is_empty() || raw.len() > 3 || !raw.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut index = 0usize;
+    for c in raw.to_ascii_uppercase().bytes() {
+        index = index * 26 + usize::from(c - b'A') + 1;
+    }
+    index.checked_sub(1)
+}
+
+/// `--sheet`, `--map`, `--set` and `--duplicates` applied to the file read: what the
+/// preview's controls give the GUI.
+fn apply_options(sheet: &mut ImportSheet, args: &[String]) -> Result<(), String> {
+    if let Some(wanted) = super::flag(args, "--sheet") {
+        if wanted.eq_ignore_ascii_case("all") {
+            sheet.choose_sheets(SheetChoice::All);
+        } else {
+            let folded = crate::domain::search::fold(wanted.trim());
+            let index = sheet
+                .tables
+                .iter()
+                .position(|t| crate::domain::search::fold(t.sheet.name.trim()) == folded)
+                .ok_or_else(|| {
+                    let names: Vec<String> = sheet
+                        .tables
+                        .iter()
+                        .map(|t| format!("“{}”", t.sheet.name))
+                        .collect();
+                    format!(
+                        "--sheet: “{wanted}” is not a sheet of the file ({})",
+                        names.join(", ")
+                    )
+                })?;
+            sheet.choose_sheets(SheetChoice::One(index));
+        }
+    }
+    for map in flags(args, "--map") {
+        let (field, column) = map
+            .split_once('=')
+            .ok_or_else(|| format!("--map: “{map}” is not FIELD=COLUMN (e.g. producer=C)"))?;
+        let field = ImportField::ALL
+            .into_iter()
+            .find(|f| text::import_field_key(*f) == field.trim().to_lowercase())
+            .ok_or_else(|| {
+                let keys: Vec<&str> = ImportField::ALL
+                    .into_iter()
+                    .map(text::import_field_key)
+                    .collect();
+                format!(
+                    "--map: no field “{}” (fields: {})",
+                    field.trim(),
+                    keys.join(", ")
+                )
+            })?;
+        let column = if ["-", "none"].contains(&column.trim()) {
+            None
+        } else {
+            Some(column_index(column).ok_or_else(|| {
+                format!("--map: “{column}” is not a column (a letter such as C, or a number)")
+            })?)
+        };
+        for index in sheet.chosen() {
+            if let Some(table) = sheet.tables.get_mut(index) {
+                table.choose(field, column);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What `--set` says of rows without a set: `Some(Some(n))` set n, `Some(None)` leave
+/// them unchosen, `None` take the proposals.
+fn set_option(args: &[String]) -> Result<Option<Option<u8>>, String> {
+    let Some(raw) = super::flag(args, "--set") else {
+        return Ok(None);
+    };
+    if raw.eq_ignore_ascii_case("none") {
+        return Ok(Some(None));
+    }
+    raw.parse::<u8>()
+        .ok()
+        .filter(|n| crate::domain::criteria::SETS.contains(n))
+        .map(|n| Some(Some(n)))
+        .ok_or_else(|| format!("--set: “{raw}” is not a scoring set 1–26 or “none”"))
+}
+
+/// `--duplicates skip|update|add` (skip when absent).
+fn duplicate_option(args: &[String]) -> Result<DuplicateChoice, String> {
+    match super::flag(args, "--duplicates") {
+        None | Some("skip") => Ok(DuplicateChoice::Skip),
+        Some("update") => Ok(DuplicateChoice::UpdateCertificate),
+        Some("add") => Ok(DuplicateChoice::AddNew),
+        Some(other) => Err(format!(
+            "--duplicates: “{other}” is not skip, update or add"
+        )),
+    }
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "the preview printed section by section, then the import; each a few lines"
+)]
 fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let (Some(dir), Some(file)) = (args.first(), args.get(1)) else {
         return Err("import needs a workspace folder and a file: import DIR FILE.xlsx".into());
@@ -61,10 +182,13 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let (dir, file) = (Path::new(dir.as_str()), Path::new(file.as_str()));
     let dry_run = args.iter().any(|a| a == "--dry-run");
     let today = super::today_from(args)?;
+    let set_choice = set_option(args)?;
+    let duplicates = duplicate_option(args)?;
     // The file first: a file that cannot be read leaves the workspace untouched (not even
     // its lock file is made).
-    let sheet = ImportSheet::read(file, lang)
+    let mut sheet = ImportSheet::read(file, lang)
         .map_err(|e| format!("{}: {e}", lang.t(text::XL_IMPORT_READ_FAILED)))?;
+    apply_options(&mut sheet, args)?;
     let (catalog, _) =
         storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
     // A dry run only reads the workspace; an import opens it as the GUI does (the per-PC
@@ -76,8 +200,8 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         }
         (None, Some(loaded))
     } else {
-        let state =
-            AppState::open(dir, catalog, today, lang).map_err(|e| text::storage_error(&e, lang))?;
+        let state = AppState::open(dir, catalog.clone(), today, lang)
+            .map_err(|e| text::storage_error(&e, lang))?;
         for problem in state.load_problems() {
             super::out::warning(lang, problem);
         }
@@ -98,8 +222,34 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             text::import_missing_columns(&missing, lang, false)
         ));
     }
-    let preview = sheet.preview(workspace);
-    let row = lang.t(text::XL_IMPORT_ROW);
+    let preview = sheet.preview(workspace, &catalog);
+    if let Some(set) = set_choice {
+        for row in preview.good.iter().filter(|r| r.scoring_set.is_none()) {
+            sheet.set_choices.insert(row.at, set);
+        }
+    }
+    for duplicate in &preview.existing {
+        sheet.duplicate_choices.insert(duplicate.row.at, duplicates);
+    }
+    for index in sheet.chosen() {
+        let Some(table) = sheet.tables.get(index) else {
+            continue;
+        };
+        out.line(printable(&sheet.layout_line(index, lang)));
+        for (field, col) in &table.mapping {
+            let confidence = table
+                .confidence
+                .get(field)
+                .map(|c| lang.t(text::confidence_name(*c)))
+                .unwrap_or_default();
+            let heading = table.layout.headings.get(*col).cloned().unwrap_or_default();
+            out.line(printable(&format!(
+                "  {} ← {}: {heading} ({confidence})",
+                lang.t(text::import_field_name(*field)),
+                crate::app::spreadsheet::column_letter(*col),
+            )));
+        }
+    }
     out.line(format!(
         "{} ({}):",
         lang.t(text::XL_IMPORT_GOOD_ROWS),
@@ -112,10 +262,11 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             .map(|c| format!(" · {}★ {} {}", c.star, c.number, lang.date(c.issued_on)))
             .unwrap_or_default();
         out.line(printable(&format!(
-            "  {row} {}: {} — {} · {}{certificate}",
-            good.row_number,
+            "  {}: {} — {} · {} · {}{certificate}",
+            sheet.row_label(good.at, lang),
             good.name,
             good.producer,
+            set_text(&sheet, good, lang),
             lang.t(text::stage_name(good.stage)),
         )));
     }
@@ -125,9 +276,10 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             lang.t(text::XL_IMPORT_BAD_ROWS),
             preview.bad_rows()
         ));
-        for (number, problems) in preview.bad_by_row() {
+        for (at, problems) in preview.bad_by_row() {
             out.line(printable(&format!(
-                "  {row} {number}: {}",
+                "  {}: {}",
+                sheet.row_label(at, lang),
                 text::import_problems(&problems, lang)
             )));
         }
@@ -138,17 +290,61 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             lang.t(text::XL_IMPORT_EXISTING),
             preview.existing.len()
         ));
-        for (number, name, id) in &preview.existing {
-            out.line(printable(&format!("  {row} {number}: {name} ({id})")));
+        for duplicate in &preview.existing {
+            let what = match duplicates {
+                DuplicateChoice::Skip => text::XL_IMPORT_SKIP,
+                DuplicateChoice::UpdateCertificate => text::XL_IMPORT_UPDATE_CERT,
+                DuplicateChoice::AddNew => text::XL_IMPORT_ADD_NEW,
+            };
+            out.line(printable(&format!(
+                "  {}: {} — {} · {} {} ({}, {}) → {}",
+                sheet.row_label(duplicate.row.at, lang),
+                duplicate.row.name,
+                duplicate.row.producer,
+                lang.t(text::XL_IMPORT_IN_WORKSPACE),
+                duplicate.existing,
+                duplicate.existing_producer,
+                lang.t(text::FIELD_PRODUCER).to_lowercase(),
+                lang.t(what),
+            )));
         }
     }
-    let left_out = !preview.bad.is_empty() || preview.good.is_empty();
+    if !preview.skipped.is_empty() {
+        out.line(format!(
+            "{} ({}):",
+            lang.t(text::XL_IMPORT_SKIPPED),
+            preview.skipped.len()
+        ));
+        for (at, reason) in &preview.skipped {
+            out.line(printable(&format!(
+                "  {}: {}",
+                sheet.row_label(*at, lang),
+                text::import_skip_reason(*reason, lang)
+            )));
+        }
+    }
+    if !preview.warnings.is_empty() {
+        out.line(format!("{}:", lang.t(text::XL_IMPORT_WARNINGS)));
+        for (at, warning) in &preview.warnings {
+            out.line(printable(&format!(
+                "  {}: {}",
+                sheet.row_label(*at, lang),
+                text::import_warning(warning, lang)
+            )));
+        }
+    }
+    let updates = preview
+        .existing
+        .iter()
+        .filter(|d| sheet.duplicate_choice(d.row.at) != DuplicateChoice::Skip)
+        .count();
+    let left_out = !preview.bad.is_empty() || (preview.good.is_empty() && updates == 0);
     if dry_run {
         out.line(lang.t(text::XL_IMPORT_DRY_RUN));
         out.finish()?;
         return Ok(ExitCode::from(u8::from(left_out)));
     }
-    if preview.good.is_empty() {
+    if preview.good.is_empty() && updates == 0 {
         out.line(lang.t(text::XL_IMPORT_NOTHING));
         out.finish()?;
         return Ok(ExitCode::from(1));
@@ -158,7 +354,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         return Err("no workspace".to_owned());
     };
     let conflicts_before = state.conflicts().len();
-    let count = state.import_products(&preview)?;
+    let (added, updated) = state.import_products(&preview, &sheet)?;
     if !state.flush() {
         let problems: Vec<String> = state.messages().iter().map(|m| m.text.clone()).collect();
         return Err(problems.join("\n"));
@@ -168,18 +364,41 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         super::out::error(lang, &conflicts);
         return Ok(ExitCode::from(1));
     }
+    let updated_text = match (updated, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(", cập nhật {n} sản phẩm đã có"),
+        (n, Lang::En) => format!(
+            ", updated {}",
+            text::count(n, lang, "", "product", "products")
+        ),
+    };
     match lang {
         Lang::Vi => eprintln!(
-            "{} {count} sản phẩm vào {}",
+            "{} {added} sản phẩm{updated_text} vào {}",
             lang.t(text::XL_IMPORT_DONE),
             dir.display()
         ),
         Lang::En => eprintln!(
-            "{} {} into {}",
+            "{} {}{updated_text} into {}",
             lang.t(text::XL_IMPORT_DONE),
-            text::count(count, lang, "", "product", "products"),
+            text::count(added, lang, "", "product", "products"),
             dir.display()
         ),
     }
     Ok(ExitCode::from(u8::from(left_out)))
+}
+
+/// The set a row is imported with, and where it comes from.
+fn set_text(sheet: &ImportSheet, row: &ImportRow, lang: Lang) -> String {
+    let set = sheet.set_for(row);
+    match (set, &row.proposal) {
+        (None, _) => lang.t(text::XL_IMPORT_NOT_CHOSEN).to_owned(),
+        (Some(n), Some(p)) if row.scoring_set.is_none() && p.set == n => format!(
+            "{} {n} ({}: {})",
+            lang.t(text::FIELD_SET).to_lowercase(),
+            lang.t(text::XL_IMPORT_PROPOSED),
+            text::proposal_reason(&p.reason, lang)
+        ),
+        (Some(n), _) => format!("{} {n}", lang.t(text::FIELD_SET).to_lowercase()),
+    }
 }

@@ -99,6 +99,9 @@ pub fn layout(input: &Input, with_documents: bool) -> Result<Vec<Planned>, Docum
     };
     let current = product.current();
     if let Some(app) = current {
+        if product.scoring_set == crate::domain::criteria::NO_SET {
+            return Err(DocumentError::NoSetChosen);
+        }
         let set = input
             .catalog
             .scoring_set(&app.rule_version, product.scoring_set)

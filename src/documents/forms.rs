@@ -78,6 +78,9 @@ pub(super) fn title(text: &str) -> Paragraph {
 
 pub(super) fn set_of<'a>(input: &'a Input) -> Result<&'a ScoringSet, DocumentError> {
     let app = input.application().ok_or(DocumentError::NoApplication)?;
+    if input.product.scoring_set == crate::domain::criteria::NO_SET {
+        return Err(DocumentError::NoSetChosen);
+    }
     input
         .catalog
         .scoring_set(&app.rule_version, input.product.scoring_set)

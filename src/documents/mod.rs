@@ -124,6 +124,9 @@ pub enum DocumentError {
     /// The rule data for the product's set is missing.
     #[error("no criteria for the product's scoring set")]
     NoRuleData,
+    /// The product's scoring set is not chosen yet (imported from a list without one).
+    #[error("the product's scoring set is not chosen yet")]
+    NoSetChosen,
     /// The writer failed (a bug or a resource limit).
     #[error("could not build the document: {0}")]
     Build(String),

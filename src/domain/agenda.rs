@@ -155,6 +155,8 @@ pub struct Stats {
     pub not_scored: usize,
     /// Certificates expiring per (year, quarter 1–4), from this quarter on.
     pub expiring_per_quarter: BTreeMap<(i32, u32), usize>,
+    /// Products whose scoring set is not chosen yet (a task), by name: (id, name).
+    pub without_set: Vec<(ProductId, String)>,
 }
 
 /// Computes the chart counts.
@@ -166,6 +168,11 @@ pub fn stats(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Stat
             continue;
         };
         *stats.per_stage.entry(app.stage).or_default() += 1;
+        if product.scoring_set == super::criteria::NO_SET {
+            stats
+                .without_set
+                .push((product.id.clone(), product.name.clone()));
+        }
         // Only a certificate valid today counts as an official star.
         let standing = product.certificate_standing(today);
         match &standing {

@@ -30,7 +30,8 @@ pub enum DataProblem {
 /// Every [`DataProblem`] of `product`, in application order.
 pub fn data_problems(product: &Product, catalog: &Catalog) -> Vec<DataProblem> {
     let mut problems = Vec::new();
-    if !SETS.contains(&product.scoring_set) {
+    // Not chosen yet (an imported row without a set) is a task, not a fault.
+    if !SETS.contains(&product.scoring_set) && product.scoring_set != super::criteria::NO_SET {
         problems.push(DataProblem::SetOutOfRange(product.scoring_set));
     }
     for app in &product.applications {

@@ -16,6 +16,17 @@ use serde::{Deserialize, Serialize};
 /// this range: commands, the import, `check` and the set picker use it.
 pub const SETS: std::ops::RangeInclusive<u8> = 1..=26;
 
+/// A product's `scoring_set` while none is chosen: a product imported from a list that
+/// gives only its product group, its set proposed but left open by the officer. Such a
+/// product is a task ("chưa chọn bộ tiêu chí") on the dashboard and in the portfolio; it
+/// has no scoring sheet until a set is chosen in the product.
+pub const NO_SET: u8 = 0;
+
+/// The set of a product's `scoring_set` field, `None` while not chosen ([`NO_SET`]).
+pub fn chosen_set(scoring_set: u8) -> Option<u8> {
+    SETS.contains(&scoring_set).then_some(scoring_set)
+}
+
 /// The three parts of every scoring sheet.
 ///
 /// Decision 26/2026, Art. 3: Part A 40 points, Part B 25, Part C 35 (total 100).

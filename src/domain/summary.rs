@@ -269,7 +269,7 @@ pub enum SetKey {
 impl SetKey {
     /// The key of a product's `scoring_set` field.
     pub fn of(scoring_set: u8) -> SetKey {
-        if scoring_set == 0 {
+        if scoring_set == super::criteria::NO_SET {
             SetKey::NotChosen
         } else {
             SetKey::Set(scoring_set)

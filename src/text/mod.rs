@@ -141,6 +141,7 @@ tr! {
     FORM_REPORT_DATE = "Ngày báo cáo Mẫu 03", "Form 03 date";
     NO_SUCH_PRODUCT = "Không có sản phẩm", "No such product";
     NO_APPLICATION = "Sản phẩm chưa có lần đánh giá nào", "The product has no application";
+    DOC_NO_SET_CHOSEN = "Sản phẩm chưa chọn bộ tiêu chí: chọn bộ ở thẻ Tổng quan của sản phẩm", "The product has no scoring set yet: choose it on the product's Overview tab";
     DOC_NO_RULE_DATA = "Thiếu bộ tiêu chí của sản phẩm trong dữ liệu quy định", "The rule data has no criteria for the product's set";
     DOC_BUILD_FAILED = "Không tạo được tài liệu", "Could not build the document";
     MENU_EXPORT = "Xuất tài liệu", "Export";

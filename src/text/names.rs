@@ -2,8 +2,9 @@
 
 use super::{
     DAYS, DAYS_LEFT, DOC_BACKS, DOC_BUILD_FAILED, DOC_BY_COMMUNE, DOC_BY_PRODUCER, DOC_BY_PROVINCE,
-    DOC_CONDITIONAL, DOC_CONDITIONAL_HINT, DOC_NO_RULE_DATA, DOC_OPTIONAL, DOC_OPTIONAL_HINT,
-    DOC_REQUIRED, DOC_REQUIRED_HINT, Lang, NO_APPLICATION, OVERDUE, REQUIRED_ALL_READY, TODAY, Tr,
+    DOC_CONDITIONAL, DOC_CONDITIONAL_HINT, DOC_NO_RULE_DATA, DOC_NO_SET_CHOSEN, DOC_OPTIONAL,
+    DOC_OPTIONAL_HINT, DOC_REQUIRED, DOC_REQUIRED_HINT, Lang, NO_APPLICATION, OVERDUE,
+    REQUIRED_ALL_READY, TODAY, Tr,
 };
 use crate::domain::criteria::{Part, ScoringSet};
 use crate::domain::deadlines::DeadlineKind;
@@ -469,6 +470,7 @@ pub fn document_error(err: &crate::documents::DocumentError, lang: Lang) -> Stri
     match err {
         DocumentError::NoApplication => lang.t(NO_APPLICATION).to_owned(),
         DocumentError::NoRuleData => lang.t(DOC_NO_RULE_DATA).to_owned(),
+        DocumentError::NoSetChosen => lang.t(DOC_NO_SET_CHOSEN).to_owned(),
         DocumentError::Build(detail) => format!("{}: {detail}", lang.t(DOC_BUILD_FAILED)),
     }
 }

@@ -37,15 +37,37 @@ tr! {
     XL_IMPORT_REQUIRED = "bắt buộc", "required";
     XL_IMPORT_WILL_ADD = "sản phẩm sẽ được thêm", "products will be added";
     XL_IMPORT_BAD_ROWS = "Dòng có lỗi, không nhập", "Rows with problems, not imported";
-    XL_IMPORT_EXISTING = "Đã có trong danh mục, bỏ qua", "Already there, skipped";
+    XL_IMPORT_EXISTING = "Đã có trong danh mục (trùng tên): mặc định bỏ qua", "Already in the portfolio (same name): skipped unless you choose";
+    XL_IMPORT_ONLY_GOOD = "Chỉ các dòng hợp lệ được nhập; dòng có lỗi bị bỏ qua, sản phẩm đã có chỉ thay đổi khi bạn chọn. Nhập là một bước, Ctrl+Z hoàn tác toàn bộ.", "Only the good rows are imported; rows with problems are left out, products already there change only as you choose. The import is one step: Ctrl+Z undoes all of it.";
+    XL_IMPORT_SKIP = "Bỏ qua", "Skip";
+    XL_IMPORT_UPDATE_CERT = "Cập nhật giấy chứng nhận", "Update its certificate";
+    XL_IMPORT_ADD_NEW = "Thêm như sản phẩm mới", "Add as a new product";
+    XL_IMPORT_IN_WORKSPACE = "trong danh mục", "in the portfolio";
+    XL_IMPORT_SKIPPED = "Dòng không phải sản phẩm, bỏ qua", "Rows that are not products, skipped";
+    XL_IMPORT_WARNINGS = "Cần xem lại sau khi nhập", "To check after the import";
+    XL_IMPORT_SHEET = "Trang tính", "Sheet";
+    XL_IMPORT_ALL_SHEETS = "Tất cả các trang (ghi tên trang ở từng dòng)", "All sheets (each row named with its sheet)";
+    XL_IMPORT_COLUMNS_OF = "Cột của trang", "Columns of sheet";
+    XL_IMPORT_HEADER_AT = "Tiêu đề ở dòng", "Header in rows";
+    XL_CONF_EXACT = "đúng tên", "exact";
+    XL_CONF_WORDS = "đoán theo từ — hãy xem lại", "guessed from words — check it";
+    XL_CONF_CHOSEN = "bạn chọn", "your choice";
+    XL_IMPORT_SETS = "Bộ tiêu chí cho dòng không ghi bộ", "Scoring set for rows without one";
+    XL_IMPORT_USE_PROPOSALS = "Dùng đề xuất cho tất cả", "Use the proposals for all";
+    XL_IMPORT_NO_SETS = "Để trống tất cả (chọn sau trong sản phẩm)", "Leave all unchosen (choose later in the product)";
+    XL_IMPORT_NOT_CHOSEN = "chưa chọn bộ tiêu chí", "no scoring set chosen";
+    XL_IMPORT_PROPOSED = "đề xuất", "proposed";
+    XL_IMPORT_NO_PROPOSAL = "không đề xuất được: chọn bộ hoặc để trống", "no proposal: choose one or leave it open";
+    XL_IMPORT_WILL_UPDATE = "sản phẩm đã có sẽ được cập nhật", "existing products will be updated";
+    XL_IMPORT_EMPTY_ROWS = "dòng trống", "empty rows";
+    XL_IMPORT_UPDATED = "cập nhật sản phẩm đã có:", "existing products updated:";
     XL_IMPORT_ROW = "Dòng", "Row";
-    XL_IMPORT_ONLY_GOOD = "Chỉ các dòng hợp lệ được nhập; dòng có lỗi và sản phẩm đã có bị bỏ qua. Nhập là một bước, Ctrl+Z hoàn tác toàn bộ.", "Only the good rows are imported; rows with problems and products already there are left out. The import is one step: Ctrl+Z undoes all of it.";
     XL_IMPORT_CONFIRM = "Nhập", "Import";
     XL_IMPORT_CHANGED = "Danh mục vừa thay đổi: hãy xem lại bản xem trước rồi bấm Nhập.", "The portfolio changed meanwhile: check the preview again, then Import.";
     XL_IMPORT_NOTHING = "Không có dòng nào để nhập.", "No row to import.";
     XL_IMPORT_NEEDS_COLUMNS = "Hãy chọn cột cho", "Choose the column of";
     XL_IMPORT_NO_COLUMN = "Tệp không có cột", "The file has no column";
-    XL_IMPORT_ADD_COLUMN = "Thêm cột có tiêu đề đó (hàng tiêu đề nằm trong 20 hàng đầu) rồi nhập lại.", "Add a column with that header (the header row within the first 20 rows), then import again.";
+    XL_IMPORT_ADD_COLUMN = "Thêm cột có tiêu đề đó (hàng tiêu đề nằm trong 20 hàng đầu) hoặc chỉ cột bằng --map name=C, rồi nhập lại.", "Add a column with that header (the header row within the first 20 rows) or name the column with --map name=C, then import again.";
     XL_IMPORT_DONE = "Đã nhập", "Imported";
     XL_IMPORT_FAILED = "Không nhập được", "Could not import";
     XL_IMPORT_READ_FAILED = "Không đọc được tệp bảng tính", "Could not read the spreadsheet";
@@ -54,6 +76,91 @@ tr! {
     XL_IMPORT_MORE = "và", "and";
     XL_IMPORT_MORE_ROWS = "dòng nữa", "more rows";
     UNDO_IMPORT = "nhập", "import";
+    XL_FIELD_GROUP = "Nhóm sản phẩm", "Product group";
+    TASK_NO_SET = "sản phẩm chưa chọn bộ tiêu chí (chọn trong sản phẩm)", "products without a scoring set (choose it in the product)";
+    XL_FIELD_SCORE = "Số điểm", "Score";
+}
+
+/// The CLI's name of each field for `--map FIELD=COLUMN`.
+pub fn import_field_key(field: crate::domain::spreadsheet::ImportField) -> &'static str {
+    use crate::domain::spreadsheet::ImportField as F;
+    match field {
+        F::Name => "name",
+        F::Producer => "producer",
+        F::Commune => "commune",
+        F::ProductCode => "code",
+        F::ScoringSet => "set",
+        F::Group => "group",
+        F::Stage => "stage",
+        F::Star => "star",
+        F::Score => "score",
+        F::CertificateNumber => "number",
+        F::IssuedOn => "issued",
+        F::ExpiresOn => "expires",
+        F::Phone => "phone",
+        F::Address => "address",
+    }
+}
+
+/// How sure a column's field is, as the preview says it.
+pub fn confidence_name(confidence: crate::domain::spreadsheet::Confidence) -> Tr {
+    use crate::domain::spreadsheet::Confidence as C;
+    match confidence {
+        C::Exact => XL_CONF_EXACT,
+        C::Words => XL_CONF_WORDS,
+        C::Chosen => XL_CONF_CHOSEN,
+    }
+}
+
+/// Why a row was skipped as not a product.
+pub fn import_skip_reason(
+    reason: crate::domain::spreadsheet::SkipReason,
+    lang: Lang,
+) -> &'static str {
+    use crate::domain::spreadsheet::SkipReason as S;
+    let vi = lang == Lang::Vi;
+    match reason {
+        S::Totals if vi => "dòng tổng cộng",
+        S::Totals => "totals row",
+        S::Footer if vi => "chữ ký, ngày tháng hoặc ghi chú dưới bảng",
+        S::Footer => "signature, date line or note under the table",
+        S::Heading if vi => "dòng tiêu đề nhóm",
+        S::Heading => "section heading",
+        S::AfterTable if vi => "nằm dưới dòng tổng cộng hoặc chữ ký",
+        S::AfterTable => "below the totals or signature",
+    }
+}
+
+/// Why a set was proposed: "nhóm “Đồ uống” → bộ 17", "tên có “gác bếp”".
+pub fn proposal_reason(reason: &crate::domain::spreadsheet::ProposalReason, lang: Lang) -> String {
+    use crate::domain::spreadsheet::ProposalReason as R;
+    match (reason, lang) {
+        (R::Group(g), Lang::Vi) => format!("theo nhóm “{g}”"),
+        (R::Group(g), Lang::En) => format!("from the group “{g}”"),
+        (R::GroupAndWord { group, word }, Lang::Vi) => {
+            format!("theo nhóm “{group}” và chữ “{word}” trong tên")
+        }
+        (R::GroupAndWord { group, word }, Lang::En) => {
+            format!("from the group “{group}” and “{word}” in the name")
+        }
+        (R::Word(w), Lang::Vi) => format!("theo chữ “{w}” trong tên"),
+        (R::Word(w), Lang::En) => format!("from “{w}” in the name"),
+    }
+}
+
+/// Something to look at in an imported row.
+pub fn import_warning(warning: &crate::domain::spreadsheet::RowWarning, lang: Lang) -> String {
+    use crate::domain::spreadsheet::RowWarning as W;
+    match (warning, lang) {
+        (W::ApproximateIssueDate { written, used }, Lang::Vi) => format!(
+            "ngày cấp chỉ ghi “{written}”: ghi tạm {}, cần sửa theo quyết định (ghi chú của sản phẩm nói rõ)",
+            used.format("%d/%m/%Y")
+        ),
+        (W::ApproximateIssueDate { written, used }, Lang::En) => format!(
+            "the issue date says only “{written}”: {} recorded for now, correct it from the decision (the product's notes say so)",
+            used.format("%d/%m/%Y")
+        ),
+    }
 }
 
 /// The header of an import field in the mapping (the export's own header where one exists).
@@ -65,8 +172,10 @@ pub fn import_field_name(field: crate::domain::spreadsheet::ImportField) -> Tr {
         F::Commune => FIELD_COMMUNE,
         F::ProductCode => FIELD_CODE,
         F::ScoringSet => FIELD_SET,
+        F::Group => XL_FIELD_GROUP,
         F::Stage => COL_STAGE,
         F::Star => XL_COL_OFFICIAL_STAR,
+        F::Score => XL_FIELD_SCORE,
         F::CertificateNumber => XL_COL_CERT_NUMBER,
         F::IssuedOn => XL_COL_ISSUED,
         F::ExpiresOn => XL_COL_EXPIRES,
@@ -104,12 +213,12 @@ pub fn import_problem(problem: &crate::domain::spreadsheet::RowProblem, lang: La
     match problem {
         P::MissingName if vi => "thiếu tên sản phẩm".to_owned(),
         P::MissingName => "no product name".to_owned(),
-        P::MissingSet if vi => "thiếu bộ tiêu chí (1–26)".to_owned(),
-        P::MissingSet => "no scoring set (1–26)".to_owned(),
         P::BadSet(t) if vi => format!("bộ tiêu chí “{t}” không phải số từ 1 đến 26"),
         P::BadSet(t) => format!("scoring set “{t}” is not a number from 1 to 26"),
         P::BadStar(t) if vi => format!("hạng sao “{t}” không phải 3, 4 hoặc 5"),
         P::BadStar(t) => format!("star “{t}” is not 3, 4 or 5"),
+        P::BadScore(t) if vi => format!("số điểm “{t}” không phải số từ 0 đến 100"),
+        P::BadScore(t) => format!("score “{t}” is not a number from 0 to 100"),
         P::BadStage(t) if vi => format!("không biết bước “{t}”"),
         P::BadStage(t) => format!("unknown stage “{t}”"),
         P::BadDate(f, t) if vi => format!("{}: “{t}” không phải ngày (dd/mm/yyyy)", field(*f)),
@@ -162,7 +271,7 @@ pub fn spreadsheet_error(
         E::File(inner) => storage_error(inner, lang),
         E::NotASpreadsheet { path } if vi => {
             format!(
-                "không phải tệp bảng tính (.xlsx hoặc .ods) — {}",
+                "không phải tệp bảng tính (.xlsx, .xls, .ods hoặc .csv) — {}",
                 path.display()
             )
         }
@@ -170,11 +279,7 @@ pub fn spreadsheet_error(
             "tệp được bảo vệ bằng mật khẩu; hãy lưu lại không đặt mật khẩu rồi thử lại — {}",
             path.display()
         ),
-        E::Empty { path } if vi => format!("trang tính đầu tiên trống — {}", path.display()),
-        E::MergedHeader { cells, path } if vi => format!(
-            "dòng tiêu đề có ô gộp ({cells}); hãy bỏ gộp ô rồi thử lại — {}",
-            path.display()
-        ),
+        E::Empty { path } if vi => format!("tệp không có dữ liệu — {}", path.display()),
         E::Damaged { message, path } if vi => {
             format!("tệp bảng tính bị hỏng: {message} — {}", path.display())
         }

@@ -322,7 +322,7 @@ pub fn summary_set_name(key: SetKey, name_vi: &str, name_en: &str, lang: Lang) -
 
 /// The set column of the annex: "6", or "Chưa chọn" for set 0.
 pub fn summary_set_short(scoring_set: u8, lang: Lang) -> String {
-    if scoring_set == 0 {
+    if scoring_set == crate::domain::criteria::NO_SET {
         lang.t(SUM_NOT_CHOSEN_SHORT).to_owned()
     } else {
         scoring_set.to_string()

@@ -130,12 +130,26 @@ pub fn describe_command(
         }
         Command::ImportBundle { .. } => tr(UNDO_IMPORT_BUNDLE),
         Command::ResolveConflict { .. } => plain(UNDO_RESOLVE_CONFLICT, &product_name),
-        Command::ImportProducts { products } => [
+        Command::ImportProducts { products, updated } if updated.is_empty() => [
             format!("{} {} sản phẩm", UNDO_IMPORT.vi, products.len()),
             format!(
                 "{} {}",
                 UNDO_IMPORT.en,
                 count(products.len(), Lang::En, "", "product", "products")
+            ),
+        ],
+        Command::ImportProducts { products, updated } => [
+            format!(
+                "{} {} sản phẩm, cập nhật {}",
+                UNDO_IMPORT.vi,
+                products.len(),
+                updated.len()
+            ),
+            format!(
+                "{} {}, update {}",
+                UNDO_IMPORT.en,
+                count(products.len(), Lang::En, "", "product", "products"),
+                updated.len()
             ),
         ],
     }

@@ -46,7 +46,7 @@ impl OcopApp {
                 if let Some(state) = self.state.as_mut() {
                     // Another officer's change may have landed since the preview was drawn:
                     // import only what the officer saw, else show the new preview.
-                    let now = confirmed.file.preview(state.workspace());
+                    let now = confirmed.file.preview(state.workspace(), state.catalog());
                     if now != confirmed.preview {
                         state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
                         let mut dialog = *confirmed;
@@ -54,13 +54,19 @@ impl OcopApp {
                         self.dialog = Some(Dialog::Import(Box::new(dialog)));
                         return;
                     }
-                    match state.import_products(&confirmed.preview) {
-                        Ok(count) => {
-                            let done = format!(
+                    match state.import_products(&confirmed.preview, &confirmed.file) {
+                        Ok((added, updated)) => {
+                            let mut done = format!(
                                 "{}: {}",
                                 self.lang.t(text::XL_IMPORT_DONE),
-                                text::count(count, self.lang, "sản phẩm", "product", "products")
+                                text::count(added, self.lang, "sản phẩm", "product", "products")
                             );
+                            if updated > 0 {
+                                done.push_str(&format!(
+                                    "; {} {updated}",
+                                    self.lang.t(text::XL_IMPORT_UPDATED)
+                                ));
+                            }
                             state.message(Level::Info, done);
                             self.screen = Screen::Portfolio;
                         }

@@ -183,6 +183,7 @@ impl DashboardUi {
                 }
             });
             self.refresh(state);
+            without_set_ui(ui, &self.stats, lang, actions);
             ui.separator();
             if self.lines.is_empty() {
                 ui.label(lang.t(text::NOTHING_DUE));
@@ -295,6 +296,40 @@ pub fn document_name(state: &AppState, item: &AgendaItem, key: &str, lang: Lang)
             || key.to_owned(),
             |p| text::document_name(state.catalog(), p, key, lang),
         )
+}
+
+/// Products whose scoring set is not chosen yet (imported from a list that gives only the
+/// product group): a task above the agenda, each name opening the product's scoring tab
+/// where the set is chosen.
+fn without_set_ui(ui: &mut egui::Ui, stats: &Stats, lang: Lang, actions: &mut Vec<UiAction>) {
+    /// Names listed; the rest are counted.
+    const LISTED: usize = 8;
+    if stats.without_set.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} {}:",
+                stats.without_set.len(),
+                lang.t(text::TASK_NO_SET)
+            ))
+            .color(theme::warn())
+            .strong(),
+        );
+        for (id, name) in stats.without_set.iter().take(LISTED) {
+            if ui.link(name).clicked() {
+                actions.push(UiAction::OpenProduct(
+                    id.clone(),
+                    ProductTab::Overview,
+                    None,
+                ));
+            }
+        }
+        if stats.without_set.len() > LISTED {
+            ui.label(format!("… +{}", stats.without_set.len() - LISTED));
+        }
+    });
 }
 
 fn bucket_name(b: Bucket) -> text::Tr {

@@ -5,6 +5,7 @@
 //! (`TableBody::rows`). So a frame costs the same at 20 and 20,000 products.
 
 use chrono::NaiveDate;
+use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::AppState;
@@ -461,12 +462,18 @@ impl PortfolioUi {
                         });
                     }
                     row.col(|ui| {
-                        ui.label(data.product.scoring_set.to_string())
-                            .on_hover_text(widgets::set_label(
-                                data.product.scoring_set,
-                                state.catalog(),
-                                lang,
-                            ));
+                        if data.product.scoring_set == crate::domain::criteria::NO_SET {
+                            // A task: the set is chosen in the product.
+                            ui.label(RichText::new("—").color(theme::warn()))
+                                .on_hover_text(lang.t(text::XL_IMPORT_NOT_CHOSEN));
+                        } else {
+                            ui.label(data.product.scoring_set.to_string())
+                                .on_hover_text(widgets::set_label(
+                                    data.product.scoring_set,
+                                    state.catalog(),
+                                    lang,
+                                ));
+                        }
                     });
                     row.col(|ui| {
                         if let Some(stage) = data.product.stage {

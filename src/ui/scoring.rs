@@ -85,6 +85,10 @@ pub fn scoring_ui(
     let Some(app) = product.current() else {
         return;
     };
+    if product.scoring_set == crate::domain::criteria::NO_SET {
+        ui.colored_label(theme::warn(), lang.t(text::DOC_NO_SET_CHOSEN));
+        return;
+    }
     let Some(set) = state
         .catalog()
         .scoring_set(&app.rule_version, product.scoring_set)

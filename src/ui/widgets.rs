@@ -290,6 +290,9 @@ pub fn scoring_set_picker(
 
 /// "6 – name" for a scoring set, from the criteria data when available.
 pub fn set_label(number: u8, catalog: &Catalog, lang: Lang) -> String {
+    if number == crate::domain::criteria::NO_SET {
+        return lang.t(text::XL_IMPORT_NOT_CHOSEN).to_owned();
+    }
     match catalog.set_name(number) {
         Some((vi, en)) => format!("{number} – {}", lang.pick(vi, en)),
         None => format!("{number}"),

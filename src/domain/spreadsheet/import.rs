@@ -1,5 +1,9 @@
-//! A product list from a spreadsheet: the header row and column mapping guessed, each row
-//! checked with a stated reason, duplicates of existing products found.
+//! A product list from a spreadsheet: each data row checked with a stated reason, title,
+//! totals and signature rows skipped (and listed), a scoring set proposed where the list
+//! gives none, and rows naming a product the workspace already has set apart.
+//!
+//! Where the header is and which column is which: `header.rs`; the set proposal:
+//! `propose.rs`.
 
 use std::collections::BTreeMap;
 
@@ -11,176 +15,29 @@ use crate::domain::model::{ApplicationKind, Certificate, Product, ProductId, Wor
 use crate::domain::search::fold;
 use crate::domain::stage::Stage;
 
+use super::header::{ImportField, Layout, Mapping, header_key, spans_across};
+use super::propose::{Proposal, SetInfo, propose_set};
 use super::{Cell, Sheet};
 
-/// A product field an imported column can fill.
+/// Where a row is: the sheet (its index among the sheets imported) and the row number the
+/// spreadsheet shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ImportField {
-    /// Product name (required).
-    Name,
-    /// Producer name.
-    Producer,
-    Commune,
-    ProductCode,
-    /// Scoring set 1–26 (required).
-    ScoringSet,
-    /// Stage of the current application.
-    Stage,
-    /// Star on the certificate.
-    Star,
-    CertificateNumber,
-    /// Certificate issue date.
-    IssuedOn,
-    /// Certificate expiry date (checked against the issue date).
-    ExpiresOn,
-    /// Producer phone.
-    Phone,
-    /// Producer address.
-    Address,
+pub struct RowAt {
+    pub sheet: usize,
+    pub row: u32,
 }
 
-impl ImportField {
-    /// Every field, in the order the mapping shows them.
-    pub const ALL: [ImportField; 12] = [
-        ImportField::Name,
-        ImportField::Producer,
-        ImportField::Commune,
-        ImportField::ProductCode,
-        ImportField::ScoringSet,
-        ImportField::Stage,
-        ImportField::Star,
-        ImportField::CertificateNumber,
-        ImportField::IssuedOn,
-        ImportField::ExpiresOn,
-        ImportField::Phone,
-        ImportField::Address,
-    ];
-
-    /// Headers that name this field, folded (`search::fold`) and with punctuation as
-    /// spaces: Vietnamese, English, and the export's own headers in both languages.
-    fn aliases(self) -> &'static [&'static str] {
-        match self {
-            ImportField::Name => &[
-                "san pham",
-                "ten san pham",
-                "ten sp",
-                "product",
-                "product name",
-                "name",
-                "ten",
-            ],
-            ImportField::Producer => &[
-                "chu the",
-                "ten chu the",
-                "chu the ocop",
-                "co so san xuat",
-                "don vi san xuat",
-                "htx",
-                "producer",
-                "producer name",
-                "manufacturer",
-            ],
-            ImportField::Commune => &["xa", "xa phuong", "phuong xa", "commune", "ward"],
-            ImportField::ProductCode => &["ma san pham", "ma sp", "product code", "code"],
-            ImportField::ScoringSet => &[
-                "bo tc",
-                "bo tieu chi",
-                "bo tieu chi so",
-                "set",
-                "scoring set",
-                "criteria set",
-            ],
-            ImportField::Stage => &["buoc", "giai doan", "trang thai", "stage", "status"],
-            ImportField::Star => &[
-                "hang sao chinh thuc",
-                "hang sao",
-                "so sao",
-                "sao",
-                "official star",
-                "star",
-                "stars",
-                "rating",
-            ],
-            ImportField::CertificateNumber => &[
-                "so giay chung nhan",
-                "so gcn",
-                "giay chung nhan",
-                "so quyet dinh",
-                "certificate number",
-                "certificate no",
-                "certificate",
-            ],
-            ImportField::IssuedOn => &[
-                "ngay cap",
-                "ngay cap gcn",
-                "ngay cap giay chung nhan",
-                "ngay cong nhan",
-                "issued on",
-                "issue date",
-                "issued",
-                "date issued",
-            ],
-            ImportField::ExpiresOn => &[
-                "ngay het han",
-                "het han",
-                "han gcn",
-                "expires on",
-                "expiry date",
-                "expiry",
-                "expires",
-            ],
-            ImportField::Phone => &["dien thoai", "so dien thoai", "sdt", "phone", "telephone"],
-            ImportField::Address => &["dia chi", "address"],
-        }
-    }
-}
-
-/// A header folded for matching: `search::fold`, punctuation to spaces, spaces collapsed.
-pub fn header_key(header: &str) -> String {
-    let folded = fold(header);
-    let spaced: String = folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Which column fills each field: field → column index (0-based).
-pub type Mapping = BTreeMap<ImportField, usize>;
-
-/// Guesses the mapping from the header row: a header equal (folded) to one of a field's
-/// aliases maps it. Aliases are tried in order, so "Hạng sao chính thức" wins over a
-/// plain "Sao"; each column serves one field.
-pub fn guess_mapping(headers: &[Cell]) -> Mapping {
-    let keys: Vec<String> = headers.iter().map(|h| header_key(&h.text())).collect();
-    let mut mapping = Mapping::new();
-    let mut used = vec![false; keys.len()];
-    for field in ImportField::ALL {
-        let found = field.aliases().iter().find_map(|alias| {
-            keys.iter()
-                .enumerate()
-                .position(|(i, key)| key == alias && !used.get(i).copied().unwrap_or(true))
-        });
-        if let Some(i) = found {
-            mapping.insert(field, i);
-            if let Some(u) = used.get_mut(i) {
-                *u = true;
-            }
-        }
-    }
-    mapping
-}
-
-/// Rows looked at for the header: a list may start with a few title rows.
-const HEADER_SEARCH_ROWS: usize = 20;
-
-/// Index of the header row: the first of the top rows whose headers name the product
-/// name column, else the first row with anything in it (None: the sheet is empty).
-pub fn header_row_index(rows: &[Vec<Cell>]) -> Option<usize> {
-    rows.iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(|r| guess_mapping(r).contains_key(&ImportField::Name))
-        .or_else(|| rows.iter().position(|r| r.iter().any(|c| !c.is_blank())))
+/// Why a row is left out without being an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// "Tổng số: 05 sản phẩm", "Cộng".
+    Totals,
+    /// A signature block, date line or note under the table ("Người lập biểu", "Ghi chú").
+    Footer,
+    /// A section heading across the table ("I. HUYỆN LÂM BÌNH").
+    Heading,
+    /// Anything below the totals or the signature.
+    AfterTable,
 }
 
 /// Why a row cannot be imported (translated in `text::import_problem`).
@@ -188,12 +45,12 @@ pub fn header_row_index(rows: &[Vec<Cell>]) -> Option<usize> {
 pub enum RowProblem {
     /// No product name.
     MissingName,
-    /// No scoring set.
-    MissingSet,
     /// The scoring set is not a whole number 1–26 (the cell's text).
     BadSet(String),
     /// The star is not 3, 4 or 5.
     BadStar(String),
+    /// The council's score is not a number 0–100 (the cell's text).
+    BadScore(String),
     /// The stage is not one this app knows.
     BadStage(String),
     /// A date cell that is not a date (which field, the text).
@@ -214,23 +71,62 @@ pub enum RowProblem {
     TooLong(ImportField),
 }
 
-/// A good row: a product to create.
+/// Something the officer should know about a row that is imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowWarning {
+    /// Only a year (or month) of the issue date: the first day of it is recorded, and
+    /// the product's notes say so (the certificate's expiry then falls early, never late).
+    ApproximateIssueDate { written: String, used: NaiveDate },
+}
+
+/// A good row: a product to create (or, for a row naming a product the workspace has,
+/// the data to update it with).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportRow {
-    /// Row number as the spreadsheet shows it.
-    pub row_number: u32,
+    /// Where the row is.
+    pub at: RowAt,
     pub name: String,
     /// Producer name.
     pub producer: String,
+    /// Commune: its column, else read from the address ([`commune_in_address`]).
     pub commune: String,
     pub product_code: String,
-    pub scoring_set: u8,
+    /// The set the list gives; `None` when it gives none (then see `proposal`).
+    pub scoring_set: Option<u8>,
+    /// The product group the list gives ("" when none).
+    pub group: String,
+    /// The set proposed when the list gives none, and why.
+    pub proposal: Option<Proposal>,
     /// Stage (Preparing when not given; Recognised with a certificate).
     pub stage: Stage,
     /// Certificate, for a certified product.
     pub certificate: Option<Certificate>,
+    /// The council's score ("Số điểm"), 0–100.
+    pub score: Option<f32>,
+    /// How the issue date was written when only its year or month was given.
+    pub approximate_issue_date: Option<String>,
     pub phone: String,
     pub address: String,
+}
+
+impl ImportRow {
+    /// The set the row brings unless the officer chooses: the list's, else the proposal.
+    pub fn default_set(&self) -> Option<u8> {
+        self.scoring_set.or(self.proposal.as_ref().map(|p| p.set))
+    }
+}
+
+/// A row whose product name (folded) is a product the workspace already has: skipped
+/// unless the officer says otherwise (its certificate data can update the product, or it
+/// can be added as a new product).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// The row, checked like any other.
+    pub row: ImportRow,
+    /// The product already there.
+    pub existing: ProductId,
+    /// Its producer as the workspace has it (to compare with the row's).
+    pub existing_producer: String,
 }
 
 /// What an import would do, shown before the officer confirms.
@@ -238,13 +134,19 @@ pub struct ImportRow {
 pub struct ImportPreview {
     /// Rows that become products.
     pub good: Vec<ImportRow>,
-    /// Rows that cannot be imported: (row number, reason), every reason of a row in turn
-    /// (a row may appear more than once; [`ImportPreview::bad_rows`] counts rows).
-    pub bad: Vec<(u32, RowProblem)>,
-    /// Rows naming a product already in the workspace: (row number, name, its id).
-    pub existing: Vec<(u32, String, ProductId)>,
+    /// Rows that cannot be imported: (where, reason), every reason of a row in turn (a
+    /// row may appear more than once; [`ImportPreview::bad_rows`] counts rows).
+    pub bad: Vec<(RowAt, RowProblem)>,
+    /// Rows naming a product already in the workspace.
+    pub existing: Vec<Duplicate>,
+    /// Rows left out that are not products: totals, headings, signatures.
+    pub skipped: Vec<(RowAt, SkipReason)>,
+    /// Imported rows the officer should look at.
+    pub warnings: Vec<(RowAt, RowWarning)>,
     /// Data rows read (empty rows not counted).
     pub rows_read: usize,
+    /// Empty rows among the data.
+    pub empty_rows: usize,
 }
 
 impl ImportPreview {
@@ -254,63 +156,219 @@ impl ImportPreview {
     }
 
     /// The rows left out, each with all its problems, in sheet order.
-    pub fn bad_by_row(&self) -> Vec<(u32, Vec<&RowProblem>)> {
-        let mut rows: Vec<(u32, Vec<&RowProblem>)> = Vec::new();
-        for (row, problem) in &self.bad {
+    pub fn bad_by_row(&self) -> Vec<(RowAt, Vec<&RowProblem>)> {
+        let mut rows: Vec<(RowAt, Vec<&RowProblem>)> = Vec::new();
+        for (at, problem) in &self.bad {
             match rows.last_mut() {
-                Some((last, problems)) if last == row => problems.push(problem),
-                _ => rows.push((*row, vec![problem])),
+                Some((last, problems)) if last == at => problems.push(problem),
+                _ => rows.push((*at, vec![problem])),
             }
         }
         rows
     }
+
+    /// Good rows with no set from the list nor a proposal.
+    pub fn without_set(&self) -> usize {
+        self.good
+            .iter()
+            .filter(|r| r.default_set().is_none())
+            .count()
+    }
+}
+
+/// One sheet to preview: its rows, where its header is and which column is which.
+#[derive(Debug, Clone, Copy)]
+pub struct PreviewInput<'a> {
+    /// The sheet's index among the file's sheets (rows are named by it).
+    pub sheet_index: usize,
+    pub sheet: &'a Sheet,
+    pub layout: &'a Layout,
+    pub mapping: &'a Mapping,
+}
+
+/// What the preview needs beside the sheets.
+#[derive(Clone, Copy)]
+pub struct PreviewContext<'a> {
+    /// The workspace the rows go into (its products are the duplicates' reference).
+    pub workspace: &'a Workspace,
+    /// Recognises a stage name (both languages, folded).
+    pub stage_of: &'a dyn Fn(&str) -> Option<Stage>,
+    /// The scoring sets proposals choose from.
+    pub sets: &'a [SetInfo],
 }
 
 /// Longest text kept from a cell (a product name is a line, an address a few).
 const MAX_CELL_CHARS: usize = 500;
 
-/// Checks every data row of `sheet` with `mapping`; `stage_of` recognises a stage name
-/// (both languages, folded). Existing products are matched by folded name + producer.
-pub fn preview(
-    sheet: &Sheet,
-    mapping: &Mapping,
-    workspace: &Workspace,
-    stage_of: &dyn Fn(&str) -> Option<Stage>,
-) -> ImportPreview {
-    let existing: BTreeMap<(String, String), ProductId> = workspace
-        .products
-        .values()
-        .map(|p| ((fold(&p.name), fold(&p.producer.name)), p.id.clone()))
-        .collect();
-    let mut seen: BTreeMap<(String, String), u32> = BTreeMap::new();
+/// Checks every data row of every sheet of `inputs`. A product the workspace has is
+/// matched by its folded name alone: a list often spells the producer differently or
+/// leaves it out, and adding the product a second time is the worse mistake.
+pub fn preview(inputs: &[PreviewInput<'_>], context: &PreviewContext<'_>) -> ImportPreview {
+    let mut existing: BTreeMap<String, Vec<&Product>> = BTreeMap::new();
+    for product in context.workspace.products.values() {
+        existing
+            .entry(fold(product.name.trim()))
+            .or_default()
+            .push(product);
+    }
+    let mut seen: BTreeMap<(String, String), RowAt> = BTreeMap::new();
     let mut out = ImportPreview::default();
-    for (index, row) in sheet.rows.iter().enumerate().skip(1) {
-        if row.iter().all(Cell::is_blank) {
-            continue;
-        }
-        out.rows_read += 1;
-        let row_number = sheet
-            .first_row_number
-            .saturating_add(u32::try_from(index).unwrap_or(u32::MAX));
-        match check_row(row, mapping, stage_of) {
-            Err(problems) => out
-                .bad
-                .extend(problems.into_iter().map(|problem| (row_number, problem))),
-            Ok(mut good) => {
-                good.row_number = row_number;
-                let key = (fold(&good.name), fold(&good.producer));
-                if let Some(id) = existing.get(&key) {
-                    out.existing.push((row_number, good.name, id.clone()));
-                } else if let Some(first) = seen.get(&key) {
-                    out.bad.push((row_number, RowProblem::RepeatedRow(*first)));
-                } else {
-                    seen.insert(key, row_number);
-                    out.good.push(good);
+    for input in inputs {
+        let sheet = input.sheet;
+        let mapping = input.mapping;
+        let mut after_table = false;
+        for (index, row) in sheet
+            .rows
+            .iter()
+            .enumerate()
+            .skip(input.layout.data_start())
+        {
+            let at = RowAt {
+                sheet: input.sheet_index,
+                row: sheet.row_number(index),
+            };
+            if row.iter().all(Cell::is_blank) {
+                out.empty_rows += 1;
+                continue;
+            }
+            if after_table {
+                out.skipped.push((at, SkipReason::AfterTable));
+                continue;
+            }
+            if let Some(reason) = skip_reason(sheet, index, row, mapping) {
+                after_table = matches!(reason, SkipReason::Totals | SkipReason::Footer);
+                out.skipped.push((at, reason));
+                continue;
+            }
+            out.rows_read += 1;
+            match check_row(row, mapping, context.stage_of) {
+                Err(problems) => out
+                    .bad
+                    .extend(problems.into_iter().map(|problem| (at, problem))),
+                Ok(mut good) => {
+                    good.at = at;
+                    if good.scoring_set.is_none() {
+                        good.proposal = propose_set(&good.name, &good.group, context.sets);
+                    }
+                    if let Some(text) = &good.approximate_issue_date
+                        && let Some(cert) = &good.certificate
+                    {
+                        out.warnings.push((
+                            at,
+                            RowWarning::ApproximateIssueDate {
+                                written: text.clone(),
+                                used: cert.issued_on,
+                            },
+                        ));
+                    }
+                    let key = (fold(&good.name), fold(&good.producer));
+                    if let Some(products) = existing.get(&key.0) {
+                        // The same producer's product when there are several of that name.
+                        let product = products
+                            .iter()
+                            .find(|p| fold(&p.producer.name) == key.1)
+                            .or_else(|| products.first());
+                        if let Some(product) = product {
+                            out.existing.push(Duplicate {
+                                existing: product.id.clone(),
+                                existing_producer: product.producer.name.clone(),
+                                row: good,
+                            });
+                        }
+                    } else if let Some(first) = seen.get(&key) {
+                        out.bad.push((at, RowProblem::RepeatedRow(first.row)));
+                    } else {
+                        seen.insert(key, at);
+                        out.good.push(good);
+                    }
                 }
             }
         }
     }
     out
+}
+
+/// Words a totals row starts with.
+const TOTALS: &[&str] = &["tong", "total", "sum"];
+/// Phrases of what stands under a table: signatures, the place-and-date line, notes.
+const FOOTER: &[&str] = &[
+    "nguoi lap",
+    "lap bieu",
+    "ky ten",
+    "ky ghi ro",
+    "ky va ghi ro",
+    "ghi ro ho ten",
+    "chu tich",
+    "pho chu tich",
+    "tm uy ban",
+    "tm ubnd",
+    "kt chu tich",
+    "giam doc",
+    "truong phong",
+    "thu truong",
+    "noi nhan",
+    "ghi chu",
+    "xac nhan cua",
+    "prepared by",
+    "signature",
+    "note",
+];
+
+/// Whether a text is a section marker: a Roman numeral or one capital letter ("II.", "B").
+fn is_section_marker(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ')', ':']);
+    !t.is_empty()
+        && (t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+            || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// Why a non-empty data row is not a product, if it is not one.
+fn skip_reason(sheet: &Sheet, index: usize, row: &[Cell], mapping: &Mapping) -> Option<SkipReason> {
+    let filled: Vec<(usize, String)> = row
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_blank())
+        .map(|(i, c)| (i, c.text()))
+        .collect();
+    let joined = header_key(
+        &filled
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let tokens: Vec<&str> = joined.split(' ').collect();
+    let name_col = mapping.get(&ImportField::Name).copied();
+    let name_blank = name_col.is_none_or(|c| row.get(c).is_none_or(Cell::is_blank));
+    if filled.len() <= 3 {
+        let first = tokens.first().copied().unwrap_or("");
+        // "Cộng" alone or before a number: a sum ("Cồng chiêng" is a product).
+        let cong = first == "cong"
+            && tokens
+                .get(1)
+                .is_none_or(|t| t.chars().all(|c| c.is_ascii_digit()) || *t == "so");
+        if TOTALS.contains(&first) || cong {
+            return Some(SkipReason::Totals);
+        }
+        let date_line = ["ngay", "thang", "nam"].iter().all(|w| tokens.contains(w));
+        if date_line
+            || FOOTER
+                .iter()
+                .any(|p| format!(" {joined} ").contains(&format!(" {p} ")))
+        {
+            return Some(SkipReason::Footer);
+        }
+    }
+    let only_marker_beside = filled.len() == 2
+        && filled.first().is_some_and(|(_, t)| is_section_marker(t))
+        && filled.get(1).is_some_and(|(c, _)| Some(*c) == name_col);
+    let single = filled.len() == 1
+        && (name_blank
+            || spans_across(sheet, index)
+            || filled
+                .first()
+                .is_some_and(|(_, t)| t.split_whitespace().next().is_some_and(is_section_marker)));
+    (single || only_marker_beside).then_some(SkipReason::Heading)
 }
 
 fn cell<'a>(row: &'a [Cell], mapping: &Mapping, field: ImportField) -> &'a Cell {
@@ -328,18 +386,150 @@ fn text_of(row: &[Cell], mapping: &Mapping, field: ImportField) -> Result<String
     Ok(text)
 }
 
-/// A date from a date cell, or text as dd/mm/yyyy, d-m-yyyy or yyyy-mm-dd.
-pub fn parse_date(cell: &Cell) -> Option<NaiveDate> {
-    match cell {
-        Cell::Date(d) => Some(*d),
-        Cell::Text(t) => {
-            let t = t.trim();
-            ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"]
-                .iter()
-                .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+/// A date as a list writes it: a whole day, or only a year or month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRead {
+    Day(NaiveDate),
+    /// "năm 2023", "2023".
+    Year(i32),
+    /// "08/2023", "tháng 8/2023".
+    Month(i32, u32),
+}
+
+impl DateRead {
+    /// The day recorded: the day itself, else the first day of the year or month.
+    pub fn first_day(self) -> Option<NaiveDate> {
+        match self {
+            DateRead::Day(d) => Some(d),
+            DateRead::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            DateRead::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
         }
+    }
+}
+
+/// Years a list's dates may name (an OCOP certificate is from 2018 on; a little margin).
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// Excel's day numbers for 1954–2119: a date typed into a cell formatted as a number.
+const EXCEL_DAYS: std::ops::RangeInclusive<f64> = 20_000.0..=80_000.0;
+
+/// A date from a date cell, an Excel day number, or text as people write it: dd/mm/yyyy,
+/// d-m-yyyy, dd.mm.yyyy, yyyy-mm-dd, dd/mm/yy, "ngày 15 tháng 8 năm 2023"; a year alone
+/// ("2023", "năm 2023") or a month ("08/2023", "tháng 8 năm 2023").
+pub fn read_date(cell: &Cell) -> Option<DateRead> {
+    match cell {
+        Cell::Date(d) => Some(DateRead::Day(*d)),
+        Cell::Number(n) if n.fract() == 0.0 && YEARS.contains(&(*n as i32)) && *n < 3000.0 => {
+            Some(DateRead::Year(*n as i32))
+        }
+        Cell::Number(n) if n.fract() == 0.0 && EXCEL_DAYS.contains(n) => {
+            let base = NaiveDate::from_ymd_opt(1899, 12, 30)?;
+            // Within EXCEL_DAYS: a positive whole number well inside u64.
+            #[expect(clippy::cast_sign_loss, reason = "checked positive just above")]
+            let days = *n as u64;
+            base.checked_add_days(chrono::Days::new(days))
+                .map(DateRead::Day)
+        }
+        Cell::Text(t) => read_date_text(t),
         _ => None,
     }
+}
+
+/// [`read_date`] of a text.
+fn read_date_text(text: &str) -> Option<DateRead> {
+    let t = text.trim();
+    let day = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%Y/%m/%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+        .filter(|d| YEARS.contains(&d.year()))
+        .or_else(|| {
+            // Two-digit years only as dd/mm/yy (20xx).
+            NaiveDate::parse_from_str(t, "%d/%m/%y")
+                .ok()
+                .filter(|d| t.len() <= 8 && YEARS.contains(&d.year()))
+        });
+    if let Some(day) = day {
+        return Some(DateRead::Day(day));
+    }
+    // Words: "ngày 15 tháng 8 năm 2023", "tháng 8/2023", "năm 2023", "2023".
+    let key = header_key(t);
+    let numbers: Vec<i64> = key
+        .split(' ')
+        .filter_map(|w| w.parse::<i64>().ok())
+        .collect();
+    let words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| w.parse::<i64>().is_err())
+        .collect();
+    if !words
+        .iter()
+        .all(|w| ["ngay", "thang", "nam", "nam:"].contains(w))
+    {
+        return None;
+    }
+    let year = |n: i64| i32::try_from(n).ok().filter(|y| YEARS.contains(y));
+    let month = |n: i64| u32::try_from(n).ok().filter(|m| (1..=12).contains(m));
+    match numbers.as_slice() {
+        [y] => year(*y).map(DateRead::Year),
+        [m, y] => Some(DateRead::Month(year(*y)?, month(*m)?)),
+        [d, m, y] => NaiveDate::from_ymd_opt(year(*y)?, month(*m)?, u32::try_from(*d).ok()?)
+            .map(DateRead::Day),
+        _ => None,
+    }
+}
+
+/// A whole day from a cell (dates as [`read_date`] reads them; a year or month alone is
+/// not a day).
+pub fn parse_date(cell: &Cell) -> Option<NaiveDate> {
+    match read_date(cell)? {
+        DateRead::Day(d) => Some(d),
+        DateRead::Year(_) | DateRead::Month(..) => None,
+    }
+}
+
+/// A decision's number and date from one text, as lists write it in one column: "Số
+/// 123/QĐ-UBND ngày 15/8/2023" → ("123/QĐ-UBND", 15/08/2023).
+pub fn split_decision(text: &str) -> (String, Option<DateRead>) {
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find("ngày").or_else(|| lower.find("ngay")) else {
+        return (text.trim().to_owned(), None);
+    };
+    let (number, date) = (text.get(..at).unwrap_or(text), text.get(at..).unwrap_or(""));
+    let number = number.trim().trim_end_matches([',', ';', '-']).trim();
+    let number = ["Số", "số", "QĐ số", "Quyết định số", "quyết định số"]
+        .iter()
+        .find_map(|p| number.strip_prefix(p))
+        .unwrap_or(number)
+        .trim();
+    let date_text = date.trim_start_matches(|c: char| c.is_alphabetic()).trim();
+    let date = read_date(&Cell::Text(date_text.to_owned()))
+        .or_else(|| read_date(&Cell::Text(date.to_owned())));
+    match date {
+        Some(date) if !number.is_empty() => (number.to_owned(), Some(date)),
+        _ => (text.trim().to_owned(), None),
+    }
+}
+
+/// The commune in an address, as this app writes communes (without the word "Xã"):
+/// "Thôn Nà Khà, xã Hồng Quang, huyện Lâm Bình" → "Hồng Quang". Wards, towns and special
+/// zones too ("phường", "thị trấn", "đặc khu").
+pub fn commune_in_address(address: &str) -> Option<String> {
+    for part in address.split([',', ';', '-', '–']) {
+        let part = part.trim();
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let folded: Vec<String> = words.iter().map(|w| header_key(w)).collect();
+        let prefix = match folded.as_slice() {
+            [a, b, ..] if a == "thi" && b == "tran" => 2,
+            [a, b, ..] if a == "dac" && b == "khu" => 2,
+            [a, ..] if a == "xa" || a == "phuong" => 1,
+            _ => continue,
+        };
+        let name = words.get(prefix..).map(|w| w.join(" ")).unwrap_or_default();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// A whole number from a number cell or from text whose first word is one ("4 sao", "4★").
@@ -365,7 +555,44 @@ fn whole_number(cell: &Cell) -> Option<i64> {
     }
 }
 
+/// A star as lists write it: 3, "3 sao", "4★", "★★★", "***", "Hạng 4 sao".
+fn star_of(cell: &Cell) -> Option<u8> {
+    let from_symbols = |t: &str| {
+        let t = t.trim();
+        let count = t.chars().filter(|c| matches!(c, '★' | '*' | '☆')).count();
+        (count > 0 && t.chars().all(|c| matches!(c, '★' | '*' | '☆' | ' ')))
+            .then_some(i64::try_from(count).unwrap_or(0))
+    };
+    let number = whole_number(cell).or_else(|| match cell {
+        Cell::Text(t) => from_symbols(t).or_else(|| {
+            // "Hạng 4 sao", "Đạt 3 sao": the number before "sao".
+            let key = header_key(t);
+            let words: Vec<&str> = key.split(' ').collect();
+            let at = words
+                .iter()
+                .position(|w| *w == "sao" || *w == "star" || *w == "stars")?;
+            words.get(at.checked_sub(1)?)?.parse().ok()
+        }),
+        _ => None,
+    })?;
+    u8::try_from(number).ok().filter(|n| (3..=5).contains(n))
+}
+
+/// The council's score 0–100: a number, or text with a decimal comma ("85,5").
+fn score_of(cell: &Cell) -> Option<f32> {
+    let value = match cell {
+        Cell::Number(n) => *n,
+        Cell::Text(t) => t.trim().replace(',', ".").parse::<f64>().ok()?,
+        _ => return None,
+    };
+    (value.is_finite() && (0.0..=100.0).contains(&value)).then_some(value as f32)
+}
+
 /// Every problem of a row, not only the first: the officer fixes the sheet once.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the row's cells in field order; each check is a few lines"
+)]
 fn check_row(
     row: &[Cell],
     mapping: &Mapping,
@@ -380,18 +607,21 @@ fn check_row(
     };
     let name = text(ImportField::Name);
     let producer = text(ImportField::Producer);
-    let commune = text(ImportField::Commune);
+    let mut commune = text(ImportField::Commune);
     let product_code = text(ImportField::ProductCode);
+    let group = text(ImportField::Group);
     let phone = text(ImportField::Phone);
     let address = text(ImportField::Address);
-    let number = text(ImportField::CertificateNumber);
+    let number_text = text(ImportField::CertificateNumber);
     let stage_text = text(ImportField::Stage);
     if name.is_empty() && !problems.contains(&RowProblem::TooLong(ImportField::Name)) {
         problems.push(RowProblem::MissingName);
     }
+    if commune.is_empty() {
+        commune = commune_in_address(&address).unwrap_or_default();
+    }
     let set_cell = cell(row, mapping, ImportField::ScoringSet);
     let scoring_set = if set_cell.is_blank() {
-        problems.push(RowProblem::MissingSet);
         None
     } else {
         let set = set_number(set_cell);
@@ -405,10 +635,7 @@ fn check_row(
     let star = if star_cell.is_blank() {
         Ok(None)
     } else {
-        match whole_number(star_cell)
-            .filter(|n| (3..=5).contains(n))
-            .and_then(|n| u8::try_from(n).ok())
-        {
+        match star_of(star_cell) {
             Some(star) => Ok(Some(star)),
             None => {
                 problems.push(RowProblem::BadStar(star_cell.text()));
@@ -416,14 +643,53 @@ fn check_row(
             }
         }
     };
+    let score_cell = cell(row, mapping, ImportField::Score);
+    let score = if score_cell.is_blank() {
+        None
+    } else {
+        let score = score_of(score_cell);
+        if score.is_none() {
+            problems.push(RowProblem::BadScore(score_cell.text()));
+        }
+        score
+    };
+    // The decision's date may be written in its number's cell ("123/QĐ-UBND ngày …").
+    let (number, date_in_number) = if mapping.contains_key(&ImportField::IssuedOn)
+        && !cell(row, mapping, ImportField::IssuedOn).is_blank()
+    {
+        (number_text, None)
+    } else {
+        split_decision(&number_text)
+    };
+    let mut approximate_issue_date = None;
     let mut date_of = |field| -> Result<Option<NaiveDate>, ()> {
         let c = cell(row, mapping, field);
-        if c.is_blank() {
-            return Ok(None);
+        let read = if c.is_blank() {
+            match field {
+                ImportField::IssuedOn => date_in_number,
+                _ => None,
+            }
+        } else {
+            Some(read_date(c).ok_or_else(|| {
+                problems.push(RowProblem::BadDate(field, c.text()));
+            })?)
+        };
+        match read {
+            None => Ok(None),
+            Some(DateRead::Day(d)) => Ok(Some(d)),
+            Some(partial) if field == ImportField::IssuedOn => {
+                approximate_issue_date = Some(if c.is_blank() {
+                    number_text_date(&partial)
+                } else {
+                    c.text()
+                });
+                Ok(partial.first_day())
+            }
+            Some(_) => {
+                problems.push(RowProblem::BadDate(field, c.text()));
+                Err(())
+            }
         }
-        parse_date(c).map(Some).ok_or_else(|| {
-            problems.push(RowProblem::BadDate(field, c.text()));
-        })
     };
     let issued_on = date_of(ImportField::IssuedOn);
     let expires_on = date_of(ImportField::ExpiresOn);
@@ -479,20 +745,33 @@ fn check_row(
         (Ok(Some(s)), Ok(None)) => Some(s),
         _ => None,
     };
-    match (scoring_set, stage, certificate) {
-        (Some(scoring_set), Some(stage), Ok(certificate)) if problems.is_empty() => Ok(ImportRow {
-            row_number: 0,
+    match (stage, certificate) {
+        (Some(stage), Ok(certificate)) if problems.is_empty() => Ok(ImportRow {
+            at: RowAt { sheet: 0, row: 0 },
             name,
             producer,
             commune,
             product_code,
             scoring_set,
+            group,
+            proposal: None,
             stage,
+            approximate_issue_date: approximate_issue_date.filter(|_| certificate.is_some()),
             certificate,
+            score,
             phone,
             address,
         }),
         _ => Err(problems),
+    }
+}
+
+/// How a partial date found in a decision's text is shown back ("2023", "08/2023").
+fn number_text_date(date: &DateRead) -> String {
+    match date {
+        DateRead::Day(d) => d.format("%d/%m/%Y").to_string(),
+        DateRead::Year(y) => y.to_string(),
+        DateRead::Month(y, m) => format!("{m:02}/{y}"),
     }
 }
 
@@ -539,9 +818,11 @@ fn set_number(cell: &Cell) -> Option<u8> {
 
 /// The product an import row becomes: a new product with one application (of the
 /// certificate's year when certified, else `today`'s), at the row's stage, with the
-/// certificate and the dates the stage implies.
+/// certificate, the council's score and the dates the stage implies. `set`: the set
+/// chosen for it (`None`: not chosen yet, [`crate::domain::criteria::NO_SET`]).
 pub fn build_product(
     row: &ImportRow,
+    set: Option<u8>,
     id: ProductId,
     template: &DossierTemplate,
     today: NaiveDate,
@@ -550,7 +831,8 @@ pub fn build_product(
         .certificate
         .as_ref()
         .map_or(today.year(), |c| c.issued_on.year());
-    let mut product = demo::new_product(id, &row.name, row.scoring_set, template, year);
+    let set = set.unwrap_or(crate::domain::criteria::NO_SET);
+    let mut product = demo::new_product(id, &row.name, set, template, year);
     product.producer.name = row.producer.clone();
     product.producer.phone = row.phone.clone();
     product.producer.address = row.address.clone();
@@ -559,12 +841,54 @@ pub fn build_product(
     if let Some(app) = product.current_mut() {
         app.kind = ApplicationKind::FirstRating;
         app.stage = row.stage;
-        if let Some(cert) = &row.certificate {
-            app.certificate = Some(cert.clone());
-            app.scores.official.star = Some(cert.star);
-            app.scores.official.date = Some(cert.issued_on);
-            app.dates.provincial_result = Some(cert.issued_on);
-        }
+        apply_result(app, row);
     }
     product
+}
+
+/// The row's certificate and council result on an application (a new one, or the
+/// current one of a product the officer chose to update from the list).
+fn apply_result(app: &mut crate::domain::model::Application, row: &ImportRow) {
+    if let Some(cert) = &row.certificate {
+        app.certificate = Some(cert.clone());
+        app.scores.official.star = Some(cert.star);
+        app.scores.official.date = Some(cert.issued_on);
+        app.dates.provincial_result = Some(cert.issued_on);
+        if let Some(written) = &row.approximate_issue_date {
+            // Kept visible where the officer looks: the list gave only a year or month.
+            let line = format!(
+                "Ngày cấp theo danh sách nhập: “{written}” (chỉ có năm/tháng); ghi tạm {}, cần sửa theo quyết định công nhận.",
+                cert.issued_on.format("%d/%m/%Y")
+            );
+            if !app.notes.contains(&line) {
+                if !app.notes.is_empty() {
+                    app.notes.push('\n');
+                }
+                app.notes.push_str(&line);
+            }
+        }
+    }
+    if let Some(score) = row.score {
+        app.scores.official.average_score = Some(score);
+    }
+}
+
+/// `product` updated from a list row naming it: the certificate and the council's result
+/// (and the stage "recognised" when the row brings a certificate), the product code and
+/// the commune when the product has none. Everything else is the officer's own.
+pub fn update_from_row(product: &Product, row: &ImportRow) -> Product {
+    let mut updated = product.clone();
+    if updated.product_code.trim().is_empty() {
+        updated.product_code = row.product_code.clone();
+    }
+    if updated.commune.trim().is_empty() {
+        updated.commune = row.commune.clone();
+    }
+    if let Some(app) = updated.current_mut() {
+        if row.certificate.is_some() && app.certificate.is_none() {
+            app.stage = row.stage;
+        }
+        apply_result(app, row);
+    }
+    updated
 }

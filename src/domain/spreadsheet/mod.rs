@@ -6,12 +6,16 @@
 //! `.xlsx`/`.ods` files is `storage/spreadsheet.rs`; the words are `text.rs`.
 
 mod export;
+mod header;
 mod import;
+mod propose;
 #[cfg(test)]
 mod tests;
 
 pub use export::*;
+pub use header::*;
 pub use import::*;
+pub use propose::*;
 
 use chrono::NaiveDate;
 
@@ -53,11 +57,54 @@ impl Cell {
     }
 }
 
-/// The first sheet of a workbook: its rows, and where they start.
+/// One sheet of a workbook as read: its rows from the first row holding a value (title
+/// rows, the header and the data alike: [`find_layout`] tells them apart), and its merged
+/// cells.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
-    /// Rows of cells; the first is the header row.
+    /// The sheet's name as the workbook shows it on its tab ("" for a .csv file).
+    pub name: String,
+    /// Rows of cells, each cell at its column's position (column A is index 0).
     pub rows: Vec<Vec<Cell>>,
     /// Row number of `rows[0]` as the spreadsheet shows it (1 for the top row).
     pub first_row_number: u32,
+    /// Merged cells, in the sheet's own 0-based coordinates (row 0 is the top row, not
+    /// `rows[0]`). Empty when the format has none (.csv) or the reader gives none.
+    pub merges: Vec<Merge>,
+}
+
+impl Sheet {
+    /// A sheet of `rows` starting at the top row, with no merged cells.
+    pub fn from_rows(rows: Vec<Vec<Cell>>) -> Sheet {
+        Sheet {
+            name: String::new(),
+            rows,
+            first_row_number: 1,
+            merges: Vec::new(),
+        }
+    }
+
+    /// The row number the spreadsheet shows for `rows[index]`.
+    pub fn row_number(&self, index: usize) -> u32 {
+        self.first_row_number
+            .saturating_add(u32::try_from(index).unwrap_or(u32::MAX))
+    }
+}
+
+/// A block of merged cells (inclusive, 0-based sheet coordinates): the value is in the
+/// top-left cell, the others are empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub first_row: u32,
+    pub last_row: u32,
+    pub first_col: u32,
+    pub last_col: u32,
+}
+
+impl Merge {
+    /// Whether the block covers the cell at (`row`, `col`).
+    pub fn covers(&self, row: u32, col: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_col..=self.last_col).contains(&col)
+    }
 }

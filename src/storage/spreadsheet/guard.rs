@@ -12,6 +12,7 @@ use super::{
 };
 
 /// A limit met while reading, before the file's path is known to the error.
+#[derive(Debug)]
 pub(super) enum Problem {
     TooLarge(SheetLimit),
     Damaged(String),

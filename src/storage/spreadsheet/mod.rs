@@ -18,12 +18,13 @@ use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 use super::{StorageError, fsio};
 use crate::domain::spreadsheet::{OutCell, PortfolioBook};
 
+mod csv;
 mod guard;
 mod merged;
 mod read;
 mod summary;
 
-pub use read::read_first_sheet;
+pub use read::read_workbook;
 pub use summary::summary_bytes;
 
 /// Largest spreadsheet read for an import (a list of 20,000 products is a few MB).
@@ -35,8 +36,8 @@ pub enum SpreadsheetError {
     /// The file could not be read at all (missing, a link, too large, no permission).
     #[error(transparent)]
     File(#[from] StorageError),
-    /// Not an .xlsx/.ods workbook (e.g. a text file renamed).
-    #[error("not a spreadsheet (.xlsx or .ods) — {path}")]
+    /// Not a workbook nor a .csv file (e.g. a PDF renamed).
+    #[error("not a spreadsheet (.xlsx, .xls, .ods or .csv) — {path}")]
     NotASpreadsheet {
         /// The file.
         path: PathBuf,
@@ -47,17 +48,9 @@ pub enum SpreadsheetError {
         /// The file.
         path: PathBuf,
     },
-    /// A workbook whose first sheet holds no header and no rows.
-    #[error("the first sheet is empty — {path}")]
+    /// A workbook or text file with nothing in it.
+    #[error("nothing in the file — {path}")]
     Empty {
-        /// The file.
-        path: PathBuf,
-    },
-    /// Merged cells in the header row: columns cannot be told apart.
-    #[error("merged cells in the header row ({cells}); unmerge them and try again — {path}")]
-    MergedHeader {
-        /// The merged ranges, as A1 references ("A1:C1").
-        cells: String,
         /// The file.
         path: PathBuf,
     },

@@ -1,6 +1,7 @@
-//! The first sheet of an .xlsx/.ods read for an import: a cell by cell read of an .xlsx
-//! (nothing allocated for a far-away value), every cell as the import's [`Cell`], the
-//! header row found, merged header cells refused, any panic of the reader made an error.
+//! A workbook read for an import: every visible sheet of an .xlsx (cell by cell: nothing
+//! allocated for a far-away value), .ods or .xls, or a .csv file; every cell as the
+//! import's [`Cell`], the merged cells kept (the import reads headers through them), any
+//! panic of the reader made an error.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -13,7 +14,7 @@ use super::{
     MAX_IMPORT_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SPREADSHEET_BYTES, SheetLimit,
     SpreadsheetError,
 };
-use crate::domain::spreadsheet::{self, Cell, Sheet};
+use crate::domain::spreadsheet::{Cell, Merge, Sheet};
 use crate::storage::{StorageError, fsio};
 
 /// First bytes of a ZIP archive (.xlsx and .ods are ZIP files).
@@ -45,14 +46,16 @@ pub(super) fn column_name(mut col: u32) -> String {
     String::from_utf8_lossy(&name).into_owned()
 }
 
-/// Reads the first sheet of `path` (.xlsx, .xlsm, .ods; an old .xls also works), from
-/// its header row on ([`spreadsheet::header_row_index`]).
+/// Reads every sheet of `path` that holds a value: an .xlsx/.xlsm, .ods or .xls workbook,
+/// or a .csv/.txt text file (UTF-8 with or without BOM, UTF-16 as Excel's "Unicode Text"
+/// writes it, or the Vietnamese Windows code page). Each sheet keeps all its rows from the
+/// first one holding a value (title rows, the header and totals alike: the import tells
+/// them apart) and its merged cells.
 ///
 /// Every cell is converted to a [`Cell`]; date cells become dates. Refuses, naming the
-/// file: a file that is not a spreadsheet, an encrypted one, an empty first sheet, and
-/// merged cells in the header row (checked in .xlsx files; calamine does not report an
-/// .ods file's merged cells).
-pub fn read_first_sheet(path: &Path) -> Result<Sheet, SpreadsheetError> {
+/// file: a file that is not a spreadsheet, an encrypted one, a workbook with nothing in
+/// it, and one larger than an import reads.
+pub fn read_workbook(path: &Path) -> Result<Vec<Sheet>, SpreadsheetError> {
     // A damaged or hostile file ends in an error, never in a crash of the window: the
     // reader library can panic on some (an overflowing cell reference, a reversed
     // dimension); what it says is not kept, the file is named.
@@ -65,8 +68,15 @@ pub fn read_first_sheet(path: &Path) -> Result<Sheet, SpreadsheetError> {
     }
 }
 
-/// [`read_first_sheet`] without the panic guard.
-fn read_checked(path: &Path) -> Result<Sheet, SpreadsheetError> {
+/// Whether `path` is read as text (by its extension).
+fn is_text_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["csv", "tsv", "txt"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// [`read_workbook`] without the panic guard.
+fn read_checked(path: &Path) -> Result<Vec<Sheet>, SpreadsheetError> {
     let bytes =
         fsio::read_regular(path, MAX_SPREADSHEET_BYTES)?.ok_or_else(|| StorageError::Io {
             action: "read",
@@ -78,6 +88,14 @@ fn read_checked(path: &Path) -> Result<Sheet, SpreadsheetError> {
         return Err(SpreadsheetError::Protected { path: owned() });
     }
     if !bytes.starts_with(ZIP_MAGIC) && !bytes.starts_with(CFB_MAGIC) {
+        if is_text_file(path) {
+            let sheet =
+                super::csv::read_csv(&bytes).map_err(|problem| problem.into_error(owned()))?;
+            if sheet.rows.is_empty() {
+                return Err(SpreadsheetError::Empty { path: owned() });
+            }
+            return Ok(vec![sheet]);
+        }
         return Err(SpreadsheetError::NotASpreadsheet { path: owned() });
     }
     // Before the reader allocates anything the file declares: its string table and, for
@@ -85,106 +103,122 @@ fn read_checked(path: &Path) -> Result<Sheet, SpreadsheetError> {
     if bytes.starts_with(ZIP_MAGIC) {
         check_parts(&bytes).map_err(|problem| problem.into_error(owned()))?;
     }
+    let is_ods = bytes.starts_with(ZIP_MAGIC) && super::merged::is_ods(&bytes);
+    let ods_merges = if is_ods {
+        super::merged::ods_merges(&bytes)
+    } else {
+        Vec::new()
+    };
     let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|_| SpreadsheetError::NotASpreadsheet { path: owned() })?;
-    let Some(first) = workbook.sheet_names().first().cloned() else {
+    // Worksheets the officer can see, in tab order (no chart sheets, no hidden sheets).
+    let names: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| {
+            s.visible == calamine::SheetVisible::Visible
+                && matches!(s.typ, calamine::SheetType::WorkSheet)
+        })
+        .map(|s| s.name.clone())
+        .collect();
+    let all_names = workbook.sheet_names();
+    let mut sheets = Vec::new();
+    let mut cells_read: u64 = 0;
+    for name in names {
+        let (rows, start_row) = match &mut workbook {
+            // Cell by cell: a value far away (XFD1048576) is refused, never allocated for.
+            calamine::Sheets::Xlsx(xlsx) => read_xlsx_cells(xlsx, &name, &mut cells_read)
+                .map_err(|problem| problem.into_error(owned()))?,
+            other => read_range(other, &name, &mut cells_read)
+                .map_err(|problem| problem.into_error(owned()))?,
+        };
+        if rows.is_empty() {
+            continue;
+        }
+        let merges = match &mut workbook {
+            calamine::Sheets::Xlsx(xlsx) => xlsx
+                .merge_cells_by_sheet_name(&name)
+                .map(|m| m.iter().map(to_merge).collect())
+                .unwrap_or_default(),
+            calamine::Sheets::Xls(xls) => xls
+                .merge_cells_by_sheet_name(&name)
+                .map(|m| m.iter().map(to_merge).collect())
+                .unwrap_or_default(),
+            _ => all_names
+                .iter()
+                .position(|n| *n == name)
+                .and_then(|i| ods_merges.get(i).cloned())
+                .unwrap_or_default(),
+        };
+        sheets.push(Sheet {
+            name,
+            rows,
+            first_row_number: start_row + 1,
+            merges,
+        });
+    }
+    if sheets.is_empty() {
         return Err(SpreadsheetError::Empty { path: owned() });
-    };
-    let (mut rows, start_row) = match &mut workbook {
-        // Cell by cell: a value far away (XFD1048576) is refused, never allocated for.
-        calamine::Sheets::Xlsx(xlsx) => {
-            read_xlsx_cells(xlsx, &first).map_err(|problem| problem.into_error(owned()))?
-        }
-        other => {
-            let range = other
-                .worksheet_range(&first)
-                .map_err(|err| SpreadsheetError::Damaged {
-                    message: err.to_string(),
-                    path: owned(),
-                })?;
-            let Some((start_row, start_col)) = range.start() else {
-                return Err(SpreadsheetError::Empty { path: owned() });
-            };
-            if let Some((end_row, end_col)) = range.end()
-                && (end_row >= MAX_SHEET_ROWS || end_col >= MAX_SHEET_COLUMNS)
-            {
-                return Err(SpreadsheetError::TooLarge {
-                    limit: SheetLimit::CellTooFar(format!(
-                        "{}{}",
-                        column_name(end_col),
-                        u64::from(end_row) + 1
-                    )),
-                    path: owned(),
-                });
-            }
-            let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(range.height());
-            for row in range.rows() {
-                let mut cells: Vec<Cell> = Vec::with_capacity(row.len() + start_col as usize);
-                // Keep column positions as the sheet has them (the range may start at
-                // column C).
-                cells.resize(start_col as usize, Cell::Empty);
-                cells.extend(row.iter().map(to_cell));
-                rows.push(cells);
-            }
-            (rows, start_row)
-        }
-    };
-    if rows.is_empty() {
-        return Err(SpreadsheetError::Empty { path: owned() });
     }
-    // The header row (title rows above it, common in communes' lists, are dropped).
-    let skip = spreadsheet::header_row_index(&rows)
-        .ok_or_else(|| SpreadsheetError::Empty { path: owned() })?;
-    rows.drain(..skip);
-    let header_row = start_row + u32::try_from(skip).unwrap_or(0);
-    if let calamine::Sheets::Xlsx(xlsx) = &mut workbook {
-        let merged =
-            xlsx.merge_cells_by_sheet_name(&first)
-                .map_err(|err| SpreadsheetError::Damaged {
-                    message: err.to_string(),
-                    path: owned(),
-                })?;
-        let in_header: Vec<String> = merged
-            .iter()
-            .filter(|d| d.start.0 <= header_row && header_row <= d.end.0)
-            .map(|d| {
-                format!(
-                    "{}{}:{}{}",
-                    column_name(d.start.1),
-                    d.start.0 + 1,
-                    column_name(d.end.1),
-                    d.end.0 + 1
-                )
-            })
-            .collect();
-        if !in_header.is_empty() {
-            return Err(SpreadsheetError::MergedHeader {
-                cells: in_header.join(", "),
-                path: owned(),
-            });
-        }
-    }
-    if let calamine::Sheets::Ods(_) = &workbook {
-        let in_header = super::merged::ods_merged_in_row(&bytes_again(path)?, header_row);
-        if !in_header.is_empty() {
-            return Err(SpreadsheetError::MergedHeader {
-                cells: in_header.join(", "),
-                path: owned(),
-            });
-        }
-    }
-    Ok(Sheet {
-        rows,
-        first_row_number: header_row + 1,
-    })
+    Ok(sheets)
 }
 
-/// The file's bytes again (calamine took the first read).
-fn bytes_again(path: &Path) -> Result<Vec<u8>, SpreadsheetError> {
-    Ok(fsio::read_regular(path, MAX_SPREADSHEET_BYTES)?.unwrap_or_default())
+/// A merged block as the domain keeps it.
+fn to_merge(d: &calamine::Dimensions) -> Merge {
+    Merge {
+        first_row: d.start.0,
+        last_row: d.end.0.max(d.start.0),
+        first_col: d.start.1,
+        last_col: d.end.1.max(d.start.1),
+    }
 }
 
-/// Cells with a value an import reads at most (50,000 rows of 40 columns).
+/// One sheet of an .ods or .xls workbook: its rows from the first row holding a value,
+/// and that row's index. The reader has parsed the sheet whole (an .ods was checked
+/// before; an .xls sheet holds at most 65,536 × 256 cells).
+fn read_range<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+    name: &str,
+    cells_read: &mut u64,
+) -> Result<(Vec<Vec<Cell>>, u32), Problem> {
+    let range = workbook
+        .worksheet_range(name)
+        .map_err(|err| Problem::Damaged(err.to_string()))?;
+    let Some((start_row, start_col)) = range.start() else {
+        return Ok((Vec::new(), 0));
+    };
+    if let Some((end_row, end_col)) = range.end()
+        && (end_row >= MAX_SHEET_ROWS || end_col >= MAX_SHEET_COLUMNS)
+    {
+        return Err(Problem::TooLarge(SheetLimit::CellTooFar(format!(
+            "{}{}",
+            column_name(end_col),
+            u64::from(end_row) + 1
+        ))));
+    }
+    let mut rows: Vec<Vec<Cell>> = Vec::with_capacity(range.height());
+    for row in range.rows() {
+        let mut cells: Vec<Cell> = Vec::with_capacity(row.len() + start_col as usize);
+        // Keep column positions as the sheet has them (the range may start at column C).
+        cells.resize(start_col as usize, Cell::Empty);
+        cells.extend(row.iter().map(to_cell));
+        *cells_read += cells.iter().filter(|c| !c.is_blank()).count() as u64;
+        if *cells_read > MAX_CELLS {
+            return Err(Problem::TooLarge(
+                SheetLimit::TooManyRows(rows.len() as u64),
+            ));
+        }
+        // Trailing empty cells of a wide range are dropped (a narrow list in a sheet
+        // someone formatted to column Z).
+        while cells.last().is_some_and(Cell::is_blank) {
+            cells.pop();
+        }
+        rows.push(cells);
+    }
+    Ok((rows, start_row))
+}
+
+/// Cells with a value an import reads at most, over all sheets (50,000 rows of 40 columns).
 const MAX_CELLS: u64 = 2_000_000;
 
 /// The first sheet of an .xlsx, cell by cell: rows (absolute column positions) from the
@@ -194,12 +228,12 @@ const MAX_CELLS: u64 = 2_000_000;
 fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
     xlsx: &mut calamine::Xlsx<RS>,
     sheet: &str,
+    cells_read: &mut u64,
 ) -> Result<(Vec<Vec<Cell>>, u32), Problem> {
     let mut reader = xlsx
         .worksheet_cells_reader(sheet)
         .map_err(|err| Problem::Damaged(err.to_string()))?;
     let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, Cell)>> = Default::default();
-    let mut values: u64 = 0;
     while let Some(cell) = reader
         .next_cell()
         .map_err(|err| Problem::Damaged(err.to_string()))?
@@ -216,8 +250,8 @@ fn read_xlsx_cells<RS: std::io::Read + std::io::Seek>(
                 u64::from(row) + 1
             ))));
         }
-        values += 1;
-        if values > MAX_CELLS {
+        *cells_read += 1;
+        if *cells_read > MAX_CELLS {
             return Err(Problem::TooLarge(SheetLimit::TooManyRows(
                 by_row.len() as u64
             )));
