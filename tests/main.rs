@@ -32,6 +32,7 @@ mod sides;
 mod snapshots;
 mod stars;
 mod storage;
+mod summary;
 mod syncthing;
 mod windows;
 mod xlsx;

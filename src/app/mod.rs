@@ -25,6 +25,7 @@ mod saving;
 pub mod sides;
 pub use saving::WRITE_STEP;
 pub mod spreadsheet;
+pub mod summary;
 
 /// What the window shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -134,6 +135,13 @@ pub enum Retry {
         kind: crate::documents::DocKind,
         /// Of which product.
         id: crate::domain::model::ProductId,
+        /// Where.
+        path: std::path::PathBuf,
+    },
+    /// Export the periodic report to this path again.
+    ExportSummary {
+        /// As asked for.
+        request: Box<summary::SummaryRequest>,
         /// Where.
         path: std::path::PathBuf,
     },

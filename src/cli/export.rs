@@ -1,11 +1,18 @@
 //! `export DIR --product ID --form 01|02|03|sheet|report --out FILE`: one form (.docx)
 //! or the status report (.pdf) of a product, written all or nothing. `--out -` writes
 //! the bytes to standard output (for a pipe). The portfolio as Excel is `--portfolio`.
+//!
+//! `export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx`: the
+//! commune's periodic report for that period, as Word or Excel by the file's extension.
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
+use crate::app::summary::{SummaryFormat, SummaryRequest};
 use crate::documents::DocKind;
 use crate::domain::model::ProductId;
+use crate::domain::summary::{Period, SummaryTexts};
 use crate::storage;
 use crate::text::{self, Lang};
 
@@ -68,5 +75,48 @@ pub fn run(args: &[String]) -> Result<(), String> {
         lang.t(kind.name()),
         printable(out)
     );
+    Ok(())
+}
+
+/// `export DIR --summary --from … --to … --out FILE.docx|.xlsx`: the periodic report.
+/// Every flag is checked before the workspace is read; a bad one is named.
+pub fn summary(args: &[String]) -> Result<(), String> {
+    let lang = super::lang_from(args);
+    let usage = text::summary_usage(lang);
+    let dir = Path::new(args.first().filter(|a| !a.starts_with("--")).ok_or(usage)?);
+    let (Some(raw_from), Some(raw_to), Some(out)) = (
+        super::flag(args, "--from"),
+        super::flag(args, "--to"),
+        super::flag(args, "--out"),
+    ) else {
+        return Err(usage.to_owned());
+    };
+    let date = |flag: &str, raw: &str| {
+        NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+            .map_err(|_| text::summary_flag_error(flag, &printable(raw), lang))
+    };
+    let (from, to) = (date("--from", raw_from)?, date("--to", raw_to)?);
+    let period = Period::new(from, to).map_err(|_| text::summary_backwards(from, to, lang))?;
+    let format = SummaryFormat::of_path(Path::new(out))
+        .ok_or_else(|| text::summary_flag_error("--out", &printable(out), lang))?;
+    let state = super::open_to_read(dir, args, lang)?;
+    // A product that could not be read is not counted: say which.
+    for problem in state.load_problems() {
+        super::out::warning(lang, problem);
+    }
+    let request = SummaryRequest {
+        period,
+        format,
+        texts: SummaryTexts::default(),
+    };
+    let bytes = state.summary_bytes(&request, lang)?;
+    storage::fsio::write_export(Path::new(out), &bytes).map_err(|e| {
+        format!(
+            "{}: {}",
+            lang.t(text::SUM_EXPORT_FAILED),
+            text::storage_error(&e, lang)
+        )
+    })?;
+    eprintln!("{}: {}", lang.t(text::SUM_EXPORTED), printable(out));
     Ok(())
 }

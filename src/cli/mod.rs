@@ -13,6 +13,8 @@
 //! ocop-tracker gc DIR [--dry-run]        evidence files no product (nor the trash) uses
 //! ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE
 //! ocop-tracker export DIR --portfolio --out FILE.xlsx   the portfolio as Excel
+//! ocop-tracker export DIR --summary --from DATE --to DATE --out FILE.docx|.xlsx
+//!                                        the commune's periodic report
 //! ocop-tracker import DIR FILE [--dry-run] …          a product list from Excel/ODS/CSV
 //! ocop-tracker bundle DIR --product ID --out FILE.ocop.zip   the electronic dossier
 //! ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
@@ -66,6 +68,9 @@ Usage:
   ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE|-
                                          a form (.docx) or the status report (.pdf)
   ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
+                                         [--lang vi|en] [--today YYYY-MM-DD]
+                                         the commune's periodic report (Báo cáo kết quả OCOP)
   ocop-tracker import DIR FILE.xlsx|.xls|.ods|.csv [--dry-run] [--sheet NAME|all]
                  [--map FIELD=COLUMN]… [--set N|none] [--duplicates skip|update|add] [--lang vi|en]
                                          exit 0 all rows fine, 1 rows left out, 2 unreadable
@@ -202,6 +207,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("export") if args.iter().any(|a| a == "--portfolio") => {
             xlsx::export_portfolio(&args[1..])
         }
+        Some("export") if args.iter().any(|a| a == "--summary") => export::summary(&args[1..]),
         Some("import") => return xlsx::import(&args[1..]),
         Some("export") => export::run(&args[1..]),
         Some("bundle") => bundle::export(&args[1..]),

@@ -5,9 +5,9 @@
 //! Text goes in as NFC. Built on `docx-rs`; nothing here touches files.
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, BorderType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Tab,
+    TabLeaderType, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use crate::domain::search::nfc;
@@ -190,16 +190,25 @@ pub fn table(rows: Vec<Vec<TableCell>>, widths: &[usize], bordered: bool) -> Tab
 
 /// The national header (quốc hiệu and tiêu ngữ) as centred lines with the short rule.
 pub fn national_header_lines() -> Vec<Paragraph> {
+    national_header_lines_in(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    )
+}
+
+/// The national header in the words given (an English translation of a document uses
+/// "SOCIALIST REPUBLIC OF VIET NAM / Independence - Freedom - Happiness").
+pub fn national_header_lines_in(country: &str, motto: &str) -> Vec<Paragraph> {
     vec![
         centred(
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            country,
             Style {
                 bold: true,
                 italic: false,
                 size: SMALL,
             },
         ),
-        centred("Độc lập - Tự do - Hạnh phúc", BOLD),
+        centred(motto, BOLD),
         centred("---------------", PLAIN),
     ]
 }
@@ -216,6 +225,12 @@ pub fn national_header() -> Table {
 /// A two-column header without borders: the agency on the left, the national header
 /// on the right (Decree 30, commune documents such as Form 03).
 pub fn agency_header(agency_lines: &[(&str, Style)]) -> Table {
+    agency_header_in(agency_lines, national_header_lines())
+}
+
+/// [`agency_header`] with the national header's lines given
+/// ([`national_header_lines_in`]).
+pub fn agency_header_in(agency_lines: &[(&str, Style)], national: Vec<Paragraph>) -> Table {
     let left_width = TEXT_WIDTH * 2 / 5;
     let right_width = TEXT_WIDTH - left_width;
     let mut left: Vec<Paragraph> = agency_lines
@@ -224,13 +239,24 @@ pub fn agency_header(agency_lines: &[(&str, Style)]) -> Table {
         .collect();
     left.push(centred("-------", PLAIN));
     table(
-        vec![vec![
-            cell(left, left_width),
-            cell(national_header_lines(), right_width),
-        ]],
+        vec![vec![cell(left, left_width), cell(national, right_width)]],
         &[left_width, right_width],
         false,
     )
+}
+
+/// A line of dots across the text width for the officer to write on by hand: a right
+/// tab at the margin with a dot leader, so it is exactly one line wide in any font.
+pub fn dotted_line() -> Paragraph {
+    Paragraph::new()
+        .add_tab(
+            Tab::new()
+                .val(TabValueType::Right)
+                .leader(TabLeaderType::Dot)
+                .pos(TEXT_WIDTH),
+        )
+        .add_run(Run::new().add_tab().fonts(fonts()).size(BODY))
+        .line_spacing(LineSpacing::new().before(0).after(40).line(360))
 }
 
 /// A signature block on the right half: place and date, title, instruction, name.

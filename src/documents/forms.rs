@@ -592,7 +592,7 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
 /// as "(huyện Lâm Bình cũ)", which records the former district for the officer's own use,
 /// and without a leading "Xã" (the form writes "XÃ …" itself; an imported list often has
 /// "Xã Bình An").
-fn official_commune_name(name: &str) -> &str {
+pub(super) fn official_commune_name(name: &str) -> &str {
     let name = name.trim();
     let name = match name.find('(') {
         Some(at) if at > 0 && name.ends_with(')') => name[..at].trim_end(),

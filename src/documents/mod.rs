@@ -9,6 +9,7 @@ pub mod forms;
 pub mod pdf;
 pub mod report;
 pub mod sheet;
+pub mod summary;
 
 use chrono::NaiveDate;
 

@@ -26,3 +26,4 @@ pub mod sides;
 pub mod spreadsheet;
 pub mod stage;
 pub mod status;
+pub mod summary;

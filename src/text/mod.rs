@@ -68,6 +68,7 @@ mod scoring;
 mod sharing;
 mod spreadsheet;
 mod startup;
+mod summary;
 mod undo;
 pub use criteria_notes::*;
 pub use dossier::*;
@@ -80,6 +81,7 @@ pub use scoring::*;
 pub use sharing::*;
 pub use spreadsheet::*;
 pub use startup::*;
+pub use summary::*;
 pub use undo::*;
 
 tr! {

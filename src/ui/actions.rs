@@ -34,6 +34,13 @@ impl OcopApp {
             UiAction::ExportCalendar => self.export_calendar(),
             UiAction::ExportDocument(id, kind) => self.export_document(&id, kind),
             UiAction::ExportPortfolio => self.export_portfolio(),
+            UiAction::OpenSummary => {
+                if self.state.is_some() {
+                    self.summary =
+                        Some(super::summary::SummaryDialog::new(self.today(), self.lang));
+                }
+            }
+            UiAction::ExportSummary(request) => self.export_summary(&request),
             UiAction::PickImport => self.pick_import(),
             UiAction::ConfirmImport(confirmed) => {
                 if let Some(state) = self.state.as_mut() {
@@ -273,6 +280,11 @@ impl OcopApp {
             UiAction::Retry(crate::app::Retry::ExportDocument { kind, id, path }) => {
                 if let Some(state) = self.state.as_mut() {
                     state.export_document(kind, &id, &path);
+                }
+            }
+            UiAction::Retry(crate::app::Retry::ExportSummary { request, path }) => {
+                if let Some(state) = self.state.as_mut() {
+                    state.export_summary(&request, &path);
                 }
             }
             UiAction::OpenDemo => {

@@ -6,7 +6,8 @@ use super::text::{self, Lang};
 use super::{OcopApp, UiAction, theme};
 
 impl OcopApp {
-    /// File → Export: the open product's forms and status report, and the calendar.
+    /// File → Export: the open product's forms and status report, the portfolio, the
+    /// periodic report and the calendar.
     fn export_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
         let lang = self.lang;
         let open_product = match &self.screen {
@@ -30,6 +31,11 @@ impl OcopApp {
         ui.separator();
         if ui.button(lang.t(text::MENU_EXPORT_XLSX)).clicked() {
             actions.push(UiAction::ExportPortfolio);
+            ui.close();
+        }
+        // The commune's periodic report: the whole workspace, no product needed.
+        if ui.button(lang.t(text::MENU_EXPORT_SUMMARY)).clicked() {
+            actions.push(UiAction::OpenSummary);
             ui.close();
         }
         if ui.button(lang.t(text::MENU_EXPORT_ICS)).clicked() {

@@ -27,6 +27,7 @@ pub mod remarks;
 pub(crate) mod scoring;
 pub(crate) mod stage_dialog;
 pub mod start;
+pub mod summary;
 /// The string table lives beside the UI, not in it: `app` and `cli` use it too.
 pub use crate::text;
 pub mod theme;
@@ -74,6 +75,10 @@ pub enum UiAction {
     ExportDocument(ProductId, crate::documents::DocKind),
     /// Export the portfolio as an Excel workbook (asks where).
     ExportPortfolio,
+    /// Open the periodic report's dialog (period, format, the officer's words).
+    OpenSummary,
+    /// Write the periodic report as asked (asks where).
+    ExportSummary(Box<crate::app::summary::SummaryRequest>),
     /// Pick a spreadsheet and show the import preview.
     PickImport,
     /// Import the good rows of a confirmed preview (one undoable step).
@@ -222,6 +227,8 @@ pub struct OcopApp {
     pub refuse_temp: Option<PathBuf>,
     /// Help → About, while open: its rows.
     pub about: Option<about::AboutRows>,
+    /// File → Export → the periodic report's dialog, while open.
+    pub summary: Option<summary::SummaryDialog>,
 }
 
 impl OcopApp {
@@ -262,6 +269,7 @@ impl OcopApp {
             demo_workspace: None,
             refuse_temp: None,
             about: None,
+            summary: None,
         };
         if let Some(dir) = dir {
             app.open_workspace(dir);
@@ -452,6 +460,7 @@ impl OcopApp {
         self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
         self.new_workspace_ui(&ui.ctx().clone());
         self.about_ui(&ui.ctx().clone(), &mut actions);
+        self.summary_ui(&ui.ctx().clone(), &mut actions);
         self.messages_ui(&ui.ctx().clone());
 
         for command in commands {

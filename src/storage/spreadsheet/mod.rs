@@ -22,8 +22,10 @@ mod csv;
 mod guard;
 mod merged;
 mod read;
+mod summary;
 
 pub use read::read_workbook;
+pub use summary::summary_bytes;
 
 /// Largest spreadsheet read for an import (a list of 20,000 products is a few MB).
 pub const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
