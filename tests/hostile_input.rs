@@ -709,3 +709,61 @@ fn calendar_and_export_read_without_taking_the_lock() {
     assert!(out.is_file() && tmp.path().join("m01.docx").is_file());
     assert!(!lock.exists(), "no lock taken by a read-only command");
 }
+
+/// An .xls whose records declare or hold cells far away is refused before the reader
+/// parses it (the reader reserves room for every sheet's declared area when it opens the
+/// file: a 4-billion-row declaration would be an allocation that ends the program), and a
+/// compound file without a workbook stream is refused as damaged. The sound file reads.
+#[test]
+fn a_hostile_xls_is_refused_before_the_reader_reserves_room() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/danh-sach-2025.xls");
+    let sound = std::fs::read(&fixture).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let find = |bytes: &[u8], needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .expect("record in the fixture")
+    };
+    let write = |name: &str, patch: &dyn Fn(&mut Vec<u8>)| {
+        let mut bytes = sound.clone();
+        patch(&mut bytes);
+        let path = tmp.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    // DIMENSIONS (0x0200, 14 bytes): rwMac is the u32 at +8 from the record's start.
+    let dims = find(&sound, b"\x00\x02\x0e\x00");
+    let huge = write("huge.xls", &|b| {
+        b[dims + 8..dims + 12].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes())
+    });
+    let far = write("far.xls", &|b| {
+        b[dims + 8..dims + 12].copy_from_slice(&65_000u32.to_le_bytes())
+    });
+    // A LABELSST cell (0x00FD, 10 bytes) moved to row 65,000.
+    let label = find(&sound, b"\xfd\x00\x0a\x00");
+    let cell = write("cell.xls", &|b| {
+        b[label + 4..label + 6].copy_from_slice(&65_000u16.to_le_bytes())
+    });
+    // The directory entry's name "Workbook" (UTF-16) renamed.
+    let name: Vec<u8> = "Workbook"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let entry = find(&sound, &name);
+    let nameless = write("nameless.xls", &|b| b[entry] = b'X');
+    for path in [&huge, &far, &cell] {
+        assert!(
+            matches!(refused(path), SpreadsheetError::TooLarge { .. }),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(matches!(
+        refused(&nameless),
+        SpreadsheetError::Damaged { .. }
+    ));
+    let sheets = spreadsheet::read_workbook(&fixture).unwrap();
+    assert_eq!(sheets.len(), 3, "two districts and the notes");
+}

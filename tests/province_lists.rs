@@ -447,6 +447,23 @@ fn csv_in_every_encoding_and_xls_read_like_the_workbook() {
         assert_eq!(meat.score, Some(78.5), "{}", file.display());
         assert_eq!(meat.certificate.as_ref().map(|c| c.star), Some(4));
     }
+    // The command line reads them too (a dry run into the demo: the Cốm is already there).
+    let (_demo_tmp, ws) = common::demo_copy();
+    for file in [&utf16, &xls] {
+        let out = run(&[
+            "import",
+            ws.to_str().unwrap(),
+            file.to_str().unwrap(),
+            "--dry-run",
+        ]);
+        let text = said(&out);
+        assert_eq!(out.status.code(), Some(0), "{text}");
+        assert!(
+            text.contains("Thịt trâu gác bếp Bình An — HTX Bình An · bộ tiêu chí 8"),
+            "{text}"
+        );
+        assert!(text.contains("trong danh mục com-hong-quang"), "{text}");
+    }
 }
 
 #[test]
@@ -465,6 +482,8 @@ fn the_gui_preview_chooses_sheets_and_keeps_the_existing_product() {
         .get_by_label("Nhập danh sách sản phẩm từ Excel…")
         .click();
     harness.run();
+    // The file is read on a task (the window keeps answering).
+    common::wait_for_exchange(&mut harness);
     harness.get_by_label("2 sản phẩm sẽ được thêm");
     harness.get_by_label_contains("Trang tính “Lâm Bình”, tiêu đề ở dòng 5–6");
     harness.get_by_label_contains("Dòng 11: Cốm Hồng Quang");

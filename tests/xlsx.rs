@@ -446,6 +446,8 @@ fn import_preview(
         .get_by_label("Nhập danh sách sản phẩm từ Excel…")
         .click();
     harness.run();
+    // The file is read on a task (the window keeps answering).
+    common::wait_for_exchange(&mut harness);
     harness
 }
 
@@ -742,7 +744,7 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     // The preview: mapping guessed, good rows counted, the bad row and the duplicate named.
     harness.get_by_label("Nhập danh sách sản phẩm");
     harness.get_by_label("2 sản phẩm sẽ được thêm");
-    harness.get_by_label("Dòng 4: thiếu tên sản phẩm");
+    harness.get_by_label("Dòng 4: thiếu tên sản phẩm (cột A)");
     harness.get_by_label_contains("Dòng 5: Cốm Hồng Quang");
     // To look at the preview: OCOP_SAVE_IMPORT_PREVIEW=/tmp/preview.png (needs a renderer).
     if let Some(out) = std::env::var_os("OCOP_SAVE_IMPORT_PREVIEW") {

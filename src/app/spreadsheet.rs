@@ -15,7 +15,7 @@ use crate::domain::model::{CertificateStanding, Product, ProductId, Workspace};
 use crate::domain::scoring::Outcome;
 use crate::domain::spreadsheet::{
     self, Confidence, ImportField, ImportPreview, ImportRow, Layout, Mapping, OutCell,
-    PortfolioBook, PortfolioRow, PreviewContext, PreviewInput, RowAt, SetInfo, Sheet,
+    PortfolioBook, PortfolioRow, PreviewContext, PreviewInput, RowAt, RowProblem, SetInfo, Sheet,
 };
 use crate::storage;
 use crate::text::{self, Lang};
@@ -445,6 +445,30 @@ impl ImportSheet {
                 lang.t(text::XL_IMPORT_HEADER_AT).to_lowercase()
             )
         }
+    }
+
+    /// Every problem of the row at `at`, each naming the column its cell is in: "hạng sao
+    /// “6” không phải 3, 4 hoặc 5 (cột G)".
+    pub fn problems_text(&self, at: RowAt, problems: &[&RowProblem], lang: Lang) -> String {
+        let mapping = self.tables.get(at.sheet).map(|t| &t.mapping);
+        problems
+            .iter()
+            .map(|problem| {
+                let said = text::import_problem(problem, lang);
+                match problem
+                    .field()
+                    .and_then(|f| mapping.and_then(|m| m.get(&f)))
+                {
+                    Some(col) => format!(
+                        "{said} ({} {})",
+                        lang.t(text::XL_IMPORT_COLUMN),
+                        column_letter(*col)
+                    ),
+                    None => said,
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// "Dòng 12" or, with several sheets, "Huyện Lâm Bình, dòng 12".

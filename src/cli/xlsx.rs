@@ -280,7 +280,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             out.line(printable(&format!(
                 "  {}: {}",
                 sheet.row_label(at, lang),
-                text::import_problems(&problems, lang)
+                sheet.problems_text(at, &problems, lang)
             )));
         }
     }

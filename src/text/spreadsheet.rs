@@ -77,6 +77,9 @@ tr! {
     XL_IMPORT_MORE_ROWS = "dòng nữa", "more rows";
     UNDO_IMPORT = "nhập", "import";
     XL_FIELD_GROUP = "Nhóm sản phẩm", "Product group";
+    XL_IMPORT_READING = "Đang đọc bảng tính", "Reading the spreadsheet";
+    XL_IMPORT_COLUMN = "cột", "column";
+    XL_IMPORT_CANCELLED = "Đã hủy nhập danh sách; không có gì thay đổi.", "List import cancelled; nothing changed.";
     TASK_NO_SET = "sản phẩm chưa chọn bộ tiêu chí (chọn trong sản phẩm)", "products without a scoring set (choose it in the product)";
     XL_FIELD_SCORE = "Số điểm", "Score";
 }
@@ -193,16 +196,6 @@ pub fn stage_from_name(name: &str) -> Option<Stage> {
         let tr = stage_name(stage);
         header_key(tr.vi) == key || header_key(tr.en) == key || header_key(stage.code()) == key
     })
-}
-
-/// Why an import row was left out, in the user's language.
-/// Every problem of one row, joined: "thiếu tên sản phẩm; hạng sao “6” không phải 3, 4 hoặc 5".
-pub fn import_problems(problems: &[&crate::domain::spreadsheet::RowProblem], lang: Lang) -> String {
-    problems
-        .iter()
-        .map(|p| import_problem(p, lang))
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// One problem of an import row, in the user's language.

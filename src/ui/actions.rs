@@ -2,7 +2,7 @@
 //! navigation, dialogs, file pickers, exports, undo/redo, quitting.
 
 use super::{
-    Command, Dialog, Level, OcopApp, ProductId, Screen, UiAction, conflict, import, product, text,
+    Command, Dialog, Level, OcopApp, ProductId, Screen, UiAction, conflict, product, text,
     with_what,
 };
 
@@ -399,15 +399,25 @@ impl OcopApp {
                 return;
             }
         };
-        match crate::app::spreadsheet::ImportSheet::read(&path, lang) {
-            Ok(file) => {
-                let dialog = import::ImportDialog::new(file, state);
-                self.dialog = Some(Dialog::Import(Box::new(dialog)));
-            }
-            Err(err) => state.message(
-                Level::Error,
-                format!("{}: {err}", lang.t(text::XL_IMPORT_READ_FAILED)),
-            ),
+        if self.busy() {
+            return;
         }
+        // Read on a task: a province's list of thousands of rows takes a few seconds, the
+        // window keeps answering and the officer may cancel.
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.start_task(
+            "spreadsheet-read",
+            text::XL_IMPORT_READING,
+            name,
+            move |_, cancel| {
+                let read = crate::app::spreadsheet::ImportSheet::read(&path, lang);
+                // The reader cannot stop half-way; a cancelled read is dropped.
+                let cancelled = cancel.load(std::sync::atomic::Ordering::Relaxed);
+                super::exchange::Done::Spreadsheet((!cancelled).then_some(read))
+            },
+        );
     }
 }

@@ -358,7 +358,7 @@ fn rows_ui(ui: &mut egui::Ui, dialog: &mut ImportDialog, catalog: &Catalog, lang
                 format!(
                     "{}: {}",
                     file.row_label(*at, lang),
-                    text::import_problems(problems, lang)
+                    file.problems_text(*at, problems, lang)
                 ),
             );
         }

@@ -71,6 +71,27 @@ pub enum RowProblem {
     TooLong(ImportField),
 }
 
+impl RowProblem {
+    /// The field whose cell the problem is in (its column is named with it).
+    pub fn field(&self) -> Option<ImportField> {
+        match self {
+            RowProblem::MissingName => Some(ImportField::Name),
+            RowProblem::BadSet(_) => Some(ImportField::ScoringSet),
+            RowProblem::BadStar(_) => Some(ImportField::Star),
+            RowProblem::BadScore(_) => Some(ImportField::Score),
+            RowProblem::BadStage(_) => Some(ImportField::Stage),
+            RowProblem::BadDate(field, _)
+            | RowProblem::TooLong(field)
+            | RowProblem::CertificateIncomplete(field) => Some(*field),
+            RowProblem::CertificateWithoutStar
+            | RowProblem::ExpiryBeforeIssue
+            | RowProblem::StageNeedsCertificate(_)
+            | RowProblem::CertificateButStage(_)
+            | RowProblem::RepeatedRow(_) => None,
+        }
+    }
+}
+
 /// Something the officer should know about a row that is imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowWarning {

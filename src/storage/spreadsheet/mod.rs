@@ -23,6 +23,7 @@ mod guard;
 mod merged;
 mod read;
 mod summary;
+mod xls_guard;
 
 pub use read::read_workbook;
 pub use summary::summary_bytes;
@@ -97,6 +98,83 @@ pub const MAX_SHEET_COLUMNS: u32 = 512;
 pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
 /// Largest XML part of a workbook read uncompressed for the checks before parsing.
 pub(super) const MAX_XML_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A list laid out as provinces publish them, for the import benchmark: three merged
+/// title rows, a two-row header with merged cells ("Quyết định công nhận" over "Số" and
+/// "Ngày"), a row of column numbers, then `rows` (name, producer, address, product group,
+/// score, star, decision number, decision date; no scoring-set column), a totals row and
+/// a signature block.
+pub fn write_published_list(path: &Path, rows: &[[String; 8]]) -> Result<(), StorageError> {
+    let failed = |err: XlsxError| StorageError::Serialize {
+        message: err.to_string(),
+        path: path.to_owned(),
+    };
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    let plain = Format::new();
+    let titles = [
+        "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG",
+        "DANH SÁCH SẢN PHẨM ĐẠT CHUẨN OCOP",
+        "(Kèm theo Quyết định số 1845/QĐ-UBND ngày 20/12/2025)",
+    ];
+    for (row, title) in (0u32..).zip(titles) {
+        sheet
+            .merge_range(row, 0, row, 8, title, &plain)
+            .map_err(failed)?;
+    }
+    let headings = [
+        "STT",
+        "Tên sản phẩm",
+        "Chủ thể sản xuất",
+        "Địa chỉ",
+        "Nhóm sản phẩm",
+        "Số điểm",
+        "Phân hạng",
+    ];
+    for (col, heading) in (0u16..).zip(headings) {
+        sheet
+            .merge_range(4, col, 5, col, heading, &plain)
+            .map_err(failed)?;
+    }
+    sheet
+        .merge_range(4, 7, 4, 8, "Quyết định công nhận", &plain)
+        .map_err(failed)?;
+    sheet.write_string(5, 7, "Số").map_err(failed)?;
+    sheet.write_string(5, 8, "Ngày").map_err(failed)?;
+    for col in 0..9u16 {
+        sheet
+            .write_number(6, col, f64::from(col + 1))
+            .map_err(failed)?;
+    }
+    let mut row = 7u32;
+    for (number, cells) in (1u32..).zip(rows) {
+        sheet
+            .write_number(row, 0, f64::from(number))
+            .map_err(failed)?;
+        for (col, value) in (1u16..).zip(cells) {
+            sheet.write_string(row, col, value).map_err(failed)?;
+        }
+        row += 1;
+    }
+    sheet
+        .merge_range(
+            row,
+            0,
+            row,
+            8,
+            &format!("Tổng số: {} sản phẩm", rows.len()),
+            &plain,
+        )
+        .map_err(failed)?;
+    sheet
+        .write_string(row + 2, 1, "Người lập biểu")
+        .map_err(failed)?;
+    sheet
+        .write_string(row + 2, 6, "KT. CHỦ TỊCH")
+        .map_err(failed)?;
+    let bytes = workbook.save_to_buffer().map_err(failed)?;
+    fsio::write_export(path, &bytes)
+}
 
 /// Writes the portfolio workbook to `path` (atomically: a temp file beside it, then a
 /// rename; a failure leaves no partial file and names the path).

@@ -102,6 +102,9 @@ fn read_checked(path: &Path) -> Result<Vec<Sheet>, SpreadsheetError> {
     // an .ods (parsed whole when opened), its rows.
     if bytes.starts_with(ZIP_MAGIC) {
         check_parts(&bytes).map_err(|problem| problem.into_error(owned()))?;
+    } else {
+        // An .xls: every sheet's extent, before the reader reserves room for it.
+        super::xls_guard::check_xls(&bytes).map_err(|problem| problem.into_error(owned()))?;
     }
     let is_ods = bytes.starts_with(ZIP_MAGIC) && super::merged::is_ods(&bytes);
     let ods_merges = if is_ods {

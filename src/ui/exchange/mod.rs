@@ -42,6 +42,9 @@ pub enum Done {
     Review(Result<(AppState, PrivateFolder), String>),
     /// A folder of many communes read.
     Many(Result<AppState, String>),
+    /// A spreadsheet read for an import (the error translated, naming the file); `None`
+    /// when the officer cancelled.
+    Spreadsheet(Option<Result<crate::app::spreadsheet::ImportSheet, String>>),
 }
 
 /// The running bundle task and what its bar says.
@@ -100,7 +103,7 @@ impl OcopApp {
     }
 
     /// Runs `work` on a named thread with the progress strip labelled `label`.
-    fn start_task(
+    pub(super) fn start_task(
         &mut self,
         name: &str,
         label: text::Tr,
@@ -370,6 +373,27 @@ impl OcopApp {
                 self.screen = Screen::Portfolio;
             }
             Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => self.report_error(err),
+            Ok(Done::Spreadsheet(Some(read))) => self.show_import_preview(read),
+            Ok(Done::Spreadsheet(None)) => self.info(lang.t(text::XL_IMPORT_CANCELLED).to_owned()),
+        }
+    }
+
+    /// Opens the import preview of a spreadsheet read on a task (or says why it could not
+    /// be read).
+    fn show_import_preview(&mut self, read: Result<crate::app::spreadsheet::ImportSheet, String>) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        match read {
+            Ok(file) => {
+                let dialog = super::import::ImportDialog::new(file, state);
+                self.dialog = Some(super::dialogs::Dialog::Import(Box::new(dialog)));
+            }
+            Err(err) => state.message(
+                Level::Error,
+                format!("{}: {err}", lang.t(text::XL_IMPORT_READ_FAILED)),
+            ),
         }
     }
 
