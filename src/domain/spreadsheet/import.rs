@@ -16,7 +16,7 @@ use crate::domain::search::fold;
 use crate::domain::stage::Stage;
 
 use super::header::{ImportField, Layout, Mapping, header_key, spans_across};
-use super::propose::{Proposal, SetInfo, propose_set};
+use super::propose::{Proposal, Proposer, SetInfo};
 use super::{Cell, Sheet};
 
 /// Where a row is: the sheet (its index among the sheets imported) and the row number the
@@ -233,6 +233,7 @@ pub fn preview(inputs: &[PreviewInput<'_>], context: &PreviewContext<'_>) -> Imp
             .push(product);
     }
     let mut seen: BTreeMap<(String, String), RowAt> = BTreeMap::new();
+    let mut proposer = Proposer::new(context.sets);
     let mut out = ImportPreview::default();
     for input in inputs {
         let sheet = input.sheet;
@@ -269,7 +270,7 @@ pub fn preview(inputs: &[PreviewInput<'_>], context: &PreviewContext<'_>) -> Imp
                 Ok(mut good) => {
                     good.at = at;
                     if good.scoring_set.is_none() {
-                        good.proposal = propose_set(&good.name, &good.group, context.sets);
+                        good.proposal = proposer.propose(&good.name, &good.group);
                     }
                     if let Some(text) = &good.approximate_issue_date
                         && let Some(cert) = &good.certificate
@@ -345,6 +346,10 @@ fn is_section_marker(text: &str) -> bool {
 
 /// Why a non-empty data row is not a product, if it is not one.
 fn skip_reason(sheet: &Sheet, index: usize, row: &[Cell], mapping: &Mapping) -> Option<SkipReason> {
+    // A product row fills more than three cells: nothing to look at (the common case).
+    if row.iter().filter(|c| !c.is_blank()).count() > 3 {
+        return None;
+    }
     let filled: Vec<(usize, String)> = row
         .iter()
         .enumerate()

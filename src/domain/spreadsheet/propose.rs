@@ -8,6 +8,8 @@
 //! names and the products communes usually list; it is not in the decision: a proposal is
 //! always shown with its reason and the officer confirms or changes it.
 
+use std::collections::BTreeMap;
+
 use super::header::header_key;
 
 /// What a proposal needs to know of one scoring set.
@@ -315,76 +317,139 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The sets a product group points to: those whose Appendix I group, sector or name
-/// shares the most words with it (the group's words must all be found for a group or
-/// sector to match outright; otherwise the set names' overlap decides).
-fn sets_of_group(group: &str, sets: &[SetInfo]) -> Vec<u8> {
-    let wanted = words(group);
-    if wanted.is_empty() {
-        return Vec::new();
-    }
-    let overlap = |text: &str| {
-        let have = words(text);
-        wanted.iter().filter(|w| have.contains(w)).count()
-    };
-    let whole = |text: &str| !text.is_empty() && overlap(text) == wanted.len();
-    // Exact group, then exact sector, then the best overlap with group, sector or name.
-    let by_group: Vec<u8> = sets
-        .iter()
-        .filter(|s| whole(&s.group_vi))
-        .map(|s| s.number)
-        .collect();
-    if !by_group.is_empty() {
-        return by_group;
-    }
-    let by_sector: Vec<u8> = sets
-        .iter()
-        .filter(|s| whole(&s.sector_vi))
-        .map(|s| s.number)
-        .collect();
-    if !by_sector.is_empty() {
-        return by_sector;
-    }
-    let score = |s: &SetInfo| {
-        overlap(&s.group_vi)
-            .max(overlap(&s.sector_vi))
-            .max(overlap(&s.name_vi))
-    };
-    let best = sets.iter().map(score).max().unwrap_or(0);
-    if best == 0 {
-        return Vec::new();
-    }
-    sets.iter()
-        .filter(|s| score(s) == best)
-        .map(|s| s.number)
-        .collect()
+/// Proposes sets for many rows: each set's words folded once, each group's candidates
+/// worked out once (a list of 20,000 rows names a handful of groups).
+pub struct Proposer {
+    /// Per set: its number and the words of its group, sector and name.
+    sets: Vec<(u8, [Vec<String>; 3])>,
+    /// Per phrase of [`NAME_WORDS`]: its set, the phrase and its words.
+    phrases: Vec<(u8, &'static str, Vec<&'static str>)>,
+    /// Group text → (sets of that group, sets near it).
+    groups: BTreeMap<String, (Vec<u8>, Vec<u8>)>,
 }
 
-/// The word of [`NAME_WORDS`] in `name` among the `allowed` sets (all when empty) that
-/// says most: the one of most words ("gác bếp" over "thịt"), then the first in the name
-/// (a product is named before its place: "Cốm Hồng Quang" is cốm), then the longest:
-/// (set, the words as the name writes them).
-fn set_of_name(name: &str, allowed: &[u8]) -> Option<(u8, String)> {
-    let key = header_key(name);
-    let tokens: Vec<&str> = key.split(' ').collect();
-    let position = |phrase: &str| {
-        let wanted: Vec<&str> = phrase.split(' ').collect();
-        (0..tokens.len()).find(|&i| tokens.get(i..i + wanted.len()) == Some(wanted.as_slice()))
-    };
-    NAME_WORDS
-        .iter()
-        .filter(|(set, _)| allowed.is_empty() || allowed.contains(set))
-        .flat_map(|(set, list)| list.iter().map(move |w| (*set, *w)))
-        .filter_map(|(set, word)| position(word).map(|at| (set, word, at)))
-        .max_by_key(|(set, word, at)| {
-            (
-                word.split(' ').count(),
-                std::cmp::Reverse(*at),
-                word.len(),
-                std::cmp::Reverse(*set),
-            )
+impl Proposer {
+    pub fn new(sets: &[SetInfo]) -> Proposer {
+        Proposer {
+            sets: sets
+                .iter()
+                .map(|s| {
+                    (
+                        s.number,
+                        [words(&s.group_vi), words(&s.sector_vi), words(&s.name_vi)],
+                    )
+                })
+                .collect(),
+            phrases: NAME_WORDS
+                .iter()
+                .flat_map(|(set, list)| {
+                    list.iter().map(move |w| (*set, *w, w.split(' ').collect()))
+                })
+                .collect(),
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// The sets a product group points to: those whose Appendix I group names all its
+    /// words, else whose sector does, else those sharing the most words with the group,
+    /// sector or name; and the sets sharing any word with it (lists still use the older
+    /// group names: "Thực phẩm chế biến" for processed meat, which Appendix I of 26/2026
+    /// calls "Nông sản chế biến").
+    fn of_group(&mut self, group: &str) -> (Vec<u8>, Vec<u8>) {
+        if let Some(found) = self.groups.get(group) {
+            return found.clone();
+        }
+        let wanted = words(group);
+        let overlap = |have: &[String]| wanted.iter().filter(|w| have.contains(w)).count();
+        let whole = |have: &[String]| !have.is_empty() && overlap(have) == wanted.len();
+        let pick = |test: &dyn Fn(&[Vec<String>; 3]) -> bool| -> Vec<u8> {
+            self.sets
+                .iter()
+                .filter(|(_, w)| test(w))
+                .map(|(n, _)| *n)
+                .collect()
+        };
+        let mut candidates = Vec::new();
+        if !wanted.is_empty() {
+            candidates = pick(&|w| whole(&w[0]));
+            if candidates.is_empty() {
+                candidates = pick(&|w| whole(&w[1]));
+            }
+            if candidates.is_empty() {
+                let score = |w: &[Vec<String>; 3]| w.iter().map(|t| overlap(t)).max().unwrap_or(0);
+                let best = self.sets.iter().map(|(_, w)| score(w)).max().unwrap_or(0);
+                if best > 0 {
+                    candidates = pick(&|w| score(w) == best);
+                }
+            }
+        }
+        let near = pick(&|w| w.iter().any(|t| overlap(t) > 0));
+        let found = (candidates, near);
+        self.groups.insert(group.to_owned(), found.clone());
+        found
+    }
+
+    /// The word of [`NAME_WORDS`] in `name` among the `allowed` sets (all when empty) that
+    /// says most: the one of most words ("gác bếp" over "thịt"), then the first in the
+    /// name (a product is named before its place: "Cốm Hồng Quang" is cốm), then the
+    /// longest: (set, the words as the name writes them).
+    fn of_name(&self, name: &str, allowed: &[u8]) -> Option<(u8, String)> {
+        let key = header_key(name);
+        let tokens: Vec<&str> = key.split(' ').collect();
+        let position = |wanted: &[&str]| {
+            (0..tokens.len()).find(|&i| tokens.get(i..i + wanted.len()) == Some(wanted))
+        };
+        self.phrases
+            .iter()
+            .filter(|(set, _, _)| allowed.is_empty() || allowed.contains(set))
+            .filter_map(|(set, phrase, wanted)| {
+                position(wanted).map(|at| (*set, *phrase, wanted.len(), at))
+            })
+            .max_by_key(|(set, phrase, count, at)| {
+                (
+                    *count,
+                    std::cmp::Reverse(*at),
+                    phrase.len(),
+                    std::cmp::Reverse(*set),
+                )
+            })
+            .map(|(set, phrase, _, _)| (set, as_written(name, phrase)))
+    }
+
+    /// The set proposed for a product named `name` in product group `group` ("" when the
+    /// list gives none), or `None` when neither says enough: the officer then chooses.
+    pub fn propose(&mut self, name: &str, group: &str) -> Option<Proposal> {
+        let (candidates, near) = self.of_group(group.trim());
+        if let [only] = candidates.as_slice() {
+            return Some(Proposal {
+                set: *only,
+                reason: ProposalReason::Group(group.trim().to_owned()),
+            });
+        }
+        for tier in [&candidates, &near] {
+            if tier.is_empty() {
+                continue;
+            }
+            if let Some((set, word)) = self.of_name(name, tier) {
+                return Some(Proposal {
+                    set,
+                    reason: ProposalReason::GroupAndWord {
+                        group: group.trim().to_owned(),
+                        word,
+                    },
+                });
+            }
+        }
+        if !candidates.is_empty() || !near.is_empty() {
+            // The group narrows it to several sets and the name says nothing: the officer
+            // chooses among them.
+            return None;
+        }
+        self.of_name(name, &[]).map(|(set, word)| Proposal {
+            set,
+            reason: ProposalReason::Word(word),
         })
-        .map(|(set, word, _)| (set, as_written(name, word)))
+    }
 }
 
 /// The words of `name` that fold to `phrase` ("gac bep" in "Thịt trâu gác bếp" is "gác
@@ -406,55 +471,8 @@ fn as_written(name: &str, phrase: &str) -> String {
         .map_or_else(|| phrase.to_owned(), |w| w.join(" "))
 }
 
-/// The sets sharing any meaningful word with the group text (its group, sector or name):
-/// lists still use the older group names ("Thực phẩm chế biến" for processed meat, which
-/// Appendix I of 26/2026 calls "Nông sản chế biến").
-fn sets_near_group(group: &str, sets: &[SetInfo]) -> Vec<u8> {
-    let wanted = words(group);
-    sets.iter()
-        .filter(|s| {
-            let have: Vec<String> = [&s.group_vi, &s.sector_vi, &s.name_vi]
-                .iter()
-                .flat_map(|t| words(t))
-                .collect();
-            wanted.iter().any(|w| have.contains(w))
-        })
-        .map(|s| s.number)
-        .collect()
-}
-
-/// The set proposed for a product named `name` in product group `group` ("" when the list
-/// gives none), or `None` when neither says enough: the officer then chooses.
+/// The set proposed for one product (see [`Proposer::propose`]; for many rows, keep one
+/// [`Proposer`]).
 pub fn propose_set(name: &str, group: &str, sets: &[SetInfo]) -> Option<Proposal> {
-    let candidates = sets_of_group(group, sets);
-    if let [only] = candidates.as_slice() {
-        return Some(Proposal {
-            set: *only,
-            reason: ProposalReason::Group(group.trim().to_owned()),
-        });
-    }
-    let near = sets_near_group(group, sets);
-    for tier in [&candidates, &near] {
-        if tier.is_empty() {
-            continue;
-        }
-        if let Some((set, word)) = set_of_name(name, tier) {
-            return Some(Proposal {
-                set,
-                reason: ProposalReason::GroupAndWord {
-                    group: group.trim().to_owned(),
-                    word,
-                },
-            });
-        }
-    }
-    if !candidates.is_empty() || !near.is_empty() {
-        // The group narrows it to several sets and the name says nothing: the officer
-        // chooses among them.
-        return None;
-    }
-    set_of_name(name, &[]).map(|(set, word)| Proposal {
-        set,
-        reason: ProposalReason::Word(word),
-    })
+    Proposer::new(sets).propose(name, group)
 }
