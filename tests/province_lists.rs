@@ -253,7 +253,7 @@ fn a_province_list_imports_from_the_command_line_and_never_duplicates() {
         "Ngày cấp ← I: Quyết định công nhận – Ngày (đúng tên)",
         "Dòng 9: Thịt trâu gác bếp Bình An — HTX Bình An · bộ tiêu chí 8 (đề xuất: theo nhóm “Thực phẩm chế biến” và chữ “gác bếp” trong tên)",
         "Dòng 10: Rượu ngô Hồng Quang — HTX Hồng Quang · bộ tiêu chí 14",
-        "Dòng 11: Cốm Hồng Quang —",
+        "Dòng 11: Cốm Hồng Quang · trong danh mục com-hong-quang (chủ thể: HTX Nông sản Hồng Quang (ví dụ)) → Bỏ qua",
         "trong danh mục com-hong-quang",
         "Dòng 8: dòng tiêu đề nhóm",
         "Dòng 12: dòng tổng cộng",
@@ -519,4 +519,43 @@ fn the_gui_preview_chooses_sheets_and_keeps_the_existing_product() {
             .count(),
         1
     );
+}
+
+/// A product imported without a set is a task on the dashboard; its name opens the
+/// product, which says what to do; the scoring tab says the same instead of a sheet.
+#[test]
+fn a_product_without_a_set_is_a_task_until_one_is_chosen() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
+    {
+        let state = harness.state_mut().state.as_mut().unwrap();
+        let template = state.catalog().current_template().unwrap().clone();
+        let product = ocop_tracker::domain::demo::new_product(
+            ocop_tracker::domain::model::ProductId::parse("khan-tho-cam").unwrap(),
+            "Khăn thổ cẩm Na Hang",
+            NO_SET,
+            &template,
+            2026,
+        );
+        state
+            .apply(&ocop_tracker::command::Command::ImportProducts {
+                products: vec![product],
+                updated: Vec::new(),
+            })
+            .unwrap();
+    }
+    harness.run();
+    harness.get_by_label_contains("1 sản phẩm chưa chọn bộ tiêu chí");
+    // The task's link (the agenda lists the product's deadlines too).
+    harness
+        .get_all_by_role_and_label(egui::accesskit::Role::Link, "Khăn thổ cẩm Na Hang")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let chosen = "Sản phẩm chưa chọn bộ tiêu chí: chọn bộ ở thẻ Tổng quan của sản phẩm";
+    harness.get_by_label(chosen);
+    harness.get_by_label("Chấm điểm").click();
+    harness.run();
+    harness.get_by_label(chosen);
 }

@@ -486,6 +486,15 @@ impl ImportSheet {
     }
 }
 
+/// "Cốm Hồng Quang — HTX Hồng Quang", or the name alone when the list names no producer.
+pub fn name_and_producer(name: &str, producer: &str) -> String {
+    if producer.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} — {producer}")
+    }
+}
+
 /// "A", "B", … "AA" for a 0-based column.
 pub fn column_letter(index: usize) -> String {
     let mut n = index;

@@ -262,10 +262,9 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             .map(|c| format!(" · {}★ {} {}", c.star, c.number, lang.date(c.issued_on)))
             .unwrap_or_default();
         out.line(printable(&format!(
-            "  {}: {} — {} · {} · {}{certificate}",
+            "  {}: {} · {} · {}{certificate}",
             sheet.row_label(good.at, lang),
-            good.name,
-            good.producer,
+            crate::app::spreadsheet::name_and_producer(&good.name, &good.producer),
             set_text(&sheet, good, lang),
             lang.t(text::stage_name(good.stage)),
         )));
@@ -297,14 +296,16 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
                 DuplicateChoice::AddNew => text::XL_IMPORT_ADD_NEW,
             };
             out.line(printable(&format!(
-                "  {}: {} — {} · {} {} ({}, {}) → {}",
+                "  {}: {} · {} {} ({}: {}) → {}",
                 sheet.row_label(duplicate.row.at, lang),
-                duplicate.row.name,
-                duplicate.row.producer,
+                crate::app::spreadsheet::name_and_producer(
+                    &duplicate.row.name,
+                    &duplicate.row.producer
+                ),
                 lang.t(text::XL_IMPORT_IN_WORKSPACE),
                 duplicate.existing,
-                duplicate.existing_producer,
                 lang.t(text::FIELD_PRODUCER).to_lowercase(),
+                duplicate.existing_producer,
                 lang.t(what),
             )));
         }

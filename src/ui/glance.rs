@@ -44,6 +44,10 @@ pub fn glance_ui(
                 .size(16.0),
         );
         stage_line(ui, state, product, &status, lang);
+        if product.scoring_set == crate::domain::criteria::NO_SET {
+            // Imported from a list that gives only the product group: the first thing to do.
+            ui.colored_label(super::theme::warn(), lang.t(text::DOC_NO_SET_CHOSEN));
+        }
         other_sides_remarks(ui, state, &status, lang);
         score_line(ui, &status, lang);
         missing_documents(ui, product, &status, lang, actions);

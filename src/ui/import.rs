@@ -8,7 +8,7 @@
 use egui::RichText;
 
 use crate::app::AppState;
-use crate::app::spreadsheet::{DuplicateChoice, ImportSheet, SheetChoice};
+use crate::app::spreadsheet::{DuplicateChoice, ImportSheet, SheetChoice, name_and_producer};
 use crate::domain::catalog::Catalog;
 use crate::domain::spreadsheet::{Confidence, ImportField, ImportPreview, ImportRow};
 
@@ -108,8 +108,10 @@ pub fn import_dialog_ui(
                 text::import_missing_columns(&dialog.file.missing_required(), lang, true),
             );
         }
+        // The rows scroll; everything else stays in view, also in a 700-pixel window.
+        let rows_height = (ui.ctx().content_rect().height() - 520.0).clamp(140.0, 320.0);
         egui::ScrollArea::vertical()
-            .max_height(320.0)
+            .max_height(rows_height)
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 rows_ui(ui, dialog, state.catalog(), lang);
@@ -304,12 +306,12 @@ fn rows_ui(ui: &mut egui::Ui, dialog: &mut ImportDialog, catalog: &Catalog, lang
         for duplicate in preview.existing.iter().take(LISTED_ROWS) {
             ui.horizontal_wrapped(|ui| {
                 let label = ui.label(format!(
-                    "{}: {} — {} · {} {} ({})",
+                    "{}: {} · {} {} ({}: {})",
                     file.row_label(duplicate.row.at, lang),
-                    duplicate.row.name,
-                    duplicate.row.producer,
+                    name_and_producer(&duplicate.row.name, &duplicate.row.producer),
                     lang.t(text::XL_IMPORT_IN_WORKSPACE),
                     duplicate.existing,
+                    lang.t(text::FIELD_PRODUCER).to_lowercase(),
                     duplicate.existing_producer,
                 ));
                 let current = file.duplicate_choice(duplicate.row.at);
@@ -416,10 +418,9 @@ fn good_row_ui(
             .map(|c| format!(" · {}★ {}", c.star, c.number))
             .unwrap_or_default();
         let label = ui.label(format!(
-            "{}: {} — {}{star}",
+            "{}: {}{star}",
             file.row_label(row.at, lang),
-            row.name,
-            row.producer
+            name_and_producer(&row.name, &row.producer)
         ));
         if let Some(set) = row.scoring_set {
             ui.label(RichText::new(widgets::set_label(set, catalog, lang)).color(theme::muted()));
