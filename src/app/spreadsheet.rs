@@ -553,13 +553,10 @@ impl AppState {
                     .unwrap_or(base)
             };
             taken.insert(id.clone());
-            products.push(spreadsheet::build_product(
-                row,
-                file.set_for(row),
-                id,
-                template,
-                self.today,
-            ));
+            let mut product =
+                spreadsheet::build_product(row, file.set_for(row), id, template, self.today);
+            self.note_provisional_date(&mut product, row);
+            products.push(product);
         }
         let mut updated: Vec<Product> = Vec::new();
         for duplicate in &preview.existing {
@@ -569,10 +566,21 @@ impl AppState {
                 continue;
             }
             if let Some(product) = self.workspace.products.get(&duplicate.existing) {
-                updated.push(spreadsheet::update_from_row(product, &duplicate.row));
+                let mut product = spreadsheet::update_from_row(product, &duplicate.row);
+                self.note_provisional_date(&mut product, &duplicate.row);
+                updated.push(product);
             }
         }
         Ok((products, updated))
+    }
+
+    /// A list gave only the year or month of the issue date: the product's notes say what
+    /// was recorded and that it must be corrected from the decision.
+    fn note_provisional_date(&self, product: &mut Product, row: &ImportRow) {
+        if let (Some(written), Some(cert)) = (&row.approximate_issue_date, &row.certificate) {
+            let line = text::provisional_date_note(written, cert.issued_on, self.lang);
+            spreadsheet::note_on_current(product, &line);
+        }
     }
 
     /// Carries out an import as one undoable step: returns how many products were added

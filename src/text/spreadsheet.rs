@@ -151,6 +151,21 @@ pub fn proposal_reason(reason: &crate::domain::spreadsheet::ProposalReason, lang
     }
 }
 
+/// The line a product's notes get when its list gave only the year or month of the issue
+/// date.
+pub fn provisional_date_note(written: &str, used: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Ngày cấp theo danh sách nhập: “{written}” (chỉ có năm/tháng); ghi tạm {}, cần sửa theo quyết định công nhận.",
+            used.format("%d/%m/%Y")
+        ),
+        Lang::En => format!(
+            "Issue date in the imported list: “{written}” (year or month only); {} recorded for now, correct it from the recognition decision.",
+            used.format("%d/%m/%Y")
+        ),
+    }
+}
+
 /// Something to look at in an imported row.
 pub fn import_warning(warning: &crate::domain::spreadsheet::RowWarning, lang: Lang) -> String {
     use crate::domain::spreadsheet::RowWarning as W;

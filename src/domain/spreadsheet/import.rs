@@ -873,29 +873,30 @@ pub fn build_product(
 }
 
 /// The row's certificate and council result on an application (a new one, or the
-/// current one of a product the officer chose to update from the list).
+/// current one of a product the officer chose to update from the list). A provisional
+/// issue date is noted by the caller, in the officer's language
+/// ([`note_on_current`]).
 fn apply_result(app: &mut crate::domain::model::Application, row: &ImportRow) {
     if let Some(cert) = &row.certificate {
         app.certificate = Some(cert.clone());
         app.scores.official.star = Some(cert.star);
         app.scores.official.date = Some(cert.issued_on);
         app.dates.provincial_result = Some(cert.issued_on);
-        if let Some(written) = &row.approximate_issue_date {
-            // Kept visible where the officer looks: the list gave only a year or month.
-            let line = format!(
-                "Ngày cấp theo danh sách nhập: “{written}” (chỉ có năm/tháng); ghi tạm {}, cần sửa theo quyết định công nhận.",
-                cert.issued_on.format("%d/%m/%Y")
-            );
-            if !app.notes.contains(&line) {
-                if !app.notes.is_empty() {
-                    app.notes.push('\n');
-                }
-                app.notes.push_str(&line);
-            }
-        }
     }
     if let Some(score) = row.score {
         app.scores.official.average_score = Some(score);
+    }
+}
+
+/// Adds `line` to the current application's notes (once).
+pub fn note_on_current(product: &mut Product, line: &str) {
+    if let Some(app) = product.current_mut()
+        && !app.notes.contains(line)
+    {
+        if !app.notes.is_empty() {
+            app.notes.push('\n');
+        }
+        app.notes.push_str(line);
     }
 }
 
