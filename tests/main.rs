@@ -10,6 +10,7 @@ mod commands;
 mod criteria_data;
 mod daily_use;
 mod documents;
+mod dossier_print;
 mod evidence;
 mod exchange;
 mod fixtures;

@@ -21,6 +21,7 @@ mod access;
 pub mod exchange;
 pub mod new_workspace;
 mod outside;
+pub mod print;
 mod saving;
 pub mod sides;
 pub use saving::WRITE_STEP;

@@ -5,6 +5,7 @@
 //! frame time in a headless context, one search keystroke, and saving one edit.
 //! Not a test: these machines are shared and noisy, so nothing here asserts a time.
 
+pub mod dossier;
 pub mod exchange;
 mod xlsx;
 

@@ -1,5 +1,6 @@
 //! `export DIR --product ID --form 01|02|03|sheet|report --out FILE`: one form (.docx)
-//! or the status report (.pdf) of a product, written all or nothing. `--out -` writes
+//! or the status report (.pdf) of a product, written all or nothing; `--form dossier`:
+//! the whole dossier to print as one PDF (`app::print`). `--out -` writes
 //! the bytes to standard output (for a pipe). The portfolio as Excel is `--portfolio`.
 //!
 //! `export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx`: the
@@ -32,7 +33,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     } else {
         "export needs --product ID (see `ocop-tracker list`)"
     })?;
-    let codes: Vec<&str> = DocKind::ALL.iter().map(|k| k.code()).collect();
+    let mut codes: Vec<&str> = DocKind::ALL.iter().map(|k| k.code()).collect();
+    codes.push("dossier");
     let raw_kind = super::flag(args, "--form").ok_or_else(|| {
         format!(
             "{} --form {}",
@@ -40,6 +42,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             codes.join("|")
         )
     })?;
+    if raw_kind == "dossier" {
+        return dossier(dir, raw_id, args, lang);
+    }
     let kind = DocKind::from_code(raw_kind).ok_or_else(|| {
         format!(
             "--form: “{}” {} {}",
@@ -75,6 +80,37 @@ pub fn run(args: &[String]) -> Result<(), String> {
         lang.t(kind.name()),
         printable(out)
     );
+    Ok(())
+}
+
+/// `export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]`: the whole dossier
+/// to print, one PDF; the files printed only as a notice page are named.
+fn dossier(dir: &Path, raw_id: &str, args: &[String], lang: Lang) -> Result<(), String> {
+    let out = super::flag(args, "--out").ok_or(match lang {
+        Lang::Vi => "export --form dossier cần --out TỆP.pdf",
+        Lang::En => "export --form dossier needs --out FILE.pdf",
+    })?;
+    let state = super::open_to_read(dir, args, lang)?;
+    let id = ProductId::parse(raw_id)
+        .filter(|id| state.workspace().products.contains_key(id))
+        .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
+    let mut request = state.print_request(&id)?;
+    request.odd_pages = args.iter().any(|a| a == "--odd-pages");
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let unprinted = request
+        .write(Path::new(out), &mut |_, _| {}, &cancel)
+        .map_err(|e| format!("{}: {e}", lang.t(text::PRINT_FAILED)))?;
+    eprintln!("{}: {}", lang.t(text::PRINT_DONE), printable(out));
+    if !unprinted.is_empty() {
+        eprintln!("{}:", lang.t(text::PRINT_UNPRINTED));
+        for file in &unprinted {
+            eprintln!(
+                "  {}: {}",
+                printable(&file.file_name),
+                printable(&file.reason)
+            );
+        }
+    }
     Ok(())
 }
 

@@ -67,6 +67,8 @@ Usage:
   ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
   ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE|-
                                          a form (.docx) or the status report (.pdf)
+  ocop-tracker export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]
+                                         the whole dossier to print: cover, contents, evidence
   ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
   ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
                                          [--lang vi|en] [--today YYYY-MM-DD]
@@ -84,6 +86,7 @@ Usage:
   ocop-tracker bench-xlsx [--size 20000] [--runs 1] [--in DIR]
                                          portfolio export and import figures, beside the disk's floor
   ocop-tracker bench-bundle [--size-mib 1024]  bundle export vs zip -r -0; many communes
+  ocop-tracker bench-dossier [--scans 200] [--pdfs 30] [--runs 3]  the dossier to print
 ";
 
 /// Value of `--name VALUE` in `args`.
@@ -221,6 +224,8 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("bench-xlsx") => crate::bench::run_xlsx(&args[1..]),
         Some("bench-bundle") => crate::bench::exchange::run(&args[1..]),
         Some("bench-xlsx-export") => crate::bench::child_xlsx_export(&args[1..]),
+        Some("bench-dossier") => crate::bench::dossier::run(&args[1..]),
+        Some("bench-dossier-child") => crate::bench::dossier::child(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
         Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
         Some("bench-sync-writer") => crate::bench::child_sync_writer(&args[1..]),

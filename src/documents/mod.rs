@@ -5,6 +5,7 @@
 
 pub mod bundle;
 pub mod docx;
+pub mod dossier_pdf;
 pub mod forms;
 pub mod pdf;
 pub mod report;

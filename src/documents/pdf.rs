@@ -22,8 +22,8 @@ use crate::domain::search::nfc;
 use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
 
 /// A4 in points.
-const PAGE_W: f32 = 595.0;
-const PAGE_H: f32 = 842.0;
+pub(super) const PAGE_W: f32 = 595.0;
+pub(super) const PAGE_H: f32 = 842.0;
 /// Margins in points (about 17 mm): wide text blocks read well on a phone.
 const MARGIN: f32 = 48.0;
 const TEXT_W: f32 = PAGE_W - 2.0 * MARGIN;
@@ -70,14 +70,14 @@ pub enum Block {
 }
 
 /// A shaped font: krilla's handle plus the face for measuring.
-struct Face {
-    font: Font,
+pub(super) struct Face {
+    pub(super) font: Font,
     data: &'static [u8],
     units_per_em: f32,
 }
 
 impl Face {
-    fn new(data: &'static [u8]) -> Option<Face> {
+    pub(super) fn new(data: &'static [u8]) -> Option<Face> {
         let font = Font::new(data.into(), 0)?;
         let units_per_em = font.units_per_em();
         Some(Face {
@@ -88,7 +88,7 @@ impl Face {
     }
 
     /// Width of `text` at `size` points, by the same shaping krilla draws with.
-    fn width(&self, text: &str, size: f32) -> f32 {
+    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
         let Some(face) = rustybuzz::Face::from_slice(self.data, 0) else {
             return 0.0;
         };
@@ -102,7 +102,7 @@ impl Face {
 }
 
 /// Splits `text` into lines no wider than `width`; a word longer than a line is cut.
-fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
+pub(super) fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut current = String::new();
@@ -137,12 +137,12 @@ fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
 }
 
 /// Colours (RGB) of the report: dark text, a muted grey, a warning red, an accent.
-const INK: (u8, u8, u8) = (0x1f, 0x23, 0x28);
-const MUTED: (u8, u8, u8) = (0x55, 0x5b, 0x63);
-const WARN: (u8, u8, u8) = (0xb0, 0x1e, 0x1e);
-const ACCENT: (u8, u8, u8) = (0x1b, 0x5e, 0x20);
+pub(super) const INK: (u8, u8, u8) = (0x1f, 0x23, 0x28);
+pub(super) const MUTED: (u8, u8, u8) = (0x55, 0x5b, 0x63);
+pub(super) const WARN: (u8, u8, u8) = (0xb0, 0x1e, 0x1e);
+pub(super) const ACCENT: (u8, u8, u8) = (0x1b, 0x5e, 0x20);
 
-fn fill((r, g, b): (u8, u8, u8)) -> Fill {
+pub(super) fn fill((r, g, b): (u8, u8, u8)) -> Fill {
     Fill {
         paint: rgb::Color::new(r, g, b).into(),
         ..Fill::default()
@@ -150,16 +150,16 @@ fn fill((r, g, b): (u8, u8, u8)) -> Fill {
 }
 
 /// A laid-out line: where and how to draw it.
-struct Placed {
-    x: f32,
+pub(super) struct Placed {
+    pub(super) x: f32,
     /// Baseline from the top of the page.
-    y: f32,
-    text: String,
-    size: f32,
-    bold: bool,
-    colour: (u8, u8, u8),
+    pub(super) y: f32,
+    pub(super) text: String,
+    pub(super) size: f32,
+    pub(super) bold: bool,
+    pub(super) colour: (u8, u8, u8),
     /// Draw a rule under this line (headings).
-    rule: bool,
+    pub(super) rule: bool,
 }
 
 /// Lays the blocks out on pages (each a list of placed lines).
@@ -319,7 +319,7 @@ pub fn render(blocks: &[Block], title: &str, footer: &str) -> Result<Vec<u8>, St
     document.finish().map_err(|err| format!("{err:?}"))
 }
 
-fn draw(surface: &mut Surface<'_>, face: &Face, placed: &Placed) {
+pub(super) fn draw(surface: &mut Surface<'_>, face: &Face, placed: &Placed) {
     surface.set_fill(Some(fill(placed.colour)));
     surface.draw_text(
         Point::from_xy(placed.x, placed.y),

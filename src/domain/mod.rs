@@ -19,6 +19,7 @@ pub mod ics;
 pub mod lunar;
 pub mod merge;
 pub mod model;
+pub mod print;
 pub mod remarks;
 pub mod scoring;
 pub mod search;

@@ -295,6 +295,20 @@ fn bench_in(
     Ok((import_time, baseline_time))
 }
 
+/// The bytes of a benchmark output.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|e| format!("read: {e} — {}", path.display()))
+}
+
+/// Writes `bytes` to `path` (benchmark inputs; the folder is created).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("create folder: {e} — {}", parent.display()))?;
+    }
+    fs::write(path, bytes).map_err(|e| format!("write: {e} — {}", path.display()))
+}
+
 /// Writes `count` pseudo-random files of `each_bytes` into `dir` (created), named
 /// `Ảnh minh chứng NN.jpg` (incompressible, like photos); returns their paths.
 pub fn write_random_files(

@@ -33,6 +33,8 @@ impl OcopApp {
             UiAction::Back => self.screen = self.back_to.clone(),
             UiAction::ExportCalendar => self.export_calendar(),
             UiAction::ExportDocument(id, kind) => self.export_document(&id, kind),
+            UiAction::ExportDossier(id) => self.open_print_dialog(&id),
+            UiAction::WriteDossier(request) => self.write_dossier(*request),
             UiAction::ExportPortfolio => self.export_portfolio(),
             UiAction::OpenSummary => {
                 if self.state.is_some() {

@@ -28,6 +28,19 @@ impl OcopApp {
                 ui.close();
             }
         }
+        // The whole dossier to print: the forms' evidence in the dossier list's order.
+        let button = ui
+            .add_enabled(
+                open_product.is_some(),
+                egui::Button::new(lang.t(text::MENU_EXPORT_DOSSIER)),
+            )
+            .on_disabled_hover_text(lang.t(text::MENU_EXPORT_NEEDS_PRODUCT));
+        if button.clicked()
+            && let Some(id) = &open_product
+        {
+            actions.push(UiAction::ExportDossier(id.clone()));
+            ui.close();
+        }
         ui.separator();
         if ui.button(lang.t(text::MENU_EXPORT_XLSX)).clicked() {
             actions.push(UiAction::ExportPortfolio);

@@ -51,6 +51,8 @@ pub enum Dialog {
     Conflict(super::conflict::ConflictDialog),
     /// The preview of a spreadsheet import, with its column mapping.
     Import(Box<super::import::ImportDialog>),
+    /// Which documents go into the dossier to print.
+    Print(Box<super::print::PrintDialog>),
     /// Unused evidence files found; confirm deleting them.
     CleanUp {
         /// Stored paths of the unused files.
@@ -275,6 +277,9 @@ impl OcopApp {
             }
             Dialog::Import(import) => {
                 close = super::import::import_dialog_ui(ctx, state, import, lang, actions);
+            }
+            Dialog::Print(print) => {
+                close = super::print::print_dialog_ui(ctx, print, lang, actions);
             }
             Dialog::CleanUp { orphans } => {
                 egui::Modal::new(egui::Id::unique("clean-up")).show(ctx, |ui| {

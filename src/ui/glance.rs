@@ -313,6 +313,10 @@ pub fn export_menu(
                 ui.close();
             }
         }
+        if ui.button(lang.t(text::MENU_EXPORT_DOSSIER)).clicked() {
+            actions.push(UiAction::ExportDossier(product.id.clone()));
+            ui.close();
+        }
         ui.separator();
         let response = ui.add_enabled(bundle, egui::Button::new(lang.t(text::BUNDLE_EXPORT_SHORT)));
         if response.clicked() {

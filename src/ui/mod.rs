@@ -22,6 +22,7 @@ pub(crate) mod history;
 pub mod import;
 pub mod new_workspace;
 pub mod portfolio;
+pub mod print;
 pub mod product;
 pub mod remarks;
 pub(crate) mod scoring;
@@ -73,6 +74,10 @@ pub enum UiAction {
     ExportCalendar,
     /// Export a form or the status report of a product (asks where).
     ExportDocument(ProductId, crate::documents::DocKind),
+    /// Opens the dossier-to-print dialog of a product.
+    ExportDossier(ProductId),
+    /// Asks where, then writes the dossier the print dialog set up (on a task).
+    WriteDossier(Box<crate::app::print::PrintRequest>),
     /// Export the portfolio as an Excel workbook (asks where).
     ExportPortfolio,
     /// Open the periodic report's dialog (period, format, the officer's words).

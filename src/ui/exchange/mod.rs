@@ -42,6 +42,12 @@ pub enum Done {
     Review(Result<(AppState, PrivateFolder), String>),
     /// A folder of many communes read.
     Many(Result<AppState, String>),
+    /// The dossier to print written to this path, or why not (translated); the files
+    /// printed only as a notice page.
+    Print(
+        Result<Vec<crate::documents::dossier_pdf::Unprinted>, String>,
+        PathBuf,
+    ),
     /// A spreadsheet read for an import (the error translated, naming the file); `None`
     /// when the officer cancelled.
     Spreadsheet(Option<Result<crate::app::spreadsheet::ImportSheet, String>>),
@@ -374,7 +380,88 @@ impl OcopApp {
             }
             Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => self.report_error(err),
             Ok(Done::Spreadsheet(Some(read))) => self.show_import_preview(read),
+            Ok(Done::Print(result, out)) => self.finish_print(result, &out),
             Ok(Done::Spreadsheet(None)) => self.info(lang.t(text::XL_IMPORT_CANCELLED).to_owned()),
+        }
+    }
+
+    /// Opens the dialog choosing what goes into `id`'s dossier to print.
+    pub(super) fn open_print_dialog(&mut self, id: &ProductId) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        match state.print_request(id) {
+            Ok(request) => {
+                self.dialog = Some(super::dialogs::Dialog::Print(Box::new(
+                    super::print::PrintDialog {
+                        id: id.clone(),
+                        request,
+                    },
+                )));
+            }
+            Err(err) => self.report_error(format!("{}: {err}", lang.t(text::PRINT_FAILED))),
+        }
+    }
+
+    /// Asks where, then writes the dossier to print on a task (progress, Cancel; a
+    /// cancelled export leaves no file).
+    pub(super) fn write_dossier(&mut self, request: crate::app::print::PrintRequest) {
+        let lang = self.lang;
+        if self.busy() {
+            return;
+        }
+        let name = request.file_name();
+        let out = match self.dialogs.save_file(&name) {
+            Ok(Some(out)) => out,
+            Ok(None) => return,
+            Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
+        };
+        self.start_task(
+            "dossier-print",
+            text::PRINT_WRITING,
+            name,
+            move |progress, cancel| {
+                let result = request.write(&out, progress, cancel);
+                Done::Print(result, out)
+            },
+        );
+    }
+
+    /// Says how the dossier to print went: written (with open buttons) and which files
+    /// were printed only as a notice page, or why not.
+    fn finish_print(
+        &mut self,
+        result: Result<Vec<crate::documents::dossier_pdf::Unprinted>, String>,
+        out: &std::path::Path,
+    ) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        match result {
+            Ok(unprinted) => {
+                state.message_about_file(
+                    Level::Info,
+                    format!("{}: {}", lang.t(text::PRINT_DONE), out.display()),
+                    out,
+                );
+                if !unprinted.is_empty() {
+                    let list: Vec<String> = unprinted
+                        .iter()
+                        .map(|u| format!("{} ({})", u.file_name, u.reason))
+                        .collect();
+                    state.message(
+                        Level::Warning,
+                        format!("{}: {}", lang.t(text::PRINT_UNPRINTED), list.join("; ")),
+                    );
+                }
+            }
+            Err(err) if err == lang.t(text::PRINT_CANCELLED) => state.message(Level::Info, err),
+            Err(err) => state.message(
+                Level::Error,
+                format!("{}: {err}", lang.t(text::PRINT_FAILED)),
+            ),
         }
     }
 

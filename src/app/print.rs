@@ -1,0 +1,147 @@
+//! The printed dossier (issue 24) for the app and the CLI: everything the PDF needs taken
+//! from the open workspace into a request that runs on a task (it owns its data), the
+//! evidence read one file at a time from the store, the PDF written all or nothing.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use super::AppState;
+use crate::documents::dossier_pdf::{self, Loaded, PrintJob, PrintWords, Unprinted};
+use crate::domain::filename;
+use crate::domain::model::ProductId;
+use crate::domain::print::{self, PrintedDocument};
+use crate::storage;
+use crate::text::{self, Lang};
+
+/// Largest evidence file read for printing (a scanned dossier part is tens of MB).
+const MAX_EVIDENCE_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// A dossier to print, with everything it needs (runs on a task).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintRequest {
+    /// The workspace the evidence is read from.
+    dir: PathBuf,
+    product: String,
+    cover: Vec<(String, String)>,
+    /// The dossier list in order, with what is printed.
+    pub documents: Vec<PrintedDocument>,
+    words: PrintWords,
+    /// Each document on a right-hand page (two-sided printing).
+    pub odd_pages: bool,
+    lang: Lang,
+}
+
+impl AppState {
+    /// The request to print `id`'s dossier: its current application's documents in the
+    /// template's order, the ready ones of this side printed (and the producer's when the
+    /// commune forwards the set). The error is translated.
+    pub fn print_request(&self, id: &ProductId) -> Result<PrintRequest, String> {
+        let lang = self.lang;
+        let product = self
+            .workspace
+            .products
+            .get(id)
+            .ok_or_else(|| format!("{}: {id}", lang.t(text::CLI_NO_PRODUCT)))?;
+        let application = product
+            .current()
+            .ok_or_else(|| lang.t(text::NO_APPLICATION).to_owned())?;
+        let template = self
+            .catalog
+            .template(&application.rule_version)
+            .ok_or_else(|| lang.t(text::DOC_NO_RULE_DATA).to_owned())?;
+        let documents = print::plan(application, template, self.workspace.info.kind);
+        let set = match self.catalog.set_name(product.scoring_set) {
+            Some((vi, en)) => format!("{} – {}", product.scoring_set, lang.pick(vi, en)),
+            None => lang.t(text::XL_IMPORT_NOT_CHOSEN).to_owned(),
+        };
+        let commune = if product.commune.is_empty() {
+            self.workspace.info.commune.clone()
+        } else {
+            product.commune.clone()
+        };
+        let cover = vec![
+            (lang.t(text::FIELD_NAME).to_owned(), product.name.clone()),
+            (
+                lang.t(text::FIELD_PRODUCER).to_owned(),
+                product.producer.name.clone(),
+            ),
+            (lang.t(text::FIELD_COMMUNE).to_owned(), commune),
+            (
+                lang.t(text::PRINT_PROVINCE).to_owned(),
+                self.workspace.info.province.clone(),
+            ),
+            (lang.t(text::FIELD_SET).to_owned(), set),
+            (lang.t(text::PRINT_DATE).to_owned(), lang.date(self.today)),
+            (lang.t(text::PRINT_PREPARED_BY).to_owned(), self.author()),
+        ];
+        Ok(PrintRequest {
+            dir: self.dir.clone(),
+            product: product.name.clone(),
+            cover,
+            documents,
+            words: text::print_words(lang),
+            odd_pages: false,
+            lang,
+        })
+    }
+}
+
+impl PrintRequest {
+    /// The file name offered: "Hồ sơ in - Cốm Hồng Quang.pdf", safe on every file system.
+    pub fn file_name(&self) -> String {
+        filename::export_file_name(
+            &format!("{} - {}", self.lang.t(text::PRINT_FILE_STEM), self.product),
+            "pdf",
+        )
+    }
+
+    /// The PDF's bytes and the files printed only as a notice (each with why).
+    pub fn bytes(
+        &self,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<(Vec<u8>, Vec<Unprinted>), dossier_pdf::PrintError> {
+        let lang = self.lang;
+        let dir = self.dir.clone();
+        let mut load = |attachment: &crate::domain::dossier::Attachment| {
+            let read = storage::evidence::resolve(&dir, &attachment.stored_path)
+                .map_err(|err| text::evidence_error(&err, lang))
+                .and_then(|path| {
+                    storage::fsio::read_regular(&path, MAX_EVIDENCE_BYTES)
+                        .map_err(|err| text::storage_error(&err, lang))
+                });
+            match read {
+                Ok(Some(bytes)) => Loaded::Bytes(bytes),
+                Ok(None) => Loaded::Problem(lang.t(text::PRINT_MISSING_FILE).to_owned()),
+                Err(reason) => Loaded::Problem(reason),
+            }
+        };
+        let job = PrintJob {
+            product: self.product.clone(),
+            cover: self.cover.clone(),
+            documents: &self.documents,
+            words: &self.words,
+            odd_pages: self.odd_pages,
+        };
+        dossier_pdf::render(&job, &mut load, progress, cancel)
+    }
+
+    /// Writes the PDF to `out` (all or nothing: a cancelled or failed export leaves no
+    /// file); returns the files printed only as a notice. The error is translated.
+    pub fn write(
+        &self,
+        out: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<Vec<Unprinted>, String> {
+        let lang = self.lang;
+        let (bytes, unprinted) = self.bytes(progress, cancel).map_err(|err| match err {
+            dossier_pdf::PrintError::Cancelled => lang.t(text::PRINT_CANCELLED).to_owned(),
+            dossier_pdf::PrintError::Build(detail) => {
+                format!("{}: {detail}", lang.t(text::DOC_BUILD_FAILED))
+            }
+        })?;
+        storage::fsio::write_export(out, &bytes).map_err(|err| text::storage_error(&err, lang))?;
+        Ok(unprinted)
+    }
+}

@@ -1,0 +1,408 @@
+//! The dossier to print (issue 24): one PDF with a cover, the contents with each
+//! document's first page, every evidence file in the dossier list's order, a footer
+//! "Trang x/y" on every page, and the file index; bad evidence gets a page saying why.
+//! Read back with poppler (`pdfinfo`, `pdftotext`), skipped with a note when it is
+//! missing unless `OCOP_REQUIRE_LIBREOFFICE=1` (CI installs it with LibreOffice).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is the failure message"
+)]
+
+use crate::common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output};
+use std::sync::atomic::AtomicBool;
+
+use egui_kittest::kittest::Queryable;
+use ocop_tracker::app::AppState;
+use ocop_tracker::command::Command;
+use ocop_tracker::domain::model::ProductId;
+use ocop_tracker::storage::evidence;
+use ocop_tracker::text::Lang;
+
+fn run(args: &[&str]) -> Output {
+    let bin = std::env::var_os("OCOP_TEST_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_ocop-tracker")),
+        PathBuf::from,
+    );
+    Process::new(bin)
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+fn said(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Whether poppler's tools are here; when not, says so (and fails if required).
+fn poppler() -> bool {
+    let here = Process::new("pdftotext").arg("-v").output().is_ok();
+    if !here {
+        assert!(
+            std::env::var_os("OCOP_REQUIRE_LIBREOFFICE").is_none(),
+            "pdftotext is required here"
+        );
+        eprintln!("SKIPPED: poppler-utils (pdftotext) not installed");
+    }
+    here
+}
+
+/// The text of each page of `pdf`.
+fn pages_text(pdf: &Path) -> Vec<String> {
+    let out = Process::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext: {}", said(&out));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Attaches `files` (name, bytes) to document `key` of `id` in the workspace `ws`.
+fn attach(ws: &Path, id: &str, key: &str, files: &[(&str, Vec<u8>)]) {
+    let mut state = AppState::open(ws, common::catalog(), common::today(), Lang::Vi).expect("open");
+    let sources = tempfile::tempdir().unwrap();
+    let mut attachments = Vec::new();
+    for (name, bytes) in files {
+        let path = sources.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let imported =
+            evidence::import_file(ws, &path, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        attachments.push(imported.to_attachment(at));
+    }
+    state
+        .apply(&Command::Attach {
+            id: ProductId::parse(id).unwrap(),
+            key: key.to_owned(),
+            attachments,
+        })
+        .unwrap();
+    assert!(state.flush());
+}
+
+#[test]
+fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
+    let (tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().unwrap();
+    // A PDF among the evidence (the app's own status report), to see its text kept.
+    let report = tmp.path().join("report.pdf");
+    let out = run(&[
+        "export",
+        ws_str,
+        "--product",
+        "com-hong-quang",
+        "--form",
+        "report",
+        "--out",
+        report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", said(&out));
+    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
+    let product = state
+        .workspace()
+        .products
+        .get(&ProductId::parse("com-hong-quang").unwrap())
+        .unwrap();
+    let ready_key = product
+        .current()
+        .unwrap()
+        .dossier
+        .iter()
+        .find(|e| {
+            e.status == ocop_tracker::domain::dossier::DocStatus::Ready && !e.attachments.is_empty()
+        })
+        .map(|e| e.key.clone())
+        .expect("a ready document with files in the demo");
+    drop(state);
+    attach(
+        &ws,
+        "com-hong-quang",
+        &ready_key,
+        &[("Báo cáo tình trạng.pdf", std::fs::read(&report).unwrap())],
+    );
+
+    let pdf = tmp.path().join("ho-so.pdf");
+    let out = run(&[
+        "export",
+        ws_str,
+        "--product",
+        "com-hong-quang",
+        "--form",
+        "dossier",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("Đã xuất hồ sơ để in"), "{}", said(&out));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    if !poppler() {
+        return;
+    }
+    let pages = pages_text(&pdf);
+    let total = pages.len();
+    assert!(
+        total >= 5,
+        "cover, contents, evidence, index: {total} pages"
+    );
+    // Every page: "Trang x/y" through the whole dossier.
+    for (i, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains(&format!("Trang {}/{total}", i + 1)),
+            "page {}: {page}",
+            i + 1
+        );
+    }
+    assert!(pages[0].contains("HỒ SƠ ĐĂNG KÝ ĐÁNH GIÁ"), "{}", pages[0]);
+    assert!(pages[0].contains("SẢN PHẨM OCOP"), "{}", pages[0]);
+    assert!(pages[0].contains("Cốm Hồng Quang"));
+    assert!(pages[1].contains("Mục lục hồ sơ"));
+    assert!(
+        pages[1].contains("chưa có"),
+        "documents not ready are listed as such"
+    );
+    // The contents' page numbers: each printed document's name is in the footer of the
+    // page the contents give.
+    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
+    let request = state
+        .print_request(&ProductId::parse("com-hong-quang").unwrap())
+        .unwrap();
+    let mut checked = 0;
+    let start = |name: &str, chars: usize| name.chars().take(chars).collect::<String>();
+    for document in request.documents.iter().filter(|d| d.included) {
+        let line = pages[1]
+            .lines()
+            .find(|l| l.contains(&start(&document.name_vi, 25)))
+            .unwrap_or_else(|| panic!("{} in the contents", document.name_vi));
+        let first: usize = line
+            .split_whitespace()
+            .last()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("a page number in “{line}”"));
+        // That page's footer names the document, with that page number.
+        let footer = pages[first - 1]
+            .lines()
+            .rev()
+            .find(|l| l.contains("Trang"))
+            .unwrap_or_default();
+        assert!(
+            footer.contains(&start(&document.name_vi, 15))
+                && footer.contains(&format!("Trang {first}/{total}")),
+            "“{}” starts on page {first}: {footer}",
+            document.name_vi
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "{checked} documents checked");
+    // The embedded PDF keeps its text.
+    assert!(
+        pages.iter().any(|p| p.contains("Tình trạng sản phẩm OCOP")),
+        "the status report's text is in the dossier"
+    );
+    // The file index: every printed file with the SHA-256 of the bundle's manifest.
+    let index: String = pages[total - 1..].join("\n");
+    assert!(index.contains("Danh mục tệp điện tử"));
+    for document in request.documents.iter().filter(|d| d.included) {
+        for file in &document.attachments {
+            assert!(
+                pages.iter().any(|p| p.contains(&file.sha256)),
+                "{} listed with its SHA-256",
+                file.file_name
+            );
+        }
+    }
+    if Process::new("qpdf").arg("--version").output().is_ok() {
+        let check = Process::new("qpdf")
+            .arg("--check")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(check.status.success(), "qpdf --check: {}", said(&check));
+    }
+}
+
+#[test]
+fn bad_evidence_gets_a_page_saying_why_and_never_stops_the_export() {
+    let (tmp, ws) = common::demo_copy();
+    let ws_str = ws.to_str().unwrap();
+    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
+    let product = state
+        .workspace()
+        .products
+        .get(&ProductId::parse("com-hong-quang").unwrap())
+        .unwrap();
+    let entry = product
+        .current()
+        .unwrap()
+        .dossier
+        .iter()
+        .find(|e| {
+            e.status == ocop_tracker::domain::dossier::DocStatus::Ready && !e.attachments.is_empty()
+        })
+        .unwrap()
+        .clone();
+    drop(state);
+    let photo = std::fs::read(ws.join(&entry.attachments[0].stored_path)).unwrap();
+    // A PNG header declaring 20,000 × 20,000 pixels (400 megapixels), nothing more.
+    let mut huge = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    huge.extend(20_000u32.to_be_bytes());
+    huge.extend(20_000u32.to_be_bytes());
+    huge.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    attach(
+        &ws,
+        "com-hong-quang",
+        &entry.key,
+        &[
+            ("hỏng.pdf", b"%PDF-1.7\nthis is not a pdf".to_vec()),
+            ("cắt cụt.jpg", photo[..photo.len() / 2].to_vec()),
+            ("quá lớn.png", huge),
+            ("bảng tính.xlsx", b"PK\x03\x04 not really".to_vec()),
+        ],
+    );
+    // One stored file gone from the evidence store.
+    std::fs::remove_file(ws.join(&entry.attachments[0].stored_path)).unwrap();
+    let pdf = tmp.path().join("ho-so.pdf");
+    let out = run(&[
+        "export",
+        ws_str,
+        "--product",
+        "com-hong-quang",
+        "--form",
+        "dossier",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    let text = said(&out);
+    assert!(out.status.success(), "{text}");
+    for expected in [
+        "hỏng.pdf: Tệp PDF bị hỏng",
+        "cắt cụt.jpg: Ảnh bị hỏng hoặc bị cắt cụt",
+        "quá lớn.png: Ảnh lớn hơn 100 megapixel",
+        "Không tìm thấy tệp trong kho minh chứng",
+    ] {
+        assert!(text.contains(expected), "“{expected}” in {text}");
+    }
+    assert!(
+        !text.contains("bảng tính.xlsx"),
+        "a file not printed here is not a problem"
+    );
+    if !poppler() {
+        return;
+    }
+    let pages = pages_text(&pdf);
+    for name in ["hỏng.pdf", "cắt cụt.jpg", "quá lớn.png", "bảng tính.xlsx"] {
+        assert!(
+            pages
+                .iter()
+                .any(|p| p.contains(name) && !p.contains("Danh mục tệp điện tử")),
+            "a page names {name}"
+        );
+    }
+    assert!(
+        pages
+            .iter()
+            .any(|p| p.contains("Tệp này không in được ở đây"))
+    );
+}
+
+#[test]
+fn a_cancelled_export_leaves_no_file() {
+    let (tmp, ws) = common::demo_copy();
+    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
+    let request = state
+        .print_request(&ProductId::parse("com-hong-quang").unwrap())
+        .unwrap();
+    let out = tmp.path().join("ho-so.pdf");
+    let result = request.write(&out, &mut |_, _| {}, &AtomicBool::new(true));
+    assert_eq!(result.err().as_deref(), Some("Đã hủy; không ghi tệp nào."));
+    assert!(!out.exists());
+    let names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("ho-so")), "{names:?}");
+}
+
+#[test]
+fn the_gui_exports_the_dossier_from_the_product_menu() {
+    let (tmp, ws) = common::demo_copy();
+    let out = tmp.path().join("in.pdf");
+    let mut harness = common::app_harness(&ws, egui::vec2(1280.0, 900.0), Lang::Vi);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        save: Some(out.clone()),
+        ..Default::default()
+    });
+    harness.state_mut().screen =
+        ocop_tracker::ui::Screen::Product(ProductId::parse("com-hong-quang").unwrap());
+    harness.run();
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Xuất tài liệu").click();
+    harness.run();
+    harness.get_by_label("Hồ sơ để in (PDF)…").click();
+    harness.run_steps(4);
+    // The dialog: documents with files are offered, the ready ones ticked.
+    harness.get_by_label("Xuất hồ sơ để in (PDF)");
+    harness
+        .get_by_label("Mỗi tài liệu bắt đầu ở trang lẻ (in hai mặt)")
+        .click();
+    harness.run_steps(4);
+    harness.get_by_label("Xuất tệp PDF…").click();
+    harness.run();
+    common::wait_for_exchange(&mut harness);
+    let state = harness.state().state.as_ref().unwrap();
+    assert!(
+        state
+            .messages()
+            .iter()
+            .any(|m| m.text.starts_with("Đã xuất hồ sơ để in")),
+        "{:?}",
+        state.messages()
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    if poppler() {
+        // Two-sided: every document starts on an odd page (a blank back page before it
+        // when needed). A document's pages name it in their footer.
+        let pages = pages_text(&out);
+        let document_of = |page: &str| {
+            let footer = page.lines().rev().find(|l| l.contains("Trang"))?.to_owned();
+            let after = footer.split_once(" · ")?.1.to_owned();
+            Some(after.split(" – ").next()?.trim().to_owned())
+        };
+        let mut previous: Option<String> = None;
+        let mut starts = Vec::new();
+        for (i, page) in pages.iter().enumerate().skip(2) {
+            let document = document_of(page);
+            if document.is_some() && document != previous && !page.contains("Danh mục tệp điện tử")
+            {
+                starts.push(i + 1);
+            }
+            if document.is_some() {
+                previous = document;
+            }
+        }
+        assert!(starts.len() >= 2, "{starts:?}");
+        assert!(
+            starts.iter().all(|p| p % 2 == 1),
+            "documents start on {starts:?}"
+        );
+    }
+}
