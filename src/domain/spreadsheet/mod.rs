@@ -5,13 +5,17 @@
 //! Pure: no files, no egui, no clock ("today" is a parameter). Reading and writing the
 //! `.xlsx`/`.ods` files is `storage/spreadsheet.rs`; the words are `text.rs`.
 
+mod cells;
 mod export;
 mod header;
 mod import;
 mod propose;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_layout;
 
+pub use cells::{DateRead, commune_in_address, parse_date, read_date, split_decision};
 pub use export::*;
 pub use header::*;
 pub use import::*;

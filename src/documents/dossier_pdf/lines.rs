@@ -1,0 +1,113 @@
+//! Text on the dossier's own pages: one line drawn, a footer cut to fit, and the notice
+//! page of a file not printed as itself.
+
+use krilla::surface::Surface;
+
+use super::super::pdf::{ACCENT, Face, INK, PAGE_W, Placed, WARN, draw, wrap};
+use super::{MARGIN, PrintWords};
+use crate::domain::dossier::Attachment;
+use crate::domain::search::nfc;
+
+/// `line` cut with "…" to fit `width` at `size`.
+pub(super) fn fit_line(face: &Face, line: &str, size: f32, width: f32) -> String {
+    if face.width(line, size) <= width {
+        return line.to_owned();
+    }
+    let mut chars: Vec<char> = line.chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>() + "…";
+        if face.width(&candidate, size) <= width {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
+/// The two faces text is drawn with.
+pub(super) struct Faces<'a> {
+    pub(super) regular: &'a Face,
+    pub(super) bold: &'a Face,
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one line of text: where, what, how"
+)]
+pub(super) fn text(
+    surface: &mut Surface<'_>,
+    faces: &Faces<'_>,
+    x: f32,
+    y: f32,
+    line: &str,
+    size: f32,
+    is_bold: bool,
+    colour: (u8, u8, u8),
+) {
+    let face = if is_bold { faces.bold } else { faces.regular };
+    draw(
+        surface,
+        face,
+        &Placed {
+            x,
+            y,
+            text: line.to_owned(),
+            size,
+            bold: is_bold,
+            colour,
+            rule: false,
+        },
+    );
+}
+
+/// The page of a file that is not printed as itself: its name, size and hash, and why.
+pub(super) fn notice_page(
+    surface: &mut Surface<'_>,
+    faces: &Faces<'_>,
+    words: &PrintWords,
+    attachment: &Attachment,
+    reason: Option<&str>,
+) {
+    let width = PAGE_W - 2.0 * MARGIN;
+    let mut y = 260.0;
+    let title = reason.map_or(&words.not_printable, |_| &words.problem_title);
+    let colour = if reason.is_some() { WARN } else { ACCENT };
+    for line in wrap(faces.bold, &nfc(title), 15.0, width) {
+        text(surface, faces, MARGIN, y, &line, 15.0, true, colour);
+        y += 22.0;
+    }
+    y += 8.0;
+    for line in wrap(faces.bold, &nfc(&attachment.file_name), 12.0, width) {
+        text(surface, faces, MARGIN, y, &line, 12.0, true, INK);
+        y += 17.0;
+    }
+    if let Some(reason) = reason {
+        for line in wrap(faces.regular, &nfc(reason), 11.0, width) {
+            text(surface, faces, MARGIN, y, &line, 11.0, false, WARN);
+            y += 16.0;
+        }
+    }
+    y += 6.0;
+    let size_line = format!("{}: {} byte", words.size, attachment.size_bytes);
+    text(
+        surface,
+        faces,
+        MARGIN,
+        y,
+        &nfc(&size_line),
+        10.0,
+        false,
+        INK,
+    );
+    y += 15.0;
+    text(
+        surface,
+        faces,
+        MARGIN,
+        y,
+        &format!("SHA-256: {}", attachment.sha256),
+        8.5,
+        false,
+        INK,
+    );
+}
