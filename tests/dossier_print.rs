@@ -12,7 +12,7 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command as Process, Output};
 use std::sync::atomic::AtomicBool;
 
@@ -24,22 +24,11 @@ use ocop_tracker::storage::evidence;
 use ocop_tracker::text::Lang;
 
 fn run(args: &[&str]) -> Output {
-    let bin = std::env::var_os("OCOP_TEST_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_ocop-tracker")),
-        PathBuf::from,
-    );
-    Process::new(bin)
-        .args(args)
-        .output()
-        .expect("run the binary")
+    common::run_bin(args)
 }
 
 fn said(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::said(out)
 }
 
 /// Whether poppler's tools are here; when not, says so (and fails if required).
@@ -98,6 +87,26 @@ fn attach(ws: &Path, id: &str, key: &str, files: &[(&str, Vec<u8>)]) {
     assert!(state.flush());
 }
 
+/// The first ready document of the demo's Cốm Hồng Quang that has files.
+fn ready_entry(ws: &Path) -> ocop_tracker::domain::dossier::DossierEntry {
+    let state = AppState::open(ws, common::catalog(), common::today(), Lang::Vi).unwrap();
+    let product = state
+        .workspace()
+        .products
+        .get(&ProductId::parse("com-hong-quang").unwrap())
+        .unwrap();
+    product
+        .current()
+        .unwrap()
+        .dossier
+        .iter()
+        .find(|e| {
+            e.status == ocop_tracker::domain::dossier::DocStatus::Ready && !e.attachments.is_empty()
+        })
+        .expect("a ready document with files in the demo")
+        .clone()
+}
+
 #[test]
 fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
     let (tmp, ws) = common::demo_copy();
@@ -115,23 +124,7 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
         report.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", said(&out));
-    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
-    let product = state
-        .workspace()
-        .products
-        .get(&ProductId::parse("com-hong-quang").unwrap())
-        .unwrap();
-    let ready_key = product
-        .current()
-        .unwrap()
-        .dossier
-        .iter()
-        .find(|e| {
-            e.status == ocop_tracker::domain::dossier::DocStatus::Ready && !e.attachments.is_empty()
-        })
-        .map(|e| e.key.clone())
-        .expect("a ready document with files in the demo");
-    drop(state);
+    let ready_key = ready_entry(&ws).key;
     attach(
         &ws,
         "com-hong-quang",
@@ -243,23 +236,7 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
 fn bad_evidence_gets_a_page_saying_why_and_never_stops_the_export() {
     let (tmp, ws) = common::demo_copy();
     let ws_str = ws.to_str().unwrap();
-    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
-    let product = state
-        .workspace()
-        .products
-        .get(&ProductId::parse("com-hong-quang").unwrap())
-        .unwrap();
-    let entry = product
-        .current()
-        .unwrap()
-        .dossier
-        .iter()
-        .find(|e| {
-            e.status == ocop_tracker::domain::dossier::DocStatus::Ready && !e.attachments.is_empty()
-        })
-        .unwrap()
-        .clone();
-    drop(state);
+    let entry = ready_entry(&ws);
     let photo = std::fs::read(ws.join(&entry.attachments[0].stored_path)).unwrap();
     // A PNG header declaring 20,000 × 20,000 pixels (400 megapixels), nothing more.
     let mut huge = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();

@@ -12,8 +12,8 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Output};
+use std::path::Path;
+use std::process::Output;
 
 use egui_kittest::kittest::Queryable;
 use ocop_tracker::app::AppState;
@@ -22,22 +22,11 @@ use ocop_tracker::text::Lang;
 use rust_xlsxwriter::{Format, Workbook};
 
 fn run(args: &[&str]) -> Output {
-    let bin = std::env::var_os("OCOP_TEST_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_ocop-tracker")),
-        PathBuf::from,
-    );
-    Process::new(bin)
-        .args(args)
-        .output()
-        .expect("run the binary")
+    common::run_bin(args)
 }
 
 fn said(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::said(out)
 }
 
 /// The data rows of a district's sheet: (name, producer, address, group, score, star,

@@ -30,25 +30,12 @@ fn open(ws: &Path, lang: Lang) -> AppState {
     AppState::open(ws, common::catalog(), common::today(), lang).expect("open workspace")
 }
 
-/// The binary under test; `OCOP_TEST_BIN` names another build of it (a target folder
-/// shared by several work trees links each one's binary to the same path).
 fn run(args: &[&str]) -> Output {
-    let bin = std::env::var_os("OCOP_TEST_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_ocop-tracker")),
-        PathBuf::from,
-    );
-    Process::new(bin)
-        .args(args)
-        .output()
-        .expect("run the binary")
+    common::run_bin(args)
 }
 
 fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    common::said(out)
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -159,3 +159,25 @@ pub fn type_into(
         .type_text(text);
     harness.run();
 }
+
+/// Runs the binary under test with `args`; `OCOP_TEST_BIN` names another build of it (a
+/// target folder shared by several work trees links each one's binary to the same path).
+pub fn run_bin(args: &[&str]) -> std::process::Output {
+    let bin = std::env::var_os("OCOP_TEST_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_ocop-tracker")),
+        PathBuf::from,
+    );
+    std::process::Command::new(bin)
+        .args(args)
+        .output()
+        .expect("run the binary")
+}
+
+/// What a run of the binary printed, standard output then standard error.
+pub fn said(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}

@@ -7,19 +7,19 @@ use crate::domain::model::{ProductId, Workspace};
 use crate::domain::stage::Stage;
 use chrono::NaiveDate;
 
-fn t(s: &str) -> Cell {
+pub(super) fn t(s: &str) -> Cell {
     Cell::Text(s.to_owned())
 }
 
-fn n(v: f64) -> Cell {
+pub(super) fn n(v: f64) -> Cell {
     Cell::Number(v)
 }
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn stage_of(s: &str) -> Option<Stage> {
+pub(super) fn stage_of(s: &str) -> Option<Stage> {
     match header_key(s).as_str() {
         "da cong nhan" | "recognised" => Some(Stage::Recognised),
         "chuan bi" | "preparing" => Some(Stage::Preparing),

@@ -5,30 +5,10 @@
     clippy::unwrap_used,
     reason = "test code: a panic is the failure message"
 )]
+use super::tests::{date, n, stage_of, t};
 use super::*;
 use crate::domain::model::Workspace;
 use crate::domain::stage::Stage;
-use chrono::NaiveDate;
-
-fn t(s: &str) -> Cell {
-    Cell::Text(s.to_owned())
-}
-
-fn n(v: f64) -> Cell {
-    Cell::Number(v)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-fn stage_of(s: &str) -> Option<Stage> {
-    match header_key(s).as_str() {
-        "da cong nhan" | "recognised" => Some(Stage::Recognised),
-        "chuan bi" | "preparing" => Some(Stage::Preparing),
-        _ => None,
-    }
-}
 
 /// A list as provinces publish it: title rows, a two-row header with merged cells, a
 /// numbers row, a section heading, products without a set, a totals row and signatures.
