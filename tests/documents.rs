@@ -90,6 +90,7 @@ fn every_form_is_a4_with_decree_30_margins_and_times_new_roman_in_all_four_slots
             DocKind::Form01,
             DocKind::Form02,
             DocKind::Form03,
+            DocKind::Letter,
             DocKind::Sheet,
         ] {
             let xml = document_xml(&render(&state, kind, product));
@@ -569,6 +570,7 @@ fn libreoffice_opens_every_form_and_finds_the_headings() {
             DocKind::Form01,
             DocKind::Form02,
             DocKind::Form03,
+            DocKind::Letter,
             DocKind::Sheet,
         ] {
             let name = kind.file_name(&state.workspace().products[&id(product)], Lang::Vi);
@@ -602,10 +604,11 @@ fn libreoffice_opens_every_form_and_finds_the_headings() {
             DocKind::Form01 => "PHIẾU ĐĂNG KÝ",
             DocKind::Form02 => "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM",
             DocKind::Form03 => "ỦY BAN NHÂN DÂN",
+            DocKind::Letter => "Kính gửi: Ủy ban nhân dân tỉnh",
             _ => "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP",
         };
         assert!(text.contains(heading), "{kind:?} {product}: {heading}");
-        if matches!(kind, DocKind::Form01 | DocKind::Form03) {
+        if matches!(kind, DocKind::Form01 | DocKind::Form03 | DocKind::Letter) {
             assert!(
                 text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
                 "{kind:?}"

@@ -87,6 +87,22 @@ fn attach(ws: &Path, id: &str, key: &str, files: &[(&str, Vec<u8>)]) {
     assert!(state.flush());
 }
 
+/// `export WS --product com-hong-quang --form dossier --out PDF`, which must succeed.
+fn export_dossier(ws: &Path, pdf: &Path) -> Output {
+    let out = run(&[
+        "export",
+        ws.to_str().unwrap(),
+        "--product",
+        "com-hong-quang",
+        "--form",
+        "dossier",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", said(&out));
+    out
+}
+
 /// The first ready document of the demo's Cốm Hồng Quang that has files.
 fn ready_entry(ws: &Path) -> ocop_tracker::domain::dossier::DossierEntry {
     let state = AppState::open(ws, common::catalog(), common::today(), Lang::Vi).unwrap();
@@ -133,17 +149,7 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
     );
 
     let pdf = tmp.path().join("ho-so.pdf");
-    let out = run(&[
-        "export",
-        ws_str,
-        "--product",
-        "com-hong-quang",
-        "--form",
-        "dossier",
-        "--out",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", said(&out));
+    let out = export_dossier(&ws, &pdf);
     assert!(said(&out).contains("Đã xuất hồ sơ để in"), "{}", said(&out));
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -298,6 +304,107 @@ fn bad_evidence_gets_a_page_saying_why_and_never_stops_the_export() {
             .iter()
             .any(|p| p.contains("Tệp này không in được ở đây"))
     );
+}
+
+/// Every word of a paper's paragraphs, in order.
+fn paper_words(paper: &ocop_tracker::documents::paper::Paper) -> Vec<String> {
+    use ocop_tracker::documents::paper::Block;
+    let mut out = Vec::new();
+    let mut paragraph = |p: &ocop_tracker::documents::paper::Paragraph| {
+        for run in &p.runs {
+            out.extend(run.text.split_whitespace().map(str::to_owned));
+        }
+    };
+    for block in &paper.blocks {
+        match block {
+            Block::Paragraph(p) => paragraph(p),
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .flatten()
+                .flat_map(|c| &c.paragraphs)
+                .for_each(&mut paragraph),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_forms_are_typeset_in_the_dossier_with_the_words_of_their_word_files() {
+    use ocop_tracker::documents::{self, DocKind, Input};
+    let (tmp, ws) = common::demo_copy();
+    let pdf = tmp.path().join("ho-so.pdf");
+    export_dossier(&ws, &pdf);
+    if !poppler() {
+        return;
+    }
+    let pages = pages_text(&pdf);
+    let total = pages.len();
+    let state = AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).unwrap();
+    let product = &state.workspace().products[&ProductId::parse("com-hong-quang").unwrap()];
+    let input = Input {
+        product,
+        workspace: &state.workspace().info,
+        catalog: state.catalog(),
+        today: state.today(),
+    };
+    // Each form: its pages are the ones whose footer names it; together they hold every
+    // word of the paper its .docx is written from (the same content), and its title.
+    for (kind, title) in [
+        (DocKind::Form01, "PHIẾU ĐĂNG KÝ"),
+        (DocKind::Form02, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
+        (DocKind::Sheet, "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP"),
+        (DocKind::Form03, "Đánh giá một số nội dung"),
+        (DocKind::Letter, "V/v đề nghị đánh giá"),
+    ] {
+        let footer_of = |page: &String| {
+            page.lines()
+                .rev()
+                .find(|l| l.contains("Trang"))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let mine: Vec<&String> = pages
+            .iter()
+            .filter(|p| footer_of(p).contains(kind.title_vi()))
+            .collect();
+        assert!(!mine.is_empty(), "{} has pages", kind.title_vi());
+        assert!(
+            mine[0].contains(title),
+            "{} begins with {title}: {}",
+            kind.title_vi(),
+            mine[0]
+        );
+        let text: String = mine
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words: std::collections::BTreeSet<&str> = text.split_whitespace().collect();
+        let paper = documents::paper_of(kind, &input).unwrap();
+        let missing: Vec<String> = paper_words(&paper)
+            .into_iter()
+            .filter(|w| !words.contains(w.as_str()) && !text.contains(w.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: words of the form not in its printed pages: {missing:?}",
+            kind.title_vi()
+        );
+    }
+    // The forms' font is embedded (Times New Roman's metrics, Liberation Serif).
+    if let Ok(fonts) = Process::new("pdffonts").arg(&pdf).output() {
+        let listing = String::from_utf8_lossy(&fonts.stdout).into_owned();
+        assert!(listing.contains("LiberationSerif"), "{listing}");
+        assert!(
+            listing
+                .lines()
+                .filter(|l| l.contains("LiberationSerif"))
+                .all(|l| l.contains(" yes ")),
+            "embedded: {listing}"
+        );
+    }
+    assert!(total > 10, "{total} pages");
 }
 
 #[test]

@@ -151,8 +151,8 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
             .iter()
             .filter(|r| matches!(r, FileRole::Form(_)))
             .count(),
-        5,
-        "forms 01, 02, 03, the sheet and the report"
+        6,
+        "forms 01, 02, 03, the request letter, the sheet and the report"
     );
     assert!(
         manifest

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use super::AppState;
-use crate::documents::dossier_pdf::{self, Loaded, PrintJob, PrintWords, Unprinted};
+use crate::documents::dossier_pdf::{self, Form, Loaded, PrintJob, PrintWords, Unprinted};
+use crate::documents::{self, DocKind};
 use crate::domain::filename;
 use crate::domain::model::ProductId;
 use crate::domain::print::{self, PrintedDocument};
@@ -29,6 +30,8 @@ pub struct PrintRequest {
     /// Each document on a right-hand page (two-sided printing).
     pub odd_pages: bool,
     lang: Lang,
+    /// The forms the app typesets at the head of each document (as `documents`).
+    forms: Vec<Vec<Form>>,
 }
 
 impl AppState {
@@ -74,7 +77,37 @@ impl AppState {
             (lang.t(text::PRINT_DATE).to_owned(), lang.date(self.today)),
             (lang.t(text::PRINT_PREPARED_BY).to_owned(), self.author()),
         ];
+        let input = documents::Input {
+            product,
+            workspace: &self.workspace.info,
+            catalog: &self.catalog,
+            today: self.today,
+        };
+        let forms = documents
+            .iter()
+            .map(|d| {
+                let kinds: &[DocKind] = if d.typeset {
+                    DocKind::for_dossier_key(&d.key)
+                } else {
+                    &[]
+                };
+                kinds
+                    .iter()
+                    .map(|kind| match documents::paper_of(*kind, &input) {
+                        Ok(paper) => Form::Paper {
+                            name: kind.title_vi().to_owned(),
+                            paper,
+                        },
+                        Err(err) => Form::Problem {
+                            name: kind.title_vi().to_owned(),
+                            reason: text::document_error(&err, lang),
+                        },
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(PrintRequest {
+            forms,
             dir: self.dir.clone(),
             product: product.name.clone(),
             cover,
@@ -122,6 +155,7 @@ impl PrintRequest {
             documents: &self.documents,
             words: &self.words,
             odd_pages: self.odd_pages,
+            forms: &self.forms,
         };
         dossier_pdf::render(&job, &mut load, progress, cancel)
     }

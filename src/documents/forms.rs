@@ -6,9 +6,9 @@
 //! signed gazette PDF). Option labels on the sheet are the app's short paraphrases, not
 //! the legal wording: the sheet says so in its footer. Empty fields keep dotted leaders.
 
-use docx_rs::{Docx, Paragraph};
+use super::paper::{Align, Paper, Paragraph};
 
-use super::docx::{
+use super::paper::{
     self, BOLD, DOTS, ITALIC, PLAIN, SHORT_DOTS, SMALL, Style, TEXT_WIDTH, cell, centred, check,
     field, gap, line, or_dots, para, run, table,
 };
@@ -88,12 +88,12 @@ pub(super) fn set_of<'a>(input: &'a Input) -> Result<&'a ScoringSet, DocumentErr
 }
 
 /// Form 01: Phiếu đăng ký.
-pub fn form_01(input: &Input) -> Result<Docx, DocumentError> {
+pub fn form_01(input: &Input) -> Result<Paper, DocumentError> {
     let product = input.product;
     let app = input.application().ok_or(DocumentError::NoApplication)?;
     let producer = &product.producer;
     let set = set_of(input).ok();
-    let mut doc = docx::document().add_table(docx::national_header());
+    let mut doc = paper::document().add_table(paper::national_header());
     doc = doc
         .add_paragraph(gap())
         .add_paragraph(title("PHIẾU ĐĂNG KÝ"))
@@ -162,13 +162,13 @@ pub fn form_01(input: &Input) -> Result<Docx, DocumentError> {
             ),
             PLAIN,
         ))
-        .add_paragraph(docx::body(
+        .add_paragraph(paper::body(
             "Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật; chấp hành đúng các \
              quy định về đánh giá, phân hạng sản phẩm OCOP và chịu trách nhiệm về hồ sơ \
              đăng ký.",
         ))
-        .add_table(docx::signature(
-            &docx::place_date("", None),
+        .add_table(paper::signature(
+            &paper::place_date("", None),
             "ĐẠI DIỆN",
             "(Ký, đóng dấu, ghi rõ họ tên)",
             &producer.legal_representative,
@@ -234,16 +234,16 @@ fn answer_text(criterion: &Criterion, sheet: &ScoreSheet) -> (String, u16) {
 
 /// Form 02: Báo cáo tự đánh giá về sản phẩm, with Part III criterion by criterion and
 /// the evidence annex in criterion order.
-pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
+pub fn form_02(input: &Input) -> Result<Paper, DocumentError> {
     let product = input.product;
     let app = input.application().ok_or(DocumentError::NoApplication)?;
     let set = set_of(input)?;
     let producer = &product.producer;
-    let mut doc = docx::document()
+    let mut doc = paper::document()
         .add_paragraph(title("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"))
         .add_paragraph(centred("(Dành cho chủ thể có sản phẩm đăng ký)", ITALIC))
         .add_paragraph(gap())
-        .add_paragraph(docx::section_heading("Phần I. THÔNG TIN CHUNG"))
+        .add_paragraph(paper::section_heading("Phần I. THÔNG TIN CHUNG"))
         .add_paragraph(field("1. Tên chủ thể", &producer.name))
         .add_paragraph(field(
             "2. Loại hình tổ chức",
@@ -297,11 +297,13 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
     doc = doc
         .add_paragraph(field("8. Lịch sử hình thành", ""))
         .add_paragraph(field("9. Cơ cấu tổ chức", ""))
-        .add_paragraph(docx::section_heading(
+        .add_paragraph(paper::section_heading(
             "Phần II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
         ));
     doc = free_text(doc, form_text(input, FormText::BusinessResults), false);
-    doc = doc.add_paragraph(docx::section_heading("Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ"));
+    doc = doc.add_paragraph(paper::section_heading(
+        "Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
+    ));
     doc = doc.add_paragraph(line(
         &format!("Bộ sản phẩm số {}: {}", set.number, set.name_vi),
         ITALIC,
@@ -377,13 +379,13 @@ pub fn form_02(input: &Input) -> Result<Docx, DocumentError> {
         cell(vec![gap()], widths[4]),
     ]);
     doc = doc.add_table(table(rows, &widths, true));
-    doc = doc.add_paragraph(docx::section_heading(
+    doc = doc.add_paragraph(paper::section_heading(
         "Phần IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH",
     ));
     // The plan's last lines stay on the signature's page: the signature is never alone.
     doc = free_text(doc, form_text(input, FormText::BusinessPlan), true);
-    doc = doc.add_table(docx::signature(
-        &docx::place_date("", None),
+    doc = doc.add_table(paper::signature(
+        &paper::place_date("", None),
         "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
         "(Ký, họ tên, đóng dấu)",
         &producer.legal_representative,
@@ -401,7 +403,7 @@ pub(super) fn small(style: Style) -> Style {
 
 /// A producer's free text, one paragraph per line; dotted lines when empty. With
 /// `keep_with_next`, its last paragraph stays on the page of what follows (the signature).
-fn free_text(mut doc: Docx, text: &str, keep_with_next: bool) -> Docx {
+fn free_text(mut doc: Paper, text: &str, keep_with_next: bool) -> Paper {
     let lines: Vec<&str> = if text.trim().is_empty() {
         vec![DOTS; 3]
     } else {
@@ -419,7 +421,7 @@ fn free_text(mut doc: Docx, text: &str, keep_with_next: bool) -> Docx {
 
 /// The evidence annex: every attached file, in criterion order, then documents that
 /// back no criterion.
-fn evidence_annex(mut doc: Docx, input: &Input, set: &ScoringSet) -> Docx {
+fn evidence_annex(mut doc: Paper, input: &Input, set: &ScoringSet) -> Paper {
     let Some(app) = input.application() else {
         return doc;
     };
@@ -461,24 +463,18 @@ fn evidence_annex(mut doc: Docx, input: &Input, set: &ScoringSet) -> Docx {
 }
 
 /// Form 03: the commune's report on four content items of the dossier.
-pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
+pub fn form_03(input: &Input) -> Result<Paper, DocumentError> {
     let product = input.product;
     let app = input.application().ok_or(DocumentError::NoApplication)?;
     let producer = &product.producer;
-    // The product's own commune writes the report; the workspace's (which may name
-    // several communes) only when the product names none.
-    let commune = official_commune_name(if product.commune.trim().is_empty() {
-        &input.workspace.commune
-    } else {
-        &product.commune
-    });
+    let commune = commune_of(input);
     let commune_upper = if commune.is_empty() {
         format!("XÃ {SHORT_DOTS}")
     } else {
         format!("XÃ {}", commune.to_uppercase())
     };
     let number = form_text(input, FormText::ReportNumber);
-    let mut doc = docx::document().add_table(docx::agency_header(&[
+    let mut doc = paper::document().add_table(paper::agency_header(&[
         ("ỦY BAN NHÂN DÂN", small(BOLD)),
         (&commune_upper, small(BOLD)),
         (
@@ -496,7 +492,7 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
     doc = doc
         .add_paragraph(
             centred(
-                &docx::place_date(
+                &paper::place_date(
                     match form_text(input, FormText::ReportPlace).trim() {
                         "" => commune,
                         place => place,
@@ -505,7 +501,7 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
                 ),
                 ITALIC,
             )
-            .align(docx_rs::AlignmentType::Right),
+            .align(Align::Right),
         )
         .add_paragraph(title("BÁO CÁO"))
         .add_paragraph(centred(
@@ -551,7 +547,7 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
             ));
     }
     let province = or_dots(&input.workspace.province);
-    doc = doc.add_paragraph(docx::body(&format!(
+    doc = doc.add_paragraph(paper::body(&format!(
         "Ủy ban nhân dân xã {} đề nghị Ủy ban nhân dân tỉnh {province} đánh giá, phân hạng \
              sản phẩm OCOP cho sản phẩm {} của {}.",
         if commune.is_empty() {
@@ -579,13 +575,25 @@ pub fn form_03(input: &Input) -> Result<Docx, DocumentError> {
         line(&format!("- {};", or_dots(&producer.name)), small(PLAIN)),
         line("- Lưu: VT.", small(PLAIN)),
     ];
-    Ok(doc.add_table(docx::signature_with_recipients(
+    Ok(doc.add_table(paper::signature_with_recipients(
         "",
         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
         "(Ký tên và đóng dấu)",
         "",
         recipients,
     )))
+}
+
+/// The commune that writes a commune document (Form 03, the request letter): the
+/// product's own; the workspace's (which may name several communes) only when the product
+/// names none. As an official header writes it ([`official_commune_name`]).
+pub(super) fn commune_of<'a>(input: &Input<'a>) -> &'a str {
+    let product = input.product;
+    official_commune_name(if product.commune.trim().is_empty() {
+        &input.workspace.commune
+    } else {
+        &product.commune
+    })
 }
 
 /// A commune's name as an official header writes it: without a parenthetical note such

@@ -7,6 +7,9 @@ pub mod bundle;
 pub mod docx;
 pub mod dossier_pdf;
 pub mod forms;
+pub mod letter;
+pub mod paper;
+pub mod paper_pdf;
 pub mod pdf;
 pub mod report;
 pub mod sheet;
@@ -52,16 +55,19 @@ pub enum DocKind {
     Form03,
     /// The scoring sheet of the product's set, ticked from the self-assessment.
     Sheet,
+    /// The commune's request letter to the province (no template prescribed).
+    Letter,
     /// The status report for the cooperative (PDF).
     Report,
 }
 
 impl DocKind {
     /// Every kind, in menu order.
-    pub const ALL: [DocKind; 5] = [
+    pub const ALL: [DocKind; 6] = [
         DocKind::Form01,
         DocKind::Form02,
         DocKind::Form03,
+        DocKind::Letter,
         DocKind::Sheet,
         DocKind::Report,
     ];
@@ -73,6 +79,7 @@ impl DocKind {
             DocKind::Form02 => "02",
             DocKind::Form03 => "03",
             DocKind::Sheet => "sheet",
+            DocKind::Letter => "letter",
             DocKind::Report => "report",
         }
     }
@@ -97,6 +104,7 @@ impl DocKind {
             DocKind::Form02 => text::DOC_FORM_02,
             DocKind::Form03 => text::DOC_FORM_03,
             DocKind::Sheet => text::DOC_SHEET,
+            DocKind::Letter => text::DOC_LETTER,
             DocKind::Report => text::DOC_REPORT,
         }
     }
@@ -109,6 +117,8 @@ impl DocKind {
             (DocKind::Form03, _) => "Mẫu 03",
             (DocKind::Sheet, Lang::Vi) => "Phiếu chấm điểm",
             (DocKind::Sheet, Lang::En) => "Scoring sheet",
+            (DocKind::Letter, Lang::Vi) => "Văn bản đề nghị",
+            (DocKind::Letter, Lang::En) => "Request letter",
             (DocKind::Report, Lang::Vi) => "Tình trạng",
             (DocKind::Report, Lang::En) => "Status",
         };
@@ -136,19 +146,57 @@ pub enum DocumentError {
 /// The document as bytes (.docx or .pdf). The forms are always Vietnamese (they are
 /// official papers); the report follows `lang`.
 pub fn render(kind: DocKind, input: &Input, lang: Lang) -> Result<Vec<u8>, DocumentError> {
-    let docx = match kind {
-        DocKind::Form01 => forms::form_01(input)?,
-        DocKind::Form02 => forms::form_02(input)?,
-        DocKind::Form03 => forms::form_03(input)?,
-        DocKind::Sheet => sheet::scoring_sheet(input, sheet::SheetTicks::SelfAssessment)?,
-        DocKind::Report => {
-            let blocks = report::blocks(input, lang)?;
-            let title = format!("{}: {}", lang.t(text::R_TITLE), input.product.name);
-            let footer = format!("{} · {}", lang.t(text::R_FOOTER), lang.date(input.today));
-            return pdf::render(&blocks, &title, &footer).map_err(DocumentError::Build);
+    if kind == DocKind::Report {
+        let blocks = report::blocks(input, lang)?;
+        let title = format!("{}: {}", lang.t(text::R_TITLE), input.product.name);
+        let footer = format!("{} · {}", lang.t(text::R_FOOTER), lang.date(input.today));
+        return pdf::render(&blocks, &title, &footer).map_err(DocumentError::Build);
+    }
+    docx::pack(&paper_of(kind, input)?).map_err(DocumentError::Build)
+}
+
+/// A form as a [`paper::Paper`]: what its .docx is written from and what the printed
+/// dossier typesets. The status report is not a paper (`Build`).
+pub fn paper_of(kind: DocKind, input: &Input) -> Result<paper::Paper, DocumentError> {
+    match kind {
+        DocKind::Form01 => forms::form_01(input),
+        DocKind::Form02 => forms::form_02(input),
+        DocKind::Form03 => forms::form_03(input),
+        DocKind::Sheet => sheet::scoring_sheet(input, sheet::SheetTicks::SelfAssessment),
+        DocKind::Letter => letter::request_letter(input),
+        DocKind::Report => Err(DocumentError::Build(
+            "the status report is not a form".into(),
+        )),
+    }
+}
+
+impl DocKind {
+    /// Its Vietnamese title in the printed dossier's bookmarks and footers (the forms are
+    /// Vietnamese papers).
+    pub fn title_vi(self) -> &'static str {
+        match self {
+            DocKind::Form01 => "Mẫu 01 – Phiếu đăng ký",
+            DocKind::Form02 => "Mẫu 02 – Báo cáo tự đánh giá",
+            DocKind::Form03 => "Mẫu 03 – Báo cáo của UBND xã",
+            DocKind::Sheet => "Phiếu chấm điểm (tự đánh giá)",
+            DocKind::Letter => "Văn bản đề nghị của UBND xã",
+            DocKind::Report => "Báo cáo tình trạng",
         }
-    };
-    docx::pack(docx).map_err(DocumentError::Build)
+    }
+
+    /// The forms the app typesets for a document of the 26/2026 dossier list, in order:
+    /// Form 01; Form 02 with its evidence annex, then the scoring sheet of the
+    /// self-assessment; Form 03; the commune's request letter. (`domain::print::TYPESET`
+    /// names the same keys.)
+    pub fn for_dossier_key(key: &str) -> &'static [DocKind] {
+        match key {
+            "form-01" => &[DocKind::Form01],
+            "form-02" => &[DocKind::Form02, DocKind::Sheet],
+            "form-03" => &[DocKind::Form03],
+            "commune-request-letter" => &[DocKind::Letter],
+            _ => &[],
+        }
+    }
 }
 
 /// One line of the evidence annex: an attached file under its criterion.

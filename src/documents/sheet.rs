@@ -2,12 +2,12 @@
 //! every criterion and option with □, the chosen option ticked, the totals. Option labels
 //! are the app's short paraphrases, not the legal wording: the sheet says so in its footer.
 
-use docx_rs::Docx;
+use super::paper::Paper;
 
-use super::docx::{
+use super::forms::{set_of, small, title};
+use super::paper::{
     self, BOLD, DOTS, ITALIC, PLAIN, Style, cell, centred, check, field, gap, line, table,
 };
-use super::forms::{set_of, small, title};
 use super::{DocumentError, Input};
 use crate::domain::scoring::{self, Answer, ScoreSheet};
 
@@ -23,7 +23,7 @@ pub enum SheetTicks {
 }
 
 /// The scoring sheet of the product's set as printed ("kiêm phiếu đánh giá").
-pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Docx, DocumentError> {
+pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Paper, DocumentError> {
     let product = input.product;
     let app = input.application().ok_or(DocumentError::NoApplication)?;
     let set = set_of(input)?;
@@ -38,7 +38,7 @@ pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Docx, DocumentE
     } else {
         set.sheet_heading_vi.clone()
     };
-    let mut doc = docx::document()
+    let mut doc = paper::document()
         .add_paragraph(title("PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP"))
         .add_paragraph(centred(&heading, BOLD))
         .add_paragraph(centred(
@@ -173,8 +173,8 @@ pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Docx, DocumentE
         ))
         .add_paragraph(field("Ý kiến của người đánh giá", ""))
         .add_paragraph(line(DOTS, PLAIN));
-    Ok(doc.add_table(docx::signature(
-        &docx::place_date("", None),
+    Ok(doc.add_table(paper::signature(
+        &paper::place_date("", None),
         "Người đánh giá",
         "(Ký và ghi rõ họ tên)",
         "",

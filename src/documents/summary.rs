@@ -9,13 +9,13 @@
 //! recipients beside the signature, then the product list as an annex on a new page.
 //! Bytes only; no files, no clock.
 
-use docx_rs::{AlignmentType, LineSpacing, Paragraph};
+use super::paper::{Align, Paper, Paragraph, Spacing};
 
 use super::DocumentError;
-use super::docx::{
+use super::forms::{official_commune_name, small, title};
+use super::paper::{
     self, BOLD, ITALIC, PLAIN, SMALL, Style, TEXT_WIDTH, cell, centred, gap, line, table,
 };
-use super::forms::{official_commune_name, small, title};
 use crate::domain::model::WorkspaceInfo;
 use crate::domain::spreadsheet::OutCell;
 use crate::domain::summary::{GroupKey, ReportBook, ReportTable, StarCount, Summary, SummaryTexts};
@@ -32,9 +32,9 @@ pub fn docx_bytes(
     let commune = official_commune_name(&info.commune);
     let agency_commune = text::summary_agency_commune(commune, lang);
     let national =
-        docx::national_header_lines_in(lang.t(text::SUM_COUNTRY), lang.t(text::SUM_MOTTO));
-    let mut doc = docx::document()
-        .add_table(docx::agency_header_in(
+        paper::national_header_lines_in(lang.t(text::SUM_COUNTRY), lang.t(text::SUM_MOTTO));
+    let mut doc = paper::document()
+        .add_table(paper::agency_header_in(
             &[
                 (lang.t(text::SUM_AGENCY), small(BOLD)),
                 (&agency_commune, small(BOLD)),
@@ -47,7 +47,7 @@ pub fn docx_bytes(
                 &text::summary_place_date(commune, summary.today, lang),
                 ITALIC,
             )
-            .align(AlignmentType::Right),
+            .align(Align::Right),
         )
         .add_paragraph(gap())
         .add_paragraph(title(lang.t(text::SUM_TITLE)))
@@ -56,7 +56,7 @@ pub fn docx_bytes(
             BOLD,
         ))
         .add_paragraph(centred("-----------", PLAIN))
-        .add_paragraph(docx::body(&text::summary_intro(
+        .add_paragraph(paper::body(&text::summary_intro(
             commune,
             &summary.period,
             lang,
@@ -75,7 +75,7 @@ pub fn docx_bytes(
     }
     // The closing sentence stays with the signature.
     doc = doc.add_paragraph(
-        docx::body(&text::summary_closing(commune, &summary.period, lang)).keep_next(true),
+        paper::body(&text::summary_closing(commune, &summary.period, lang)).keep_next(true),
     );
     let mut recipients = vec![line(
         lang.t(text::SUM_RECIPIENTS),
@@ -89,7 +89,7 @@ pub fn docx_bytes(
             .iter()
             .map(|l| line(l, small(PLAIN))),
     );
-    doc = doc.add_table(docx::signature_with_recipients(
+    doc = doc.add_table(paper::signature_with_recipients(
         "",
         lang.t(text::SUM_SIGN_FOR),
         lang.t(text::SUM_SIGN_HOW),
@@ -113,16 +113,16 @@ pub fn docx_bytes(
             size: 20,
         },
     ));
-    docx::pack(doc).map_err(DocumentError::Build)
+    super::docx::pack(&doc).map_err(DocumentError::Build)
 }
 
 /// A section heading with a little space above it (6 pt), kept with what follows.
 fn heading(text: &str) -> Paragraph {
-    docx::section_heading(text).line_spacing(LineSpacing::new().before(120).after(40))
+    paper::section_heading(text).line_spacing(Spacing::new().before(120).after(40))
 }
 
 /// The officer's text, a paragraph per line; three dotted lines to write on when empty.
-fn officers_words(mut doc: docx_rs::Docx, words: &str) -> docx_rs::Docx {
+fn officers_words(mut doc: Paper, words: &str) -> Paper {
     let lines: Vec<&str> = words
         .lines()
         .map(str::trim)
@@ -130,19 +130,19 @@ fn officers_words(mut doc: docx_rs::Docx, words: &str) -> docx_rs::Docx {
         .collect();
     if lines.is_empty() {
         for _ in 0..3 {
-            doc = doc.add_paragraph(docx::dotted_line());
+            doc = doc.add_paragraph(paper::dotted_line());
         }
         return doc;
     }
     for l in lines {
-        doc = doc.add_paragraph(docx::body(l));
+        doc = doc.add_paragraph(paper::body(l));
     }
     doc
 }
 
 /// A table of Part I: its heading, the table (or the sentence said when it is empty),
 /// its notes.
-fn add_table(mut doc: docx_rs::Docx, report_table: &ReportTable) -> docx_rs::Docx {
+fn add_table(mut doc: Paper, report_table: &ReportTable) -> Paper {
     doc = doc.add_paragraph(heading(&report_table.heading));
     doc = add_rows(doc, report_table);
     for note in &report_table.notes {
@@ -161,7 +161,7 @@ fn add_table(mut doc: docx_rs::Docx, report_table: &ReportTable) -> docx_rs::Doc
 /// The bordered table itself, widths scaled to the text width; text left, numbers and
 /// dates centred, the totals row bold. (The widths are chosen so that a date,
 /// "10/03/2026", fits on one line at 12 pt with Word's cell margins: about 1,310 twips.)
-fn add_rows(doc: docx_rs::Docx, report_table: &ReportTable) -> docx_rs::Docx {
+fn add_rows(doc: Paper, report_table: &ReportTable) -> Paper {
     if report_table.rows.is_empty()
         && let Some(empty) = &report_table.when_empty
     {

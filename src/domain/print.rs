@@ -23,12 +23,26 @@ pub struct PrintedDocument {
     pub included: bool,
     /// Its evidence, in the order attached.
     pub attachments: Vec<Attachment>,
+    /// The app typesets this document itself (a form, [`TYPESET`]): it prints even
+    /// without files, before them.
+    pub typeset: bool,
 }
 
-/// Which documents are printed by default: the ready ones of this side; a commune
-/// forwarding a dossier prints the producer's ready ones too (it sends the whole set on).
-pub fn printed_by_default(status: DocStatus, provider: Provider, side: WorkspaceKind) -> bool {
-    status == DocStatus::Ready
+/// The documents of the 26/2026 dossier list the app typesets itself, from the product:
+/// Form 01, Form 02 (with its evidence annex and the scoring sheet), Form 03 and the
+/// commune's request letter.
+pub const TYPESET: [&str; 4] = ["form-01", "form-02", "form-03", "commune-request-letter"];
+
+/// Which documents are printed by default: the ready ones of this side, and the forms
+/// the app typesets for this side (ready or not: the paper is printed to be signed); a
+/// commune forwarding a dossier prints the producer's too (it sends the whole set on).
+pub fn printed_by_default(
+    status: DocStatus,
+    provider: Provider,
+    side: WorkspaceKind,
+    typeset: bool,
+) -> bool {
+    (typeset || status == DocStatus::Ready)
         && match side {
             WorkspaceKind::Producer => provider == Provider::Producer,
             WorkspaceKind::Commune => true,
@@ -51,15 +65,17 @@ pub fn plan(
         if entry.status == DocStatus::NotApplicable {
             continue;
         }
+        let typeset = TYPESET.contains(&item.key.as_str());
         out.push(PrintedDocument {
             key: item.key.clone(),
             name_vi: item.name_vi.clone(),
             name_en: item.name_en.clone(),
             provider: item.provider,
             status: entry.status,
-            included: !entry.attachments.is_empty()
-                && printed_by_default(entry.status, item.provider, side),
+            included: (typeset || !entry.attachments.is_empty())
+                && printed_by_default(entry.status, item.provider, side, typeset),
             attachments: entry.attachments.clone(),
+            typeset,
         });
     }
     for entry in &application.dossier {
@@ -72,6 +88,7 @@ pub fn plan(
                 status: entry.status,
                 included: entry.status == DocStatus::Ready,
                 attachments: entry.attachments.clone(),
+                typeset: false,
             });
         }
     }
@@ -125,10 +142,39 @@ mod tests {
         use DocStatus as S;
         use Provider as P;
         use WorkspaceKind as W;
-        assert!(printed_by_default(S::Ready, P::Producer, W::Producer));
-        assert!(!printed_by_default(S::Ready, P::Commune, W::Producer));
-        assert!(printed_by_default(S::Ready, P::Producer, W::Commune));
-        assert!(printed_by_default(S::Ready, P::Commune, W::Commune));
-        assert!(!printed_by_default(S::InProgress, P::Producer, W::Producer));
+        assert!(printed_by_default(
+            S::Ready,
+            P::Producer,
+            W::Producer,
+            false
+        ));
+        assert!(!printed_by_default(
+            S::Ready,
+            P::Commune,
+            W::Producer,
+            false
+        ));
+        assert!(printed_by_default(S::Ready, P::Producer, W::Commune, false));
+        assert!(printed_by_default(S::Ready, P::Commune, W::Commune, false));
+        assert!(!printed_by_default(
+            S::InProgress,
+            P::Producer,
+            W::Producer,
+            false
+        ));
+        // A form the app typesets prints before it is ready (to be signed), on its side.
+        assert!(printed_by_default(
+            S::InProgress,
+            P::Producer,
+            W::Producer,
+            true
+        ));
+        assert!(!printed_by_default(
+            S::InProgress,
+            P::Commune,
+            W::Producer,
+            true
+        ));
+        assert!(printed_by_default(S::Missing, P::Commune, W::Commune, true));
     }
 }

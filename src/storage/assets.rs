@@ -18,6 +18,15 @@ const DEJAVU_SANS_GZ: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf.
 /// DejaVu Sans Bold, gzipped.
 const DEJAVU_SANS_BOLD_GZ: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf.gz");
 
+/// Liberation Serif (licence in `assets/fonts/LICENSE-Liberation.txt`), metric-compatible
+/// with Times New Roman, the font of the forms: regular, bold, italic, bold italic, gzipped.
+const SERIF_GZ: [&[u8]; 4] = [
+    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf.gz"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf.gz"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf.gz"),
+    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf.gz"),
+];
+
 /// Inflates a built-in gzipped asset once; empty if it is damaged (a build defect the
 /// tests catch: `the_fonts_inflate`).
 fn inflated(cell: &'static std::sync::OnceLock<Vec<u8>>, gz: &[u8]) -> &'static [u8] {
@@ -36,6 +45,16 @@ fn inflated(cell: &'static std::sync::OnceLock<Vec<u8>>, gz: &[u8]) -> &'static 
 pub fn dejavu_sans() -> &'static [u8] {
     static CELL: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
     inflated(&CELL, DEJAVU_SANS_GZ)
+}
+
+/// Liberation Serif in a style (Times New Roman's metrics): the forms typeset as PDF.
+pub fn liberation_serif(bold: bool, italic: bool) -> &'static [u8] {
+    static CELLS: [std::sync::OnceLock<Vec<u8>>; 4] = [const { std::sync::OnceLock::new() }; 4];
+    let index = usize::from(bold) + 2 * usize::from(italic);
+    match (CELLS.get(index), SERIF_GZ.get(index)) {
+        (Some(cell), Some(gz)) => inflated(cell, gz),
+        _ => &[],
+    }
 }
 
 /// DejaVu Sans Bold, for headings.
@@ -161,6 +180,22 @@ mod tests {
             (
                 super::dejavu_sans_bold(),
                 "0d977336a6d5fba34eab8e3199eb218327161b5143749f802982c2bc34df0c96",
+            ),
+            (
+                super::liberation_serif(false, false),
+                "29d12439831b7f59194efec85872f24f54eff05738933f9a860220d2abff88ba",
+            ),
+            (
+                super::liberation_serif(true, false),
+                "446a4421f297698427170fd7db20e59169a4188baaaf940e9bea58af6341a723",
+            ),
+            (
+                super::liberation_serif(false, true),
+                "c1830c433ab41379f1139fac388989d37c9f08c81e1bd643efdcc7946db30753",
+            ),
+            (
+                super::liberation_serif(true, true),
+                "36dd6965be8915f6d7efb259757f1f7546a7c6f72c53a20bbe4ae7092f2cd558",
             ),
         ] {
             let hex: String = Sha256::digest(bytes)

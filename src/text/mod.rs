@@ -164,6 +164,7 @@ tr! {
     DOC_FORM_02 = "Mẫu 02 – Báo cáo tự đánh giá (Word)", "Form 02 – Self-assessment report (Word)";
     DOC_FORM_03 = "Mẫu 03 – Báo cáo của UBND xã (Word)", "Form 03 – Commune's report (Word)";
     DOC_SHEET = "Phiếu chấm điểm (Word)", "Scoring sheet (Word)";
+    DOC_LETTER = "Văn bản đề nghị của UBND xã (Word)", "Commune's request letter (Word)";
     DOC_REPORT = "Báo cáo tình trạng sản phẩm (PDF)", "Product status report (PDF)";
     FIELD_CERTIFICATE = "Giấy chứng nhận", "Certificate";
     FIELD_EXPIRES = "hết hạn", "expires";

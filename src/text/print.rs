@@ -21,6 +21,8 @@ tr! {
     PRINT_DAMAGED_IMAGE = "Ảnh bị hỏng hoặc bị cắt cụt (tải về chưa hết?).", "The image is damaged or cut short (an unfinished download?).";
     PRINT_TOO_LARGE_IMAGE = "Ảnh lớn hơn 100 megapixel: không đưa vào bản in (hãy thu nhỏ rồi đính kèm lại).", "The image is over 100 megapixels: not printed (shrink it and attach it again).";
     PRINT_MISSING_FILE = "Không tìm thấy tệp trong kho minh chứng của thư mục làm việc.", "The file is not in the workspace's evidence store.";
+    PRINT_FORM_PROBLEM = "Không lập được mẫu này", "This form could not be made";
+    PRINT_TYPESET = "mẫu do phần mềm lập", "form made by the app";
     PRINT_PROVINCE = "Tỉnh", "Province";
     PRINT_DATE = "Ngày lập", "Prepared on";
     PRINT_PREPARED_BY = "Người lập", "Prepared by";
@@ -54,5 +56,6 @@ pub fn print_words(lang: Lang) -> PrintWords {
         damaged_pdf: t(PRINT_DAMAGED_PDF),
         damaged_image: t(PRINT_DAMAGED_IMAGE),
         too_large_image: t(PRINT_TOO_LARGE_IMAGE),
+        form_problem: t(PRINT_FORM_PROBLEM),
     }
 }

@@ -39,13 +39,18 @@ pub fn print_dialog_ui(
             .show(ui, |ui| {
                 for document in &mut dialog.request.documents {
                     let files = document.attachments.len();
-                    let label = format!(
-                        "{} ({files} {})",
-                        lang.pick(&document.name_vi, &document.name_en),
-                        lang.t(text::FILES)
-                    );
+                    let name = lang.pick(&document.name_vi, &document.name_en);
+                    let label = if document.typeset {
+                        format!(
+                            "{name} ({} + {files} {})",
+                            lang.t(text::PRINT_TYPESET),
+                            lang.t(text::FILES)
+                        )
+                    } else {
+                        format!("{name} ({files} {})", lang.t(text::FILES))
+                    };
                     ui.add_enabled(
-                        files > 0,
+                        files > 0 || document.typeset,
                         egui::Checkbox::new(&mut document.included, label),
                     );
                 }

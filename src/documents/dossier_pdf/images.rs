@@ -6,7 +6,7 @@ use krilla::geom::{Size, Transform};
 use krilla::image::Image;
 use krilla::surface::Surface;
 
-use super::fit;
+use super::evidence::fit;
 
 /// An image's pixel size from its header (nothing decoded): a PNG's IHDR read here, a
 /// JPEG's frame header by the image crate.

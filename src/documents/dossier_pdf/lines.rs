@@ -3,8 +3,8 @@
 
 use krilla::surface::Surface;
 
-use super::super::pdf::{ACCENT, Face, INK, PAGE_W, Placed, WARN, draw, wrap};
-use super::{MARGIN, PrintWords};
+use super::super::pdf::{ACCENT, Face, INK, PAGE_H, PAGE_W, Placed, WARN, draw, wrap};
+use super::{FOOTER_BAND, MARGIN, PrintJob, PrintWords};
 use crate::domain::dossier::Attachment;
 use crate::domain::search::nfc;
 
@@ -110,4 +110,55 @@ pub(super) fn notice_page(
         false,
         INK,
     );
+}
+
+/// The page of a form that could not be made: its name and why.
+pub(super) fn problem_page(
+    surface: &mut Surface<'_>,
+    faces: &Faces<'_>,
+    title: &str,
+    name: &str,
+    reason: &str,
+) {
+    let width = PAGE_W - 2.0 * MARGIN;
+    let mut y = 260.0;
+    for line in wrap(faces.bold, &nfc(title), 15.0, width) {
+        text(surface, faces, MARGIN, y, &line, 15.0, true, WARN);
+        y += 22.0;
+    }
+    y += 8.0;
+    for line in wrap(faces.bold, &nfc(name), 12.0, width) {
+        text(surface, faces, MARGIN, y, &line, 12.0, true, INK);
+        y += 17.0;
+    }
+    for line in wrap(faces.regular, &nfc(reason), 11.0, width) {
+        text(surface, faces, MARGIN, y, &line, 11.0, false, WARN);
+        y += 16.0;
+    }
+}
+
+/// Width of a contents entry's name (the page number takes the rest of the line).
+pub(super) const CONTENTS_TEXT_W: f32 = PAGE_W - 2.0 * MARGIN - 70.0;
+/// Where the first contents entry starts, and the lowest a contents line may reach.
+pub(super) const CONTENTS_TOP: f32 = MARGIN + 50.0;
+pub(super) const CONTENTS_BOTTOM: f32 = PAGE_H - MARGIN - FOOTER_BAND;
+
+/// The contents entries on each contents page, by their measured height: an entry
+/// wrapping onto several lines takes the room it needs, and never runs past the page.
+pub(super) fn contents_layout(job: &PrintJob<'_>, regular: &Face) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0usize;
+    let mut y = CONTENTS_TOP;
+    for (index, document) in job.documents.iter().enumerate() {
+        let name = format!("{}. {}", index + 1, document.name_vi);
+        let height = wrap(regular, &nfc(&name), 10.5, CONTENTS_TEXT_W).len() as f32 * 14.0 + 4.0;
+        if y + height > CONTENTS_BOTTOM && index > start {
+            pages.push(start..index);
+            start = index;
+            y = CONTENTS_TOP;
+        }
+        y += height;
+    }
+    pages.push(start..job.documents.len());
+    pages
 }

@@ -18,24 +18,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use krilla::Document;
 use krilla::configure::{ConfigurationBuilder, PdfVersion};
 use krilla::destination::XyzDestination;
-use krilla::geom::{Point, Rect, Size, Transform};
+use krilla::geom::{Point, Rect, Size};
 use krilla::image::Image;
 use krilla::metadata::Metadata;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
-use krilla::pdf::{Pdf, PdfDocument};
+use krilla::pdf::Pdf;
 use krilla::surface::Surface;
 
+use super::paper::Paper;
+use super::paper_pdf::{self, Fonts, Op};
 use super::pdf::{ACCENT, Face, INK, MUTED, PAGE_H, PAGE_W, Placed, WARN, draw, wrap};
 use crate::domain::dossier::Attachment;
-use crate::domain::print::{FileKind, PrintedDocument, file_kind};
+use crate::domain::print::PrintedDocument;
 use crate::domain::search::nfc;
 use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
 
+mod evidence;
 mod images;
 mod lines;
-use images::{complete_image, exif_orientation, image_size, place_image};
-use lines::{Faces, fit_line, notice_page, text};
+use evidence::{place_pdf_page, plan_file};
+use images::place_image;
+use lines::{CONTENTS_TEXT_W, Faces, contents_layout, fit_line, notice_page, text};
 
 /// Margin of the text pages (cover, contents, index, notices), in points.
 const MARGIN: f32 = 56.0;
@@ -72,6 +76,8 @@ pub struct PrintWords {
     pub damaged_pdf: String,
     pub damaged_image: String,
     pub too_large_image: String,
+    /// Title of the page of a form that could not be made.
+    pub form_problem: String,
 }
 
 /// What to print.
@@ -85,6 +91,37 @@ pub struct PrintJob<'a> {
     pub words: &'a PrintWords,
     /// Each document starts on a right-hand (odd) page, for two-sided printing.
     pub odd_pages: bool,
+    /// The forms the app typesets at the head of each document (as `documents`).
+    pub forms: &'a [Vec<Form>],
+}
+
+/// A form the app typesets at the head of its document (Form 01, Form 02…).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Form {
+    /// The paper, typeset by [`paper_pdf`].
+    Paper { name: String, paper: Paper },
+    /// It could not be made (no scoring set chosen…): a page says why.
+    Problem { name: String, reason: String },
+}
+
+/// A form laid out in the first pass.
+enum Laid {
+    Pages { name: String, pages: Vec<Vec<Op>> },
+    Problem { name: String, reason: String },
+}
+
+impl Laid {
+    fn name(&self) -> &str {
+        match self {
+            Laid::Pages { name, .. } | Laid::Problem { name, .. } => name,
+        }
+    }
+    fn pages(&self) -> usize {
+        match self {
+            Laid::Pages { pages, .. } => pages.len().max(1),
+            Laid::Problem { .. } => 1,
+        }
+    }
 }
 
 /// An evidence file that could not be printed as itself: its name and why.
@@ -125,10 +162,8 @@ impl Plan {
     }
 }
 
-/// Lines per contents page and files per index page.
-const CONTENTS_LINES: usize = 26;
+/// Files per index page (each takes the same room).
 const INDEX_FILES: usize = 9;
-
 /// The dossier as PDF bytes, and the files printed only as a notice page (each named
 /// with why). `load` reads one attachment (called twice per file: once to count pages,
 /// once to print; nothing is kept between); `progress` gets (files done, files); a set
@@ -141,7 +176,35 @@ pub fn render(
 ) -> Result<(Vec<u8>, Vec<Unprinted>), PrintError> {
     let regular = Face::new(dejavu_sans()).ok_or(PrintError::Build("font".into()))?;
     let bold = Face::new(dejavu_sans_bold()).ok_or(PrintError::Build("font".into()))?;
+    let serif = Fonts::new().ok_or(PrintError::Build("font".into()))?;
     let included: Vec<&PrintedDocument> = job.documents.iter().filter(|d| d.included).collect();
+    // Pass 1 for the forms: each laid out on its pages (small: drawing operations only).
+    let laid: Vec<Vec<Laid>> = job
+        .documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.included)
+        .map(|(index, _)| {
+            job.forms
+                .get(index)
+                .map(|forms| {
+                    forms
+                        .iter()
+                        .map(|form| match form {
+                            Form::Paper { name, paper } => Laid::Pages {
+                                name: name.clone(),
+                                pages: paper_pdf::lay_out(paper, &serif),
+                            },
+                            Form::Problem { name, reason } => Laid::Problem {
+                                name: name.clone(),
+                                reason: reason.clone(),
+                            },
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
     let files: u64 = included
         .iter()
         .map(|d| d.attachments.len() as u64)
@@ -167,14 +230,16 @@ pub fn render(
 
     // Page indices (0-based): cover, contents, each document (padded to start on an odd
     // page number if asked), the file index.
-    let contents_pages = job.documents.len().div_ceil(CONTENTS_LINES).max(1);
-    let mut next = 1 + contents_pages;
+    let contents_pages = contents_layout(job, &regular);
+    let mut next = 1 + contents_pages.len();
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (first page index, padding before)
-    for these in &plans {
+    for (these, forms) in plans.iter().zip(&laid) {
         let pad = usize::from(job.odd_pages && next % 2 == 1);
         next += pad;
         starts.push((next, pad));
-        next += these.iter().map(Plan::pages).sum::<usize>().max(1);
+        next += (forms.iter().map(Laid::pages).sum::<usize>()
+            + these.iter().map(Plan::pages).sum::<usize>())
+        .max(1);
     }
     let index_files: Vec<&Attachment> =
         included.iter().flat_map(|d| d.attachments.iter()).collect();
@@ -286,7 +351,8 @@ pub fn render(
             (format!("{}. {}", i + 1, d.name_vi), first)
         })
         .collect();
-    for chunk in entries.chunks(CONTENTS_LINES) {
+    for range in &contents_pages {
+        let chunk = entries.get(range.clone()).unwrap_or_default();
         page_no += 1;
         let mut page = document.start_page_with(PageSettings::new(size));
         let mut links = Vec::new();
@@ -308,8 +374,7 @@ pub fn render(
                 // The page number as printed in the footers (1-based).
                 let number =
                     first.map_or_else(|| job.words.not_ready.clone(), |p| (p + 1).to_string());
-                let width = PAGE_W - 2.0 * MARGIN - 70.0;
-                let lines = wrap(&regular, &nfc(name), 10.5, width);
+                let lines = wrap(&regular, &nfc(name), 10.5, CONTENTS_TEXT_W);
                 let top = y - 11.0;
                 for line in &lines {
                     text(&mut surface, &faces, MARGIN, y, line, 10.5, false, INK);
@@ -353,7 +418,9 @@ pub fn render(
 
     // The documents.
     let mut outline = Outline::new();
-    for ((document_plans, doc), (first, pad)) in plans.iter().zip(&included).zip(&starts) {
+    for (((document_plans, doc), (first, pad)), forms) in
+        plans.iter().zip(&included).zip(&starts).zip(&laid)
+    {
         for _ in 0..*pad {
             // A blank back page (two-sided printing): numbered, no document named.
             page_no += 1;
@@ -367,6 +434,53 @@ pub fn render(
             nfc(&doc.name_vi),
             XyzDestination::new(*first, Point::from_xy(0.0, 0.0)),
         );
+        // The forms the app typesets come first, as the signed paper would.
+        for form in forms {
+            if stopped() {
+                return Err(PrintError::Cancelled);
+            }
+            node.push_child(OutlineNode::new(
+                nfc(form.name()),
+                XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
+            ));
+            let footer_text = format!("{} – {}", doc.name_vi, form.name());
+            match form {
+                Laid::Pages { pages, .. } => {
+                    for ops in pages {
+                        page_no += 1;
+                        let mut page = document.start_page_with(PageSettings::new(size));
+                        let mut surface = page.surface();
+                        paper_pdf::draw(&mut surface, &serif, ops);
+                        footer(&mut surface, &footer_text, page_no);
+                        surface.finish();
+                        page.finish();
+                    }
+                    if pages.is_empty() {
+                        page_no += 1;
+                        let mut page = document.start_page_with(PageSettings::new(size));
+                        let mut surface = page.surface();
+                        footer(&mut surface, &footer_text, page_no);
+                        surface.finish();
+                        page.finish();
+                    }
+                }
+                Laid::Problem { name, reason } => {
+                    page_no += 1;
+                    let mut page = document.start_page_with(PageSettings::new(size));
+                    let mut surface = page.surface();
+                    lines::problem_page(
+                        &mut surface,
+                        &faces,
+                        &job.words.form_problem,
+                        name,
+                        reason,
+                    );
+                    footer(&mut surface, &footer_text, page_no);
+                    surface.finish();
+                    page.finish();
+                }
+            }
+        }
         for (attachment, plan) in doc.attachments.iter().zip(document_plans) {
             if stopped() {
                 return Err(PrintError::Cancelled);
@@ -435,7 +549,7 @@ pub fn render(
             done += 1;
             progress(done, files);
         }
-        if doc.attachments.is_empty() {
+        if doc.attachments.is_empty() && forms.is_empty() {
             page_no += 1;
             let mut page = document.start_page_with(PageSettings::new(size));
             let mut surface = page.surface();
@@ -543,17 +657,27 @@ pub fn render(
             "{page_no} pages printed, {total} counted"
         )));
     }
-    let unprinted: Vec<Unprinted> = included
-        .iter()
-        .zip(&plans)
-        .flat_map(|(d, ps)| d.attachments.iter().zip(ps))
-        .filter_map(|(a, p)| match p {
-            Plan::Problem(reason) => Some(Unprinted {
-                file_name: a.file_name.clone(),
-                reason: reason.clone(),
-            }),
-            _ => None,
-        })
+    let forms_unprinted = laid.iter().flatten().filter_map(|form| match form {
+        Laid::Problem { name, reason } => Some(Unprinted {
+            file_name: name.clone(),
+            reason: reason.clone(),
+        }),
+        Laid::Pages { .. } => None,
+    });
+    let unprinted: Vec<Unprinted> = forms_unprinted
+        .chain(
+            included
+                .iter()
+                .zip(&plans)
+                .flat_map(|(d, ps)| d.attachments.iter().zip(ps))
+                .filter_map(|(a, p)| match p {
+                    Plan::Problem(reason) => Some(Unprinted {
+                        file_name: a.file_name.clone(),
+                        reason: reason.clone(),
+                    }),
+                    _ => None,
+                }),
+        )
         .collect();
     let bytes = document
         .finish()
@@ -561,98 +685,5 @@ pub fn render(
     Ok((bytes, unprinted))
 }
 
-/// How a file prints: its kind by name, checked by its bytes (first pass).
-fn plan_file(attachment: &Attachment, loaded: Loaded, words: &PrintWords) -> Plan {
-    let bytes = match loaded {
-        Loaded::Bytes(bytes) => bytes,
-        Loaded::Problem(reason) => return Plan::Problem(reason),
-    };
-    match file_kind(&attachment.file_name) {
-        FileKind::Other => Plan::NotPrintable,
-        FileKind::Pdf => match Pdf::new(bytes) {
-            Ok(pdf) if !pdf.pages().is_empty() => Plan::Pdf(pdf.pages().len()),
-            Err(hayro_syntax::LoadPdfError::Decryption(_)) => {
-                Plan::Problem(words.encrypted.clone())
-            }
-            // No page, or not readable.
-            Ok(_) | Err(_) => Plan::Problem(words.damaged_pdf.clone()),
-        },
-        kind @ (FileKind::Jpeg | FileKind::Png) => {
-            let png = kind == FileKind::Png;
-            let Some((width, height)) = image_size(&bytes) else {
-                return Plan::Problem(words.damaged_image.clone());
-            };
-            if u64::from(width) * u64::from(height) > MAX_IMAGE_PIXELS {
-                return Plan::Problem(words.too_large_image.clone());
-            }
-            if !complete_image(&bytes, png) {
-                return Plan::Problem(words.damaged_image.clone());
-            }
-            Plan::Image {
-                png,
-                orientation: if png { 1 } else { exif_orientation(&bytes) },
-            }
-        }
-    }
-}
-
-/// The evidence area: the page less a small margin and the footer band.
-fn evidence_area() -> (f32, f32, f32, f32) {
-    (
-        EVIDENCE_MARGIN,
-        EVIDENCE_MARGIN,
-        PAGE_W - 2.0 * EVIDENCE_MARGIN,
-        PAGE_H - 2.0 * EVIDENCE_MARGIN - FOOTER_BAND,
-    )
-}
-
-/// Where a `w` × `h` box goes in the evidence area: scaled to fit (never enlarged past
-/// the area, kept whole), centred. (x, y, scale).
-fn fit(w: f32, h: f32) -> (f32, f32, f32) {
-    let (ax, ay, aw, ah) = evidence_area();
-    let scale = (aw / w).min(ah / h);
-    (
-        ax + (aw - w * scale) / 2.0,
-        ay + (ah - h * scale) / 2.0,
-        scale,
-    )
-}
-
-/// One page of an embedded PDF, scaled into the evidence area (its rotation and size as
-/// the PDF gives them).
-fn place_pdf_page(surface: &mut Surface<'_>, pdf: &Arc<Pdf>, index: usize) {
-    let Some((w, h)) = pdf.pages().get(index).map(|p| p.render_dimensions()) else {
-        return;
-    };
-    if w <= 0.0 || h <= 0.0 {
-        return;
-    }
-    let (x, y, scale) = fit(w, h);
-    let Some(size) = Size::from_wh(w * scale, h * scale) else {
-        return;
-    };
-    let document = PdfDocument::new(Arc::clone(pdf));
-    surface.push_transform(&Transform::from_translate(x, y));
-    surface.draw_pdf_page(&document, size, index);
-    surface.pop();
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_fits_the_evidence_area_and_never_covers_the_footer() {
-        for (w, h) in [
-            (595.0, 842.0),
-            (842.0, 595.0),
-            (2000.0, 100.0),
-            (100.0, 3000.0),
-        ] {
-            let (x, y, scale) = fit(w, h);
-            assert!(x >= EVIDENCE_MARGIN - 0.01 && y >= EVIDENCE_MARGIN - 0.01);
-            assert!(x + w * scale <= PAGE_W - EVIDENCE_MARGIN + 0.01);
-            assert!(y + h * scale <= PAGE_H - EVIDENCE_MARGIN - FOOTER_BAND + 0.01);
-        }
-    }
-}
+mod tests;
