@@ -141,12 +141,18 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
     ]);
     assert!(out.status.success(), "{}", said(&out));
     let ready_key = ready_entry(&ws).key;
-    attach(
-        &ws,
-        "com-hong-quang",
-        &ready_key,
-        &[("Báo cáo tình trạng.pdf", std::fs::read(&report).unwrap())],
-    );
+    let mut files = vec![("Báo cáo tình trạng.pdf", std::fs::read(&report).unwrap())];
+    // The same page turned a quarter (/Rotate 90, as a scanner or a viewer saves it).
+    let rotated = tmp.path().join("rotated.pdf");
+    let qpdf = Process::new("qpdf")
+        .arg(&report)
+        .arg("--rotate=+90:1")
+        .arg(&rotated)
+        .output();
+    if qpdf.is_ok_and(|o| o.status.success()) {
+        files.push(("Bản quét xoay.pdf", std::fs::read(&rotated).unwrap()));
+    }
+    attach(&ws, "com-hong-quang", &ready_key, &files);
 
     let pdf = tmp.path().join("ho-so.pdf");
     let out = export_dossier(&ws, &pdf);
@@ -211,11 +217,26 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
         checked += 1;
     }
     assert!(checked >= 2, "{checked} documents checked");
-    // The embedded PDF keeps its text.
+    // The embedded PDF keeps its text, also when its page is rotated.
     assert!(
         pages.iter().any(|p| p.contains("Tình trạng sản phẩm OCOP")),
         "the status report's text is in the dossier"
     );
+    if files.len() > 1 {
+        let turned: Vec<&String> = pages
+            .iter()
+            .filter(|p| p.contains("Bản quét xoay.pdf") && p.contains("Trang"))
+            .collect();
+        assert!(!turned.is_empty(), "the rotated page is printed");
+        // pdftotext reads the turned text as text (not an image of it).
+        assert!(
+            turned.iter().any(|p| p.contains("OCOP")),
+            "the rotated page keeps its text: {turned:?}"
+        );
+    }
+    if let Some(keep) = std::env::var_os("OCOP_TEST_KEEP_PDF") {
+        std::fs::copy(&pdf, keep).unwrap();
+    }
     // The file index: every printed file with the SHA-256 of the bundle's manifest.
     let index: String = pages[total - 1..].join("\n");
     assert!(index.contains("Danh mục tệp điện tử"));

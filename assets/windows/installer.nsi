@@ -131,6 +131,7 @@ Section "Uninstall"
   Delete "$INSTDIR\fonts\DejaVuSans.ttf"
   Delete "$INSTDIR\fonts\DejaVuSans-Bold.ttf"
   Delete "$INSTDIR\fonts\LICENSE-DejaVu.txt"
+  Delete "$INSTDIR\fonts\LICENSE-Liberation.txt"
   RMDir "$INSTDIR\fonts"
   Delete "$INSTDIR\uninstall.exe"
   ; Removed only when empty (no demo left, nothing the officer put there).

@@ -1,4 +1,4 @@
-//! `export DIR --product ID --form 01|02|03|sheet|report --out FILE`: one form (.docx)
+//! `export DIR --product ID --form 01|02|03|letter|sheet|report --out FILE`: one form (.docx)
 //! or the status report (.pdf) of a product, written all or nothing; `--form dossier`:
 //! the whole dossier to print as one PDF (`app::print`). `--out -` writes
 //! the bytes to standard output (for a pipe). The portfolio as Excel is `--portfolio`.

@@ -11,7 +11,7 @@
 //! ocop-tracker score DIR [--product ID]  parts, total, star, blockers, suggestions
 //! ocop-tracker calendar DIR [--out FILE] iCalendar of upcoming deadlines, stable UIDs
 //! ocop-tracker gc DIR [--dry-run]        evidence files no product (nor the trash) uses
-//! ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE
+//! ocop-tracker export DIR --product ID --form 01|02|03|letter|sheet|report --out FILE
 //! ocop-tracker export DIR --portfolio --out FILE.xlsx   the portfolio as Excel
 //! ocop-tracker export DIR --summary --from DATE --to DATE --out FILE.docx|.xlsx
 //!                                        the commune's periodic report
@@ -65,10 +65,10 @@ Usage:
   ocop-tracker gc DIR [--dry-run] [--grace-days N] [--empty-trash]
                                          move evidence no product uses to trash/evidence/
   ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
-  ocop-tracker export DIR --product ID --form 01|02|03|sheet|report --out FILE|-
+  ocop-tracker export DIR --product ID --form 01|02|03|letter|sheet|report --out FILE|-
                                          a form (.docx) or the status report (.pdf)
   ocop-tracker export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]
-                                         the whole dossier to print: cover, contents, evidence
+                                         the whole dossier to print: cover, contents, forms, evidence
   ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
   ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
                                          [--lang vi|en] [--today YYYY-MM-DD]

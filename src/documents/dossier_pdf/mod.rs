@@ -164,6 +164,30 @@ impl Plan {
 
 /// Files per index page (each takes the same room).
 const INDEX_FILES: usize = 9;
+/// The footer's left part at 8 pt in `room`: "product · what – detail", the `what` cut
+/// with "…" first so that the `detail` (a file's name) stays whole when it can.
+fn footer_line(face: &Face, product: &str, what: &str, detail: &str, room: f32) -> String {
+    let whole = match (what.is_empty(), detail.is_empty()) {
+        (true, _) => product.to_owned(),
+        (false, true) => format!("{product} · {what}"),
+        (false, false) => format!("{product} · {what} – {detail}"),
+    };
+    let whole = nfc(&whole);
+    if detail.is_empty() || face.width(&whole, 8.0) <= room {
+        return fit_line(face, &whole, 8.0, room);
+    }
+    let tail = nfc(&format!(" – {detail}"));
+    let head = nfc(&format!("{product} · "));
+    let left_for_what = room - face.width(&tail, 8.0) - face.width(&head, 8.0);
+    if left_for_what < 60.0 {
+        return fit_line(face, &whole, 8.0, room);
+    }
+    format!(
+        "{head}{}{tail}",
+        fit_line(face, &nfc(what), 8.0, left_for_what)
+    )
+}
+
 /// The dossier as PDF bytes, and the files printed only as a notice page (each named
 /// with why). `load` reads one attachment (called twice per file: once to count pages,
 /// once to print; nothing is kept between); `progress` gets (files done, files); a set
@@ -268,17 +292,14 @@ pub fn render(
         bold: &bold,
     };
     let mut page_no = 0usize;
-    // "Cốm Hồng Quang · <document> …" on the left, cut to fit; "Trang x/y" on the right.
-    let footer = |surface: &mut Surface<'_>, what: &str, page_no: usize| {
+    // "Cốm Hồng Quang · <document> – <file>" on the left, "Trang x/y" on the right. When
+    // it is too long the document's name is cut, never the file's: the page names what it
+    // shows.
+    let footer = |surface: &mut Surface<'_>, what: &str, detail: &str, page_no: usize| {
         let number = nfc(&format!("{} {}/{total}", job.words.page, page_no));
         let number_w = regular.width(&number, 8.0);
         let room = PAGE_W - 2.0 * EVIDENCE_MARGIN - number_w - 12.0;
-        let left = if what.is_empty() {
-            job.product.clone()
-        } else {
-            format!("{} · {what}", job.product)
-        };
-        let left = fit_line(&regular, &nfc(&left), 8.0, room);
+        let left = footer_line(&regular, &job.product, what, detail, room);
         for (x, line) in [
             (EVIDENCE_MARGIN, left),
             (PAGE_W - EVIDENCE_MARGIN - number_w, number),
@@ -328,7 +349,7 @@ pub fn render(
                 y += 20.0;
             }
         }
-        footer(&mut surface, &job.words.cover_label, page_no);
+        footer(&mut surface, &job.words.cover_label, "", page_no);
         surface.finish();
         page.finish();
     }
@@ -399,7 +420,7 @@ pub fn render(
                 }
                 y += 4.0;
             }
-            footer(&mut surface, &job.words.contents_label, page_no);
+            footer(&mut surface, &job.words.contents_label, "", page_no);
             surface.finish();
         }
         for (rect, target) in links {
@@ -426,7 +447,7 @@ pub fn render(
             page_no += 1;
             let mut page = document.start_page_with(PageSettings::new(size));
             let mut surface = page.surface();
-            footer(&mut surface, "", page_no);
+            footer(&mut surface, "", "", page_no);
             surface.finish();
             page.finish();
         }
@@ -443,7 +464,7 @@ pub fn render(
                 nfc(form.name()),
                 XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
             ));
-            let footer_text = format!("{} – {}", doc.name_vi, form.name());
+            let footer_text = (doc.name_vi.as_str(), form.name());
             match form {
                 Laid::Pages { pages, .. } => {
                     for ops in pages {
@@ -451,7 +472,7 @@ pub fn render(
                         let mut page = document.start_page_with(PageSettings::new(size));
                         let mut surface = page.surface();
                         paper_pdf::draw(&mut surface, &serif, ops);
-                        footer(&mut surface, &footer_text, page_no);
+                        footer(&mut surface, footer_text.0, footer_text.1, page_no);
                         surface.finish();
                         page.finish();
                     }
@@ -459,7 +480,7 @@ pub fn render(
                         page_no += 1;
                         let mut page = document.start_page_with(PageSettings::new(size));
                         let mut surface = page.surface();
-                        footer(&mut surface, &footer_text, page_no);
+                        footer(&mut surface, footer_text.0, footer_text.1, page_no);
                         surface.finish();
                         page.finish();
                     }
@@ -475,7 +496,7 @@ pub fn render(
                         name,
                         reason,
                     );
-                    footer(&mut surface, &footer_text, page_no);
+                    footer(&mut surface, footer_text.0, footer_text.1, page_no);
                     surface.finish();
                     page.finish();
                 }
@@ -489,7 +510,7 @@ pub fn render(
                 nfc(&attachment.file_name),
                 XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
             ));
-            let footer_text = format!("{} – {}", doc.name_vi, attachment.file_name);
+            let footer_text = (doc.name_vi.as_str(), attachment.file_name.as_str());
             let bytes = match (plan, load(attachment)) {
                 (Plan::Pdf(_) | Plan::Image { .. }, Loaded::Bytes(bytes)) => Some(bytes),
                 _ => None,
@@ -504,7 +525,7 @@ pub fn render(
                         if let Some(pdf) = &parsed {
                             place_pdf_page(&mut surface, pdf, index);
                         }
-                        footer(&mut surface, &footer_text, page_no);
+                        footer(&mut surface, footer_text.0, footer_text.1, page_no);
                         surface.finish();
                         page.finish();
                     }
@@ -521,7 +542,7 @@ pub fn render(
                     if let Ok(image) = image {
                         place_image(&mut surface, image, *orientation);
                     }
-                    footer(&mut surface, &footer_text, page_no);
+                    footer(&mut surface, footer_text.0, footer_text.1, page_no);
                     surface.finish();
                     page.finish();
                 }
@@ -541,7 +562,7 @@ pub fn render(
                         attachment,
                         reason.as_deref(),
                     );
-                    footer(&mut surface, &footer_text, page_no);
+                    footer(&mut surface, footer_text.0, footer_text.1, page_no);
                     surface.finish();
                     page.finish();
                 }
@@ -553,7 +574,7 @@ pub fn render(
             page_no += 1;
             let mut page = document.start_page_with(PageSettings::new(size));
             let mut surface = page.surface();
-            footer(&mut surface, &doc.name_vi, page_no);
+            footer(&mut surface, &doc.name_vi, "", page_no);
             surface.finish();
             page.finish();
         }
@@ -625,7 +646,7 @@ pub fn render(
             );
             y += 18.0;
         }
-        footer(&mut surface, &job.words.file_index, page_no);
+        footer(&mut surface, &job.words.file_index, "", page_no);
         surface.finish();
         page.finish();
     }
@@ -643,7 +664,7 @@ pub fn render(
             true,
             ACCENT,
         );
-        footer(&mut surface, &job.words.file_index, page_no);
+        footer(&mut surface, &job.words.file_index, "", page_no);
         surface.finish();
         page.finish();
     }
