@@ -570,12 +570,7 @@ fn old_unused_evidence(ws: &Path) -> String {
     )
     .unwrap();
     std::fs::remove_file(&source).unwrap();
-    std::fs::File::options()
-        .write(true)
-        .open(ws.join(&imported.stored_path))
-        .unwrap()
-        .set_modified(std::time::SystemTime::now() - Duration::from_secs(30 * 24 * 3600))
-        .unwrap();
+    common::age_evidence(ws, &imported.stored_path, 30);
     imported.stored_path
 }
 

@@ -548,3 +548,72 @@ fn a_product_without_a_set_is_a_task_until_one_is_chosen() {
     harness.run();
     harness.get_by_label(chosen);
 }
+
+/// A disk that fills up during an import: some product files are written, the rest are
+/// not. The import says how many were saved and that running it again adds the rest; the
+/// run again does (the saved ones are skipped as duplicates by name). The full disk is
+/// played by a file-size limit (bash's `ulimit -f`, the signal ignored so that a write
+/// fails with EFBIG) between the size of the small products' files and the big one's.
+#[cfg(unix)]
+#[test]
+fn an_import_that_cannot_write_every_product_says_how_many_were_saved() {
+    let (tmp, ws) = common::demo_copy();
+    let csv = tmp.path().join("danh-sach.csv");
+    let long = "Thôn Nà Va ".repeat(45);
+    std::fs::write(
+        &csv,
+        format!(
+            "STT,Tên sản phẩm,Chủ thể,Xã,Địa chỉ\n1,Mật ong bạc hà,HTX Ong Lâm Bình,Bình An,Bình An\n\
+             2,Miến dong {},{long},{long},{long}\n3,Chè Shan tuyết,HTX Chè Lăng Can,Lăng Can,Lăng Can\n",
+            "Thổ Bình ".repeat(40)
+        ),
+    )
+    .unwrap();
+    let count = |ws: &Path| {
+        AppState::open(ws, common::catalog(), common::today(), Lang::Vi)
+            .unwrap()
+            .workspace()
+            .products
+            .len()
+    };
+    let before = count(&ws);
+    // The sizes of the three files, from the same import into a copy.
+    let probe = tmp.path().join("probe");
+    common::copy_dir(&ws, &probe);
+    let out = run(&["import", probe.to_str().unwrap(), csv.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", said(&out));
+    let size = |stem: &str| {
+        std::fs::read_dir(probe.join("products"))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .find(|e| e.file_name().to_string_lossy().starts_with(stem))
+            .map(|e| e.metadata().unwrap().len())
+            .unwrap()
+    };
+    let small = size("mat-ong").max(size("che-shan"));
+    let big = size("mien-dong");
+    let blocks = (small + big) / 2 / 1024;
+    assert!(
+        small < blocks * 1024 && blocks * 1024 < big,
+        "{small} and {big} bytes: no limit between"
+    );
+    let limited = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f {blocks}; trap '' XFSZ; exec \"$0\" \"$@\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_ocop-tracker"))
+        .args(["import", ws.to_str().unwrap(), csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = said(&limited);
+    assert!(!limited.status.success(), "{text}");
+    assert!(
+        text.contains("Đã lưu 2/3 sản phẩm") && text.contains("chạy lại lệnh nhập"),
+        "{text}"
+    );
+    assert_eq!(count(&ws), before + 2);
+    // Again, with room: the rest is added and nothing twice.
+    let again = run(&["import", ws.to_str().unwrap(), csv.to_str().unwrap()]);
+    assert_eq!(count(&ws), before + 3, "{}", said(&again));
+}

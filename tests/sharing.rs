@@ -232,15 +232,6 @@ fn d_a_second_window_on_the_same_workspace_is_read_only() {
     );
 }
 
-fn age(path: &Path, days: u64) {
-    let when = SystemTime::now() - Duration::from_secs(days * 24 * 3600);
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .and_then(|f| f.set_modified(when))
-        .expect("set mtime");
-}
-
 fn stored_files(ws: &Path) -> Vec<String> {
     storage::evidence::list_stored(ws).expect("list")
 }
@@ -250,7 +241,7 @@ fn e_clean_up_decides_from_a_fresh_scan_not_from_what_was_loaded() {
     let (_tmp, ws) = common::demo_copy();
     let state = open(&ws, "An");
     for stored in stored_files(&ws) {
-        age(&ws.join(&stored), 30);
+        common::age_evidence(&ws, &stored, 30);
     }
     // Another officer attaches a file: the evidence arrives, then their product file.
     let other = tempfile::tempdir().expect("tmp");
@@ -263,7 +254,7 @@ fn e_clean_up_decides_from_a_fresh_scan_not_from_what_was_loaded() {
         &std::sync::atomic::AtomicBool::new(false),
     )
     .expect("import");
-    age(&ws.join(&imported.stored_path), 30);
+    common::age_evidence(&ws, &imported.stored_path, 30);
     let mut product = storage::load_workspace(&ws)
         .expect("load")
         .workspace
@@ -288,7 +279,7 @@ fn f_evidence_before_its_product_renamed_evidence_and_newer_products_are_safe() 
     let (_tmp, ws) = common::demo_copy();
     let stored = stored_files(&ws);
     for path in &stored {
-        age(&ws.join(path), 30);
+        common::age_evidence(&ws, path, 30);
     }
     // Arrives before the product file that names it: young, so kept.
     let early = "evidence/ee/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee.pdf";
@@ -299,7 +290,7 @@ fn f_evidence_before_its_product_renamed_evidence_and_newer_products_are_safe() 
     assert!(plan.too_young.contains(&early.to_owned()), "{plan:?}");
     assert!(plan.removable.is_empty());
     // Its name is not its content's hash: reported, never removed, even when old.
-    age(&ws.join(early), 30);
+    common::age_evidence(&ws, early, 30);
     let plan =
         storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
     assert!(plan.misnamed.contains(&early.to_owned()), "{plan:?}");
@@ -412,4 +403,114 @@ fn every_conflict_copy_name_is_recognised_in_any_case() {
         names.len(),
         "{said}"
     );
+}
+
+/// Two officers add a product of the same name at the same moment (an import each, on
+/// two PCs of a shared folder): the second to write finds the id taken. Both are kept as
+/// two products; the second moves to the next free id, never to a conflict copy.
+#[test]
+fn a_new_product_whose_id_was_taken_meanwhile_gets_the_next_free_id() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut mine = open(&ws, "Nguyễn Văn An");
+    let id = mine.free_product_id("Mật ong bạc hà");
+    assert_eq!(id.as_str(), "mat-ong-bac-ha");
+    // The other PC saves its own "Mật ong bạc hà" under that id first; the sync tool
+    // brings the file here.
+    let other = tempfile::tempdir().expect("tmp");
+    let their_ws = other.path().join("ws");
+    common::copy_dir(&ws, &their_ws);
+    let _ = fs::remove_file(their_ws.join(storage::shared::LOCK_FILE));
+    let mut theirs = open(&their_ws, "Lò Văn Bình");
+    let add = |state: &mut AppState, set: u8| {
+        state
+            .apply(&Command::AddProduct {
+                id: id.clone(),
+                name: "Mật ong bạc hà".into(),
+                scoring_set: set,
+                year: 2026,
+            })
+            .expect("add");
+    };
+    add(&mut theirs, 5);
+    assert!(theirs.flush());
+    drop(theirs);
+    let file = "products/mat-ong-bac-ha.ron";
+    fs::copy(their_ws.join(file), ws.join(file)).expect("sync the file");
+    let theirs_bytes = fs::read(ws.join(file)).unwrap();
+    // This PC did not see it yet (no watcher here) and adds its own.
+    add(&mut mine, 6);
+    assert!(mine.flush(), "{:?}", mine.messages());
+    let moved = ProductId::parse("mat-ong-bac-ha-2").unwrap();
+    assert_eq!(mine.workspace().products[&moved].scoring_set, 6);
+    assert_eq!(
+        mine.workspace().products[&id].scoring_set,
+        5,
+        "theirs read in"
+    );
+    assert_eq!(
+        fs::read(ws.join("products/mat-ong-bac-ha.ron")).unwrap(),
+        theirs_bytes,
+        "theirs untouched"
+    );
+    assert!(ws.join("products/mat-ong-bac-ha-2.ron").is_file());
+    let names: Vec<String> = fs::read_dir(ws.join("products"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.contains("conflict")),
+        "no conflict copy: {names:?}"
+    );
+    assert!(mine.conflicts().is_empty());
+    assert!(
+        mine.messages()
+            .iter()
+            .any(|m| m.text.contains("mat-ong-bac-ha-2")),
+        "the move is said: {:?}",
+        mine.messages()
+    );
+    // Undo takes back this PC's product, under its new id, and leaves theirs.
+    assert!(mine.undo());
+    assert!(mine.flush());
+    assert!(!mine.workspace().products.contains_key(&moved));
+    assert!(!ws.join("products/mat-ong-bac-ha-2.ron").exists());
+    assert_eq!(
+        fs::read(ws.join("products/mat-ong-bac-ha.ron")).unwrap(),
+        theirs_bytes
+    );
+}
+
+/// A file attached ten days ago on another PC arrives through the sync folder with the
+/// modification time it had there, before the product file that names it. The clean-up
+/// counts the grace from when this computer first saw it, so it is kept for 7 days from
+/// its arrival, then may go (issue 27, item 4).
+#[test]
+fn evidence_arriving_with_an_old_time_is_kept_for_the_grace_from_its_arrival() {
+    let (tmp, ws) = common::demo_copy();
+    let source = tmp.path().join("Ảnh vùng nguyên liệu.jpg");
+    fs::write(&source, b"a photo taken on the other PC").expect("write");
+    let imported = storage::evidence::import_file(
+        &ws,
+        &source,
+        &mut |_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .expect("store");
+    let ten_days_ago = SystemTime::now() - Duration::from_secs(10 * 24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(ws.join(&imported.stored_path))
+        .and_then(|f| f.set_modified(ten_days_ago))
+        .expect("the time the sync tool kept");
+    let plan =
+        storage::unused_evidence(&ws, SystemTime::now(), storage::EVIDENCE_GRACE).expect("plan");
+    assert!(
+        plan.too_young.contains(&imported.stored_path),
+        "kept: {plan:?}"
+    );
+    assert!(!plan.removable.contains(&imported.stored_path));
+    // Eight days on, no product has named it: now it may go.
+    let later = SystemTime::now() + Duration::from_secs(8 * 24 * 3600);
+    let plan = storage::unused_evidence(&ws, later, storage::EVIDENCE_GRACE).expect("plan");
+    assert!(plan.removable.contains(&imported.stored_path), "{plan:?}");
 }

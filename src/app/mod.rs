@@ -67,6 +67,21 @@ enum Snapshot {
 }
 
 impl Snapshot {
+    /// The same change under product id `new` instead of `old` (a new product saved
+    /// under another id because its own was taken meanwhile).
+    fn rename(&mut self, old: &ProductId, new: &ProductId) {
+        match self {
+            Snapshot::Product { id, before, after } if id == old => {
+                *id = new.clone();
+                for product in [before, after].into_iter().flatten() {
+                    product.id = new.clone();
+                }
+            }
+            Snapshot::Many(parts) => parts.iter_mut().for_each(|p| p.rename(old, new)),
+            Snapshot::Product { .. } | Snapshot::Info { .. } => {}
+        }
+    }
+
     /// The same change the other way round (what undo applies).
     fn reversed(self) -> Snapshot {
         match self {
@@ -211,6 +226,11 @@ pub struct AppState {
     /// The text field the last undo step edited (see [`text_edit_key`]): a field saves
     /// while it is being typed in, and those saves join one undo step.
     last_text_edit: Option<String>,
+    /// How deep [`AppState::write_targets`] is in moving new products to free ids.
+    id_moves: u32,
+    /// Products moved to a free id by the last writes (old, new), for the undo step
+    /// being made.
+    moved_ids: Vec<(ProductId, ProductId)>,
     change_log: Vec<(u64, Option<ProductId>)>,
     unsaved: BTreeSet<SaveTarget>,
     /// Whether a change of many products (an import, its undo or redo) is written in
@@ -322,6 +342,8 @@ impl AppState {
             undo: Vec::new(),
             redo: Vec::new(),
             last_text_edit: None,
+            id_moves: 0,
+            moved_ids: Vec::new(),
             change_log: Vec::new(),
             unsaved: BTreeSet::new(),
             write_in_steps: false,
@@ -488,7 +510,14 @@ impl AppState {
                 after: Box::new(self.workspace.info.clone()),
             },
         };
+        self.moved_ids.clear();
         self.persist(&snapshot);
+        // A new product whose id was taken on disk meanwhile was saved under another id:
+        // this step (not on the undo stack yet) follows it.
+        let mut snapshot = snapshot;
+        for (old, new) in std::mem::take(&mut self.moved_ids) {
+            snapshot.rename(&old, &new);
+        }
         self.note_change(&snapshot);
         let key = text_edit_key(command);
         match (self.undo.last_mut(), &snapshot) {

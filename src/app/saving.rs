@@ -9,6 +9,9 @@ use crate::text;
 /// Products written per step when a change of many products is written in steps: about
 /// a fifth of a second each on a quiet disk, so the progress moves and the window answers.
 pub const WRITE_STEP: usize = 1000;
+/// How many times in a row a new product moves to another free id before it is left
+/// unsaved for the usual retry (each move picks an id free on disk that moment).
+const MAX_ID_MOVES: u32 = 5;
 
 /// What a change of many products still has to write ([`AppState::write_step`]).
 #[derive(Debug)]
@@ -100,6 +103,7 @@ impl AppState {
     /// result: written targets leave `unsaved`, failures stay for a retry and are said.
     fn write_targets(&mut self, pending: Vec<SaveTarget>) {
         let mut written = self.save_many_in_parallel(&pending);
+        let mut moved: Vec<SaveTarget> = Vec::new();
         for target in pending {
             let result = match &target {
                 SaveTarget::Product(id) => match written.remove(id) {
@@ -139,6 +143,19 @@ impl AppState {
                     let err = StorageError::ChangedOnDisk { conflict, path };
                     self.message(Level::Error, text::storage_error(&err, self.lang));
                 }
+                // A new product whose id someone else took meanwhile (another import of
+                // a product of the same name, on another PC): two different products, so
+                // not a conflict; this one moves to the next free id and is written there.
+                Err(StorageError::IdTaken { .. }) => {
+                    if let SaveTarget::Product(id) = &target
+                        && let Some(new_id) = self.move_to_free_id(id)
+                    {
+                        self.unsaved.remove(&target);
+                        let again = SaveTarget::Product(new_id);
+                        self.unsaved.insert(again.clone());
+                        moved.push(again);
+                    }
+                }
                 Err(err) => {
                     let text = format!(
                         "{}: {}",
@@ -152,6 +169,37 @@ impl AppState {
                 }
             }
         }
+        // Each move chose an id free on disk just now; another race moves it again.
+        if !moved.is_empty() {
+            self.id_moves += 1;
+            if self.id_moves <= MAX_ID_MOVES {
+                self.write_targets(moved);
+            }
+            self.id_moves -= 1;
+        }
+    }
+
+    /// Gives the new product `old` the next free id (its name's, as an import chooses),
+    /// in memory and in the undo and redo steps, and reads the other product now on disk
+    /// under `old`. Says so. None if `old` is not in memory.
+    fn move_to_free_id(&mut self, old: &ProductId) -> Option<ProductId> {
+        let mut product = self.workspace.products.remove(old)?;
+        let new_id = self.free_product_id(&product.name);
+        product.id = new_id.clone();
+        let name = product.name.clone();
+        self.workspace.products.insert(new_id.clone(), product);
+        for (snapshot, _) in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            snapshot.rename(old, &new_id);
+        }
+        self.moved_ids.push((old.clone(), new_id.clone()));
+        self.last_text_edit = None;
+        self.stamps.remove(old);
+        self.reload_product(old);
+        self.message(
+            Level::Info,
+            text::id_moved(old.as_str(), new_id.as_str(), &name, self.lang),
+        );
+        Some(new_id)
     }
 
     /// Writes many pending products at once (an import, or its redo) as one batch

@@ -357,7 +357,13 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let conflicts_before = state.conflicts().len();
     let (added, updated) = state.import_products(&preview, &sheet)?;
     if !state.flush() {
-        let problems: Vec<String> = state.messages().iter().map(|m| m.text.clone()).collect();
+        // A disk that filled up, a folder that went away: some files are written, the
+        // rest not. Say how many, and that running it again adds the rest (the saved ones
+        // are then duplicates by name, skipped by default).
+        let mut problems: Vec<String> = state.messages().iter().map(|m| m.text.clone()).collect();
+        let total = added + updated;
+        let saved = total.saturating_sub(state.unsaved_count());
+        problems.push(text::import_partly_saved(saved, total, lang));
         return Err(problems.join("\n"));
     }
     // Never "imported" for what went only to a conflict copy.

@@ -14,7 +14,8 @@ use super::{
 use crate::domain::model::Product;
 
 /// New evidence files are kept at least this long by clean-up: a file may arrive
-/// through a sync folder before the product file that names it.
+/// through a sync folder before the product file that names it. Counted from when this
+/// computer first saw the file (`storage::seen`), not from its modification time.
 pub const EVIDENCE_GRACE: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
 
 /// What "clean up unused evidence" would do now.
@@ -124,20 +125,29 @@ pub fn unused_evidence(
         path: dir.join(evidence::EVIDENCE_DIR),
     })?;
     let mut plan = CleanupPlan::default();
-    for stored_path in stored {
-        let name_sha = evidence::sha_of_stored_name(&stored_path);
-        if name_sha
-            .as_deref()
-            .is_some_and(|sha| referenced.contains(sha))
-        {
-            continue;
-        }
+    let unused: Vec<(String, Option<String>)> = stored
+        .into_iter()
+        .map(|stored_path| {
+            let name_sha = evidence::sha_of_stored_name(&stored_path);
+            (stored_path, name_sha)
+        })
+        .filter(|(_, sha)| !sha.as_deref().is_some_and(|sha| referenced.contains(sha)))
+        .collect();
+    // The grace runs from when this computer first saw a file (a sync tool keeps the
+    // other PC's modification time), or from its modification time if that is later.
+    let keys: Vec<String> = unused
+        .iter()
+        .map(|(path, sha)| sha.clone().unwrap_or_else(|| path.clone()))
+        .collect();
+    let seen = super::seen::first_seen(dir, &keys, now)?;
+    for ((stored_path, name_sha), key) in unused.into_iter().zip(keys) {
         let path = dir.join(&stored_path);
-        let young = fs::symlink_metadata(&path)
-            .and_then(|m| m.modified())
-            .map_or(true, |modified| {
-                now.duration_since(modified).unwrap_or_default() < grace
-            });
+        let modified = fs::symlink_metadata(&path).and_then(|m| m.modified()).ok();
+        let arrived = match (modified, seen.get(&key)) {
+            (Some(m), Some(s)) => Some(m.max(*s)),
+            (m, s) => m.or(s.copied()),
+        };
+        let young = arrived.is_none_or(|at| now.duration_since(at).unwrap_or_default() < grace);
         if young {
             plan.too_young.push(stored_path);
             continue;

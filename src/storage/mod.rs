@@ -28,6 +28,7 @@ mod load;
 pub mod many;
 pub mod migrate;
 pub mod probe;
+pub mod seen;
 pub mod shared;
 pub mod spreadsheet;
 
@@ -192,6 +193,16 @@ pub enum StorageError {
         /// The product file.
         path: PathBuf,
     },
+    /// A new product's file appeared under its id after the id was chosen (another
+    /// officer, another import, a sync tool): nothing was written; the caller saves the
+    /// product under the next free id.
+    #[error(
+        "a product with this id was saved by someone else meanwhile; nothing was written — {path}"
+    )]
+    IdTaken {
+        /// The product file that appeared.
+        path: PathBuf,
+    },
     /// The file holds fields this build does not know: shown read-only, so that saving
     /// cannot drop them.
     #[error(
@@ -222,6 +233,7 @@ impl StorageError {
             | StorageError::NotReplaced { path, .. }
             | StorageError::Skipped { path, .. }
             | StorageError::ChangedOnDisk { path, .. }
+            | StorageError::IdTaken { path }
             | StorageError::UnknownFields { path, .. } => path,
         }
     }
@@ -322,7 +334,9 @@ fn product_for_writing(dir: &Path, product: &Product) -> Result<(PathBuf, String
 ///
 /// The check runs just before the rename. On a change nothing is written over: this
 /// version goes to the app's own conflict file beside it (never loaded as a product,
-/// listed by `check` and `conflicts`) and [`StorageError::ChangedOnDisk`] names it.
+/// listed by `check` and `conflicts`) and [`StorageError::ChangedOnDisk`] names it. A new
+/// product (`expected` None) whose file appeared meanwhile is [`StorageError::IdTaken`]
+/// instead, with nothing written.
 /// Returns the stamp of what is now on disk.
 pub fn save_product_checked(
     dir: &Path,
@@ -346,6 +360,11 @@ pub fn save_product_checked(
     });
     match result {
         Ok(()) => Ok(FileStamp::of(text.as_bytes())),
+        // A new product whose id someone took meanwhile: not a conflict (the two are
+        // different products); the caller chooses another id.
+        Err(StorageError::ChangedOnDisk { .. }) if expected.is_none() => {
+            Err(StorageError::IdTaken { path })
+        }
         Err(StorageError::ChangedOnDisk { .. }) => {
             // Never over an earlier conflict file of the same second.
             let conflict = (1..100)

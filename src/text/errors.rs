@@ -164,6 +164,13 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
             Lang::Vi => format!("bỏ qua, không đọc: {} — {path}", skip_reason(*reason, lang)),
             Lang::En => format!("skipped, not read: {} — {path}", skip_reason(*reason, lang)),
         },
+        E::ChangedOnDisk { conflict, .. } if vi => format!(
+            "tệp đã bị sửa ở nơi khác từ lúc đọc nên không ghi đè; bản của máy này được giữ trong {} — {path}",
+            conflict.display()
+        ),
+        E::IdTaken { .. } if vi => {
+            format!("một sản phẩm cùng mã vừa được người khác lưu; không ghi gì — {path}")
+        }
         E::UnknownFields { fields, .. } if vi => format!(
             "có trường mà phiên bản này không biết: {}; chỉ mở để xem để không mất chúng — {path}",
             fields.join(", ")
@@ -316,5 +323,29 @@ pub fn command_error(err: &crate::command::CommandError, lang: Lang) -> String {
         E::Exists(id) if vi => format!("Đã có sản phẩm mã {id}"),
         E::NoRuleData(what) if vi => format!("Thiếu dữ liệu quy định: {what}"),
         other => other.to_string(),
+    }
+}
+
+/// A new product saved under another id because its own was taken meanwhile.
+pub fn id_moved(old: &str, new: &str, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Mã “{old}” vừa được lưu cho một sản phẩm khác (ở máy khác hoặc lần nhập khác); sản phẩm “{name}” được lưu với mã “{new}”."
+        ),
+        Lang::En => format!(
+            "The id “{old}” was just saved for another product (on another PC or by another import); “{name}” is saved as “{new}”."
+        ),
+    }
+}
+
+/// An import that could write only some of its products.
+pub fn import_partly_saved(saved: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đã lưu {saved}/{total} sản phẩm; chạy lại lệnh nhập để thêm phần còn lại (các sản phẩm đã lưu sẽ được bỏ qua vì trùng tên)."
+        ),
+        Lang::En => format!(
+            "{saved} of {total} products saved; run the import again to add the rest (the saved ones are skipped as duplicates by name)."
+        ),
     }
 }

@@ -181,3 +181,16 @@ pub fn said(out: &std::process::Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     )
 }
+
+/// Makes the stored evidence file `stored` (a path inside `ws`) look `days` old to the
+/// clean-up: its modification time, and when this computer first saw it.
+pub fn age_evidence(ws: &Path, stored: &str, days: u64) {
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 24 * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(ws.join(stored))
+        .and_then(|f| f.set_modified(when))
+        .expect("set mtime");
+    let sha = ocop_tracker::storage::evidence::sha_of_stored_name(stored).expect("a stored name");
+    ocop_tracker::storage::seen::set_first_seen(ws, &sha, when).expect("first seen");
+}
