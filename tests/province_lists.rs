@@ -592,7 +592,7 @@ fn an_import_that_cannot_write_every_product_says_how_many_were_saved() {
     };
     let small = size("mat-ong").max(size("che-shan"));
     let big = size("mien-dong");
-    let blocks = (small + big) / 2 / 1024;
+    let blocks = u64::midpoint(small, big) / 1024;
     assert!(
         small < blocks * 1024 && blocks * 1024 < big,
         "{small} and {big} bytes: no limit between"
