@@ -55,8 +55,8 @@ pub enum ImportOutcome {
     Finished {
         /// Stored files, ready to attach.
         attached: Vec<Attachment>,
-        /// Files that could not be stored: (path, reason).
-        failed: Vec<(PathBuf, String)>,
+        /// Files that could not be stored: (path, why; None when the worker stopped).
+        failed: Vec<(PathBuf, Option<evidence::EvidenceError>)>,
     },
     /// The user cancelled: nothing was attached, and the file being copied left no
     /// partial file. Files this job had already stored completely stay in the store
@@ -131,10 +131,7 @@ impl ImportJob {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(ImportOutcome::Finished {
                 attached: Vec::new(),
-                failed: vec![(
-                    PathBuf::new(),
-                    "the import thread stopped unexpectedly".to_owned(),
-                )],
+                failed: vec![(PathBuf::new(), None)],
             }),
         }
     }
@@ -183,7 +180,7 @@ fn run_import(
                 });
             }
             Err(evidence::EvidenceError::Cancelled) => return ImportOutcome::Cancelled,
-            Err(err) => failed.push((file.clone(), err.to_string())),
+            Err(err) => failed.push((file.clone(), Some(err))),
         }
     }
     ImportOutcome::Finished { attached, failed }

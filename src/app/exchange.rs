@@ -93,7 +93,8 @@ impl AppState {
             let data = match &planned.source {
                 Content::ProductFile => EntryData::Bytes {
                     bytes: storage::product_to_ron(product)
-                        .map_err(|err| err.to_string())?
+                        .map_err(|err| err.to_string())
+                        .map_err(|detail| format!("{}: {detail}", lang.t(text::DOC_BUILD_FAILED)))?
                         .into_bytes(),
                     compress: true,
                 },
@@ -103,7 +104,7 @@ impl AppState {
                     ..
                 } => {
                     let path = storage::evidence::resolve(&self.dir, stored_path)
-                        .map_err(|err| format!("{err}"))?;
+                        .map_err(|err| text::evidence_error(&err, lang))?;
                     let file_name = planned.path.rsplit('/').next().unwrap_or_default();
                     EntryData::Evidence {
                         path,

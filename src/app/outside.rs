@@ -275,7 +275,7 @@ impl AppState {
         let mut failures = Vec::new();
         for stored in confirmed.iter().filter(|o| plan.removable.contains(o)) {
             if let Err(err) = storage::evidence::remove_stored(&self.dir, stored) {
-                failures.push(err.to_string());
+                failures.push(text::evidence_error(&err, self.lang));
             }
         }
         if failures.is_empty() {
@@ -326,7 +326,7 @@ impl AppState {
             id: copy.of.clone(),
             merged: Box::new(merged),
         })
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| text::command_error(&e, self.lang))?;
         if !self.unsaved.is_empty() {
             return Err(self.lang.t(text::SAVE_FAILED).to_owned());
         }

@@ -18,7 +18,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let vi = lang == Lang::Vi;
     let mut out = Out::new();
     if args.iter().any(|a| a == "--empty-trash") {
-        let removed = storage::evidence::empty_evidence_trash(dir).map_err(|e| e.to_string())?;
+        let removed = storage::evidence::empty_evidence_trash(dir)
+            .map_err(|e| text::evidence_error(&e, lang))?;
         out.line(if vi {
             format!(
                 "đã xóa hẳn {removed} tệp trong {}",
@@ -55,7 +56,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 format!("would move to trash: {stored}")
             });
         } else {
-            storage::evidence::remove_stored(dir, stored).map_err(|e| e.to_string())?;
+            storage::evidence::remove_stored(dir, stored)
+                .map_err(|e| text::evidence_error(&e, lang))?;
             out.line(if vi {
                 format!(
                     "đã chuyển vào {}: {stored}",

@@ -48,6 +48,7 @@ tr! {
     COPYING = "Đang sao chép", "Copying";
     IMPORT_DONE = "Đã đính kèm", "Attached";
     IMPORT_FAILED = "Không đính kèm được", "Could not attach";
+    IMPORT_STOPPED = "việc sao chép dừng bất ngờ; hãy đính kèm lại", "the copying stopped unexpectedly; attach the files again";
     IMPORT_CANCELLED = "Đã hủy sao chép; không có gì được đính kèm.", "Copy cancelled; nothing was attached.";
     IMPORT_BUSY = "Đang sao chép tệp khác, chờ xong rồi thử lại.", "Another copy is running; try again when it is done.";
     CHOOSE_DOC_TITLE = "Đính kèm vào tài liệu nào?", "Attach to which document?";

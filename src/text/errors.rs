@@ -349,3 +349,12 @@ pub fn import_partly_saved(saved: usize, total: usize, lang: Lang) -> String {
         ),
     }
 }
+
+/// An operating-system error with no file to name (a worker thread that could not start),
+/// in the user's language.
+pub fn io_error(err: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => io_reason_vi(err),
+        Lang::En => err.to_string(),
+    }
+}

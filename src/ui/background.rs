@@ -29,7 +29,7 @@ impl OcopApp {
             }
         }) {
             Ok(job) => self.verify = Some(job),
-            Err(err) => state.message(Level::Error, err.to_string()),
+            Err(err) => state.message(Level::Error, text::io_error(&err, state.lang())),
         }
     }
 
@@ -119,6 +119,10 @@ impl OcopApp {
                     }
                     if let Some(state) = self.state.as_mut() {
                         for (path, reason) in failed {
+                            let reason = match reason {
+                                Some(err) => text::evidence_error(&err, lang),
+                                None => lang.t(text::IMPORT_STOPPED).to_owned(),
+                            };
                             state.message(
                                 Level::Error,
                                 format!(

@@ -118,7 +118,7 @@ impl OcopApp {
     ) {
         match Task::start(name, step, work, self.waker()) {
             Ok(task) => self.exchange = Some(ExchangeJob { task, label }),
-            Err(err) => self.report_error(err.to_string()),
+            Err(err) => self.report_error(text::io_error(&err, self.lang)),
         }
     }
 
