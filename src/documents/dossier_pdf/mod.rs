@@ -464,7 +464,12 @@ pub fn render(
                 nfc(form.name()),
                 XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
             ));
-            let footer_text = (doc.name_vi.as_str(), form.name());
+            // "Văn bản đề nghị của UBND xã" is both the document and its form: named once.
+            let footer_text = if form.name() == doc.name_vi {
+                (doc.name_vi.as_str(), "")
+            } else {
+                (doc.name_vi.as_str(), form.name())
+            };
             match form {
                 Laid::Pages { pages, .. } => {
                     for ops in pages {
