@@ -237,9 +237,43 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
     if let Some(keep) = std::env::var_os("OCOP_TEST_KEEP_PDF") {
         std::fs::copy(&pdf, keep).unwrap();
     }
-    // The file index: every printed file with the SHA-256 of the bundle's manifest.
+    // The file index: every printed file with the size and SHA-256 that the bundle's
+    // manifest gives for it (the electronic set made from the same workspace).
     let index: String = pages[total - 1..].join("\n");
     assert!(index.contains("Danh mục tệp điện tử"));
+    let bundle = tmp.path().join("ho-so.ocop.zip");
+    let out = run(&[
+        "bundle",
+        ws_str,
+        "--product",
+        "com-hong-quang",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", said(&out));
+    let verified =
+        ocop_tracker::storage::bundle::verify(&bundle, &mut |_, _| {}, &AtomicBool::new(false))
+            .unwrap();
+    let mut matched = 0;
+    for document in request.documents.iter().filter(|d| d.included) {
+        for file in &document.attachments {
+            let entry = verified
+                .manifest
+                .files
+                .iter()
+                .find(|f| f.sha256 == file.sha256)
+                .unwrap_or_else(|| panic!("{} in the bundle's manifest", file.file_name));
+            assert!(
+                index.contains(&entry.sha256)
+                    && index.contains(&format!("{} byte", entry.size_bytes)),
+                "{}: the manifest's size {} and SHA-256 in the index",
+                file.file_name,
+                entry.size_bytes
+            );
+            matched += 1;
+        }
+    }
+    assert!(matched >= 2, "{matched} files matched");
     for document in request.documents.iter().filter(|d| d.included) {
         for file in &document.attachments {
             assert!(
