@@ -445,6 +445,79 @@ fn zip_slip_names_are_refused_and_nothing_lands_outside() {
     }
 }
 
+/// Entry names Windows cannot extract (issue 27, item 6): a 300-byte component, a path
+/// past what a folder can hold, 200 levels. `verify` names each; receive refuses.
+#[test]
+fn entry_names_windows_cannot_extract_are_problems() {
+    let deep = vec!["a"; 200].join("/") + "/x.txt";
+    for (n, hostile) in [
+        format!("Minh chứng/{}.jpg", "ả".repeat(150)),
+        format!("Minh chứng/{}/{}.jpg", "b".repeat(120), "c".repeat(130)),
+        deep,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let tmp = tempfile::tempdir().unwrap();
+        let sound = sound_bundle(tmp.path());
+        let bad = tmp.path().join(format!("long-{n}.ocop.zip"));
+        with_more(&sound, &bad, &|zip| {
+            zip.start_file(hostile.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(b"x").unwrap();
+        });
+        let verified = bundle::verify(&bad, &mut no_progress(), &AtomicBool::new(false));
+        match verified {
+            Ok(v) => assert!(
+                v.problems
+                    .iter()
+                    .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
+                "{n}: {:?}",
+                v.problems
+            ),
+            Err(bundle::BundleError::Problems { problems, .. }) => assert!(
+                problems
+                    .iter()
+                    .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
+                "{n}: {problems:?}"
+            ),
+            Err(other) => panic!("{n}: {other}"),
+        }
+        refused(tmp.path(), &bad, "không an toàn");
+    }
+}
+
+/// A product with a very long name: every entry of its bundle (forms included) stays
+/// short enough to extract on Windows into an ordinary folder.
+#[test]
+fn a_long_product_name_gives_entry_names_windows_can_extract() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = producer_workspace(tmp.path());
+    let mut producer = open(&dir);
+    producer
+        .apply(&Command::SetText {
+            id: id(COM),
+            field: ocop_tracker::command::ProductField::Name,
+            value: "Cốm Hồng Quang đặc sản xã Hồng Quang huyện Lâm Bình cũ tỉnh Tuyên Quang \
+                    làm từ lúa nếp nương Khẩu Pái thu hoạch mùa thu, rang và giã thủ công \
+                    theo cách truyền thống của đồng bào Tày, đóng túi 200 g và hộp quà 500 g"
+                .into(),
+        })
+        .unwrap();
+    let path = tmp.path().join("long.ocop.zip");
+    let manifest = export(&producer, COM, &path);
+    for file in &manifest.files {
+        let units = file.path.encode_utf16().count();
+        assert!(
+            units <= ocop_tracker::domain::filename::MAX_ENTRY_UNITS,
+            "{units}: {}",
+            file.path
+        );
+    }
+    let verified = bundle::verify(&path, &mut no_progress(), &AtomicBool::new(false)).unwrap();
+    assert!(verified.problems.is_empty(), "{:?}", verified.problems);
+}
+
 #[test]
 fn symlink_entries_are_refused() {
     let tmp = tempfile::tempdir().unwrap();

@@ -80,8 +80,16 @@ pub fn layout(input: &Input, with_documents: bool) -> Result<Vec<Planned>, Docum
         if !placed.insert(sha256.to_owned()) {
             return;
         }
-        let folder = filename::safe_stem(folder, OTHER_FOLDER);
-        let wanted = format!("{EVIDENCE_FOLDER}/{folder}/{}", safe_file_name(file_name));
+        // Short enough to extract on Windows (a path of 260 at most, with the folder it
+        // is extracted into): the folder and then the file's stem are cut.
+        let folder = filename::cut_chars(
+            &filename::safe_stem(folder, OTHER_FOLDER),
+            filename::MAX_FOLDER_CHARS,
+        );
+        let wanted = filename::fit_entry(
+            &format!("{EVIDENCE_FOLDER}/{folder}"),
+            &safe_file_name(file_name),
+        );
         let path = filename::unique_name(&wanted, &|key| taken.contains(key));
         taken.insert(filename::collision_key(&path));
         out.push(Planned {
@@ -156,7 +164,7 @@ pub fn layout(input: &Input, with_documents: bool) -> Result<Vec<Planned>, Docum
     if with_documents && current.is_some() {
         for kind in DocKind::ALL {
             out.push(Planned {
-                path: format!("{FORMS_FOLDER}/{}", kind.file_name(product, Lang::Vi)),
+                path: filename::fit_entry(FORMS_FOLDER, &kind.file_name(product, Lang::Vi)),
                 role: FileRole::Form(kind.code().to_owned()),
                 source: Source::Document(kind),
             });

@@ -115,6 +115,50 @@ pub fn export_file_name(stem: &str, ext: &str) -> String {
     format!("{}.{ext}", safe_stem(stem, "ocop"))
 }
 
+/// Longest entry name a bundle gets, in UTF-16 units (what Windows counts): Explorer
+/// extracts into a folder such as `C:\Users\<name>\Downloads\<bundle>\`, and a path
+/// of more than 260 cannot be opened there; this leaves about 100 for that folder.
+pub const MAX_ENTRY_UNITS: usize = 160;
+/// Longest folder name inside a bundle (a criterion's name), in characters.
+pub const MAX_FOLDER_CHARS: usize = 60;
+
+/// The length Windows counts: UTF-16 code units.
+pub fn windows_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// `text` cut to at most `chars` characters, with no trailing space or dot.
+pub fn cut_chars(text: &str, chars: usize) -> String {
+    let cut: String = text.chars().take(chars).collect();
+    cut.trim_end_matches([' ', '.']).to_owned()
+}
+
+/// `folder/file` within [`MAX_ENTRY_UNITS`]: the file's stem is shortened (its extension
+/// kept) when the whole is too long.
+pub fn fit_entry(folder: &str, file: &str) -> String {
+    let whole = format!("{folder}/{file}");
+    if windows_len(&whole) <= MAX_ENTRY_UNITS {
+        return whole;
+    }
+    let (stem, ext) = match file.rfind('.') {
+        Some(dot) if dot > 0 => (&file[..dot], &file[dot..]),
+        _ => (file, ""),
+    };
+    let room = MAX_ENTRY_UNITS
+        .saturating_sub(windows_len(folder) + 1 + windows_len(ext))
+        .max(8);
+    let mut short = String::new();
+    for c in stem.chars() {
+        if windows_len(&short) + c.len_utf16() > room {
+            break;
+        }
+        short.push(c);
+    }
+    let short = short.trim_end_matches([' ', '.']);
+    let short = if short.is_empty() { "tep" } else { short };
+    format!("{folder}/{short}{ext}")
+}
+
 /// The folded (case- and accent-insensitive) key two names collide on when a file
 /// system ignores case: `"Cốm.docx"` and `"CỐM.docx"` are one file on Windows and macOS.
 pub fn collision_key(name: &str) -> String {

@@ -117,7 +117,10 @@ pub fn problem(problem: &Problem, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     match problem {
         Problem::UnsafeName { name, reason } if vi => {
-            format!("tên mục không an toàn ({reason}): {name:?}")
+            format!(
+                "tên mục không an toàn ({}): {name:?}",
+                unsafe_name_reason_vi(reason)
+            )
         }
         Problem::UnsafeName { name, reason } => format!("unsafe entry name ({reason}): {name:?}"),
         Problem::Link(name) if vi => format!("mục là liên kết tượng trưng: {name:?}"),
@@ -241,5 +244,27 @@ pub fn exchange_error(err: &ExchangeError, lang: Lang) -> String {
         (ExchangeError::ManifestMismatch, Lang::En) => {
             "the product in the bundle does not match the manifest".to_owned()
         }
+    }
+}
+
+/// Why an entry name is unsafe, in Vietnamese (the reasons are fixed English phrases in
+/// `storage::bundle`).
+fn unsafe_name_reason_vi(reason: &str) -> &str {
+    match reason {
+        "empty name" => "tên rỗng",
+        "backslash in the name" => "có dấu \\ trong tên",
+        "absolute path" => "đường dẫn tuyệt đối",
+        "drive letter or colon in the name" => "có tên ổ đĩa hoặc dấu hai chấm",
+        "control character in the name" => "có ký tự điều khiển",
+        "empty path component" => "có thành phần rỗng trong đường dẫn",
+        "parent-folder component (..)" => "có thành phần thư mục cha (..)",
+        "a name Windows cannot create" => "tên Windows không tạo được",
+        "not UTF-8" => "không phải UTF-8",
+        "a file or folder name longer than file systems allow (255 bytes)" => {
+            "tên tệp hoặc thư mục dài quá mức hệ thống tệp cho phép (255 byte)"
+        }
+        "a path too long to extract on Windows" => "đường dẫn quá dài để giải nén trên Windows",
+        "folders nested too deep" => "thư mục lồng nhau quá sâu",
+        other => other,
     }
 }

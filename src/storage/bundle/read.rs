@@ -25,6 +25,15 @@ use crate::storage::load::{Parsed, parse_noting_unknown, parse_product};
 use crate::storage::{MAX_PRODUCT_FILE_BYTES, StorageError};
 
 /// Why an entry name is unsafe, if it is.
+/// Longest file or folder name file systems create: 255 UTF-16 units on Windows (NTFS),
+/// 255 bytes on Linux (ext4) and macOS.
+const MAX_COMPONENT_BYTES: usize = 255;
+/// Longest entry name accepted: Windows opens paths of 260 at most, and the entry is
+/// extracted into some folder (this app writes at most `filename::MAX_ENTRY_UNITS`).
+const MAX_NAME_UNITS: usize = 240;
+/// Deepest nesting accepted (this app writes three levels).
+const MAX_DEPTH: usize = 16;
+
 fn name_problem(name: &str) -> Option<&'static str> {
     if name.is_empty() {
         return Some("empty name");
@@ -42,6 +51,18 @@ fn name_problem(name: &str) -> Option<&'static str> {
         return Some("control character in the name");
     }
     let trimmed = name.strip_suffix('/').unwrap_or(name);
+    // What Windows cannot extract: a name over 255 UTF-16 units, a path too long for an
+    // ordinary folder to extract it into, or nested absurdly deep.
+    // (UTF-8 bytes are never fewer than UTF-16 units: the byte count covers both.)
+    if trimmed.split('/').any(|c| c.len() > MAX_COMPONENT_BYTES) {
+        return Some("a file or folder name longer than file systems allow (255 bytes)");
+    }
+    if filename::windows_len(trimmed) > MAX_NAME_UNITS {
+        return Some("a path too long to extract on Windows");
+    }
+    if trimmed.split('/').count() > MAX_DEPTH {
+        return Some("folders nested too deep");
+    }
     for component in trimmed.split('/') {
         match component {
             "" => return Some("empty path component"),
