@@ -9,6 +9,8 @@ use crate::text;
 /// Products written per step when a change of many products is written in steps: about
 /// a fifth of a second each on a quiet disk, so the progress moves and the window answers.
 pub const WRITE_STEP: usize = 1000;
+/// Products serialised and written together by one batch write (one file-system sync).
+const WRITE_BATCH: usize = 1_000;
 /// How many times in a row a new product moves to another free id before it is left
 /// unsaved for the usual retry (each move picks an id free on disk that moment).
 const MAX_ID_MOVES: u32 = 5;
@@ -226,14 +228,19 @@ impl AppState {
             return results;
         }
         let now = chrono::Local::now().naive_local();
-        let written = storage::save_products_batch(
-            &self.dir,
-            &products,
-            &|id| self.stamps.get(id).copied(),
-            now,
-        );
-        for (product, result) in products.iter().zip(written) {
-            results.insert(product.id.clone(), result);
+        // In batches: each batch's files are serialised, written and let go before the
+        // next, so an import of 50,000 never holds all their texts at once (about 10 KB
+        // a product). Each batch costs one sync of the file system, so they stay large.
+        for batch in products.chunks(WRITE_BATCH) {
+            let written = storage::save_products_batch(
+                &self.dir,
+                batch,
+                &|id| self.stamps.get(id).copied(),
+                now,
+            );
+            for (product, result) in batch.iter().zip(written) {
+                results.insert(product.id.clone(), result);
+            }
         }
         results
     }

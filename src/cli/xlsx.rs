@@ -356,6 +356,9 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     };
     let conflicts_before = state.conflicts().len();
     let (added, updated) = state.import_products(&preview, &sheet)?;
+    // The rows are in the products now: let them go before the files are written.
+    drop(preview);
+    drop(sheet);
     if !state.flush() {
         // A disk that filled up, a folder that went away: some files are written, the
         // rest not. Say how many, and that running it again adds the rest (the saved ones
