@@ -2,11 +2,14 @@
 //! from the open workspace into a request that runs on a task (it owns its data), the
 //! evidence read one file at a time from the store, the PDF written all or nothing.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use super::AppState;
-use crate::documents::dossier_pdf::{self, Form, Loaded, PrintJob, PrintWords, Unprinted};
+use crate::documents::dossier_pdf::{
+    self, Form, Loaded, PrintJob, PrintWords, Rendered, Unprinted,
+};
 use crate::documents::{self, DocKind};
 use crate::domain::filename;
 use crate::domain::model::ProductId;
@@ -128,12 +131,13 @@ impl PrintRequest {
         )
     }
 
-    /// The PDF's bytes and the files printed only as a notice (each with why).
-    pub fn bytes(
+    /// The dossier made (its JPEG scans still in their files) and the files printed only
+    /// as a notice (each with why).
+    fn render(
         &self,
         progress: &mut dyn FnMut(u64, u64),
         cancel: &AtomicBool,
-    ) -> Result<(Vec<u8>, Vec<Unprinted>), dossier_pdf::PrintError> {
+    ) -> Result<Rendered, dossier_pdf::PrintError> {
         let lang = self.lang;
         let dir = self.dir.clone();
         let mut load = |attachment: &crate::domain::dossier::Attachment| {
@@ -160,6 +164,41 @@ impl PrintRequest {
         dossier_pdf::render(&job, &mut load, progress, cancel)
     }
 
+    /// Writes the made dossier to `out`, copying each JPEG scan from the store as it goes
+    /// (a set `cancel` stops it). The error says what went wrong.
+    fn write_rendered(
+        &self,
+        rendered: &Rendered,
+        out: &mut dyn std::io::Write,
+        cancel: &AtomicBool,
+    ) -> std::io::Result<()> {
+        let lang = self.lang;
+        rendered.write_to(out, &mut |attachment, writer| {
+            if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::Interrupted,
+                    lang.t(text::PRINT_CANCELLED),
+                ));
+            }
+            storage::evidence::copy_stored(&self.dir, &attachment.stored_path, writer)
+                .map_err(|err| std::io::Error::other(text::evidence_error(&err, lang)))
+        })
+    }
+
+    /// The PDF's bytes in memory and the files printed only as a notice (each with why):
+    /// for tests and small dossiers; [`PrintRequest::write`] streams to the file instead.
+    pub fn bytes(
+        &self,
+        progress: &mut dyn FnMut(u64, u64),
+        cancel: &AtomicBool,
+    ) -> Result<(Vec<u8>, Vec<Unprinted>), dossier_pdf::PrintError> {
+        let rendered = self.render(progress, cancel)?;
+        let mut bytes = Vec::new();
+        self.write_rendered(&rendered, &mut bytes, cancel)
+            .map_err(|err| dossier_pdf::PrintError::Build(err.to_string()))?;
+        Ok((bytes, rendered.unprinted))
+    }
+
     /// Writes the PDF to `out` (all or nothing: a cancelled or failed export leaves no
     /// file); returns the files printed only as a notice. The error is translated.
     pub fn write(
@@ -169,13 +208,39 @@ impl PrintRequest {
         cancel: &AtomicBool,
     ) -> Result<Vec<Unprinted>, String> {
         let lang = self.lang;
-        let (bytes, unprinted) = self.bytes(progress, cancel).map_err(|err| match err {
+        let rendered = self.render(progress, cancel).map_err(|err| match err {
             dossier_pdf::PrintError::Cancelled => lang.t(text::PRINT_CANCELLED).to_owned(),
             dossier_pdf::PrintError::Build(detail) => {
                 format!("{}: {detail}", lang.t(text::DOC_BUILD_FAILED))
             }
         })?;
-        storage::fsio::write_export(out, &bytes).map_err(|err| text::storage_error(&err, lang))?;
-        Ok(unprinted)
+        let mut write_error: Option<String> = None;
+        let written = storage::fsio::write_export_streamed(out, |file| {
+            let mut writer = std::io::BufWriter::with_capacity(1 << 20, &mut *file);
+            let result = self
+                .write_rendered(&rendered, &mut writer, cancel)
+                .and_then(|()| writer.flush());
+            result.map_err(|err| {
+                let action = if err.kind() == std::io::ErrorKind::Interrupted {
+                    "cancel"
+                } else {
+                    "write"
+                };
+                write_error = Some(text::io_error(&err, lang));
+                storage::StorageError::Io {
+                    action,
+                    source: err,
+                    path: out.to_owned(),
+                }
+            })
+        });
+        match (written, write_error) {
+            (Ok(()), _) => Ok(rendered.unprinted),
+            _ if cancel.load(std::sync::atomic::Ordering::Relaxed) => {
+                Err(lang.t(text::PRINT_CANCELLED).to_owned())
+            }
+            (Err(_), Some(detail)) => Err(format!("{}: {detail}", lang.t(text::PRINT_FAILED))),
+            (Err(err), None) => Err(text::storage_error(&err, lang)),
+        }
     }
 }

@@ -205,9 +205,11 @@ pub fn child(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     request.write(Path::new(out), &mut |_, _| {}, &AtomicBool::new(false))?;
     let seconds = start.elapsed().as_secs_f64();
+    // The export's peak, taken before the PDF is read back below (that read holds it whole).
+    let peak = peak_memory_kib().unwrap_or(0);
     // The pages counted in the PDF written (read back, as a reader would).
     let written = storage::probe::read_file(Path::new(out))?;
     let pages = hayro_syntax::Pdf::new(written).map_or(0, |pdf| pdf.pages().len());
-    println!("{seconds} {} {pages}", peak_memory_kib().unwrap_or(0));
+    println!("{seconds} {peak} {pages}");
     Ok(())
 }

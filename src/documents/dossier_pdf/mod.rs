@@ -37,6 +37,7 @@ use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
 mod evidence;
 mod images;
 mod lines;
+mod splice;
 use evidence::{place_pdf_page, plan_file};
 use images::place_image;
 use lines::{CONTENTS_TEXT_W, Faces, contents_layout, fit_line, notice_page, text};
@@ -124,6 +125,40 @@ impl Laid {
     }
 }
 
+/// The dossier as made: the PDF with its JPEG scans still to be copied in from their
+/// files ([`Rendered::write_to`]), and the files printed only as a notice.
+pub struct Rendered {
+    skeleton: Vec<u8>,
+    splices: Vec<splice::Splice>,
+    /// The files that fill the splices, by number.
+    files: Vec<Attachment>,
+    pub unprinted: Vec<Unprinted>,
+}
+
+impl Rendered {
+    /// Writes the PDF to `out`: the skeleton, with each JPEG copied in by `fill` (the
+    /// file's bytes written to the writer given; it returns how many). A file whose size
+    /// is not the one read when the PDF was made is an error (it changed meanwhile).
+    pub fn write_to(
+        &self,
+        out: &mut dyn std::io::Write,
+        fill: &mut dyn FnMut(&Attachment, &mut dyn std::io::Write) -> std::io::Result<u64>,
+    ) -> std::io::Result<()> {
+        splice::write(&self.skeleton, &self.splices, out, &mut |n, w| {
+            let file = self
+                .files
+                .get(n)
+                .ok_or_else(|| std::io::Error::other("no such file"))?;
+            fill(file, w)
+        })
+    }
+
+    /// How many files are copied in when the PDF is written.
+    pub fn files_to_copy(&self) -> usize {
+        self.files.len()
+    }
+}
+
 /// An evidence file that could not be printed as itself: its name and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unprinted {
@@ -188,16 +223,17 @@ fn footer_line(face: &Face, product: &str, what: &str, detail: &str, room: f32) 
     )
 }
 
-/// The dossier as PDF bytes, and the files printed only as a notice page (each named
-/// with why). `load` reads one attachment (called twice per file: once to count pages,
-/// once to print; nothing is kept between); `progress` gets (files done, files); a set
-/// `cancel` stops the export with [`PrintError::Cancelled`].
+/// The dossier, to be written with [`Rendered::write_to`], and the files printed only as
+/// a notice page (each named with why). `load` reads one attachment (called twice per
+/// file: once to count pages, once to print; nothing is kept between: a JPEG's header
+/// stays, its scan is copied from the file at the end); `progress` gets (files done,
+/// files); a set `cancel` stops the export with [`PrintError::Cancelled`].
 pub fn render(
     job: &PrintJob<'_>,
     load: &mut dyn FnMut(&Attachment) -> Loaded,
     progress: &mut dyn FnMut(u64, u64),
     cancel: &AtomicBool,
-) -> Result<(Vec<u8>, Vec<Unprinted>), PrintError> {
+) -> Result<Rendered, PrintError> {
     let regular = Face::new(dejavu_sans()).ok_or(PrintError::Build("font".into()))?;
     let bold = Face::new(dejavu_sans_bold()).ok_or(PrintError::Build("font".into()))?;
     let serif = Fonts::new().ok_or(PrintError::Build("font".into()))?;
@@ -437,7 +473,9 @@ pub fn render(
         page.finish();
     }
 
-    // The documents.
+    // The documents. JPEGs go in as placeholders (number, bytes, the file's size).
+    let mut spliced: Vec<(usize, Vec<u8>, u64)> = Vec::new();
+    let mut spliced_files: Vec<Attachment> = Vec::new();
     let mut outline = Outline::new();
     for (((document_plans, doc), (first, pad)), forms) in
         plans.iter().zip(&included).zip(&starts).zip(&laid)
@@ -541,6 +579,13 @@ pub fn render(
                     let mut surface = page.surface();
                     let image = if *png {
                         Image::from_png(bytes.into(), true)
+                    } else if let Some(stand_in) = splice::placeholder(&bytes, spliced.len()) {
+                        // Its header only: the scan itself is copied from the file when the
+                        // PDF is written out (splice.rs), never held here.
+                        spliced.push((spliced.len(), stand_in.clone(), bytes.len() as u64));
+                        spliced_files.push(attachment.clone());
+                        drop(bytes);
+                        Image::from_jpeg(stand_in.into(), true)
                     } else {
                         Image::from_jpeg(bytes.into(), true)
                     };
@@ -705,10 +750,16 @@ pub fn render(
                 }),
         )
         .collect();
-    let bytes = document
+    let skeleton = document
         .finish()
         .map_err(|err| PrintError::Build(format!("{err:?}")))?;
-    Ok((bytes, unprinted))
+    let splices = splice::locate(&skeleton, &spliced).map_err(PrintError::Build)?;
+    Ok(Rendered {
+        skeleton,
+        splices,
+        files: spliced_files,
+        unprinted,
+    })
 }
 
 #[cfg(test)]

@@ -586,6 +586,6 @@ mod store;
 use paths::check_syntax;
 pub use paths::resolve;
 pub use store::{
-    EVIDENCE_TRASH_DIR, clean_incoming, empty_evidence_trash, hash_stored, in_evidence_trash,
-    list_stored, orphans, remove_stored, sha_of_stored_name,
+    EVIDENCE_TRASH_DIR, clean_incoming, copy_stored, empty_evidence_trash, hash_stored,
+    in_evidence_trash, list_stored, orphans, remove_stored, sha_of_stored_name,
 };

@@ -97,6 +97,24 @@ pub fn hash_stored(workspace: &Path, stored_path: &str) -> Result<String, Eviden
     hash_reader(&mut file, &path, &never).map(|(sha, _)| sha)
 }
 
+/// Copies a stored file's bytes into `out` (through [`resolve`], regular files only, never
+/// through a link); returns how many were copied. The printed dossier writes its JPEG
+/// scans this way, straight from the store into the PDF, one buffer at a time.
+pub fn copy_stored(
+    workspace: &Path,
+    stored_path: &str,
+    out: &mut dyn std::io::Write,
+) -> Result<u64, EvidenceError> {
+    let path = resolve(workspace, stored_path)?;
+    match fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return Err(EvidenceError::NotAFile { path }),
+        Err(e) => return Err(io_err("inspect", &path)(e)),
+    }
+    let mut file = crate::storage::fsio::open_no_follow(&path).map_err(io_err("open", &path))?;
+    std::io::copy(&mut file, out).map_err(io_err("read", &path))
+}
+
 /// Folder inside the workspace where clean-up moves unused evidence (never deleted by
 /// clean-up itself; emptying it is a separate action).
 pub const EVIDENCE_TRASH_DIR: &str = "trash/evidence";
