@@ -447,14 +447,14 @@ fn the_forms_are_typeset_in_the_dossier_with_the_words_of_their_word_files() {
             kind.title_vi()
         );
     }
-    // The forms' font is embedded (Times New Roman's metrics, Liberation Serif).
+    // The forms' font is embedded (Times New Roman's metrics: OCOP Serif, from Liberation Serif).
     if let Ok(fonts) = Process::new("pdffonts").arg(&pdf).output() {
         let listing = String::from_utf8_lossy(&fonts.stdout).into_owned();
-        assert!(listing.contains("LiberationSerif"), "{listing}");
+        assert!(listing.contains("OCOPSerif"), "{listing}");
         assert!(
             listing
                 .lines()
-                .filter(|l| l.contains("LiberationSerif"))
+                .filter(|l| l.contains("OCOPSerif"))
                 .all(|l| l.contains(" yes ")),
             "embedded: {listing}"
         );

@@ -245,7 +245,7 @@ fn the_shipped_demo_is_what_write_seed_generates() {
     for (name, bytes) in &generated {
         assert!(
             committed.get(name) == Some(bytes),
-            "saves/{name} differs from `ocop-tracker write-seed` output; regenerate with `cargo run -- write-seed saves`"
+            "saves/{name} differs from `ocop-tracker write-seed` output; regenerate with `cargo run -- write-seed saves --force`"
         );
     }
 }

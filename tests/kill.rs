@@ -46,11 +46,23 @@ fn fifty_kills_during_saves_tear_no_file_and_leave_no_temp_file() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ocop-tracker"))
             .arg("bench-saves")
             .arg(&ws)
-            .stdout(Stdio::null())
+            .env("OCOP_TEST_CHILD", "1")
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("start the saving child");
-        std::thread::sleep(Duration::from_millis(20 + next(&mut seed) % 80));
+        // Kill only once the child says its saves are running (it first opens the
+        // workspace and parses the rule data: a kill then would test nothing), then at a
+        // random moment among them.
+        let mut said = String::new();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        std::io::BufRead::read_line(&mut stdout, &mut said).expect("read the child");
+        assert_eq!(
+            said.trim(),
+            "saving",
+            "round {round}: the child never began saving"
+        );
+        std::thread::sleep(Duration::from_millis(next(&mut seed) % 30));
         let still_running = child.try_wait().expect("poll").is_none();
         child.kill().expect("SIGKILL");
         let out = child.wait_with_output().expect("reap");

@@ -463,6 +463,7 @@ fn stress_two_writers_through_syncthing_lose_no_edit() {
     let writer = |ws: &Path, seed: &str, name: &str| {
         Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
             .args(["bench-sync-writer"])
+            .env("OCOP_TEST_CHILD", "1")
             .arg(ws)
             .args([&seconds.to_string(), seed, name])
             .stdout(Stdio::piped())

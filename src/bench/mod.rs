@@ -77,6 +77,14 @@ pub fn child_save_loop(dir: Option<&Path>) -> Result<(), String> {
     loop {
         for id in &ids {
             n += 1;
+            if n == 2 {
+                // The first save is on disk and the second begins: the test kills only
+                // after this line, so every kill lands among saves.
+                use std::io::Write as _;
+                let mut out = std::io::stdout();
+                let _ = writeln!(out, "saving");
+                let _ = out.flush();
+            }
             let command = Command::SetText {
                 id: id.clone(),
                 field: crate::command::ProductField::Notes,

@@ -218,7 +218,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("receive") => return bundle::receive(&args[1..]),
         Some("init") => roundtrip::init(&args[1..]),
         Some("remark") => roundtrip::remark(&args[1..]),
-        Some("write-seed") => write_seed(args.get(1).map(Path::new)),
+        Some("write-seed") => write_seed(args.get(1).map(Path::new), args),
         Some("bench") => crate::bench::run(&args[1..]),
         Some("bench-import") => crate::bench::run_import(&args[1..]),
         Some("bench-xlsx") => crate::bench::run_xlsx(&args[1..]),
@@ -227,6 +227,14 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("bench-dossier") => crate::bench::dossier::run(&args[1..]),
         Some("bench-dossier-child") => crate::bench::dossier::child(&args[1..]),
         Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
+        // Test children that rewrite every product's notes in a loop: never on a real
+        // workspace by a slip of the keyboard (the tests set OCOP_TEST_CHILD).
+        Some("bench-saves" | "bench-sync-writer") if std::env::var_os(TEST_CHILD).is_none() => {
+            Err(format!(
+                "“{}” is a test helper that overwrites every product's notes; it runs only under the tests ({TEST_CHILD}=1)",
+                args[0]
+            ))
+        }
         Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
         Some("bench-sync-writer") => crate::bench::child_sync_writer(&args[1..]),
         Some(other) if !other.starts_with('-') => {
@@ -271,9 +279,19 @@ fn demo_data(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// `write-seed DIR`: regenerates the shipped demo workspace (developer tool).
-fn write_seed(dir: Option<&Path>) -> Result<(), String> {
+/// Set by the tests for the children that rewrite a workspace in a loop.
+pub const TEST_CHILD: &str = "OCOP_TEST_CHILD";
+
+/// `write-seed DIR [--force]`: regenerates the shipped demo workspace (developer tool);
+/// over an existing workspace only with `--force` (it rewrites every file).
+fn write_seed(dir: Option<&Path>, args: &[String]) -> Result<(), String> {
     let dir = dir.ok_or("write-seed needs a folder")?;
+    if storage::looks_like_workspace(dir) && !args.iter().any(|a| a == "--force") {
+        return Err(format!(
+            "refusing to write over an existing workspace (add --force to regenerate the demo) — {}",
+            dir.display()
+        ));
+    }
     let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
     let mut workspace = demo::seed_workspace(&catalog);
     storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;

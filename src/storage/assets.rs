@@ -18,13 +18,15 @@ const DEJAVU_SANS_GZ: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf.
 /// DejaVu Sans Bold, gzipped.
 const DEJAVU_SANS_BOLD_GZ: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf.gz");
 
-/// Liberation Serif (licence in `assets/fonts/LICENSE-Liberation.txt`), metric-compatible
-/// with Times New Roman, the font of the forms: regular, bold, italic, bold italic, gzipped.
+/// OCOP Serif: Liberation Serif (metric-compatible with Times New Roman, the font of the
+/// forms) cut to the characters the forms use, without hinting, renamed as its licence
+/// asks of a modified version (`tools/subset-fonts`; licence in
+/// `assets/fonts/LICENSE-Liberation.txt`): regular, bold, italic, bold italic, gzipped.
 const SERIF_GZ: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf.gz"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf.gz"),
-    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf.gz"),
-    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf.gz"),
+    include_bytes!("../../assets/fonts/OcopSerif-Regular.ttf.gz"),
+    include_bytes!("../../assets/fonts/OcopSerif-Bold.ttf.gz"),
+    include_bytes!("../../assets/fonts/OcopSerif-Italic.ttf.gz"),
+    include_bytes!("../../assets/fonts/OcopSerif-BoldItalic.ttf.gz"),
 ];
 
 /// Inflates a built-in gzipped asset once; empty if it is damaged (a build defect the
@@ -47,7 +49,8 @@ pub fn dejavu_sans() -> &'static [u8] {
     inflated(&CELL, DEJAVU_SANS_GZ)
 }
 
-/// Liberation Serif in a style (Times New Roman's metrics): the forms typeset as PDF.
+/// OCOP Serif (Liberation Serif's letters, Times New Roman's metrics) in a style: the
+/// forms typeset as PDF.
 pub fn liberation_serif(bold: bool, italic: bool) -> &'static [u8] {
     static CELLS: [std::sync::OnceLock<Vec<u8>>; 4] = [const { std::sync::OnceLock::new() }; 4];
     let index = usize::from(bold) + 2 * usize::from(italic);
@@ -183,19 +186,19 @@ mod tests {
             ),
             (
                 super::liberation_serif(false, false),
-                "29d12439831b7f59194efec85872f24f54eff05738933f9a860220d2abff88ba",
+                "45b99b455d69c47e7b9f12482bd85d0323b67071af0a8892f9e73f0bcbfacfdf",
             ),
             (
                 super::liberation_serif(true, false),
-                "446a4421f297698427170fd7db20e59169a4188baaaf940e9bea58af6341a723",
+                "b4c66c3c50dbe10d3349dad2363685a777b58cc14122aeb7e8120838dbb9e268",
             ),
             (
                 super::liberation_serif(false, true),
-                "c1830c433ab41379f1139fac388989d37c9f08c81e1bd643efdcc7946db30753",
+                "a859942756b8940b8ed352c6a46caa15ed66956447291168dd9c39ec07647d54",
             ),
             (
                 super::liberation_serif(true, true),
-                "36dd6965be8915f6d7efb259757f1f7546a7c6f72c53a20bbe4ae7092f2cd558",
+                "b3f25db2c1967b32c73fa35566ecba91acbf64306bbef44dbaa7296e3ff24f4f",
             ),
         ] {
             let hex: String = Sha256::digest(bytes)

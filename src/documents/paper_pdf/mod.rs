@@ -1,6 +1,6 @@
 //! A [`Paper`] typeset as PDF pages by the app itself, for the printed dossier: the same
 //! blocks the .docx is written from, on the same A4 page with the Decree 30 margins
-//! (20/20/30/20 mm), in Liberation Serif (Times New Roman's metrics, embedded and
+//! (20/20/30/20 mm), in OCOP Serif (Liberation Serif's letters, Times New Roman's metrics; embedded and
 //! subset by krilla; □ and ☑ fall back to DejaVu Sans, which has them), 13 pt body with
 //! Word's single line spacing. Paragraphs wrap at spaces and are aligned as in Word
 //! (left, centred, right, both edges); tables keep their fixed column widths and their

@@ -50,7 +50,7 @@ fn text_stays_inside_the_decree_30_margins() {
             "page {page}: {text} at y {y}"
         );
     }
-    // The tick box is drawn in the fallback face (Liberation Serif has no ☑).
+    // The tick box is drawn in the fallback face (OCOP Serif, from Liberation Serif, has no ☑).
     assert!(pages.iter().flatten().any(|op| matches!(op,
         Op::Text { text, face: FaceId::Fallback { .. }, .. } if text.contains('☑'))));
 }
