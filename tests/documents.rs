@@ -378,7 +378,10 @@ fn require_tools() -> bool {
 }
 
 #[test]
-#[cfg_attr(ocop_no_poppler, ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_poppler,
+    ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn the_status_report_is_a_short_pdf_with_the_font_embedded_and_real_text() {
     let (tmp, state) = open_demo();
     for product in ["com-hong-quang", "thit-trau-binh-an"] {
@@ -547,7 +550,10 @@ fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
 }
 
 #[test]
-#[cfg_attr(any(ocop_no_libreoffice, ocop_no_poppler), ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    any(ocop_no_libreoffice, ocop_no_poppler),
+    ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn libreoffice_opens_every_form_and_finds_the_headings() {
     let soffice = ["libreoffice", "soffice"].into_iter().find(|b| {
         Process::new(b)

@@ -124,7 +124,10 @@ fn ready_entry(ws: &Path) -> ocop_tracker::domain::dossier::DossierEntry {
 }
 
 #[test]
-#[cfg_attr(ocop_no_poppler, ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_poppler,
+    ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
     let (tmp, ws) = common::demo_copy();
     let ws_str = ws.to_str().unwrap();
@@ -295,7 +298,10 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
 }
 
 #[test]
-#[cfg_attr(ocop_no_poppler, ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_poppler,
+    ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn bad_evidence_gets_a_page_saying_why_and_never_stops_the_export() {
     let (tmp, ws) = common::demo_copy();
     let ws_str = ws.to_str().unwrap();
@@ -387,7 +393,10 @@ fn paper_words(paper: &ocop_tracker::documents::paper::Paper) -> Vec<String> {
 }
 
 #[test]
-#[cfg_attr(ocop_no_poppler, ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_poppler,
+    ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn the_forms_are_typeset_in_the_dossier_with_the_words_of_their_word_files() {
     use ocop_tracker::documents::{self, DocKind, Input};
     let (tmp, ws) = common::demo_copy();
@@ -484,7 +493,10 @@ fn a_cancelled_export_leaves_no_file() {
 }
 
 #[test]
-#[cfg_attr(ocop_no_poppler, ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_poppler,
+    ignore = "poppler-utils (pdftotext) is not installed here (apt-get install -y poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn the_gui_exports_the_dossier_from_the_product_menu() {
     let (tmp, ws) = common::demo_copy();
     let out = tmp.path().join("in.pdf");

@@ -34,7 +34,10 @@ fn renderer_available(harness: &mut Harness<'static, OcopApp>) -> bool {
 }
 
 #[test]
-#[cfg_attr(ocop_no_vulkan, ignore = "no Vulkan driver here for the image snapshots (apt-get install -y mesa-vulkan-drivers); OCOP_REQUIRE_SNAPSHOTS=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_vulkan,
+    ignore = "no Vulkan driver here for the image snapshots (apt-get install -y mesa-vulkan-drivers); OCOP_REQUIRE_SNAPSHOTS=1 makes it a failure"
+)]
 fn screens() {
     let (_tmp, ws) = common::demo_copy();
     let mut harness = harness(&ws);

@@ -434,7 +434,10 @@ fn the_dialog_opens_from_file_export_and_writes_both_formats() {
 /// `pdftotext` finds the header, the title and the products. Skipped with a note when
 /// LibreOffice is not installed, unless `OCOP_REQUIRE_LIBREOFFICE=1`.
 #[test]
-#[cfg_attr(any(ocop_no_libreoffice, ocop_no_poppler), ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    any(ocop_no_libreoffice, ocop_no_poppler),
+    ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn libreoffice_renders_the_report_in_both_formats() {
     // On PATH: it starts (pdftotext has no --version; -v prints it).
     let have = |tool: &str| Process::new(tool).arg("-v").output().is_ok();

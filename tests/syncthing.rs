@@ -289,7 +289,10 @@ fn pair(root: &Path, ws_a: &Path, ws_b: &Path, max_conflicts: i32) -> (Instance,
 }
 
 #[test]
-#[cfg_attr(ocop_no_syncthing, ignore = "Syncthing is not installed here (apt-get install -y syncthing); OCOP_REQUIRE_SYNCTHING=1 makes it a failure")]
+#[cfg_attr(
+    ocop_no_syncthing,
+    ignore = "Syncthing is not installed here (apt-get install -y syncthing); OCOP_REQUIRE_SYNCTHING=1 makes it a failure"
+)]
 fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
     if syncthing_missing() {
         return;

@@ -789,7 +789,10 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
 /// names; its .ods conversion imports back. Skipped with a note when LibreOffice is not
 /// installed, unless `OCOP_REQUIRE_LIBREOFFICE=1`.
 #[test]
-#[cfg_attr(any(ocop_no_libreoffice, ocop_no_poppler), ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure")]
+#[cfg_attr(
+    any(ocop_no_libreoffice, ocop_no_poppler),
+    ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
+)]
 fn libreoffice_renders_the_export_and_its_ods_imports() {
     // On PATH: it starts (pdftotext has no --version; -v prints it).
     let have = |tool: &str| Process::new(tool).arg("-v").output().is_ok();

@@ -296,7 +296,15 @@ fn write_seed(dir: Option<&Path>, args: &[String]) -> Result<(), String> {
     let mut workspace = demo::seed_workspace(&catalog);
     storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;
     // Sample evidence made for the demo (assets/demo-evidence), attached to its documents.
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/demo-evidence");
+    // Run from the source checkout (`cargo run -- write-seed saves --force`): the samples
+    // are read from there, not from a path baked in at build time.
+    let samples = Path::new("assets/demo-evidence");
+    if !storage::fsio::check_dir(samples).unwrap_or(false) {
+        return Err(format!(
+            "write-seed runs from the source checkout: no {} here",
+            samples.display()
+        ));
+    }
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
     let added_at = date(2026, 11, 20)
         .and_then(|d| d.and_hms_opt(9, 0, 0))
@@ -375,23 +383,38 @@ fn demo_workspace() -> Option<PathBuf> {
 /// window open it when nothing else is known. An installed or unzipped program offers
 /// to create the commune's own workspace instead (issue 22).
 fn is_source_checkout_demo(demo: &Path) -> bool {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves");
-    match (demo.canonicalize(), source.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    // Beside this crate's Cargo.toml (found at run time: no path of the machine that
+    // built the program is baked into it).
+    demo.file_name().is_some_and(|n| n == "saves")
+        && demo
+            .parent()
+            .map(|root| root.join("Cargo.toml"))
+            .and_then(|manifest| {
+                storage::fsio::read_regular(&manifest, 64 * 1024)
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|text| String::from_utf8_lossy(&text).contains("name = \"ocop-tracker\""))
 }
 
 /// Where the demo workspace may be: `saves/` beside the executable (the Windows zip:
 /// a double-click or a shortcut may start it in any working folder), `saves/` in the
-/// working folder, then beside the sources (`cargo run`).
+/// working folder, then beside the sources when the program is in their target/<profile>/
+/// (`cargo run` from another folder).
 fn demo_workspace_candidates(exe: Option<&Path>) -> Vec<PathBuf> {
     let mut candidates = Vec::new();
     if let Some(exe_dir) = exe.and_then(Path::parent) {
         candidates.push(exe_dir.join("saves"));
     }
     candidates.push(PathBuf::from("saves"));
-    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"));
+    // `cargo run` from another folder: the program is in target/<profile>/ of the sources.
+    if let Some(sources) = exe
+        .and_then(Path::parent)
+        .and_then(Path::parent)
+        .and_then(Path::parent)
+    {
+        candidates.push(sources.join("saves"));
+    }
     candidates
 }
 
@@ -494,7 +517,7 @@ mod tests {
             .into_iter()
             .find(|p| storage::looks_like_workspace(p));
         assert_eq!(found, Some(saves));
-        // Without an executable path, the working folder and the sources remain.
-        assert_eq!(demo_workspace_candidates(None).len(), 2);
+        // Without an executable path, the working folder remains.
+        assert_eq!(demo_workspace_candidates(None).len(), 1);
     }
 }
