@@ -406,6 +406,30 @@ pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// A sound bundle with one more entry named `entry`, written as `file` in `tmp`: `verify`
+/// must name that entry an unsafe name (as a problem, or by refusing the bundle).
+fn with_unsafe_entry(tmp: &Path, file: &str, entry: &str) -> PathBuf {
+    let sound = sound_bundle(tmp);
+    let bad = tmp.join(file);
+    with_more(&sound, &bad, &|zip| {
+        zip.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(b"pwned").unwrap();
+    });
+    let problems = match bundle::verify(&bad, &mut no_progress(), &AtomicBool::new(false)) {
+        Ok(v) => v.problems,
+        Err(bundle::BundleError::Problems { problems, .. }) => problems,
+        Err(other) => panic!("{entry}: {other}"),
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
+        "{entry}: {problems:?}"
+    );
+    bad
+}
+
 #[test]
 fn zip_slip_names_are_refused_and_nothing_lands_outside() {
     for (n, hostile) in [
@@ -419,25 +443,7 @@ fn zip_slip_names_are_refused_and_nothing_lands_outside() {
     .enumerate()
     {
         let tmp = tempfile::tempdir().unwrap();
-        let sound = sound_bundle(tmp.path());
-        let bad = tmp.path().join(format!("slip-{n}.ocop.zip"));
-        with_more(&sound, &bad, &|zip| {
-            zip.start_file(hostile, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            zip.write_all(b"pwned").unwrap();
-        });
-        let verified = bundle::verify(&bad, &mut no_progress(), &AtomicBool::new(false));
-        match verified {
-            Ok(v) => assert!(
-                v.problems
-                    .iter()
-                    .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
-                "{hostile}: {:?}",
-                v.problems
-            ),
-            Err(bundle::BundleError::Problems { .. }) => {}
-            Err(other) => panic!("{hostile}: {other}"),
-        }
+        let bad = with_unsafe_entry(tmp.path(), &format!("slip-{n}.ocop.zip"), hostile);
         refused(tmp.path(), &bad, "không an toàn");
         assert!(!tmp.path().join("evil.txt").exists());
         assert!(!tmp.path().parent().unwrap().join("evil.txt").exists());
@@ -459,30 +465,7 @@ fn entry_names_windows_cannot_extract_are_problems() {
     .enumerate()
     {
         let tmp = tempfile::tempdir().unwrap();
-        let sound = sound_bundle(tmp.path());
-        let bad = tmp.path().join(format!("long-{n}.ocop.zip"));
-        with_more(&sound, &bad, &|zip| {
-            zip.start_file(hostile.as_str(), zip::write::SimpleFileOptions::default())
-                .unwrap();
-            zip.write_all(b"x").unwrap();
-        });
-        let verified = bundle::verify(&bad, &mut no_progress(), &AtomicBool::new(false));
-        match verified {
-            Ok(v) => assert!(
-                v.problems
-                    .iter()
-                    .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
-                "{n}: {:?}",
-                v.problems
-            ),
-            Err(bundle::BundleError::Problems { problems, .. }) => assert!(
-                problems
-                    .iter()
-                    .any(|p| matches!(p, bundle::Problem::UnsafeName { .. })),
-                "{n}: {problems:?}"
-            ),
-            Err(other) => panic!("{n}: {other}"),
-        }
+        let bad = with_unsafe_entry(tmp.path(), &format!("long-{n}.ocop.zip"), &hostile);
         refused(tmp.path(), &bad, "không an toàn");
     }
 }

@@ -563,6 +563,15 @@ pub fn form_03(input: &Input) -> Result<Paper, DocumentError> {
     // Form 03 prints "T.M ỦY BAN NHÂN DÂN XÃ …" and no title line, so this follows the
     // decree [inferred]. "Nơi nhận" is not in the transcript either; commune documents
     // carry it, in the left column beside the signature.
+    Ok(doc.add_table(commune_signature(
+        &format!("UBND tỉnh {province}"),
+        &producer.name,
+    )))
+}
+
+/// The last part of a commune document: "Nơi nhận:" (`first`, the producer, the archive)
+/// beside "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" (Form 03, the request letter).
+pub(super) fn commune_signature(first: &str, producer: &str) -> crate::documents::paper::Table {
     let recipients = vec![
         line(
             "Nơi nhận:",
@@ -571,17 +580,17 @@ pub fn form_03(input: &Input) -> Result<Paper, DocumentError> {
                 ..small(BOLD)
             },
         ),
-        line(&format!("- UBND tỉnh {province};"), small(PLAIN)),
-        line(&format!("- {};", or_dots(&producer.name)), small(PLAIN)),
+        line(&format!("- {first};"), small(PLAIN)),
+        line(&format!("- {};", or_dots(producer)), small(PLAIN)),
         line("- Lưu: VT.", small(PLAIN)),
     ];
-    Ok(doc.add_table(paper::signature_with_recipients(
+    paper::signature_with_recipients(
         "",
         "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
         "(Ký tên và đóng dấu)",
         "",
         recipients,
-    )))
+    )
 }
 
 /// The commune that writes a commune document (Form 03, the request letter): the

@@ -7,7 +7,7 @@
 //! tham mưu quản lý OCOP cấp tỉnh" follows the domain notes (the commune forwards the
 //! dossier to the province; the advisory agency receives it); the wording is the app's.]
 
-use super::forms::{commune_of, small};
+use super::forms::{commune_of, commune_signature, small};
 use super::paper::{
     self, Align, BOLD, ITALIC, PLAIN, Paper, SHORT_DOTS, Style, TEXT_WIDTH, body, cell, centred,
     line, or_dots, table,
@@ -112,23 +112,5 @@ pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
             ))
             .keep_next(true),
         );
-    let recipients = vec![
-        line(
-            "Nơi nhận:",
-            Style {
-                italic: true,
-                ..small(BOLD)
-            },
-        ),
-        line("- Như trên;", small(PLAIN)),
-        line(&format!("- {};", or_dots(&producer.name)), small(PLAIN)),
-        line("- Lưu: VT.", small(PLAIN)),
-    ];
-    Ok(doc.add_table(paper::signature_with_recipients(
-        "",
-        "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-        "(Ký tên và đóng dấu)",
-        "",
-        recipients,
-    )))
+    Ok(doc.add_table(commune_signature("Như trên", &producer.name)))
 }
