@@ -308,7 +308,11 @@ fn form_03_is_signed_by_the_products_own_commune() {
         DocKind::Form03,
         "thit-trau-binh-an",
     )));
-    assert!(text.contains("ỦY BAN NHÂN DÂN XÃ BÌNH AN Số:"), "{text}");
+    // The short rule under the commune's name, above the number (Decree 30).
+    assert!(
+        text.contains("ỦY BAN NHÂN DÂN XÃ BÌNH AN ------- Số:"),
+        "{text}"
+    );
     assert!(!text.contains("HỒNG QUANG"), "{text}");
     assert!(!text.contains("LÂM BÌNH CŨ"), "{text}");
     assert!(text.contains("Bình An, ngày … tháng … năm …"), "{text}");
@@ -328,7 +332,11 @@ fn form_03_is_signed_by_the_products_own_commune() {
     let text = plain_text(&document_xml(
         &documents::render(DocKind::Form03, &input, Lang::Vi).unwrap(),
     ));
-    assert!(text.contains("ỦY BAN NHÂN DÂN XÃ BÌNH AN Số:"), "{text}");
+    // The short rule under the commune's name, above the number (Decree 30).
+    assert!(
+        text.contains("ỦY BAN NHÂN DÂN XÃ BÌNH AN ------- Số:"),
+        "{text}"
+    );
     assert!(!text.contains("XÃ XÃ") && !text.contains("xã Xã"), "{text}");
 }
 

@@ -417,12 +417,26 @@ fn the_forms_are_typeset_in_the_dossier_with_the_words_of_their_word_files() {
     };
     // Each form: its pages are the ones whose footer names it; together they hold every
     // word of the paper its .docx is written from (the same content), and its title.
-    for (kind, title) in [
-        (DocKind::Form01, "PHIẾU ĐĂNG KÝ"),
-        (DocKind::Form02, "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"),
-        (DocKind::Sheet, "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP"),
-        (DocKind::Form03, "Đánh giá một số nội dung"),
-        (DocKind::Letter, "V/v đề nghị đánh giá"),
+    // (form, its title, what its pages' footer says: the document's name alone when the
+    // document holds one form, the form's own name beside it when it holds two)
+    for (kind, title, footer) in [
+        (DocKind::Form01, "PHIẾU ĐĂNG KÝ", "(Mẫu 01)"),
+        (
+            DocKind::Form02,
+            "BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM",
+            DocKind::Form02.title_vi(),
+        ),
+        (
+            DocKind::Sheet,
+            "PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP",
+            DocKind::Sheet.title_vi(),
+        ),
+        (DocKind::Form03, "Đánh giá một số nội dung", "(Mẫu 03)"),
+        (
+            DocKind::Letter,
+            "V/v đề nghị đánh giá",
+            "Văn bản đề nghị của UBND xã",
+        ),
     ] {
         let footer_of = |page: &String| {
             page.lines()
@@ -433,7 +447,7 @@ fn the_forms_are_typeset_in_the_dossier_with_the_words_of_their_word_files() {
         };
         let mine: Vec<&String> = pages
             .iter()
-            .filter(|p| footer_of(p).contains(kind.title_vi()))
+            .filter(|p| footer_of(p).contains(footer))
             .collect();
         assert!(!mine.is_empty(), "{} has pages", kind.title_vi());
         assert!(

@@ -15,6 +15,14 @@ use super::paper::{
 use super::{DocumentError, Input};
 use crate::domain::model::FormText;
 
+/// Form 03's number as the letter cites it, dots when it has none yet.
+fn report_number(app: &crate::domain::model::Application) -> String {
+    match app.forms.get(FormText::ReportNumber).trim() {
+        "" => format!("{SHORT_DOTS}/BC-UBND"),
+        number => number.to_owned(),
+    }
+}
+
 /// The request letter of the product's commune.
 pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
     let product = input.product;
@@ -41,7 +49,8 @@ pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
             small(BOLD),
         ),
         centred("-------", PLAIN),
-        centred(&format!("Số: {SHORT_DOTS}/UBND"), small(PLAIN)),
+        // The drafting unit "KT" (the commune's economic office) is inferred.
+        centred(&format!("Số: {SHORT_DOTS}/UBND-KT"), small(PLAIN)),
         centred(
             "V/v đề nghị đánh giá, phân hạng sản phẩm OCOP",
             Style {
@@ -72,8 +81,7 @@ pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
         .add_paragraph(
             line(
                 &format!(
-                    "Kính gửi: Ủy ban nhân dân tỉnh {province} (qua cơ quan tham mưu quản lý \
-                     Chương trình OCOP cấp tỉnh)."
+                    "Kính gửi: Ủy ban nhân dân tỉnh {province} (qua Sở Nông nghiệp và Môi trường)."
                 ),
                 PLAIN,
             )
@@ -81,12 +89,14 @@ pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
         )
         .add_paragraph(paper::gap())
         .add_paragraph(body(
-            "Căn cứ Quyết định số 26/2026/QĐ-TTg của Thủ tướng Chính phủ về Bộ tiêu chí \
-             và quy trình đánh giá, phân hạng sản phẩm Chương trình Mỗi xã một sản phẩm;",
+            "Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính \
+             phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm Chương trình Mỗi \
+             xã một sản phẩm;",
         ))
         .add_paragraph(body(&format!(
-            "Căn cứ kết quả tiếp nhận, kiểm tra hồ sơ và đánh giá một số nội dung của hồ sơ \
-             sản phẩm của Ủy ban nhân dân xã {commune_or_dots} (Báo cáo theo Mẫu 03),"
+            "Căn cứ Báo cáo số {} của Ủy ban nhân dân xã {commune_or_dots} đánh giá một số nội \
+             dung của hồ sơ sản phẩm (Mẫu 03),",
+            report_number(app)
         )))
         .add_paragraph(body(&format!(
             "Ủy ban nhân dân xã {commune_or_dots} đề nghị Ủy ban nhân dân tỉnh {province} \
@@ -108,7 +118,7 @@ pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
         .add_paragraph(
             body(&format!(
                 "Ủy ban nhân dân xã {commune_or_dots} kính đề nghị Ủy ban nhân dân tỉnh \
-                 {province} xem xét, tổ chức đánh giá, phân hạng./."
+                 {province} xem xét, đánh giá, phân hạng sản phẩm OCOP cho sản phẩm nêu trên./."
             ))
             .keep_next(true),
         );

@@ -320,11 +320,21 @@ pub fn agency_header(agency_lines: &[(&str, Style)]) -> Table {
 pub fn agency_header_in(agency_lines: &[(&str, Style)], national: Vec<Paragraph>) -> Table {
     let left_width = TEXT_WIDTH * 2 / 5;
     let right_width = TEXT_WIDTH - left_width;
-    let mut left: Vec<Paragraph> = agency_lines
+    // The short rule goes under the agency's name (its bold lines), above "Số: …".
+    let names = agency_lines
         .iter()
-        .map(|(text, style)| centred(text, *style))
-        .collect();
-    left.push(centred("-------", PLAIN));
+        .rposition(|(_, style)| style.bold)
+        .map_or(agency_lines.len(), |last| last + 1);
+    let mut left: Vec<Paragraph> = Vec::with_capacity(agency_lines.len() + 1);
+    for (index, (text, style)) in agency_lines.iter().enumerate() {
+        if index == names {
+            left.push(centred("-------", PLAIN));
+        }
+        left.push(centred(text, *style));
+    }
+    if names == agency_lines.len() {
+        left.push(centred("-------", PLAIN));
+    }
     table(
         vec![vec![cell(left, left_width), cell(national, right_width)]],
         &[left_width, right_width],

@@ -32,9 +32,7 @@ impl Headless {
         };
         let start = Instant::now();
         let output = self.ctx.run_ui(input, |ui| app.show(ui));
-        let triangles = self
-            .ctx
-            .tessellate(output.shapes, output.pixels_per_point);
+        let triangles = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         let took = start.elapsed();
         std::hint::black_box(triangles);
         took

@@ -46,8 +46,9 @@ use lines::{CONTENTS_TEXT_W, Faces, contents_layout, fit_line, notice_page, text
 const MARGIN: f32 = 56.0;
 /// Band at the bottom of every page for the footer; evidence stays above it.
 const FOOTER_BAND: f32 = 30.0;
-/// Margin around evidence (a scan is printed as large as the page allows).
-const EVIDENCE_MARGIN: f32 = 18.0;
+/// Margin around evidence (a scan is printed as large as the page allows, inside what
+/// office printers can reach: about 10 mm).
+const EVIDENCE_MARGIN: f32 = 28.0;
 /// Largest image placed (pixels): a bigger one is refused before it is decoded.
 pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
 
@@ -345,7 +346,7 @@ pub fn render(
                 &regular,
                 &Placed {
                     x,
-                    y: PAGE_H - 12.0,
+                    y: PAGE_H - 20.0,
                     text: line,
                     size: 8.0,
                     bold: false,
@@ -502,8 +503,9 @@ pub fn render(
                 nfc(form.name()),
                 XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
             ));
-            // "Văn bản đề nghị của UBND xã" is both the document and its form: named once.
-            let footer_text = if form.name() == doc.name_vi {
+            // A document of one form is named by the document alone ("Phiếu đăng ký … (Mẫu
+            // 01)", not "… – Mẫu 01 – Phiếu đăng ký"); Form 02 and its scoring sheet each by name.
+            let footer_text = if forms.len() == 1 || form.name() == doc.name_vi {
                 (doc.name_vi.as_str(), "")
             } else {
                 (doc.name_vi.as_str(), form.name())

@@ -102,7 +102,14 @@ pub(super) fn place_table(pages: &mut Pages, table: &Table, fonts: &Fonts) {
         }
         place_row(pages, table, row);
     }
+    // A little room under a bordered table, so a heading after it never touches its rule.
+    if table.bordered {
+        pages.y += TABLE_AFTER;
+    }
 }
+
+/// Room left under a table, in points.
+const TABLE_AFTER: f32 = 4.0;
 
 /// Places a row at the current position, splitting it line by line over pages when it
 /// is taller than the room left on a fresh page.
