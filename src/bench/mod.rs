@@ -332,12 +332,22 @@ pub fn run(args: &[String]) -> Result<(), String> {
             demo::synthetic_workspace(*largest, 7, &template, chrono::Local::now().date_naive());
         storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
         let delay = watch_delay(&dir);
+        let idle_seconds: u64 = number_flag(args, "--idle-seconds", 60)?;
+        let idle = idle_cpu(&dir, Duration::from_secs(idle_seconds));
         storage::probe::remove_scratch(&root);
         let delay = delay?;
         println!(
             "outside change seen by the watcher ({largest} products): {} (goal < 2 s)",
             ms(delay)
         );
+        match idle? {
+            Some(cpu) => println!(
+                "watching {largest} products while idle: {:.2} s of CPU in {idle_seconds} s ({:.2} % of one core; goal < 1 %)",
+                cpu.as_secs_f64(),
+                cpu.as_secs_f64() * 100.0 / idle_seconds.max(1) as f64
+            ),
+            None => println!("watching while idle: CPU time not measured here (no /proc)"),
+        }
     }
     Ok(())
 }
@@ -489,6 +499,23 @@ fn watch_delay(dir: &Path) -> Result<Duration, String> {
         }
     }
     Ok(median(delays))
+}
+
+/// CPU used by the workspace watcher over `span` while nothing happens (file events and
+/// its listing of `products/` every `RESCAN_EVERY`): the process's CPU time, this thread
+/// only sleeping meanwhile. None where `/proc` is not.
+fn idle_cpu(dir: &Path, span: Duration) -> Result<Option<Duration>, String> {
+    let listing = storage::product_dir_listing(dir);
+    let job =
+        crate::jobs::WatchJob::start(dir.to_owned(), listing, || {}).map_err(|e| e.to_string())?;
+    std::thread::sleep(Duration::from_secs(1));
+    let Some(before) = storage::probe::process_cpu_time() else {
+        return Ok(None);
+    };
+    std::thread::sleep(span);
+    let after = storage::probe::process_cpu_time();
+    drop(job);
+    Ok(after.map(|a| a.saturating_sub(before)))
 }
 
 /// `bench-import [--size-mib N]`: evidence import of an N MiB file against `cp` plus

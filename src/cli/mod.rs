@@ -81,7 +81,7 @@ Usage:
   ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
   ocop-tracker receive DIR FILE.ocop.zip [--received YYYY-MM-DD] [--by NAME]
                                          bring the other side's parts in (one undo step)
-  ocop-tracker bench [--sizes 20,20000]
+  ocop-tracker bench [--sizes 20,20000] [--idle-seconds 60]
   ocop-tracker bench-import [--size-mib 1024]
   ocop-tracker bench-xlsx [--size 20000] [--runs 1] [--in DIR]
                                          portfolio export and import figures, beside the disk's floor
