@@ -1048,6 +1048,32 @@ fn a_producer_workspace_leaves_out_the_communes_deadline_and_records_its_kind() 
     assert!(kinds(&commune).contains(&DeadlineKind::CommuneProcessing));
     assert!(!kinds(&producer).contains(&DeadlineKind::CommuneProcessing));
     assert!(kinds(&producer).contains(&DeadlineKind::ProvinceRoundCutoff));
+    // `list` tells each side the deadline its portfolio shows: the commune's own
+    // processing deadline for the commune, never for the cooperative.
+    let list = |dir: &Path| {
+        let out = Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+            .arg("list")
+            .arg(dir)
+            .args(["--format", "csv", "--today", "2026-11-26"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("com-hong-quang,"))
+            .unwrap()
+            .to_owned()
+    };
+    let commune_line = list(&demo);
+    let producer_line = list(&tmp.path().join("htx"));
+    assert!(
+        commune_line.contains("Hạn xã xử lý"),
+        "the commune's deadline: {commune_line}"
+    );
+    assert!(
+        !producer_line.contains("Hạn xã xử lý"),
+        "not the cooperative's: {producer_line}"
+    );
 }
 
 #[test]

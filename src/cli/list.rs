@@ -1,9 +1,10 @@
-//! `list DIR [--format csv] [--lang vi|en] [--today D]`: one line per product, with the
-//! same deadlines as the GUI (the workspace's own holiday file included).
+//! `list DIR [--format csv] [--lang vi|en] [--today D]`: one line per product, from the
+//! same row as the portfolio screen and the Excel export (completeness, the next deadline
+//! that concerns this side, the workspace's own holiday file included).
 
 use std::path::Path;
 
-use crate::domain::{deadlines, dossier};
+use crate::domain::spreadsheet;
 use crate::text;
 
 use super::out::{Out, printable};
@@ -27,12 +28,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if csv {
         out.line("id,name,producer,stage,dossier_percent,next_deadline,deadline_rule");
     }
+    let side = loaded.workspace.info.kind;
     for product in loaded.workspace.products.values() {
         let app = product.current();
-        let pct = app
-            .map(|a| dossier::completeness(&a.dossier, catalog.template(&a.rule_version)).percent())
-            .unwrap_or(0);
-        let deadline = deadlines::next_deadline(product, today, &catalog.calendar);
+        // The row the portfolio screen and the Excel export show: the same completeness
+        // and the deadline that concerns this side (a cooperative is not told the
+        // commune's own deadlines).
+        let row = spreadsheet::portfolio_row(product, &catalog, today, side);
+        let pct = row.completeness;
+        let deadline = row.deadline;
         let rule = deadline
             .as_ref()
             .map_or("", |d| lang.t(text::deadline_name(d.kind)));
