@@ -221,6 +221,22 @@ fn the_demo_dossier_prints_with_contents_footers_and_the_file_index() {
         checked += 1;
     }
     assert!(checked >= 2, "{checked} documents checked");
+    // The file index is the contents' last line, with the page it starts on.
+    let index_line = pages[1]
+        .lines()
+        .find(|l| l.contains("Danh mục tệp điện tử"))
+        .expect("the file index in the contents");
+    let index_first: usize = index_line
+        .split_whitespace()
+        .last()
+        .and_then(|n| n.parse().ok())
+        .expect("its page");
+    assert!(pages[index_first - 1].contains("Danh mục tệp điện tử"));
+    assert!(
+        pages[index_first - 1..]
+            .iter()
+            .all(|p| p.contains("SHA-256"))
+    );
     // The embedded PDF keeps its text, also when its page is rotated.
     assert!(
         pages.iter().any(|p| p.contains("Tình trạng sản phẩm OCOP")),

@@ -149,9 +149,9 @@ pub(super) fn contents_layout(job: &PrintJob<'_>, regular: &Face) -> Vec<std::op
     let mut pages = Vec::new();
     let mut start = 0usize;
     let mut y = CONTENTS_TOP;
-    for (index, document) in job.documents.iter().enumerate() {
-        let name = format!("{}. {}", index + 1, document.name_vi);
-        let height = wrap(regular, &nfc(&name), 10.5, CONTENTS_TEXT_W).len() as f32 * 14.0 + 4.0;
+    let names = contents_names(job);
+    for (index, name) in names.iter().enumerate() {
+        let height = wrap(regular, &nfc(name), 10.5, CONTENTS_TEXT_W).len() as f32 * 14.0 + 4.0;
         if y + height > CONTENTS_BOTTOM && index > start {
             pages.push(start..index);
             start = index;
@@ -159,6 +159,17 @@ pub(super) fn contents_layout(job: &PrintJob<'_>, regular: &Face) -> Vec<std::op
         }
         y += height;
     }
-    pages.push(start..job.documents.len());
+    pages.push(start..names.len());
     pages
+}
+
+/// The contents' lines: each document of the list, numbered, then the electronic file
+/// index (not a document of the list: not numbered).
+pub(super) fn contents_names(job: &PrintJob<'_>) -> Vec<String> {
+    job.documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| format!("{}. {}", i + 1, d.name_vi))
+        .chain(std::iter::once(job.words.file_index.clone()))
+        .collect()
 }

@@ -40,7 +40,7 @@ mod lines;
 mod splice;
 use evidence::{place_pdf_page, plan_file};
 use images::place_image;
-use lines::{CONTENTS_TEXT_W, Faces, contents_layout, fit_line, notice_page, text};
+use lines::{CONTENTS_TEXT_W, Faces, contents_layout, contents_names, fit_line, notice_page, text};
 
 /// Margin of the text pages (cover, contents, index, notices), in points.
 const MARGIN: f32 = 56.0;
@@ -394,21 +394,21 @@ pub fn render(
     // The contents: every document of the list, its first page or "chưa có"; a link
     // to that page.
     let mut included_index = 0usize;
-    let entries: Vec<(String, Option<usize>)> = job
+    let firsts = job
         .documents
         .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let first = if d.included {
+        .map(|d| {
+            if d.included {
                 let start = starts.get(included_index).map(|(s, _)| *s);
                 included_index += 1;
                 start
             } else {
                 None
-            };
-            (format!("{}. {}", i + 1, d.name_vi), first)
+            }
         })
-        .collect();
+        .chain(std::iter::once(Some(index_start)));
+    let entries: Vec<(String, Option<usize>)> =
+        contents_names(job).into_iter().zip(firsts).collect();
     for range in &contents_pages {
         let chunk = entries.get(range.clone()).unwrap_or_default();
         page_no += 1;
