@@ -462,6 +462,14 @@ fn evidence_annex(mut doc: Paper, input: &Input, set: &ScoringSet) -> Paper {
     doc.add_table(table(rows, &widths, true))
 }
 
+/// Form 03's number ("12/BC-UBND"), dots when it has none yet; the request letter cites it.
+pub(super) fn report_number(input: &Input) -> String {
+    match form_text(input, FormText::ReportNumber).trim() {
+        "" => format!("{SHORT_DOTS}/BC-UBND"),
+        number => number.to_owned(),
+    }
+}
+
 /// Form 03: the commune's report on four content items of the dossier.
 pub fn form_03(input: &Input) -> Result<Paper, DocumentError> {
     let product = input.product;
@@ -473,21 +481,10 @@ pub fn form_03(input: &Input) -> Result<Paper, DocumentError> {
     } else {
         format!("XÃ {}", commune.to_uppercase())
     };
-    let number = form_text(input, FormText::ReportNumber);
     let mut doc = paper::document().add_table(paper::agency_header(&[
         ("ỦY BAN NHÂN DÂN", small(BOLD)),
         (&commune_upper, small(BOLD)),
-        (
-            &format!(
-                "Số: {}",
-                if number.trim().is_empty() {
-                    format!("{SHORT_DOTS}/BC-UBND")
-                } else {
-                    number.trim().to_owned()
-                }
-            ),
-            small(PLAIN),
-        ),
+        (&format!("Số: {}", report_number(input)), small(PLAIN)),
     ]));
     doc = doc
         .add_paragraph(

@@ -7,21 +7,13 @@
 //! tham mưu quản lý OCOP cấp tỉnh" follows the domain notes (the commune forwards the
 //! dossier to the province; the advisory agency receives it); the wording is the app's.]
 
-use super::forms::{commune_of, commune_signature, small};
+use super::forms::{commune_of, commune_signature, report_number, small};
 use super::paper::{
     self, Align, BOLD, ITALIC, PLAIN, Paper, SHORT_DOTS, Style, TEXT_WIDTH, body, cell, centred,
     line, or_dots, table,
 };
 use super::{DocumentError, Input};
 use crate::domain::model::FormText;
-
-/// Form 03's number as the letter cites it, dots when it has none yet.
-fn report_number(app: &crate::domain::model::Application) -> String {
-    match app.forms.get(FormText::ReportNumber).trim() {
-        "" => format!("{SHORT_DOTS}/BC-UBND"),
-        number => number.to_owned(),
-    }
-}
 
 /// The request letter of the product's commune.
 pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
@@ -96,7 +88,7 @@ pub fn request_letter(input: &Input) -> Result<Paper, DocumentError> {
         .add_paragraph(body(&format!(
             "Căn cứ Báo cáo số {} của Ủy ban nhân dân xã {commune_or_dots} đánh giá một số nội \
              dung của hồ sơ sản phẩm (Mẫu 03),",
-            report_number(app)
+            report_number(input)
         )))
         .add_paragraph(body(&format!(
             "Ủy ban nhân dân xã {commune_or_dots} đề nghị Ủy ban nhân dân tỉnh {province} \

@@ -173,3 +173,33 @@ pub(super) fn contents_names(job: &PrintJob<'_>) -> Vec<String> {
         .chain(std::iter::once(job.words.file_index.clone()))
         .collect()
 }
+
+/// The footer's left part at 8 pt in `room`: "product · what – detail", the `what` cut
+/// with "…" first so that the `detail` (a file's name) stays whole when it can.
+pub(super) fn footer_line(
+    face: &Face,
+    product: &str,
+    what: &str,
+    detail: &str,
+    room: f32,
+) -> String {
+    let whole = match (what.is_empty(), detail.is_empty()) {
+        (true, _) => product.to_owned(),
+        (false, true) => format!("{product} · {what}"),
+        (false, false) => format!("{product} · {what} – {detail}"),
+    };
+    let whole = nfc(&whole);
+    if detail.is_empty() || face.width(&whole, 8.0) <= room {
+        return fit_line(face, &whole, 8.0, room);
+    }
+    let tail = nfc(&format!(" – {detail}"));
+    let head = nfc(&format!("{product} · "));
+    let left_for_what = room - face.width(&tail, 8.0) - face.width(&head, 8.0);
+    if left_for_what < 60.0 {
+        return fit_line(face, &whole, 8.0, room);
+    }
+    format!(
+        "{head}{}{tail}",
+        fit_line(face, &nfc(what), 8.0, left_for_what)
+    )
+}

@@ -26,8 +26,7 @@ use krilla::page::PageSettings;
 use krilla::pdf::Pdf;
 use krilla::surface::Surface;
 
-use super::paper::Paper;
-use super::paper_pdf::{self, Fonts, Op};
+use super::paper_pdf::{self, Fonts};
 use super::pdf::{ACCENT, Face, INK, MUTED, PAGE_H, PAGE_W, Placed, WARN, draw, wrap};
 use crate::domain::dossier::Attachment;
 use crate::domain::print::PrintedDocument;
@@ -36,11 +35,16 @@ use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
 
 mod evidence;
 mod images;
+mod job;
 mod lines;
 mod splice;
 use evidence::{place_pdf_page, plan_file};
 use images::place_image;
-use lines::{CONTENTS_TEXT_W, Faces, contents_layout, contents_names, fit_line, notice_page, text};
+pub use job::{Form, Loaded, PrintError, PrintJob, PrintWords, Rendered, Unprinted};
+use job::{Laid, Plan};
+use lines::{
+    CONTENTS_TEXT_W, Faces, contents_layout, contents_names, footer_line, notice_page, text,
+};
 
 /// Margin of the text pages (cover, contents, index, notices), in points.
 const MARGIN: f32 = 56.0;
@@ -52,178 +56,8 @@ const EVIDENCE_MARGIN: f32 = 28.0;
 /// Largest image placed (pixels): a bigger one is refused before it is decoded.
 pub const MAX_IMAGE_PIXELS: u64 = 100_000_000;
 
-/// An evidence file as the caller read it.
-pub enum Loaded {
-    /// Its bytes.
-    Bytes(Vec<u8>),
-    /// It could not be read (missing from the store, unreadable): why, in words.
-    Problem(String),
-}
-
-/// The words of the printed dossier, in the user's language (`text::print_words`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PrintWords {
-    pub cover_title: String,
-    pub contents: String,
-    pub not_ready: String,
-    pub file_index: String,
-    pub file_index_note: String,
-    pub page: String,
-    pub cover_label: String,
-    pub contents_label: String,
-    pub not_printable: String,
-    pub size: String,
-    pub problem_title: String,
-    pub encrypted: String,
-    pub damaged_pdf: String,
-    pub damaged_image: String,
-    pub too_large_image: String,
-    /// Title of the page of a form that could not be made.
-    pub form_problem: String,
-}
-
-/// What to print.
-pub struct PrintJob<'a> {
-    /// The product's name (in every footer and the metadata).
-    pub product: String,
-    /// The cover's lines: (label, value).
-    pub cover: Vec<(String, String)>,
-    /// The dossier list in order, with what is printed.
-    pub documents: &'a [PrintedDocument],
-    pub words: &'a PrintWords,
-    /// Each document starts on a right-hand (odd) page, for two-sided printing.
-    pub odd_pages: bool,
-    /// The forms the app typesets at the head of each document (as `documents`).
-    pub forms: &'a [Vec<Form>],
-}
-
-/// A form the app typesets at the head of its document (Form 01, Form 02…).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Form {
-    /// The paper, typeset by [`paper_pdf`].
-    Paper { name: String, paper: Paper },
-    /// It could not be made (no scoring set chosen…): a page says why.
-    Problem { name: String, reason: String },
-}
-
-/// A form laid out in the first pass.
-enum Laid {
-    Pages { name: String, pages: Vec<Vec<Op>> },
-    Problem { name: String, reason: String },
-}
-
-impl Laid {
-    fn name(&self) -> &str {
-        match self {
-            Laid::Pages { name, .. } | Laid::Problem { name, .. } => name,
-        }
-    }
-    fn pages(&self) -> usize {
-        match self {
-            Laid::Pages { pages, .. } => pages.len().max(1),
-            Laid::Problem { .. } => 1,
-        }
-    }
-}
-
-/// The dossier as made: the PDF with its JPEG scans still to be copied in from their
-/// files ([`Rendered::write_to`]), and the files printed only as a notice.
-pub struct Rendered {
-    skeleton: Vec<u8>,
-    splices: Vec<splice::Splice>,
-    /// The files that fill the splices, by number.
-    files: Vec<Attachment>,
-    pub unprinted: Vec<Unprinted>,
-}
-
-impl Rendered {
-    /// Writes the PDF to `out`: the skeleton, with each JPEG copied in by `fill` (the
-    /// file's bytes written to the writer given; it returns how many). A file whose size
-    /// is not the one read when the PDF was made is an error (it changed meanwhile).
-    pub fn write_to(
-        &self,
-        out: &mut dyn std::io::Write,
-        fill: &mut dyn FnMut(&Attachment, &mut dyn std::io::Write) -> std::io::Result<u64>,
-    ) -> std::io::Result<()> {
-        splice::write(&self.skeleton, &self.splices, out, &mut |n, w| {
-            let file = self
-                .files
-                .get(n)
-                .ok_or_else(|| std::io::Error::other("no such file"))?;
-            fill(file, w)
-        })
-    }
-
-    /// How many files are copied in when the PDF is written.
-    pub fn files_to_copy(&self) -> usize {
-        self.files.len()
-    }
-}
-
-/// An evidence file that could not be printed as itself: its name and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unprinted {
-    pub file_name: String,
-    pub reason: String,
-}
-
-/// Why the export stopped.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PrintError {
-    #[error("cancelled")]
-    Cancelled,
-    #[error("{0}")]
-    Build(String),
-}
-
-/// How one evidence file is printed, decided in the first pass.
-#[derive(Debug, Clone)]
-enum Plan {
-    /// Pages of an embedded PDF.
-    Pdf(usize),
-    /// One image page: its pixel size and EXIF orientation.
-    Image { png: bool, orientation: u16 },
-    /// One page naming a file that is not printed here.
-    NotPrintable,
-    /// One page saying why the file could not be printed.
-    Problem(String),
-}
-
-impl Plan {
-    fn pages(&self) -> usize {
-        match self {
-            Plan::Pdf(n) => *n,
-            _ => 1,
-        }
-    }
-}
-
 /// Files per index page (each takes the same room).
 const INDEX_FILES: usize = 9;
-/// The footer's left part at 8 pt in `room`: "product · what – detail", the `what` cut
-/// with "…" first so that the `detail` (a file's name) stays whole when it can.
-fn footer_line(face: &Face, product: &str, what: &str, detail: &str, room: f32) -> String {
-    let whole = match (what.is_empty(), detail.is_empty()) {
-        (true, _) => product.to_owned(),
-        (false, true) => format!("{product} · {what}"),
-        (false, false) => format!("{product} · {what} – {detail}"),
-    };
-    let whole = nfc(&whole);
-    if detail.is_empty() || face.width(&whole, 8.0) <= room {
-        return fit_line(face, &whole, 8.0, room);
-    }
-    let tail = nfc(&format!(" – {detail}"));
-    let head = nfc(&format!("{product} · "));
-    let left_for_what = room - face.width(&tail, 8.0) - face.width(&head, 8.0);
-    if left_for_what < 60.0 {
-        return fit_line(face, &whole, 8.0, room);
-    }
-    format!(
-        "{head}{}{tail}",
-        fit_line(face, &nfc(what), 8.0, left_for_what)
-    )
-}
-
 /// The dossier, to be written with [`Rendered::write_to`], and the files printed only as
 /// a notice page (each named with why). `load` reads one attachment (called twice per
 /// file: once to count pages, once to print; nothing is kept between: a JPEG's header
