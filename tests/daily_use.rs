@@ -668,9 +668,8 @@ fn synthetic(count: usize) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("temp");
     let ws = tmp.path().join("ws");
     let catalog = common::catalog();
-    let template = catalog.current_template().expect("template");
     let workspace =
-        ocop_tracker::domain::demo::synthetic_workspace(count, 5, template, common::today());
+        ocop_tracker::domain::demo::synthetic_workspace(count, 5, &catalog, common::today());
     ocop_tracker::storage::save_workspace(&ws, &workspace).expect("save");
     (tmp, ws)
 }

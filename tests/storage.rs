@@ -52,8 +52,7 @@ fn shipped_saves_match_the_seed_generator() {
 #[test]
 fn round_trip_is_equal() {
     let catalog = common::catalog();
-    let template = catalog.current_template().expect("template");
-    let workspace = demo::synthetic_workspace(50, 7, template, common::today());
+    let workspace = demo::synthetic_workspace(50, 7, &catalog, common::today());
     let tmp = tempfile::tempdir().expect("tmp");
     storage::save_workspace(tmp.path(), &workspace).expect("save");
     let loaded = storage::load_workspace(tmp.path()).expect("load");

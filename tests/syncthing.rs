@@ -453,9 +453,8 @@ fn stress_two_writers_through_syncthing_lose_no_edit() {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path();
     let catalog = common::catalog();
-    let template = catalog.current_template().expect("template").clone();
     let workspace =
-        ocop_tracker::domain::demo::synthetic_workspace(30, 11, &template, common::today());
+        ocop_tracker::domain::demo::synthetic_workspace(30, 11, &catalog, common::today());
     let ws_a = root.join("pc-an");
     storage::save_workspace(&ws_a, &workspace).expect("seed");
     fs::create_dir_all(ws_a.join(".stfolder")).expect("marker");

@@ -137,11 +137,10 @@ fn district(
     each: usize,
 ) -> Result<std::path::PathBuf, String> {
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
-    let template = catalog.current_template().ok_or("no dossier template")?;
     let dir = root.join(name);
     let today = chrono::Local::now().date_naive();
     for n in 0..communes {
-        let mut workspace = demo::synthetic_workspace(each, n as u64 + 1, template, today);
+        let mut workspace = demo::synthetic_workspace(each, n as u64 + 1, &catalog, today);
         workspace.info.commune = format!("Xã số {n:03}");
         storage::save_workspace(&dir.join(format!("xa-{n:03}")), &workspace)
             .map_err(|e| e.to_string())?;
@@ -171,12 +170,11 @@ fn many_figures(root: &Path) -> Result<(), String> {
     let (big_time, big_count) = time_many(&big)?;
     // One workspace of the same 20,000 products, for comparison.
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
-    let template = catalog.current_template().ok_or("no dossier template")?;
     let single = root.join("one-workspace");
     let today = chrono::Local::now().date_naive();
     storage::save_workspace(
         &single,
-        &demo::synthetic_workspace(20_000, 1, template, today),
+        &demo::synthetic_workspace(20_000, 1, &catalog, today),
     )
     .map_err(|e| e.to_string())?;
     let mut samples = Vec::new();

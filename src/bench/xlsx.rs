@@ -256,9 +256,8 @@ pub fn child_xlsx_export(args: &[String]) -> Result<(), String> {
     };
     let size: usize = size.parse().map_err(|_| "N")?;
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
-    let template = catalog.current_template().ok_or("no template")?.clone();
     let today = chrono::Local::now().date_naive();
-    let workspace = demo::synthetic_workspace(size, 42, &template, today);
+    let workspace = demo::synthetic_workspace(size, 42, &catalog, today);
     let before = peak_memory_kib().unwrap_or(0);
     let start = Instant::now();
     let book = crate::app::spreadsheet::portfolio_book(&workspace, &catalog, today, Lang::Vi);

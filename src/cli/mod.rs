@@ -271,9 +271,8 @@ fn demo_data(args: &[String]) -> Result<(), String> {
         ));
     }
     let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
-    let template = catalog.current_template().ok_or("no dossier template")?;
     let workspace =
-        demo::synthetic_workspace(count, seed, template, chrono::Local::now().date_naive());
+        demo::synthetic_workspace(count, seed, &catalog, chrono::Local::now().date_naive());
     storage::save_workspace(&dir, &workspace).map_err(|e: StorageError| e.to_string())?;
     println!("wrote {count} products to {}", dir.display());
     Ok(())

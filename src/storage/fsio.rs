@@ -323,6 +323,23 @@ impl RetryPolicy {
     }
 }
 
+/// Nanoseconds this process has spent waiting in the fsyncs of [`write_atomic`] (the
+/// benchmark states a save's time with and without them).
+static SYNC_NANOS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn timed_sync(sync: impl FnOnce() -> io::Result<()>) -> io::Result<()> {
+    let start = std::time::Instant::now();
+    let result = sync();
+    let nanos = u64::try_from(start.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    SYNC_NANOS.fetch_add(nanos, std::sync::atomic::Ordering::Relaxed);
+    result
+}
+
+/// Time this process has spent in the fsyncs of atomic writes so far.
+pub fn time_in_fsync() -> std::time::Duration {
+    std::time::Duration::from_nanos(SYNC_NANOS.load(std::sync::atomic::Ordering::Relaxed))
+}
+
 /// [`write_atomic_if`] with the final rename and its retry policy injected (tests give
 /// it faults).
 fn write_atomic_with(
@@ -341,7 +358,7 @@ fn write_atomic_with(
     let (tmp, mut file) = create_temp(parent, file_name)?;
     let result = (|| {
         file.write_all(bytes).map_err(io_err("write", &tmp))?;
-        file.sync_all().map_err(io_err("sync", &tmp))?;
+        timed_sync(|| file.sync_all()).map_err(io_err("sync", &tmp))?;
         drop(file);
         // The precondition is checked before every attempt: a retry must not write over
         // a change someone else made while we waited.
@@ -365,7 +382,7 @@ fn write_atomic_with(
         renamed.map_err(io_err("rename", path))?;
         // Make the rename itself durable (best effort: not every platform allows it).
         if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
+            let _ = timed_sync(|| dir.sync_all());
         }
         Ok(())
     })();

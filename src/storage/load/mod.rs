@@ -7,10 +7,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod parallel;
+use parallel::read_products_parallel;
+
 use super::{
     ConflictCopy, ConflictTool, FileStamp, MAX_PRODUCT_FILE_BYTES, MAX_SETTINGS_FILE_BYTES,
     PRODUCTS_DIR, ProductFile, SCHEMA_VERSION, SkipReason, StorageError, TRASH_DIR, WORKSPACE_FILE,
-    WorkspaceFile, compact, fsio, migrate, shared,
+    WorkspaceFile, cache, compact, fsio, migrate, shared,
 };
 use crate::domain::model::{Product, ProductId, Workspace};
 
@@ -55,6 +58,8 @@ pub struct LoadedWorkspace {
     pub conflicts: Vec<ConflictCopy>,
     /// Names, sizes and times in `products/` as read (what a later rescan compares).
     pub listing: shared::Listing,
+    /// How many products came from this computer's open cache instead of their files.
+    pub from_cache: usize,
 }
 
 /// Path of a product's file.
@@ -167,7 +172,7 @@ pub(super) fn read_text(path: &Path, limit_bytes: u64) -> Result<Option<String>,
 }
 
 /// One product file, read and parsed (pure function of its bytes, run on worker threads).
-struct ProductRead {
+pub(super) struct ProductRead {
     stem: String,
     product: Option<Product>,
     problems: Vec<StorageError>,
@@ -178,11 +183,15 @@ struct ProductRead {
     stamp: Option<FileStamp>,
     /// Its size and time when read (what a later rescan compares).
     seen: Option<(u64, Option<std::time::SystemTime>)>,
+    /// Who the file was when read (what the open cache is keyed on).
+    identity: Option<cache::Identity>,
+    /// Whether it came from the open cache.
+    cached: bool,
 }
 
 /// `buffer` receives the file's bytes, `spare` its compact text: both reused from file to
 /// file by one worker.
-fn read_product(
+pub(super) fn read_product(
     path: &Path,
     stem: String,
     regular: bool,
@@ -197,6 +206,8 @@ fn read_product(
         claimed_id: None,
         stamp: None,
         seen: None,
+        identity: None,
+        cached: false,
     };
     let read_into = if regular {
         fsio::read_listed_regular_into
@@ -204,7 +215,10 @@ fn read_product(
         fsio::read_regular_into
     };
     match read_into(path, MAX_PRODUCT_FILE_BYTES, buffer) {
-        Ok(Some(meta)) => read.seen = Some((meta.len(), meta.modified().ok())),
+        Ok(Some(meta)) => {
+            read.seen = Some((meta.len(), meta.modified().ok()));
+            read.identity = Some(cache::Identity::of(&meta));
+        }
         Ok(None) => return read, // removed while listing
         Err(err) => {
             read.problems.push(err);
@@ -283,8 +297,17 @@ fn product_name_problem(name: &str) -> Option<SkipReason> {
 /// Loads the workspace in `dir`, reporting problems and going on.
 ///
 /// Fails only when `dir` is not a workspace at all. Product files are parsed on all
-/// cores; the result is the same as reading them one by one in file-name order.
+/// cores; the result is the same as reading them one by one in file-name order. A large
+/// workspace goes through this computer's open cache ([`cache`]).
 pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
+    load_workspace_using(dir, cache::cache_folder().as_deref())
+}
+
+/// [`load_workspace`] with the open cache in `cache_folder` (None: no cache).
+pub fn load_workspace_using(
+    dir: &Path,
+    cache_folder: Option<&Path>,
+) -> Result<LoadedWorkspace, StorageError> {
     let ws_path = dir.join(WORKSPACE_FILE);
     let products_dir = dir.join(PRODUCTS_DIR);
     let ws_entry = fs::symlink_metadata(&ws_path).ok();
@@ -387,8 +410,16 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
     // its name claims its own stem: checked at the end, for these ids only).
     let mut claims: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut not_self: BTreeSet<String> = BTreeSet::new();
+    let cache_path = cache_folder
+        .filter(|_| to_read.len() >= cache::MIN_PRODUCTS)
+        .map(|folder| cache::cache_file(folder, dir));
+    let cached = cache_path
+        .as_deref()
+        .and_then(|path| cache::Reader::open(path, dir));
+    // Files read cleanly (no problem, writable, named by their id), for the next cache.
+    let mut clean: BTreeMap<ProductId, cache::Identity> = BTreeMap::new();
     // Each read is moved into the workspace as soon as it is due, while the workers parse on.
-    read_products_parallel(&to_read, &mut |mut read: ProductRead| {
+    read_products_parallel(&to_read, cached.as_ref(), &mut |mut read: ProductRead| {
         if let Some(seen) = read.seen {
             loaded.listing.insert(format!("{}.ron", read.stem), seen);
         }
@@ -413,9 +444,14 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
                 .or_default()
                 .push(read.stem.clone());
         }
+        let is_clean = read.problems.is_empty() && read.read_only.is_none();
+        loaded.from_cache += usize::from(read.cached);
         loaded.problems.extend(read.problems);
         match read.product {
             Some(product) => {
+                if let (true, Some(identity)) = (is_clean && cache_path.is_some(), read.identity) {
+                    clean.insert(product.id.clone(), identity);
+                }
                 if let Some(stamp) = read.stamp {
                     loaded.stamps.insert(product.id.clone(), stamp);
                 }
@@ -450,6 +486,22 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
             files: names,
             path: products_dir.clone(),
         });
+    }
+    if let Some(path) = cache_path
+        && cached.as_ref().is_none_or(|c| c.stale(to_read.len()))
+    {
+        drop(cached);
+        let entries = clean.iter().filter_map(|(id, identity)| {
+            Some(cache::Entry {
+                stem: id.as_str(),
+                identity: *identity,
+                stamp: *loaded.stamps.get(id)?,
+                product: loaded.workspace.products.get(id)?,
+            })
+        });
+        if let Err(err) = cache::write(&path, dir, entries) {
+            log::warn!("open cache {} not written: {err}", path.display());
+        }
     }
     Ok(loaded)
 }
@@ -638,76 +690,4 @@ pub fn total_size(files: &[PathBuf]) -> u64 {
         .filter_map(|f| fs::metadata(f).ok())
         .map(|m| m.len())
         .sum()
-}
-
-/// Files each worker takes at a time from the shared queue.
-const LOAD_CHUNK: usize = 128;
-
-/// Reads and parses product files on every core and hands each read to `consume` in
-/// input order, while the workers go on parsing: workers take chunks of
-/// [`LOAD_CHUNK`] files from a shared counter (no worker idles while another has a long
-/// tail), and a chunk is consumed as soon as every chunk before it is, so the reads never
-/// pile up beside the products (the peak memory of a load).
-fn read_products_parallel(files: &[(PathBuf, String, bool)], consume: &mut dyn FnMut(ProductRead)) {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8);
-    let read_part = |part: &[(PathBuf, String, bool)], buffer: &mut Vec<u8>, spare: &mut String| {
-        part.iter()
-            .map(|(path, stem, regular)| read_product(path, stem.clone(), *regular, buffer, spare))
-            .collect::<Vec<_>>()
-    };
-    // Two buffers per worker: no allocation per file, no heap holes between products.
-    let buffers = || {
-        (
-            Vec::with_capacity(64 * 1024),
-            String::with_capacity(64 * 1024),
-        )
-    };
-    if workers == 1 || files.len() < 2 * LOAD_CHUNK {
-        let (mut buffer, mut spare) = buffers();
-        read_part(files, &mut buffer, &mut spare)
-            .into_iter()
-            .for_each(consume);
-        return;
-    }
-    let chunks = files.len().div_ceil(LOAD_CHUNK);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Vec<ProductRead>)>();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let sender = sender.clone();
-            let next = &next;
-            scope.spawn(move || {
-                let (mut buffer, mut spare) = buffers();
-                loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(part) =
-                        files.get(k * LOAD_CHUNK..files.len().min((k + 1) * LOAD_CHUNK))
-                    else {
-                        break;
-                    };
-                    if k >= chunks
-                        || sender
-                            .send((k, read_part(part, &mut buffer, &mut spare)))
-                            .is_err()
-                    {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        // Parsing returns errors, so a worker cannot panic; if one did, `scope` would pass
-        // the panic on rather than load a workspace with products silently missing.
-        let mut waiting: BTreeMap<usize, Vec<ProductRead>> = BTreeMap::new();
-        let mut due = 0;
-        for (k, reads) in receiver {
-            waiting.insert(k, reads);
-            while let Some(reads) = waiting.remove(&due) {
-                reads.into_iter().for_each(&mut *consume);
-                due += 1;
-            }
-        }
-    });
 }

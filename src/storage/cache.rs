@@ -1,0 +1,377 @@
+//! The open cache (issue 26): what the product files of a large workspace held when this
+//! computer last read them, so that opening it reads one file and the stamps of the
+//! others instead of parsing every product's RON again.
+//!
+//! - **Never the source of truth.** A product is taken from the cache only when its file
+//!   is still the very file that was read: same size, same modification time and, on
+//!   Unix, the same inode and change time (which no program can set back); on Windows
+//!   the same creation time (a sync tool replaces a file by renaming a new one over it).
+//!   Anything else is read from its file. Saving still compares the file's bytes with the
+//!   stamp kept here before writing over it, so even a wrong cache never overwrites an
+//!   edit made elsewhere: it would be seen as a change on disk.
+//! - **Per computer, outside the workspace**: in the user's cache folder
+//!   (`~/.cache/ocop-tracker/open/` on Linux, `%LOCALAPPDATA%\ocop-tracker\open\` on
+//!   Windows), so sync tools never carry it. One file per workspace, named by a hash of
+//!   its path; the 8 most recently written are kept.
+//! - **Tied to this build**: the executable's size and time are part of its key, so a
+//!   new version (whose products may have new fields) never reads an older cache.
+//! - **Rebuildable**: a cache that is missing, damaged, of another build or another
+//!   folder is ignored and written again after the open. A blob that does not decode is
+//!   read from its file instead.
+//! - Only for workspaces of at least [`MIN_PRODUCTS`] products: below that parsing is
+//!   quick enough, and no cache file is made for every small folder a user opens.
+//!
+//! Layout: the products as compact JSON blobs one after another, then the index (JSON:
+//! build key, folder, and per file its stem, identity, stamp, offset and length), then
+//! a 24-byte trailer: index offset, index length (little-endian u64) and `OCOPCAC1`.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::FileStamp;
+use crate::domain::model::Product;
+
+/// Workspaces with fewer product files are parsed without a cache.
+pub const MIN_PRODUCTS: usize = 500;
+/// How many workspaces' caches are kept.
+const KEEP_CACHES: usize = 8;
+/// The trailer's mark (and the format's version).
+const MAGIC: &[u8; 8] = b"OCOPCAC1";
+/// Environment variable naming another cache folder, or `off` for none (benchmarks
+/// and tests).
+pub const CACHE_DIR_VAR: &str = "OCOP_CACHE_DIR";
+
+/// Who a file is, as far as the file system tells without reading it. Fields a platform
+/// does not have stay 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Identity {
+    len: u64,
+    modified_ns: i128,
+    /// Unix: change time. Windows: creation time.
+    changed_ns: i128,
+    /// Unix: inode and device.
+    inode: u64,
+    device: u64,
+}
+
+impl Identity {
+    /// The identity in `meta` (of the open file or its listing entry).
+    pub fn of(meta: &fs::Metadata) -> Identity {
+        let ns = |t: std::io::Result<std::time::SystemTime>| -> i128 {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0))
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            Identity {
+                len: meta.len(),
+                modified_ns: ns(meta.modified()),
+                changed_ns: i128::from(meta.ctime()) * 1_000_000_000
+                    + i128::from(meta.ctime_nsec()),
+                inode: meta.ino(),
+                device: meta.dev(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            Identity {
+                len: meta.len(),
+                modified_ns: ns(meta.modified()),
+                changed_ns: ns(meta.created()),
+                inode: 0,
+                device: 0,
+            }
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexEntry {
+    stem: String,
+    identity: Identity,
+    stamp_len: u64,
+    stamp_hash: u64,
+    offset: u64,
+    len: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Index {
+    build: String,
+    folder: String,
+    entries: Vec<IndexEntry>,
+}
+
+/// This build's key: version, schema and the executable's size and time.
+fn build_key() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = fs::metadata(exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{} schema {} exe {} {}",
+        env!("CARGO_PKG_VERSION"),
+        super::SCHEMA_VERSION,
+        meta.len(),
+        modified.as_nanos()
+    ))
+}
+
+/// The folder caches go to: `OCOP_CACHE_DIR` if set (`off`: none), else the user's
+/// cache folder.
+pub fn cache_folder() -> Option<PathBuf> {
+    match std::env::var_os(CACHE_DIR_VAR) {
+        Some(value) if value == "off" || value.is_empty() => None,
+        Some(value) => Some(PathBuf::from(value)),
+        None => dirs::cache_dir().map(|d| d.join("ocop-tracker").join("open")),
+    }
+}
+
+/// The cache file of workspace `dir` inside `folder`.
+pub fn cache_file(folder: &Path, dir: &Path) -> PathBuf {
+    let name = folder_name(dir);
+    let digest = Sha256::digest(name.as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    folder.join(format!("{hex}.cache"))
+}
+
+fn folder_name(dir: &Path) -> String {
+    fs::canonicalize(dir)
+        .unwrap_or_else(|_| dir.to_owned())
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A cache opened for reading: its index in memory, its blobs read on demand.
+pub struct Reader {
+    file: File,
+    entries: HashMap<String, (Identity, FileStamp, u64, u64)>,
+    /// A blob failed to decode: the cache is rewritten after the open.
+    damaged: AtomicBool,
+    /// Products read from their files instead (new, changed, or damaged blobs).
+    misses: AtomicUsize,
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader")
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Reader {
+    /// Opens the cache at `path` for workspace `dir`, or None when it is missing,
+    /// damaged, of another build or of another folder.
+    pub fn open(path: &Path, dir: &Path) -> Option<Reader> {
+        let mut file = File::open(path).ok()?;
+        let total = file.metadata().ok()?.len();
+        let mut trailer = [0u8; 24];
+        file.seek(SeekFrom::Start(total.checked_sub(24)?)).ok()?;
+        file.read_exact(&mut trailer).ok()?;
+        let (numbers, magic) = trailer.split_at(16);
+        if magic != MAGIC {
+            return None;
+        }
+        let word = |range: std::ops::Range<usize>| -> Option<u64> {
+            Some(u64::from_le_bytes(numbers.get(range)?.try_into().ok()?))
+        };
+        let (offset, len) = (word(0..8)?, word(8..16)?);
+        if offset.checked_add(len)? != total - 24 {
+            return None;
+        }
+        file.seek(SeekFrom::Start(offset)).ok()?;
+        let mut bytes = vec![0; usize::try_from(len).ok()?];
+        file.read_exact(&mut bytes).ok()?;
+        let index: Index = serde_json::from_slice(&bytes).ok()?;
+        if Some(index.build) != build_key() || index.folder != folder_name(dir) {
+            return None;
+        }
+        let entries = index
+            .entries
+            .into_iter()
+            .filter(|e| e.offset.checked_add(e.len).is_some_and(|end| end <= offset))
+            .map(|e| {
+                let stamp = FileStamp {
+                    len: e.stamp_len,
+                    hash: e.stamp_hash,
+                };
+                (e.stem, (e.identity, stamp, e.offset, e.len))
+            })
+            .collect();
+        Some(Reader {
+            file,
+            entries,
+            damaged: AtomicBool::new(false),
+            misses: AtomicUsize::new(0),
+        })
+    }
+
+    /// The product file `stem` as cached, if `identity` is still the file's; `buffer` is
+    /// reused between calls. None (counted as a miss) when it must be read from its file.
+    pub fn product(
+        &self,
+        stem: &str,
+        identity: &Identity,
+        buffer: &mut Vec<u8>,
+    ) -> Option<(Product, FileStamp)> {
+        let found = self
+            .entries
+            .get(stem)
+            .and_then(|(cached, stamp, offset, len)| {
+                if cached != identity {
+                    return None;
+                }
+                let decoded = read_at(&self.file, *offset, *len, buffer)
+                    .ok()
+                    .and_then(|()| serde_json::from_slice::<Product>(buffer).ok())
+                    .filter(|p| p.id.as_str() == stem);
+                if decoded.is_none() {
+                    self.damaged.store(true, Ordering::Relaxed);
+                }
+                decoded.map(|p| (p, *stamp))
+            });
+        if found.is_none() {
+            self.misses.fetch_add(1, Ordering::Relaxed);
+        }
+        found
+    }
+
+    /// Whether the cache should be written again after an open of `count` files: a blob
+    /// was damaged, or enough files were read from disk that the next open would gain.
+    pub fn stale(&self, count: usize) -> bool {
+        let misses = self.misses.load(Ordering::Relaxed);
+        self.damaged.load(Ordering::Relaxed) || misses >= (count / 20).max(100)
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, offset: u64, len: u64, buffer: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt as _;
+    buffer.resize(usize::try_from(len).map_err(std::io::Error::other)?, 0);
+    file.read_exact_at(buffer, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, offset: u64, len: u64, buffer: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt as _;
+    buffer.resize(usize::try_from(len).map_err(std::io::Error::other)?, 0);
+    let mut done = 0;
+    while let Some(rest) = buffer.get_mut(done..).filter(|r| !r.is_empty()) {
+        let n = file.seek_read(rest, offset + done as u64)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        done += n;
+    }
+    Ok(())
+}
+
+/// One product to write into the cache.
+pub struct Entry<'a> {
+    /// Its file's stem.
+    pub stem: &'a str,
+    /// Who its file was when read.
+    pub identity: Identity,
+    /// What its file held.
+    pub stamp: FileStamp,
+    /// The product as read from it.
+    pub product: &'a Product,
+}
+
+/// Writes the cache of workspace `dir` to `path` (through a temporary file renamed over
+/// it), then keeps only the most recent caches of its folder. Errors are returned for
+/// the log; a cache that cannot be written only means the next open parses.
+pub fn write<'a>(
+    path: &Path,
+    dir: &Path,
+    entries: impl Iterator<Item = Entry<'a>>,
+) -> std::io::Result<()> {
+    let build = build_key().ok_or_else(|| std::io::Error::other("no executable to key on"))?;
+    let folder = path
+        .parent()
+        .ok_or_else(|| std::io::Error::other("cache path has no folder"))?;
+    fs::create_dir_all(folder)?;
+    let temp = path.with_extension(format!("tmp{}", std::process::id()));
+    let result = (|| {
+        let mut out = BufWriter::with_capacity(256 * 1024, File::create(&temp)?);
+        let mut index = Index {
+            build,
+            folder: folder_name(dir),
+            entries: Vec::new(),
+        };
+        let mut offset = 0u64;
+        let mut blob = Vec::with_capacity(64 * 1024);
+        for entry in entries {
+            blob.clear();
+            serde_json::to_writer(&mut blob, entry.product)?;
+            out.write_all(&blob)?;
+            let len = blob.len() as u64;
+            index.entries.push(IndexEntry {
+                stem: entry.stem.to_owned(),
+                identity: entry.identity,
+                stamp_len: entry.stamp.len,
+                stamp_hash: entry.stamp.hash,
+                offset,
+                len,
+            });
+            offset += len;
+        }
+        let index_bytes = serde_json::to_vec(&index)?;
+        out.write_all(&index_bytes)?;
+        out.write_all(&offset.to_le_bytes())?;
+        out.write_all(&(index_bytes.len() as u64).to_le_bytes())?;
+        out.write_all(MAGIC)?;
+        out.into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    prune(folder, path);
+    Ok(())
+}
+
+/// Keeps the [`KEEP_CACHES`] most recently written caches of `folder` (and `keep`), and
+/// removes temporary files a crash left.
+fn prune(folder: &Path, keep: &Path) {
+    let Ok(listing) = fs::read_dir(folder) else {
+        return;
+    };
+    let mut caches: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+    for entry in listing.filter_map(Result::ok) {
+        let path = entry.path();
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(std::time::UNIX_EPOCH);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("cache") if path != keep => caches.push((modified, path)),
+            Some(ext) if ext.starts_with("tmp") => {
+                let old = modified
+                    .elapsed()
+                    .is_ok_and(|age| age > std::time::Duration::from_secs(3600));
+                if old {
+                    let _ = fs::remove_file(&path);
+                }
+            }
+            _ => {}
+        }
+    }
+    caches.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in caches.into_iter().skip(KEEP_CACHES - 1) {
+        let _ = fs::remove_file(path);
+    }
+}
