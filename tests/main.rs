@@ -5,6 +5,7 @@
 
 mod common;
 
+mod cache;
 mod cli;
 mod commands;
 mod criteria_data;
@@ -25,6 +26,7 @@ mod ics;
 mod kill;
 mod layers;
 mod long_text;
+mod paths;
 mod province_lists;
 mod roundtrip;
 mod sharing;

@@ -148,6 +148,10 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     let dir = root.join(format!("ws-{size}"));
     let workspace = demo::synthetic_workspace(size, 42, &catalog, today);
     storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
+    let samples = demo::sample_evidence();
+    storage::evidence::store_samples(&dir, samples.iter().map(|(n, b, _)| (*n, b.as_slice())))
+        .map_err(|e| e.to_string())?;
+    drop(workspace);
 
     // Opening, timed from outside as a person waits for it: the whole child process
     // (start, built-in rules, the workspace through the open cache, exit) against

@@ -337,8 +337,13 @@ pub fn application_deadlines(
         && let Some(expiry) = holder.certificate_expiry()
     {
         let holder_rules = holder.deadline_rules();
+        // The window to file the re-rating: while the certificate stands, and while the
+        // re-rating itself is still being prepared (its filing deadline is this window's
+        // close; once it is submitted, the filing is done).
+        let filing_rerating = app.kind == super::model::ApplicationKind::ReRating
+            && matches!(app.stage, Stage::Preparing | Stage::DossierInPreparation);
         if let Some((opens, closes)) = holder_rules.rerating_window(expiry)
-            && app.stage == Stage::Recognised
+            && (app.stage == Stage::Recognised || filing_rerating)
         {
             push(Some(opens), DeadlineKind::ReRatingOpens);
             push(Some(closes), DeadlineKind::ReRatingCloses);

@@ -460,8 +460,22 @@ pub fn plan_import(
     }
     product.kept_by_producer |= kept_by_producer;
     product.history = merge::merged_history(&local.history, &incoming.history);
-    let changes = merge::differences(local, &product);
-    let kept = merge::differences(&product, incoming)
+    // Applications are matched by kind and year here, not by position: when the lists
+    // differ in length, only the product's own parts are compared (the applications'
+    // changes were merged above, each into its match).
+    let aligned = |a: &Product, b: &Product| -> Vec<merge::Part> {
+        let parts = merge::differences(a, b);
+        if a.applications.len() == b.applications.len() {
+            parts
+        } else {
+            parts
+                .into_iter()
+                .filter(merge::Part::is_product_level)
+                .collect()
+        }
+    };
+    let changes = aligned(local, &product);
+    let kept = aligned(&product, incoming)
         .into_iter()
         .filter(|part| !matches!(part, merge::Part::Applications))
         .collect();

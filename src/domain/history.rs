@@ -49,6 +49,12 @@ pub enum TextField {
 }
 
 impl TextField {
+    /// Whether the field is one of an application's (its notes, a form's text), not the
+    /// product's.
+    pub fn is_application_field(self) -> bool {
+        matches!(self, TextField::ApplicationNotes | TextField::Form(_))
+    }
+
     /// The product and application fields, in the order the screens show them.
     pub const BASE: [TextField; 10] = [
         TextField::Name,

@@ -42,6 +42,15 @@ pub enum Part {
 }
 
 impl Part {
+    /// Whether the part is the product's own (not one of an application's).
+    pub fn is_product_level(&self) -> bool {
+        match self {
+            Part::Text(field) => !field.is_application_field(),
+            Part::ProducerKind | Part::ScoringSet | Part::Applications => true,
+            _ => false,
+        }
+    }
+
     /// Whether "keep both" makes sense: text is joined, attachments united.
     pub fn can_keep_both(&self) -> bool {
         matches!(
@@ -63,8 +72,32 @@ pub enum Keep {
     Both,
 }
 
-/// The text of a field of a product (what [`Part::Text`] compares).
-pub fn text_of(product: &Product, field: TextField) -> &str {
+/// The last application both versions have: the one compared and merged part by part.
+/// Applications are only ever added at the end, so when one side started a new one the
+/// other's last is the one they share ([`Part::Applications`] then says whose later
+/// applications to keep), and edits to it on either side are still offered one by one.
+pub fn shared_index(current: &Product, copy: &Product) -> Option<usize> {
+    current
+        .applications
+        .len()
+        .min(copy.applications.len())
+        .checked_sub(1)
+}
+
+/// `product`'s application compared with `other`'s (see [`shared_index`]).
+pub fn compared_application<'a>(product: &'a Product, other: &Product) -> Option<&'a Application> {
+    shared_index(product, other).and_then(|i| product.applications.get(i))
+}
+
+/// The text of a field of `product` as compared with `other` (what [`Part::Text`]
+/// compares; an application's field is read from the shared application).
+pub fn text_of<'a>(product: &'a Product, other: &Product, field: TextField) -> &'a str {
+    text_at(product, shared_index(product, other), field)
+}
+
+/// The text of a field of `product`, an application's read from the one at `index`.
+fn text_at(product: &Product, index: Option<usize>, field: TextField) -> &str {
+    let app = index.and_then(|i| product.applications.get(i));
     match field {
         TextField::Name => &product.name,
         TextField::Commune => &product.commune,
@@ -75,12 +108,15 @@ pub fn text_of(product: &Product, field: TextField) -> &str {
         TextField::LegalRepresentative => &product.producer.legal_representative,
         TextField::Phone => &product.producer.phone,
         TextField::Address => &product.producer.address,
-        TextField::ApplicationNotes => product.current().map_or("", |a| a.notes.as_str()),
-        TextField::Form(field) => product.current().map_or("", |a| a.forms.get(field)),
+        TextField::ApplicationNotes => app.map_or("", |a| a.notes.as_str()),
+        TextField::Form(field) => app.map_or("", |a| a.forms.get(field)),
     }
 }
 
-fn text_mut(product: &mut Product, field: TextField) -> Option<&mut String> {
+fn text_mut(product: &mut Product, index: Option<usize>, field: TextField) -> Option<&mut String> {
+    fn app(product: &mut Product, index: Option<usize>) -> Option<&mut Application> {
+        index.and_then(|i| product.applications.get_mut(i))
+    }
     Some(match field {
         TextField::Name => &mut product.name,
         TextField::Commune => &mut product.commune,
@@ -91,8 +127,8 @@ fn text_mut(product: &mut Product, field: TextField) -> Option<&mut String> {
         TextField::LegalRepresentative => &mut product.producer.legal_representative,
         TextField::Phone => &mut product.producer.phone,
         TextField::Address => &mut product.producer.address,
-        TextField::ApplicationNotes => &mut product.current_mut()?.notes,
-        TextField::Form(field) => product.current_mut()?.forms.texts.entry(field).or_default(),
+        TextField::ApplicationNotes => &mut app(product, index)?.notes,
+        TextField::Form(field) => app(product, index)?.forms.texts.entry(field).or_default(),
     })
 }
 
@@ -127,7 +163,7 @@ fn same_process(a: &Application, b: &Application) -> bool {
 pub fn differences(current: &Product, copy: &Product) -> Vec<Part> {
     let mut parts = Vec::new();
     for field in TextField::all() {
-        if text_of(current, field) != text_of(copy, field) {
+        if text_of(current, copy, field) != text_of(copy, current, field) {
             parts.push(Part::Text(field));
         }
     }
@@ -139,9 +175,11 @@ pub fn differences(current: &Product, copy: &Product) -> Vec<Part> {
     }
     if current.applications.len() != copy.applications.len() {
         parts.push(Part::Applications);
-        return parts;
     }
-    let (Some(a), Some(b)) = (current.current(), copy.current()) else {
+    let (Some(a), Some(b)) = (
+        compared_application(current, copy),
+        compared_application(copy, current),
+    ) else {
         return parts;
     };
     if !same_process(a, b) {
@@ -232,19 +270,20 @@ pub fn merged_history(current: &[HistoryEntry], copy: &[HistoryEntry]) -> Vec<Hi
 /// (or both), and both histories. Parts not in `choices` keep the current version.
 pub fn merge(current: &Product, copy: &Product, choices: &BTreeMap<Part, Keep>) -> Product {
     let mut merged = current.clone();
+    let index = shared_index(current, copy);
     for (part, keep) in choices {
         if *keep == Keep::Current {
             continue;
         }
-        apply_part(&mut merged, current, copy, part, *keep);
+        apply_part(&mut merged, copy, index, part, *keep);
     }
     // Once the producer keeps its own copy, it does (either version may know it first).
     merged.kept_by_producer |= copy.kept_by_producer;
     // Nobody's words are a choice: every remark of either version stays, a withdrawal too.
+    // (The copy's later applications come with their own remarks when they are kept.)
     if let (Some(ours), Some(theirs)) = (
-        merged.applications.last_mut(),
-        copy.current()
-            .filter(|_| current.applications.len() == copy.applications.len()),
+        index.and_then(|i| merged.applications.get_mut(i)),
+        index.and_then(|i| copy.applications.get(i)),
     ) {
         ours.remarks = super::remarks::union(&ours.remarks, &theirs.remarks);
     }
@@ -252,24 +291,39 @@ pub fn merge(current: &Product, copy: &Product, choices: &BTreeMap<Part, Keep>) 
     merged
 }
 
-fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Part, keep: Keep) {
+/// Takes `part` from `copy` into `merged` (the current version, being merged); an
+/// application's part concerns the shared application at `index`.
+fn apply_part(merged: &mut Product, copy: &Product, index: Option<usize>, part: &Part, keep: Keep) {
     let both = keep == Keep::Both;
+    let theirs_app = index.and_then(|i| copy.applications.get(i));
     match part {
         Part::Text(field) => {
+            let theirs = text_at(copy, index, *field).to_owned();
             let value = if both {
-                join_text(text_of(current, *field), text_of(copy, *field))
+                join_text(text_at(merged, index, *field), &theirs)
             } else {
-                text_of(copy, *field).to_owned()
+                theirs
             };
-            if let Some(target) = text_mut(merged, *field) {
+            if let Some(target) = text_mut(merged, index, *field) {
                 *target = value;
             }
         }
         Part::ProducerKind => merged.producer.kind = copy.producer.kind,
         Part::ScoringSet => merged.scoring_set = copy.scoring_set,
-        Part::Applications => merged.applications = copy.applications.clone(),
+        Part::Applications => {
+            // The applications both have stay merged part by part; the later ones are
+            // the copy's.
+            let shared = index.map_or(0, |i| i + 1);
+            merged.applications.truncate(shared);
+            merged
+                .applications
+                .extend(copy.applications.iter().skip(shared).cloned());
+        }
         Part::Process => {
-            if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
+            if let (Some(m), Some(c)) = (
+                index.and_then(|i| merged.applications.get_mut(i)),
+                theirs_app,
+            ) {
                 m.stage = c.stage;
                 m.dates = c.dates.clone();
                 m.certificate = c.certificate.clone();
@@ -281,10 +335,10 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
         | Part::DocNote(key)
         | Part::DocDates(key)
         | Part::DocAttachments(key) => {
-            let Some(app) = merged.current_mut() else {
+            let Some(app) = index.and_then(|i| merged.applications.get_mut(i)) else {
                 return;
             };
-            let theirs = copy.current().and_then(|c| entry(c, key)).cloned();
+            let theirs = theirs_app.and_then(|c| entry(c, key)).cloned();
             let Some(theirs) = theirs else {
                 app.dossier.retain(|e| &e.key != key);
                 return;
@@ -316,11 +370,10 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
             }
         }
         Part::Answer(sheet, key) => {
-            let theirs = copy
-                .current()
+            let theirs = theirs_app
                 .and_then(|c| sheet_of(c, *sheet).answers.get(key))
                 .cloned();
-            if let Some(app) = merged.current_mut() {
+            if let Some(app) = index.and_then(|i| merged.applications.get_mut(i)) {
                 let answers = &mut sheet_mut(app, *sheet).answers;
                 match theirs {
                     Some(answer) => {
@@ -333,10 +386,10 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
             }
         }
         Part::Eliminations(sheet) | Part::SheetNotes(sheet) => {
-            let Some(theirs) = copy.current().map(|c| sheet_of(c, *sheet).clone()) else {
+            let Some(theirs) = theirs_app.map(|c| sheet_of(c, *sheet).clone()) else {
                 return;
             };
-            if let Some(app) = merged.current_mut() {
+            if let Some(app) = index.and_then(|i| merged.applications.get_mut(i)) {
                 let ours = sheet_mut(app, *sheet);
                 if matches!(part, Part::Eliminations(_)) {
                     ours.eliminations_hit = theirs.eliminations_hit;
@@ -346,7 +399,10 @@ fn apply_part(merged: &mut Product, current: &Product, copy: &Product, part: &Pa
             }
         }
         Part::Official => {
-            if let (Some(m), Some(c)) = (merged.current_mut(), copy.current()) {
+            if let (Some(m), Some(c)) = (
+                index.and_then(|i| merged.applications.get_mut(i)),
+                theirs_app,
+            ) {
                 m.scores.official = c.scores.official.clone();
             }
         }

@@ -370,7 +370,7 @@ fn prune(folder: &Path, keep: &Path) {
             _ => {}
         }
     }
-    caches.sort_by(|a, b| b.0.cmp(&a.0));
+    caches.sort_by_key(|c| std::cmp::Reverse(c.0));
     for (_, path) in caches.into_iter().skip(KEEP_CACHES - 1) {
         let _ = fs::remove_file(path);
     }

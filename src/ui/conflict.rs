@@ -130,13 +130,16 @@ pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: 
 }
 
 /// A part's value on one side, in words.
+/// `other` is the version it is compared with (an application's part shows the
+/// application both have: `merge::compared_application`).
 pub(crate) fn part_value(
     part: &Part,
     product: &Product,
+    other: &Product,
     catalog: &crate::domain::catalog::Catalog,
     lang: Lang,
 ) -> String {
-    let app = product.current();
+    let app = merge::compared_application(product, other);
     let entry = |key: &str| app.and_then(|a| a.dossier.iter().find(|e| e.key == key));
     let date = |d: Option<chrono::NaiveDate>| d.map_or_else(|| "—".to_owned(), |d| lang.date(d));
     let sheet = |s: Sheet| {
@@ -146,7 +149,7 @@ pub(crate) fn part_value(
         })
     };
     match part {
-        Part::Text(field) => merge::text_of(product, *field).to_owned(),
+        Part::Text(field) => merge::text_of(product, other, *field).to_owned(),
         Part::ProducerKind => lang
             .t(text::producer_kind_name(product.producer.kind))
             .to_owned(),
@@ -319,10 +322,16 @@ pub fn dialog_ui(
                                         RichText::new(format!("{whose}{}", last_edit(side, lang)))
                                             .color(theme::muted()),
                                     );
+                                    let other = if std::ptr::eq(side, current) {
+                                        &dialog.theirs
+                                    } else {
+                                        current
+                                    };
                                     column.add(
                                         egui::Label::new(part_value(
                                             part,
                                             side,
+                                            other,
                                             state.catalog(),
                                             lang,
                                         ))

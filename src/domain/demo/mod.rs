@@ -467,4 +467,4 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
 }
 
 mod synthetic;
-pub use synthetic::synthetic_workspace;
+pub use synthetic::{sample_evidence, synthetic_workspace};

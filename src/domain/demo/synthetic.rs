@@ -3,7 +3,8 @@
 //! entries, 3–8 attachments, notes on the product, its documents and some criteria, so
 //! that each file weighs 12–16 KB like the demo's real products.
 //!
-//! Pure: no egui, no files. The attachments name evidence files that do not exist.
+//! Pure: no egui, no files. The attachments are the [`sample_evidence`] files, which the
+//! writer of the workspace (`demo-data`, the benchmarks) puts into its evidence store.
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -275,6 +276,23 @@ const FILE_NAMES: &[&str] = &[
     "Ảnh cơ sở sản xuất.jpg",
 ];
 
+/// The evidence files the synthetic products attach: one small file per name of
+/// [`FILE_NAMES`] (synthetic text, not a real PDF or photo), with its SHA-256.
+pub fn sample_evidence() -> Vec<(&'static str, Vec<u8>, String)> {
+    use sha2::{Digest, Sha256};
+    FILE_NAMES
+        .iter()
+        .map(|name| {
+            let bytes = format!("Tệp mẫu của dữ liệu tổng hợp: {name}\n").into_bytes();
+            let sha: String = Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (*name, bytes, sha)
+        })
+        .collect()
+}
+
 /// A sentence of `parts` phrases joined as a note would be.
 fn note(rng: &mut Rng, parts: usize) -> String {
     let mut text = String::new();
@@ -286,11 +304,6 @@ fn note(rng: &mut Rng, parts: usize) -> String {
     }
     text.push('.');
     text
-}
-
-/// A deterministic hex string standing in for a SHA-256.
-fn fake_sha(rng: &mut Rng) -> String {
-    (0..4).map(|_| format!("{:016x}", rng.next())).collect()
 }
 
 /// Every criterion of `set` answered (one in twelve not met).
@@ -327,6 +340,7 @@ fn make_heavy(product: &mut Product, catalog: &Catalog, rng: &mut Rng, today: Na
     product.notes = note(rng, 4);
     let sheet = answered(catalog, product, rng);
     let attachments = 3 + rng.below(6);
+    let samples = sample_evidence();
     let Some(app) = product.current_mut() else {
         return;
     };
@@ -347,17 +361,19 @@ fn make_heavy(product: &mut Product, catalog: &Catalog, rng: &mut Rng, today: Na
         else {
             break;
         };
-        let sha = fake_sha(rng);
-        let file_name = rng.pick(FILE_NAMES).to_owned();
+        let Some((name, bytes, sha)) = samples.get(rng.below(samples.len())) else {
+            break;
+        };
+        let file_name = (*name).to_owned();
         let ext = file_name.rsplit('.').next().unwrap_or("pdf").to_owned();
         let added = today
             .checked_sub_days(Days::new(rng.next() % 300))
             .unwrap_or(today);
         entry.attachments.push(Attachment {
             stored_path: format!("evidence/{}/{sha}.{ext}", sha.get(..2).unwrap_or("00")),
-            sha256: sha,
+            sha256: sha.clone(),
             file_name,
-            size_bytes: 40_000 + rng.next() % 2_000_000,
+            size_bytes: bytes.len() as u64,
             added_at: added
                 .and_hms_opt(8 + u32::try_from(n % 9).unwrap_or(0), 30, 0)
                 .unwrap_or_default(),

@@ -386,6 +386,26 @@ pub fn import_file(
     import_reader(workspace, &mut input, source, &file_name, progress, cancel)
 }
 
+/// Puts each (file name, bytes) into the evidence store of `workspace` (the synthetic
+/// workspace's sample files: `demo::sample_evidence`).
+pub fn store_samples<'a>(
+    workspace: &Path,
+    samples: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), EvidenceError> {
+    for (name, bytes) in samples {
+        let mut input = bytes;
+        import_reader(
+            workspace,
+            &mut input,
+            Path::new(name),
+            name,
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )?;
+    }
+    Ok(())
+}
+
 /// Imports the bytes of `input` into the evidence store as a file called `file_name`
 /// (its extension is kept, as [`import_file`] keeps the source's): the same streaming,
 /// hashing, deduplication and all-or-nothing rename. `label` names the source in errors

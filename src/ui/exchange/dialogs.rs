@@ -52,7 +52,9 @@ fn value_of(
     product: &crate::domain::model::Product,
     lang: Lang,
 ) -> String {
-    let plain = crate::ui::conflict::part_value(part, product, state.catalog(), lang);
+    // The preview compares versions with the same applications (or product-level parts
+    // only: `domain::exchange`), so each is compared at its own current application.
+    let plain = crate::ui::conflict::part_value(part, product, product, state.catalog(), lang);
     if plain.trim().is_empty() {
         "—".to_owned()
     } else {
