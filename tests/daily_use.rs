@@ -939,3 +939,62 @@ fn an_unscored_sheet_says_not_scored() {
             .is_none()
     );
 }
+
+/// The first frame after an edit puts the edited row back in its place instead of sorting
+/// every row (issue 26): the table's order must still be the order of a full sort.
+#[test]
+fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
+    use ocop_tracker::command::{Command, ProductField};
+    use ocop_tracker::domain::search::fold;
+    let (_tmp, ws) = synthetic(300);
+    let mut harness = harness_sized(&ws, egui::vec2(1280.0, 800.0), Lang::Vi);
+    to_portfolio(&mut harness);
+    harness.run();
+    let sorted_by_name = |app: &OcopApp| -> Vec<ProductId> {
+        let mut all: Vec<(String, ProductId)> = app
+            .state
+            .as_ref()
+            .expect("ws")
+            .workspace()
+            .products
+            .values()
+            .map(|p| (fold(&p.name), p.id.clone()))
+            .collect();
+        all.sort();
+        all.into_iter().map(|(_, id)| id).collect()
+    };
+    assert_eq!(
+        harness.state().portfolio.visible_ids(),
+        sorted_by_name(harness.state())
+    );
+    // A name that moves the row to the top, one to the bottom, one into the middle, and
+    // an edit that leaves the order alone.
+    for (n, name) in [
+        "Ấm trà Hà Giang",
+        "Zô zô",
+        "Mật ong Bắc Mê",
+        "Mật ong Bắc Mê",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let id = harness.state().portfolio.visible_ids()[60 + n * 50].clone();
+        harness
+            .state_mut()
+            .state
+            .as_mut()
+            .expect("ws")
+            .apply(&Command::SetText {
+                id,
+                field: ProductField::Name,
+                value: (*name).to_owned(),
+            })
+            .expect("renamed");
+        harness.run();
+        assert_eq!(
+            harness.state().portfolio.visible_ids(),
+            sorted_by_name(harness.state()),
+            "after renaming a product “{name}”"
+        );
+    }
+}

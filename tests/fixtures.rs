@@ -225,7 +225,7 @@ fn schema_1_history_becomes_typed_without_rewriting_the_file() {
 #[test]
 fn the_shipped_demo_is_what_write_seed_generates() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ocop-dev"))
         .arg("write-seed")
         .arg(tmp.path())
         .output()
@@ -245,7 +245,7 @@ fn the_shipped_demo_is_what_write_seed_generates() {
     for (name, bytes) in &generated {
         assert!(
             committed.get(name) == Some(bytes),
-            "saves/{name} differs from `ocop-tracker write-seed` output; regenerate with `cargo run -- write-seed saves --force`"
+            "saves/{name} differs from `ocop-tracker write-seed` output; regenerate with `cargo run --bin ocop-dev -- write-seed saves --force`"
         );
     }
 }

@@ -43,7 +43,7 @@ fn fifty_kills_during_saves_tear_no_file_and_leave_no_temp_file() {
     let mut seed = 0x5eed_u64;
     let mut temps_left_by_kills = 0;
     for round in 0..KILLS {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ocop-dev"))
             .arg("bench-saves")
             .arg(&ws)
             .env("OCOP_TEST_CHILD", "1")

@@ -464,7 +464,7 @@ fn stress_two_writers_through_syncthing_lose_no_edit() {
     // Unlimited conflict copies: officers resolve them; Syncthing must not drop any.
     let (a, b) = pair(root, &ws_a, &ws_b, -1);
     let writer = |ws: &Path, seed: &str, name: &str| {
-        Process::new(env!("CARGO_BIN_EXE_ocop-tracker"))
+        Process::new(env!("CARGO_BIN_EXE_ocop-dev"))
             .args(["bench-sync-writer"])
             .env("OCOP_TEST_CHILD", "1")
             .arg(ws)

@@ -19,14 +19,17 @@
 //! ocop-tracker bundle DIR --product ID --out FILE.ocop.zip   the electronic dossier
 //! ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
 //! ocop-tracker receive DIR FILE.ocop.zip [--received DATE]  import a bundle
-//! ocop-tracker bench                     speed and memory figures for the README
 //! ```
+//!
+//! The developers' commands (benchmarks, the demo's generator, the tests' children) are
+//! in another binary, `ocop-dev` ([`dev`]): never in the program officers run.
 
 mod bundle;
 mod calendar;
 mod check;
 mod conflicts;
 pub mod console;
+pub mod dev;
 mod export;
 mod gc;
 mod list;
@@ -81,12 +84,8 @@ Usage:
   ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
   ocop-tracker receive DIR FILE.ocop.zip [--received YYYY-MM-DD] [--by NAME]
                                          bring the other side's parts in (one undo step)
-  ocop-tracker bench [--sizes 20,20000] [--idle-seconds 60]
-  ocop-tracker bench-import [--size-mib 1024]
-  ocop-tracker bench-xlsx [--size 20000] [--runs 1] [--in DIR]
-                                         portfolio export and import figures, beside the disk's floor
-  ocop-tracker bench-bundle [--size-mib 1024]  bundle export vs zip -r -0; many communes
-  ocop-tracker bench-dossier [--scans 200] [--pdfs 30] [--runs 3]  the dossier to print
+
+Benchmarks and the demo's generator are in the developers' binary: ocop-dev --help
 ";
 
 /// Value of `--name VALUE` in `args`.
@@ -218,25 +217,6 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("receive") => return bundle::receive(&args[1..]),
         Some("init") => roundtrip::init(&args[1..]),
         Some("remark") => roundtrip::remark(&args[1..]),
-        Some("write-seed") => write_seed(args.get(1).map(Path::new), args),
-        Some("bench") => crate::bench::run(&args[1..]),
-        Some("bench-import") => crate::bench::run_import(&args[1..]),
-        Some("bench-xlsx") => crate::bench::run_xlsx(&args[1..]),
-        Some("bench-bundle") => crate::bench::exchange::run(&args[1..]),
-        Some("bench-xlsx-export") => crate::bench::child_xlsx_export(&args[1..]),
-        Some("bench-dossier") => crate::bench::dossier::run(&args[1..]),
-        Some("bench-dossier-child") => crate::bench::dossier::child(&args[1..]),
-        Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
-        // Test children that rewrite every product's notes in a loop: never on a real
-        // workspace by a slip of the keyboard (the tests set OCOP_TEST_CHILD).
-        Some("bench-saves" | "bench-sync-writer") if std::env::var_os(TEST_CHILD).is_none() => {
-            Err(format!(
-                "“{}” is a test helper that overwrites every product's notes; it runs only under the tests ({TEST_CHILD}=1)",
-                args[0]
-            ))
-        }
-        Some("bench-saves") => crate::bench::child_save_loop(args.get(1).map(Path::new)),
-        Some("bench-sync-writer") => crate::bench::child_sync_writer(&args[1..]),
         Some(other) if !other.starts_with('-') => {
             Err(format!("unknown command “{other}”\n\n{USAGE}"))
         }
@@ -278,97 +258,6 @@ fn demo_data(args: &[String]) -> Result<(), String> {
     storage::evidence::store_samples(&dir, samples.iter().map(|(n, b, _)| (*n, b.as_slice())))
         .map_err(|e| e.to_string())?;
     println!("wrote {count} products to {}", dir.display());
-    Ok(())
-}
-
-/// Set by the tests for the children that rewrite a workspace in a loop.
-pub const TEST_CHILD: &str = "OCOP_TEST_CHILD";
-
-/// `write-seed DIR [--force]`: regenerates the shipped demo workspace (developer tool);
-/// over an existing workspace only with `--force` (it rewrites every file).
-fn write_seed(dir: Option<&Path>, args: &[String]) -> Result<(), String> {
-    let dir = dir.ok_or("write-seed needs a folder")?;
-    if storage::looks_like_workspace(dir) && !args.iter().any(|a| a == "--force") {
-        return Err(format!(
-            "refusing to write over an existing workspace (add --force to regenerate the demo) — {}",
-            dir.display()
-        ));
-    }
-    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
-    let mut workspace = demo::seed_workspace(&catalog);
-    storage::save_workspace(dir, &workspace).map_err(|e| e.to_string())?;
-    // Sample evidence made for the demo (assets/demo-evidence), attached to its documents.
-    // Run from the source checkout (`cargo run -- write-seed saves --force`): the samples
-    // are read from there, not from a path baked in at build time.
-    let samples = Path::new("assets/demo-evidence");
-    if !storage::fsio::check_dir(samples).unwrap_or(false) {
-        return Err(format!(
-            "write-seed runs from the source checkout: no {} here",
-            samples.display()
-        ));
-    }
-    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-    let added_at = date(2026, 11, 20)
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .ok_or("bad sample date")?;
-    // (product, document, sample file, document date, valid until)
-    type Sample<'a> = (
-        &'a str,
-        &'a str,
-        &'a str,
-        Option<NaiveDate>,
-        Option<NaiveDate>,
-    );
-    let attach: [Sample; 3] = [
-        (
-            "com-hong-quang",
-            "product-story",
-            "Bao bì cốm Hồng Quang.jpg",
-            None,
-            None,
-        ),
-        (
-            "com-hong-quang",
-            "test-report",
-            "Phiếu kiểm nghiệm cốm 2026.jpg",
-            date(2026, 4, 22),
-            date(2027, 4, 22),
-        ),
-        (
-            "com-hong-quang",
-            "ip-documents",
-            "Đơn nhãn hiệu được chấp nhận.jpg",
-            date(2026, 8, 20),
-            None,
-        ),
-    ];
-    let never = std::sync::atomic::AtomicBool::new(false);
-    for (product_id, key, file, document_date, valid_until) in attach {
-        let imported =
-            storage::evidence::import_file(dir, &samples.join(file), &mut |_| {}, &never)
-                .map_err(|e| e.to_string())?;
-        let product = workspace
-            .products
-            .get_mut(
-                &crate::domain::model::ProductId::parse(product_id).ok_or("bad seed product id")?,
-            )
-            .ok_or("seed product missing")?;
-        let entry = product
-            .current_mut()
-            .and_then(|a| a.dossier.iter_mut().find(|e| e.key == key))
-            .ok_or("seed document missing")?;
-        entry.attachments.push(crate::domain::dossier::Attachment {
-            sha256: imported.sha256,
-            file_name: imported.file_name,
-            size_bytes: imported.size_bytes,
-            stored_path: imported.stored_path,
-            added_at,
-            document_date,
-            valid_until,
-        });
-        storage::save_product(dir, product).map_err(|e| e.to_string())?;
-    }
-    println!("wrote the seed workspace to {}", dir.display());
     Ok(())
 }
 

@@ -22,7 +22,7 @@
 //!   quick enough, and no cache file is made for every small folder a user opens.
 //!
 //! Layout: the products as compact JSON blobs one after another, then the index (JSON:
-//! build key, folder, and per file its stem, identity, stamp, offset and length), then
+//! build key, folder, and per file its stem, identity, stamp, offset, length and CRC-32), then
 //! a 24-byte trailer: index offset, index length (little-endian u64) and `OCOPCAC1`.
 
 use std::collections::HashMap;
@@ -101,6 +101,9 @@ struct IndexEntry {
     stamp_hash: u64,
     offset: u64,
     len: u64,
+    /// CRC-32 of the blob: a cache changed on disk (a bad sector, another program) is
+    /// never taken for a product, even where it still decodes.
+    crc: u32,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -156,7 +159,7 @@ fn folder_name(dir: &Path) -> String {
 /// A cache opened for reading: its index in memory, its blobs read on demand.
 pub struct Reader {
     file: File,
-    entries: HashMap<String, (Identity, FileStamp, u64, u64)>,
+    entries: HashMap<String, (Identity, FileStamp, u64, u64, u32)>,
     /// A blob failed to decode: the cache is rewritten after the open.
     damaged: AtomicBool,
     /// Products read from their files instead (new, changed, or damaged blobs).
@@ -207,7 +210,7 @@ impl Reader {
                     len: e.stamp_len,
                     hash: e.stamp_hash,
                 };
-                (e.stem, (e.identity, stamp, e.offset, e.len))
+                (e.stem, (e.identity, stamp, e.offset, e.len, e.crc))
             })
             .collect();
         Some(Reader {
@@ -229,12 +232,13 @@ impl Reader {
         let found = self
             .entries
             .get(stem)
-            .and_then(|(cached, stamp, offset, len)| {
+            .and_then(|(cached, stamp, offset, len, crc)| {
                 if cached != identity {
                     return None;
                 }
                 let decoded = read_at(&self.file, *offset, *len, buffer)
                     .ok()
+                    .filter(|()| crc32fast::hash(buffer) == *crc)
                     .and_then(|()| serde_json::from_slice::<Product>(buffer).ok())
                     .filter(|p| p.id.as_str() == stem);
                 if decoded.is_none() {
@@ -325,6 +329,7 @@ pub fn write<'a>(
                 stamp_hash: entry.stamp.hash,
                 offset,
                 len,
+                crc: crc32fast::hash(&blob),
             });
             offset += len;
         }
