@@ -11,8 +11,8 @@
 //!   edit made elsewhere: it would be seen as a change on disk.
 //! - **Per computer, outside the workspace**: in the user's cache folder
 //!   (`~/.cache/ocop-tracker/open/` on Linux, `%LOCALAPPDATA%\ocop-tracker\open\` on
-//!   Windows), so sync tools never carry it. One file per workspace, named by a hash of
-//!   its path; the 8 most recently written are kept.
+//!   Windows), so sync tools never carry it. One file per workspace and program, named
+//!   by a hash of both; the 8 most recently written are kept.
 //! - **Tied to this build**: the executable's size and time are part of its key, so a
 //!   new version (whose products may have new fields) never reads an older cache.
 //! - **Rebuildable**: a cache that is missing, damaged, of another build or another
@@ -141,9 +141,15 @@ pub fn cache_folder() -> Option<PathBuf> {
     }
 }
 
-/// The cache file of workspace `dir` inside `folder`.
+/// The cache file of workspace `dir` inside `folder`: one per workspace and program (the
+/// officers' program and the developers' are different builds, whose caches would
+/// otherwise replace each other's at every open).
 pub fn cache_file(folder: &Path, dir: &Path) -> PathBuf {
-    let name = folder_name(dir);
+    let program = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let name = format!("{program}\n{}", folder_name(dir));
     let digest = Sha256::digest(name.as_bytes());
     let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     folder.join(format!("{hex}.cache"))
@@ -239,7 +245,9 @@ impl Reader {
                 let decoded = read_at(&self.file, *offset, *len, buffer)
                     .ok()
                     .filter(|()| crc32fast::hash(buffer) == *crc)
-                    .and_then(|()| serde_json::from_slice::<Product>(buffer).ok())
+                    // Validated as UTF-8 once, whole: `from_slice` would check string by string.
+                    .and_then(|()| std::str::from_utf8(buffer).ok())
+                    .and_then(|text| serde_json::from_str::<Product>(text).ok())
                     .filter(|p| p.id.as_str() == stem);
                 if decoded.is_none() {
                     self.damaged.store(true, Ordering::Relaxed);
