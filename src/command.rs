@@ -9,51 +9,16 @@ use crate::domain::catalog::Catalog;
 use crate::domain::demo;
 use crate::domain::dossier::{Attachment, DocStatus};
 use crate::domain::model::{
-    ApplicationKind, FormText, ProducerKind, ProductId, Workspace, WorkspaceInfo, WorkspaceKind,
+    ApplicationKind, ProducerKind, ProductId, Workspace, WorkspaceInfo, WorkspaceKind,
 };
 use crate::domain::remarks::{Remark, RemarkAbout};
 use crate::domain::scoring::{Answer, migrate_sheet};
 use crate::domain::search::nfc;
 use crate::domain::stage::{self, Stage, StageError, StageInput};
 
-/// A text field of a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProductField {
-    /// Product name.
-    Name,
-    Commune,
-    ProductCode,
-    Description,
-    Notes,
-    ProducerName,
-    LegalRepresentative,
-    /// Producer phone.
-    Phone,
-    /// Producer address.
-    Address,
-    /// Notes of the current application.
-    ApplicationNotes,
-    /// A form text of the current application (Form 02 Parts II/IV, Form 03).
-    Form(FormText),
-}
-
-/// Which date of a dossier document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocDate {
-    /// Issued or signed on.
-    Issued,
-    ValidUntil,
-}
-
-/// Which score sheet of the current application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SheetKind {
-    /// The producer's self-assessment.
-    #[default]
-    SelfAssessment,
-    /// The commune's view.
-    Commune,
-}
+/// The text fields, document dates and score sheets commands name are the domain's own
+/// (`domain::history`), the same types the history, the merge and the screens use.
+pub use crate::domain::history::{DocDateField, Sheet, TextField};
 
 /// An edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +38,7 @@ pub enum Command {
     /// Set a text field.
     SetText {
         id: ProductId,
-        field: ProductField,
+        field: TextField,
         /// New value.
         value: String,
     },
@@ -102,7 +67,7 @@ pub enum Command {
         id: ProductId,
         key: String,
         /// Which date.
-        which: DocDate,
+        which: DocDateField,
         /// The date, or None to clear.
         date: Option<NaiveDate>,
     },
@@ -124,7 +89,7 @@ pub enum Command {
     SetAnswer {
         id: ProductId,
         /// Which sheet.
-        sheet: SheetKind,
+        sheet: Sheet,
         /// Criterion key.
         criterion: String,
         /// The answer, or None to clear.
@@ -134,7 +99,7 @@ pub enum Command {
     SetElimination {
         id: ProductId,
         /// Which sheet.
-        sheet: SheetKind,
+        sheet: Sheet,
         /// Elimination key.
         key: String,
         /// Whether it applies.
@@ -144,7 +109,7 @@ pub enum Command {
     SetCriterionNote {
         id: ProductId,
         /// Which sheet.
-        sheet: SheetKind,
+        sheet: Sheet,
         /// Criterion key.
         criterion: String,
         /// Note (empty clears it).
@@ -171,7 +136,7 @@ pub enum Command {
         /// Content hash of the attachment.
         sha256: String,
         /// Which date (Issued = document date).
-        which: DocDate,
+        which: DocDateField,
         /// The date, or None to clear.
         date: Option<NaiveDate>,
     },
@@ -501,27 +466,27 @@ fn apply_to_product(
         Command::SetText { field, value, .. } => {
             let value = nfc(value);
             match field {
-                ProductField::Name => {
+                TextField::Name => {
                     if value.trim().is_empty() {
                         return Err(CommandError::Refused(Refusal::EmptyName));
                     }
                     product.name = value.trim().to_owned();
                 }
-                ProductField::Commune => product.commune = value,
-                ProductField::ProductCode => product.product_code = value,
-                ProductField::Description => product.description = value,
-                ProductField::Notes => product.notes = value,
-                ProductField::ProducerName => product.producer.name = value,
-                ProductField::LegalRepresentative => product.producer.legal_representative = value,
-                ProductField::Phone => product.producer.phone = value,
-                ProductField::Address => product.producer.address = value,
-                ProductField::ApplicationNotes => {
+                TextField::Commune => product.commune = value,
+                TextField::ProductCode => product.product_code = value,
+                TextField::Description => product.description = value,
+                TextField::Notes => product.notes = value,
+                TextField::Producer => product.producer.name = value,
+                TextField::LegalRepresentative => product.producer.legal_representative = value,
+                TextField::Phone => product.producer.phone = value,
+                TextField::Address => product.producer.address = value,
+                TextField::ApplicationNotes => {
                     product
                         .current_mut()
                         .ok_or(CommandError::NoApplication(id))?
                         .notes = value;
                 }
-                ProductField::Form(form_field) => {
+                TextField::Form(form_field) => {
                     product
                         .current_mut()
                         .ok_or(CommandError::NoApplication(id))?
@@ -568,8 +533,8 @@ fn apply_to_product(
         } => {
             let entry = doc_mut(product, key)?;
             match which {
-                DocDate::Issued => entry.issued_on = *date,
-                DocDate::ValidUntil => entry.valid_until = *date,
+                DocDateField::Issued => entry.issued_on = *date,
+                DocDateField::ValidUntil => entry.valid_until = *date,
             }
             Ok(())
         }
@@ -678,8 +643,8 @@ fn apply_to_product(
                 .find(|a| &a.sha256 == sha256)
                 .ok_or(CommandError::Refused(Refusal::NoSuchAttachment))?;
             match which {
-                DocDate::Issued => attachment.document_date = *date,
-                DocDate::ValidUntil => attachment.valid_until = *date,
+                DocDateField::Issued => attachment.document_date = *date,
+                DocDateField::ValidUntil => attachment.valid_until = *date,
             }
             Ok(())
         }
@@ -784,15 +749,15 @@ fn apply_to_product(
 
 fn sheet_mut(
     product: &mut crate::domain::model::Product,
-    sheet: SheetKind,
+    sheet: Sheet,
 ) -> Result<&mut crate::domain::scoring::ScoreSheet, CommandError> {
     let id = product.id.clone();
     let app = product
         .current_mut()
         .ok_or(CommandError::NoApplication(id))?;
     Ok(match sheet {
-        SheetKind::SelfAssessment => &mut app.scores.self_assessment,
-        SheetKind::Commune => &mut app.scores.commune_view,
+        Sheet::SelfAssessment => &mut app.scores.self_assessment,
+        Sheet::Commune => &mut app.scores.commune_view,
     })
 }
 

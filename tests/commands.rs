@@ -9,9 +9,7 @@
 use crate::common;
 
 use chrono::NaiveDate;
-use ocop_tracker::command::{
-    self, Command, CommandError, DocDate, ProductField, Refusal, SheetKind,
-};
+use ocop_tracker::command::{self, Command, CommandError, DocDateField, Refusal, Sheet, TextField};
 use ocop_tracker::domain::dossier::DocStatus;
 use ocop_tracker::domain::model::{ApplicationKind, ProducerKind, Product, ProductId, Workspace};
 use ocop_tracker::domain::scoring::Answer;
@@ -102,7 +100,7 @@ fn every_command_does_what_it_says() {
             "rename",
             Command::SetText {
                 id: com(),
-                field: ProductField::Name,
+                field: TextField::Name,
                 value: "Cốm Hồng Quang mới".into(),
             },
             Ok(|ws| product(ws, "com-hong-quang").name == "Cốm Hồng Quang mới"),
@@ -111,7 +109,7 @@ fn every_command_does_what_it_says() {
             "empty name",
             Command::SetText {
                 id: com(),
-                field: ProductField::Name,
+                field: TextField::Name,
                 value: "  ".into(),
             },
             Err(CommandError::Refused(Refusal::EmptyName)),
@@ -161,7 +159,7 @@ fn every_command_does_what_it_says() {
             Command::SetDocDate {
                 id: com(),
                 key: "form-02".into(),
-                which: DocDate::Issued,
+                which: DocDateField::Issued,
                 date: day(2026, 11, 1),
             },
             Ok(|ws| {
@@ -210,7 +208,7 @@ fn every_command_does_what_it_says() {
             "answer",
             Command::SetAnswer {
                 id: com(),
-                sheet: SheetKind::Commune,
+                sheet: Sheet::Commune,
                 criterion: "1.1".into(),
                 answer: Some(Answer::NotMet),
             },
@@ -224,7 +222,7 @@ fn every_command_does_what_it_says() {
             "criterion note",
             Command::SetCriterionNote {
                 id: com(),
-                sheet: SheetKind::SelfAssessment,
+                sheet: Sheet::SelfAssessment,
                 criterion: "1.1".into(),
                 note: "xem".into(),
             },
@@ -317,7 +315,7 @@ fn every_command_does_what_it_says() {
             "no such product",
             Command::SetText {
                 id: id("khong-co"),
-                field: ProductField::Notes,
+                field: TextField::Notes,
                 value: "x".into(),
             },
             Err(CommandError::NoProduct(id("khong-co"))),

@@ -944,7 +944,7 @@ fn an_unscored_sheet_says_not_scored() {
 /// every row (issue 26): the table's order must still be the order of a full sort.
 #[test]
 fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
-    use ocop_tracker::command::{Command, ProductField};
+    use ocop_tracker::command::{Command, TextField};
     use ocop_tracker::domain::search::fold;
     let (_tmp, ws) = synthetic(300);
     let mut harness = harness_sized(&ws, egui::vec2(1280.0, 800.0), Lang::Vi);
@@ -986,7 +986,7 @@ fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
             .expect("ws")
             .apply(&Command::SetText {
                 id,
-                field: ProductField::Name,
+                field: TextField::Name,
                 value: (*name).to_owned(),
             })
             .expect("renamed");

@@ -204,17 +204,17 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     for command in [
         Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::ApplicationNotes,
+            field: ocop_tracker::command::TextField::ApplicationNotes,
             value: "Cần bổ sung phiếu kiểm nghiệm vi sinh.".into(),
         },
         Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Form(FormText::CommuneLabour),
+            field: ocop_tracker::command::TextField::Form(FormText::CommuneLabour),
             value: "Sử dụng 12 lao động địa phương.".into(),
         },
         Command::SetAnswer {
             id: id(COM),
-            sheet: ocop_tracker::command::SheetKind::Commune,
+            sheet: ocop_tracker::command::Sheet::Commune,
             criterion: key.clone(),
             answer: Some(Answer::Chosen { option: 0 }),
         },
@@ -234,7 +234,7 @@ fn com_goes_to_the_commune_and_back_with_nothing_lost() {
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Form(FormText::BusinessResults),
+            field: ocop_tracker::command::TextField::Form(FormText::BusinessResults),
             value: "Doanh thu 2026: 480 triệu đồng.".into(),
         })
         .unwrap();
@@ -480,7 +480,7 @@ fn a_long_product_name_gives_entry_names_windows_can_extract() {
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Name,
+            field: ocop_tracker::command::TextField::Name,
             value: "Cốm Hồng Quang đặc sản xã Hồng Quang huyện Lâm Bình cũ tỉnh Tuyên Quang \
                     làm từ lúa nếp nương Khẩu Pái thu hoạch mùa thu, rang và giã thủ công \
                     theo cách truyền thống của đồng bào Tày, đóng túi 200 g và hộp quà 500 g"
@@ -715,7 +715,7 @@ fn a_product_of_another_producer_under_a_taken_id_is_refused() {
     commune
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::ProducerName,
+            field: ocop_tracker::command::TextField::Producer,
             value: "HTX Cốm làng Vòng".into(),
         })
         .unwrap();
@@ -744,7 +744,7 @@ fn review_mode_shows_the_bundle_and_writes_nothing() {
     let err = state
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Notes,
+            field: ocop_tracker::command::TextField::Notes,
             value: "x".into(),
         })
         .expect_err("read-only");
@@ -1085,7 +1085,7 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Description,
+            field: ocop_tracker::command::TextField::Description,
             value: "Cốm non, túi 200 g và hộp quà 500 g.".into(),
         })
         .unwrap();
@@ -1102,7 +1102,7 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
     producer
         .apply(&Command::SetAnswer {
             id: id(COM),
-            sheet: ocop_tracker::command::SheetKind::SelfAssessment,
+            sheet: ocop_tracker::command::Sheet::SelfAssessment,
             criterion: key,
             answer: Some(Answer::Chosen { option: 0 }),
         })
@@ -1118,7 +1118,7 @@ fn gui_preview_of_an_existing_product_lists_changes_and_what_stays() {
     commune
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::ApplicationNotes,
+            field: ocop_tracker::command::TextField::ApplicationNotes,
             value: "Cần bổ sung Mẫu 02 phần IV.".into(),
         })
         .unwrap();
@@ -1215,18 +1215,18 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
     for command in [
         Command::SetAnswer {
             id: id(COM),
-            sheet: ocop_tracker::command::SheetKind::Commune,
+            sheet: ocop_tracker::command::Sheet::Commune,
             criterion: key,
             answer: Some(Answer::NotMet),
         },
         Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Form(FormText::CommuneIdentity),
+            field: ocop_tracker::command::TextField::Form(FormText::CommuneIdentity),
             value: "Nghề cốm truyền thống của người Tày.".into(),
         },
         Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::ApplicationNotes,
+            field: ocop_tracker::command::TextField::ApplicationNotes,
             value: "Cần bổ sung bản thuyết minh.".into(),
         },
     ] {
@@ -1238,7 +1238,7 @@ fn the_communes_own_parts_never_change_when_the_producer_sends_again() {
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::Form(FormText::BusinessPlan),
+            field: ocop_tracker::command::TextField::Form(FormText::BusinessPlan),
             value: "Mở rộng 2 ha nếp nương.".into(),
         })
         .unwrap();

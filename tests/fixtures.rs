@@ -23,7 +23,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, ProductField};
+use ocop_tracker::command::Command;
 use ocop_tracker::domain::history::{Change, DocDateField, Sheet, TextField};
 use ocop_tracker::domain::model::{ProducerKind, ProductId};
 use ocop_tracker::domain::scoring::Answer;
@@ -204,7 +204,7 @@ fn schema_1_history_becomes_typed_without_rewriting_the_file() {
     state
         .apply(&Command::SetText {
             id: id.clone(),
-            field: ProductField::Notes,
+            field: TextField::Notes,
             value: "sửa sau khi nâng cấp".into(),
         })
         .expect("edit");

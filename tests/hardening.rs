@@ -17,7 +17,7 @@ use std::process::{Command as Process, Output, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, ProductField};
+use ocop_tracker::command::{Command, TextField};
 use ocop_tracker::domain::model::ProductId;
 use ocop_tracker::storage::{self, StorageError};
 use ocop_tracker::ui::text::Lang;
@@ -34,7 +34,7 @@ fn rename_com(state: &mut AppState, name: &str) {
     state
         .apply(&Command::SetText {
             id: com(),
-            field: ProductField::Name,
+            field: TextField::Name,
             value: name.into(),
         })
         .expect("edit applies");
@@ -305,7 +305,7 @@ fn unknown_fields_open_read_only_and_are_never_dropped() {
         state
             .apply(&Command::SetText {
                 id: com(),
-                field: ProductField::Name,
+                field: TextField::Name,
                 value: "x".into(),
             })
             .is_err()

@@ -330,7 +330,7 @@ fn a_receive_that_became_a_conflict_copy_is_named() {
     producer
         .apply(&ocop_tracker::command::Command::SetText {
             id: crate::exchange::id(crate::exchange::COM),
-            field: ocop_tracker::command::ProductField::Description,
+            field: ocop_tracker::command::TextField::Description,
             value: "Cốm non, túi 200 g và hộp quà 500 g.".into(),
         })
         .unwrap();

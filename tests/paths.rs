@@ -30,12 +30,11 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, DocDate, SheetKind};
+use ocop_tracker::command::{Command, DocDateField, Sheet};
 use ocop_tracker::documents::DocKind;
 use ocop_tracker::domain::criteria::Part as CriteriaPart;
 use ocop_tracker::domain::deadlines::{self, DeadlineKind};
 use ocop_tracker::domain::dossier::{Attachment, DocStatus};
-use ocop_tracker::domain::history::Sheet;
 use ocop_tracker::domain::merge::{self, Keep, Part};
 use ocop_tracker::domain::model::{
     ApplicationKind, CURRENT_RULE_VERSION, Certificate, CertificateStanding, Product, ProductId,
@@ -566,24 +565,20 @@ fn merge_keeps_the_chosen_answers_of_both_sheets_on_disk() {
         &com(),
         &[
             answer(
-                SheetKind::SelfAssessment,
+                Sheet::SelfAssessment,
                 "1.1",
                 Some(Answer::Chosen { option: 0 }),
             ),
-            answer(SheetKind::Commune, "2.2", Some(Answer::NotMet)),
+            answer(Sheet::Commune, "2.2", Some(Answer::NotMet)),
         ],
         &[
             answer(
-                SheetKind::SelfAssessment,
+                Sheet::SelfAssessment,
                 "1.1",
                 Some(Answer::Chosen { option: 2 }),
             ),
-            answer(
-                SheetKind::Commune,
-                "2.2",
-                Some(Answer::Chosen { option: 1 }),
-            ),
-            answer(SheetKind::SelfAssessment, &cleared, None),
+            answer(Sheet::Commune, "2.2", Some(Answer::Chosen { option: 1 })),
+            answer(Sheet::SelfAssessment, &cleared, None),
         ],
     );
     let parts: BTreeSet<Part> = merge::differences(&current, &theirs).into_iter().collect();
@@ -717,7 +712,7 @@ fn merge_takes_the_copys_new_application_onto_disk() {
         &com(),
         &[Command::SetText {
             id: com(),
-            field: ocop_tracker::command::ProductField::Notes,
+            field: ocop_tracker::command::TextField::Notes,
             value: "Bình: đã nhận giấy chứng nhận.".into(),
         }],
         &[Command::StartApplication {
@@ -1391,7 +1386,7 @@ fn each_deadline_kind_by_stage_reaches_the_calendar_and_the_list() {
         Command::SetDocDate {
             id: id("han-dossier"),
             key: "food-safety-certificate".into(),
-            which: DocDate::ValidUntil,
+            which: DocDateField::ValidUntil,
             date: Some(day(2027, 6, 30)),
         },
     );
@@ -1406,7 +1401,7 @@ fn each_deadline_kind_by_stage_reaches_the_calendar_and_the_list() {
             id: id("han-dossier"),
             key: "food-safety-certificate".into(),
             sha256: license.sha256.clone(),
-            which: DocDate::ValidUntil,
+            which: DocDateField::ValidUntil,
             date: Some(day(2027, 3, 31)),
         },
     );
@@ -1485,7 +1480,7 @@ fn every_sets_documents() -> (tempfile::TempDir, PathBuf, SetFiles) {
                 &mut state,
                 Command::SetAnswer {
                     id: product.clone(),
-                    sheet: SheetKind::SelfAssessment,
+                    sheet: Sheet::SelfAssessment,
                     criterion: criterion.key.clone(),
                     answer: Some(Answer::Chosen {
                         option: (index + usize::from(set.number)) % criterion.options.len(),

@@ -16,7 +16,7 @@ use crate::common;
 use crate::exchange::{COM, id, open, producer_workspace};
 
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, CommandError, ProductField, Refusal, SheetKind};
+use ocop_tracker::command::{Command, CommandError, Refusal, Sheet, TextField};
 use ocop_tracker::domain::model::{FormText, WorkspaceKind};
 use ocop_tracker::domain::remarks::RemarkAbout;
 use ocop_tracker::domain::scoring::Answer;
@@ -113,18 +113,18 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::Form(FormText::BusinessResults),
+            field: TextField::Form(FormText::BusinessResults),
             value: "sửa của xã".into(),
         },
         Command::SetAnswer {
             id: id(COM),
-            sheet: SheetKind::SelfAssessment,
+            sheet: Sheet::SelfAssessment,
             criterion: "1.3".into(),
             answer: Some(Answer::Chosen { option: 2 }),
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::ProducerName,
+            field: TextField::Producer,
             value: "HTX khác".into(),
         },
     ] {
@@ -138,7 +138,7 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
     commune
         .apply(&Command::SetText {
             id: id(COM),
-            field: ProductField::ApplicationNotes,
+            field: TextField::ApplicationNotes,
             value: "Đã nhận hồ sơ".into(),
         })
         .unwrap();
@@ -308,7 +308,7 @@ fn a_product_the_commune_keeps_alone_stays_editable_whole() {
     commune
         .apply(&Command::SetAnswer {
             id: id(COM),
-            sheet: SheetKind::SelfAssessment,
+            sheet: Sheet::SelfAssessment,
             criterion: "1.3".into(),
             answer: None,
         })
@@ -644,14 +644,14 @@ fn the_receive_preview_shows_both_and_the_officer_chooses() {
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ProductField::Name,
+            field: TextField::Name,
             value: "Cốm Hồng Quang Lâm Bình".into(),
         })
         .unwrap();
     producer
         .apply(&Command::SetAnswer {
             id: id(COM),
-            sheet: SheetKind::SelfAssessment,
+            sheet: Sheet::SelfAssessment,
             criterion: "1.1".into(),
             answer: Some(Answer::Chosen { option: 0 }),
         })

@@ -16,8 +16,7 @@ use std::process::Command as Process;
 use std::time::{Duration, SystemTime};
 
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, ProductField};
-use ocop_tracker::domain::history::TextField;
+use ocop_tracker::command::{Command, TextField};
 use ocop_tracker::domain::merge::{self, Keep, Part};
 use ocop_tracker::domain::model::ProductId;
 use ocop_tracker::storage::{self, ConflictTool};
@@ -41,7 +40,7 @@ fn set_notes(state: &mut AppState, id: &ProductId, notes: &str) {
     state
         .apply(&Command::SetText {
             id: id.clone(),
-            field: ProductField::Notes,
+            field: TextField::Notes,
             value: notes.into(),
         })
         .expect("edit");
@@ -114,7 +113,7 @@ fn b_outside_changes_to_other_products_are_reloaded_and_kept() {
     state
         .apply(&Command::SetText {
             id: trau(),
-            field: ProductField::Phone,
+            field: TextField::Phone,
             value: "0912 000 002".into(),
         })
         .expect("edit");
@@ -214,7 +213,7 @@ fn d_a_second_window_on_the_same_workspace_is_read_only() {
         second
             .apply(&Command::SetText {
                 id: com(),
-                field: ProductField::Notes,
+                field: TextField::Notes,
                 value: "from the second window".into(),
             })
             .is_err()

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, ProductField};
+use ocop_tracker::command::{Command, TextField};
 use ocop_tracker::domain::model::ProductId;
 use ocop_tracker::storage;
 use ocop_tracker::ui::OcopApp;
@@ -42,7 +42,7 @@ fn outside_edit(ws: &Path, notes: &str) {
     state
         .apply(&Command::SetText {
             id: com(),
-            field: ProductField::Notes,
+            field: TextField::Notes,
             value: notes.into(),
         })
         .expect("edit");

@@ -69,7 +69,7 @@ fn many_communes_open_as_one_read_only_portfolio() {
         state
             .apply(&Command::SetText {
                 id: any,
-                field: ocop_tracker::command::ProductField::Notes,
+                field: ocop_tracker::command::TextField::Notes,
                 value: "x".into(),
             })
             .is_err(),
@@ -115,7 +115,7 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
     producer
         .apply(&Command::SetText {
             id: id(COM),
-            field: ocop_tracker::command::ProductField::ProducerName,
+            field: ocop_tracker::command::TextField::Producer,
             value: "HTX Cốm Lâm Bình".into(),
         })
         .unwrap();
@@ -235,7 +235,7 @@ fn many_communes_with_the_same_longest_ids_open() {
 
 #[test]
 fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
-    use ocop_tracker::command::{CommandError, ProductField, Refusal, SheetKind};
+    use ocop_tracker::command::{CommandError, Refusal, Sheet, TextField};
     use ocop_tracker::domain::dossier::DocStatus;
     use ocop_tracker::domain::stage::{Stage, StageInput};
     let tmp = tempfile::tempdir().unwrap();
@@ -269,23 +269,23 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::ProductCode,
+            field: TextField::ProductCode,
             value: "TQ-2026-01".into(),
         },
         Command::SetAnswer {
             id: id(COM),
-            sheet: SheetKind::Commune,
+            sheet: Sheet::Commune,
             criterion: criterion.clone(),
             answer: Some(Answer::Chosen { option: 0 }),
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::ApplicationNotes,
+            field: TextField::ApplicationNotes,
             value: "x".into(),
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::Form(FormText::CommuneLabour),
+            field: TextField::Form(FormText::CommuneLabour),
             value: "x".into(),
         },
         Command::SetOfficialResult {
@@ -324,18 +324,18 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
         },
         Command::SetAnswer {
             id: id(COM),
-            sheet: SheetKind::SelfAssessment,
+            sheet: Sheet::SelfAssessment,
             criterion,
             answer: Some(Answer::Chosen { option: 0 }),
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::Form(FormText::BusinessPlan),
+            field: TextField::Form(FormText::BusinessPlan),
             value: "Kế hoạch 2027".into(),
         },
         Command::SetText {
             id: id(COM),
-            field: ProductField::Form(FormText::ProducerLabour),
+            field: TextField::Form(FormText::ProducerLabour),
             value: "12 lao động".into(),
         },
     ];

@@ -26,8 +26,7 @@ use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use ocop_tracker::app::AppState;
-use ocop_tracker::command::{Command, ProductField};
-use ocop_tracker::domain::history::TextField;
+use ocop_tracker::command::{Command, TextField};
 use ocop_tracker::domain::merge::{self, Keep, Part};
 use ocop_tracker::domain::model::ProductId;
 use ocop_tracker::storage;
@@ -212,7 +211,7 @@ fn open(ws: &Path, officer: &str) -> AppState {
     state
 }
 
-fn edit(state: &mut AppState, id: &ProductId, field: ProductField, value: &str) {
+fn edit(state: &mut AppState, id: &ProductId, field: TextField, value: &str) {
     state
         .apply(&Command::SetText {
             id: id.clone(),
@@ -321,10 +320,10 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         edit(
             &mut an,
             &com,
-            ProductField::Notes,
+            TextField::Notes,
             "An: đã nhận mẫu ngày 20/11",
         );
-        edit(&mut an, &trau, ProductField::Phone, "0912 000 222");
+        edit(&mut an, &trau, TextField::Phone, "0912 000 222");
     }
     std::thread::sleep(Duration::from_millis(1100)); // B's edit is the newer one
     {
@@ -332,13 +331,13 @@ fn two_syncthing_instances_lose_nothing_and_the_conflict_resolves_everywhere() {
         edit(
             &mut binh,
             &com,
-            ProductField::Notes,
+            TextField::Notes,
             "Bình: HTX bổ sung phần IV",
         );
         edit(
             &mut binh,
             &com,
-            ProductField::Description,
+            TextField::Description,
             "Cốm non, túi 200 g và 500 g",
         );
     }

@@ -131,7 +131,7 @@ fn a_workspace_deeper_than_260_characters() {
     state
         .apply(&Command::SetText {
             id: com.clone(),
-            field: ocop_tracker::command::ProductField::Name,
+            field: ocop_tracker::command::TextField::Name,
             value: "Lưu trong một thư mục rất sâu".into(),
         })
         .expect("save");
@@ -208,7 +208,7 @@ fn every_name_the_app_writes_is_safe_on_windows() {
     fs::write(&product_file, changed).unwrap();
     let _ = state.apply(&Command::SetText {
         id: ids[1].clone(),
-        field: ocop_tracker::command::ProductField::Name,
+        field: ocop_tracker::command::TextField::Name,
         value: "sửa".into(),
     });
     // The trash: a deleted product, and a stored evidence file.

@@ -7,8 +7,7 @@
 //! on the other side anyway: remarks (`Command::AddRemark`) are how each side speaks
 //! about the other's parts.
 
-use crate::command::{Command, ProductField, SheetKind};
-use crate::domain::history::Sheet;
+use crate::command::{Command, TextField};
 use crate::domain::model::Product;
 use crate::domain::sides::Part;
 
@@ -28,7 +27,7 @@ pub fn part_of<'a>(command: &'a Command, product: Option<&Product>) -> Option<Pa
         },
         Command::SetAnswer { sheet, .. }
         | Command::SetElimination { sheet, .. }
-        | Command::SetCriterionNote { sheet, .. } => Part::Sheet(sheet_of(*sheet)),
+        | Command::SetCriterionNote { sheet, .. } => Part::Sheet(*sheet),
         Command::SetOfficialResult { .. } => Part::Official,
         Command::SetCertificate { .. } => Part::Certificate,
         Command::SetReportDate { .. } => Part::ReportDate,
@@ -49,25 +48,17 @@ pub fn part_of<'a>(command: &'a Command, product: Option<&Product>) -> Option<Pa
 }
 
 /// The part a text field belongs to.
-pub fn text_part(field: ProductField) -> Part<'static> {
+pub fn text_part(field: TextField) -> Part<'static> {
     match field {
-        ProductField::Name | ProductField::Notes => Part::EachSideAlone,
-        ProductField::Commune => Part::Commune,
-        ProductField::ProductCode => Part::ProductCode,
-        ProductField::Description => Part::Description,
-        ProductField::ProducerName
-        | ProductField::LegalRepresentative
-        | ProductField::Phone
-        | ProductField::Address => Part::ProducerDetails,
-        ProductField::ApplicationNotes => Part::ApplicationNotes,
-        ProductField::Form(text) => Part::Form(text),
-    }
-}
-
-/// The history's name of a command's sheet.
-pub fn sheet_of(sheet: SheetKind) -> Sheet {
-    match sheet {
-        SheetKind::SelfAssessment => Sheet::SelfAssessment,
-        SheetKind::Commune => Sheet::Commune,
+        TextField::Name | TextField::Notes => Part::EachSideAlone,
+        TextField::Commune => Part::Commune,
+        TextField::ProductCode => Part::ProductCode,
+        TextField::Description => Part::Description,
+        TextField::Producer
+        | TextField::LegalRepresentative
+        | TextField::Phone
+        | TextField::Address => Part::ProducerDetails,
+        TextField::ApplicationNotes => Part::ApplicationNotes,
+        TextField::Form(text) => Part::Form(text),
     }
 }

@@ -88,7 +88,7 @@ pub fn child_save_loop(dir: Option<&Path>) -> Result<(), String> {
             }
             let command = Command::SetText {
                 id: id.clone(),
-                field: crate::command::ProductField::Notes,
+                field: crate::command::TextField::Notes,
                 value: format!(
                     "edit {n} {}",
                     "x".repeat(usize::try_from(n % 4000).unwrap_or(0))
@@ -486,7 +486,7 @@ pub fn child_sync_writer(args: &[String]) -> Result<(), String> {
         state
             .apply(&Command::SetText {
                 id: id.clone(),
-                field: crate::command::ProductField::Notes,
+                field: crate::command::TextField::Notes,
                 value: token.clone(),
             })
             .map_err(|e| e.to_string())?;

@@ -78,9 +78,10 @@ impl TextField {
 }
 
 /// Which score sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
 pub enum Sheet {
     /// The producer's self-assessment.
+    #[default]
     SelfAssessment,
     /// The commune officer's view.
     Commune,

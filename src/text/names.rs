@@ -9,6 +9,7 @@ use super::{
 use crate::domain::criteria::{Part, ScoringSet};
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::dossier::{DocStatus, Provider, Requirement};
+use crate::domain::history::{Sheet, TextField};
 use crate::domain::model::{ApplicationKind, FormText, ProducerKind};
 use crate::domain::scoring::ScoreSummary;
 use crate::domain::stage::{Stage, StageField};
@@ -589,4 +590,30 @@ pub fn parts_line(summary: &ScoreSummary, set: &ScoringSet, lang: Lang) -> Strin
         summary.total,
         summary.max_total
     )
+}
+
+/// The name of a product's or its application's text field (the history, the conflict
+/// dialog and the Edit menu's "Undo: …" all say it so).
+pub fn text_field_name(field: TextField) -> Tr {
+    match field {
+        TextField::Name => super::FIELD_NAME,
+        TextField::Commune => super::FIELD_COMMUNE,
+        TextField::ProductCode => super::FIELD_CODE,
+        TextField::Description => super::FIELD_DESCRIPTION,
+        TextField::Notes => super::FIELD_NOTES,
+        TextField::Producer => super::FIELD_PRODUCER,
+        TextField::LegalRepresentative => super::FIELD_REPRESENTATIVE,
+        TextField::Phone => super::FIELD_PHONE,
+        TextField::Address => super::FIELD_ADDRESS,
+        TextField::ApplicationNotes => super::FIELD_APP_NOTES,
+        TextField::Form(form) => form_text_name(form),
+    }
+}
+
+/// The name of a score sheet.
+pub fn sheet_name(sheet: Sheet) -> Tr {
+    match sheet {
+        Sheet::SelfAssessment => super::SHEET_SELF,
+        Sheet::Commune => super::SHEET_COMMUNE,
+    }
 }

@@ -2,11 +2,9 @@
 //! message after an undo.
 
 use super::{
-    FIELD_ADDRESS, FIELD_APP_NOTES, FIELD_CERTIFICATE, FIELD_CODE, FIELD_COMMUNE,
-    FIELD_DESCRIPTION, FIELD_NAME, FIELD_NOTES, FIELD_PHONE, FIELD_PRODUCER, FIELD_PRODUCER_KIND,
-    FIELD_REPRESENTATIVE, FIELD_SET, FORM_REPORT_DATE, Lang, REMARK_ON_CRITERION,
+    FIELD_CERTIFICATE, FIELD_PRODUCER_KIND, FIELD_SET, FORM_REPORT_DATE, Lang, REMARK_ON_CRITERION,
     REMARK_ON_PRODUCT, Tr, UNDO_IMPORT, UNDO_IMPORT_BUNDLE, UNDO_RESOLVE_CONFLICT, count,
-    doc_status_name, form_text_name, stage_name,
+    doc_status_name, stage_name,
 };
 
 tr! {
@@ -37,7 +35,7 @@ pub fn describe_command(
     workspace: &crate::domain::model::Workspace,
     catalog: &crate::domain::catalog::Catalog,
 ) -> [String; 2] {
-    use crate::command::{Command, ProductField};
+    use crate::command::Command;
     let product = command
         .product_id()
         .and_then(|id| workspace.products.get(id));
@@ -77,19 +75,7 @@ pub fn describe_command(
         Command::AddProduct { name, .. } => plain(UNDO_ADD, name),
         Command::DeleteProduct { .. } => plain(UNDO_DELETE, &product_name),
         Command::SetText { field, .. } => {
-            let label = match field {
-                ProductField::Name => FIELD_NAME,
-                ProductField::Commune => FIELD_COMMUNE,
-                ProductField::ProductCode => FIELD_CODE,
-                ProductField::Description => FIELD_DESCRIPTION,
-                ProductField::Notes => FIELD_NOTES,
-                ProductField::ProducerName => FIELD_PRODUCER,
-                ProductField::LegalRepresentative => FIELD_REPRESENTATIVE,
-                ProductField::Phone => FIELD_PHONE,
-                ProductField::Address => FIELD_ADDRESS,
-                ProductField::ApplicationNotes => FIELD_APP_NOTES,
-                ProductField::Form(form) => form_text_name(*form),
-            };
+            let label = super::text_field_name(*field);
             both(UNDO_EDIT, tr(label))
         }
         Command::SetProducerKind { .. } => both(UNDO_EDIT, tr(FIELD_PRODUCER_KIND)),

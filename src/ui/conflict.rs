@@ -75,18 +75,11 @@ pub fn tool_name(tool: ConflictTool, lang: Lang) -> &'static str {
     }
 }
 
-fn sheet_name(sheet: Sheet) -> text::Tr {
-    match sheet {
-        Sheet::SelfAssessment => text::SHEET_SELF,
-        Sheet::Commune => text::SHEET_COMMUNE,
-    }
-}
-
 /// The name of a part, as the screens call it.
 pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: Lang) -> String {
     let doc = |key: &str| text::document_name(state.catalog(), product, key, lang);
     match part {
-        Part::Text(field) => lang.t(super::history::text_field_name(*field)).to_owned(),
+        Part::Text(field) => lang.t(text::text_field_name(*field)).to_owned(),
         Part::ProducerKind => lang.t(text::FIELD_PRODUCER_KIND).to_owned(),
         Part::ScoringSet => lang.t(text::FIELD_SET).to_owned(),
         Part::Process => lang.t(text::CONFLICT_PROCESS).to_owned(),
@@ -113,16 +106,16 @@ pub(crate) fn part_name(part: &Part, state: &AppState, product: &Product, lang: 
                     || key.clone(),
                     |c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)),
                 );
-            format!("{} · {criterion}", lang.t(sheet_name(*sheet)))
+            format!("{} · {criterion}", lang.t(text::sheet_name(*sheet)))
         }
         Part::Eliminations(sheet) => format!(
             "{} · {}",
-            lang.t(sheet_name(*sheet)),
+            lang.t(text::sheet_name(*sheet)),
             lang.t(text::CONFLICT_ELIMINATIONS)
         ),
         Part::SheetNotes(sheet) => format!(
             "{} · {}",
-            lang.t(sheet_name(*sheet)),
+            lang.t(text::sheet_name(*sheet)),
             lang.t(text::CONFLICT_SHEET_NOTES)
         ),
         Part::Official => lang.t(text::H_OFFICIAL).to_owned(),

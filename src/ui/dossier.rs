@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::command::{Command, DocDate};
+use crate::command::{Command, DocDateField};
 use crate::domain::dossier::{self, DocStatus, Provider};
 use crate::domain::model::Product;
 
@@ -161,14 +161,14 @@ pub fn dossier_ui(
                     });
                 }
                 for (which, label, value) in [
-                    (DocDate::Issued, text::DOC_ISSUED, entry.issued_on),
+                    (DocDateField::Issued, text::DOC_ISSUED, entry.issued_on),
                     (
-                        DocDate::ValidUntil,
+                        DocDateField::ValidUntil,
                         text::DOC_VALID_UNTIL,
                         entry.valid_until,
                     ),
                 ] {
-                    let show = which == DocDate::Issued
+                    let show = which == DocDateField::Issued
                         || value.is_some()
                         || item.is_some_and(|i| i.has_validity);
                     if !show {
@@ -185,7 +185,7 @@ pub fn dossier_ui(
                         // Kept in the field and marked there ("Ngày không hợp lệ").
                         Some(DateEdit::Invalid(_)) | None => {}
                     }
-                    if which == DocDate::ValidUntil
+                    if which == DocDateField::ValidUntil
                         && let Some(until) = value
                     {
                         match crate::domain::dossier::validity(until, state.today()) {

@@ -5,7 +5,7 @@
 
 use egui::RichText;
 
-use crate::command::{Command, DocDate};
+use crate::command::{Command, DocDateField};
 use crate::domain::dossier::{Attachment, DossierEntry};
 use crate::domain::model::{Product, ProductId};
 use crate::jobs::ImportJob;
@@ -202,9 +202,13 @@ fn attachment_row(
             ui.horizontal_wrapped(|ui| {
                 let short = attachment.sha256.get(..12).unwrap_or("");
                 for (which, label, value) in [
-                    (DocDate::Issued, text::DOC_DATE, attachment.document_date),
                     (
-                        DocDate::ValidUntil,
+                        DocDateField::Issued,
+                        text::DOC_DATE,
+                        attachment.document_date,
+                    ),
+                    (
+                        DocDateField::ValidUntil,
                         text::DOC_VALID_UNTIL,
                         attachment.valid_until,
                     ),

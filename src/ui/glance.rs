@@ -6,7 +6,7 @@
 
 use egui::RichText;
 
-use crate::command::{Command, ProductField};
+use crate::command::{Command, TextField};
 use crate::documents::DocKind;
 use crate::domain::model::{FormText, Product};
 use crate::domain::status::{self, ProductStatus};
@@ -348,7 +348,7 @@ pub fn form_texts_ui(
         if let Some(value) = value {
             commands.push(Command::SetText {
                 id: id.clone(),
-                field: ProductField::Form(field),
+                field: TextField::Form(field),
                 value,
             });
         }

@@ -3,36 +3,12 @@
 use egui::RichText;
 
 use crate::app::AppState;
-use crate::domain::history::{Change, DocDateField, Origin, Sheet, TextField};
+use crate::domain::history::{Change, DocDateField, Origin};
 use crate::domain::model::{Certificate, OfficialResult, Product};
 use crate::domain::scoring::Answer;
 
 use super::text::{self, Lang};
 use super::theme;
-
-/// The label of a free-text field, as the product screen names it.
-pub fn text_field_name(field: TextField) -> text::Tr {
-    match field {
-        TextField::Name => text::FIELD_NAME,
-        TextField::Commune => text::FIELD_COMMUNE,
-        TextField::ProductCode => text::FIELD_CODE,
-        TextField::Description => text::FIELD_DESCRIPTION,
-        TextField::Notes => text::FIELD_NOTES,
-        TextField::Producer => text::FIELD_PRODUCER,
-        TextField::LegalRepresentative => text::FIELD_REPRESENTATIVE,
-        TextField::Phone => text::FIELD_PHONE,
-        TextField::Address => text::FIELD_ADDRESS,
-        TextField::ApplicationNotes => text::FIELD_APP_NOTES,
-        TextField::Form(form) => text::form_text_name(form),
-    }
-}
-
-fn sheet_name(sheet: Sheet) -> text::Tr {
-    match sheet {
-        Sheet::SelfAssessment => text::SHEET_SELF,
-        Sheet::Commune => text::SHEET_COMMUNE,
-    }
-}
 
 /// One history change in words, naming documents, criteria and stages as the screens do.
 pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: Lang) -> String {
@@ -120,7 +96,10 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
             date(to)
         ),
         Change::Text { field, from, to } => {
-            format!("{}: “{from}” → “{to}”", lang.t(text_field_name(*field)))
+            format!(
+                "{}: “{from}” → “{to}”",
+                lang.t(text::text_field_name(*field))
+            )
         }
         Change::ProducerKind { from, to } => format!(
             "{}: {} → {}",
@@ -137,7 +116,7 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
         } => format!(
             "{} ({}) {}: {} → {}",
             lang.t(text::H_SCORE),
-            lang.t(sheet_name(*sheet)),
+            lang.t(text::sheet_name(*sheet)),
             criterion_name(key),
             answer_text(key, from),
             answer_text(key, to)
@@ -145,7 +124,7 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
         Change::Elimination { sheet, key, hit } => format!(
             "{} ({}) {key}: {}",
             lang.t(text::H_ELIMINATION),
-            lang.t(sheet_name(*sheet)),
+            lang.t(text::sheet_name(*sheet)),
             lang.t(if *hit {
                 text::H_ELIMINATION_HIT
             } else {
@@ -155,7 +134,7 @@ pub fn change_text(change: &Change, state: &AppState, product: &Product, lang: L
         Change::SheetNotes { sheet } => format!(
             "{} ({})",
             lang.t(text::H_SHEET_NOTES),
-            lang.t(sheet_name(*sheet))
+            lang.t(text::sheet_name(*sheet))
         ),
         Change::Official { from, to } => format!(
             "{}: {} → {}",

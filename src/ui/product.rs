@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use crate::app::sides;
-use crate::command::{Command, CommandError, ProductField};
+use crate::command::{Command, CommandError, TextField};
 use crate::domain::deadlines;
 use crate::domain::model::{ApplicationKind, FormText, ProducerKind, Product};
 use crate::domain::sides::Part;
@@ -42,7 +42,7 @@ pub struct ProductView {
     /// Selected tab.
     pub tab: ProductTab,
     /// Score sheet shown on the scoring tab.
-    pub sheet: crate::command::SheetKind,
+    pub sheet: crate::command::Sheet,
     /// The officer picked a sheet (else each side starts on its own).
     pub sheet_chosen: bool,
     /// Dossier document to highlight (opened from the dashboard).
@@ -128,9 +128,9 @@ pub fn product_ui(
         // workspace (the self-assessment there is the producer's, view only).
         if !view.sheet_chosen {
             view.sheet = match state.side() {
-                crate::domain::model::WorkspaceKind::Commune => crate::command::SheetKind::Commune,
+                crate::domain::model::WorkspaceKind::Commune => crate::command::Sheet::Commune,
                 crate::domain::model::WorkspaceKind::Producer => {
-                    crate::command::SheetKind::SelfAssessment
+                    crate::command::Sheet::SelfAssessment
                 }
             };
         }
@@ -430,7 +430,7 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
     let id = &product.id;
     let enabled = !read_only;
     let mut any_locked = false;
-    let set_text = |commands: &mut Vec<Command>, field: ProductField, value: Option<String>| {
+    let set_text = |commands: &mut Vec<Command>, field: TextField, value: Option<String>| {
         if let Some(value) = value {
             commands.push(Command::SetText {
                 id: id.clone(),
@@ -444,51 +444,51 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
         .spacing([12.0, 6.0])
         .min_col_width(140.0)
         .show(ui, |ui| {
-            let rows: [(ProductField, text::Tr, &str, bool); 9] = [
-                (ProductField::Name, text::FIELD_NAME, &product.name, false),
+            let rows: [(TextField, text::Tr, &str, bool); 9] = [
+                (TextField::Name, text::FIELD_NAME, &product.name, false),
                 (
-                    ProductField::ProducerName,
+                    TextField::Producer,
                     text::FIELD_PRODUCER,
                     &product.producer.name,
                     false,
                 ),
                 (
-                    ProductField::LegalRepresentative,
+                    TextField::LegalRepresentative,
                     text::FIELD_REPRESENTATIVE,
                     &product.producer.legal_representative,
                     false,
                 ),
                 (
-                    ProductField::Phone,
+                    TextField::Phone,
                     text::FIELD_PHONE,
                     &product.producer.phone,
                     false,
                 ),
                 (
-                    ProductField::Address,
+                    TextField::Address,
                     text::FIELD_ADDRESS,
                     &product.producer.address,
                     false,
                 ),
                 (
-                    ProductField::Commune,
+                    TextField::Commune,
                     text::FIELD_COMMUNE,
                     &product.commune,
                     false,
                 ),
                 (
-                    ProductField::ProductCode,
+                    TextField::ProductCode,
                     text::FIELD_CODE,
                     &product.product_code,
                     false,
                 ),
                 (
-                    ProductField::Description,
+                    TextField::Description,
                     text::FIELD_DESCRIPTION,
                     &product.description,
                     true,
                 ),
-                (ProductField::Notes, text::FIELD_NOTES, &product.notes, true),
+                (TextField::Notes, text::FIELD_NOTES, &product.notes, true),
             ];
             for (field, label, value, multiline) in rows {
                 let salt = format!("field-{}-{field:?}", id.as_str());
@@ -547,7 +547,7 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 let notes_editable = ctx.may_edit(id, Part::ApplicationNotes);
                 set_text(
                     ctx.commands(),
-                    ProductField::ApplicationNotes,
+                    TextField::ApplicationNotes,
                     widgets::text_field(
                         ui,
                         &salt,

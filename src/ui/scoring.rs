@@ -5,7 +5,7 @@
 
 use egui::RichText;
 
-use crate::command::{Command, SheetKind};
+use crate::command::{Command, Sheet};
 use crate::domain::criteria::{Criterion, Elimination, Part, ScoringSet};
 use crate::domain::dossier::{self, DocStatus, DossierTemplate};
 use crate::domain::model::Product;
@@ -35,10 +35,10 @@ pub fn outcome_text(summary: &ScoreSummary, lang: Lang) -> String {
     }
 }
 
-fn sheet(product: &Product, kind: SheetKind) -> Option<&ScoreSheet> {
+fn sheet(product: &Product, kind: Sheet) -> Option<&ScoreSheet> {
     product.current().map(|a| match kind {
-        SheetKind::SelfAssessment => &a.scores.self_assessment,
-        SheetKind::Commune => &a.scores.commune_view,
+        Sheet::SelfAssessment => &a.scores.self_assessment,
+        Sheet::Commune => &a.scores.commune_view,
     })
 }
 
@@ -75,12 +75,7 @@ fn docs_line(
 }
 
 /// Draws the scoring tab.
-pub fn scoring_ui(
-    ui: &mut egui::Ui,
-    ctx: &mut ScreenCtx<'_>,
-    product: &Product,
-    kind: &mut SheetKind,
-) {
+pub fn scoring_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product, kind: &mut Sheet) {
     let (state, lang) = (ctx.state, ctx.lang);
     let Some(app) = product.current() else {
         return;
@@ -107,7 +102,7 @@ pub fn scoring_ui(
     let template = state.catalog().template(&app.rule_version);
     // Each side scores its own sheet; the other's is shown, not edited (`domain::sides`):
     // the commune's view in a producer's workspace, the self-assessment in a commune's.
-    let sheet_part = crate::domain::sides::Part::Sheet(crate::app::sides::sheet_of(*kind));
+    let sheet_part = crate::domain::sides::Part::Sheet(*kind);
     let others_sheet = !state.may_edit(&product.id, sheet_part) && !ctx.read_only;
     let mut ctx = ctx.read_only_if(!state.may_edit(&product.id, sheet_part));
     let Some(current) = sheet(product, *kind) else {
@@ -125,8 +120,8 @@ pub fn scoring_ui(
             .strong(),
         );
         ui.separator();
-        ui.selectable_value(kind, SheetKind::SelfAssessment, lang.t(text::SHEET_SELF));
-        ui.selectable_value(kind, SheetKind::Commune, lang.t(text::SHEET_COMMUNE));
+        ui.selectable_value(kind, Sheet::SelfAssessment, lang.t(text::SHEET_SELF));
+        ui.selectable_value(kind, Sheet::Commune, lang.t(text::SHEET_COMMUNE));
     });
     if others_sheet {
         ui.label(
@@ -158,7 +153,7 @@ pub fn scoring_ui(
             .id_salt(("criteria-scroll", product.id.as_str()))
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let sheet = Sheet {
+                let sheet = SheetView {
                     set,
                     template,
                     product,
@@ -455,15 +450,15 @@ fn summary_ui(
 
 /// One score sheet of a product, with what it is scored against.
 #[derive(Clone, Copy)]
-struct Sheet<'s> {
+struct SheetView<'s> {
     set: &'s ScoringSet,
     template: Option<&'s DossierTemplate>,
     product: &'s Product,
     current: &'s ScoreSheet,
-    kind: SheetKind,
+    kind: Sheet,
 }
 
-fn criteria_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, sheet: &Sheet<'_>) {
+fn criteria_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, sheet: &SheetView<'_>) {
     let set = sheet.set;
     let lang = ctx.lang;
     if !set.eliminations.is_empty() {
@@ -519,7 +514,7 @@ fn part_letter(part: Part) -> &'static str {
 fn elimination_checkbox(
     ui: &mut egui::Ui,
     ctx: &mut ScreenCtx<'_>,
-    sheet: &Sheet<'_>,
+    sheet: &SheetView<'_>,
     elimination: &Elimination,
     label: String,
 ) {
@@ -540,10 +535,10 @@ fn elimination_checkbox(
 fn criterion_ui(
     ui: &mut egui::Ui,
     ctx: &mut ScreenCtx<'_>,
-    sheet: &Sheet<'_>,
+    sheet: &SheetView<'_>,
     criterion: &Criterion,
 ) {
-    let Sheet {
+    let SheetView {
         set,
         template,
         product,
