@@ -397,17 +397,21 @@ mod tests {
         // As eframe writes it: a map of keys to RON-encoded values.
         let written = "{\n    \"lang\": \"En\",\n    \"officer\": \"\\\"Nguyễn Văn An\\\"\",\n}";
         std::fs::write(dir.path().join("app.ron"), written).unwrap_or_else(|e| panic!("{e}"));
-        let lang: Option<crate::text::Lang> = settings_value(dir.path(), "lang");
-        assert_eq!(lang, Some(crate::text::Lang::En));
+        // An enum as eframe stores one (the language), without naming `text`: storage
+        // sits below it.
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        enum Lang {
+            Vi,
+            En,
+        }
+        let lang: Option<Lang> = settings_value(dir.path(), "lang");
+        assert_eq!(lang, Some(Lang::En));
         let officer: Option<String> = settings_value(dir.path(), "officer");
         assert_eq!(officer.as_deref(), Some("Nguyễn Văn An"));
         assert_eq!(settings_value::<String>(dir.path(), "missing"), None);
         // No file, or a damaged one: nothing remembered, no error.
         std::fs::write(dir.path().join("app.ron"), "{ not ron").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            settings_value::<crate::text::Lang>(dir.path(), "lang"),
-            None
-        );
+        assert_eq!(settings_value::<Lang>(dir.path(), "lang"), None);
     }
 
     #[test]
