@@ -165,9 +165,12 @@ fn module_graph(
             .expect("name")
             .to_string_lossy()
             .into_owned();
-        if path.is_dir() && name != "bin" {
-            modules.push(name);
-        } else if path.extension().is_some_and(|e| e == "rs") && name != "lib" && name != "main" {
+        let is_module = if path.is_dir() {
+            name != "bin"
+        } else {
+            path.extension().is_some_and(|e| e == "rs") && name != "lib" && name != "main"
+        };
+        if is_module {
             modules.push(name);
         }
     }
