@@ -563,13 +563,7 @@ fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
     ignore = "LibreOffice or poppler-utils is not installed here (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils); OCOP_REQUIRE_LIBREOFFICE=1 makes it a failure"
 )]
 fn libreoffice_opens_every_form_and_finds_the_headings() {
-    let soffice = ["libreoffice", "soffice"].into_iter().find(|b| {
-        Process::new(b)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    let Some(soffice) = soffice else {
+    let Some(soffice) = common::soffice() else {
         assert!(
             !require_tools(),
             "LibreOffice is required here (OCOP_REQUIRE_LIBREOFFICE)"
@@ -595,22 +589,7 @@ fn libreoffice_opens_every_form_and_finds_the_headings() {
             files.push((product, kind, path));
         }
     }
-    let profile = tmp.path().join("lo-profile");
-    let status = Process::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&out)
-        .args(files.iter().map(|(_, _, p)| p))
-        .output()
-        .expect("run LibreOffice");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    common::convert_to_pdf(soffice, files.iter().map(|(_, _, p)| p), &out, tmp.path());
     for (product, kind, path) in files {
         let pdf = path.with_extension("pdf");
         let text = pdf_text(&pdf).unwrap_or_else(|| panic!("{} converted", pdf.display()));

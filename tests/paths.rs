@@ -250,18 +250,8 @@ fn ics_events(path: &Path) -> Vec<(NaiveDate, String)> {
 
 /// The deadline kind an English calendar summary names (its rule's name).
 fn kind_named(rule: &str) -> DeadlineKind {
-    const ALL: [DeadlineKind; 9] = [
-        DeadlineKind::CommuneProcessing,
-        DeadlineKind::ProvinceRoundCutoff,
-        DeadlineKind::ProvincialResult,
-        DeadlineKind::NationalResult,
-        DeadlineKind::ReRatingOpens,
-        DeadlineKind::ReRatingCloses,
-        DeadlineKind::CertificateExpiry,
-        DeadlineKind::GraceEnds,
-        DeadlineKind::DocumentValidUntil,
-    ];
-    ALL.into_iter()
+    DeadlineKind::ALL
+        .into_iter()
         .find(|k| text::deadline_name(*k).en == rule)
         .unwrap_or_else(|| panic!("no deadline is called {rule:?}"))
 }
@@ -1640,31 +1630,8 @@ fn libreoffice_converts_every_sets_forms_and_every_report_reads() {
         .map(|(_, path)| path)
         .collect();
     assert_eq!(docx.len(), 26 * 5);
-    let soffice = ["libreoffice", "soffice"]
-        .into_iter()
-        .find(|b| {
-            Process::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .expect("LibreOffice");
-    let profile = tmp.path().join("lo-profile");
-    let out = Process::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&converted)
-        .args(docx)
-        .output()
-        .expect("run LibreOffice");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let soffice = common::soffice().expect("LibreOffice");
+    common::convert_to_pdf(soffice, docx, &converted, tmp.path());
     for (number, of_set) in &files {
         let set = catalog
             .scoring_set(CURRENT_RULE_VERSION, *number)

@@ -477,22 +477,7 @@ fn libreoffice_renders_the_report_in_both_formats() {
         );
         files.push(out);
     }
-    let profile = tmp.path().join("lo-profile");
-    let out = Process::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(tmp.path())
-        .args(&files)
-        .output()
-        .expect("run libreoffice");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::convert_to_pdf(soffice, &files, tmp.path(), tmp.path());
     for file in &files {
         let pdf = file.with_extension("pdf");
         let text = Process::new("pdftotext")

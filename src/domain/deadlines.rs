@@ -229,6 +229,19 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
+    /// Every kind (the dashboard's filter, the tests).
+    pub const ALL: [DeadlineKind; 9] = [
+        DeadlineKind::CommuneProcessing,
+        DeadlineKind::ProvinceRoundCutoff,
+        DeadlineKind::ProvincialResult,
+        DeadlineKind::NationalResult,
+        DeadlineKind::ReRatingOpens,
+        DeadlineKind::ReRatingCloses,
+        DeadlineKind::CertificateExpiry,
+        DeadlineKind::GraceEnds,
+        DeadlineKind::DocumentValidUntil,
+    ];
+
     /// Whether it binds the commune itself (its 15 working days to forward a dossier):
     /// a producer's workspace does not list it.
     pub fn is_communes(self) -> bool {

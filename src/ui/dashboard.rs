@@ -27,17 +27,7 @@ enum Line {
 }
 
 /// All deadline kinds, for the kind filter.
-const KINDS: [DeadlineKind; 9] = [
-    DeadlineKind::CommuneProcessing,
-    DeadlineKind::ProvinceRoundCutoff,
-    DeadlineKind::ProvincialResult,
-    DeadlineKind::NationalResult,
-    DeadlineKind::ReRatingOpens,
-    DeadlineKind::ReRatingCloses,
-    DeadlineKind::CertificateExpiry,
-    DeadlineKind::GraceEnds,
-    DeadlineKind::DocumentValidUntil,
-];
+const KINDS: [DeadlineKind; 9] = DeadlineKind::ALL;
 
 /// State and caches of the dashboard.
 #[derive(Debug, Default)]

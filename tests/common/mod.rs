@@ -194,3 +194,40 @@ pub fn age_evidence(ws: &Path, stored: &str, days: u64) {
     let sha = ocop_tracker::storage::evidence::sha_of_stored_name(stored).expect("a stored name");
     ocop_tracker::storage::seen::set_first_seen(ws, &sha, when).expect("first seen");
 }
+
+/// LibreOffice's program on PATH (`libreoffice` or `soffice`), if it starts.
+pub fn soffice() -> Option<&'static str> {
+    ["libreoffice", "soffice"].into_iter().find(|program| {
+        std::process::Command::new(program)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Converts `files` to PDF into `outdir` with one run of LibreOffice (its profile kept
+/// under `scratch`, so a user's own LibreOffice is never touched); panics with its
+/// message when it fails.
+pub fn convert_to_pdf<P: AsRef<std::ffi::OsStr>>(
+    soffice: &str,
+    files: impl IntoIterator<Item = P>,
+    outdir: &Path,
+    scratch: &Path,
+) {
+    let profile = scratch.join("lo-profile");
+    let out = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .args(files)
+        .output()
+        .expect("run LibreOffice");
+    assert!(
+        out.status.success(),
+        "LibreOffice: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
