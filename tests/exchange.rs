@@ -71,13 +71,14 @@ fn commune_workspace(root: &Path) -> PathBuf {
 
 pub(crate) fn export(state: &AppState, product: &str, out: &Path) -> Manifest {
     state
-        .bundle_request(&id(product), Lang::Vi)
+        .bundle_request(&id(product))
         .expect("request")
         .write(out, &mut no_progress(), &AtomicBool::new(false))
         .expect("bundle written")
 }
 
 fn receive(state: &mut AppState, bundle: &Path, received: Option<NaiveDate>) -> Result<(), String> {
+    let lang = state.lang();
     state
         .import_bundle(
             bundle,
@@ -86,6 +87,7 @@ fn receive(state: &mut AppState, bundle: &Path, received: Option<NaiveDate>) -> 
             &AtomicBool::new(false),
         )
         .map(|_| ())
+        .map_err(|err| ocop_tracker::text::app_error(&err, lang))
 }
 
 /// Every file of `manifest` hashes to its entry (read back independently of the app).
@@ -287,7 +289,7 @@ fn receiving_the_same_bundle_twice_changes_nothing_the_second_time() {
     let mut commune = open(&commune_workspace(tmp.path()));
     receive(&mut commune, &bundle_path, None).unwrap();
     let opened = bundle::open(&bundle_path, &mut no_progress(), &AtomicBool::new(false)).unwrap();
-    let preview = commune.import_preview(opened, Lang::Vi).unwrap();
+    let preview = commune.import_preview(opened).unwrap();
     assert!(!preview.plan.is_new);
     assert!(
         preview.plan.changes.is_empty(),
@@ -1151,7 +1153,7 @@ fn entry_names_are_flagged_utf8_and_a_cancelled_export_leaves_nothing() {
     let out = tmp.path().join("out").join("Cốm.ocop.zip");
     std::fs::create_dir_all(out.parent().unwrap()).unwrap();
     // Cancelled before the first chunk: no bundle, no temp file.
-    let request = producer.bundle_request(&id(COM), Lang::Vi).unwrap();
+    let request = producer.bundle_request(&id(COM)).unwrap();
     let err = request
         .write(&out, &mut no_progress(), &AtomicBool::new(true))
         .expect_err("cancelled");

@@ -32,7 +32,7 @@ fn bin() -> Process {
 
 fn bundle(state: &AppState, out: &Path) {
     state
-        .bundle_request(&id(COM), Lang::Vi)
+        .bundle_request(&id(COM))
         .expect("request")
         .write(out, &mut |_, _| {}, &AtomicBool::new(false))
         .expect("bundle written");

@@ -122,7 +122,7 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
     assert!(producer.flush());
     let path = tmp.path().join("sound.ocop.zip");
     producer
-        .bundle_request(&id(COM), Lang::Vi)
+        .bundle_request(&id(COM))
         .unwrap()
         .write(
             &path,

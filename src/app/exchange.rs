@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
-use super::{AppState, Level, Source};
+use super::{AppError, AppState, ImportCause, Level, Source};
 use crate::command::Command;
 use crate::documents::{self, bundle::Source as Content};
 use crate::domain::catalog::Catalog;
@@ -83,18 +83,21 @@ impl AppState {
 
     /// What goes into `id`'s bundle: the product file, its evidence (resolved inside the
     /// workspace), the forms and the status report, and the manifest to be.
-    pub fn bundle_request(&self, id: &ProductId, lang: Lang) -> Result<BundleRequest, String> {
-        let input = self.document_input(id, lang)?;
+    pub fn bundle_request(&self, id: &ProductId) -> Result<BundleRequest, AppError> {
+        let input = self.document_input(id)?;
         let product = input.product;
-        let plan = documents::bundle::layout(&input, true)
-            .map_err(|err| text::document_error(&err, lang))?;
+        let plan = documents::bundle::layout(&input, true)?;
         let mut entries = Vec::with_capacity(plan.len());
         for planned in plan {
             let data = match &planned.source {
                 Content::ProductFile => EntryData::Bytes {
                     bytes: storage::product_to_ron(product)
-                        .map_err(|err| err.to_string())
-                        .map_err(|detail| format!("{}: {detail}", lang.t(text::DOC_BUILD_FAILED)))?
+                        .map_err(|err| {
+                            AppError::Storage(storage::StorageError::Serialize {
+                                message: err.to_string(),
+                                path: storage::product_path(&self.dir, id),
+                            })
+                        })?
                         .into_bytes(),
                     compress: true,
                 },
@@ -103,8 +106,7 @@ impl AppState {
                     sha256,
                     ..
                 } => {
-                    let path = storage::evidence::resolve(&self.dir, stored_path)
-                        .map_err(|err| text::evidence_error(&err, lang))?;
+                    let path = storage::evidence::resolve(&self.dir, stored_path)?;
                     let file_name = planned.path.rsplit('/').next().unwrap_or_default();
                     EntryData::Evidence {
                         path,
@@ -113,8 +115,7 @@ impl AppState {
                     }
                 }
                 Content::Document(kind) => EntryData::Bytes {
-                    bytes: documents::render(*kind, &input, Lang::Vi)
-                        .map_err(|err| text::document_error(&err, lang))?,
+                    bytes: documents::render(*kind, &input, Lang::Vi)?,
                     compress: false,
                 },
             };
@@ -164,9 +165,10 @@ impl AppState {
     }
 
     /// What importing this verified bundle would do here (nothing is written).
-    pub fn import_preview(&self, bundle: Opened, lang: Lang) -> Result<ImportPreview, String> {
-        let refused = |why: crate::command::Refusal| {
-            format!("{} — {}", text::refusal(why, lang), bundle.path.display())
+    pub fn import_preview(&self, bundle: Opened) -> Result<ImportPreview, AppError> {
+        let refused = |why: crate::command::Refusal| AppError::Refused {
+            why,
+            path: bundle.path.clone(),
         };
         if self.workspace_locked.is_some() {
             return Err(refused(crate::command::Refusal::WorkspaceLocked));
@@ -180,16 +182,11 @@ impl AppState {
         // no data for): the same rule (`domain::checks`), each problem named.
         let problems = crate::domain::checks::data_problems(&bundle.product, &self.catalog);
         if !problems.is_empty() {
-            let named: Vec<String> = problems
-                .iter()
-                .map(|p| text::data_problem(p, bundle.product.scoring_set, lang))
-                .collect();
-            return Err(format!(
-                "{}: {} — {}",
-                lang.t(text::BUNDLE_PRODUCT_INVALID),
-                named.join("; "),
-                bundle.path.display()
-            ));
+            return Err(AppError::BundleProductInvalid {
+                problems,
+                set: bundle.product.scoring_set,
+                path: bundle.path.clone(),
+            });
         }
         let plan = exchange::plan_import(
             local.as_ref(),
@@ -198,12 +195,9 @@ impl AppState {
             self.workspace.info.kind,
             &self.catalog,
         )
-        .map_err(|err| {
-            format!(
-                "{} — {}",
-                text::exchange_error(&err, lang),
-                bundle.path.display()
-            )
+        .map_err(|err| AppError::Exchange {
+            err,
+            path: bundle.path.clone(),
         })?;
         let local_files = self.local_evidence();
         // Every file the bundle's product uses that is not here yet: also those of parts
@@ -230,15 +224,12 @@ impl AppState {
         preview: ImportPreview,
         extracted: &BTreeMap<String, Imported>,
         received: Option<NaiveDate>,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let lang = self.lang;
         let bundle = &preview.bundle;
-        let failed = |why: String| {
-            format!(
-                "{}: {why} — {}",
-                lang.t(text::BUNDLE_IMPORT_FAILED),
-                bundle.path.display()
-            )
+        let failed = |cause: ImportCause| AppError::ImportFailed {
+            cause,
+            path: bundle.path.clone(),
         };
         // Planned again against the product as it is now: edits made (or other officers'
         // changes reloaded) while the evidence was copied are kept.
@@ -250,7 +241,7 @@ impl AppState {
             self.workspace.info.kind,
             &self.catalog,
         )
-        .map_err(|err| failed(text::exchange_error(&err, lang)))?;
+        .map_err(|err| failed(ImportCause::Plan(err)))?;
         let local_files = self.local_evidence();
         let from_bundle = attachments_of(&bundle.product);
         // What the officer chose to take from the bundle among what stays here by rule.
@@ -273,7 +264,11 @@ impl AppState {
                         // This side's own attachment, its file missing here already: left
                         // as it is (the evidence check reports it), not a reason to refuse.
                         None if !from_bundle.contains(&attachment.sha256) => {}
-                        None => return Err(failed(attachment.file_name.clone())),
+                        None => {
+                            return Err(failed(ImportCause::MissingEvidence(
+                                attachment.file_name.clone(),
+                            )));
+                        }
                     }
                 }
             }
@@ -284,7 +279,7 @@ impl AppState {
         self.apply(&Command::ImportBundle {
             product: Box::new(product),
         })
-        .map_err(|err| failed(text::command_error(&err, lang)))?;
+        .map_err(|err| failed(ImportCause::Command(err)))?;
         self.message(
             Level::Info,
             format!(
@@ -305,19 +300,16 @@ impl AppState {
         received: Option<NaiveDate>,
         progress: &mut dyn FnMut(u64, u64),
         cancel: &AtomicBool,
-    ) -> Result<ImportPlan, String> {
-        let lang = self.lang;
-        let opened =
-            store::open(path, progress, cancel).map_err(|err| text::bundle_error(&err, lang))?;
-        let preview = self.import_preview(opened, lang)?;
+    ) -> Result<ImportPlan, AppError> {
+        let opened = store::open(path, progress, cancel)?;
+        let preview = self.import_preview(opened)?;
         let extracted = store::extract_evidence(
             &preview.bundle,
             &preview.to_extract,
             &self.dir,
             progress,
             cancel,
-        )
-        .map_err(|err| text::bundle_error(&err, lang))?;
+        )?;
         let plan = preview.plan.clone();
         self.finish_import(preview, &extracted, received)?;
         Ok(plan)
@@ -344,11 +336,9 @@ pub fn open_review(
     lang: Lang,
     progress: &mut dyn FnMut(u64, u64),
     cancel: &AtomicBool,
-) -> Result<(AppState, PrivateFolder), String> {
-    let opened =
-        store::open(bundle, progress, cancel).map_err(|err| text::bundle_error(&err, lang))?;
-    let folder =
-        PrivateFolder::create("ocop-review").map_err(|err| text::storage_error(&err, lang))?;
+) -> Result<(AppState, PrivateFolder), AppError> {
+    let opened = store::open(bundle, progress, cancel)?;
+    let folder = PrivateFolder::create("ocop-review")?;
     let manifest = &opened.manifest;
     let info = WorkspaceInfo {
         name: format!("{} — {}", opened.product.name, manifest.workspace),
@@ -359,8 +349,7 @@ pub fn open_review(
         kind: manifest.made_in,
     };
     let wanted = attachments_of(&opened.product);
-    let extracted = store::extract_evidence(&opened, &wanted, folder.path(), progress, cancel)
-        .map_err(|err| text::bundle_error(&err, lang))?;
+    let extracted = store::extract_evidence(&opened, &wanted, folder.path(), progress, cancel)?;
     let mut product = opened.product.clone();
     for app in &mut product.applications {
         for entry in &mut app.dossier {
@@ -375,10 +364,8 @@ pub fn open_review(
         info,
         products: BTreeMap::from([(product.id.clone(), product)]),
     };
-    storage::save_workspace(folder.path(), &workspace)
-        .map_err(|err| text::storage_error(&err, lang))?;
-    let loaded =
-        storage::load_workspace(folder.path()).map_err(|err| text::storage_error(&err, lang))?;
+    storage::save_workspace(folder.path(), &workspace)?;
+    let loaded = storage::load_workspace(folder.path())?;
     let mut state = AppState::from_loaded(folder.path(), loaded, catalog, today, lang, &[]);
     state.workspace_locked = Some(lang.t(text::REVIEW_BANNER).to_owned());
     state.source = Source::Review(bundle.to_owned());
@@ -394,14 +381,10 @@ pub fn open_many(
     catalog: Catalog,
     today: NaiveDate,
     lang: Lang,
-) -> Result<AppState, String> {
-    let many = storage::load_many(dir).map_err(|err| text::storage_error(&err, lang))?;
+) -> Result<AppState, AppError> {
+    let many = storage::load_many(dir)?;
     if many.sources.is_empty() {
-        return Err(format!(
-            "{} — {}",
-            lang.t(text::MANY_NOTHING),
-            dir.display()
-        ));
+        return Err(AppError::NothingToOpen(dir.to_owned()));
     }
     let mut loaded = storage::LoadedWorkspace::default();
     loaded.workspace.info = WorkspaceInfo {

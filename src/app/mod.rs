@@ -18,6 +18,8 @@ use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
 mod access;
+mod error;
+pub use error::{AppError, ImportCause};
 pub mod exchange;
 pub mod new_workspace;
 mod outside;

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::{AppState, Level, SaveTarget};
+use super::{AppError, AppState, Level, SaveTarget};
 use crate::command::Command;
 use crate::documents::{self, DocKind};
 use crate::domain::model::ProductId;
@@ -177,15 +177,14 @@ impl AppState {
     /// device written into); the message says where, or why not.
     pub fn export_calendar(&mut self, path: &Path) {
         let ics = self.calendar_ics(self.lang);
-        let result = storage::fsio::write_export(path, ics.as_bytes())
-            .map_err(|err| text::storage_error(&err, self.lang));
+        let result = storage::fsio::write_export(path, ics.as_bytes()).map_err(AppError::from);
         self.report_export(result, path, text::EXPORTED, text::EXPORT_FAILED);
     }
 
     /// One message for an export: where the file went, or why it did not (translated).
     pub(super) fn report_export(
         &mut self,
-        result: Result<(), String>,
+        result: Result<(), AppError>,
         path: &Path,
         done: text::Tr,
         failed: text::Tr,
@@ -196,21 +195,24 @@ impl AppState {
                 format!("{}: {}", self.lang.t(done), path.display()),
                 path,
             ),
-            Err(err) => self.message(Level::Error, format!("{}: {err}", self.lang.t(failed))),
+            Err(err) => self.message(
+                Level::Error,
+                format!(
+                    "{}: {}",
+                    self.lang.t(failed),
+                    text::app_error(&err, self.lang)
+                ),
+            ),
         }
     }
 
     /// What a product's documents are made from.
-    pub fn document_input(
-        &self,
-        id: &ProductId,
-        lang: Lang,
-    ) -> Result<documents::Input<'_>, String> {
+    pub fn document_input(&self, id: &ProductId) -> Result<documents::Input<'_>, AppError> {
         let product = self
             .workspace
             .products
             .get(id)
-            .ok_or_else(|| format!("{}: {id}", lang.t(text::NO_SUCH_PRODUCT)))?;
+            .ok_or_else(|| AppError::NoSuchProduct(id.clone()))?;
         Ok(documents::Input {
             product,
             workspace: &self.workspace.info,
@@ -220,9 +222,9 @@ impl AppState {
     }
 
     /// A form or the status report of a product, as bytes (.docx or .pdf).
-    pub fn document(&self, kind: DocKind, id: &ProductId, lang: Lang) -> Result<Vec<u8>, String> {
-        let input = self.document_input(id, lang)?;
-        documents::render(kind, &input, lang).map_err(|err| text::document_error(&err, lang))
+    pub fn document(&self, kind: DocKind, id: &ProductId, lang: Lang) -> Result<Vec<u8>, AppError> {
+        let input = self.document_input(id)?;
+        Ok(documents::render(kind, &input, lang)?)
     }
 
     /// Writes a form or the status report to a file the officer chose: all or nothing
@@ -232,14 +234,18 @@ impl AppState {
         let result = self.document(kind, id, self.lang).and_then(|bytes| {
             storage::fsio::write_export(path, &bytes).map_err(|err| {
                 in_use = text::held_by_another_program(&err);
-                text::storage_error(&err, self.lang)
+                AppError::from(err)
             })
         });
         match result {
             // Open in Word (Windows): nothing was replaced; say so and offer to try again
             // once the officer has closed it.
             Err(err) if in_use => self.message_with_retry(
-                format!("{}: {err}", self.lang.t(text::DOC_EXPORT_FAILED)),
+                format!(
+                    "{}: {}",
+                    self.lang.t(text::DOC_EXPORT_FAILED),
+                    text::app_error(&err, self.lang)
+                ),
                 super::Retry::ExportDocument {
                     kind,
                     id: id.clone(),
@@ -253,13 +259,12 @@ impl AppState {
     }
 
     /// What "clean up unused evidence" would move now (from a fresh scan of the files).
-    pub fn cleanup_plan(&self) -> Result<storage::CleanupPlan, String> {
-        storage::unused_evidence(
+    pub fn cleanup_plan(&self) -> Result<storage::CleanupPlan, AppError> {
+        Ok(storage::unused_evidence(
             &self.dir,
             std::time::SystemTime::now(),
             storage::EVIDENCE_GRACE,
-        )
-        .map_err(|err| text::storage_error(&err, self.lang))
+        )?)
     }
 
     /// Moves the confirmed unused evidence files to `trash/evidence/`, only those still
@@ -267,8 +272,8 @@ impl AppState {
     pub fn move_unused_to_trash(&mut self, confirmed: &[String]) {
         let plan = match self.cleanup_plan() {
             Ok(plan) => plan,
-            Err(text) => {
-                self.message(Level::Error, text);
+            Err(err) => {
+                self.message(Level::Error, text::app_error(&err, self.lang));
                 return;
             }
         };
@@ -288,26 +293,20 @@ impl AppState {
     /// Writes the whole workspace, as this window holds it, into a new folder `target` (a
     /// valid workspace: "save a copy elsewhere" when the folder cannot be written).
     /// Products opened read-only are left out: written here they would lose fields.
-    pub fn save_copy_to(&self, target: &Path) -> Result<(), String> {
+    pub fn save_copy_to(&self, target: &Path) -> Result<(), AppError> {
         let mut workspace = self.workspace.clone();
         workspace
             .products
             .retain(|id, _| !self.read_only.contains(id));
-        storage::save_workspace(target, &workspace).map_err(|err| {
-            format!(
-                "{}: {}",
-                self.lang.t(text::SAVE_FAILED),
-                text::storage_error(&err, self.lang)
-            )
-        })
+        storage::save_workspace(target, &workspace).map_err(AppError::CopyNotSaved)
     }
 
     /// The product in a conflict copy (one small file, read when the officer compares).
     pub fn read_conflict(
         &self,
         copy: &storage::ConflictCopy,
-    ) -> Result<crate::domain::model::Product, String> {
-        storage::read_conflict_copy(copy).map_err(|err| text::storage_error(&err, self.lang))
+    ) -> Result<crate::domain::model::Product, AppError> {
+        Ok(storage::read_conflict_copy(copy)?)
     }
 
     /// The conflict copies of one product.
@@ -321,18 +320,16 @@ impl AppState {
         &mut self,
         copy: &storage::ConflictCopy,
         merged: crate::domain::model::Product,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         self.apply(&Command::ResolveConflict {
             id: copy.of.clone(),
             merged: Box::new(merged),
-        })
-        .map_err(|e| text::command_error(&e, self.lang))?;
+        })?;
         if !self.unsaved.is_empty() {
-            return Err(self.lang.t(text::SAVE_FAILED).to_owned());
+            return Err(AppError::NotSaved);
         }
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
-        storage::trash_conflict_copy(&self.dir, copy, &stamp)
-            .map_err(|e| text::storage_error(&e, self.lang))?;
+        storage::trash_conflict_copy(&self.dir, copy, &stamp)?;
         self.conflicts.retain(|c| c.path != copy.path);
         self.listing = storage::product_dir_listing(&self.dir);
         self.revision += 1;

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use super::AppState;
+use super::{AppError, AppState};
 use crate::documents::dossier_pdf::{
     self, Form, Loaded, PrintJob, PrintWords, Rendered, Unprinted,
 };
@@ -41,20 +41,18 @@ impl AppState {
     /// The request to print `id`'s dossier: its current application's documents in the
     /// template's order, the ready ones of this side printed (and the producer's when the
     /// commune forwards the set). The error is translated.
-    pub fn print_request(&self, id: &ProductId) -> Result<PrintRequest, String> {
+    pub fn print_request(&self, id: &ProductId) -> Result<PrintRequest, AppError> {
         let lang = self.lang;
         let product = self
             .workspace
             .products
             .get(id)
-            .ok_or_else(|| format!("{}: {id}", lang.t(text::CLI_NO_PRODUCT)))?;
-        let application = product
-            .current()
-            .ok_or_else(|| lang.t(text::NO_APPLICATION).to_owned())?;
+            .ok_or_else(|| AppError::NoSuchProduct(id.clone()))?;
+        let application = product.current().ok_or(AppError::NoApplication)?;
         let template = self
             .catalog
             .template(&application.rule_version)
-            .ok_or_else(|| lang.t(text::DOC_NO_RULE_DATA).to_owned())?;
+            .ok_or(AppError::NoRuleData)?;
         let documents = print::plan(application, template, self.workspace.info.kind);
         let set = match self.catalog.set_name(product.scoring_set) {
             Some((vi, en)) => format!("{} – {}", product.scoring_set, lang.pick(vi, en)),

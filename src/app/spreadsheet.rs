@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::AppState;
+use super::{AppError, AppState};
 use crate::command::Command;
 use crate::domain::catalog::Catalog;
 use crate::domain::filename;
@@ -513,8 +513,7 @@ impl AppState {
     /// Writes the portfolio workbook to `path` and says how it went.
     pub fn export_portfolio(&mut self, path: &Path) {
         let book = portfolio_book(&self.workspace, &self.catalog, self.today, self.lang);
-        let result = storage::spreadsheet::write_portfolio(path, &book)
-            .map_err(|err| text::storage_error(&err, self.lang));
+        let result = storage::spreadsheet::write_portfolio(path, &book).map_err(AppError::from);
         self.report_export(result, path, text::XLSX_EXPORTED, text::XLSX_EXPORT_FAILED);
     }
 

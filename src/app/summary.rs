@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{AppState, Retry};
+use super::{AppError, AppState, Retry};
 use crate::documents;
 use crate::domain::summary::{self, Period, SummaryTexts};
 use crate::storage;
@@ -51,7 +51,7 @@ pub struct SummaryRequest {
 
 impl AppState {
     /// The report as bytes (.docx or .xlsx) in `lang`, made "today".
-    pub fn summary_bytes(&self, request: &SummaryRequest, lang: Lang) -> Result<Vec<u8>, String> {
+    pub fn summary_bytes(&self, request: &SummaryRequest, lang: Lang) -> Result<Vec<u8>, AppError> {
         let counts = summary::summarise(
             self.workspace(),
             self.catalog(),
@@ -60,14 +60,16 @@ impl AppState {
         );
         let info = &self.workspace().info;
         match request.format {
-            SummaryFormat::Word => {
-                documents::summary::docx_bytes(&counts, info, &request.texts, lang)
-                    .map_err(|err| text::document_error(&err, lang))
-            }
+            SummaryFormat::Word => Ok(documents::summary::docx_bytes(
+                &counts,
+                info,
+                &request.texts,
+                lang,
+            )?),
             SummaryFormat::Excel => {
                 let book = documents::summary::book(&counts, info, lang);
                 storage::spreadsheet::summary_bytes(&book)
-                    .map_err(|err| format!("{}: {err}", lang.t(text::DOC_BUILD_FAILED)))
+                    .map_err(|err| AppError::WorkbookNotBuilt(err.to_string()))
             }
         }
     }
@@ -91,12 +93,16 @@ impl AppState {
         let result = self.summary_bytes(request, lang).and_then(|bytes| {
             storage::fsio::write_export(path, &bytes).map_err(|err| {
                 in_use = text::held_by_another_program(&err);
-                text::storage_error(&err, lang)
+                AppError::from(err)
             })
         });
         match result {
             Err(err) if in_use => self.message_with_retry(
-                format!("{}: {err}", lang.t(text::SUM_EXPORT_FAILED)),
+                format!(
+                    "{}: {}",
+                    lang.t(text::SUM_EXPORT_FAILED),
+                    text::app_error(&err, lang)
+                ),
                 Retry::ExportSummary {
                     request: Box::new(request.clone()),
                     path: path.to_owned(),

@@ -201,7 +201,7 @@ pub fn child(args: &[String]) -> Result<(), String> {
     let state = AppState::open_to_read(Path::new(dir), catalog, today, Lang::Vi)
         .map_err(|e| e.to_string())?;
     let id = ProductId::parse(id).ok_or("id")?;
-    let request = state.print_request(&id)?;
+    let request = state.print_request(&id).map_err(|e| e.to_string())?;
     let start = Instant::now();
     request.write(Path::new(out), &mut |_, _| {}, &AtomicBool::new(false))?;
     let seconds = start.elapsed().as_secs_f64();

@@ -75,7 +75,7 @@ fn bundle_figures(root: &Path, mib: u64) -> Result<(), String> {
     let mut manifest = None;
     for _ in 0..3 {
         let start = Instant::now();
-        let request = state.bundle_request(&id, Lang::Vi)?;
+        let request = state.bundle_request(&id).map_err(|e| e.to_string())?;
         manifest = Some(
             request
                 .write(&out, &mut |_, _| {}, &cancel)
@@ -101,7 +101,9 @@ fn bundle_figures(root: &Path, mib: u64) -> Result<(), String> {
     let mut receiver =
         AppState::open(&commune, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
     let start = Instant::now();
-    receiver.import_bundle(&out, Some(today), &mut |_, _| {}, &cancel)?;
+    receiver
+        .import_bundle(&out, Some(today), &mut |_, _| {}, &cancel)
+        .map_err(|e| e.to_string())?;
     if !receiver.flush() {
         return Err("could not save the received product".to_owned());
     }
@@ -155,7 +157,8 @@ fn time_many(dir: &Path) -> Result<(Duration, usize), String> {
     let mut count = 0;
     for _ in 0..3 {
         let start = Instant::now();
-        let state = exchange::open_many(dir, catalog.clone(), today, Lang::Vi)?;
+        let state = exchange::open_many(dir, catalog.clone(), today, Lang::Vi)
+            .map_err(|e| e.to_string())?;
         samples.push(start.elapsed());
         count = state.workspace().products.len();
     }

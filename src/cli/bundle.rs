@@ -75,7 +75,9 @@ pub fn export(args: &[String]) -> Result<(), String> {
             default
         }
     };
-    let request = state.bundle_request(&id, lang)?;
+    let request = state
+        .bundle_request(&id)
+        .map_err(|err| text::app_error(&err, lang))?;
     let manifest = request
         .write(
             &out,
@@ -194,12 +196,14 @@ fn receive_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         state.set_officer(by);
     }
     let conflicts_before = state.conflicts().len();
-    let plan = state.import_bundle(
-        Path::new(file.as_str()),
-        received,
-        &mut progress_printer(lang, text::BUNDLE_CHECKING),
-        &AtomicBool::new(false),
-    )?;
+    let plan = state
+        .import_bundle(
+            Path::new(file.as_str()),
+            received,
+            &mut progress_printer(lang, text::BUNDLE_CHECKING),
+            &AtomicBool::new(false),
+        )
+        .map_err(|err| text::app_error(&err, lang))?;
     if !state.flush() {
         return Err(lang.t(text::SAVE_FAILED).to_owned());
     }

@@ -66,7 +66,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let id = ProductId::parse(raw_id)
         .filter(|id| state.workspace().products.contains_key(id))
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
-    let bytes = state.document(kind, &id, lang)?;
+    let bytes = state
+        .document(kind, &id, lang)
+        .map_err(|err| text::app_error(&err, lang))?;
     if out == "-" {
         let mut stdout = Out::new();
         stdout.bytes(&bytes);
@@ -94,7 +96,9 @@ fn dossier(dir: &Path, raw_id: &str, args: &[String], lang: Lang) -> Result<(), 
     let id = ProductId::parse(raw_id)
         .filter(|id| state.workspace().products.contains_key(id))
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
-    let mut request = state.print_request(&id)?;
+    let mut request = state
+        .print_request(&id)
+        .map_err(|err| text::app_error(&err, lang))?;
     request.odd_pages = args.iter().any(|a| a == "--odd-pages");
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let unprinted = request
@@ -145,7 +149,9 @@ pub fn summary(args: &[String]) -> Result<(), String> {
         format,
         texts: SummaryTexts::default(),
     };
-    let bytes = state.summary_bytes(&request, lang)?;
+    let bytes = state
+        .summary_bytes(&request, lang)
+        .map_err(|err| text::app_error(&err, lang))?;
     storage::fsio::write_export(Path::new(out), &bytes).map_err(|e| {
         format!(
             "{}: {}",

@@ -5,6 +5,7 @@ use super::{
     Command, Dialog, Level, OcopApp, ProductId, Screen, UiAction, conflict, product, text,
     with_what,
 };
+use crate::app::AppError;
 
 impl OcopApp {
     /// Carries out one action.
@@ -148,7 +149,7 @@ impl OcopApp {
                                 orphans: plan.removable,
                             });
                         }
-                        Err(text) => self.report(text),
+                        Err(err) => self.report(text::app_error(&err, self.lang)),
                     }
                 }
             }
@@ -296,8 +297,10 @@ impl OcopApp {
             }
             UiAction::OpenConflict(copy) => {
                 // One small file read, when the officer asks for the comparison.
-                let read = self.state.as_ref().map(|s| s.read_conflict(&copy));
-                match read.unwrap_or_else(|| Err(String::new())) {
+                let Some(read) = self.state.as_ref().map(|s| s.read_conflict(&copy)) else {
+                    return;
+                };
+                match read {
                     Ok(theirs) => {
                         self.dialog = Some(Dialog::Conflict(conflict::ConflictDialog {
                             copy,
@@ -305,7 +308,7 @@ impl OcopApp {
                             choices: std::collections::BTreeMap::new(),
                         }));
                     }
-                    Err(text) => self.report(text),
+                    Err(err) => self.report(text::app_error(&err, self.lang)),
                 }
             }
             UiAction::ResolveConflict(dialog) => {
@@ -320,11 +323,11 @@ impl OcopApp {
                             );
                             state.resolve_conflict(&dialog.copy, merged)
                         }
-                        None => Err(format!("{}", dialog.copy.of)),
+                        None => Err(AppError::NoSuchProduct(dialog.copy.of.clone())),
                     };
                     match result {
                         Ok(()) => state.message(Level::Info, lang.t(text::CONFLICT_RESOLVED)),
-                        Err(err) => state.message(Level::Error, err),
+                        Err(err) => state.message(Level::Error, text::app_error(&err, lang)),
                     }
                 }
             }

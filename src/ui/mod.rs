@@ -531,7 +531,9 @@ impl OcopApp {
         );
         name.push(format!("-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
         let target = parent.join(name);
-        state.save_copy_to(&target)?;
+        state
+            .save_copy_to(&target)
+            .map_err(|err| text::app_error(&err, lang))?;
         Ok(Some(target))
     }
 

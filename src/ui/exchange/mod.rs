@@ -39,9 +39,9 @@ pub enum Done {
         PathBuf,
     ),
     /// A bundle opened for review.
-    Review(Result<(AppState, PrivateFolder), String>),
+    Review(Result<(AppState, PrivateFolder), crate::app::AppError>),
     /// A folder of many communes read.
-    Many(Result<AppState, String>),
+    Many(Result<AppState, crate::app::AppError>),
     /// The dossier to print written to this path, or why not (translated); the files
     /// printed only as a notice page.
     Print(
@@ -145,10 +145,14 @@ impl OcopApp {
         let Some(state) = self.state.as_ref() else {
             return;
         };
-        let request = match state.bundle_request(id, lang) {
+        let request = match state.bundle_request(id) {
             Ok(request) => request,
             Err(err) => {
-                return self.report_error(format!("{}: {err}", lang.t(text::BUNDLE_WRITE_FAILED)));
+                return self.report_error(format!(
+                    "{}: {}",
+                    lang.t(text::BUNDLE_WRITE_FAILED),
+                    text::app_error(&err, lang)
+                ));
             }
         };
         let name = state
@@ -369,7 +373,10 @@ impl OcopApp {
                             self.screen = Screen::Product(id);
                             self.start_verify(Some(ctx));
                         }
-                        Err(err) => state.message(Level::Error, err),
+                        Err(err) => {
+                            let said = text::app_error(&err, state.lang());
+                            state.message(Level::Error, said);
+                        }
                     }
                 }
             }
@@ -378,7 +385,9 @@ impl OcopApp {
                 self.show_read_only(state, None);
                 self.screen = Screen::Portfolio;
             }
-            Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => self.report_error(err),
+            Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => {
+                self.report_error(text::app_error(&err, self.lang));
+            }
             Ok(Done::Spreadsheet(Some(read))) => self.show_import_preview(read),
             Ok(Done::Print(result, out)) => self.finish_print(result, &out),
             Ok(Done::Spreadsheet(None)) => self.info(lang.t(text::XL_IMPORT_CANCELLED).to_owned()),
@@ -400,7 +409,11 @@ impl OcopApp {
                     },
                 )));
             }
-            Err(err) => self.report_error(format!("{}: {err}", lang.t(text::PRINT_FAILED))),
+            Err(err) => self.report_error(format!(
+                "{}: {}",
+                lang.t(text::PRINT_FAILED),
+                text::app_error(&err, lang)
+            )),
         }
     }
 
@@ -490,7 +503,7 @@ impl OcopApp {
         let Some(state) = self.state.as_ref() else {
             return;
         };
-        match state.import_preview(opened, lang) {
+        match state.import_preview(opened) {
             Ok(preview) => {
                 // A commune receiving a producer's dossier records the date, unless the
                 // application already has one (then kept unless the officer ticks the box).
@@ -508,7 +521,11 @@ impl OcopApp {
                     received: Some(state.today()),
                 }));
             }
-            Err(err) => self.report_error(format!("{}: {err}", lang.t(text::BUNDLE_IMPORT_FAILED))),
+            Err(err) => self.report_error(format!(
+                "{}: {}",
+                lang.t(text::BUNDLE_IMPORT_FAILED),
+                text::app_error(&err, lang)
+            )),
         }
     }
 
