@@ -400,7 +400,7 @@ fn csv_in_every_encoding_and_xls_read_like_the_workbook() {
     let xls =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/danh-sach-2025.xls");
     for file in [&utf8, &bom, &utf16, &xls] {
-        let sheet = ocop_tracker::app::spreadsheet::ImportSheet::read(file, Lang::Vi)
+        let sheet = ocop_tracker::app::spreadsheet::ImportSheet::read(file)
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let table = sheet.table().unwrap();
         assert_eq!(table.layout.header_rows, 2, "{}", file.display());

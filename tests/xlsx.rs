@@ -277,12 +277,15 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     let empty = tmp.path().join("empty");
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
-    let import = ImportSheet::read(&file, Lang::Vi).expect("read the export");
+    let import = ImportSheet::read(&file).expect("read the export");
     let preview = import.preview(target.workspace(), target.catalog());
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert!(preview.existing.is_empty());
     assert_eq!(preview.good.len(), 4);
-    assert_eq!(target.import_products(&preview, &import), Ok((4, 0)));
+    assert_eq!(
+        target.import_products(&preview, &import).expect("imported"),
+        (4, 0)
+    );
     assert_eq!(target.unsaved_count(), 0, "every product file written");
 
     let key = |p: &ocop_tracker::domain::model::Product| (p.name.clone(), p.producer.name.clone());
@@ -322,7 +325,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     assert_eq!(reopened.workspace().products.len(), 4);
 
     // Importing the same file again duplicates nothing.
-    let again = ImportSheet::read(&file, Lang::Vi)
+    let again = ImportSheet::read(&file)
         .unwrap()
         .preview(reopened.workspace(), reopened.catalog());
     assert!(again.good.is_empty());
@@ -370,14 +373,17 @@ fn an_import_is_one_undo_step() {
     let mut state = open(&ws, Lang::Vi);
     let before: Vec<ProductId> = state.workspace().products.keys().cloned().collect();
     let files_before = fs::read_dir(ws.join("products")).unwrap().count();
-    let import = ImportSheet::read(&file, Lang::Vi).unwrap();
+    let import = ImportSheet::read(&file).unwrap();
     let preview = import.preview(state.workspace(), state.catalog());
     assert_eq!(preview.good.len(), 2);
     assert_eq!(preview.bad.len(), 1);
     assert_eq!(preview.bad[0].0.row, 4, "row number as the sheet shows it");
     assert_eq!(preview.existing.len(), 1);
     assert_eq!(preview.existing[0].row.at.row, 5);
-    assert_eq!(state.import_products(&preview, &import), Ok((2, 0)));
+    assert_eq!(
+        state.import_products(&preview, &import).expect("imported"),
+        (2, 0)
+    );
     assert_eq!(state.workspace().products.len(), before.len() + 2);
     assert_eq!(
         fs::read_dir(ws.join("products")).unwrap().count(),
@@ -491,7 +497,8 @@ fn bad_files_give_a_clear_message_naming_the_file_and_change_nothing() {
         (&missing, "", ""),
     ] {
         for (lang, expected) in [(Lang::Vi, vi), (Lang::En, en)] {
-            let err = ImportSheet::read(file, lang).expect_err("refused");
+            let err =
+                ocop_tracker::text::app_error(&ImportSheet::read(file).expect_err("refused"), lang);
             assert!(err.contains(expected), "{lang:?}: {err}");
             assert!(
                 err.contains(&file.display().to_string()),
@@ -841,10 +848,13 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     let empty = tmp.path().join("empty");
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
-    let import = ImportSheet::read(&ods, Lang::Vi).expect("ods reads");
+    let import = ImportSheet::read(&ods).expect("ods reads");
     let preview = import.preview(target.workspace(), target.catalog());
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
-    assert_eq!(target.import_products(&preview, &import), Ok((2, 0)));
+    assert_eq!(
+        target.import_products(&preview, &import).expect("imported"),
+        (2, 0)
+    );
 
     // An .ods with a merged header row is refused like an .xlsx (calamine does not report
     // .ods merges; content.xml is read for them).
@@ -868,7 +878,7 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     convert_file(&merged, "ods");
     // A heading merged over three columns reads (calamine does not report an .ods
     // file's merges: they are read from content.xml); the product column is only a guess.
-    let read = ImportSheet::read(&tmp.path().join("gộp.ods"), Lang::En).expect("reads");
+    let read = ImportSheet::read(&tmp.path().join("gộp.ods")).expect("reads");
     let table = read.tables.first().unwrap();
     assert_eq!(table.sheet.merges.len(), 1, "{:?}", table.sheet.merges);
     assert_eq!(

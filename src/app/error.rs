@@ -75,6 +75,15 @@ pub enum AppError {
         /// The bundle.
         path: PathBuf,
     },
+    /// A product list could not be read.
+    #[error(transparent)]
+    Spreadsheet(#[from] crate::storage::spreadsheet::SpreadsheetError),
+    /// A product list's import has nothing to add or update.
+    #[error("nothing to import")]
+    NothingToImport,
+    /// A product list's import was refused as a whole (nothing was added).
+    #[error("the import was refused: {0}")]
+    ListImportRefused(CommandError),
     /// A folder of many communes holds no workspace and no bundle.
     #[error("nothing to open in {}", .0.display())]
     NothingToOpen(PathBuf),

@@ -407,7 +407,12 @@ pub fn open_many(
     // folders are two communes' records and both stay. Named by its id and producer (the
     // product's name each side may edit alone). (original id, assigned id, from a bundle)
     // of what is in so far.
-    let mut taken: Vec<(ProductId, ProductId, bool)> = Vec::new();
+    // By original id (a bundle is matched against those only: one lookup per product,
+    // not a scan of every product in so far — 23 s at 100 communes × 200 products).
+    let mut taken: BTreeMap<ProductId, Vec<(ProductId, bool)>> = BTreeMap::new();
+    // The next suffix to try for each id (so the n-th commune's copy of an id is found
+    // in one step, not n).
+    let mut next_suffix: BTreeMap<ProductId, u32> = BTreeMap::new();
     let mut duplicates = 0usize;
     let last_edit = |p: &crate::domain::model::Product| p.history.last().map(|e| e.at);
     // Folders first: a bundle is then matched against the communes' own records.
@@ -421,13 +426,16 @@ pub fn open_many(
             if product.commune.trim().is_empty() {
                 product.commune.clone_from(&source.commune);
             }
-            let same = taken.iter().find_map(|(original, assigned, bundled)| {
-                let there = loaded.workspace.products.get(assigned)?;
-                (from_bundle
-                    && original == &product.id
-                    && exchange::same_producer(&there.producer.name, &product.producer.name))
-                .then(|| (assigned.clone(), *bundled))
-            });
+            let same = taken
+                .get(&product.id)
+                .filter(|_| from_bundle)
+                .into_iter()
+                .flatten()
+                .find_map(|(assigned, bundled)| {
+                    let there = loaded.workspace.products.get(assigned)?;
+                    exchange::same_producer(&there.producer.name, &product.producer.name)
+                        .then(|| (assigned.clone(), *bundled))
+                });
             if let Some((assigned, there_from_bundle)) = same {
                 duplicates += 1;
                 let newer = there_from_bundle
@@ -449,18 +457,23 @@ pub fn open_many(
             let mut id = product.id.clone();
             let base: String = product.id.as_str().chars().take(56).collect();
             let base = base.trim_end_matches('-');
-            for n in 2..100_000 {
+            let first = next_suffix.get(&original).copied().unwrap_or(2);
+            for n in first..100_000 {
                 if !loaded.workspace.products.contains_key(&id) {
                     break;
                 }
                 id = ProductId::parse(&format!("{base}-{n}")).unwrap_or(id);
+                next_suffix.insert(original.clone(), n + 1);
             }
             if loaded.workspace.products.contains_key(&id) {
                 continue;
             }
             product.id = id.clone();
             homes.insert(id.clone(), source.evidence.clone());
-            taken.push((original, id.clone(), from_bundle));
+            taken
+                .entry(original)
+                .or_default()
+                .push((id.clone(), from_bundle));
             loaded.workspace.products.insert(id, product);
         }
     }

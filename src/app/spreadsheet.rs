@@ -289,9 +289,8 @@ pub struct ImportSheet {
 impl ImportSheet {
     /// Reads `path` and guesses each sheet's header and mapping; the error is translated
     /// and names the file.
-    pub fn read(path: &Path, lang: Lang) -> Result<ImportSheet, String> {
-        let sheets = storage::spreadsheet::read_workbook(path)
-            .map_err(|err| text::spreadsheet_error(&err, lang))?;
+    pub fn read(path: &Path) -> Result<ImportSheet, AppError> {
+        let sheets = storage::spreadsheet::read_workbook(path)?;
         Ok(Self::from_sheets(path, sheets))
     }
 
@@ -525,11 +524,11 @@ impl AppState {
         &self,
         preview: &ImportPreview,
         file: &ImportSheet,
-    ) -> Result<(Vec<Product>, Vec<Product>), String> {
+    ) -> Result<(Vec<Product>, Vec<Product>), AppError> {
         let template = self
             .catalog
             .current_template()
-            .ok_or_else(|| self.lang.t(text::XL_IMPORT_FAILED).to_owned())?;
+            .ok_or(AppError::NoRuleData)?;
         let mut taken: BTreeSet<ProductId> = BTreeSet::new();
         let added = preview.existing.iter().filter_map(|d| {
             (file.duplicate_choice(d.row.at) == DuplicateChoice::AddNew).then_some(&d.row)
@@ -588,20 +587,14 @@ impl AppState {
         &mut self,
         preview: &ImportPreview,
         file: &ImportSheet,
-    ) -> Result<(usize, usize), String> {
+    ) -> Result<(usize, usize), AppError> {
         let (products, updated) = self.products_to_import(preview, file)?;
         if products.is_empty() && updated.is_empty() {
-            return Err(self.lang.t(text::XL_IMPORT_NOTHING).to_owned());
+            return Err(AppError::NothingToImport);
         }
         let counts = (products.len(), updated.len());
         self.apply(&Command::ImportProducts { products, updated })
-            .map_err(|err| {
-                format!(
-                    "{}: {}",
-                    self.lang.t(text::XL_IMPORT_FAILED),
-                    text::command_error(&err, self.lang)
-                )
-            })?;
+            .map_err(AppError::ListImportRefused)?;
         Ok(counts)
     }
 }

@@ -169,7 +169,7 @@ fn import_timed(file: &Path, root: &Path, whole: bool) -> Result<Timed, String> 
     let today = chrono::Local::now().date_naive();
     let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
     let start = Instant::now();
-    let sheet = crate::app::spreadsheet::ImportSheet::read(file, Lang::Vi)?;
+    let sheet = crate::app::spreadsheet::ImportSheet::read(file).map_err(|e| e.to_string())?;
     let preview = sheet.preview(state.workspace(), state.catalog());
     let read = start.elapsed();
     if whole && !preview.bad.is_empty() {
@@ -177,7 +177,9 @@ fn import_timed(file: &Path, root: &Path, whole: bool) -> Result<Timed, String> 
     }
     let proposed = preview.good.iter().filter(|r| r.proposal.is_some()).count();
     let start = Instant::now();
-    let (products, updated) = state.products_to_import(&preview, &sheet)?;
+    let (products, updated) = state
+        .products_to_import(&preview, &sheet)
+        .map_err(|e| e.to_string())?;
     let mut copy = state.workspace().clone();
     crate::command::apply(
         &mut copy,
@@ -188,7 +190,9 @@ fn import_timed(file: &Path, root: &Path, whole: bool) -> Result<Timed, String> 
     let apply = start.elapsed();
     drop(copy);
     let start = Instant::now();
-    let (imported, _) = state.import_products(&preview, &sheet)?;
+    let (imported, _) = state
+        .import_products(&preview, &sheet)
+        .map_err(|e| e.to_string())?;
     if !state.flush() {
         return Err(format!("saving failed: {:?}", state.messages()));
     }

@@ -186,8 +186,13 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let duplicates = duplicate_option(args)?;
     // The file first: a file that cannot be read leaves the workspace untouched (not even
     // its lock file is made).
-    let mut sheet = ImportSheet::read(file, lang)
-        .map_err(|e| format!("{}: {e}", lang.t(text::XL_IMPORT_READ_FAILED)))?;
+    let mut sheet = ImportSheet::read(file).map_err(|e| {
+        format!(
+            "{}: {}",
+            lang.t(text::XL_IMPORT_READ_FAILED),
+            text::app_error(&e, lang)
+        )
+    })?;
     apply_options(&mut sheet, args)?;
     let (catalog, _) =
         storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
@@ -355,7 +360,9 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         return Err("no workspace".to_owned());
     };
     let conflicts_before = state.conflicts().len();
-    let (added, updated) = state.import_products(&preview, &sheet)?;
+    let (added, updated) = state
+        .import_products(&preview, &sheet)
+        .map_err(|e| text::app_error(&e, lang))?;
     // The rows are in the products now: let them go before the files are written.
     drop(preview);
     drop(sheet);

@@ -245,6 +245,13 @@ pub fn app_error(err: &crate::app::AppError, lang: Lang) -> String {
             storage_error(err, lang)
         ),
         E::Bundle(err) => super::bundle_error(err, lang),
+        E::Spreadsheet(err) => super::spreadsheet_error(err, lang),
+        E::NothingToImport => lang.t(super::XL_IMPORT_NOTHING).to_owned(),
+        E::ListImportRefused(err) => format!(
+            "{}: {}",
+            lang.t(super::XL_IMPORT_FAILED),
+            command_error(err, lang)
+        ),
         E::Evidence(err) => super::evidence_error(err, lang),
         E::Refused { why, path } => format!("{} — {}", refusal(*why, lang), path.display()),
         E::BundleProductInvalid {

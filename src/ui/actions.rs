@@ -73,7 +73,10 @@ impl OcopApp {
                             state.message(Level::Info, done);
                             self.screen = Screen::Portfolio;
                         }
-                        Err(err) => state.message(Level::Error, err),
+                        Err(err) => {
+                            let said = text::app_error(&err, self.lang);
+                            state.message(Level::Error, said);
+                        }
                     }
                 }
             }
@@ -418,7 +421,7 @@ impl OcopApp {
             text::XL_IMPORT_READING,
             name,
             move |_, cancel| {
-                let read = crate::app::spreadsheet::ImportSheet::read(&path, lang);
+                let read = crate::app::spreadsheet::ImportSheet::read(&path);
                 // The reader cannot stop half-way; a cancelled read is dropped.
                 let cancelled = cancel.load(std::sync::atomic::Ordering::Relaxed);
                 super::exchange::Done::Spreadsheet((!cancelled).then_some(read))

@@ -50,7 +50,7 @@ pub enum Done {
     ),
     /// A spreadsheet read for an import (the error translated, naming the file); `None`
     /// when the officer cancelled.
-    Spreadsheet(Option<Result<crate::app::spreadsheet::ImportSheet, String>>),
+    Spreadsheet(Option<Result<crate::app::spreadsheet::ImportSheet, crate::app::AppError>>),
 }
 
 /// The running bundle task and what its bar says.
@@ -480,7 +480,10 @@ impl OcopApp {
 
     /// Opens the import preview of a spreadsheet read on a task (or says why it could not
     /// be read).
-    fn show_import_preview(&mut self, read: Result<crate::app::spreadsheet::ImportSheet, String>) {
+    fn show_import_preview(
+        &mut self,
+        read: Result<crate::app::spreadsheet::ImportSheet, crate::app::AppError>,
+    ) {
         let lang = self.lang;
         let Some(state) = self.state.as_mut() else {
             return;
@@ -492,7 +495,11 @@ impl OcopApp {
             }
             Err(err) => state.message(
                 Level::Error,
-                format!("{}: {err}", lang.t(text::XL_IMPORT_READ_FAILED)),
+                format!(
+                    "{}: {}",
+                    lang.t(text::XL_IMPORT_READ_FAILED),
+                    text::app_error(&err, lang)
+                ),
             ),
         }
     }
