@@ -24,7 +24,15 @@ fn saved_workspace() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathB
     let dir = tmp.path().join("ws");
     storage::save_workspace(&dir, &workspace).expect("save");
     let cache = tmp.path().join("cache");
+    settle();
     (tmp, dir, cache)
+}
+
+/// Lets the files just written settle: the cache never takes a file changed within the
+/// last 3 s (a same-size rewrite within one tick of its time stamp would keep the
+/// identity of what was read).
+fn settle() {
+    std::thread::sleep(std::time::Duration::from_millis(3_300));
 }
 
 /// What a load gives, cache or not: products, stamps, listing, problems.
@@ -192,6 +200,61 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
     let foreign = storage::load_workspace_using(&dir, Some(&cache)).expect("load");
     assert_eq!(foreign.from_cache, 0);
     assert_same(&foreign, &plain);
+}
+
+#[test]
+fn a_file_changed_within_seconds_is_not_cached_until_it_settles() {
+    let catalog = common::catalog();
+    let workspace = demo::synthetic_workspace(COUNT, 4, &catalog, common::today());
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("ws");
+    storage::save_workspace(&dir, &workspace).expect("save");
+    let cache = tmp.path().join("cache");
+    // Just written: read, and the cache written without them.
+    let fresh = storage::load_workspace_using(&dir, Some(&cache)).expect("load");
+    assert_eq!(fresh.workspace.products.len(), COUNT);
+    let again = storage::load_workspace_using(&dir, Some(&cache)).expect("load");
+    assert_eq!(
+        again.from_cache, 0,
+        "files changed seconds ago are never cached"
+    );
+    settle();
+    storage::load_workspace_using(&dir, Some(&cache)).expect("load");
+    let settled = storage::load_workspace_using(&dir, Some(&cache)).expect("load");
+    assert_eq!(settled.from_cache, COUNT, "cached once they settled");
+    assert_same(
+        &settled,
+        &storage::load_workspace_using(&dir, None).expect("load"),
+    );
+}
+
+/// A score that is not a number (a hand-edited file) survives RON but not JSON: such a
+/// product is read from its file every time, never changed by the cache.
+#[test]
+fn a_product_holding_a_nan_score_is_never_cached() {
+    let (_tmp, dir, cache) = saved_workspace();
+    let id = storage::load_workspace_using(&dir, None)
+        .expect("load")
+        .workspace
+        .products
+        .keys()
+        .next()
+        .expect("id")
+        .clone();
+    let path = storage::product_path(&dir, &id);
+    let text = fs::read_to_string(&path).expect("read");
+    let changed = text.replacen("average_score: None", "average_score: Some(NaN)", 1);
+    assert_ne!(changed, text);
+    fs::write(&path, changed).expect("write");
+    settle();
+    storage::load_workspace_using(&dir, Some(&cache)).expect("load");
+    let cached = storage::load_workspace_using(&dir, Some(&cache)).expect("load");
+    assert_eq!(cached.from_cache, COUNT - 1);
+    let score = cached.workspace.products[&id].applications[0]
+        .scores
+        .official
+        .average_score;
+    assert!(score.is_some_and(f32::is_nan), "{score:?}");
 }
 
 #[test]

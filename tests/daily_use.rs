@@ -997,4 +997,37 @@ fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
             "after renaming a product “{name}”"
         );
     }
+    // Several rows changed before the table is drawn again (another screen was open, or
+    // a rescan reloaded several products): each lands where a full sort puts it. The
+    // middle row of the table is renamed to sort last, and the first product (the first
+    // row built, so re-placed first) to sort near the end: re-placed one at a time, the
+    // first product's place would be searched for while the other still sat in the
+    // middle under its new name, and land before it.
+    let visible = harness.state().portfolio.visible_ids();
+    let middle = visible[visible.len() / 2].clone();
+    let first_built = visible
+        .iter()
+        .filter(|id| **id != middle)
+        .min()
+        .expect("a product")
+        .clone();
+    for (id, name) in [(middle, "Zz cuối cùng"), (first_built, "Xoài Bắc Quang")] {
+        harness
+            .state_mut()
+            .state
+            .as_mut()
+            .expect("ws")
+            .apply(&Command::SetText {
+                id,
+                field: TextField::Name,
+                value: name.to_owned(),
+            })
+            .expect("renamed");
+    }
+    harness.run();
+    assert_eq!(
+        harness.state().portfolio.visible_ids(),
+        sorted_by_name(harness.state()),
+        "after two renames in one frame"
+    );
 }

@@ -354,7 +354,8 @@ pub fn application_deadlines(
         // re-rating itself is still being prepared (its filing deadline is this window's
         // close; once it is submitted, the filing is done).
         let filing_rerating = app.kind == super::model::ApplicationKind::ReRating
-            && matches!(app.stage, Stage::Preparing | Stage::DossierInPreparation);
+            && matches!(app.stage, Stage::Preparing | Stage::DossierInPreparation)
+            && holder.revocation.is_none();
         if let Some((opens, closes)) = holder_rules.rerating_window(expiry)
             && (app.stage == Stage::Recognised || filing_rerating)
         {

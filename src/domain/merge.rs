@@ -76,12 +76,21 @@ pub enum Keep {
 /// Applications are only ever added at the end, so when one side started a new one the
 /// other's last is the one they share ([`Part::Applications`] then says whose later
 /// applications to keep), and edits to it on either side are still offered one by one.
+///
+/// When the lists differ in length they must agree, application by application, on
+/// kind and year up to there: receiving a bundle may insert an older application before
+/// the current one (`domain::exchange`), and two different applications are never
+/// compared part by part. Otherwise there is no shared application: only the whole list
+/// is a choice ([`Part::Applications`]).
 pub fn shared_index(current: &Product, copy: &Product) -> Option<usize> {
-    current
-        .applications
-        .len()
-        .min(copy.applications.len())
-        .checked_sub(1)
+    let (ours, theirs) = (&current.applications, &copy.applications);
+    let last = ours.len().min(theirs.len()).checked_sub(1)?;
+    let aligned = ours.len() == theirs.len()
+        || ours
+            .iter()
+            .zip(theirs.iter())
+            .all(|(a, b)| a.kind == b.kind && a.year == b.year);
+    aligned.then_some(last)
 }
 
 /// `product`'s application compared with `other`'s (see [`shared_index`]).
@@ -430,6 +439,49 @@ mod tests {
             origin: Origin::Edit,
             changes: Vec::new(),
         }
+    }
+
+    /// Receiving a bundle may put an older application before the current one: the two
+    /// versions' applications at one index are then different applications, and none of
+    /// their parts is compared or merged across them; only the whole list is a choice.
+    #[test]
+    fn applications_that_do_not_correspond_are_never_merged_part_by_part() {
+        use crate::domain::model::Certificate;
+        let base = product();
+        let mut older = base.applications[0].clone();
+        older.year = 2023;
+        older.certificate = Some(Certificate {
+            star: 3,
+            number: "12/QĐ-UBND".into(),
+            issued_on: chrono::NaiveDate::from_ymd_opt(2023, 8, 1).expect("date"),
+        });
+        let mut current = base.clone();
+        current.applications[0].year = 2025;
+        current.applications.insert(0, older.clone());
+        let mut copy = base;
+        copy.applications[0].year = 2025;
+        copy.applications[0].stage = crate::domain::stage::Stage::SubmittedToCommune;
+        assert_eq!(shared_index(&current, &copy), None);
+        let parts = differences(&current, &copy);
+        assert_eq!(parts, vec![Part::Applications]);
+        // Keeping this side's list keeps the 2023 certificate; the copy's is the copy's.
+        let kept = merge(
+            &current,
+            &copy,
+            &BTreeMap::from([(Part::Process, Keep::Copy)]),
+        );
+        assert_eq!(kept.applications[0], older);
+        let taken = merge(
+            &current,
+            &copy,
+            &BTreeMap::from([(Part::Applications, Keep::Copy)]),
+        );
+        assert_eq!(taken.applications, copy.applications);
+        // Lists that do correspond: the shared last application is merged part by part.
+        let mut longer = copy.clone();
+        longer.applications.push(longer.applications[0].clone());
+        longer.applications[1].year = 2026;
+        assert_eq!(shared_index(&copy, &longer), Some(0));
     }
 
     #[test]

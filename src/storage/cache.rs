@@ -15,6 +15,11 @@
 //!   by a hash of both; the 8 most recently written are kept.
 //! - **Tied to this build**: the executable's size and time are part of its key, so a
 //!   new version (whose products may have new fields) never reads an older cache.
+//! - **Only settled files**: a file changed within the last 3 s is not cached (a
+//!   same-size rewrite within one tick of its time stamp would keep the identity of
+//!   what was read: git's "racy clean"), nor a product holding a number JSON cannot
+//!   carry (NaN). The evidence clean-up, `check` and the many-communes view read the
+//!   files themselves.
 //! - **Rebuildable**: a cache that is missing, damaged, of another build or another
 //!   folder is ignored and written again after the open. A blob that does not decode is
 //!   read from its file instead.
@@ -29,7 +34,7 @@ use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -166,10 +171,8 @@ fn folder_name(dir: &Path) -> String {
 pub struct Reader {
     file: File,
     entries: HashMap<String, (Identity, FileStamp, u64, u64, u32)>,
-    /// A blob failed to decode: the cache is rewritten after the open.
+    /// A blob failed its check or to decode: the cache is rewritten after the open.
     damaged: AtomicBool,
-    /// Products read from their files instead (new, changed, or damaged blobs).
-    misses: AtomicUsize,
 }
 
 impl std::fmt::Debug for Reader {
@@ -223,7 +226,6 @@ impl Reader {
             file,
             entries,
             damaged: AtomicBool::new(false),
-            misses: AtomicUsize::new(0),
         })
     }
 
@@ -235,8 +237,7 @@ impl Reader {
         identity: &Identity,
         buffer: &mut Vec<u8>,
     ) -> Option<(Product, FileStamp)> {
-        let found = self
-            .entries
+        self.entries
             .get(stem)
             .and_then(|(cached, stamp, offset, len, crc)| {
                 if cached != identity {
@@ -253,18 +254,16 @@ impl Reader {
                     self.damaged.store(true, Ordering::Relaxed);
                 }
                 decoded.map(|p| (p, *stamp))
-            });
-        if found.is_none() {
-            self.misses.fetch_add(1, Ordering::Relaxed);
-        }
-        found
+            })
     }
 
-    /// Whether the cache should be written again after an open of `count` files: a blob
-    /// was damaged, or enough files were read from disk that the next open would gain.
-    pub fn stale(&self, count: usize) -> bool {
-        let misses = self.misses.load(Ordering::Relaxed);
-        self.damaged.load(Ordering::Relaxed) || misses >= (count / 20).max(100)
+    /// Whether the cache should be written again after an open of `count` files of
+    /// which `uncached` could have been cached but were read from their files (new or
+    /// changed since): a blob was damaged, or enough of them that the next open gains.
+    /// Files that are never cached (a problem, read-only) do not count, or a workspace
+    /// holding many would rewrite its cache at every open.
+    pub fn stale(&self, count: usize, uncached: usize) -> bool {
+        self.damaged.load(Ordering::Relaxed) || uncached >= (count / 20).max(100)
     }
 }
 
@@ -325,7 +324,10 @@ pub fn write<'a>(
         };
         let mut offset = 0u64;
         let mut blob = Vec::with_capacity(64 * 1024);
-        for entry in entries {
+        let now_ns = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
+        for entry in entries.filter(|e| settled(&e.identity, now_ns) && all_finite(e.product)) {
             blob.clear();
             serde_json::to_writer(&mut blob, entry.product)?;
             out.write_all(&blob)?;
@@ -357,6 +359,56 @@ pub fn write<'a>(
     Ok(())
 }
 
+/// Whether a file was last changed long enough ago to be cached: a file rewritten at the
+/// same size within one tick of its time stamp (2 s on a FAT32 stick) would otherwise
+/// keep the identity of what was read and be served stale ("racy clean", as git calls
+/// it). Such a file is read from itself at the next open, and cached at a later one.
+fn settled(identity: &Identity, now_ns: i128) -> bool {
+    const MARGIN_NS: i128 = 3_000_000_000;
+    identity.modified_ns.max(identity.changed_ns) < now_ns - MARGIN_NS
+}
+
+/// Whether every number in `product` survives JSON (which writes NaN and infinities as
+/// `null`): a product holding one is not cached.
+fn all_finite(product: &Product) -> bool {
+    use crate::domain::history::Change;
+    let score_ok =
+        |r: &crate::domain::model::OfficialResult| r.average_score.is_none_or(f32::is_finite);
+    product
+        .applications
+        .iter()
+        .all(|a| score_ok(&a.scores.official))
+        && product
+            .history
+            .iter()
+            .flat_map(|e| &e.changes)
+            .all(|c| match c {
+                Change::Official { from, to } => score_ok(from) && score_ok(to),
+                _ => true,
+            })
+}
+
+/// Whether `path` is one of this module's files: `<16 hex digits>.cache`, or a temporary
+/// `<16 hex digits>.tmp<digits>` (the clean-up touches nothing else, whatever folder
+/// `OCOP_CACHE_DIR` names).
+fn ours(path: &Path) -> Option<bool> {
+    let stem = path.file_stem()?.to_str()?;
+    let ext = path.extension()?.to_str()?;
+    if stem.len() != 16 || !stem.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    if ext == "cache" {
+        Some(true)
+    } else if ext
+        .strip_prefix("tmp")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Keeps the [`KEEP_CACHES`] most recently written caches of `folder` (and `keep`), and
 /// removes temporary files a crash left.
 fn prune(folder: &Path, keep: &Path) {
@@ -370,9 +422,9 @@ fn prune(folder: &Path, keep: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .unwrap_or(std::time::UNIX_EPOCH);
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("cache") if path != keep => caches.push((modified, path)),
-            Some(ext) if ext.starts_with("tmp") => {
+        match ours(&path) {
+            Some(true) if path != keep => caches.push((modified, path)),
+            Some(false) => {
                 let old = modified
                     .elapsed()
                     .is_ok_and(|age| age > std::time::Duration::from_secs(3600));

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::load::{parse_product, read_text};
 use super::{
     MAX_PRODUCT_FILE_BYTES, PRODUCTS_DIR, ProductFile, SkipReason, StorageError, TRASH_DIR,
-    evidence, fsio, load_workspace, product_path,
+    evidence, fsio, load_workspace_using, product_path,
 };
 use crate::domain::model::Product;
 
@@ -50,7 +50,9 @@ pub fn unused_evidence(
     now: std::time::SystemTime,
     grace: std::time::Duration,
 ) -> Result<CleanupPlan, StorageError> {
-    let loaded = load_workspace(dir)?;
+    // Every product file as it is now, never the open cache: a file evidence is removed
+    // by must be what was read.
+    let loaded = load_workspace_using(dir, None)?;
     let refuse = |reason, path| Err(StorageError::Refused { reason, path });
     if let Some(stem) = loaded.unreadable.iter().next() {
         return refuse(

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::bundle;
-use super::{SkipReason, StorageError, fsio, load_workspace, looks_like_workspace};
+use super::{SkipReason, StorageError, fsio, load_workspace_using, looks_like_workspace};
 use crate::domain::exchange::FileRole;
 use crate::domain::model::Product;
 
@@ -139,7 +139,9 @@ type ItemResult = (Result<ManySource, ItemError>, Vec<StorageError>);
 
 fn read_item(item: &Item) -> ItemResult {
     match item {
-        Item::Workspace(path) => match load_workspace(path) {
+        // Not through this computer's open cache: one cache per commune would replace the
+        // officer's own workspace's (only the 8 latest are kept).
+        Item::Workspace(path) => match load_workspace_using(path, None) {
             Ok(loaded) => (
                 Ok(ManySource {
                     label: label_of(path),

@@ -418,6 +418,7 @@ pub fn load_workspace_using(
         .and_then(|path| cache::Reader::open(path, dir));
     // Files read cleanly (no problem, writable, named by their id), for the next cache.
     let mut clean: BTreeMap<ProductId, cache::Identity> = BTreeMap::new();
+    let mut clean_from_cache = 0usize;
     // Each read is moved into the workspace as soon as it is due, while the workers parse on.
     read_products_parallel(&to_read, cached.as_ref(), &mut |mut read: ProductRead| {
         if let Some(seen) = read.seen {
@@ -446,6 +447,7 @@ pub fn load_workspace_using(
         }
         let is_clean = read.problems.is_empty() && read.read_only.is_none();
         loaded.from_cache += usize::from(read.cached);
+        clean_from_cache += usize::from(read.cached && is_clean);
         loaded.problems.extend(read.problems);
         match read.product {
             Some(product) => {
@@ -488,7 +490,9 @@ pub fn load_workspace_using(
         });
     }
     if let Some(path) = cache_path
-        && cached.as_ref().is_none_or(|c| c.stale(to_read.len()))
+        && cached
+            .as_ref()
+            .is_none_or(|c| c.stale(to_read.len(), clean.len().saturating_sub(clean_from_cache)))
     {
         drop(cached);
         let entries = clean.iter().filter_map(|(id, identity)| {
