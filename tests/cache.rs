@@ -17,15 +17,22 @@ use ocop_tracker::storage::{self, LoadedWorkspace};
 
 const COUNT: usize = 600;
 
-fn saved_workspace() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+/// A synthetic workspace just written: (its temp folder, the workspace, a cache folder).
+fn written_workspace(seed: u64) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let catalog = common::catalog();
-    let workspace = demo::synthetic_workspace(COUNT, 3, &catalog, common::today());
+    let workspace = demo::synthetic_workspace(COUNT, seed, &catalog, common::today());
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("ws");
     storage::save_workspace(&dir, &workspace).expect("save");
     let cache = tmp.path().join("cache");
-    settle();
     (tmp, dir, cache)
+}
+
+/// [`written_workspace`], its files settled.
+fn saved_workspace() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let written = written_workspace(3);
+    settle();
+    written
 }
 
 /// Lets the files just written settle: the cache never takes a file changed within the
@@ -204,12 +211,7 @@ fn a_damaged_or_foreign_cache_is_ignored_and_written_again() {
 
 #[test]
 fn a_file_changed_within_seconds_is_not_cached_until_it_settles() {
-    let catalog = common::catalog();
-    let workspace = demo::synthetic_workspace(COUNT, 4, &catalog, common::today());
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("ws");
-    storage::save_workspace(&dir, &workspace).expect("save");
-    let cache = tmp.path().join("cache");
+    let (_tmp, dir, cache) = written_workspace(4);
     // Just written: read, and the cache written without them.
     let fresh = storage::load_workspace_using(&dir, Some(&cache)).expect("load");
     assert_eq!(fresh.workspace.products.len(), COUNT);

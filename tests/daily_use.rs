@@ -950,6 +950,17 @@ fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
     let mut harness = harness_sized(&ws, egui::vec2(1280.0, 800.0), Lang::Vi);
     to_portfolio(&mut harness);
     harness.run();
+    let rename = |app: &mut OcopApp, id: ProductId, name: &str| {
+        app.state
+            .as_mut()
+            .expect("ws")
+            .apply(&Command::SetText {
+                id,
+                field: TextField::Name,
+                value: name.to_owned(),
+            })
+            .expect("renamed");
+    };
     let sorted_by_name = |app: &OcopApp| -> Vec<ProductId> {
         let mut all: Vec<(String, ProductId)> = app
             .state
@@ -979,17 +990,7 @@ fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
     .enumerate()
     {
         let id = harness.state().portfolio.visible_ids()[60 + n * 50].clone();
-        harness
-            .state_mut()
-            .state
-            .as_mut()
-            .expect("ws")
-            .apply(&Command::SetText {
-                id,
-                field: TextField::Name,
-                value: (*name).to_owned(),
-            })
-            .expect("renamed");
+        rename(harness.state_mut(), id, name);
         harness.run();
         assert_eq!(
             harness.state().portfolio.visible_ids(),
@@ -1012,17 +1013,7 @@ fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
         .expect("a product")
         .clone();
     for (id, name) in [(middle, "Zz cuối cùng"), (first_built, "Xoài Bắc Quang")] {
-        harness
-            .state_mut()
-            .state
-            .as_mut()
-            .expect("ws")
-            .apply(&Command::SetText {
-                id,
-                field: TextField::Name,
-                value: name.to_owned(),
-            })
-            .expect("renamed");
+        rename(harness.state_mut(), id, name);
     }
     harness.run();
     assert_eq!(

@@ -10,7 +10,6 @@
 
 use crate::common;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::Command as Process;
 
@@ -33,17 +32,7 @@ fn open_demo() -> (tempfile::TempDir, AppState) {
     (tmp, state)
 }
 
-/// `word/document.xml` of a .docx.
-fn document_xml(bytes: &[u8]) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .expect("utf-8");
-    xml
-}
+use common::document_xml;
 
 /// The text of the document (runs joined), for content checks.
 fn plain_text(xml: &str) -> String {

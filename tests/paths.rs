@@ -23,7 +23,6 @@ use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::sync::atomic::AtomicBool;
@@ -171,14 +170,8 @@ fn shas(product: &Product, app: usize, key: &str) -> BTreeSet<String> {
 /// The text of a .docx file on disk (`word/document.xml`, runs joined, entities
 /// decoded, white space collapsed).
 fn docx_text(path: &Path) -> String {
-    let file = fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut archive = zip::ZipArchive::new(file).expect("a .docx is a zip");
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .expect("utf-8");
+    let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let xml = common::document_xml(&bytes);
     let mut out = String::new();
     let mut rest = xml.as_str();
     while let Some(start) = [rest.find("<w:t>"), rest.find("<w:t ")]

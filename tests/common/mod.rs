@@ -231,3 +231,16 @@ pub fn convert_to_pdf<P: AsRef<std::ffi::OsStr>>(
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// `word/document.xml` of a .docx.
+pub fn document_xml(bytes: &[u8]) -> String {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("utf-8");
+    xml
+}

@@ -193,7 +193,7 @@ mod tests {
             ("utf-16 be", utf16be),
             ("utf-16 le, no bom", no_bom_le),
         ] {
-            let sheet = read_csv(&bytes).unwrap();
+            let sheet = read_csv(&bytes).expect("reads");
             assert_eq!(texts(&sheet), expected, "{what}");
         }
     }
@@ -202,7 +202,7 @@ mod tests {
     fn the_vietnamese_windows_code_page_is_read_and_composed() {
         // As Excel writes it: "ô" is one byte (F4), the tone a combining mark after it
         // (EC acute, CC grave).
-        let sheet = read_csv(b"T\xEAn,C\xF4\xECm H\xF4\xCCng Quang\n").unwrap();
+        let sheet = read_csv(b"T\xEAn,C\xF4\xECm H\xF4\xCCng Quang\n").expect("reads");
         assert_eq!(
             texts(&sheet),
             vec![vec!["Tên".to_owned(), "Cốm Hồng Quang".to_owned()]]
@@ -211,8 +211,8 @@ mod tests {
 
     #[test]
     fn rows_keep_their_numbers_and_a_line_break_in_quotes_stays_in_the_cell() {
-        let sheet = read_csv(b"\n\nA,B\n\"one\ntwo\",3\n").unwrap();
+        let sheet = read_csv(b"\n\nA,B\n\"one\ntwo\",3\n").expect("reads");
         assert_eq!(sheet.first_row_number, 3);
-        assert_eq!(texts(&sheet).get(1).unwrap().first().unwrap(), "one\ntwo");
+        assert_eq!(texts(&sheet)[1][0], "one\ntwo");
     }
 }
