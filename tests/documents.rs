@@ -494,7 +494,7 @@ fn the_report_opens_with_the_answer_in_large_type() {
 fn status_lists_required_documents_first_and_names_the_papers_for_each_step() {
     let (_tmp, state) = open_demo();
     for product in state.workspace().products.values() {
-        let status = status::product_status(product, state.catalog(), state.today()).unwrap();
+        let status = status::product_status(&product, state.catalog(), state.today()).unwrap();
         let ranks: Vec<u8> = status
             .documents
             .iter()

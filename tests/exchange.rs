@@ -63,7 +63,7 @@ fn commune_workspace(root: &Path) -> PathBuf {
             officers: vec!["Nguyễn Văn An".into()],
             ..Default::default()
         },
-        products: BTreeMap::new(),
+        products: Default::default(),
     };
     storage::save_workspace(&ws, &workspace).expect("commune workspace");
     ws

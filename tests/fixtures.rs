@@ -52,7 +52,7 @@ fn check_against_expected(name: &str) {
     assert!(loaded.workspace_file_writable);
     let expected_dir = fixture(name).join("expected");
     for (id, product) in &loaded.workspace.products {
-        let written = storage::product_to_ron(product).expect("serialise");
+        let written = storage::product_to_ron(&product).expect("serialise");
         let expected_path = expected_dir.join(format!("{id}.ron"));
         // A deliberate format change (with its migration) rewrites the expectation:
         // `OCOP_WRITE_EXPECTED=1 cargo test --test integration fixtures::`, then review the diff.

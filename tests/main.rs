@@ -35,6 +35,7 @@ mod sides;
 mod snapshots;
 mod stars;
 mod storage;
+mod store;
 mod summary;
 mod syncthing;
 mod windows;

@@ -792,11 +792,11 @@ fn many_communes_count_one_product_once_with_its_source() {
         Lang::Vi,
     )
     .unwrap();
-    let names: Vec<&str> = state
+    let names: Vec<String> = state
         .workspace()
         .products
         .values()
-        .map(|p| p.name.as_str())
+        .map(|p| p.name.clone())
         .collect();
     assert_eq!(
         names.iter().filter(|n| **n == "Cốm Hồng Quang").count(),

@@ -8,7 +8,6 @@
     reason = "test code: a panic is the failure message"
 )]
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::common;
@@ -221,7 +220,7 @@ fn many_communes_with_the_same_longest_ids_open() {
             ocop_tracker::domain::demo::new_product(id(&long), "Sản phẩm dài", 6, &template, 2026);
         let workspace = ocop_tracker::domain::model::Workspace {
             info: Default::default(),
-            products: BTreeMap::from([(product.id.clone(), product)]),
+            products: [(product.id.clone(), product)].into_iter().collect(),
         };
         storage::save_workspace(&district.join(format!("xa-{n}")), &workspace).unwrap();
     }

@@ -18,11 +18,11 @@ fn demo_workspace_loads_clean() {
     let (_tmp, ws) = common::demo_copy();
     let loaded = storage::load_workspace(&ws).expect("workspace");
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    let names: Vec<&str> = loaded
+    let names: Vec<String> = loaded
         .workspace
         .products
         .values()
-        .map(|p| p.name.as_str())
+        .map(|p| p.name.clone())
         .collect();
     assert_eq!(names, ["Cốm Hồng Quang", "Thịt trâu Bình An"]);
 }

@@ -150,7 +150,10 @@ fn export_of_the_demo_reads_back_field_by_field() {
     // Each product's row holds what the portfolio table shows (the same Row the
     // screen builds), plus its certificate.
     for product in state.workspace().products.values() {
-        let ui_row = ocop_tracker::ui::portfolio::build_row(&state, product);
+        let ui_row = ocop_tracker::ui::portfolio::build_row(
+            &state,
+            &state.digest(&product.id).expect("digest"),
+        );
         let row = rows
             .iter()
             .find(|r| cell_text(&r[0]) == product.name)
@@ -293,12 +296,12 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
         .workspace()
         .products
         .values()
-        .map(|p| (key(p), p))
+        .map(|p| (key(&p), p))
         .collect();
     assert_eq!(target.workspace().products.len(), 4);
     for imported in target.workspace().products.values() {
         let original = originals
-            .get(&key(imported))
+            .get(&key(&imported))
             .expect("same name and producer");
         assert_eq!(
             imported.scoring_set, original.scoring_set,

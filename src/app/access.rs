@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use super::{AppState, Level, Message, Retry, Source};
 use crate::domain::catalog::Catalog;
+use crate::domain::digest::Digest;
 use crate::domain::model::{ProductId, Workspace};
+use crate::domain::store::DigestOf;
 use crate::storage;
 use crate::text::Lang;
 
@@ -155,6 +157,30 @@ impl AppState {
     /// are recorded under it.
     pub fn set_officer(&mut self, name: impl Into<String>) {
         self.officer = name.into();
+    }
+
+    /// What the screens need of product `id` (see `domain::digest`), kept per change.
+    pub fn digest(&self, id: &ProductId) -> Option<std::borrow::Cow<'_, Digest>> {
+        self.workspace.products.digest(id, self.digest_of())
+    }
+
+    /// The digest of every product, in id order.
+    pub fn digests(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Digest>> {
+        self.workspace.products.digests(self.digest_of())
+    }
+
+    /// Lets the products opened by the screens go back to their packed form once there
+    /// are many (`domain::store`); nothing changes that a screen could see.
+    pub fn settle_products(&mut self) {
+        self.workspace.products.settle();
+    }
+
+    fn digest_of(&self) -> DigestOf<'_> {
+        DigestOf {
+            catalog: &self.catalog,
+            today: self.today,
+            side: self.workspace.info.kind,
+        }
     }
 
     /// Every referenced evidence file to check, each in its own folder: the open one, or

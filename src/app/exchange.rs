@@ -362,7 +362,7 @@ pub fn open_review(
     }
     let workspace = crate::domain::model::Workspace {
         info,
-        products: BTreeMap::from([(product.id.clone(), product)]),
+        products: [(product.id.clone(), product)].into_iter().collect(),
     };
     storage::save_workspace(folder.path(), &workspace)?;
     let loaded = storage::load_workspace(folder.path())?;

@@ -293,8 +293,10 @@ impl AppState {
         today: NaiveDate,
         lang: Lang,
     ) -> Result<Self, StorageError> {
-        let loaded = storage::load_workspace(dir)?;
+        // The holidays first: each product's digest is computed as it is read, against
+        // the calendar the window will use.
         let holiday_problems = storage::assets::apply_workspace_holidays(&mut catalog, dir);
+        let loaded = storage::load_workspace_for(dir, &catalog, today)?;
         Ok(AppState::from_loaded(
             dir,
             loaded,
@@ -396,6 +398,7 @@ impl AppState {
     pub fn set_today(&mut self, today: NaiveDate) {
         if self.today != today {
             self.today = today;
+            self.workspace.products.forget_digests();
             self.revision += 1;
         }
     }
@@ -592,9 +595,13 @@ impl AppState {
         self.workspace
             .products
             .values()
-            .flat_map(|p| p.applications.iter())
-            .flat_map(|a| a.dossier.iter())
-            .flat_map(|e| e.attachments.iter().cloned())
+            .flat_map(|p| {
+                p.applications
+                    .iter()
+                    .flat_map(|a| a.dossier.iter())
+                    .flat_map(|e| e.attachments.iter().cloned())
+                    .collect::<Vec<_>>()
+            })
             .collect()
     }
 
@@ -666,6 +673,14 @@ impl AppState {
     /// row instead of rebuilding all of them.
     fn note_change(&mut self, snapshot: &Snapshot) {
         self.revision += 1;
+        // Digests hold the side's deadlines: a workspace that changed side computes
+        // every one again (a change of anything else in the settings leaves them).
+        if let Snapshot::Info { before, after } = snapshot
+            && before.kind != after.kind
+        {
+            self.workspace.products.forget_digests();
+        }
+        self.workspace.products.settle();
         // A change of many products (None) makes the caches rebuild everything.
         let id = match snapshot {
             Snapshot::Product { id, .. } => Some(id.clone()),

@@ -3,7 +3,6 @@
 //! by `ocop-tracker init`; both refuse a folder that is already a workspace or holds
 //! other files, so nothing is ever written over or mixed in.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::domain::model::{Workspace, WorkspaceInfo, WorkspaceKind};
@@ -134,7 +133,7 @@ pub fn create_workspace(dir: &Path, spec: &NewWorkspace) -> Result<(), CreateErr
     }
     let workspace = Workspace {
         info: spec.info(),
-        products: BTreeMap::new(),
+        products: crate::domain::store::Products::new(),
     };
     storage::save_workspace(dir, &workspace)?;
     Ok(())

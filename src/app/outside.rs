@@ -295,9 +295,9 @@ impl AppState {
     /// Products opened read-only are left out: written here they would lose fields.
     pub fn save_copy_to(&self, target: &Path) -> Result<(), AppError> {
         let mut workspace = self.workspace.clone();
-        workspace
-            .products
-            .retain(|id, _| !self.read_only.contains(id));
+        for id in &self.read_only {
+            workspace.products.remove(id);
+        }
         storage::save_workspace(target, &workspace).map_err(AppError::CopyNotSaved)
     }
 

@@ -83,11 +83,6 @@ pub fn portfolio_book(
     lang: Lang,
 ) -> PortfolioBook {
     let rows = spreadsheet::portfolio_rows(workspace, catalog, today);
-    let codes: std::collections::BTreeMap<&ProductId, &str> = workspace
-        .products
-        .values()
-        .map(|p| (&p.id, p.product_code.as_str()))
-        .collect();
     let text_cell = |s: &str| OutCell::Text(s.to_owned());
     let out_rows = rows
         .iter()
@@ -102,7 +97,7 @@ pub fn portfolio_book(
                 text_cell(&row.name),
                 text_cell(&row.producer),
                 text_cell(&row.commune),
-                text_cell(codes.get(&row.id).copied().unwrap_or("")),
+                text_cell(&row.product_code),
                 OutCell::Int(u32::from(row.scoring_set)),
                 row.stage
                     .map_or(OutCell::Empty, |s| text_cell(lang.t(text::stage_name(s)))),

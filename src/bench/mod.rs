@@ -49,10 +49,10 @@ pub fn child_load(dir: Option<&Path>) -> Result<(), String> {
     let dir = dir.ok_or("bench-load needs a folder")?;
     let start = Instant::now();
     let mut catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
-    let loaded = storage::load_workspace(dir).map_err(|e| e.to_string())?;
-    let from_cache = loaded.from_cache;
     let holidays = storage::assets::apply_workspace_holidays(&mut catalog, dir);
     let today = chrono::Local::now().date_naive();
+    let loaded = storage::load_workspace_for(dir, &catalog, today).map_err(|e| e.to_string())?;
+    let from_cache = loaded.from_cache;
     let state = AppState::from_loaded(dir, loaded, catalog, today, Lang::Vi, &holidays);
     let seconds = start.elapsed().as_secs_f64();
     println!(
@@ -423,7 +423,7 @@ fn document_figures() -> Result<(), String> {
         .find(|p| p.scoring_set == 6)
         .ok_or("no demo product")?;
     let input = Input {
-        product,
+        product: &product,
         workspace: &workspace.info,
         catalog: &catalog,
         today: chrono::Local::now().date_naive(),

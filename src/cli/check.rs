@@ -35,14 +35,18 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
     }
     // Stored evidence whose name is not its content's SHA-256 (renamed by hand, or a
     // damaged copy): reported, never deleted. Referenced files are checked below.
-    let referenced: std::collections::BTreeSet<&str> = loaded
+    let referenced: std::collections::BTreeSet<String> = loaded
         .workspace
         .products
         .values()
-        .flat_map(|p| p.applications.iter())
-        .flat_map(|a| a.dossier.iter())
-        .flat_map(|e| e.attachments.iter())
-        .map(|a| a.stored_path.as_str())
+        .flat_map(|p| {
+            p.applications
+                .iter()
+                .flat_map(|a| a.dossier.iter())
+                .flat_map(|e| e.attachments.iter())
+                .map(|a| a.stored_path.clone())
+                .collect::<Vec<_>>()
+        })
         .collect();
     for stored in storage::evidence::list_stored(dir).unwrap_or_default() {
         if referenced.contains(stored.as_str()) {
@@ -84,7 +88,7 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
         let path = storage::product_path(dir, &product.id);
         let path = path.display();
         // The product's own data, by the rule a receive applies too (`domain::checks`).
-        for problem in crate::domain::checks::data_problems(product, &catalog) {
+        for problem in crate::domain::checks::data_problems(&product, &catalog) {
             problems.push(format!(
                 "{} — {path}",
                 text::data_problem(&problem, product.scoring_set, lang)

@@ -34,7 +34,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         // The row the portfolio screen and the Excel export show: the same completeness
         // and the deadline that concerns this side (a cooperative is not told the
         // commune's own deadlines).
-        let row = spreadsheet::portfolio_row(product, &catalog, today, side);
+        let row = spreadsheet::portfolio_row(&product, &catalog, today, side);
         let pct = row.completeness;
         let deadline = row.deadline;
         let rule = deadline

@@ -10,9 +10,10 @@ use chrono::{Datelike, NaiveDate};
 use super::catalog::Catalog;
 use super::deadlines::{self, DeadlineKind};
 use super::ics::{self, IcsEvent};
-use super::model::{CertificateStanding, ProductId, Workspace};
+use super::model::{CertificateStanding, Product, ProductId, Workspace, WorkspaceKind};
 use super::scoring::{self, Outcome};
 use super::stage::Stage;
+use super::store::DigestOf;
 
 /// How far back an overdue item is still shown, in days.
 pub const OVERDUE_WINDOW_DAYS: i64 = 365;
@@ -100,33 +101,18 @@ fn still_open_when_past(kind: DeadlineKind, stage: Stage) -> bool {
     }
 }
 
-/// Every agenda item of the workspace, by date.
+/// Every agenda item of the workspace, by date (each product's from its digest).
 pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec<AgendaItem> {
-    let mut items = Vec::new();
-    for product in workspace.products.values() {
-        let Some(app) = product.current() else {
-            continue;
-        };
-        let all = deadlines::application_deadlines(product, app, today, &catalog.calendar);
-        for deadline in deadlines::for_side(all, workspace.info.kind) {
-            let days_left = (deadline.date - today).num_days();
-            let relevant = if days_left < 0 {
-                days_left >= -OVERDUE_WINDOW_DAYS && still_open_when_past(deadline.kind, app.stage)
-            } else {
-                days_left <= HORIZON_DAYS
-            };
-            if relevant {
-                items.push(AgendaItem {
-                    product_id: product.id.clone(),
-                    product_name: product.name.clone(),
-                    date: deadline.date,
-                    kind: deadline.kind,
-                    document_key: deadline.document_key,
-                    days_left,
-                });
-            }
-        }
-    }
+    let of = DigestOf {
+        catalog,
+        today,
+        side: workspace.info.kind,
+    };
+    let mut items: Vec<AgendaItem> = workspace
+        .products
+        .digests(of)
+        .flat_map(|d| d.agenda.clone())
+        .collect();
     items.sort_by(|a, b| {
         (a.date, a.kind, &a.product_id, &a.document_key).cmp(&(
             b.date,
@@ -135,6 +121,39 @@ pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec
             &b.document_key,
         ))
     });
+    items
+}
+
+/// The agenda items of one product for `side`, in no particular order.
+pub fn items_of(
+    product: &Product,
+    side: WorkspaceKind,
+    catalog: &Catalog,
+    today: NaiveDate,
+) -> Vec<AgendaItem> {
+    let mut items = Vec::new();
+    let Some(app) = product.current() else {
+        return items;
+    };
+    let all = deadlines::application_deadlines(product, app, today, &catalog.calendar);
+    for deadline in deadlines::for_side(all, side) {
+        let days_left = (deadline.date - today).num_days();
+        let relevant = if days_left < 0 {
+            days_left >= -OVERDUE_WINDOW_DAYS && still_open_when_past(deadline.kind, app.stage)
+        } else {
+            days_left <= HORIZON_DAYS
+        };
+        if relevant {
+            items.push(AgendaItem {
+                product_id: product.id.clone(),
+                product_name: product.name.clone(),
+                date: deadline.date,
+                kind: deadline.kind,
+                document_key: deadline.document_key,
+                days_left,
+            });
+        }
+    }
     items
 }
 
@@ -159,55 +178,112 @@ pub struct Stats {
     pub without_set: Vec<(ProductId, String)>,
 }
 
-/// Computes the chart counts.
+/// What one product adds to the dashboard's counts (kept in its digest).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductStats {
+    /// Stage of the current application.
+    pub stage: Stage,
+    /// Its name when its scoring set is not chosen yet.
+    pub without_set: Option<String>,
+    /// Its latest certificate's star and standing today.
+    pub standing: Option<(u8, CertificateStanding)>,
+    /// The predicted star (0: below 3★ or eliminated), when not officially rated and
+    /// the sheet has answers; None with `scored` false: not scored yet.
+    pub predicted: Option<u8>,
+    /// Whether it counts as rated or predicted (false: "not scored yet").
+    pub scored: bool,
+    /// Year and quarter its certificate expires in, when it still can.
+    pub expiring: Option<(i32, u32)>,
+}
+
+/// What `product` adds to the counts; None without a current application.
+pub fn product_stats(
+    product: &Product,
+    catalog: &Catalog,
+    today: NaiveDate,
+) -> Option<ProductStats> {
+    let app = product.current()?;
+    let without_set =
+        (product.scoring_set == super::criteria::NO_SET).then(|| product.name.clone());
+    // Only a certificate valid today counts as an official star.
+    let standing = product.certificate_standing(today);
+    let official = app
+        .scores
+        .official
+        .star
+        .or(standing.as_ref().map(|(c, _)| c.star));
+    let sheet = if app.scores.commune_view.answers.is_empty() {
+        &app.scores.self_assessment
+    } else {
+        &app.scores.commune_view
+    };
+    let (predicted, scored) = match catalog.scoring_set(&app.rule_version, product.scoring_set) {
+        // Once officially rated, a product is counted there, not as a prediction.
+        _ if official.is_some() => (None, true),
+        Some(set) if !sheet.answers.is_empty() => {
+            let star = match scoring::evaluate(set, sheet).outcome() {
+                Outcome::Recognised(s) => s,
+                Outcome::NotRecognised | Outcome::Eliminated => 0,
+            };
+            (Some(star), true)
+        }
+        _ => (None, false),
+    };
+    let expiring = if matches!(app.stage, Stage::Revoked | Stage::Expired) {
+        None
+    } else {
+        product
+            .latest_certificate_expiry()
+            .map(|expiry| (expiry.year(), expiry.month0() / 3 + 1))
+    };
+    Some(ProductStats {
+        stage: app.stage,
+        without_set,
+        standing: standing.map(|(c, s)| (c.star, s)),
+        predicted,
+        scored,
+        expiring,
+    })
+}
+
+/// Computes the chart counts (each product's part from its digest).
 pub fn stats(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Stats {
+    let of = DigestOf {
+        catalog,
+        today,
+        side: workspace.info.kind,
+    };
     let mut stats = Stats::default();
     let this_quarter = (today.year(), today.month0() / 3 + 1);
-    for product in workspace.products.values() {
-        let Some(app) = product.current() else {
+    for (id, digest) in workspace
+        .products
+        .keys()
+        .zip(workspace.products.digests(of))
+    {
+        let Some(part) = &digest.stats else {
             continue;
         };
-        *stats.per_stage.entry(app.stage).or_default() += 1;
-        if product.scoring_set == super::criteria::NO_SET {
-            stats
-                .without_set
-                .push((product.id.clone(), product.name.clone()));
+        *stats.per_stage.entry(part.stage).or_default() += 1;
+        if let Some(name) = &part.without_set {
+            stats.without_set.push((id.clone(), name.clone()));
         }
-        // Only a certificate valid today counts as an official star.
-        let standing = product.certificate_standing(today);
-        match &standing {
-            Some((cert, CertificateStanding::Valid)) => {
-                *stats.official_stars.entry(cert.star).or_default() += 1;
+        match &part.standing {
+            Some((star, CertificateStanding::Valid)) => {
+                *stats.official_stars.entry(*star).or_default() += 1;
             }
             Some((_, CertificateStanding::Expired { .. })) => stats.expired_certificates += 1,
             Some((_, CertificateStanding::Revoked { .. })) => stats.revoked_certificates += 1,
             Some((_, CertificateStanding::NotYetIssued)) | None => {}
         }
-        let official = app.scores.official.star.or(standing.map(|(c, _)| c.star));
-        let sheet = if app.scores.commune_view.answers.is_empty() {
-            &app.scores.self_assessment
-        } else {
-            &app.scores.commune_view
-        };
-        match catalog.scoring_set(&app.rule_version, product.scoring_set) {
-            // Once officially rated, a product is counted there, not as a prediction.
-            _ if official.is_some() => {}
-            Some(set) if !sheet.answers.is_empty() => {
-                let star = match scoring::evaluate(set, sheet).outcome() {
-                    Outcome::Recognised(s) => s,
-                    Outcome::NotRecognised | Outcome::Eliminated => 0,
-                };
-                *stats.predicted_stars.entry(star).or_default() += 1;
-            }
-            _ => stats.not_scored += 1,
+        match (part.predicted, part.scored) {
+            (Some(star), _) => *stats.predicted_stars.entry(star).or_default() += 1,
+            (None, true) => {}
+            (None, false) => stats.not_scored += 1,
         }
-        if !matches!(app.stage, Stage::Revoked | Stage::Expired)
-            && let Some(expiry) = product.latest_certificate_expiry()
+        if let Some(quarter) = part.expiring
+            && quarter >= this_quarter
         {
-            let quarter = (expiry.year(), expiry.month0() / 3 + 1);
-            if quarter >= this_quarter {
-                *stats.expiring_per_quarter.entry(quarter).or_default() += 1;
-            }
+            *stats.expiring_per_quarter.entry(quarter).or_default() += 1;
         }
     }
     stats

@@ -3,8 +3,6 @@
 //! Pure data with serde derives. Must not depend on egui, ron, rfd or `std::fs`:
 //! the storage layer decides how these are written.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -137,8 +135,9 @@ impl WorkspaceKind {
 pub struct Workspace {
     /// Commune settings.
     pub info: WorkspaceInfo,
-    /// Products by id (a `BTreeMap` so iteration order is stable).
-    pub products: BTreeMap<ProductId, Product>,
+    /// Products by id, in id order, kept compact while no screen needs them
+    /// ([`super::store`]).
+    pub products: super::store::Products,
 }
 
 /// Kind of OCOP producer (chủ thể OCOP), Decision 26/2026, Art. 2.
@@ -384,6 +383,24 @@ impl Application {
 }
 
 impl Product {
+    /// Whether every number in it survives JSON (which writes NaN and infinities as
+    /// `null`): a product holding one is neither cached nor packed in memory.
+    pub fn all_finite(&self) -> bool {
+        use crate::domain::history::Change;
+        let score_ok = |r: &OfficialResult| r.average_score.is_none_or(f32::is_finite);
+        self.applications
+            .iter()
+            .all(|a| score_ok(&a.scores.official))
+            && self
+                .history
+                .iter()
+                .flat_map(|e| &e.changes)
+                .all(|c| match c {
+                    Change::Official { from, to } => score_ok(from) && score_ok(to),
+                    _ => true,
+                })
+    }
+
     /// Gives back the spare capacity of its lists. A parser grows a list by doubling
     /// (RON does not say a list's length first), so a dossier of 17 documents holds room
     /// for 32: at 20,000 products that spare room was tens of MB.

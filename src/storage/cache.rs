@@ -297,8 +297,9 @@ pub struct Entry<'a> {
     pub identity: Identity,
     /// What its file held.
     pub stamp: FileStamp,
-    /// The product as read from it.
-    pub product: &'a Product,
+    /// The product as read from it, as compact JSON (of a product JSON holds exactly:
+    /// `Products::json_of` gives no other).
+    pub json: Vec<u8>,
 }
 
 /// Writes the cache of workspace `dir` to `path` (through a temporary file renamed over
@@ -323,13 +324,11 @@ pub fn write<'a>(
             entries: Vec::new(),
         };
         let mut offset = 0u64;
-        let mut blob = Vec::with_capacity(64 * 1024);
         let now_ns = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
-        for entry in entries.filter(|e| settled(&e.identity, now_ns) && all_finite(e.product)) {
-            blob.clear();
-            serde_json::to_writer(&mut blob, entry.product)?;
+        for entry in entries.filter(|e| settled(&e.identity, now_ns)) {
+            let blob = entry.json;
             out.write_all(&blob)?;
             let len = blob.len() as u64;
             index.entries.push(IndexEntry {
@@ -366,26 +365,6 @@ pub fn write<'a>(
 fn settled(identity: &Identity, now_ns: i128) -> bool {
     const MARGIN_NS: i128 = 3_000_000_000;
     identity.modified_ns.max(identity.changed_ns) < now_ns - MARGIN_NS
-}
-
-/// Whether every number in `product` survives JSON (which writes NaN and infinities as
-/// `null`): a product holding one is not cached.
-fn all_finite(product: &Product) -> bool {
-    use crate::domain::history::Change;
-    let score_ok =
-        |r: &crate::domain::model::OfficialResult| r.average_score.is_none_or(f32::is_finite);
-    product
-        .applications
-        .iter()
-        .all(|a| score_ok(&a.scores.official))
-        && product
-            .history
-            .iter()
-            .flat_map(|e| &e.changes)
-            .all(|c| match c {
-                Change::Official { from, to } => score_ok(from) && score_ok(to),
-                _ => true,
-            })
 }
 
 /// Whether `path` is one of this module's files: `<16 hex digits>.cache`, or a temporary

@@ -83,7 +83,7 @@ pub fn unused_evidence(
         }
     };
     for product in loaded.workspace.products.values() {
-        add(product);
+        add(&product);
     }
     let mut in_trash_text: Vec<String> = Vec::new();
     let trash = dir.join(TRASH_DIR);

@@ -36,9 +36,9 @@ pub mod spreadsheet;
 pub use cleanup::{CleanupPlan, EVIDENCE_GRACE, unused_evidence};
 pub use load::{
     FolderState, LoadedWorkspace, OnDisk, ReadOnlyReason, documents_dir, folder_state,
-    load_workspace, load_workspace_using, looks_like_workspace, product_dir_listing,
-    product_file_meta, product_path, read_conflict_copy, read_product_file, total_size,
-    trash_conflict_copy,
+    load_workspace, load_workspace_for, load_workspace_using, looks_like_workspace,
+    product_dir_listing, product_file_meta, product_path, read_conflict_copy, read_product_file,
+    total_size, trash_conflict_copy,
 };
 pub(crate) use load::{decode_text, parse_noting_unknown};
 
@@ -490,7 +490,7 @@ pub fn save_workspace(dir: &Path, workspace: &Workspace) -> Result<(), StorageEr
     fsio::ensure_dir(&dir.join(PRODUCTS_DIR))?;
     save_workspace_info(dir, &workspace.info)?;
     for product in workspace.products.values() {
-        save_product(dir, product)?;
+        save_product(dir, &product)?;
     }
     Ok(())
 }

@@ -622,6 +622,11 @@ impl eframe::App for OcopApp {
     }
 
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Products the last frames decoded go back to their packed form once there are
+        // many (cheap when there are few: a counter is compared).
+        if let Some(state) = self.state.as_mut() {
+            state.settle_products();
+        }
         // Retry failed writes every few seconds until they succeed.
         if let Some(state) = self.state.as_mut()
             && state.unsaved_count() > 0

@@ -10,10 +10,11 @@ use egui_extras::{Column, TableBuilder};
 
 use crate::app::AppState;
 use crate::domain::deadlines::Deadline;
+use crate::domain::digest::Digest;
 use crate::domain::model::{CertificateStanding, ProductId};
 use crate::domain::scoring;
 use crate::domain::search;
-use crate::domain::spreadsheet::{PortfolioRow, portfolio_row};
+use crate::domain::spreadsheet::PortfolioRow;
 use crate::domain::stage::Stage;
 
 use super::text::{self, Lang};
@@ -62,50 +63,39 @@ pub enum SortKey {
 /// Computes the rows of every product (once per data revision).
 pub fn build_rows(state: &AppState) -> Vec<Row> {
     state
-        .workspace()
-        .products
-        .values()
-        .map(|product| build_row(state, product))
+        .digests()
+        .map(|digest| build_row(state, &digest))
         .collect()
 }
 
-/// The row of one product.
-pub fn build_row(state: &AppState, product: &crate::domain::model::Product) -> Row {
-    let evidence_problems = product
-        .applications
+/// The row of one product, from its digest (nothing is decoded).
+pub fn build_row(state: &AppState, digest: &Digest) -> Row {
+    let row = &digest.row;
+    let evidence_problems = digest
+        .attachments
         .iter()
-        .flat_map(|a| a.dossier.iter())
-        .flat_map(|e| e.attachments.iter())
-        .filter(|a| {
+        .filter(|stored_path| {
             // Intact, or inside a bundle its manifest lists: no problem to flag.
-            state
-                .evidence_of(&product.id, &a.stored_path)
-                .0
-                .is_some_and(|s| {
-                    !matches!(
-                        s,
-                        crate::storage::evidence::EvidenceStatus::Ok
-                            | crate::storage::evidence::EvidenceStatus::InBundle
-                    )
-                })
+            state.evidence_of(&row.id, stored_path).0.is_some_and(|s| {
+                !matches!(
+                    s,
+                    crate::storage::evidence::EvidenceStatus::Ok
+                        | crate::storage::evidence::EvidenceStatus::InBundle
+                )
+            })
         })
         .count();
     Row {
-        product: portfolio_row(
-            product,
-            state.catalog(),
-            state.today(),
-            state.workspace().info.kind,
-        ),
         folded: search::fold(&format!(
             "{} {} {} {}",
-            product.name, product.producer.name, product.commune, product.product_code
+            row.name, row.producer, row.commune, row.product_code
         )),
-        sort_name: search::fold(&product.name),
-        read_only: state.read_only().contains(&product.id),
-        in_conflict: state.conflicts().iter().any(|c| c.of == product.id),
+        sort_name: search::fold(&row.name),
+        read_only: state.read_only().contains(&row.id),
+        in_conflict: state.conflicts().iter().any(|c| c.of == row.id),
         evidence_problems,
-        source: state.source_of(&product.id),
+        source: state.source_of(&row.id),
+        product: row.clone(),
     }
 }
 
@@ -243,10 +233,10 @@ impl PortfolioUi {
                 Some(ids) if !self.rows.is_empty() => {
                     for id in ids {
                         let at = self.rows.iter().position(|r| r.product.id == id);
-                        match (at, state.workspace().products.get(&id)) {
-                            (Some(i), Some(product)) => {
+                        match (at, state.digest(&id)) {
+                            (Some(i), Some(digest)) => {
                                 if let Some(row) = self.rows.get_mut(i) {
-                                    *row = build_row(state, product);
+                                    *row = build_row(state, &digest);
                                 }
                                 if let Some(changed) = &mut changed_in_place {
                                     changed.insert(i);
@@ -256,8 +246,8 @@ impl PortfolioUi {
                                 self.rows.remove(i);
                                 changed_in_place = None;
                             }
-                            (None, Some(product)) => {
-                                self.rows.push(build_row(state, product));
+                            (None, Some(digest)) => {
+                                self.rows.push(build_row(state, &digest));
                                 changed_in_place = None;
                             }
                             (None, None) => {}

@@ -462,7 +462,7 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
             notes: "Thư mục làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
             kind: WorkspaceKind::Commune,
         },
-        products,
+        products: products.into_iter().collect(),
     }
 }
 

@@ -250,7 +250,7 @@ pub fn synthetic_workspace(
             notes: format!("Sinh tự động, hạt giống {seed}."),
             kind: WorkspaceKind::Commune,
         },
-        products,
+        products: products.into_iter().collect(),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::domain::model::{
 use crate::domain::scoring;
 use crate::domain::search::fold;
 use crate::domain::stage::Stage;
+use crate::domain::store::DigestOf;
 
 /// One product as the portfolio table shows it and the Excel export writes it, with its
 /// certificate: the one row type of both.
@@ -21,6 +22,8 @@ pub struct PortfolioRow {
     /// Producer name.
     pub producer: String,
     pub commune: String,
+    /// Product code, once the commune assigns it.
+    pub product_code: String,
     /// Scoring set 1–26.
     pub scoring_set: u8,
     /// Stage of the current application.
@@ -80,11 +83,15 @@ pub fn portfolio_rows(
     catalog: &Catalog,
     today: NaiveDate,
 ) -> Vec<PortfolioRow> {
-    let side = workspace.info.kind;
+    let of = DigestOf {
+        catalog,
+        today,
+        side: workspace.info.kind,
+    };
     let mut rows: Vec<(String, PortfolioRow)> = workspace
         .products
-        .values()
-        .map(|p| (fold(&p.name), portfolio_row(p, catalog, today, side)))
+        .digests(of)
+        .map(|d| (fold(&d.row.name), d.row.clone()))
         .collect();
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
     rows.into_iter().map(|(_, row)| row).collect()
@@ -131,6 +138,7 @@ pub fn portfolio_row(
         name: product.name.clone(),
         producer: product.producer.name.clone(),
         commune: product.commune.clone(),
+        product_code: product.product_code.clone(),
         scoring_set: product.scoring_set,
         stage: app.map(|a| a.stage),
         valid_star,

@@ -228,12 +228,13 @@ const MAX_CELL_CHARS: usize = 500;
 /// matched by its folded name alone: a list often spells the producer differently or
 /// leaves it out, and adding the product a second time is the worse mistake.
 pub fn preview(inputs: &[PreviewInput<'_>], context: &PreviewContext<'_>) -> ImportPreview {
-    let mut existing: BTreeMap<String, Vec<&Product>> = BTreeMap::new();
+    // (id, producer) by folded name: what a duplicate names, without holding products.
+    let mut existing: BTreeMap<String, Vec<(ProductId, String)>> = BTreeMap::new();
     for product in context.workspace.products.values() {
         existing
             .entry(fold(product.name.trim()))
             .or_default()
-            .push(product);
+            .push((product.id.clone(), product.producer.name.clone()));
     }
     let mut seen: BTreeMap<(String, String), RowAt> = BTreeMap::new();
     let mut proposer = Proposer::new(context.sets);
@@ -291,12 +292,12 @@ pub fn preview(inputs: &[PreviewInput<'_>], context: &PreviewContext<'_>) -> Imp
                         // The same producer's product when there are several of that name.
                         let product = products
                             .iter()
-                            .find(|p| fold(&p.producer.name) == key.1)
+                            .find(|(_, producer)| fold(producer) == key.1)
                             .or_else(|| products.first());
-                        if let Some(product) = product {
+                        if let Some((id, producer)) = product {
                             out.existing.push(Duplicate {
-                                existing: product.id.clone(),
-                                existing_producer: product.producer.name.clone(),
+                                existing: id.clone(),
+                                existing_producer: producer.clone(),
                                 row: good,
                             });
                         }

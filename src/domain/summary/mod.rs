@@ -410,7 +410,7 @@ pub fn summarise(
     let mut by_set: BTreeMap<SetKey, GroupRow<SetKey>> = BTreeMap::new();
     let mut by_group: BTreeMap<GroupKey, GroupRow<GroupKey>> = BTreeMap::new();
     for product in workspace.products.values() {
-        match stage_at(product, as_of, today) {
+        match stage_at(&product, as_of, today) {
             StageAt::Known(stage) => *stage_counts.entry(stage).or_default() += 1,
             StageAt::Approximated(stage) => {
                 *stage_counts.entry(stage).or_default() += 1;
@@ -419,15 +419,15 @@ pub fn summarise(
             StageAt::NotYetAdded => added_after += 1,
             StageAt::NoApplication => without_application += 1,
         }
-        new_certificates.extend(certificates_in(product, period));
-        if let Some(due) = due_in(product, period, next) {
+        new_certificates.extend(certificates_in(&product, period));
+        if let Some(due) = due_in(&product, period, next) {
             due_next.push(due);
         }
         let certified = matches!(
             product.certificate_standing(as_of),
             Some((_, CertificateStanding::Valid))
         );
-        let (set_row, group_row) = set_and_group(product, catalog);
+        let (set_row, group_row) = set_and_group(&product, catalog);
         let set = by_set.entry(set_row.key).or_insert(set_row);
         set.products += 1;
         set.certified += usize::from(certified);

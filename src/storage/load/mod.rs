@@ -15,7 +15,10 @@ use super::{
     PRODUCTS_DIR, ProductFile, SCHEMA_VERSION, SkipReason, StorageError, TRASH_DIR, WORKSPACE_FILE,
     WorkspaceFile, cache, compact, fsio, migrate, shared,
 };
+use crate::domain::catalog::Catalog;
+use crate::domain::digest::Digest;
 use crate::domain::model::{Product, ProductId, Workspace};
+use crate::domain::store::{DigestOf, Packed};
 
 /// Reads only the schema version of one of our files, without parsing the rest, so a
 /// newer file whose structure this build does not know is still recognised as newer.
@@ -174,7 +177,12 @@ pub(super) fn read_text(path: &Path, limit_bytes: u64) -> Result<Option<String>,
 /// One product file, read and parsed (pure function of its bytes, run on worker threads).
 pub(super) struct ProductRead {
     stem: String,
+    /// The product read, while it is not packed (see `parallel::pack`).
     product: Option<Product>,
+    /// The product read, packed, with its id.
+    packed: Option<(ProductId, Packed)>,
+    /// Its digest, when the loader was given the rules.
+    digest: Option<Digest>,
     problems: Vec<StorageError>,
     read_only: Option<ReadOnlyReason>,
     /// The `id` written inside the file, when it differs from the file name.
@@ -201,6 +209,8 @@ pub(super) fn read_product(
     let mut read = ProductRead {
         stem,
         product: None,
+        packed: None,
+        digest: None,
         problems: Vec::new(),
         read_only: None,
         claimed_id: None,
@@ -277,7 +287,6 @@ pub(super) fn read_product(
             product.id = id;
         }
     }
-    product.shrink_to_fit();
     read.product = Some(product);
     read
 }
@@ -307,6 +316,29 @@ pub fn load_workspace(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
 pub fn load_workspace_using(
     dir: &Path,
     cache_folder: Option<&Path>,
+) -> Result<LoadedWorkspace, StorageError> {
+    load_workspace_digested(dir, cache_folder, None)
+}
+
+/// [`load_workspace`] for a window: each product's digest (`domain::digest`) is computed
+/// against `catalog` and `today` while the product is decoded anyway, on the worker that
+/// read it, so the first frame decodes nothing.
+pub fn load_workspace_for(
+    dir: &Path,
+    catalog: &Catalog,
+    today: chrono::NaiveDate,
+) -> Result<LoadedWorkspace, StorageError> {
+    load_workspace_digested(
+        dir,
+        cache::cache_folder().as_deref(),
+        Some((catalog, today)),
+    )
+}
+
+fn load_workspace_digested(
+    dir: &Path,
+    cache_folder: Option<&Path>,
+    rules: Option<(&Catalog, chrono::NaiveDate)>,
 ) -> Result<LoadedWorkspace, StorageError> {
     let ws_path = dir.join(WORKSPACE_FILE);
     let products_dir = dir.join(PRODUCTS_DIR);
@@ -420,59 +452,79 @@ pub fn load_workspace_using(
     let mut clean: BTreeMap<ProductId, cache::Identity> = BTreeMap::new();
     let mut clean_from_cache = 0usize;
     // Each read is moved into the workspace as soon as it is due, while the workers parse on.
-    read_products_parallel(&to_read, cached.as_ref(), &mut |mut read: ProductRead| {
-        if let Some(seen) = read.seen {
-            loaded.listing.insert(format!("{}.ron", read.stem), seen);
-        }
-        if let Some(claimed) = &read.claimed_id {
-            not_self.insert(read.stem.clone());
-            // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
-            if shared::onedrive_copy_of(&read.stem, claimed, &stems)
-                && let Some(of) = ProductId::parse(claimed)
-            {
-                loaded.conflicts.push(ConflictCopy {
-                    path: products_dir.join(format!("{}.ron", read.stem)),
-                    of,
-                    tool: ConflictTool::OneDrive,
-                });
-                read.problems
-                    .retain(|p| !matches!(p, StorageError::IdMismatch { .. }));
-                loaded.problems.extend(read.problems);
-                return;
-            }
-            claims
-                .entry(claimed.clone())
-                .or_default()
-                .push(read.stem.clone());
-        }
-        let is_clean = read.problems.is_empty() && read.read_only.is_none();
-        loaded.from_cache += usize::from(read.cached);
-        clean_from_cache += usize::from(read.cached && is_clean);
-        loaded.problems.extend(read.problems);
-        match read.product {
-            Some(product) => {
-                if let (true, Some(identity)) = (is_clean && cache_path.is_some(), read.identity) {
-                    clean.insert(product.id.clone(), identity);
-                }
-                if let Some(stamp) = read.stamp {
-                    loaded.stamps.insert(product.id.clone(), stamp);
-                }
-                if let Some(reason) = read.read_only {
-                    loaded.read_only.insert(product.id.clone(), reason);
-                }
-                loaded
-                    .workspace
-                    .products
-                    .insert(product.id.clone(), product);
-            }
-            None => {
-                if let (Some(stamp), Some(id)) = (read.stamp, ProductId::parse(&read.stem)) {
-                    loaded.stamps.insert(id, stamp);
-                }
-                loaded.unreadable.insert(read.stem);
-            }
-        }
+    let digest_of = rules.map(|(catalog, today)| DigestOf {
+        catalog,
+        today,
+        side: loaded.workspace.info.kind,
     });
+    let mut products = std::mem::take(&mut loaded.workspace.products);
+    read_products_parallel(
+        &to_read,
+        cached.as_ref(),
+        digest_of,
+        &mut |mut read: ProductRead| {
+            if let Some(seen) = read.seen {
+                loaded.listing.insert(format!("{}.ron", read.stem), seen);
+            }
+            if let Some(claimed) = &read.claimed_id {
+                not_self.insert(read.stem.clone());
+                // OneDrive's `<id>-<computer>.ron`: a copy of a product that also exists.
+                if shared::onedrive_copy_of(&read.stem, claimed, &stems)
+                    && let Some(of) = ProductId::parse(claimed)
+                {
+                    loaded.conflicts.push(ConflictCopy {
+                        path: products_dir.join(format!("{}.ron", read.stem)),
+                        of,
+                        tool: ConflictTool::OneDrive,
+                    });
+                    read.problems
+                        .retain(|p| !matches!(p, StorageError::IdMismatch { .. }));
+                    loaded.problems.extend(read.problems);
+                    return;
+                }
+                claims
+                    .entry(claimed.clone())
+                    .or_default()
+                    .push(read.stem.clone());
+            }
+            let is_clean = read.problems.is_empty() && read.read_only.is_none();
+            loaded.from_cache += usize::from(read.cached);
+            clean_from_cache += usize::from(read.cached && is_clean);
+            loaded.problems.extend(read.problems);
+            let id = match (&read.packed, &read.product) {
+                (Some((id, _)), _) => Some(id.clone()),
+                (None, Some(product)) => Some(product.id.clone()),
+                (None, None) => None,
+            };
+            match id {
+                Some(id) => {
+                    if let (true, Some(identity)) =
+                        (is_clean && cache_path.is_some(), read.identity)
+                    {
+                        clean.insert(id.clone(), identity);
+                    }
+                    if let Some(stamp) = read.stamp {
+                        loaded.stamps.insert(id.clone(), stamp);
+                    }
+                    if let Some(reason) = read.read_only {
+                        loaded.read_only.insert(id.clone(), reason);
+                    }
+                    match (read.packed, read.product) {
+                        (Some((_, packed)), _) => products.insert_packed(id, packed, read.digest),
+                        (None, Some(product)) => products.insert_open(id, product, read.digest),
+                        (None, None) => {}
+                    }
+                }
+                None => {
+                    if let (Some(stamp), Some(id)) = (read.stamp, ProductId::parse(&read.stem)) {
+                        loaded.stamps.insert(id, stamp);
+                    }
+                    loaded.unreadable.insert(read.stem);
+                }
+            }
+        },
+    );
+    loaded.workspace.products = products;
     for (claimed, mut claimants) in claims {
         if stems.contains(&claimed.as_str()) && !not_self.contains(&claimed) {
             claimants.push(claimed.clone());
@@ -500,7 +552,7 @@ pub fn load_workspace_using(
                 stem: id.as_str(),
                 identity: *identity,
                 stamp: *loaded.stamps.get(id)?,
-                product: loaded.workspace.products.get(id)?,
+                json: loaded.workspace.products.json_of(id)?,
             })
         });
         if let Err(err) = cache::write(&path, dir, entries) {

@@ -5,7 +5,35 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{ProductRead, read_product};
+use crate::domain::digest::Digest;
+use crate::domain::model::Product;
+use crate::domain::store::{DigestOf, Packed};
 use crate::storage::cache;
+
+/// Packs the product a worker read (see `domain::store`), with its digest when the
+/// caller gave the rules: the decoded product is dropped here, on the worker, so a load
+/// never holds more than a chunk of decoded products. `json`: the product's compact JSON
+/// when the worker has it (the open cache's bytes), else it is encoded here. A product
+/// JSON cannot hold exactly (a NaN score) stays decoded.
+fn pack(read: &mut ProductRead, json: Option<&[u8]>, digest_of: Option<DigestOf<'_>>) {
+    let Some(product) = read.product.take() else {
+        return;
+    };
+    read.digest = digest_of.map(|of| Digest::of(&product, of));
+    let packed = match json {
+        Some(json) if product.all_finite() => Some(Packed::from_json(json)),
+        _ => Packed::of(&product),
+    };
+    match packed {
+        Some(packed) => read.packed = Some((product.id.clone(), packed)),
+        None => read.product = Some(shrunk(product)),
+    }
+}
+
+fn shrunk(mut product: Product) -> Product {
+    product.shrink_to_fit();
+    product
+}
 
 /// [`read_product`], or the product as the open cache has it when the file is still the
 /// one that was cached (a listed regular file only: anything else takes the full path).
@@ -14,6 +42,7 @@ fn read_or_cached(
     stem: &str,
     regular: bool,
     cached: Option<&cache::Reader>,
+    digest_of: Option<DigestOf<'_>>,
     buffer: &mut Vec<u8>,
     spare: &mut String,
 ) -> ProductRead {
@@ -22,11 +51,12 @@ fn read_or_cached(
         && meta.is_file()
     {
         let identity = cache::Identity::of(&meta);
-        if let Some((mut product, stamp)) = cached.product(stem, &identity, buffer) {
-            product.shrink_to_fit();
-            return ProductRead {
+        if let Some((product, stamp)) = cached.product(stem, &identity, buffer) {
+            let mut read = ProductRead {
                 stem: stem.to_owned(),
                 product: Some(product),
+                packed: None,
+                digest: None,
                 problems: Vec::new(),
                 read_only: None,
                 claimed_id: None,
@@ -35,9 +65,14 @@ fn read_or_cached(
                 identity: Some(identity),
                 cached: true,
             };
+            // `buffer` still holds the cache's JSON of it.
+            pack(&mut read, Some(buffer), digest_of);
+            return read;
         }
     }
-    read_product(path, stem.to_owned(), regular, buffer, spare)
+    let mut read = read_product(path, stem.to_owned(), regular, buffer, spare);
+    pack(&mut read, None, digest_of);
+    read
 }
 
 /// Files each worker takes at a time from the shared queue.
@@ -51,6 +86,7 @@ const LOAD_CHUNK: usize = 128;
 pub(super) fn read_products_parallel(
     files: &[(PathBuf, String, bool)],
     cached: Option<&cache::Reader>,
+    digest_of: Option<DigestOf<'_>>,
     consume: &mut dyn FnMut(ProductRead),
 ) {
     let workers = std::thread::available_parallelism()
@@ -59,7 +95,7 @@ pub(super) fn read_products_parallel(
     let read_part = |part: &[(PathBuf, String, bool)], buffer: &mut Vec<u8>, spare: &mut String| {
         part.iter()
             .map(|(path, stem, regular)| {
-                read_or_cached(path, stem, *regular, cached, buffer, spare)
+                read_or_cached(path, stem, *regular, cached, digest_of, buffer, spare)
             })
             .collect::<Vec<_>>()
     };

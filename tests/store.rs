@@ -1,0 +1,147 @@
+//! The products held packed in memory (`domain::store`): every product comes back as it
+//! went in, a change is never lost or read stale, and a pass over every product keeps
+//! none of them decoded.
+
+use chrono::Days;
+use ocop_tracker::domain::demo;
+use ocop_tracker::domain::digest::Digest;
+use ocop_tracker::domain::model::{Product, ProductId, WorkspaceKind};
+use ocop_tracker::domain::store::{DigestOf, OPEN_LIMIT, Packed, Products};
+
+use crate::common;
+
+/// Heavy synthetic products (every criterion answered, history, attachments, notes) and
+/// the demo's two real ones.
+fn products(count: usize) -> Vec<Product> {
+    let catalog = common::catalog();
+    let mut all: Vec<Product> = demo::synthetic_workspace(count, 7, &catalog, common::today())
+        .products
+        .into_values()
+        .collect();
+    all.extend(demo::seed_workspace(&catalog).products.into_values());
+    all
+}
+
+fn store_of(all: &[Product]) -> Products {
+    all.iter().map(|p| (p.id.clone(), p.clone())).collect()
+}
+
+#[test]
+fn every_product_comes_back_exactly_as_it_went_in() {
+    let all = products(40);
+    let store = store_of(&all);
+    assert_eq!(store.len(), all.len());
+    let (open, bytes) = store.footprint();
+    assert_eq!(open, 0, "inserted products are packed");
+    assert!(bytes > 0);
+    for product in &all {
+        assert_eq!(store.get(&product.id), Some(product), "{}", product.id);
+        let packed = Packed::of(product).expect("finite");
+        assert_eq!(packed.unpack().as_ref(), Some(product));
+        assert!(packed.len() < serde_json::to_vec(product).expect("json").len());
+    }
+    let back: Vec<Product> = store.clone().into_values().collect();
+    let mut expected = all.clone();
+    expected.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(back, expected);
+    assert_eq!(store, store_of(&all));
+}
+
+#[test]
+fn a_pass_over_every_product_keeps_none_decoded_and_get_keeps_only_what_it_opened() {
+    let all = products(30);
+    let store = store_of(&all);
+    let names: Vec<String> = store.values().map(|p| p.name.clone()).collect();
+    assert_eq!(names.len(), all.len());
+    assert_eq!(store.footprint().0, 0, "values() opened nothing");
+    let ids: Vec<ProductId> = store.keys().take(5).cloned().collect();
+    for id in &ids {
+        assert!(store.get(id).is_some());
+    }
+    assert_eq!(store.footprint().0, 5);
+}
+
+#[test]
+fn a_change_survives_settling_and_is_never_read_stale() {
+    let all = products(OPEN_LIMIT + 20);
+    let mut store = store_of(&all);
+    let catalog = common::catalog();
+    let of = DigestOf {
+        catalog: &catalog,
+        today: common::today(),
+        side: WorkspaceKind::Commune,
+    };
+    let id = all[3].id.clone();
+    assert_eq!(store.digest(&id, of).expect("digest").row.name, all[3].name);
+    store.get_mut(&id).expect("product").name = "Tên mới".into();
+    assert_eq!(store.get(&id).expect("product").name, "Tên mới");
+    assert_eq!(
+        store.digest(&id, of).expect("digest").row.name,
+        "Tên mới",
+        "a change drops the digest"
+    );
+    // Open more than the limit, then settle: the change is packed, not dropped.
+    let every: Vec<ProductId> = store.keys().cloned().collect();
+    for other in &every {
+        assert!(store.get(other).is_some());
+    }
+    store.settle();
+    assert_eq!(store.footprint().0, 0, "settled: nothing left open");
+    assert_eq!(store.get(&id).expect("product").name, "Tên mới");
+    let mut expected = all[3].clone();
+    expected.name = "Tên mới".into();
+    assert_eq!(store.remove(&id), Some(expected));
+    assert!(!store.contains_key(&id));
+}
+
+#[test]
+fn a_digest_of_another_day_is_computed_again_not_taken_from_the_cache() {
+    let all = products(3);
+    let mut store = store_of(&all);
+    let catalog = common::catalog();
+    let today = common::today();
+    let of = |today| DigestOf {
+        catalog: &catalog,
+        today,
+        side: WorkspaceKind::Commune,
+    };
+    let id = all[0].id.clone();
+    let now = store.digest(&id, of(today)).expect("digest").into_owned();
+    let later_day = today.checked_add_days(Days::new(400)).expect("date");
+    let later = store
+        .digest(&id, of(later_day))
+        .expect("digest")
+        .into_owned();
+    assert_eq!(later, Digest::of(&all[0], of(later_day)));
+    assert_eq!(now, Digest::of(&all[0], of(today)));
+    store.forget_digests();
+    assert_eq!(
+        store
+            .digest(&id, of(later_day))
+            .expect("digest")
+            .into_owned(),
+        later
+    );
+}
+
+#[test]
+fn a_product_json_cannot_hold_stays_decoded_and_whole() {
+    let mut product = products(1).remove(0);
+    let app = product.applications.last_mut().expect("an application");
+    app.scores.official.average_score = Some(f32::NAN);
+    assert!(Packed::of(&product).is_none());
+    let mut store: Products = [(product.id.clone(), product.clone())]
+        .into_iter()
+        .collect();
+    assert_eq!(store.footprint(), (1, 0), "kept open, not packed");
+    for _ in 0..=OPEN_LIMIT {
+        store.settle();
+    }
+    let back = store.get(&product.id).expect("product");
+    let score = back
+        .applications
+        .last()
+        .and_then(|a| a.scores.official.average_score);
+    assert!(score.is_some_and(f32::is_nan));
+    assert!(store.json_of(&product.id).is_none(), "never cached as JSON");
+}
