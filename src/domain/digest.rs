@@ -24,8 +24,9 @@ pub struct Digest {
     pub agenda: Vec<AgendaItem>,
     /// What it adds to the dashboard's counts (None: no application yet).
     pub stats: Option<ProductStats>,
-    /// Stored paths of every attachment of every application.
-    pub attachments: Vec<String>,
+    /// Stored paths of every attachment of every application, each ended by a NUL (no
+    /// path holds one): one allocation instead of one per path, ~4 MiB at 20,000.
+    attachments: String,
 }
 
 impl Digest {
@@ -42,9 +43,17 @@ impl Digest {
                 .iter()
                 .flat_map(|a| a.dossier.iter())
                 .flat_map(|e| e.attachments.iter())
-                .map(|a| a.stored_path.clone())
-                .collect(),
+                .fold(String::new(), |mut all, a| {
+                    all.push_str(&a.stored_path);
+                    all.push('\0');
+                    all
+                }),
         }
+    }
+
+    /// Stored paths of every attachment of every application.
+    pub fn attachments(&self) -> impl Iterator<Item = &str> {
+        self.attachments.split_terminator('\0')
     }
 
     /// Whether it was computed for the same day and side as `of` (the catalog is the

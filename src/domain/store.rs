@@ -66,7 +66,18 @@ impl Packed {
         Packed(lz4_flex::compress_prepend_size(json).into_boxed_slice())
     }
 
-    /// The compact JSON back (what the open cache writes).
+    /// Bytes `Packed::bytes` gave (the open cache's blob); the caller unpacks them once
+    /// to check them before it keeps them.
+    pub fn from_bytes(bytes: Box<[u8]>) -> Packed {
+        Packed(bytes)
+    }
+
+    /// The packed bytes (what the open cache writes).
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// The compact JSON back.
     pub fn json(&self) -> Option<Vec<u8>> {
         lz4_flex::decompress_size_prepended(&self.0).ok()
     }
@@ -336,7 +347,19 @@ impl Products {
         self.slots.into_values().map(Slot::into_product)
     }
 
-    /// The product `id` as compact JSON (for the open cache), without opening it.
+    /// The product `id` packed (for the open cache), without opening it; None for one
+    /// JSON cannot hold exactly.
+    pub fn packed_of(&self, id: &ProductId) -> Option<Packed> {
+        let slot = self.slots.get(id)?;
+        match (&slot.packed, slot.open.get()) {
+            (Some(packed), _) => Some(packed.clone()),
+            (None, Some(product)) => Packed::of(product),
+            (None, None) => None,
+        }
+    }
+
+    /// The product `id` as compact JSON, without opening it; None for one JSON cannot
+    /// hold exactly.
     pub fn json_of(&self, id: &ProductId) -> Option<Vec<u8>> {
         let slot = self.slots.get(id)?;
         match (&slot.packed, slot.open.get()) {

@@ -26,9 +26,11 @@
 //! - Only for workspaces of at least [`MIN_PRODUCTS`] products: below that parsing is
 //!   quick enough, and no cache file is made for every small folder a user opens.
 //!
-//! Layout: the products as compact JSON blobs one after another, then the index (JSON:
-//! build key, folder, and per file its stem, identity, stamp, offset, length and CRC-32), then
-//! a 24-byte trailer: index offset, index length (little-endian u64) and `OCOPCAC1`.
+//! Layout: the products one after another, each its compact JSON LZ4-compressed exactly
+//! as the window holds it in memory (`domain::store::Packed`, taken as it is: nothing is
+//! compressed at open), then the index (JSON: build key, folder, and per file its stem,
+//! identity, stamp, offset, length and CRC-32), then a 24-byte trailer: index offset,
+//! index length (little-endian u64) and `OCOPCAC2`.
 
 use std::collections::HashMap;
 use std::fs::{self, File};
@@ -41,13 +43,14 @@ use sha2::{Digest, Sha256};
 
 use super::FileStamp;
 use crate::domain::model::Product;
+use crate::domain::store::Packed;
 
 /// Workspaces with fewer product files are parsed without a cache.
 pub const MIN_PRODUCTS: usize = 500;
 /// How many workspaces' caches are kept.
 const KEEP_CACHES: usize = 8;
 /// The trailer's mark (and the format's version).
-const MAGIC: &[u8; 8] = b"OCOPCAC1";
+const MAGIC: &[u8; 8] = b"OCOPCAC2";
 /// Environment variable naming another cache folder, or `off` for none (benchmarks
 /// and tests).
 pub const CACHE_DIR_VAR: &str = "OCOP_CACHE_DIR";
@@ -236,7 +239,7 @@ impl Reader {
         stem: &str,
         identity: &Identity,
         buffer: &mut Vec<u8>,
-    ) -> Option<(Product, FileStamp)> {
+    ) -> Option<(Product, FileStamp, Packed)> {
         self.entries
             .get(stem)
             .and_then(|(cached, stamp, offset, len, crc)| {
@@ -246,14 +249,20 @@ impl Reader {
                 let decoded = read_at(&self.file, *offset, *len, buffer)
                     .ok()
                     .filter(|()| crc32fast::hash(buffer) == *crc)
-                    // Validated as UTF-8 once, whole: `from_slice` would check string by string.
-                    .and_then(|()| std::str::from_utf8(buffer).ok())
-                    .and_then(|text| serde_json::from_str::<Product>(text).ok())
-                    .filter(|p| p.id.as_str() == stem);
+                    .and_then(|()| {
+                        let packed = Packed::from_bytes(buffer.as_slice().into());
+                        let json = packed.json()?;
+                        // Validated as UTF-8 once, whole: `from_slice` would check string
+                        // by string.
+                        let text = std::str::from_utf8(&json).ok()?;
+                        let product = serde_json::from_str::<Product>(text).ok()?;
+                        (product.id.as_str() == stem && product.all_finite())
+                            .then_some((product, packed))
+                    });
                 if decoded.is_none() {
                     self.damaged.store(true, Ordering::Relaxed);
                 }
-                decoded.map(|p| (p, *stamp))
+                decoded.map(|(p, packed)| (p, *stamp, packed))
             })
     }
 
@@ -297,9 +306,9 @@ pub struct Entry<'a> {
     pub identity: Identity,
     /// What its file held.
     pub stamp: FileStamp,
-    /// The product as read from it, as compact JSON (of a product JSON holds exactly:
-    /// `Products::json_of` gives no other).
-    pub json: Vec<u8>,
+    /// The product as read from it, packed (`Products::packed_of` packs no product JSON
+    /// cannot hold exactly).
+    pub packed: Packed,
 }
 
 /// Writes the cache of workspace `dir` to `path` (through a temporary file renamed over
@@ -328,8 +337,8 @@ pub fn write<'a>(
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(0));
         for entry in entries.filter(|e| settled(&e.identity, now_ns)) {
-            let blob = entry.json;
-            out.write_all(&blob)?;
+            let blob = entry.packed.bytes();
+            out.write_all(blob)?;
             let len = blob.len() as u64;
             index.entries.push(IndexEntry {
                 stem: entry.stem.to_owned(),
@@ -338,7 +347,7 @@ pub fn write<'a>(
                 stamp_hash: entry.stamp.hash,
                 offset,
                 len,
-                crc: crc32fast::hash(&blob),
+                crc: crc32fast::hash(blob),
             });
             offset += len;
         }

@@ -72,8 +72,7 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
 pub fn build_row(state: &AppState, digest: &Digest) -> Row {
     let row = &digest.row;
     let evidence_problems = digest
-        .attachments
-        .iter()
+        .attachments()
         .filter(|stored_path| {
             // Intact, or inside a bundle its manifest lists: no problem to flag.
             state.evidence_of(&row.id, stored_path).0.is_some_and(|s| {

@@ -552,7 +552,7 @@ fn load_workspace_digested(
                 stem: id.as_str(),
                 identity: *identity,
                 stamp: *loaded.stamps.get(id)?,
-                json: loaded.workspace.products.json_of(id)?,
+                packed: loaded.workspace.products.packed_of(id)?,
             })
         });
         if let Err(err) = cache::write(&path, dir, entries) {

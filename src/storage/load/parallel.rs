@@ -12,18 +12,15 @@ use crate::storage::cache;
 
 /// Packs the product a worker read (see `domain::store`), with its digest when the
 /// caller gave the rules: the decoded product is dropped here, on the worker, so a load
-/// never holds more than a chunk of decoded products. `json`: the product's compact JSON
-/// when the worker has it (the open cache's bytes), else it is encoded here. A product
-/// JSON cannot hold exactly (a NaN score) stays decoded.
-fn pack(read: &mut ProductRead, json: Option<&[u8]>, digest_of: Option<DigestOf<'_>>) {
+/// never holds more than a chunk of decoded products. `packed`: the product packed when
+/// the worker has it so (the open cache's bytes), else it is packed here. A product JSON
+/// cannot hold exactly (a NaN score) stays decoded.
+fn pack(read: &mut ProductRead, packed: Option<Packed>, digest_of: Option<DigestOf<'_>>) {
     let Some(product) = read.product.take() else {
         return;
     };
     read.digest = digest_of.map(|of| Digest::of(&product, of));
-    let packed = match json {
-        Some(json) if product.all_finite() => Some(Packed::from_json(json)),
-        _ => Packed::of(&product),
-    };
+    let packed = packed.or_else(|| Packed::of(&product));
     match packed {
         Some(packed) => read.packed = Some((product.id.clone(), packed)),
         None => read.product = Some(shrunk(product)),
@@ -51,7 +48,7 @@ fn read_or_cached(
         && meta.is_file()
     {
         let identity = cache::Identity::of(&meta);
-        if let Some((product, stamp)) = cached.product(stem, &identity, buffer) {
+        if let Some((product, stamp, packed)) = cached.product(stem, &identity, buffer) {
             let mut read = ProductRead {
                 stem: stem.to_owned(),
                 product: Some(product),
@@ -65,8 +62,7 @@ fn read_or_cached(
                 identity: Some(identity),
                 cached: true,
             };
-            // `buffer` still holds the cache's JSON of it.
-            pack(&mut read, Some(buffer), digest_of);
+            pack(&mut read, Some(packed), digest_of);
             return read;
         }
     }
