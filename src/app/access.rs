@@ -169,6 +169,25 @@ impl AppState {
         self.workspace.products.digests(self.digest_of())
     }
 
+    /// How many of the attachments in `digest` the evidence check found a problem with
+    /// (missing, damaged, unsafe; not those intact or listed in their bundle).
+    pub fn evidence_problems(&self, digest: &Digest) -> usize {
+        let home: &Path = match self.evidence_homes.get(&digest.row.id) {
+            None => &self.dir,
+            Some(
+                storage::ManyEvidence::Folder(home)
+                | storage::ManyEvidence::Bundle { path: home, .. },
+            ) => home,
+        };
+        self.evidence_problem_keys.get(home).map_or(0, |bad| {
+            digest
+                .attachments()
+                .iter()
+                .filter(|key| bad.contains(key))
+                .count()
+        })
+    }
+
     /// Lets the products opened by the screens go back to their packed form once there
     /// are many (`domain::store`); nothing changes that a screen could see.
     pub fn settle_products(&mut self) {

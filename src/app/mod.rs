@@ -207,6 +207,9 @@ pub struct AppState {
     /// file's integrity and its checked, safe on-disk path (absent if unsafe or inside a
     /// bundle). Nested so that a frame looks a file up without building a key.
     evidence: EvidenceFound,
+    /// By folder (or bundle): the `domain::digest::path_key` of every stored path the
+    /// check found a problem with (missing, damaged, unsafe…), for the portfolio's flag.
+    evidence_problem_keys: std::collections::BTreeMap<PathBuf, std::collections::HashSet<u64>>,
     /// Where a product's evidence is when not in the open folder (the many-communes view:
     /// its own commune's folder, or the bundle it came in). Products not listed: the folder.
     evidence_homes: std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
@@ -336,6 +339,7 @@ impl AppState {
             lang,
             officer: String::new(),
             evidence: EvidenceFound::new(),
+            evidence_problem_keys: std::collections::BTreeMap::new(),
             evidence_homes: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
             workspace_locked: None,
@@ -382,14 +386,27 @@ impl AppState {
         paths: std::collections::BTreeMap<crate::jobs::EvidenceKey, std::path::PathBuf>,
     ) {
         let mut found = EvidenceFound::new();
+        let mut problems: std::collections::BTreeMap<PathBuf, std::collections::HashSet<u64>> =
+            std::collections::BTreeMap::new();
         for ((home, stored), status) in status {
             let path = paths.get(&(home.clone(), stored.clone())).cloned();
+            if !matches!(
+                status,
+                crate::storage::evidence::EvidenceStatus::Ok
+                    | crate::storage::evidence::EvidenceStatus::InBundle
+            ) {
+                problems
+                    .entry(home.clone())
+                    .or_default()
+                    .insert(crate::domain::digest::path_key(&stored));
+            }
             found
                 .entry(home)
                 .or_default()
                 .insert(stored, (status, path));
         }
         self.evidence = found;
+        self.evidence_problem_keys = problems;
         self.revision += 1;
     }
 

@@ -111,7 +111,12 @@ pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec
     let mut items: Vec<AgendaItem> = workspace
         .products
         .digests(of)
-        .flat_map(|d| d.agenda.clone())
+        .flat_map(|d| {
+            d.agenda
+                .iter()
+                .map(|due| due.item(&d.row.id, &d.row.name, today))
+                .collect::<Vec<_>>()
+        })
         .collect();
     items.sort_by(|a, b| {
         (a.date, a.kind, &a.product_id, &a.document_key).cmp(&(
@@ -124,13 +129,39 @@ pub fn agenda(workspace: &Workspace, catalog: &Catalog, today: NaiveDate) -> Vec
     items
 }
 
+/// One agenda item of a product without the product (what its digest keeps: the id and
+/// name are the digest's row's, the days left follow from the day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    /// The day.
+    pub date: NaiveDate,
+    /// The rule behind it.
+    pub kind: DeadlineKind,
+    /// Dossier document key, for document deadlines.
+    pub document_key: Option<Box<str>>,
+}
+
+impl Due {
+    /// The agenda item of product `id` named `name`, seen on `today`.
+    pub fn item(&self, id: &ProductId, name: &str, today: NaiveDate) -> AgendaItem {
+        AgendaItem {
+            product_id: id.clone(),
+            product_name: name.to_owned(),
+            date: self.date,
+            kind: self.kind,
+            document_key: self.document_key.as_deref().map(str::to_owned),
+            days_left: (self.date - today).num_days(),
+        }
+    }
+}
+
 /// The agenda items of one product for `side`, in no particular order.
-pub fn items_of(
+pub fn dues_of(
     product: &Product,
     side: WorkspaceKind,
     catalog: &Catalog,
     today: NaiveDate,
-) -> Vec<AgendaItem> {
+) -> Vec<Due> {
     let mut items = Vec::new();
     let Some(app) = product.current() else {
         return items;
@@ -144,13 +175,10 @@ pub fn items_of(
             days_left <= HORIZON_DAYS
         };
         if relevant {
-            items.push(AgendaItem {
-                product_id: product.id.clone(),
-                product_name: product.name.clone(),
+            items.push(Due {
                 date: deadline.date,
                 kind: deadline.kind,
-                document_key: deadline.document_key,
-                days_left,
+                document_key: deadline.document_key.map(String::into_boxed_str),
             });
         }
     }

@@ -38,6 +38,14 @@ pub type ProductRef<'a> = Cow<'a, Product>;
 /// How many products may stay open before [`Products::settle`] packs them away.
 pub const OPEN_LIMIT: usize = 64;
 
+/// What LZ4 starts each product from (a dictionary): the JSON of a new, empty product
+/// (every field name, the dossier's document keys) and the shapes of an attachment, a
+/// history entry and an answer. Structure only, no text of any product: it spares each
+/// product the first spelling of its field names, ~20 % of its packed size. Changing it
+/// changes the packed bytes, which never leave the process except in the open cache,
+/// which is of one build only.
+const DICTIONARY: &str = r#"{"sha256":"","file_name":"","size_bytes":0,"stored_path":"evidence/","added_at":"","document_date":null,"valid_until":null}{"at":"","by":"","origin":"Edit","changes":["Created",{"Text":{"field":"Notes","from":"","to":""}},{"DocStatus":{"key":"","from":"Missing","to":"InProgress"}}]}{"Chosen":{"option":0}},"NotMet",{"Chosen":{"option":1}},{"Chosen":{"option":2}},{"id":"x","name":"","producer":{"name":"","kind":"Cooperative","legal_representative":"","phone":"","address":""},"commune":"","scoring_set":1,"product_code":"","description":"","notes":"","is_example":false,"applications":[{"kind":"FirstRating","rule_version":"26/2026/QĐ-TTg","year":2026,"stage":"Preparing","dates":{"received_by_commune":null,"forwarded_to_province":null,"provincial_result":null,"sent_to_ministry":null,"not_recognised_on":null},"certificate":null,"revocation":null,"dossier":[{"key":"form-01","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"form-02","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"business-registration","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"food-safety-certificate","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"raw-material-origin","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"environment-records","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"insured-workers","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"financial-statements","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"ip-documents","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"market-evidence","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"website-social","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"product-story","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"quality-declaration","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"test-report","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"traceability","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"qms-certificates","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"awards","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"product-samples","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"form-03","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"commune-request-letter","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"five-star-dossier","status":"NotApplicable","note":"","issued_on":null,"valid_until":null},{"key":"rerating-updates","status":"NotApplicable","note":"","issued_on":null,"valid_until":null}],"scores":{"self_assessment":{"answers":{},"eliminations_hit":[],"notes":{},"needs_review":[],"stale_answers":[],"stale_eliminations":[]},"commune_view":{"answers":{},"eliminations_hit":[],"notes":{},"needs_review":[],"stale_answers":[],"stale_eliminations":[]},"official":{"average_score":null,"star":null,"date":null}},"notes":""}],"history":[]}"#;
+
 /// A product as LZ4-compressed compact JSON.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Packed(Box<[u8]>);
@@ -63,7 +71,10 @@ impl Packed {
     /// Packs a product's compact JSON as it is (the open cache reads it so: no second
     /// encoding). The caller has decoded the same bytes into a finite product.
     pub fn from_json(json: &[u8]) -> Packed {
-        Packed(lz4_flex::compress_prepend_size(json).into_boxed_slice())
+        Packed(
+            lz4_flex::block::compress_prepend_size_with_dict(json, DICTIONARY.as_bytes())
+                .into_boxed_slice(),
+        )
     }
 
     /// Bytes `Packed::bytes` gave (the open cache's blob); the caller unpacks them once
@@ -79,7 +90,7 @@ impl Packed {
 
     /// The compact JSON back.
     pub fn json(&self) -> Option<Vec<u8>> {
-        lz4_flex::decompress_size_prepended(&self.0).ok()
+        lz4_flex::block::decompress_size_prepended_with_dict(&self.0, DICTIONARY.as_bytes()).ok()
     }
 
     /// Size in memory, in bytes.

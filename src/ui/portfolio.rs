@@ -71,19 +71,7 @@ pub fn build_rows(state: &AppState) -> Vec<Row> {
 /// The row of one product, from its digest (nothing is decoded).
 pub fn build_row(state: &AppState, digest: &Digest) -> Row {
     let row = &digest.row;
-    let evidence_problems = digest
-        .attachments()
-        .filter(|stored_path| {
-            // Intact, or inside a bundle its manifest lists: no problem to flag.
-            state.evidence_of(&row.id, stored_path).0.is_some_and(|s| {
-                !matches!(
-                    s,
-                    crate::storage::evidence::EvidenceStatus::Ok
-                        | crate::storage::evidence::EvidenceStatus::InBundle
-                )
-            })
-        })
-        .count();
+    let evidence_problems = state.evidence_problems(digest);
     Row {
         folded: search::fold(&format!(
             "{} {} {} {}",
