@@ -145,3 +145,70 @@ fn a_product_json_cannot_hold_stays_decoded_and_whole() {
     assert!(score.is_some_and(f32::is_nan));
     assert!(store.json_of(&product.id).is_none(), "never cached as JSON");
 }
+
+/// The portfolio's evidence flag (looked up by each attachment path's key in the digest)
+/// counts exactly the files the check found missing or damaged, product by product.
+#[test]
+fn the_portfolio_flags_the_products_whose_evidence_the_check_found_broken() {
+    use ocop_tracker::app::AppState;
+    use ocop_tracker::text::Lang;
+    let (_tmp, ws) = common::demo_copy();
+    let mut state =
+        AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
+    let verify = |state: &mut AppState| {
+        let mut job = ocop_tracker::jobs::VerifyJob::start(state.attachments_to_verify(), || {})
+            .expect("job");
+        while !job.finished {
+            job.poll();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        state.set_evidence_check(job.results.clone(), job.paths.clone());
+    };
+    verify(&mut state);
+    let flags = |state: &AppState| -> Vec<(String, usize)> {
+        ocop_tracker::ui::portfolio::build_rows(state)
+            .iter()
+            .map(|r| (r.product.id.to_string(), r.evidence_problems))
+            .collect()
+    };
+    assert!(
+        flags(&state).iter().all(|(_, n)| *n == 0),
+        "{:?}",
+        flags(&state)
+    );
+    // Each product's attachment paths, as the files say.
+    let paths: Vec<(String, Vec<String>)> = state
+        .workspace()
+        .products
+        .iter()
+        .map(|(id, p)| {
+            let paths = p
+                .applications
+                .iter()
+                .flat_map(|a| a.dossier.iter())
+                .flat_map(|e| e.attachments.iter())
+                .map(|a| a.stored_path.clone())
+                .collect();
+            (id.to_string(), paths)
+        })
+        .collect();
+    // Break two files of one product: one deleted, one changed.
+    let mut distinct = paths
+        .iter()
+        .find(|(_, p)| p.len() >= 2)
+        .map(|(_, p)| p.clone())
+        .expect("a demo product with two attachments");
+    distinct.sort();
+    distinct.dedup();
+    let broken = [distinct[0].clone(), distinct[1].clone()];
+    std::fs::remove_file(ws.join(&broken[0])).expect("delete");
+    std::fs::write(ws.join(&broken[1]), b"changed").expect("change");
+    verify(&mut state);
+    let flagged = flags(&state);
+    assert!(flagged.iter().any(|(_, n)| *n > 0));
+    for ((row_id, n), (id, own)) in flagged.iter().zip(&paths) {
+        assert_eq!(row_id, id);
+        let expected = own.iter().filter(|p| broken.contains(p)).count();
+        assert_eq!(*n, expected, "{row_id}");
+    }
+}
