@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use crate::domain::spreadsheet;
+use crate::domain::store::DigestOf;
+use crate::storage;
 use crate::text;
 
 use super::out::{Out, printable};
@@ -23,30 +24,41 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let today = super::today_from(args)?;
     let lang = super::lang_from(args);
     let dir = Path::new(dir);
-    let (loaded, catalog) = super::load_warning(dir, lang)?;
+    // The rows are the products' digests, computed by the loader's workers while each
+    // product is decoded anyway (`domain::digest`): nothing is decoded twice.
+    let (catalog, holiday_problems) =
+        storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
+    let loaded = storage::load_workspace_for(dir, &catalog, today)
+        .map_err(|e| text::storage_error(&e, lang))?;
+    for problem in loaded.problems.iter().chain(holiday_problems.iter()) {
+        super::out::warning(lang, &text::storage_error(problem, lang));
+    }
     let mut out = Out::new();
     if csv {
         out.line("id,name,producer,stage,dossier_percent,next_deadline,deadline_rule");
     }
-    let side = loaded.workspace.info.kind;
-    for product in loaded.workspace.products.values() {
-        let app = product.current();
+    let of = DigestOf {
+        catalog: &catalog,
+        today,
+        side: loaded.workspace.info.kind,
+    };
+    for digest in loaded.workspace.products.digests(of) {
         // The row the portfolio screen and the Excel export show: the same completeness
         // and the deadline that concerns this side (a cooperative is not told the
         // commune's own deadlines).
-        let row = spreadsheet::portfolio_row(&product, &catalog, today, side);
+        let row = &digest.row;
         let pct = row.completeness;
-        let deadline = row.deadline;
+        let deadline = &row.deadline;
         let rule = deadline
             .as_ref()
             .map_or("", |d| lang.t(text::deadline_name(d.kind)));
         if csv {
             out.line(format!(
                 "{},{},{},{},{},{},{}",
-                csv_field(product.id.as_str()),
-                csv_field(&product.name),
-                csv_field(&product.producer.name),
-                app.map_or("", |a| a.stage.code()),
+                csv_field(row.id.as_str()),
+                csv_field(&row.name),
+                csv_field(&row.producer),
+                row.stage.map_or("", |s| s.code()),
                 pct,
                 deadline
                     .as_ref()
@@ -55,16 +67,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 csv_field(rule)
             ));
         } else {
-            let stage = app.map_or("", |a| lang.t(text::stage_name(a.stage)));
+            let stage = row.stage.map_or("", |s| lang.t(text::stage_name(s)));
             let date = deadline
                 .as_ref()
                 .map(|d| lang.date(d.date))
                 .unwrap_or_default();
             out.line(printable(&format!(
                 "{:<28} {:<30} {:<36} {:<22} {:>3}%  {date} {rule}",
-                product.id.as_str(),
-                product.name,
-                product.producer.name,
+                row.id.as_str(),
+                row.name,
+                row.producer,
                 stage,
                 pct,
             )));
