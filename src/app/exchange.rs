@@ -420,6 +420,9 @@ pub fn open_many(
         .sources
         .into_iter()
         .partition(|s| matches!(s.evidence, storage::ManyEvidence::Folder(_)));
+    // The products as they go in, decoded (they came so), packed at the end on every core
+    // with their digests (the screens then decode nothing).
+    let mut pending: BTreeMap<ProductId, crate::domain::model::Product> = BTreeMap::new();
     for source in folders.into_iter().chain(bundles) {
         let from_bundle = matches!(source.evidence, storage::ManyEvidence::Bundle { .. });
         for mut product in source.products {
@@ -432,22 +435,20 @@ pub fn open_many(
                 .into_iter()
                 .flatten()
                 .find_map(|(assigned, bundled)| {
-                    let there = loaded.workspace.products.get(assigned)?;
+                    let there = pending.get(assigned)?;
                     exchange::same_producer(&there.producer.name, &product.producer.name)
                         .then(|| (assigned.clone(), *bundled))
                 });
             if let Some((assigned, there_from_bundle)) = same {
                 duplicates += 1;
                 let newer = there_from_bundle
-                    && loaded
-                        .workspace
-                        .products
+                    && pending
                         .get(&assigned)
                         .is_some_and(|there| last_edit(&product) > last_edit(there));
                 if newer {
                     product.id = assigned.clone();
                     homes.insert(assigned.clone(), source.evidence.clone());
-                    loaded.workspace.products.insert(assigned, product);
+                    pending.insert(assigned, product);
                 }
                 continue;
             }
@@ -459,13 +460,13 @@ pub fn open_many(
             let base = base.trim_end_matches('-');
             let first = next_suffix.get(&original).copied().unwrap_or(2);
             for n in first..100_000 {
-                if !loaded.workspace.products.contains_key(&id) {
+                if !pending.contains_key(&id) {
                     break;
                 }
                 id = ProductId::parse(&format!("{base}-{n}")).unwrap_or(id);
                 next_suffix.insert(original.clone(), n + 1);
             }
-            if loaded.workspace.products.contains_key(&id) {
+            if pending.contains_key(&id) {
                 continue;
             }
             product.id = id.clone();
@@ -474,9 +475,15 @@ pub fn open_many(
                 .entry(original)
                 .or_default()
                 .push((id.clone(), from_bundle));
-            loaded.workspace.products.insert(id, product);
+            pending.insert(id, product);
         }
     }
+    let of = crate::domain::store::DigestOf {
+        catalog: &catalog,
+        today,
+        side: WorkspaceKind::Commune,
+    };
+    loaded.workspace.products = crate::domain::store::Products::digested(pending, of);
     let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &[]);
     // Each product's evidence is checked where it is: its commune's folder, or its bundle.
     state.evidence_homes = homes;

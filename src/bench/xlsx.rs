@@ -262,6 +262,14 @@ pub fn child_xlsx_export(args: &[String]) -> Result<(), String> {
     let catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
     let today = chrono::Local::now().date_naive();
     let workspace = demo::synthetic_workspace(size, 42, &catalog, today);
+    // The products' digests, as a window has them from its load (`load_workspace_for`):
+    // the export reads its rows from them.
+    let of = crate::domain::store::DigestOf {
+        catalog: &catalog,
+        today,
+        side: workspace.info.kind,
+    };
+    workspace.products.digests(of).for_each(drop);
     let before = peak_memory_kib().unwrap_or(0);
     let start = Instant::now();
     let book = crate::app::spreadsheet::portfolio_book(&workspace, &catalog, today, Lang::Vi);

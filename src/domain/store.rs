@@ -314,6 +314,57 @@ impl Products {
         self.slots.insert(id, Slot::packed(product));
     }
 
+    /// `products`, each packed with its digest against `of`, on every core (the
+    /// many-communes view: its products come decoded, and the screens then decode none).
+    pub fn digested(products: BTreeMap<ProductId, Product>, of: DigestOf<'_>) -> Products {
+        let items: Vec<(ProductId, Product)> = products.into_iter().collect();
+        let workers = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .clamp(1, 8);
+        let chunk = items.len().div_ceil(workers).max(1);
+        let pack = |part: Vec<(ProductId, Product)>| -> Vec<(ProductId, Slot)> {
+            part.into_iter()
+                .map(|(id, product)| {
+                    let digest = Digest::of(&product, of);
+                    let slot = Slot::packed(product);
+                    let _ = slot.digest.set(digest);
+                    (id, slot)
+                })
+                .collect()
+        };
+        let mut parts: Vec<Vec<(ProductId, Product)>> = Vec::new();
+        let mut items = items.into_iter();
+        loop {
+            let part: Vec<_> = items.by_ref().take(chunk).collect();
+            if part.is_empty() {
+                break;
+            }
+            parts.push(part);
+        }
+        let packed: Vec<Vec<(ProductId, Slot)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .into_iter()
+                .map(|part| scope.spawn(move || pack(part)))
+                .collect();
+            // Packing returns no error and a panic inside is passed on by `join`.
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let mut out = Products::new();
+        for (id, slot) in packed.into_iter().flatten() {
+            if slot.open.get().is_some() {
+                *out.opened.get_mut() += 1;
+            }
+            out.slots.insert(id, slot);
+        }
+        out
+    }
+
     /// Puts in a product the caller packed already (the loader packs on every core),
     /// with its digest when it computed one.
     pub fn insert_packed(&mut self, id: ProductId, packed: Packed, digest: Option<Digest>) {

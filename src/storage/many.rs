@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::bundle;
-use super::{SkipReason, StorageError, fsio, load_workspace_using, looks_like_workspace};
+use super::{SkipReason, StorageError, fsio, load_workspace_decoded, looks_like_workspace};
 use crate::domain::exchange::FileRole;
 use crate::domain::model::Product;
 
@@ -141,7 +141,8 @@ fn read_item(item: &Item) -> ItemResult {
     match item {
         // Not through this computer's open cache: one cache per commune would replace the
         // officer's own workspace's (only the 8 latest are kept).
-        Item::Workspace(path) => match load_workspace_using(path, None) {
+        // Left decoded: the view renames and packs each product itself.
+        Item::Workspace(path) => match load_workspace_decoded(path) {
             Ok(loaded) => (
                 Ok(ManySource {
                     label: label_of(path),

@@ -36,9 +36,9 @@ pub mod spreadsheet;
 pub use cleanup::{CleanupPlan, EVIDENCE_GRACE, unused_evidence};
 pub use load::{
     FolderState, LoadedWorkspace, OnDisk, ReadOnlyReason, documents_dir, folder_state,
-    load_workspace, load_workspace_for, load_workspace_using, looks_like_workspace,
-    product_dir_listing, product_file_meta, product_path, read_conflict_copy, read_product_file,
-    total_size, trash_conflict_copy,
+    load_workspace, load_workspace_decoded, load_workspace_for, load_workspace_using,
+    looks_like_workspace, product_dir_listing, product_file_meta, product_path, read_conflict_copy,
+    read_product_file, total_size, trash_conflict_copy,
 };
 pub(crate) use load::{decode_text, parse_noting_unknown};
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 mod parallel;
-use parallel::read_products_parallel;
+use parallel::{Keep, read_products_parallel};
 
 use super::{
     ConflictCopy, ConflictTool, FileStamp, MAX_PRODUCT_FILE_BYTES, MAX_SETTINGS_FILE_BYTES,
@@ -317,7 +317,7 @@ pub fn load_workspace_using(
     dir: &Path,
     cache_folder: Option<&Path>,
 ) -> Result<LoadedWorkspace, StorageError> {
-    load_workspace_digested(dir, cache_folder, None)
+    load_workspace_as(dir, cache_folder, KeepAs::Packed)
 }
 
 /// [`load_workspace`] for a window: each product's digest (`domain::digest`) is computed
@@ -328,17 +328,30 @@ pub fn load_workspace_for(
     catalog: &Catalog,
     today: chrono::NaiveDate,
 ) -> Result<LoadedWorkspace, StorageError> {
-    load_workspace_digested(
+    load_workspace_as(
         dir,
         cache::cache_folder().as_deref(),
-        Some((catalog, today)),
+        KeepAs::Digested(catalog, today),
     )
 }
 
-fn load_workspace_digested(
+/// [`load_workspace_using`] with no cache and every product left decoded, for a caller
+/// that takes them all at once and changes them (the many-communes view).
+pub fn load_workspace_decoded(dir: &Path) -> Result<LoadedWorkspace, StorageError> {
+    load_workspace_as(dir, None, KeepAs::Decoded)
+}
+
+/// How the loaded products are held.
+enum KeepAs<'a> {
+    Packed,
+    Digested(&'a Catalog, chrono::NaiveDate),
+    Decoded,
+}
+
+fn load_workspace_as(
     dir: &Path,
     cache_folder: Option<&Path>,
-    rules: Option<(&Catalog, chrono::NaiveDate)>,
+    keep_as: KeepAs<'_>,
 ) -> Result<LoadedWorkspace, StorageError> {
     let ws_path = dir.join(WORKSPACE_FILE);
     let products_dir = dir.join(PRODUCTS_DIR);
@@ -452,16 +465,20 @@ fn load_workspace_digested(
     let mut clean: BTreeMap<ProductId, cache::Identity> = BTreeMap::new();
     let mut clean_from_cache = 0usize;
     // Each read is moved into the workspace as soon as it is due, while the workers parse on.
-    let digest_of = rules.map(|(catalog, today)| DigestOf {
-        catalog,
-        today,
-        side: loaded.workspace.info.kind,
-    });
+    let keep = match keep_as {
+        KeepAs::Packed => Keep::Packed(None),
+        KeepAs::Digested(catalog, today) => Keep::Packed(Some(DigestOf {
+            catalog,
+            today,
+            side: loaded.workspace.info.kind,
+        })),
+        KeepAs::Decoded => Keep::Decoded,
+    };
     let mut products = std::mem::take(&mut loaded.workspace.products);
     read_products_parallel(
         &to_read,
         cached.as_ref(),
-        digest_of,
+        keep,
         &mut |mut read: ProductRead| {
             if let Some(seen) = read.seen {
                 loaded.listing.insert(format!("{}.ron", read.stem), seen);

@@ -10,6 +10,16 @@ use crate::domain::model::Product;
 use crate::domain::store::{DigestOf, Packed};
 use crate::storage::cache;
 
+/// What a worker does with each product it read.
+#[derive(Clone, Copy)]
+pub(super) enum Keep<'a> {
+    /// Packs it, with its digest against the rules when given.
+    Packed(Option<DigestOf<'a>>),
+    /// Keeps it decoded: for a caller that takes every product at once (the
+    /// many-communes view renames and packs them itself).
+    Decoded,
+}
+
 /// Packs the product a worker read (see `domain::store`), with its digest when the
 /// caller gave the rules: the decoded product is dropped here, on the worker, so a load
 /// never holds more than a chunk of decoded products. `packed`: the product packed when
@@ -39,7 +49,7 @@ fn read_or_cached(
     stem: &str,
     regular: bool,
     cached: Option<&cache::Reader>,
-    digest_of: Option<DigestOf<'_>>,
+    keep: Keep<'_>,
     buffer: &mut Vec<u8>,
     spare: &mut String,
 ) -> ProductRead {
@@ -62,12 +72,18 @@ fn read_or_cached(
                 identity: Some(identity),
                 cached: true,
             };
-            pack(&mut read, Some(packed), digest_of);
+            match keep {
+                Keep::Packed(digest_of) => pack(&mut read, Some(packed), digest_of),
+                Keep::Decoded => read.product = read.product.take().map(shrunk),
+            }
             return read;
         }
     }
     let mut read = read_product(path, stem.to_owned(), regular, buffer, spare);
-    pack(&mut read, None, digest_of);
+    match keep {
+        Keep::Packed(digest_of) => pack(&mut read, None, digest_of),
+        Keep::Decoded => read.product = read.product.take().map(shrunk),
+    }
     read
 }
 
@@ -82,7 +98,7 @@ const LOAD_CHUNK: usize = 128;
 pub(super) fn read_products_parallel(
     files: &[(PathBuf, String, bool)],
     cached: Option<&cache::Reader>,
-    digest_of: Option<DigestOf<'_>>,
+    keep: Keep<'_>,
     consume: &mut dyn FnMut(ProductRead),
 ) {
     let workers = std::thread::available_parallelism()
@@ -91,7 +107,7 @@ pub(super) fn read_products_parallel(
     let read_part = |part: &[(PathBuf, String, bool)], buffer: &mut Vec<u8>, spare: &mut String| {
         part.iter()
             .map(|(path, stem, regular)| {
-                read_or_cached(path, stem, *regular, cached, digest_of, buffer, spare)
+                read_or_cached(path, stem, *regular, cached, keep, buffer, spare)
             })
             .collect::<Vec<_>>()
     };
