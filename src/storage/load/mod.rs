@@ -368,24 +368,7 @@ fn load_workspace_as(
         ..Default::default()
     };
     if ws_entry.is_some() {
-        match read_text(&ws_path, MAX_SETTINGS_FILE_BYTES)
-            .and_then(|t| parse_versioned::<WorkspaceFile>(&t.unwrap_or_default(), &ws_path))
-        {
-            Ok(parsed) => {
-                loaded.workspace.info = parsed.value.info;
-                if !parsed.unknown_fields.is_empty() {
-                    loaded.workspace_file_writable = false;
-                    loaded.problems.push(StorageError::UnknownFields {
-                        fields: parsed.unknown_fields,
-                        path: ws_path.clone(),
-                    });
-                }
-            }
-            Err(err) => {
-                loaded.workspace_file_writable = false;
-                loaded.problems.push(err);
-            }
-        }
+        read_workspace_file(&mut loaded, &ws_path);
     }
     match fsio::check_dir(&products_dir) {
         Ok(true) => {}
@@ -396,60 +379,7 @@ fn load_workspace_as(
             return Ok(loaded);
         }
     }
-    let entries = fs::read_dir(&products_dir).map_err(|source| StorageError::Io {
-        action: "list",
-        source,
-        path: products_dir.clone(),
-    })?;
-    // (path, stem, whether the listing says it is a regular file)
-    let mut to_read: Vec<(PathBuf, String, bool)> = Vec::new();
-    for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        let Ok(name) = entry.file_name().into_string() else {
-            if path.extension().is_some_and(|e| e == "ron") {
-                loaded.problems.push(StorageError::Skipped {
-                    reason: SkipReason::NotUtf8Name,
-                    path,
-                });
-            }
-            continue;
-        };
-        if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
-            continue;
-        }
-        if let Some((base, tool)) = shared::conflict_by_name(name.trim_end_matches(".ron")) {
-            if let Ok(meta) = entry.metadata() {
-                loaded
-                    .listing
-                    .insert(name.clone(), (meta.len(), meta.modified().ok()));
-            }
-            match ProductId::parse(&base) {
-                Some(of) => loaded.conflicts.push(ConflictCopy { path, of, tool }),
-                None => loaded.problems.push(StorageError::Skipped {
-                    reason: SkipReason::NotAProductId,
-                    path,
-                }),
-            }
-            continue;
-        }
-        if let Some(reason) = product_name_problem(&name) {
-            loaded.problems.push(StorageError::Skipped {
-                reason,
-                path: path.clone(),
-            });
-            loaded
-                .unreadable
-                .insert(name.trim_end_matches(".ron").to_owned());
-            continue;
-        }
-        let stem = name.trim_end_matches(".ron").to_owned();
-        // The listing's own type (no extra system call): a regular file is opened
-        // directly, anything else goes through the full check that names it.
-        let regular = entry.file_type().is_ok_and(|t| t.is_file());
-        to_read.push((path, stem, regular));
-    }
-    // File-name order (comparing names, not paths component by component).
-    to_read.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    let to_read = list_product_files(&mut loaded, &products_dir)?;
     let stems: Vec<&str> = to_read.iter().map(|(_, stem, _)| stem.as_str()).collect();
     // Files whose `id` differs from their name, by the id they claim (a file that matches
     // its name claims its own stem: checked at the end, for these ids only).
@@ -577,6 +507,93 @@ fn load_workspace_as(
         }
     }
     Ok(loaded)
+}
+
+/// `workspace.ron` read into `loaded`: its settings, or the problem that names it (the
+/// file is then never written over).
+fn read_workspace_file(loaded: &mut LoadedWorkspace, ws_path: &Path) {
+    match read_text(ws_path, MAX_SETTINGS_FILE_BYTES)
+        .and_then(|t| parse_versioned::<WorkspaceFile>(&t.unwrap_or_default(), ws_path))
+    {
+        Ok(parsed) => {
+            loaded.workspace.info = parsed.value.info;
+            if !parsed.unknown_fields.is_empty() {
+                loaded.workspace_file_writable = false;
+                loaded.problems.push(StorageError::UnknownFields {
+                    fields: parsed.unknown_fields,
+                    path: ws_path.to_owned(),
+                });
+            }
+        }
+        Err(err) => {
+            loaded.workspace_file_writable = false;
+            loaded.problems.push(err);
+        }
+    }
+}
+
+/// The product files of `products_dir` to read, in file-name order, as (path, stem,
+/// whether the listing says it is a regular file); conflict copies, names that are not
+/// product ids and files that are not UTF-8 named go into `loaded` on the way.
+fn list_product_files(
+    loaded: &mut LoadedWorkspace,
+    products_dir: &Path,
+) -> Result<Vec<(PathBuf, String, bool)>, StorageError> {
+    let entries = fs::read_dir(products_dir).map_err(|source| StorageError::Io {
+        action: "list",
+        source,
+        path: products_dir.to_owned(),
+    })?;
+    // (path, stem, whether the listing says it is a regular file)
+    let mut to_read: Vec<(PathBuf, String, bool)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let Ok(name) = entry.file_name().into_string() else {
+            if path.extension().is_some_and(|e| e == "ron") {
+                loaded.problems.push(StorageError::Skipped {
+                    reason: SkipReason::NotUtf8Name,
+                    path,
+                });
+            }
+            continue;
+        };
+        if !name.ends_with(".ron") || fsio::is_temp_name(&name) {
+            continue;
+        }
+        if let Some((base, tool)) = shared::conflict_by_name(name.trim_end_matches(".ron")) {
+            if let Ok(meta) = entry.metadata() {
+                loaded
+                    .listing
+                    .insert(name.clone(), (meta.len(), meta.modified().ok()));
+            }
+            match ProductId::parse(&base) {
+                Some(of) => loaded.conflicts.push(ConflictCopy { path, of, tool }),
+                None => loaded.problems.push(StorageError::Skipped {
+                    reason: SkipReason::NotAProductId,
+                    path,
+                }),
+            }
+            continue;
+        }
+        if let Some(reason) = product_name_problem(&name) {
+            loaded.problems.push(StorageError::Skipped {
+                reason,
+                path: path.clone(),
+            });
+            loaded
+                .unreadable
+                .insert(name.trim_end_matches(".ron").to_owned());
+            continue;
+        }
+        let stem = name.trim_end_matches(".ron").to_owned();
+        // The listing's own type (no extra system call): a regular file is opened
+        // directly, anything else goes through the full check that names it.
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        to_read.push((path, stem, regular));
+    }
+    // File-name order (comparing names, not paths component by component).
+    to_read.sort_unstable_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    Ok(to_read)
 }
 
 /// One product file as it is on disk now.
