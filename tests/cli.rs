@@ -484,3 +484,24 @@ fn calendar_out_never_replaces_a_link_or_a_device() {
             .is_char_device()
     );
 }
+
+/// An unknown command names itself on one line, then shows the usage with its lines (it
+/// once came out as one line with every newline written `\u{a}`).
+#[test]
+fn an_unknown_command_shows_the_usage_line_by_line() {
+    let out = run(&["new-workspace", "\u{1b}[31m"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let first = err.lines().next().expect("a line");
+    assert!(first.contains("new-workspace"), "{err}");
+    assert!(!err.contains("\\u{a}"), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.trim_start().starts_with("ocop-tracker list DIR")),
+        "{err}"
+    );
+    // The word from outside stays printable (no terminal escape gets through).
+    let out = run(&["x\u{1b}[31mred"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains('\u{1b}'), "{err}");
+}

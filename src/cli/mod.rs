@@ -218,7 +218,11 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("init") => roundtrip::init(&args[1..]),
         Some("remark") => roundtrip::remark(&args[1..]),
         Some(other) if !other.starts_with('-') => {
-            Err(format!("unknown command “{other}”\n\n{USAGE}"))
+            // The error line is made printable (the word came from outside); the usage is
+            // ours and keeps its lines (it was printed with every newline as `\u{a}`).
+            out::error(lang_from(args), &format!("unknown command “{other}”"));
+            eprint!("\n{USAGE}");
+            return ExitCode::from(2);
         }
         _ => return gui(args),
     };
