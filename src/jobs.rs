@@ -230,6 +230,15 @@ impl VerifyJob {
         checks: Vec<EvidenceCheck>,
         wake: impl Fn() + Send + 'static,
     ) -> std::io::Result<VerifyJob> {
+        VerifyJob::start_gathering(move || checks, wake)
+    }
+
+    /// [`VerifyJob::start`] with the checks gathered first, on the job's thread (finding
+    /// every attachment decodes every product: not on the window's thread).
+    pub fn start_gathering(
+        gather: impl FnOnce() -> Vec<EvidenceCheck> + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> std::io::Result<VerifyJob> {
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let thread_cancel = Arc::clone(&cancel);
@@ -237,7 +246,7 @@ impl VerifyJob {
             .name("evidence-verify".to_owned())
             .spawn(move || {
                 let mut seen = std::collections::BTreeSet::new();
-                for check in checks {
+                for check in gather() {
                     if thread_cancel.load(Ordering::Relaxed) {
                         break;
                     }

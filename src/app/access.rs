@@ -206,36 +206,22 @@ impl AppState {
     /// in the many-communes view its commune's; one in a bundle there is not read but
     /// "in the bundle" when the bundle's manifest lists it, else missing.
     pub fn attachments_to_verify(&self) -> Vec<crate::jobs::EvidenceCheck> {
-        use crate::storage::evidence::EvidenceStatus;
-        let mut checks = Vec::new();
-        for product in self.workspace.products.values() {
-            let attachments = product
-                .applications
-                .iter()
-                .flat_map(|a| a.dossier.iter())
-                .flat_map(|e| e.attachments.iter());
-            for attachment in attachments {
-                let (home, known) = match self.evidence_homes.get(&product.id) {
-                    None => (self.dir.clone(), None),
-                    Some(storage::ManyEvidence::Folder(folder)) => (folder.clone(), None),
-                    Some(storage::ManyEvidence::Bundle { path, listed }) => {
-                        let key = (attachment.sha256.clone(), attachment.size_bytes);
-                        let status = if listed.contains(&key) {
-                            EvidenceStatus::InBundle
-                        } else {
-                            EvidenceStatus::Missing
-                        };
-                        (path.clone(), Some(status))
-                    }
-                };
-                checks.push(crate::jobs::EvidenceCheck {
-                    home,
-                    attachment: attachment.clone(),
-                    known,
-                });
-            }
-        }
-        checks
+        attachments_to_verify(&self.workspace.products, &self.evidence_homes, &self.dir)
+    }
+
+    /// [`AppState::attachments_to_verify`] to be gathered on another thread: every product
+    /// is decoded to find its attachments, which at 20,000 products takes most of a
+    /// second, so the window hands this to the check's own thread (the packed products
+    /// are copied, not decoded, here).
+    pub fn attachments_to_verify_later(
+        &self,
+    ) -> impl FnOnce() -> Vec<crate::jobs::EvidenceCheck> + Send + 'static {
+        let (products, homes, dir) = (
+            self.workspace.products.clone(),
+            self.evidence_homes.clone(),
+            self.dir.clone(),
+        );
+        move || attachments_to_verify(&products, &homes, &dir)
     }
 
     /// Whether files may be attached to `product`'s document `key` here: not in a locked
@@ -352,4 +338,42 @@ impl AppState {
     pub fn source(&self) -> &Source {
         &self.source
     }
+}
+
+/// See [`AppState::attachments_to_verify`].
+fn attachments_to_verify(
+    products: &crate::domain::store::Products,
+    homes: &std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
+    dir: &Path,
+) -> Vec<crate::jobs::EvidenceCheck> {
+    use crate::storage::evidence::EvidenceStatus;
+    let mut checks = Vec::new();
+    for product in products.values() {
+        let attachments = product
+            .applications
+            .iter()
+            .flat_map(|a| a.dossier.iter())
+            .flat_map(|e| e.attachments.iter());
+        for attachment in attachments {
+            let (home, known) = match homes.get(&product.id) {
+                None => (dir.to_owned(), None),
+                Some(storage::ManyEvidence::Folder(folder)) => (folder.clone(), None),
+                Some(storage::ManyEvidence::Bundle { path, listed }) => {
+                    let key = (attachment.sha256.clone(), attachment.size_bytes);
+                    let status = if listed.contains(&key) {
+                        EvidenceStatus::InBundle
+                    } else {
+                        EvidenceStatus::Missing
+                    };
+                    (path.clone(), Some(status))
+                }
+            };
+            checks.push(crate::jobs::EvidenceCheck {
+                home,
+                attachment: attachment.clone(),
+                known,
+            });
+        }
+    }
+    checks
 }
