@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use crate::common;
 use crate::exchange::{COM, cli_bundle, id, open, producer_workspace, snapshot, sound_bundle};
 
-use ocop_tracker::app::AppState;
 use ocop_tracker::app::exchange;
 use ocop_tracker::command::Command;
 use ocop_tracker::domain::model::{FormText, ProductId};
@@ -32,16 +31,7 @@ fn district_of(root: &Path, n: usize) -> PathBuf {
     district
 }
 
-/// `state` with the evidence check of all its files run to its end and recorded.
-fn verified(state: &mut AppState) {
-    let mut job =
-        ocop_tracker::jobs::VerifyJob::start(state.attachments_to_verify(), || {}).unwrap();
-    while !job.finished {
-        job.poll();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    state.set_evidence_check(job.results.clone(), job.paths.clone());
-}
+use common::verified;
 
 #[test]
 fn many_communes_open_as_one_read_only_portfolio() {
@@ -151,16 +141,7 @@ fn many_communes_check_each_products_evidence_in_its_own_folder() {
         .workspace()
         .products
         .values()
-        .map(|p| {
-            let stored = p
-                .applications
-                .iter()
-                .flat_map(|a| a.dossier.iter())
-                .flat_map(|e| e.attachments.iter())
-                .map(|a| a.stored_path.clone())
-                .collect();
-            (p.id.clone(), stored)
-        })
+        .map(|p| (p.id.clone(), common::stored_paths(&p)))
         .filter(|(_, stored): &(ProductId, Vec<String>)| stored.contains(&gone_stored))
         .collect();
     assert_eq!(products.len(), 3, "Cốm in two communes and in the bundle");

@@ -155,16 +155,7 @@ fn the_portfolio_flags_the_products_whose_evidence_the_check_found_broken() {
     let (_tmp, ws) = common::demo_copy();
     let mut state =
         AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
-    let verify = |state: &mut AppState| {
-        let mut job = ocop_tracker::jobs::VerifyJob::start(state.attachments_to_verify(), || {})
-            .expect("job");
-        while !job.finished {
-            job.poll();
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        state.set_evidence_check(job.results.clone(), job.paths.clone());
-    };
-    verify(&mut state);
+    common::verified(&mut state);
     let flags = |state: &AppState| -> Vec<(String, usize)> {
         ocop_tracker::ui::portfolio::build_rows(state)
             .iter()
@@ -181,16 +172,7 @@ fn the_portfolio_flags_the_products_whose_evidence_the_check_found_broken() {
         .workspace()
         .products
         .iter()
-        .map(|(id, p)| {
-            let paths = p
-                .applications
-                .iter()
-                .flat_map(|a| a.dossier.iter())
-                .flat_map(|e| e.attachments.iter())
-                .map(|a| a.stored_path.clone())
-                .collect();
-            (id.to_string(), paths)
-        })
+        .map(|(id, p)| (id.to_string(), common::stored_paths(&p)))
         .collect();
     // Break two files of one product: one deleted, one changed.
     let mut distinct = paths
@@ -203,7 +185,7 @@ fn the_portfolio_flags_the_products_whose_evidence_the_check_found_broken() {
     let broken = [distinct[0].clone(), distinct[1].clone()];
     std::fs::remove_file(ws.join(&broken[0])).expect("delete");
     std::fs::write(ws.join(&broken[1]), b"changed").expect("change");
-    verify(&mut state);
+    common::verified(&mut state);
     let flagged = flags(&state);
     assert!(flagged.iter().any(|(_, n)| *n > 0));
     for ((row_id, n), (id, own)) in flagged.iter().zip(&paths) {

@@ -244,3 +244,25 @@ pub fn document_xml(bytes: &[u8]) -> String {
         .expect("utf-8");
     xml
 }
+
+/// `state` with the evidence check of all its files run to its end and recorded.
+pub fn verified(state: &mut ocop_tracker::app::AppState) {
+    let mut job =
+        ocop_tracker::jobs::VerifyJob::start(state.attachments_to_verify(), || {}).expect("job");
+    while !job.finished {
+        job.poll();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    state.set_evidence_check(job.results.clone(), job.paths.clone());
+}
+
+/// The stored path of every attachment of every application of `product`.
+pub fn stored_paths(product: &ocop_tracker::domain::model::Product) -> Vec<String> {
+    product
+        .applications
+        .iter()
+        .flat_map(|a| a.dossier.iter())
+        .flat_map(|e| e.attachments.iter())
+        .map(|a| a.stored_path.clone())
+        .collect()
+}
