@@ -12,7 +12,6 @@
 
 use crate::common;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
@@ -59,14 +58,7 @@ fn cli(args: &[&str]) -> std::process::Output {
 
 /// `word/document.xml` of a .docx, its runs joined (for content checks).
 fn docx_text(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .unwrap();
+    let xml = common::document_xml(&std::fs::read(path).unwrap());
     let mut out = String::new();
     for piece in xml.split("<w:t").skip(1) {
         let Some((_, rest)) = piece.split_once('>') else {
