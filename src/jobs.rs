@@ -5,7 +5,6 @@
 //! Threads report through channels and shared atomics; the UI polls them each frame and
 //! asks for a repaint while they run. No egui widgets here.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -186,9 +185,11 @@ fn run_import(
     ImportOutcome::Finished { attached, failed }
 }
 
-/// Where an evidence file's status is kept: the folder (or bundle) it belongs to and its
-/// stored path. Two communes' copies of one file are two keys.
-pub type EvidenceKey = (PathBuf, String);
+/// Where an evidence file's status is kept: the folder (or bundle) it belongs to and the
+/// [`path_key`](crate::domain::digest::path_key) of its stored path (8 bytes where the
+/// path takes ~80: 100,000 files are checked at a 20,000-product workspace's open). Two
+/// communes' copies of one file are two keys.
+pub type EvidenceKey = (PathBuf, u64);
 
 /// One evidence file for [`VerifyJob`]: the folder its stored path is relative to (or the
 /// bundle it is in), and its status when that is known without reading anything.
@@ -205,20 +206,26 @@ pub struct EvidenceCheck {
 impl EvidenceCheck {
     /// Its key in the results.
     pub fn key(&self) -> EvidenceKey {
-        (self.home.clone(), self.attachment.stored_path.clone())
+        (
+            self.home.clone(),
+            crate::domain::digest::path_key(&self.attachment.stored_path),
+        )
     }
 }
 
-/// A running check of every referenced evidence file.
+/// One finished check: the file's key, its status, and whether its stored path is safe
+/// to open on disk ([`evidence::resolve`] accepted it; never inside a bundle).
+pub type EvidenceResult = (EvidenceKey, EvidenceStatus, bool);
+
+/// Hands each check to the worker until it answers false (cancelled).
+pub type EvidenceSink<'a> = &'a mut dyn FnMut(EvidenceCheck) -> bool;
+
+/// A running check of every referenced evidence file. Its results are handed on as they
+/// come ([`VerifyJob::poll`]); the job keeps none of them.
 #[derive(Debug)]
 pub struct VerifyJob {
-    rx: Receiver<(EvidenceKey, EvidenceStatus, Option<PathBuf>)>,
+    rx: Receiver<EvidenceResult>,
     cancel: Arc<AtomicBool>,
-    /// Results so far, by folder and stored path.
-    pub results: BTreeMap<EvidenceKey, EvidenceStatus>,
-    /// Safe on-disk paths by folder and stored path (unsafe ones are absent), so frames
-    /// never touch the file system to find a thumbnail or open a file.
-    pub paths: BTreeMap<EvidenceKey, PathBuf>,
     /// Whether the worker has finished.
     pub finished: bool,
 }
@@ -230,13 +237,23 @@ impl VerifyJob {
         checks: Vec<EvidenceCheck>,
         wake: impl Fn() + Send + 'static,
     ) -> std::io::Result<VerifyJob> {
-        VerifyJob::start_gathering(move || checks, wake)
+        VerifyJob::start_gathering(
+            move |sink: EvidenceSink<'_>| {
+                for check in checks {
+                    if !sink(check) {
+                        break;
+                    }
+                }
+            },
+            wake,
+        )
     }
 
-    /// [`VerifyJob::start`] with the checks gathered first, on the job's thread (finding
-    /// every attachment decodes every product: not on the window's thread).
+    /// [`VerifyJob::start`] with the checks found on the job's own thread, one at a time
+    /// (finding every attachment decodes every product: not on the window's thread, and
+    /// never all of them held at once).
     pub fn start_gathering(
-        gather: impl FnOnce() -> Vec<EvidenceCheck> + Send + 'static,
+        gather: impl FnOnce(EvidenceSink<'_>) + Send + 'static,
         wake: impl Fn() + Send + 'static,
     ) -> std::io::Result<VerifyJob> {
         let (tx, rx) = mpsc::channel();
@@ -245,49 +262,59 @@ impl VerifyJob {
         std::thread::Builder::new()
             .name("evidence-verify".to_owned())
             .spawn(move || {
-                let mut seen = std::collections::BTreeSet::new();
-                for check in gather() {
+                // Once per file: one file attached to two documents is read once.
+                let mut seen: std::collections::HashMap<PathBuf, std::collections::HashSet<u64>> =
+                    std::collections::HashMap::new();
+                let mut last_wake = std::time::Instant::now();
+                gather(&mut |check: EvidenceCheck| {
                     if thread_cancel.load(Ordering::Relaxed) {
-                        break;
+                        return false;
                     }
                     let key = check.key();
-                    if !seen.insert(key.clone()) {
-                        continue;
+                    let first = match seen.get_mut(&key.0) {
+                        Some(files) => files.insert(key.1),
+                        None => {
+                            seen.insert(key.0.clone(), std::iter::once(key.1).collect());
+                            true
+                        }
+                    };
+                    if !first {
+                        return true;
                     }
-                    let (status, path) = match check.known {
-                        Some(status) => (status, None),
+                    let (status, safe) = match check.known {
+                        Some(status) => (status, false),
                         None => (
                             evidence::verify(&check.home, &check.attachment, &thread_cancel),
-                            evidence::resolve(&check.home, &check.attachment.stored_path).ok(),
+                            evidence::resolve(&check.home, &check.attachment.stored_path).is_ok(),
                         ),
                     };
-                    if tx.send((key, status, path)).is_err() {
-                        break;
+                    if tx.send((key, status, safe)).is_err() {
+                        return false;
                     }
-                    wake();
-                }
+                    // A repaint for each file would be a frame per file: a few a second.
+                    if last_wake.elapsed() >= std::time::Duration::from_millis(100) {
+                        last_wake = std::time::Instant::now();
+                        wake();
+                    }
+                    true
+                });
+                drop(tx);
+                wake();
             })?;
         Ok(VerifyJob {
             rx,
             cancel,
-            results: BTreeMap::new(),
-            paths: BTreeMap::new(),
             finished: false,
         })
     }
 
-    /// Collects new results; returns true if any arrived.
-    pub fn poll(&mut self) -> bool {
-        let mut any = false;
+    /// The results that arrived since the last call (empty when none did); sets
+    /// `finished` once the worker is done and everything was handed on.
+    pub fn poll(&mut self) -> Vec<EvidenceResult> {
+        let mut arrived = Vec::new();
         loop {
             match self.rx.try_recv() {
-                Ok((key, status, path)) => {
-                    if let Some(path) = path {
-                        self.paths.insert(key.clone(), path);
-                    }
-                    self.results.insert(key, status);
-                    any = true;
-                }
+                Ok(result) => arrived.push(result),
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     self.finished = true;
@@ -295,7 +322,7 @@ impl VerifyJob {
                 }
             }
         }
-        any
+        arrived
     }
 }
 

@@ -104,12 +104,7 @@ fn assert_all_hashes(bundle: &Path, manifest: &Manifest) {
 
 /// The stored evidence of every attachment exists and hashes to its record.
 fn assert_evidence_present(dir: &Path, product: &Product) {
-    let attachments: Vec<_> = product
-        .applications
-        .iter()
-        .flat_map(|a| a.dossier.iter())
-        .flat_map(|e| e.attachments.iter())
-        .collect();
+    let attachments: Vec<_> = product.attachments().collect();
     assert!(!attachments.is_empty(), "the demo product has evidence");
     for attachment in attachments {
         let path = storage::evidence::resolve(dir, &attachment.stored_path).expect("resolves");

@@ -411,7 +411,10 @@ fn csv_in_every_encoding_and_xls_read_like_the_workbook() {
             file.display()
         );
         let workspace = ocop_tracker::domain::model::Workspace::default();
-        let preview = sheet.preview(&workspace, &common::catalog());
+        let preview = sheet.preview(
+            &ocop_tracker::domain::spreadsheet::KnownProducts::of_workspace(&workspace),
+            &common::catalog(),
+        );
         let names: Vec<&str> = preview.good.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(
             names,

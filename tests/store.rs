@@ -183,6 +183,10 @@ fn the_portfolio_flags_the_products_whose_evidence_the_check_found_broken() {
     distinct.sort();
     distinct.dedup();
     let broken = [distinct[0].clone(), distinct[1].clone()];
+    let originals: Vec<Vec<u8>> = broken
+        .iter()
+        .map(|p| std::fs::read(ws.join(p)).expect("read"))
+        .collect();
     std::fs::remove_file(ws.join(&broken[0])).expect("delete");
     std::fs::write(ws.join(&broken[1]), b"changed").expect("change");
     common::verified(&mut state);
@@ -193,4 +197,87 @@ fn the_portfolio_flags_the_products_whose_evidence_the_check_found_broken() {
         let expected = own.iter().filter(|p| broken.contains(p)).count();
         assert_eq!(*n, expected, "{row_id}");
     }
+    // Put back, checked again: the flags go (a later check's result replaces an
+    // earlier one's, file by file).
+    for (path, bytes) in broken.iter().zip(&originals) {
+        std::fs::write(ws.join(path), bytes).expect("restore");
+    }
+    common::verified(&mut state);
+    assert!(
+        flags(&state).iter().all(|(_, n)| *n == 0),
+        "{:?}",
+        flags(&state)
+    );
+}
+
+#[test]
+fn packed_bytes_that_say_they_unpack_to_too_much_are_refused_before_unpacking() {
+    let product = products(1).remove(0);
+    let packed = Packed::of(&product).expect("finite");
+    // The size prefix (4 bytes, little-endian) raised past the bound, the rest as it was.
+    let mut bytes = packed.bytes().to_vec();
+    let too_much = u32::try_from(ocop_tracker::domain::store::MAX_JSON_BYTES + 1).expect("u32");
+    bytes[..4].copy_from_slice(&too_much.to_le_bytes());
+    let lying = Packed::from_bytes(bytes.into_boxed_slice());
+    assert!(lying.json().is_none());
+    assert!(lying.unpack().is_none());
+    // Too short to hold a size at all.
+    assert!(Packed::from_bytes(Box::new([1, 2])).json().is_none());
+    assert_eq!(packed.unpack().as_ref(), Some(&product));
+    // A product larger than the bound is never packed (it could not be unpacked): it
+    // stays decoded, whole.
+    let mut huge = product.clone();
+    huge.notes = "x".repeat(ocop_tracker::domain::store::MAX_JSON_BYTES);
+    assert!(Packed::of(&huge).is_none());
+    let mut store: Products = [(huge.id.clone(), huge.clone())].into_iter().collect();
+    assert_eq!(store.footprint().0, 1, "kept open, not packed");
+    for _ in 0..=OPEN_LIMIT {
+        store.settle();
+    }
+    assert_eq!(store.get(&huge.id), Some(&huge));
+}
+
+#[test]
+fn a_snapshot_reads_the_same_products_with_their_unsaved_changes() {
+    let all = products(12);
+    let mut store = store_of(&all);
+    let id = all[3].id.clone();
+    store.get_mut(&id).expect("product").notes = "changed, not packed yet".to_owned();
+    let snapshot = store.snapshot();
+    assert_eq!(snapshot.len(), store.len());
+    let read: Vec<Product> = snapshot.values().map(|p| p.into_owned()).collect();
+    let expected: Vec<Product> = store.values().map(|p| p.into_owned()).collect();
+    assert_eq!(read, expected);
+    assert_eq!(
+        read.iter().find(|p| p.id == id).map(|p| p.notes.as_str()),
+        Some("changed, not packed yet")
+    );
+    assert_eq!(
+        snapshot.open_count(),
+        1,
+        "only the changed product is held open"
+    );
+}
+
+#[test]
+fn a_new_day_computes_every_digest_again_and_keeps_it() {
+    use std::borrow::Cow;
+    let all = products(20);
+    let mut store = store_of(&all);
+    let catalog = common::catalog();
+    let of = |today| DigestOf {
+        catalog: &catalog,
+        today,
+        side: WorkspaceKind::Commune,
+    };
+    let today = common::today();
+    let later = today.checked_add_days(Days::new(200)).expect("date");
+    store.refresh_digests(of(today));
+    store.refresh_digests(of(later));
+    for product in &all {
+        let digest = store.digest(&product.id, of(later)).expect("digest");
+        assert!(matches!(digest, Cow::Borrowed(_)), "kept: {}", product.id);
+        assert_eq!(*digest, Digest::of(product, of(later)), "{}", product.id);
+    }
+    assert_eq!(store.footprint().0, 0, "nothing left open");
 }

@@ -281,7 +281,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
     let import = ImportSheet::read(&file).expect("read the export");
-    let preview = import.preview(target.workspace(), target.catalog());
+    let preview = import.preview(&target.known_products(), target.catalog());
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert!(preview.existing.is_empty());
     assert_eq!(preview.good.len(), 4);
@@ -330,7 +330,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     // Importing the same file again duplicates nothing.
     let again = ImportSheet::read(&file)
         .unwrap()
-        .preview(reopened.workspace(), reopened.catalog());
+        .preview(&reopened.known_products(), reopened.catalog());
     assert!(again.good.is_empty());
     assert_eq!(again.existing.len(), 4);
 }
@@ -377,7 +377,7 @@ fn an_import_is_one_undo_step() {
     let before: Vec<ProductId> = state.workspace().products.keys().cloned().collect();
     let files_before = fs::read_dir(ws.join("products")).unwrap().count();
     let import = ImportSheet::read(&file).unwrap();
-    let preview = import.preview(state.workspace(), state.catalog());
+    let preview = import.preview(&state.known_products(), state.catalog());
     assert_eq!(preview.good.len(), 2);
     assert_eq!(preview.bad.len(), 1);
     assert_eq!(preview.bad[0].0.row, 4, "row number as the sheet shows it");
@@ -852,7 +852,7 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
     let mut target = open(&empty, Lang::Vi);
     let import = ImportSheet::read(&ods).expect("ods reads");
-    let preview = import.preview(target.workspace(), target.catalog());
+    let preview = import.preview(&target.known_products(), target.catalog());
     assert!(preview.bad.is_empty(), "{:?}", preview.bad);
     assert_eq!(
         target.import_products(&preview, &import).expect("imported"),

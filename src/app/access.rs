@@ -164,6 +164,30 @@ impl AppState {
         self.workspace.products.digest(id, self.digest_of())
     }
 
+    /// The name in `lang` of dossier document `key` of `product`'s current application,
+    /// from its digest (the product is not opened); the key itself when unknown.
+    pub fn document_name(&self, product: &ProductId, key: &str, lang: Lang) -> String {
+        self.digest(product)
+            .and_then(|d| {
+                d.rule_version
+                    .as_deref()
+                    .and_then(|rules| self.catalog.document_names_under(rules, key))
+                    .map(|(vi, en)| lang.pick(vi, en).to_owned())
+            })
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The products here as an import's duplicates are found among (from the digests'
+    /// rows: nothing is decoded).
+    pub fn known_products(&self) -> crate::domain::spreadsheet::KnownProducts {
+        let digests: Vec<_> = self.digests().collect();
+        crate::domain::spreadsheet::KnownProducts::of(
+            digests
+                .iter()
+                .map(|d| (&d.row.id, d.row.name.as_str(), d.row.producer.as_str())),
+        )
+    }
+
     /// The digest of every product, in id order.
     pub fn digests(&self) -> impl Iterator<Item = std::borrow::Cow<'_, Digest>> {
         self.workspace.products.digests(self.digest_of())
@@ -179,11 +203,11 @@ impl AppState {
                 | storage::ManyEvidence::Bundle { path: home, .. },
             ) => home,
         };
-        self.evidence_problem_keys.get(home).map_or(0, |bad| {
+        self.evidence.get(home).map_or(0, |found| {
             digest
                 .attachments()
                 .iter()
-                .filter(|key| bad.contains(key))
+                .filter(|key| found.get(key).is_some_and(super::FoundEvidence::is_problem))
                 .count()
         })
     }
@@ -206,22 +230,34 @@ impl AppState {
     /// in the many-communes view its commune's; one in a bundle there is not read but
     /// "in the bundle" when the bundle's manifest lists it, else missing.
     pub fn attachments_to_verify(&self) -> Vec<crate::jobs::EvidenceCheck> {
-        attachments_to_verify(&self.workspace.products, &self.evidence_homes, &self.dir)
+        let mut checks = Vec::new();
+        attachments_to_verify(
+            self.workspace.products.values(),
+            &self.evidence_homes,
+            &self.dir,
+            &mut |check| {
+                checks.push(check);
+                true
+            },
+        );
+        checks
     }
 
-    /// [`AppState::attachments_to_verify`] to be gathered on another thread: every product
-    /// is decoded to find its attachments, which at 20,000 products takes most of a
-    /// second, so the window hands this to the check's own thread (the packed products
-    /// are copied, not decoded, here).
+    /// [`AppState::attachments_to_verify`] to be gathered on another thread, one at a
+    /// time: every product is decoded to find its attachments, which at 20,000 products
+    /// takes most of a second, so the window hands this to the check's own thread. The
+    /// products are a snapshot (`Products::snapshot`: packed bytes shared, not copied).
     pub fn attachments_to_verify_later(
         &self,
-    ) -> impl FnOnce() -> Vec<crate::jobs::EvidenceCheck> + Send + 'static {
+    ) -> impl FnOnce(crate::jobs::EvidenceSink<'_>) + Send + 'static {
         let (products, homes, dir) = (
-            self.workspace.products.clone(),
+            self.workspace.products.snapshot(),
             self.evidence_homes.clone(),
             self.dir.clone(),
         );
-        move || attachments_to_verify(&products, &homes, &dir)
+        move |sink: crate::jobs::EvidenceSink<'_>| {
+            attachments_to_verify(products.values(), &homes, &dir, sink);
+        }
     }
 
     /// Whether files may be attached to `product`'s document `key` here: not in a locked
@@ -305,7 +341,7 @@ impl AppState {
         stored_path: &str,
     ) -> (
         Option<&crate::storage::evidence::EvidenceStatus>,
-        Option<&std::path::Path>,
+        Option<std::path::PathBuf>,
     ) {
         let home: &Path = match self.evidence_homes.get(product) {
             None => &self.dir,
@@ -317,9 +353,13 @@ impl AppState {
         match self
             .evidence
             .get(home)
-            .and_then(|files| files.get(stored_path))
+            .and_then(|files| files.get(&crate::domain::digest::path_key(stored_path)))
         {
-            Some((status, path)) => (Some(status), path.as_deref()),
+            Some(found) if found.safe => (
+                Some(found.status()),
+                storage::evidence::rejoin(home, stored_path),
+            ),
+            Some(found) => (Some(found.status()), None),
             None => (None, None),
         }
     }
@@ -340,20 +380,16 @@ impl AppState {
     }
 }
 
-/// See [`AppState::attachments_to_verify`].
-fn attachments_to_verify(
-    products: &crate::domain::store::Products,
+/// See [`AppState::attachments_to_verify`]: each check to `sink`, until it says stop.
+fn attachments_to_verify<'p>(
+    products: impl IntoIterator<Item = crate::domain::store::ProductRef<'p>>,
     homes: &std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
     dir: &Path,
-) -> Vec<crate::jobs::EvidenceCheck> {
+    sink: crate::jobs::EvidenceSink<'_>,
+) {
     use crate::storage::evidence::EvidenceStatus;
-    let mut checks = Vec::new();
-    for product in products.values() {
-        let attachments = product
-            .applications
-            .iter()
-            .flat_map(|a| a.dossier.iter())
-            .flat_map(|e| e.attachments.iter());
+    for product in products {
+        let attachments = product.attachments();
         for attachment in attachments {
             let (home, known) = match homes.get(&product.id) {
                 None => (dir.to_owned(), None),
@@ -368,12 +404,14 @@ fn attachments_to_verify(
                     (path.clone(), Some(status))
                 }
             };
-            checks.push(crate::jobs::EvidenceCheck {
+            let check = crate::jobs::EvidenceCheck {
                 home,
                 attachment: attachment.clone(),
                 known,
-            });
+            };
+            if !sink(check) {
+                return;
+            }
         }
     }
-    checks
 }

@@ -149,16 +149,32 @@ impl AppState {
         Ok(BundleRequest { entries, manifest })
     }
 
-    /// Stored paths of this workspace's evidence by hash, for files that are really there
-    /// with the recorded size (a bundle's copy is then not needed).
-    fn local_evidence(&self) -> BTreeMap<String, String> {
+    /// Stored paths of this workspace's evidence by hash, among the `wanted` hashes, for
+    /// files that are really there with the recorded size (a bundle's copy is then not
+    /// needed). Only the products whose digest names one of those hashes are read.
+    fn local_evidence(&self, wanted: &BTreeSet<String>) -> BTreeMap<String, String> {
+        let keys: std::collections::HashSet<u64> = wanted
+            .iter()
+            .map(|sha| crate::domain::digest::path_key(sha))
+            .collect();
+        let holders: Vec<ProductId> = self
+            .digests()
+            .filter(|d| d.contents().iter().any(|key| keys.contains(key)))
+            .map(|d| d.row.id.clone())
+            .collect();
         let mut out = BTreeMap::new();
-        for attachment in self.all_attachments() {
-            if out.contains_key(&attachment.sha256) {
+        for id in holders {
+            let Some(product) = self.workspace.products.peek(&id) else {
                 continue;
-            }
-            if storage::evidence::is_present(&self.dir, &attachment) {
-                out.insert(attachment.sha256.clone(), attachment.stored_path.clone());
+            };
+            let attachments = product.attachments();
+            for attachment in attachments {
+                if !wanted.contains(&attachment.sha256) || out.contains_key(&attachment.sha256) {
+                    continue;
+                }
+                if storage::evidence::is_present(&self.dir, attachment) {
+                    out.insert(attachment.sha256.clone(), attachment.stored_path.clone());
+                }
             }
         }
         out
@@ -199,12 +215,15 @@ impl AppState {
             err,
             path: bundle.path.clone(),
         })?;
-        let local_files = self.local_evidence();
         // Every file the bundle's product uses that is not here yet: also those of parts
         // that stay by rule, which the officer may still choose to take in the preview.
-        let to_extract = attachments_of(&plan.product)
+        let used: BTreeSet<String> = attachments_of(&plan.product)
             .into_iter()
             .chain(attachments_of(&bundle.product))
+            .collect();
+        let local_files = self.local_evidence(&used);
+        let to_extract = used
+            .into_iter()
             .filter(|sha| !local_files.contains_key(sha))
             .collect();
         Ok(ImportPreview {
@@ -242,7 +261,6 @@ impl AppState {
             &self.catalog,
         )
         .map_err(|err| failed(ImportCause::Plan(err)))?;
-        let local_files = self.local_evidence();
         let from_bundle = attachments_of(&bundle.product);
         // What the officer chose to take from the bundle among what stays here by rule.
         let take: Vec<_> = preview
@@ -252,6 +270,7 @@ impl AppState {
             .cloned()
             .collect();
         let mut product = plan.product_taking(&bundle.product, &take);
+        let local_files = self.local_evidence(&attachments_of(&product));
         for app in &mut product.applications {
             for entry in &mut app.dossier {
                 for attachment in &mut entry.attachments {
@@ -318,13 +337,7 @@ impl AppState {
 
 /// Every attachment hash of a product.
 fn attachments_of(product: &Product) -> BTreeSet<String> {
-    product
-        .applications
-        .iter()
-        .flat_map(|a| a.dossier.iter())
-        .flat_map(|e| e.attachments.iter())
-        .map(|a| a.sha256.clone())
-        .collect()
+    product.attachments().map(|a| a.sha256.clone()).collect()
 }
 
 /// Opens a bundle read-only (review mode): verified, its product and evidence copied into

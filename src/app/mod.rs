@@ -114,19 +114,62 @@ pub enum Level {
     Warning,
 }
 
-/// [`AppState`]'s record of the evidence check: folder (or bundle) → stored path →
-/// (integrity, safe on-disk path).
-type EvidenceFound = std::collections::BTreeMap<
-    std::path::PathBuf,
-    std::collections::BTreeMap<
-        String,
-        (
-            crate::storage::evidence::EvidenceStatus,
-            Option<std::path::PathBuf>,
-        ),
-    >,
->;
+/// [`AppState`]'s record of the evidence check: folder (or bundle) → [`path_key`] of
+/// the stored path → what was found. Neither path is kept: at 100,000 files they would
+/// be 20 MB (`storage::evidence::rejoin` makes the on-disk path again; the key is what
+/// the digests hold too, with the same odds).
+///
+/// [`path_key`]: crate::domain::digest::path_key
+type EvidenceFound =
+    std::collections::BTreeMap<std::path::PathBuf, std::collections::HashMap<u64, FoundEvidence>>;
 
+/// What the evidence check found of one file, in 16 bytes (the common answers inline,
+/// the rare ones with their details boxed): 100,000 of them are ~2.5 MB.
+#[derive(Debug)]
+struct FoundEvidence {
+    status: Found,
+    /// Whether its stored path is safe to open on disk (never inside a bundle).
+    safe: bool,
+}
+
+#[derive(Debug)]
+enum Found {
+    Ok,
+    Missing,
+    InBundle,
+    Other(Box<crate::storage::evidence::EvidenceStatus>),
+}
+
+impl FoundEvidence {
+    fn new(status: crate::storage::evidence::EvidenceStatus, safe: bool) -> FoundEvidence {
+        use crate::storage::evidence::EvidenceStatus;
+        let status = match status {
+            EvidenceStatus::Ok => Found::Ok,
+            EvidenceStatus::Missing => Found::Missing,
+            EvidenceStatus::InBundle => Found::InBundle,
+            other => Found::Other(Box::new(other)),
+        };
+        FoundEvidence { status, safe }
+    }
+
+    fn status(&self) -> &crate::storage::evidence::EvidenceStatus {
+        use crate::storage::evidence::EvidenceStatus;
+        static OK: EvidenceStatus = EvidenceStatus::Ok;
+        static MISSING: EvidenceStatus = EvidenceStatus::Missing;
+        static IN_BUNDLE: EvidenceStatus = EvidenceStatus::InBundle;
+        match &self.status {
+            Found::Ok => &OK,
+            Found::Missing => &MISSING,
+            Found::InBundle => &IN_BUNDLE,
+            Found::Other(status) => status,
+        }
+    }
+
+    /// Missing, damaged, unsafe or unchecked: not intact, not listed in its bundle.
+    fn is_problem(&self) -> bool {
+        !matches!(self.status, Found::Ok | Found::InBundle)
+    }
+}
 /// A message shown to the user until dismissed (errors, warnings) or for a while (info).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -203,13 +246,11 @@ pub struct AppState {
     lang: Lang,
     /// Name written into each product's history (the settings' officer).
     officer: String,
-    /// What the background check found, by folder (or bundle), then stored path: each
-    /// file's integrity and its checked, safe on-disk path (absent if unsafe or inside a
-    /// bundle). Nested so that a frame looks a file up without building a key.
+    /// What the background check found, by folder (or bundle), then stored path's key:
+    /// each file's integrity and whether its path is safe to open (never inside a
+    /// bundle). Nested so that a frame looks a file up without building a key; also
+    /// what the portfolio's evidence flag counts.
     evidence: EvidenceFound,
-    /// By folder (or bundle): the `domain::digest::path_key` of every stored path the
-    /// check found a problem with (missing, damaged, unsafe…), for the portfolio's flag.
-    evidence_problem_keys: std::collections::BTreeMap<PathBuf, std::collections::HashSet<u64>>,
     /// Where a product's evidence is when not in the open folder (the many-communes view:
     /// its own commune's folder, or the bundle it came in). Products not listed: the folder.
     evidence_homes: std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
@@ -339,7 +380,6 @@ impl AppState {
             lang,
             officer: String::new(),
             evidence: EvidenceFound::new(),
-            evidence_problem_keys: std::collections::BTreeMap::new(),
             evidence_homes: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
             workspace_locked: None,
@@ -376,37 +416,18 @@ impl AppState {
         }
     }
 
-    /// Records the result of the background evidence check (integrity and safe paths).
-    pub fn set_evidence_check(
-        &mut self,
-        status: std::collections::BTreeMap<
-            crate::jobs::EvidenceKey,
-            crate::storage::evidence::EvidenceStatus,
-        >,
-        paths: std::collections::BTreeMap<crate::jobs::EvidenceKey, std::path::PathBuf>,
-    ) {
-        let mut found = EvidenceFound::new();
-        let mut problems: std::collections::BTreeMap<PathBuf, std::collections::HashSet<u64>> =
-            std::collections::BTreeMap::new();
-        for ((home, stored), status) in status {
-            let path = paths.get(&(home.clone(), stored.clone())).cloned();
-            if !matches!(
-                status,
-                crate::storage::evidence::EvidenceStatus::Ok
-                    | crate::storage::evidence::EvidenceStatus::InBundle
-            ) {
-                problems
-                    .entry(home.clone())
-                    .or_default()
-                    .insert(crate::domain::digest::path_key(&stored));
-            }
-            found
+    /// Records results of the background evidence check (integrity and safe paths) as
+    /// they arrive: each one replaces what an earlier check said of the same file.
+    pub fn record_evidence(&mut self, results: Vec<crate::jobs::EvidenceResult>) {
+        if results.is_empty() {
+            return;
+        }
+        for ((home, key), status, safe) in results {
+            self.evidence
                 .entry(home)
                 .or_default()
-                .insert(stored, (status, path));
+                .insert(key, FoundEvidence::new(status, safe));
         }
-        self.evidence = found;
-        self.evidence_problem_keys = problems;
         self.revision += 1;
     }
 
@@ -415,7 +436,12 @@ impl AppState {
     pub fn set_today(&mut self, today: NaiveDate) {
         if self.today != today {
             self.today = today;
-            self.workspace.products.forget_digests();
+            let of = crate::domain::store::DigestOf {
+                catalog: &self.catalog,
+                today,
+                side: self.workspace.info.kind,
+            };
+            self.workspace.products.refresh_digests(of);
             self.revision += 1;
         }
     }
@@ -612,13 +638,7 @@ impl AppState {
         self.workspace
             .products
             .values()
-            .flat_map(|p| {
-                p.applications
-                    .iter()
-                    .flat_map(|a| a.dossier.iter())
-                    .flat_map(|e| e.attachments.iter().cloned())
-                    .collect::<Vec<_>>()
-            })
+            .flat_map(|p| p.attachments().cloned().collect::<Vec<_>>())
             .collect()
     }
 

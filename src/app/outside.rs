@@ -146,13 +146,10 @@ impl AppState {
         let items = agenda::agenda(&self.workspace, &self.catalog, self.today);
         let events = agenda::calendar_events(&items, |item| {
             let rule = lang.t(text::deadline_name(item.kind));
-            let doc = item.document_key.as_deref().map(|key| {
-                self.workspace
-                    .products
-                    .get(&item.product_id)
-                    .and_then(|p| self.catalog.document_names(p, key))
-                    .map_or_else(|| key.to_owned(), |(vi, en)| lang.pick(vi, en).to_owned())
-            });
+            let doc = item
+                .document_key
+                .as_deref()
+                .map(|key| self.document_name(&item.product_id, key, lang));
             let summary = match &doc {
                 Some(doc) => format!("{}: {rule} – {doc}", item.product_name),
                 None => format!("{}: {rule}", item.product_name),

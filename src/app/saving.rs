@@ -214,31 +214,41 @@ impl AppState {
     ) -> std::collections::BTreeMap<ProductId, Result<storage::FileStamp, StorageError>> {
         /// Below this, one at a time is as fast.
         const MIN_PARALLEL: usize = 32;
-        let products: Vec<&Product> = pending
+        let ids: Vec<&ProductId> = pending
             .iter()
             .filter_map(|t| match t {
-                SaveTarget::Product(id) if !self.unreadable.contains(id.as_str()) => {
-                    self.workspace.products.get(id)
+                SaveTarget::Product(id)
+                    if !self.unreadable.contains(id.as_str())
+                        && self.workspace.products.contains_key(id) =>
+                {
+                    Some(id)
                 }
                 _ => None,
             })
             .collect();
         let mut results = std::collections::BTreeMap::new();
-        if products.len() < MIN_PARALLEL {
+        if ids.len() < MIN_PARALLEL {
             return results;
         }
         let now = chrono::Local::now().naive_local();
-        // In batches: each batch's files are serialised, written and let go before the
-        // next, so an import of 50,000 never holds all their texts at once (about 10 KB
-        // a product). Each batch costs one sync of the file system, so they stay large.
-        for batch in products.chunks(WRITE_BATCH) {
+        // In batches: each batch's products are looked at (decoded only for the batch:
+        // `Products::peek` keeps none open), serialised, written and let go before the
+        // next, so an import of 50,000 never holds all of them or their texts at once
+        // (about 10 KB a product). Each batch costs one sync of the file system, so they
+        // stay large.
+        for batch in ids.chunks(WRITE_BATCH) {
+            let looked: Vec<_> = batch
+                .iter()
+                .filter_map(|id| self.workspace.products.peek(id))
+                .collect();
+            let products: Vec<&Product> = looked.iter().map(AsRef::as_ref).collect();
             let written = storage::save_products_batch(
                 &self.dir,
-                batch,
+                &products,
                 &|id| self.stamps.get(id).copied(),
                 now,
             );
-            for (product, result) in batch.iter().zip(written) {
+            for (product, result) in products.iter().zip(written) {
                 results.insert(product.id.clone(), result);
             }
         }

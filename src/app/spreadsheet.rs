@@ -14,8 +14,9 @@ use crate::domain::filename;
 use crate::domain::model::{CertificateStanding, Product, ProductId, Workspace};
 use crate::domain::scoring::Outcome;
 use crate::domain::spreadsheet::{
-    self, Confidence, ImportField, ImportPreview, ImportRow, Layout, Mapping, OutCell,
-    PortfolioBook, PortfolioRow, PreviewContext, PreviewInput, RowAt, RowProblem, SetInfo, Sheet,
+    self, Confidence, ImportField, ImportPreview, ImportRow, KnownProducts, Layout, Mapping,
+    OutCell, PortfolioBook, PortfolioRow, PreviewContext, PreviewInput, RowAt, RowProblem, SetInfo,
+    Sheet,
 };
 use crate::storage;
 use crate::text::{self, Lang};
@@ -374,9 +375,9 @@ impl ImportSheet {
         }
     }
 
-    /// What the import would do in `workspace` now (sets proposed from `catalog`'s sets
-    /// of the current rules).
-    pub fn preview(&self, workspace: &Workspace, catalog: &Catalog) -> ImportPreview {
+    /// What the import would do beside the `known` products now (sets proposed from
+    /// `catalog`'s sets of the current rules).
+    pub fn preview(&self, known: &KnownProducts, catalog: &Catalog) -> ImportPreview {
         let sets = catalog
             .rule_set(crate::domain::model::CURRENT_RULE_VERSION)
             .map(|r| SetInfo::of_sets(&r.sets))
@@ -396,7 +397,7 @@ impl ImportSheet {
         spreadsheet::preview(
             &inputs,
             &PreviewContext {
-                workspace,
+                known,
                 stage_of: &text::stage_from_name,
                 sets: &sets,
             },

@@ -44,8 +44,11 @@ fn peak_memory_kib() -> Option<u64> {
 
 /// Child process: opens `dir` as the app does (built-in rules, the workspace through
 /// this computer's open cache, the state the screens draw from) and prints
-/// "<open seconds in-process> <peak KiB> <products> <products from the cache>".
-pub fn child_load(dir: Option<&Path>) -> Result<(), String> {
+/// "<open seconds in-process> <peak KiB> <products> <products from the cache>". With
+/// `evidence`, the window's evidence check then runs to its end as the window runs it
+/// (gathered on its own thread from a snapshot, results recorded as they come), and
+/// the peak printed is the one after it, followed by the number of files it recorded.
+pub fn child_load(dir: Option<&Path>, evidence: bool) -> Result<(), String> {
     let dir = dir.ok_or("bench-load needs a folder")?;
     let start = Instant::now();
     let mut catalog = storage::assets::builtin_catalog().map_err(|e| e.to_string())?;
@@ -53,7 +56,7 @@ pub fn child_load(dir: Option<&Path>) -> Result<(), String> {
     let today = chrono::Local::now().date_naive();
     let loaded = storage::load_workspace_for(dir, &catalog, today).map_err(|e| e.to_string())?;
     let from_cache = loaded.from_cache;
-    let state = AppState::from_loaded(dir, loaded, catalog, today, Lang::Vi, &holidays);
+    let mut state = AppState::from_loaded(dir, loaded, catalog, today, Lang::Vi, &holidays);
     let seconds = start.elapsed().as_secs_f64();
     // The peak counts what the window's screens add too: the dashboard's agenda and
     // counts (the start screen) and the portfolio's rows, from the digests the load
@@ -61,8 +64,22 @@ pub fn child_load(dir: Option<&Path>) -> Result<(), String> {
     let agenda = crate::domain::agenda::agenda(state.workspace(), state.catalog(), state.today());
     let stats = crate::domain::agenda::stats(state.workspace(), state.catalog(), state.today());
     let rows = crate::ui::portfolio::build_rows(&state);
+    let mut recorded = String::new();
+    if evidence {
+        let mut job =
+            crate::jobs::VerifyJob::start_gathering(state.attachments_to_verify_later(), || {})
+                .map_err(|e| e.to_string())?;
+        let mut files = 0;
+        while !job.finished {
+            let arrived = job.poll();
+            files += arrived.len();
+            state.record_evidence(arrived);
+            std::thread::sleep(Duration::from_millis(16));
+        }
+        recorded = format!(" {files}");
+    }
     println!(
-        "{seconds} {} {} {from_cache}",
+        "{seconds} {} {} {from_cache}{recorded}",
         peak_memory_kib().unwrap_or(0),
         state.workspace().products.len(),
     );
@@ -136,6 +153,10 @@ struct Figures {
     /// Median of the seven side-by-side ratios.
     load_over_cat: f64,
     peak_kib: u64,
+    /// The same with the evidence check the window starts at open run to its end.
+    peak_with_check_kib: u64,
+    /// Evidence files that check recorded.
+    evidence_files: usize,
     frame: Duration,
     dashboard: Duration,
     keystroke: Duration,
@@ -159,8 +180,12 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     let workspace = demo::synthetic_workspace(size, 42, &catalog, today);
     storage::save_workspace(&dir, &workspace).map_err(|e| e.to_string())?;
     let samples = demo::sample_evidence();
-    storage::evidence::store_samples(&dir, samples.iter().map(|(n, b, _)| (*n, b.as_slice())))
-        .map_err(|e| e.to_string())?;
+    storage::evidence::store_samples_for(
+        &dir,
+        samples.iter().map(|(n, b, _)| (*n, b.as_slice())),
+        &workspace,
+    )
+    .map_err(|e| e.to_string())?;
     drop(workspace);
 
     // Opening, timed from outside as a person waits for it: the whole child process
@@ -170,30 +195,36 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     // child without the cache gives the figure of parsing every file.
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let cache = root.join(format!("cache-{size}"));
-    let open = |cache: &Path| -> Result<(Duration, Duration, u64, usize), String> {
-        let start = Instant::now();
-        let out = Process::new(&exe)
-            .arg("bench-load")
-            .arg(&dir)
-            .env(storage::cache::CACHE_DIR_VAR, cache)
-            .output()
-            .map_err(|e| e.to_string())?;
-        let wall = start.elapsed();
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
-        let parts: Vec<&str> = text.split_whitespace().collect();
-        let said = || {
-            format!(
-                "bench-load said: {text} {}",
-                String::from_utf8_lossy(&out.stderr)
-            )
+    let open_with =
+        |cache: &Path, evidence: bool| -> Result<(Duration, Duration, u64, usize, usize), String> {
+            let start = Instant::now();
+            let out = Process::new(&exe)
+                .arg("bench-load")
+                .arg(&dir)
+                .args(evidence.then_some("--evidence"))
+                .env(storage::cache::CACHE_DIR_VAR, cache)
+                .output()
+                .map_err(|e| e.to_string())?;
+            let wall = start.elapsed();
+            let text = String::from_utf8_lossy(&out.stdout).to_string();
+            let parts: Vec<&str> = text.split_whitespace().collect();
+            let said = || {
+                format!(
+                    "bench-load said: {text} {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            };
+            let inside: f64 = parts
+                .first()
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(said)?;
+            let peak: u64 = parts.get(1).and_then(|s| s.parse().ok()).ok_or_else(said)?;
+            let cached: usize = parts.get(3).and_then(|s| s.parse().ok()).ok_or_else(said)?;
+            let files: usize = parts.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
+            Ok((wall, Duration::from_secs_f64(inside), peak, cached, files))
         };
-        let inside: f64 = parts
-            .first()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(said)?;
-        let peak: u64 = parts.get(1).and_then(|s| s.parse().ok()).ok_or_else(said)?;
-        let cached: usize = parts.get(3).and_then(|s| s.parse().ok()).ok_or_else(said)?;
-        Ok((wall, Duration::from_secs_f64(inside), peak, cached))
+    let open = |cache: &Path| {
+        open_with(cache, false).map(|(wall, inside, peak, cached, _)| (wall, inside, peak, cached))
     };
     let no_cache = open(Path::new("off"))?.0;
     // The cache never takes a file changed within the last 3 s (storage::cache): let
@@ -217,6 +248,9 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         inside.push(load);
         cats.push(cat);
     }
+    // The window also starts the evidence check at open: its peak with the check run to
+    // its end, once (memory, not time).
+    let (_, _, peak_with_check_kib, _, evidence_files) = open_with(&cache, true)?;
     ratios.sort_by(f64::total_cmp);
     let load_over_cat = ratios.get(ratios.len() / 2).copied().unwrap_or(0.0);
     let file_kib = storage::probe::products_size(&dir)? / 1024 / size.max(1) as u64;
@@ -306,6 +340,8 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         cat: median(cats),
         load_over_cat,
         peak_kib,
+        peak_with_check_kib,
+        evidence_files,
         frame: median(frames),
         dashboard: median(dashboard_frames),
         keystroke: median(keystrokes),
@@ -349,12 +385,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     storage::probe::remove_scratch(&root);
     let all: Vec<Figures> = all.into_iter().collect::<Result<_, _>>()?;
     println!(
-        "| products | file size | open (whole process) | of which inside | from the cache | open without the cache | `cat` of the files (2nd of 2) | open ÷ cat (median of 7 pairs) | peak memory (open, the dashboard and the portfolio rows) | portfolio frame | dashboard frame | search keystroke | save one edit | of which fsync | save without fsync | first frame after an edit |"
+        "| products | file size | open (whole process) | of which inside | from the cache | open without the cache | `cat` of the files (2nd of 2) | open ÷ cat (median of 7 pairs) | peak memory (open, the dashboard and the portfolio rows) | the same with the evidence check run (files) | portfolio frame | dashboard frame | search keystroke | save one edit | of which fsync | save without fsync | first frame after an edit |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for f in &all {
         println!(
-            "| {} | {} KiB | {} | {} | {} | {} | {} | {:.2}× | {:.1} MiB | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} KiB | {} | {} | {} | {} | {} | {:.2}× | {:.1} MiB | {:.1} MiB ({}) | {} | {} | {} | {} | {} | {} | {} |",
             f.products,
             f.file_kib,
             ms(f.load),
@@ -364,6 +402,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ms(f.cat),
             f.load_over_cat,
             f.peak_kib as f64 / 1024.0,
+            f.peak_with_check_kib as f64 / 1024.0,
+            f.evidence_files,
             ms(f.frame),
             ms(f.dashboard),
             ms(f.keystroke),

@@ -170,7 +170,7 @@ fn import_timed(file: &Path, root: &Path, whole: bool) -> Result<Timed, String> 
     let mut state = AppState::open(&dir, catalog, today, Lang::Vi).map_err(|e| e.to_string())?;
     let start = Instant::now();
     let sheet = crate::app::spreadsheet::ImportSheet::read(file).map_err(|e| e.to_string())?;
-    let preview = sheet.preview(state.workspace(), state.catalog());
+    let preview = sheet.preview(&state.known_products(), state.catalog());
     let read = start.elapsed();
     if whole && !preview.bad.is_empty() {
         return Err(format!("rows refused: {:?}", preview.bad.first()));

@@ -40,10 +40,7 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
         .products
         .values()
         .flat_map(|p| {
-            p.applications
-                .iter()
-                .flat_map(|a| a.dossier.iter())
-                .flat_map(|e| e.attachments.iter())
+            p.attachments()
                 .map(|a| a.stored_path.clone())
                 .collect::<Vec<_>>()
         })

@@ -41,7 +41,10 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("bench-xlsx-export") => crate::bench::child_xlsx_export(&args[1..]),
         Some("bench-dossier") => crate::bench::dossier::run(&args[1..]),
         Some("bench-dossier-child") => crate::bench::dossier::child(&args[1..]),
-        Some("bench-load") => crate::bench::child_load(args.get(1).map(Path::new)),
+        Some("bench-load") => crate::bench::child_load(
+            args.get(1).map(Path::new),
+            args.iter().any(|a| a == "--evidence"),
+        ),
         // Test children that rewrite every product's notes in a loop: never on a real
         // workspace by a slip of the keyboard (the tests set OCOP_TEST_CHILD).
         Some("bench-saves" | "bench-sync-writer") if std::env::var_os(TEST_CHILD).is_none() => {

@@ -259,8 +259,12 @@ fn demo_data(args: &[String]) -> Result<(), String> {
         demo::synthetic_workspace(count, seed, &catalog, chrono::Local::now().date_naive());
     storage::save_workspace(&dir, &workspace).map_err(|e: StorageError| e.to_string())?;
     let samples = demo::sample_evidence();
-    storage::evidence::store_samples(&dir, samples.iter().map(|(n, b, _)| (*n, b.as_slice())))
-        .map_err(|e| e.to_string())?;
+    storage::evidence::store_samples_for(
+        &dir,
+        samples.iter().map(|(n, b, _)| (*n, b.as_slice())),
+        &workspace,
+    )
+    .map_err(|e| e.to_string())?;
     println!("wrote {count} products to {}", dir.display());
     Ok(())
 }

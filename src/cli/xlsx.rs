@@ -227,7 +227,13 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             text::import_missing_columns(&missing, lang, false)
         ));
     }
-    let preview = sheet.preview(workspace, &catalog);
+    let preview = sheet.preview(
+        &match &state {
+            Some(state) => state.known_products(),
+            None => crate::domain::spreadsheet::KnownProducts::of_workspace(workspace),
+        },
+        &catalog,
+    );
     if let Some(set) = set_choice {
         for row in preview.good.iter().filter(|r| r.scoring_set.is_none()) {
             sheet.set_choices.insert(row.at, set);

@@ -41,7 +41,12 @@ impl Catalog {
     ) -> Option<(&str, &str)> {
         product
             .current()
-            .and_then(|a| self.template(&a.rule_version))
+            .and_then(|a| self.document_names_under(&a.rule_version, key))
+    }
+
+    /// Vietnamese and English name of dossier document `key` under `rule_version`.
+    pub fn document_names_under(&self, rule_version: &str, key: &str) -> Option<(&str, &str)> {
+        self.template(rule_version)
             .and_then(|t| t.item(key))
             .map(|i| (i.name_vi.as_str(), i.name_en.as_str()))
     }

@@ -24,10 +24,15 @@ pub struct Digest {
     pub agenda: Vec<Due>,
     /// What it adds to the dashboard's counts (None: no application yet).
     pub stats: Option<ProductStats>,
+    /// The rules of its current application (what names its dossier's documents).
+    pub rule_version: Option<Box<str>>,
     /// Every attachment of every application, by [`path_key`] of its stored path: what
     /// the portfolio's evidence flag looks up (8 bytes each instead of an 80-byte path:
     /// ~9 MiB at 20,000 heavy products).
     attachments: Box<[u64]>,
+    /// The same attachments by [`path_key`] of their SHA-256: which products may hold
+    /// a given file's content (a received bundle's files already here), without decoding.
+    contents: Box<[u64]>,
 }
 
 impl Digest {
@@ -39,19 +44,23 @@ impl Digest {
             row: portfolio_row(product, of.catalog, of.today, of.side),
             agenda: agenda::dues_of(product, of.side, of.catalog, of.today),
             stats: agenda::product_stats(product, of.catalog, of.today),
+            rule_version: product.current().map(|a| a.rule_version.as_str().into()),
             attachments: product
-                .applications
-                .iter()
-                .flat_map(|a| a.dossier.iter())
-                .flat_map(|e| e.attachments.iter())
+                .attachments()
                 .map(|a| path_key(&a.stored_path))
                 .collect(),
+            contents: product.attachments().map(|a| path_key(&a.sha256)).collect(),
         }
     }
 
     /// [`path_key`] of every attachment's stored path.
     pub fn attachments(&self) -> &[u64] {
         &self.attachments
+    }
+
+    /// [`path_key`] of every attachment's SHA-256.
+    pub fn contents(&self) -> &[u64] {
+        &self.contents
     }
 
     /// Whether it was computed for the same day and side as `of` (the catalog is the

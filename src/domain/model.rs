@@ -425,6 +425,14 @@ impl Product {
         }
     }
 
+    /// Every attachment of every document of every application, in order.
+    pub fn attachments(&self) -> impl Iterator<Item = &crate::domain::dossier::Attachment> {
+        self.applications
+            .iter()
+            .flat_map(|a| a.dossier.iter())
+            .flat_map(|e| e.attachments.iter())
+    }
+
     /// The current (latest) application, if any.
     pub fn current(&self) -> Option<&Application> {
         self.applications.last()

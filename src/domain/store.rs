@@ -22,8 +22,8 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
@@ -46,9 +46,15 @@ pub const OPEN_LIMIT: usize = 64;
 /// which is of one build only.
 const DICTIONARY: &str = r#"{"sha256":"","file_name":"","size_bytes":0,"stored_path":"evidence/","added_at":"","document_date":null,"valid_until":null}{"at":"","by":"","origin":"Edit","changes":["Created",{"Text":{"field":"Notes","from":"","to":""}},{"DocStatus":{"key":"","from":"Missing","to":"InProgress"}}]}{"Chosen":{"option":0}},"NotMet",{"Chosen":{"option":1}},{"Chosen":{"option":2}},{"id":"x","name":"","producer":{"name":"","kind":"Cooperative","legal_representative":"","phone":"","address":""},"commune":"","scoring_set":1,"product_code":"","description":"","notes":"","is_example":false,"applications":[{"kind":"FirstRating","rule_version":"26/2026/QĐ-TTg","year":2026,"stage":"Preparing","dates":{"received_by_commune":null,"forwarded_to_province":null,"provincial_result":null,"sent_to_ministry":null,"not_recognised_on":null},"certificate":null,"revocation":null,"dossier":[{"key":"form-01","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"form-02","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"business-registration","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"food-safety-certificate","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"raw-material-origin","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"environment-records","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"insured-workers","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"financial-statements","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"ip-documents","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"market-evidence","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"website-social","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"product-story","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"quality-declaration","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"test-report","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"traceability","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"qms-certificates","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"awards","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"product-samples","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"form-03","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"commune-request-letter","status":"Missing","note":"","issued_on":null,"valid_until":null},{"key":"five-star-dossier","status":"NotApplicable","note":"","issued_on":null,"valid_until":null},{"key":"rerating-updates","status":"NotApplicable","note":"","issued_on":null,"valid_until":null}],"scores":{"self_assessment":{"answers":{},"eliminations_hit":[],"notes":{},"needs_review":[],"stale_answers":[],"stale_eliminations":[]},"commune_view":{"answers":{},"eliminations_hit":[],"notes":{},"needs_review":[],"stale_answers":[],"stale_eliminations":[]},"official":{"average_score":null,"star":null,"date":null}},"notes":""}],"history":[]}"#;
 
-/// A product as LZ4-compressed compact JSON.
+/// The largest product JSON a packed product may unpack to: four times the largest
+/// product file read (`storage::MAX_PRODUCT_FILE_BYTES`, 4 MiB; JSON is smaller than
+/// RON, so this leaves room), far below what would exhaust memory.
+pub const MAX_JSON_BYTES: usize = 16 * 1024 * 1024;
+
+/// A product as LZ4-compressed compact JSON. Shared, never changed: a copy of the
+/// products for another thread (`Products::snapshot`) copies no bytes.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Packed(Box<[u8]>);
+pub struct Packed(Arc<[u8]>);
 
 impl std::fmt::Debug for Packed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -58,29 +64,28 @@ impl std::fmt::Debug for Packed {
 
 impl Packed {
     /// Packs `product`; None when JSON cannot hold it exactly (a NaN or infinite score:
-    /// JSON writes it as `null`, which would not read back).
+    /// JSON writes it as `null`, which would not read back) or it is larger than
+    /// [`MAX_JSON_BYTES`] (it then stays decoded).
     pub fn of(product: &Product) -> Option<Packed> {
         if !product.all_finite() {
             return None;
         }
         serde_json::to_vec(product)
             .ok()
+            .filter(|json| json.len() <= MAX_JSON_BYTES)
             .map(|json| Packed::from_json(&json))
     }
 
-    /// Packs a product's compact JSON as it is (the open cache reads it so: no second
-    /// encoding). The caller has decoded the same bytes into a finite product.
-    pub fn from_json(json: &[u8]) -> Packed {
-        Packed(
-            lz4_flex::block::compress_prepend_size_with_dict(json, DICTIONARY.as_bytes())
-                .into_boxed_slice(),
-        )
+    /// Packs a product's compact JSON as it is (no second encoding). The caller has
+    /// decoded the same bytes into a finite product; only [`Packed::of`] calls it.
+    fn from_json(json: &[u8]) -> Packed {
+        Packed(lz4_flex::block::compress_prepend_size_with_dict(json, DICTIONARY.as_bytes()).into())
     }
 
     /// Bytes `Packed::bytes` gave (the open cache's blob); the caller unpacks them once
     /// to check them before it keeps them.
     pub fn from_bytes(bytes: Box<[u8]>) -> Packed {
-        Packed(bytes)
+        Packed(bytes.into())
     }
 
     /// The packed bytes (what the open cache writes).
@@ -88,8 +93,15 @@ impl Packed {
         &self.0
     }
 
-    /// The compact JSON back.
+    /// The compact JSON back; None for bytes that do not unpack, or that say they
+    /// unpack to more than [`MAX_JSON_BYTES`] (bytes from outside this process, the open
+    /// cache's, are checked before anything that size is allocated).
     pub fn json(&self) -> Option<Vec<u8>> {
+        let said: [u8; 4] = self.0.get(..4)?.try_into().ok()?;
+        let said = u32::from_le_bytes(said);
+        if usize::try_from(said).map_or(true, |n| n > MAX_JSON_BYTES) {
+            return None;
+        }
         lz4_flex::block::decompress_size_prepended_with_dict(&self.0, DICTIONARY.as_bytes()).ok()
     }
 
@@ -170,17 +182,7 @@ impl Slot {
     }
 
     fn decode(&self) -> Product {
-        // Every slot holds an open product or packed bytes this module wrote from a
-        // product that JSON holds exactly (`Packed::of`, or bytes the caller decoded):
-        // failing here would mean memory was corrupted, and no answer is right then.
-        #[expect(
-            clippy::expect_used,
-            reason = "bytes this module packed from a finite product always unpack"
-        )]
-        self.packed
-            .as_ref()
-            .and_then(Packed::unpack)
-            .expect("a packed product unpacks")
+        unpack_ours(self.packed.as_ref())
     }
 
     fn into_product(self) -> Product {
@@ -193,6 +195,20 @@ impl Slot {
             .decode(),
         }
     }
+}
+
+/// The product in bytes this module packed. Every slot (and snapshot) holds an open
+/// product or packed bytes this module wrote from a product that JSON holds exactly
+/// (`Packed::of`, or bytes the caller decoded): failing here would mean memory was
+/// corrupted, and no answer is right then.
+fn unpack_ours(packed: Option<&Packed>) -> Product {
+    #[expect(
+        clippy::expect_used,
+        reason = "bytes this module packed from a finite product always unpack"
+    )]
+    packed
+        .and_then(Packed::unpack)
+        .expect("a packed product unpacks")
 }
 
 /// What a [`Digest`] is computed against: the rules, today, and whose workspace it is.
@@ -210,6 +226,59 @@ pub struct Products {
     /// How many slots were opened by [`Products::get`] since the last settle (an upper
     /// bound: what tells `settle` a pass is worth it).
     opened: AtomicUsize,
+}
+
+/// Every product of a [`Products`] for reading on another thread (the evidence check
+/// gathers from it): packed ones share their bytes, nothing of the screens' is copied
+/// (no digest, no id: 16 bytes a product).
+#[derive(Debug, Clone)]
+pub struct Snapshot(Vec<Held>);
+
+#[derive(Debug, Clone)]
+enum Held {
+    Packed(Packed),
+    Open(Box<Product>),
+}
+
+impl Snapshot {
+    /// Every product, in id order, each decoded in turn (see [`Products::values`]).
+    pub fn values(&self) -> impl Iterator<Item = ProductRef<'_>> {
+        self.0.iter().map(|held| match held {
+            Held::Open(product) => Cow::Borrowed(product.as_ref()),
+            Held::Packed(packed) => Cow::Owned(unpack_ours(Some(packed))),
+        })
+    }
+
+    /// How many products it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many of them are held decoded (changed since packed, or not packable).
+    pub fn open_count(&self) -> usize {
+        self.0.iter().filter(|h| matches!(h, Held::Open(_))).count()
+    }
+}
+
+impl Products {
+    /// The products for reading on another thread, cheaply (see [`Snapshot`]).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot(
+            self.slots
+                .values()
+                .filter_map(|slot| match (&slot.packed, slot.open.get()) {
+                    (Some(packed), _) => Some(Held::Packed(packed.clone())),
+                    (None, Some(product)) => Some(Held::Open(product.clone())),
+                    (None, None) => None,
+                })
+                .collect(),
+        )
+    }
 }
 
 impl Clone for Products {
@@ -277,6 +346,12 @@ impl Products {
         }))
     }
 
+    /// The product `id` for one look, not kept open: decoded for the caller when it is
+    /// packed (a pass over many products that should not leave them all open).
+    pub fn peek(&self, id: &ProductId) -> Option<ProductRef<'_>> {
+        self.slots.get(id).map(Slot::product)
+    }
+
     /// The product `id` to change: its packed bytes and digest are dropped (they would be
     /// stale), and it stays open until `settle` packs it again.
     pub fn get_mut(&mut self, id: &ProductId) -> Option<&mut Product> {
@@ -317,46 +392,14 @@ impl Products {
     /// `products`, each packed with its digest against `of`, on every core (the
     /// many-communes view: its products come decoded, and the screens then decode none).
     pub fn digested(products: BTreeMap<ProductId, Product>, of: DigestOf<'_>) -> Products {
-        let items: Vec<(ProductId, Product)> = products.into_iter().collect();
-        let workers = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .clamp(1, 8);
-        let chunk = items.len().div_ceil(workers).max(1);
-        let pack = |part: Vec<(ProductId, Product)>| -> Vec<(ProductId, Slot)> {
-            part.into_iter()
-                .map(|(id, product)| {
-                    let digest = Digest::of(&product, of);
-                    let slot = Slot::packed(product);
-                    let _ = slot.digest.set(digest);
-                    (id, slot)
-                })
-                .collect()
-        };
-        let mut parts: Vec<Vec<(ProductId, Product)>> = Vec::new();
-        let mut items = items.into_iter();
-        loop {
-            let part: Vec<_> = items.by_ref().take(chunk).collect();
-            if part.is_empty() {
-                break;
-            }
-            parts.push(part);
-        }
-        let packed: Vec<Vec<(ProductId, Slot)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = parts
-                .into_iter()
-                .map(|part| scope.spawn(move || pack(part)))
-                .collect();
-            // Packing returns no error and a panic inside is passed on by `join`.
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
+        let packed = on_every_core(products.into_iter().collect(), |(id, product)| {
+            let digest = Digest::of(&product, of);
+            let slot = Slot::packed(product);
+            let _ = slot.digest.set(digest);
+            (id, slot)
         });
         let mut out = Products::new();
-        for (id, slot) in packed.into_iter().flatten() {
+        for (id, slot) in packed {
             if slot.open.get().is_some() {
                 *out.opened.get_mut() += 1;
             }
@@ -454,6 +497,24 @@ impl Products {
         }
     }
 
+    /// Computes again, on every core, each digest not of `of` (a new day: at 20,000
+    /// products one core takes about a second).
+    pub fn refresh_digests(&mut self, of: DigestOf<'_>) {
+        for slot in self.slots.values_mut() {
+            if slot.digest.get().is_some_and(|d| !d.is_of(of)) {
+                slot.digest = OnceLock::new();
+            }
+        }
+        let stale: Vec<&Slot> = self
+            .slots
+            .values()
+            .filter(|slot| slot.digest.get().is_none())
+            .collect();
+        on_every_core(stale, |slot| {
+            slot.digest.get_or_init(|| Digest::of(&slot.product(), of));
+        });
+    }
+
     /// Packs away the products opened since the last settle once there are more than
     /// [`OPEN_LIMIT`]: an open product that did not change is dropped (its packed bytes
     /// are the same product), a changed one is packed first. Nothing is lost: a product
@@ -489,6 +550,38 @@ impl Products {
             )
         })
     }
+}
+
+/// `work` done to every item, the items shared out among the cores (at most 8), the
+/// results in the items' order. A panic inside is passed on.
+fn on_every_core<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    let chunk = items.len().div_ceil(workers).max(1);
+    let mut parts: Vec<Vec<T>> = Vec::new();
+    let mut items = items.into_iter();
+    loop {
+        let part: Vec<T> = items.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(part);
+    }
+    let work = &work;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 fn digest_of<'a>(slot: &'a Slot, of: DigestOf<'_>) -> Cow<'a, Digest> {

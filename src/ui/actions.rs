@@ -49,7 +49,9 @@ impl OcopApp {
                 if let Some(state) = self.state.as_mut() {
                     // Another officer's change may have landed since the preview was drawn:
                     // import only what the officer saw, else show the new preview.
-                    let now = confirmed.file.preview(state.workspace(), state.catalog());
+                    let now = confirmed
+                        .file
+                        .preview(&state.known_products(), state.catalog());
                     if now != confirmed.preview {
                         state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
                         let mut dialog = *confirmed;

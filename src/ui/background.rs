@@ -88,9 +88,7 @@ impl OcopApp {
         self.poll_watch();
         let lang = self.lang;
         if let (Some(job), Some(state)) = (self.verify.as_mut(), self.state.as_mut()) {
-            if job.poll() {
-                state.set_evidence_check(job.results.clone(), job.paths.clone());
-            }
+            state.record_evidence(job.poll());
             if !job.finished {
                 ctx.request_repaint_after(std::time::Duration::from_millis(200));
             }

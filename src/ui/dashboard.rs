@@ -278,14 +278,7 @@ impl DashboardUi {
 
 /// The name of a dossier document of an agenda item's product.
 pub fn document_name(state: &AppState, item: &AgendaItem, key: &str, lang: Lang) -> String {
-    state
-        .workspace()
-        .products
-        .get(&item.product_id)
-        .map_or_else(
-            || key.to_owned(),
-            |p| text::document_name(state.catalog(), p, key, lang),
-        )
+    state.document_name(&item.product_id, key, lang)
 }
 
 /// Products whose scoring set is not chosen yet (imported from a list that gives only the

@@ -165,7 +165,6 @@ fn attachment_row(
     let (status, path) = state.evidence_of(id, &attachment.stored_path);
     // A path from a RON file is untrusted: only `resolve` (run by the background check,
     // never in a frame) turns it into a real path, and an unsafe one is never opened or shown.
-    let path = path.map(std::path::Path::to_path_buf);
     ui.horizontal(|ui| {
         match (&path, is_image(&attachment.file_name), status) {
             (Some(path), true, Some(EvidenceStatus::Ok)) => {

@@ -32,7 +32,7 @@ pub struct ImportDialog {
 impl ImportDialog {
     /// A dialog for `file`, previewed against `state`.
     pub fn new(file: ImportSheet, state: &AppState) -> Self {
-        let preview = file.preview(state.workspace(), state.catalog());
+        let preview = file.preview(&state.known_products(), state.catalog());
         ImportDialog { file, preview }
     }
 
@@ -140,7 +140,9 @@ pub fn import_dialog_ui(
         });
     });
     if changes.mapping {
-        dialog.preview = dialog.file.preview(state.workspace(), state.catalog());
+        dialog.preview = dialog
+            .file
+            .preview(&state.known_products(), state.catalog());
     }
     close
 }

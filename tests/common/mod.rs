@@ -250,19 +250,15 @@ pub fn verified(state: &mut ocop_tracker::app::AppState) {
     let mut job =
         ocop_tracker::jobs::VerifyJob::start(state.attachments_to_verify(), || {}).expect("job");
     while !job.finished {
-        job.poll();
+        state.record_evidence(job.poll());
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    state.set_evidence_check(job.results.clone(), job.paths.clone());
 }
 
 /// The stored path of every attachment of every application of `product`.
 pub fn stored_paths(product: &ocop_tracker::domain::model::Product) -> Vec<String> {
     product
-        .applications
-        .iter()
-        .flat_map(|a| a.dossier.iter())
-        .flat_map(|e| e.attachments.iter())
+        .attachments()
         .map(|a| a.stored_path.clone())
         .collect()
 }

@@ -3,8 +3,9 @@
 //! entries, 3–8 attachments, notes on the product, its documents and some criteria, so
 //! that each file weighs 12–16 KB like the demo's real products.
 //!
-//! Pure: no egui, no files. The attachments are the [`sample_evidence`] files, which the
-//! writer of the workspace (`demo-data`, the benchmarks) puts into its evidence store.
+//! Pure: no egui, no files. The attachments are the [`sample_evidence`] files, each at a
+//! stored path of its own as in a real workspace; the writer of the workspace
+//! (`demo-data`, the benchmarks) puts a copy of the sample at each of them.
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -341,6 +342,7 @@ fn make_heavy(product: &mut Product, catalog: &Catalog, rng: &mut Rng, today: Na
     let sheet = answered(catalog, product, rng);
     let attachments = 3 + rng.below(6);
     let samples = sample_evidence();
+    let id = product.id.to_string();
     let Some(app) = product.current_mut() else {
         return;
     };
@@ -370,7 +372,12 @@ fn make_heavy(product: &mut Product, catalog: &Catalog, rng: &mut Rng, today: Na
             .checked_sub_days(Days::new(rng.next() % 300))
             .unwrap_or(today);
         entry.attachments.push(Attachment {
-            stored_path: format!("evidence/{}/{sha}.{ext}", sha.get(..2).unwrap_or("00")),
+            // A file of its own, as in a real workspace (the writer of the workspace puts a
+            // copy of the sample there: `storage::evidence::store_samples_for`).
+            stored_path: format!(
+                "evidence/{}/{sha}-{id}-{n}.{ext}",
+                sha.get(..2).unwrap_or("00")
+            ),
             sha256: sha.clone(),
             file_name,
             size_bytes: bytes.len() as u64,

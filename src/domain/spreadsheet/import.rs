@@ -210,11 +210,46 @@ pub struct PreviewInput<'a> {
     pub mapping: &'a Mapping,
 }
 
+/// The products a workspace already has, as a duplicate names them: (id, producer) by
+/// folded name. Built from the digests' rows in the window (nothing decoded), or from
+/// the products themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KnownProducts {
+    by_name: BTreeMap<String, Vec<(ProductId, String)>>,
+}
+
+impl KnownProducts {
+    /// From (id, name, producer) of each product.
+    pub fn of<'a>(products: impl IntoIterator<Item = (&'a ProductId, &'a str, &'a str)>) -> Self {
+        let mut known = KnownProducts::default();
+        for (id, name, producer) in products {
+            known.add(id, name, producer);
+        }
+        known
+    }
+
+    /// From the products of `workspace` (decoding each in turn).
+    pub fn of_workspace(workspace: &Workspace) -> Self {
+        let mut known = KnownProducts::default();
+        for product in workspace.products.values() {
+            known.add(&product.id, &product.name, &product.producer.name);
+        }
+        known
+    }
+
+    fn add(&mut self, id: &ProductId, name: &str, producer: &str) {
+        self.by_name
+            .entry(fold(name.trim()))
+            .or_default()
+            .push((id.clone(), producer.to_owned()));
+    }
+}
+
 /// What the preview needs beside the sheets.
 #[derive(Clone, Copy)]
 pub struct PreviewContext<'a> {
-    /// The workspace the rows go into (its products are the duplicates' reference).
-    pub workspace: &'a Workspace,
+    /// The products of the workspace the rows go into (the duplicates' reference).
+    pub known: &'a KnownProducts,
     /// Recognises a stage name (both languages, folded).
     pub stage_of: &'a dyn Fn(&str) -> Option<Stage>,
     /// The scoring sets proposals choose from.
@@ -228,14 +263,7 @@ const MAX_CELL_CHARS: usize = 500;
 /// matched by its folded name alone: a list often spells the producer differently or
 /// leaves it out, and adding the product a second time is the worse mistake.
 pub fn preview(inputs: &[PreviewInput<'_>], context: &PreviewContext<'_>) -> ImportPreview {
-    // (id, producer) by folded name: what a duplicate names, without holding products.
-    let mut existing: BTreeMap<String, Vec<(ProductId, String)>> = BTreeMap::new();
-    for product in context.workspace.products.values() {
-        existing
-            .entry(fold(product.name.trim()))
-            .or_default()
-            .push((product.id.clone(), product.producer.name.clone()));
-    }
+    let existing = &context.known.by_name;
     let mut seen: BTreeMap<(String, String), RowAt> = BTreeMap::new();
     let mut proposer = Proposer::new(context.sets);
     let mut out = ImportPreview::default();

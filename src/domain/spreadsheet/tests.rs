@@ -88,7 +88,7 @@ fn run(s: &Sheet, workspace: &Workspace) -> ImportPreview {
     preview(
         &[input],
         &PreviewContext {
-            workspace,
+            known: &KnownProducts::of_workspace(workspace),
             stage_of: &stage_of,
             sets: &[],
         },

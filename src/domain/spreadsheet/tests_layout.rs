@@ -7,7 +7,6 @@
 )]
 use super::tests::{date, n, stage_of, t};
 use super::*;
-use crate::domain::model::Workspace;
 use crate::domain::stage::Stage;
 
 /// A list as provinces publish it: title rows, a two-row header with merged cells, a
@@ -177,7 +176,7 @@ fn a_province_list_reads_with_and_without_merge_information() {
         let p = preview(
             &[input],
             &PreviewContext {
-                workspace: &Workspace::default(),
+                known: &KnownProducts::default(),
                 stage_of: &stage_of,
                 sets: &sets,
             },

@@ -386,24 +386,55 @@ pub fn import_file(
     import_reader(workspace, &mut input, source, &file_name, progress, cancel)
 }
 
-/// Puts each (file name, bytes) into the evidence store of `workspace` (the synthetic
-/// workspace's sample files: `demo::sample_evidence`).
-pub fn store_samples<'a>(
-    workspace: &Path,
+/// Puts each (file name, bytes) into the evidence store of `dir` (the synthetic
+/// workspace's sample files: `demo::sample_evidence`), then a copy of its sample at
+/// every other stored path an attachment
+/// of `workspace` gives for a sample's content (the synthetic workspace gives each
+/// attachment a file of its own, as a real one has): a hard link where the file system
+/// allows one (no space taken), else a copy. Returns how many were placed.
+pub fn store_samples_for<'a>(
+    dir: &Path,
     samples: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-) -> Result<(), EvidenceError> {
+    workspace: &crate::domain::model::Workspace,
+) -> Result<usize, EvidenceError> {
+    let mut originals: std::collections::HashMap<String, PathBuf> =
+        std::collections::HashMap::new();
     for (name, bytes) in samples {
         let mut input = bytes;
-        import_reader(
-            workspace,
+        let imported = import_reader(
+            dir,
             &mut input,
             Path::new(name),
             name,
             &mut |_| {},
             &AtomicBool::new(false),
         )?;
+        originals.insert(imported.sha256, resolve(dir, &imported.stored_path)?);
     }
-    Ok(())
+    let mut placed = 0;
+    let mut folders = std::collections::HashSet::new();
+    for product in workspace.products.values() {
+        let attachments = product.attachments();
+        for attachment in attachments {
+            let Some(original) = originals.get(&attachment.sha256) else {
+                continue;
+            };
+            let target = resolve(dir, &attachment.stored_path)?;
+            if target == *original || target.exists() {
+                continue;
+            }
+            if let Some(folder) = target.parent()
+                && folders.insert(folder.to_owned())
+            {
+                fs::create_dir_all(folder).map_err(io_err("create", folder))?;
+            }
+            if fs::hard_link(original, &target).is_err() {
+                fs::copy(original, &target).map_err(io_err("copy", &target))?;
+            }
+            placed += 1;
+        }
+    }
+    Ok(placed)
 }
 
 /// Imports the bytes of `input` into the evidence store as a file called `file_name`
@@ -604,7 +635,7 @@ mod paths;
 mod store;
 
 use paths::check_syntax;
-pub use paths::resolve;
+pub use paths::{rejoin, resolve};
 pub use store::{
     EVIDENCE_TRASH_DIR, clean_incoming, copy_stored, empty_evidence_trash, hash_stored,
     in_evidence_trash, list_stored, orphans, remove_stored, sha_of_stored_name,

@@ -54,6 +54,16 @@ pub(super) fn check_syntax(stored_path: &str) -> Result<Vec<&str>, &'static str>
     }
 }
 
+/// The path [`resolve`] gave for `stored_path` in `workspace`, again, without touching
+/// the disk: for a path `resolve` already accepted (the evidence check keeps a yes, not
+/// the path). None for a path whose spelling is refused.
+pub fn rejoin(workspace: &Path, stored_path: &str) -> Option<PathBuf> {
+    let components = check_syntax(stored_path).ok()?;
+    let mut path = workspace.to_owned();
+    path.extend(components);
+    Some(path)
+}
+
 /// Turns a `stored_path` from a save file (untrusted) into a path inside `workspace`.
 ///
 /// This is the only way to do so. Refused with [`EvidenceError::UnsafePath`]: an empty
