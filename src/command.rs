@@ -464,37 +464,19 @@ fn apply_to_product(
     let id = product.id.clone();
     match command {
         Command::SetText { field, value, .. } => {
-            let value = nfc(value);
-            match field {
-                TextField::Name => {
-                    if value.trim().is_empty() {
-                        return Err(CommandError::Refused(Refusal::EmptyName));
-                    }
-                    product.name = value.trim().to_owned();
+            let mut value = nfc(value);
+            if *field == TextField::Name {
+                if value.trim().is_empty() {
+                    return Err(CommandError::Refused(Refusal::EmptyName));
                 }
-                TextField::Commune => product.commune = value,
-                TextField::ProductCode => product.product_code = value,
-                TextField::Description => product.description = value,
-                TextField::Notes => product.notes = value,
-                TextField::Producer => product.producer.name = value,
-                TextField::LegalRepresentative => product.producer.legal_representative = value,
-                TextField::Phone => product.producer.phone = value,
-                TextField::Address => product.producer.address = value,
-                TextField::ApplicationNotes => {
-                    product
-                        .current_mut()
-                        .ok_or(CommandError::NoApplication(id))?
-                        .notes = value;
-                }
-                TextField::Form(form_field) => {
-                    product
-                        .current_mut()
-                        .ok_or(CommandError::NoApplication(id))?
-                        .forms
-                        .set(*form_field, value);
-                }
+                value = value.trim().to_owned();
             }
-            Ok(())
+            let current = product.applications.len().checked_sub(1);
+            if field.set(product, current, value) {
+                Ok(())
+            } else {
+                Err(CommandError::NoApplication(id))
+            }
         }
         Command::SetProducerKind { kind, .. } => {
             product.producer.kind = *kind;

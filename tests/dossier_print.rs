@@ -513,7 +513,12 @@ fn a_cancelled_export_leaves_no_file() {
         .unwrap();
     let out = tmp.path().join("ho-so.pdf");
     let result = request.write(&out, &mut |_, _| {}, &AtomicBool::new(true));
-    assert_eq!(result.err().as_deref(), Some("Đã hủy; không ghi tệp nào."));
+    let err = result.expect_err("cancelled");
+    assert!(
+        matches!(err, ocop_tracker::app::print::PrintFailure::Cancelled),
+        "{err:?}"
+    );
+    assert_eq!(err.words(Lang::Vi), "Đã hủy; không ghi tệp nào.");
     assert!(!out.exists());
     let names: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()

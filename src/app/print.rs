@@ -198,21 +198,18 @@ impl PrintRequest {
     }
 
     /// Writes the PDF to `out` (all or nothing: a cancelled or failed export leaves no
-    /// file); returns the files printed only as a notice. The error is translated.
+    /// file); returns the files printed only as a notice.
     pub fn write(
         &self,
         out: &Path,
         progress: &mut dyn FnMut(u64, u64),
         cancel: &AtomicBool,
-    ) -> Result<Vec<Unprinted>, String> {
-        let lang = self.lang;
+    ) -> Result<Vec<Unprinted>, PrintFailure> {
         let rendered = self.render(progress, cancel).map_err(|err| match err {
-            dossier_pdf::PrintError::Cancelled => lang.t(text::PRINT_CANCELLED).to_owned(),
-            dossier_pdf::PrintError::Build(detail) => {
-                format!("{}: {detail}", lang.t(text::DOC_BUILD_FAILED))
-            }
+            dossier_pdf::PrintError::Cancelled => PrintFailure::Cancelled,
+            dossier_pdf::PrintError::Build(detail) => PrintFailure::Build(detail),
         })?;
-        let mut write_error: Option<String> = None;
+        let mut write_error: Option<std::io::Error> = None;
         let written = storage::fsio::write_export_streamed(out, |file| {
             let mut writer = std::io::BufWriter::with_capacity(1 << 20, &mut *file);
             let result = self
@@ -224,7 +221,7 @@ impl PrintRequest {
                 } else {
                     "write"
                 };
-                write_error = Some(text::io_error(&err, lang));
+                write_error = Some(std::io::Error::new(err.kind(), err.to_string()));
                 storage::StorageError::Io {
                     action,
                     source: err,
@@ -234,11 +231,48 @@ impl PrintRequest {
         });
         match (written, write_error) {
             (Ok(()), _) => Ok(rendered.unprinted),
-            _ if cancel.load(std::sync::atomic::Ordering::Relaxed) => {
-                Err(lang.t(text::PRINT_CANCELLED).to_owned())
+            _ if cancel.load(std::sync::atomic::Ordering::Relaxed) => Err(PrintFailure::Cancelled),
+            (Err(_), Some(err)) => Err(PrintFailure::Write(err)),
+            (Err(err), None) => Err(PrintFailure::Storage(err)),
+        }
+    }
+}
+
+/// Why the dossier to print was not written (no file was: the export is all or nothing).
+#[derive(Debug)]
+pub enum PrintFailure {
+    /// The officer cancelled it.
+    Cancelled,
+    /// The PDF could not be built (a detail from the typesetter, for the log).
+    Build(String),
+    /// Writing its bytes failed.
+    Write(std::io::Error),
+    /// The file could not be put in place (the folder, the rename).
+    Storage(storage::StorageError),
+}
+
+impl PrintFailure {
+    /// What to tell the officer, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            PrintFailure::Cancelled => lang.t(text::PRINT_CANCELLED).to_owned(),
+            PrintFailure::Build(detail) => format!(
+                "{}: {}: {detail}",
+                lang.t(text::PRINT_FAILED),
+                lang.t(text::DOC_BUILD_FAILED)
+            ),
+            PrintFailure::Write(err) => {
+                format!(
+                    "{}: {}",
+                    lang.t(text::PRINT_FAILED),
+                    text::io_error(err, lang)
+                )
             }
-            (Err(_), Some(detail)) => Err(format!("{}: {detail}", lang.t(text::PRINT_FAILED))),
-            (Err(err), None) => Err(text::storage_error(&err, lang)),
+            PrintFailure::Storage(err) => format!(
+                "{}: {}",
+                lang.t(text::PRINT_FAILED),
+                text::storage_error(err, lang)
+            ),
         }
     }
 }

@@ -203,7 +203,9 @@ pub fn child(args: &[String]) -> Result<(), String> {
     let id = ProductId::parse(id).ok_or("id")?;
     let request = state.print_request(&id).map_err(|e| e.to_string())?;
     let start = Instant::now();
-    request.write(Path::new(out), &mut |_, _| {}, &AtomicBool::new(false))?;
+    request
+        .write(Path::new(out), &mut |_, _| {}, &AtomicBool::new(false))
+        .map_err(|e| e.words(crate::text::Lang::En))?;
     let seconds = start.elapsed().as_secs_f64();
     // The export's peak, taken before the PDF is read back below (that read holds it whole).
     let peak = peak_memory_kib().unwrap_or(0);

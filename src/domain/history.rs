@@ -69,6 +69,81 @@ impl TextField {
         TextField::ApplicationNotes,
     ];
 
+    /// The product's fields (not an application's), in the order the screens show them.
+    pub const PRODUCT: [TextField; 9] = [
+        TextField::Name,
+        TextField::Commune,
+        TextField::ProductCode,
+        TextField::Description,
+        TextField::Notes,
+        TextField::Producer,
+        TextField::LegalRepresentative,
+        TextField::Phone,
+        TextField::Address,
+    ];
+
+    /// The field's text in `product`; an application's field is read from its
+    /// application at `app` (empty when there is none). The one place that says which
+    /// field of the model a `TextField` is, with [`TextField::get_mut`].
+    pub fn get(self, product: &Product, app: Option<usize>) -> &str {
+        let app = app.and_then(|i| product.applications.get(i));
+        match self {
+            TextField::Name => &product.name,
+            TextField::Commune => &product.commune,
+            TextField::ProductCode => &product.product_code,
+            TextField::Description => &product.description,
+            TextField::Notes => &product.notes,
+            TextField::Producer => &product.producer.name,
+            TextField::LegalRepresentative => &product.producer.legal_representative,
+            TextField::Phone => &product.producer.phone,
+            TextField::Address => &product.producer.address,
+            TextField::ApplicationNotes => app.map_or("", |a| a.notes.as_str()),
+            TextField::Form(field) => app.map_or("", |a| a.forms.get(field)),
+        }
+    }
+
+    /// The field's text in `product` to change (see [`TextField::get`]); None for an
+    /// application's field when there is no application at `app`. A form text is set
+    /// through [`TextField::set`], which removes an emptied one.
+    pub fn get_mut(self, product: &mut Product, app: Option<usize>) -> Option<&mut String> {
+        let app = app.and_then(|i| product.applications.get_mut(i));
+        Some(match self {
+            TextField::Name => &mut product.name,
+            TextField::Commune => &mut product.commune,
+            TextField::ProductCode => &mut product.product_code,
+            TextField::Description => &mut product.description,
+            TextField::Notes => &mut product.notes,
+            TextField::Producer => &mut product.producer.name,
+            TextField::LegalRepresentative => &mut product.producer.legal_representative,
+            TextField::Phone => &mut product.producer.phone,
+            TextField::Address => &mut product.producer.address,
+            TextField::ApplicationNotes => &mut app?.notes,
+            TextField::Form(field) => app?.forms.texts.entry(field).or_default(),
+        })
+    }
+
+    /// Sets the field's text in `product` (an application's in the one at `app`); false
+    /// when it is an application's and there is none. An emptied form text is removed,
+    /// as the forms keep only what was written.
+    pub fn set(self, product: &mut Product, app: Option<usize>, value: String) -> bool {
+        if let TextField::Form(field) = self {
+            return match app.and_then(|i| product.applications.get_mut(i)) {
+                Some(app) => {
+                    app.forms.set(field, value);
+                    true
+                }
+                None => false,
+            };
+        }
+        match self.get_mut(product, app) {
+            Some(text) => {
+                *text = value;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Every field: [`TextField::BASE`], then the form texts.
     pub fn all() -> impl Iterator<Item = TextField> {
         Self::BASE
@@ -285,41 +360,8 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
         (Some(b), Some(a)) => (b, a),
     };
     let mut changes = Vec::new();
-    let fields: [(TextField, &str, &str); 9] = [
-        (TextField::Name, &before.name, &after.name),
-        (TextField::Commune, &before.commune, &after.commune),
-        (
-            TextField::ProductCode,
-            &before.product_code,
-            &after.product_code,
-        ),
-        (
-            TextField::Description,
-            &before.description,
-            &after.description,
-        ),
-        (TextField::Notes, &before.notes, &after.notes),
-        (
-            TextField::Producer,
-            &before.producer.name,
-            &after.producer.name,
-        ),
-        (
-            TextField::LegalRepresentative,
-            &before.producer.legal_representative,
-            &after.producer.legal_representative,
-        ),
-        (
-            TextField::Phone,
-            &before.producer.phone,
-            &after.producer.phone,
-        ),
-        (
-            TextField::Address,
-            &before.producer.address,
-            &after.producer.address,
-        ),
-    ];
+    let fields =
+        TextField::PRODUCT.map(|field| (field, field.get(before, None), field.get(after, None)));
     for (field, from, to) in fields {
         if from != to {
             changes.push(Change::Text {

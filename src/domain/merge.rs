@@ -101,44 +101,7 @@ pub fn compared_application<'a>(product: &'a Product, other: &Product) -> Option
 /// The text of a field of `product` as compared with `other` (what [`Part::Text`]
 /// compares; an application's field is read from the shared application).
 pub fn text_of<'a>(product: &'a Product, other: &Product, field: TextField) -> &'a str {
-    text_at(product, shared_index(product, other), field)
-}
-
-/// The text of a field of `product`, an application's read from the one at `index`.
-fn text_at(product: &Product, index: Option<usize>, field: TextField) -> &str {
-    let app = index.and_then(|i| product.applications.get(i));
-    match field {
-        TextField::Name => &product.name,
-        TextField::Commune => &product.commune,
-        TextField::ProductCode => &product.product_code,
-        TextField::Description => &product.description,
-        TextField::Notes => &product.notes,
-        TextField::Producer => &product.producer.name,
-        TextField::LegalRepresentative => &product.producer.legal_representative,
-        TextField::Phone => &product.producer.phone,
-        TextField::Address => &product.producer.address,
-        TextField::ApplicationNotes => app.map_or("", |a| a.notes.as_str()),
-        TextField::Form(field) => app.map_or("", |a| a.forms.get(field)),
-    }
-}
-
-fn text_mut(product: &mut Product, index: Option<usize>, field: TextField) -> Option<&mut String> {
-    fn app(product: &mut Product, index: Option<usize>) -> Option<&mut Application> {
-        index.and_then(|i| product.applications.get_mut(i))
-    }
-    Some(match field {
-        TextField::Name => &mut product.name,
-        TextField::Commune => &mut product.commune,
-        TextField::ProductCode => &mut product.product_code,
-        TextField::Description => &mut product.description,
-        TextField::Notes => &mut product.notes,
-        TextField::Producer => &mut product.producer.name,
-        TextField::LegalRepresentative => &mut product.producer.legal_representative,
-        TextField::Phone => &mut product.producer.phone,
-        TextField::Address => &mut product.producer.address,
-        TextField::ApplicationNotes => &mut app(product, index)?.notes,
-        TextField::Form(field) => app(product, index)?.forms.texts.entry(field).or_default(),
-    })
+    field.get(product, shared_index(product, other))
 }
 
 fn sheet_of(app: &Application, sheet: Sheet) -> &ScoreSheet {
@@ -307,13 +270,13 @@ fn apply_part(merged: &mut Product, copy: &Product, index: Option<usize>, part: 
     let theirs_app = index.and_then(|i| copy.applications.get(i));
     match part {
         Part::Text(field) => {
-            let theirs = text_at(copy, index, *field).to_owned();
+            let theirs = field.get(copy, index).to_owned();
             let value = if both {
-                join_text(text_at(merged, index, *field), &theirs)
+                join_text(field.get(merged, index), &theirs)
             } else {
                 theirs
             };
-            if let Some(target) = text_mut(merged, index, *field) {
+            if let Some(target) = field.get_mut(merged, index) {
                 *target = value;
             }
         }

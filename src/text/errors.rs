@@ -420,3 +420,19 @@ pub fn io_error(err: &std::io::Error, lang: Lang) -> String {
         Lang::En => err.to_string(),
     }
 }
+
+/// Why the system could not open or show a file (its default program, the file manager),
+/// in the user's language.
+pub fn open_error(err: &opener::OpenError, lang: Lang) -> String {
+    match err {
+        opener::OpenError::Io(err) | opener::OpenError::Spawn { source: err, .. } => {
+            io_error(err, lang)
+        }
+        opener::OpenError::ExitStatus { cmd, status, .. } => match lang {
+            Lang::Vi => format!("chương trình mở tệp ({cmd}) báo lỗi ({status})"),
+            Lang::En => format!("the program that opens files ({cmd}) failed ({status})"),
+        },
+        // A kind a later `opener` adds: its own words (English).
+        other => other.to_string(),
+    }
+}

@@ -93,8 +93,9 @@ impl OcopApp {
             UiAction::OpenFile(path) => {
                 if let Err(err) = opener::open(&path) {
                     self.report(format!(
-                        "{}: {err} — {}",
+                        "{}: {} — {}",
                         self.lang.t(text::OPEN_FILE_FAILED),
+                        text::open_error(&err, self.lang),
                         path.display()
                     ));
                 }
@@ -104,8 +105,9 @@ impl OcopApp {
                 match crate::storage::evidence::named_copy_for_opening(&stored, &file_name) {
                     Ok(named) => self.act(UiAction::OpenFile(named)),
                     Err(err) => self.report(format!(
-                        "{}: {err} — {}",
+                        "{}: {} — {}",
                         self.lang.t(text::OPEN_FILE_FAILED),
+                        text::io_error(&err, self.lang),
                         stored.display()
                     )),
                 }
@@ -113,8 +115,9 @@ impl OcopApp {
             UiAction::RevealFile(path) => {
                 if let Err(err) = opener::reveal(&path) {
                     self.report(format!(
-                        "{}: {err} — {}",
+                        "{}: {} — {}",
                         self.lang.t(text::OPEN_FILE_FAILED),
+                        text::open_error(&err, self.lang),
                         path.display()
                     ));
                 }

@@ -225,7 +225,11 @@ impl OcopApp {
             },
         ) {
             Ok(job) => self.import = Some(job),
-            Err(err) => self.report(format!("{}: {err}", lang.t(text::IMPORT_FAILED))),
+            Err(err) => self.report(format!(
+                "{}: {}",
+                lang.t(text::IMPORT_FAILED),
+                text::io_error(&err, lang)
+            )),
         }
     }
 }

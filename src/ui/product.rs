@@ -444,53 +444,23 @@ fn fields_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
         .spacing([12.0, 6.0])
         .min_col_width(140.0)
         .show(ui, |ui| {
-            let rows: [(TextField, text::Tr, &str, bool); 9] = [
-                (TextField::Name, text::FIELD_NAME, &product.name, false),
-                (
-                    TextField::Producer,
-                    text::FIELD_PRODUCER,
-                    &product.producer.name,
-                    false,
-                ),
+            let rows: [(TextField, text::Tr, bool); 9] = [
+                (TextField::Name, text::FIELD_NAME, false),
+                (TextField::Producer, text::FIELD_PRODUCER, false),
                 (
                     TextField::LegalRepresentative,
                     text::FIELD_REPRESENTATIVE,
-                    &product.producer.legal_representative,
                     false,
                 ),
-                (
-                    TextField::Phone,
-                    text::FIELD_PHONE,
-                    &product.producer.phone,
-                    false,
-                ),
-                (
-                    TextField::Address,
-                    text::FIELD_ADDRESS,
-                    &product.producer.address,
-                    false,
-                ),
-                (
-                    TextField::Commune,
-                    text::FIELD_COMMUNE,
-                    &product.commune,
-                    false,
-                ),
-                (
-                    TextField::ProductCode,
-                    text::FIELD_CODE,
-                    &product.product_code,
-                    false,
-                ),
-                (
-                    TextField::Description,
-                    text::FIELD_DESCRIPTION,
-                    &product.description,
-                    true,
-                ),
-                (TextField::Notes, text::FIELD_NOTES, &product.notes, true),
+                (TextField::Phone, text::FIELD_PHONE, false),
+                (TextField::Address, text::FIELD_ADDRESS, false),
+                (TextField::Commune, text::FIELD_COMMUNE, false),
+                (TextField::ProductCode, text::FIELD_CODE, false),
+                (TextField::Description, text::FIELD_DESCRIPTION, true),
+                (TextField::Notes, text::FIELD_NOTES, true),
             ];
-            for (field, label, value, multiline) in rows {
+            for (field, label, multiline) in rows {
+                let value = field.get(product, None);
                 let salt = format!("field-{}-{field:?}", id.as_str());
                 // Each side edits its own fields (`domain::sides`): the producer its
                 // details, the commune the commune and the OCOP code.

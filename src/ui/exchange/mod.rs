@@ -45,7 +45,7 @@ pub enum Done {
     /// The dossier to print written to this path, or why not (translated); the files
     /// printed only as a notice page.
     Print(
-        Result<Vec<crate::documents::dossier_pdf::Unprinted>, String>,
+        Result<Vec<crate::documents::dossier_pdf::Unprinted>, crate::app::print::PrintFailure>,
         PathBuf,
     ),
     /// A spreadsheet read for an import (the error translated, naming the file); `None`
@@ -445,7 +445,10 @@ impl OcopApp {
     /// were printed only as a notice page, or why not.
     fn finish_print(
         &mut self,
-        result: Result<Vec<crate::documents::dossier_pdf::Unprinted>, String>,
+        result: Result<
+            Vec<crate::documents::dossier_pdf::Unprinted>,
+            crate::app::print::PrintFailure,
+        >,
         out: &std::path::Path,
     ) {
         let lang = self.lang;
@@ -470,11 +473,10 @@ impl OcopApp {
                     );
                 }
             }
-            Err(err) if err == lang.t(text::PRINT_CANCELLED) => state.message(Level::Info, err),
-            Err(err) => state.message(
-                Level::Error,
-                format!("{}: {err}", lang.t(text::PRINT_FAILED)),
-            ),
+            Err(err @ crate::app::print::PrintFailure::Cancelled) => {
+                state.message(Level::Info, err.words(lang));
+            }
+            Err(err) => state.message(Level::Error, err.words(lang)),
         }
     }
 
