@@ -281,3 +281,33 @@ fn a_new_day_computes_every_digest_again_and_keeps_it() {
     }
     assert_eq!(store.footprint().0, 0, "nothing left open");
 }
+
+/// A file this window has just written into the store again (attached anew after it went
+/// missing) is shown intact at once, not as the earlier check found it.
+#[test]
+fn a_file_attached_again_is_not_shown_as_the_last_check_found_it() {
+    use ocop_tracker::app::AppState;
+    use ocop_tracker::storage::evidence::EvidenceStatus;
+    use ocop_tracker::text::Lang;
+    let (_tmp, ws) = common::demo_copy();
+    let mut state =
+        AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
+    let (id, stored) = state
+        .workspace()
+        .products
+        .iter()
+        .find_map(|(id, p)| common::stored_paths(&p).first().map(|s| (id.clone(), s.clone())))
+        .expect("a demo attachment");
+    let bytes = std::fs::read(ws.join(&stored)).expect("read");
+    std::fs::remove_file(ws.join(&stored)).expect("delete");
+    common::verified(&mut state);
+    assert_eq!(
+        state.evidence_of(&id, &stored).0,
+        Some(&EvidenceStatus::Missing)
+    );
+    std::fs::write(ws.join(&stored), bytes).expect("put back");
+    state.record_fresh_evidence([stored.as_str()]);
+    let (status, path) = state.evidence_of(&id, &stored);
+    assert_eq!(status, Some(&EvidenceStatus::Ok));
+    assert_eq!(path, Some(ws.join(&stored)));
+}

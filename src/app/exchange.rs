@@ -299,6 +299,7 @@ impl AppState {
             product: Box::new(product),
         })
         .map_err(|err| failed(ImportCause::Command(err)))?;
+        self.record_fresh_evidence(extracted.values().map(|i| i.stored_path.as_str()));
         self.message(
             Level::Info,
             format!(

@@ -124,32 +124,35 @@ type EvidenceFound =
     std::collections::BTreeMap<std::path::PathBuf, std::collections::HashMap<u64, FoundEvidence>>;
 
 /// What the evidence check found of one file, in 16 bytes (the common answers inline,
-/// the rare ones with their details boxed): 100,000 of them are ~2.5 MB.
+/// the rare ones' details boxed): with its key and the table's own, ~30 bytes a file,
+/// about 3 MB at 100,000.
 #[derive(Debug)]
 struct FoundEvidence {
-    status: Found,
+    /// The details of an answer other than the three common ones.
+    other: Option<Box<crate::storage::evidence::EvidenceStatus>>,
+    found: Found,
     /// Whether its stored path is safe to open on disk (never inside a bundle).
     safe: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Found {
     Ok,
     Missing,
     InBundle,
-    Other(Box<crate::storage::evidence::EvidenceStatus>),
+    Other,
 }
 
 impl FoundEvidence {
     fn new(status: crate::storage::evidence::EvidenceStatus, safe: bool) -> FoundEvidence {
         use crate::storage::evidence::EvidenceStatus;
-        let status = match status {
-            EvidenceStatus::Ok => Found::Ok,
-            EvidenceStatus::Missing => Found::Missing,
-            EvidenceStatus::InBundle => Found::InBundle,
-            other => Found::Other(Box::new(other)),
+        let (found, other) = match status {
+            EvidenceStatus::Ok => (Found::Ok, None),
+            EvidenceStatus::Missing => (Found::Missing, None),
+            EvidenceStatus::InBundle => (Found::InBundle, None),
+            other => (Found::Other, Some(Box::new(other))),
         };
-        FoundEvidence { status, safe }
+        FoundEvidence { other, found, safe }
     }
 
     fn status(&self) -> &crate::storage::evidence::EvidenceStatus {
@@ -157,17 +160,17 @@ impl FoundEvidence {
         static OK: EvidenceStatus = EvidenceStatus::Ok;
         static MISSING: EvidenceStatus = EvidenceStatus::Missing;
         static IN_BUNDLE: EvidenceStatus = EvidenceStatus::InBundle;
-        match &self.status {
-            Found::Ok => &OK,
-            Found::Missing => &MISSING,
-            Found::InBundle => &IN_BUNDLE,
-            Found::Other(status) => status,
+        match (&self.other, self.found) {
+            (Some(other), _) => other,
+            (None, Found::Ok) => &OK,
+            (None, Found::InBundle) => &IN_BUNDLE,
+            (None, Found::Missing | Found::Other) => &MISSING,
         }
     }
 
     /// Missing, damaged, unsafe or unchecked: not intact, not listed in its bundle.
     fn is_problem(&self) -> bool {
-        !matches!(self.status, Found::Ok | Found::InBundle)
+        !matches!(self.found, Found::Ok | Found::InBundle)
     }
 }
 /// A message shown to the user until dismissed (errors, warnings) or for a while (info).
@@ -429,6 +432,24 @@ impl AppState {
                 .insert(key, FoundEvidence::new(status, safe));
         }
         self.revision += 1;
+    }
+
+    /// Records files this window has just written into the evidence store (an import,
+    /// a received bundle's): intact and safe, as their copy hashed them and `resolve`
+    /// placed them, so what an earlier check said of the same stored path (a file that
+    /// was missing, attached again) is not shown until the next check reaches it.
+    pub fn record_fresh_evidence<'a>(&mut self, stored_paths: impl IntoIterator<Item = &'a str>) {
+        let results: Vec<crate::jobs::EvidenceResult> = stored_paths
+            .into_iter()
+            .map(|stored| {
+                (
+                    (self.dir.clone(), crate::domain::digest::path_key(stored)),
+                    crate::storage::evidence::EvidenceStatus::Ok,
+                    true,
+                )
+            })
+            .collect();
+        self.record_evidence(results);
     }
 
     /// Moves "today" on (the window follows the clock past midnight; `--today` pins it).

@@ -70,13 +70,14 @@ impl Digest {
     }
 }
 
-/// A 64-bit key of an attachment's stored path (SipHash with fixed keys: the same in every
-/// run). Two different paths share a key with odds of about 1 in 10^19 per pair; a flag
-/// raised by one would only point at a product whose files the product screen then shows
-/// one by one, each looked up by its path.
+/// A 64-bit key of an attachment's stored path, or of any text (SipHash with keys drawn
+/// at random once per run: the keys are never written anywhere, and a path in a file
+/// from outside cannot be made to share one with another). Two different paths share a
+/// key with odds of about 1 in 10^19 per pair; the evidence check and its record, the
+/// portfolio's flag and a received bundle's files already here are looked up by it.
 pub fn path_key(stored_path: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    stored_path.hash(&mut hasher);
-    hasher.finish()
+    use std::hash::BuildHasher;
+    static KEYS: std::sync::OnceLock<std::hash::RandomState> = std::sync::OnceLock::new();
+    KEYS.get_or_init(std::hash::RandomState::new)
+        .hash_one(stored_path)
 }

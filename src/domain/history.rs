@@ -69,19 +69,6 @@ impl TextField {
         TextField::ApplicationNotes,
     ];
 
-    /// The product's fields (not an application's), in the order the screens show them.
-    pub const PRODUCT: [TextField; 9] = [
-        TextField::Name,
-        TextField::Commune,
-        TextField::ProductCode,
-        TextField::Description,
-        TextField::Notes,
-        TextField::Producer,
-        TextField::LegalRepresentative,
-        TextField::Phone,
-        TextField::Address,
-    ];
-
     /// The field's text in `product`; an application's field is read from its
     /// application at `app` (empty when there is none). The one place that says which
     /// field of the model a `TextField` is, with [`TextField::get_mut`].
@@ -360,8 +347,10 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
         (Some(b), Some(a)) => (b, a),
     };
     let mut changes = Vec::new();
-    let fields =
-        TextField::PRODUCT.map(|field| (field, field.get(before, None), field.get(after, None)));
+    let fields = TextField::BASE
+        .into_iter()
+        .filter(|field| !field.is_application_field())
+        .map(|field| (field, field.get(before, None), field.get(after, None)));
     for (field, from, to) in fields {
         if from != to {
             changes.push(Change::Text {

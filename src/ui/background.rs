@@ -101,12 +101,15 @@ impl OcopApp {
                     if let (Some(job), false) = (job, attached.is_empty()) {
                         let names: Vec<String> =
                             attached.iter().map(|a| a.file_name.clone()).collect();
+                        let stored: Vec<String> =
+                            attached.iter().map(|a| a.stored_path.clone()).collect();
                         let applied = self.apply(&Command::Attach {
                             id: job.product.clone(),
                             key: job.key.clone(),
                             attachments: attached,
                         });
                         if let (true, Some(state)) = (applied, self.state.as_mut()) {
+                            state.record_fresh_evidence(stored.iter().map(String::as_str));
                             state.message(
                                 Level::Info,
                                 format!("{}: {}", lang.t(text::IMPORT_DONE), names.join(", ")),

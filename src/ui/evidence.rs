@@ -163,8 +163,9 @@ fn attachment_row(
 ) {
     let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let (status, path) = state.evidence_of(id, &attachment.stored_path);
-    // A path from a RON file is untrusted: only `resolve` (run by the background check,
-    // never in a frame) turns it into a real path, and an unsafe one is never opened or shown.
+    // A path from a RON file is untrusted: only a path `resolve` accepted (run by the
+    // background check, never in a frame) is given back as a real one (`rejoin`), and an
+    // unsafe one is never opened or shown.
     ui.horizontal(|ui| {
         match (&path, is_image(&attachment.file_name), status) {
             (Some(path), true, Some(EvidenceStatus::Ok)) => {

@@ -373,9 +373,10 @@ fn make_heavy(product: &mut Product, catalog: &Catalog, rng: &mut Rng, today: Na
             .unwrap_or(today);
         entry.attachments.push(Attachment {
             // A file of its own, as in a real workspace (the writer of the workspace puts a
-            // copy of the sample there: `storage::evidence::store_samples_for`).
+            // copy of the sample there: `storage::evidence::store_samples_for`), its name
+            // starting with its content's SHA-256 as the store's names do.
             stored_path: format!(
-                "evidence/{}/{sha}-{id}-{n}.{ext}",
+                "evidence/{}/{sha}.{id}-{n}.{ext}",
                 sha.get(..2).unwrap_or("00")
             ),
             sha256: sha.clone(),

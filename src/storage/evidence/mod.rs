@@ -387,11 +387,11 @@ pub fn import_file(
 }
 
 /// Puts each (file name, bytes) into the evidence store of `dir` (the synthetic
-/// workspace's sample files: `demo::sample_evidence`), then a copy of its sample at
-/// every other stored path an attachment
-/// of `workspace` gives for a sample's content (the synthetic workspace gives each
-/// attachment a file of its own, as a real one has): a hard link where the file system
-/// allows one (no space taken), else a copy. Returns how many were placed.
+/// workspace's sample files: `demo::sample_evidence`), then a copy of its sample at every
+/// other stored path an attachment of `workspace` gives for a sample's content (the
+/// synthetic workspace gives each attachment a file of its own, as a real one has): a
+/// hard link where the file system allows one (no space taken), else a copy. Returns how
+/// many were placed.
 pub fn store_samples_for<'a>(
     dir: &Path,
     samples: impl IntoIterator<Item = (&'a str, &'a [u8])>,
