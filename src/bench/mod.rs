@@ -24,6 +24,24 @@ use crate::text::Lang;
 use crate::ui::OcopApp;
 use crate::ui::headless::Headless;
 
+/// What `bench` printed, kept for its results file (see [`run`]).
+static REPORT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Prints a line of the results and keeps it for the results file.
+macro_rules! say {
+    () => {
+        say!("")
+    };
+    ($($arg:tt)*) => {{
+        let line = format!($($arg)*);
+        println!("{line}");
+        if let Ok(mut report) = REPORT.lock() {
+            report.push_str(&line);
+            report.push('\n');
+        }
+    }};
+}
+
 /// The number after `name` in `args`, or `default`; a value that is not a number is an
 /// error naming the flag.
 fn number_flag<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, String> {
@@ -358,7 +376,52 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     })
 }
 
-/// Runs the benchmark and prints a Markdown table.
+/// Where `bench` keeps its results: `--out FILE`, none with `--out -`, else
+/// `tools/bench-output/bench-<date>-<time>.txt` when run from the repository (whose
+/// README quotes these files).
+fn results_file(args: &[String]) -> Option<std::path::PathBuf> {
+    match args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|i| args.get(i + 1))
+    {
+        Some(out) if out == "-" => None,
+        Some(out) => Some(out.into()),
+        None => {
+            let folder = Path::new("tools/bench-output");
+            folder.is_dir().then(|| {
+                folder.join(format!(
+                    "bench-{}.txt",
+                    chrono::Utc::now().format("%Y-%m-%d-%H%M")
+                ))
+            })
+        }
+    }
+}
+
+/// Writes what `bench` printed to `out`, under a line saying when, on what and from
+/// which build it ran.
+fn write_results(out: &Path) -> Result<(), String> {
+    let commit = Process::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_else(|| "unknown".to_owned());
+    let header = format!(
+        "# ocop-dev bench ({} UTC, ocop-tracker {}, release build at {commit}; {}; products written by the synthetic generator as heavy as real ones: every criterion answered, 20-40 history entries, 3-8 attachments each with a file of its own, notes)\n",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M"),
+        env!("CARGO_PKG_VERSION"),
+        storage::probe::machine_line(),
+    );
+    let report = REPORT.lock().map(|r| r.clone()).unwrap_or_default();
+    storage::probe::write_file(out, format!("{header}{report}").as_bytes())?;
+    eprintln!("results written to {}", out.display());
+    Ok(())
+}
+
+/// Runs the benchmark and prints a Markdown table (and keeps it: [`results_file`]).
 pub fn run(args: &[String]) -> Result<(), String> {
     let sizes: Vec<usize> = match args
         .iter()
@@ -375,6 +438,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .collect::<Result<_, _>>()?,
         None => vec![20, 20_000],
     };
+    let out = results_file(args);
     let root = storage::probe::scratch_dir("ocop-bench")?;
     let mut all = Vec::new();
     for size in &sizes {
@@ -384,14 +448,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     storage::probe::remove_scratch(&root);
     let all: Vec<Figures> = all.into_iter().collect::<Result<_, _>>()?;
-    println!(
+    say!(
         "| products | file size | open (whole process) | of which inside | from the cache | open without the cache | `cat` of the files (2nd of 2) | open ÷ cat (median of 7 pairs) | peak memory (open, the dashboard and the portfolio rows) | the same with the evidence check run (files) | portfolio frame | dashboard frame | search keystroke | save one edit | of which fsync | save without fsync | first frame after an edit |"
     );
-    println!(
+    say!(
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
     for f in &all {
-        println!(
+        say!(
             "| {} | {} KiB | {} | {} | {} | {} | {} | {:.2}× | {:.1} MiB | {:.1} MiB ({}) | {} | {} | {} | {} | {} | {} | {} |",
             f.products,
             f.file_kib,
@@ -417,8 +481,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         && small.products != large.products
     {
         let ratio = |a: Duration, b: Duration| b.as_secs_f64() / a.as_secs_f64().max(1e-9);
-        println!();
-        println!(
+        say!();
+        say!(
             "frame ratio {}/{}: {:.2}× (goal ≤ 1.3×); save ratio without fsync: {:.2}× (goal ≤ 1.5×); open of {}: {:.2} s (goal < 2 s, and ≤ 2× cat)",
             large.products,
             small.products,
@@ -429,7 +493,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
     }
     let long_note = long_note_memory(&root)?;
-    println!("opening a product with a 1 MiB note: +{long_note:.1} MiB resident (goal ≤ 50 MiB)");
+    say!("opening a product with a 1 MiB note: +{long_note:.1} MiB resident (goal ≤ 50 MiB)");
     document_figures()?;
     if let Some(largest) = sizes.iter().max() {
         let dir = root.join(format!("watch-{largest}"));
@@ -442,18 +506,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let idle = idle_cpu(&dir, Duration::from_secs(idle_seconds));
         storage::probe::remove_scratch(&root);
         let delay = delay?;
-        println!(
+        say!(
             "outside change seen by the watcher ({largest} products): {} (goal < 2 s)",
             ms(delay)
         );
         match idle? {
-            Some(cpu) => println!(
+            Some(cpu) => say!(
                 "watching {largest} products while idle: {:.2} s of CPU in {idle_seconds} s ({:.2} % of one core; goal < 1 %)",
                 cpu.as_secs_f64(),
                 cpu.as_secs_f64() * 100.0 / idle_seconds.max(1) as f64
             ),
-            None => println!("watching while idle: CPU time not measured here (no /proc)"),
+            None => say!("watching while idle: CPU time not measured here (no /proc)"),
         }
+    }
+    if let Some(out) = out {
+        write_results(&out)?;
     }
     Ok(())
 }
@@ -475,9 +542,9 @@ fn document_figures() -> Result<(), String> {
         catalog: &catalog,
         today: chrono::Local::now().date_naive(),
     };
-    println!();
-    println!("| document ({}) | build time | size | goal |", product.name);
-    println!("|---|---:|---:|---|");
+    say!();
+    say!("| document ({}) | build time | size | goal |", product.name);
+    say!("|---|---:|---:|---|");
     for kind in DocKind::ALL {
         let mut samples = Vec::new();
         let mut size = 0;
@@ -488,7 +555,7 @@ fn document_figures() -> Result<(), String> {
             samples.push(started.elapsed());
             size = bytes.len();
         }
-        println!(
+        say!(
             "| {} | {} | {} KiB | < 200 ms |",
             crate::text::Lang::Vi.t(kind.name()),
             ms(median(samples)),
@@ -633,9 +700,9 @@ pub fn run_import(args: &[String]) -> Result<(), String> {
     let result = crate::storage::probe::bench_import(&root, mib * 1024 * 1024);
     storage::probe::remove_scratch(&root);
     let (import, reference) = result?;
-    println!("| file | import (copy + SHA-256 + fsync) | cp + sha256sum | ratio |");
-    println!("|---:|---:|---:|---:|");
-    println!(
+    say!("| file | import (copy + SHA-256 + fsync) | cp + sha256sum | ratio |");
+    say!("|---:|---:|---:|---:|");
+    say!(
         "| {mib} MiB | {:.2} s | {:.2} s | {:.2}× (goal ≤ 1.3×) |",
         import.as_secs_f64(),
         reference.as_secs_f64(),

@@ -16,7 +16,7 @@ const USAGE: &str = "\
 ocop-dev — developers' commands of ocop-tracker (not shipped to officers)
 
 Usage:
-  ocop-dev bench [--sizes 20,20000] [--idle-seconds 60]
+  ocop-dev bench [--sizes 20,20000] [--idle-seconds 60] [--out FILE|-]
                                          speed and memory figures for the README
   ocop-dev bench-import [--size-mib 1024]
   ocop-dev bench-xlsx [--size 20000] [--runs 1] [--in DIR]

@@ -307,6 +307,25 @@ fn bench_in(
     Ok((import_time, baseline_time))
 }
 
+/// One line saying on what machine a benchmark ran: cores, the kernel, the processor
+/// (Linux; elsewhere what is known).
+pub fn machine_line() -> String {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let kernel = fs::read_to_string("/proc/sys/kernel/osrelease")
+        .map(|s| format!("{} {}", std::env::consts::OS, s.trim()))
+        .unwrap_or_else(|_| std::env::consts::OS.to_owned());
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.to_owned());
+    format!("{cores} cores, {kernel}, {cpu}")
+}
+
 /// The bytes of a benchmark output.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| format!("read: {e} — {}", path.display()))
