@@ -4,7 +4,8 @@
 //! - `domain/` names no egui, ron, rfd, `std::fs` and no clock (today is a parameter);
 //! - nothing outside `ui/` names egui or eframe;
 //! - only `main`, `cli` and `bench` import `ui`;
-//! - nothing outside `storage/` touches files or RON.
+//! - nothing outside `storage/` touches files or RON;
+//! - `ui/` names no `storage::`: it reaches the system through `app/` (`app::shell`).
 //!
 //! Comment lines are not code and are skipped; a rule names the file and line it caught.
 #![allow(
@@ -65,6 +66,11 @@ const RULES: &[Rule] = &[
             "SystemTime::now",
         ],
         why: "documents/ builds bytes from the domain: no app state, no commands, no clock",
+    },
+    Rule {
+        applies: |f| f.starts_with("ui/"),
+        forbidden: &["storage::"],
+        why: "ui/ reaches the system through app/ (app::shell), never storage/ itself",
     },
     Rule {
         applies: |f| !f.starts_with("storage/"),
@@ -138,6 +144,7 @@ fn the_checker_catches_planted_violations() {
         ("cli/list.rs", "fn f(ctx: &egui::Context) {}"),
         ("documents/forms.rs", "let today = chrono::Local::now();"),
         ("documents/report.rs", "use crate::app::AppState;"),
+        ("ui/start.rs", "crate::storage::looks_like_workspace(p)"),
     ];
     for (file, line) in planted {
         assert!(!violations(file, line).is_empty(), "{file}: {line}");
@@ -146,6 +153,7 @@ fn the_checker_catches_planted_violations() {
     for (file, line) in [
         ("storage/mod.rs", "let bytes = std::fs::read(path);"),
         ("ui/mod.rs", "use egui::Ui;"),
+        ("ui/start.rs", "crate::app::shell::may_open_at_start(p, None)"),
         ("cli/mod.rs", "crate::ui::start::run(start)"),
         ("domain/model.rs", "// no egui here"),
     ] {

@@ -296,7 +296,11 @@ fn a_file_attached_again_is_not_shown_as_the_last_check_found_it() {
         .workspace()
         .products
         .iter()
-        .find_map(|(id, p)| common::stored_paths(&p).first().map(|s| (id.clone(), s.clone())))
+        .find_map(|(id, p)| {
+            common::stored_paths(&p)
+                .first()
+                .map(|s| (id.clone(), s.clone()))
+        })
         .expect("a demo attachment");
     let bytes = std::fs::read(ws.join(&stored)).expect("read");
     std::fs::remove_file(ws.join(&stored)).expect("delete");

@@ -25,6 +25,7 @@ pub mod new_workspace;
 mod outside;
 pub mod print;
 mod saving;
+pub mod shell;
 pub mod sides;
 pub use saving::WRITE_STEP;
 pub mod spreadsheet;

@@ -451,9 +451,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     say!(
         "| products | file size | open (whole process) | of which inside | from the cache | open without the cache | `cat` of the files (2nd of 2) | open ÷ cat (median of 7 pairs) | peak memory (open, the dashboard and the portfolio rows) | the same with the evidence check run (files) | portfolio frame | dashboard frame | search keystroke | save one edit | of which fsync | save without fsync | first frame after an edit |"
     );
-    say!(
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    );
+    say!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for f in &all {
         say!(
             "| {} | {} KiB | {} | {} | {} | {} | {} | {:.2}× | {:.1} MiB | {:.1} MiB ({}) | {} | {} | {} | {} | {} | {} | {} |",

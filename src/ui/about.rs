@@ -26,7 +26,7 @@ impl OcopApp {
             ),
             (
                 text::ABOUT_RENDERER,
-                crate::storage::diagnostics::renderer().map_or(none.clone(), str::to_owned),
+                crate::app::shell::renderer().map_or(none.clone(), str::to_owned),
             ),
             (
                 text::ABOUT_SYSTEM,
@@ -37,10 +37,7 @@ impl OcopApp {
                 text::ABOUT_WORKSPACE,
                 shown(self.state.as_ref().map(|s| s.dir().to_owned())),
             ),
-            (
-                text::ABOUT_LOGS,
-                shown(crate::storage::diagnostics::log_dir()),
-            ),
+            (text::ABOUT_LOGS, shown(crate::app::shell::log_dir())),
         ]
         .into()
     }
@@ -71,7 +68,7 @@ impl OcopApp {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button(lang.t(text::ABOUT_OPEN_LOGS)).clicked()
-                    && let Some(logs) = crate::storage::diagnostics::ensure_log_dir()
+                    && let Some(logs) = crate::app::shell::ensure_log_dir()
                 {
                     actions.push(UiAction::OpenFile(logs));
                 }

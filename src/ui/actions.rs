@@ -102,7 +102,7 @@ impl OcopApp {
             }
             UiAction::OpenEvidence { stored, file_name } => {
                 // One file copied (or linked) on a click, under its real name.
-                match crate::storage::evidence::named_copy_for_opening(&stored, &file_name) {
+                match crate::app::shell::named_copy_for_opening(&stored, &file_name) {
                     Ok(named) => self.act(UiAction::OpenFile(named)),
                     Err(err) => self.report(format!(
                         "{}: {} — {}",

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use crate::app::AppState;
+use crate::app::shell::{ConflictCopy, ConflictTool};
 use crate::domain::history::Sheet;
 use crate::domain::merge::{self, Keep, Part};
 use crate::domain::model::Product;
 use crate::domain::scoring::Answer;
-use crate::storage::{ConflictCopy, ConflictTool};
 
 use super::text::{self, Lang};
 use super::{UiAction, theme};
@@ -219,7 +219,7 @@ pub(crate) fn part_value(
 
 /// "Bản xung đột (Syncthing, máy ABCDEFG)": the tool, and the device Syncthing names in
 /// the copy's file name (`….sync-conflict-20261205-101010-ABCDEFG.ron`).
-fn copy_title(copy: &crate::storage::ConflictCopy, lang: Lang) -> String {
+fn copy_title(copy: &ConflictCopy, lang: Lang) -> String {
     let device = copy
         .path
         .file_stem()

@@ -5,11 +5,11 @@
 
 use egui::RichText;
 
+use crate::app::shell::EvidenceStatus;
 use crate::command::{Command, DocDateField};
 use crate::domain::dossier::{Attachment, DossierEntry};
 use crate::domain::model::{Product, ProductId};
 use crate::jobs::ImportJob;
-use crate::storage::evidence::EvidenceStatus;
 
 use super::context::ScreenCtx;
 use super::text::{self, Lang};

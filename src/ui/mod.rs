@@ -131,7 +131,7 @@ pub enum UiAction {
     /// Reload the workspace from disk.
     Reload,
     /// Open the comparison of a product and one of its conflict copies.
-    OpenConflict(crate::storage::ConflictCopy),
+    OpenConflict(crate::app::shell::ConflictCopy),
     /// Merge as chosen in the comparison and move the copy to the trash.
     ResolveConflict(Box<conflict::ConflictDialog>),
     /// File → Quit: quits, or asks first when something is not on disk.
@@ -219,7 +219,7 @@ pub struct OcopApp {
     /// The bundle task in progress (export, verify, receive, review, many communes).
     pub exchange: Option<exchange::ExchangeJob>,
     /// Review mode's private copy of the bundle (removed when another folder opens).
-    review_folder: Option<crate::storage::PrivateFolder>,
+    review_folder: Option<crate::app::shell::PrivateFolder>,
     /// The result of a bundle verification, shown until closed.
     pub verify_result: Option<exchange::VerifyDialog>,
     /// The preview of a bundle to receive.
@@ -314,10 +314,7 @@ impl OcopApp {
             }
             Err(err) => {
                 // A folder that is empty (or new) is one to start a workspace in: offer it.
-                if matches!(
-                    crate::storage::folder_state(dir),
-                    crate::storage::FolderState::Empty
-                ) {
+                if crate::app::shell::is_empty_folder(dir) {
                     let mut dialog = new_workspace::NewWorkspaceDialog::new(
                         crate::domain::model::WorkspaceKind::Commune,
                         &self.officer,

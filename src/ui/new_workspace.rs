@@ -180,7 +180,7 @@ impl super::OcopApp {
             return;
         };
         if let Some(temp) = &self.refuse_temp
-            && crate::storage::diagnostics::is_temporary(&dir, temp)
+            && crate::app::shell::is_temporary(&dir, temp)
         {
             dialog.error = Some(lang.t(text::TEMP_FOLDER_REFUSED).to_owned());
             return;

@@ -173,7 +173,7 @@ fn creator(
 ) -> eframe::AppCreator<'static> {
     Box::new(move |cc| {
         started.store(true, Ordering::SeqCst);
-        crate::storage::diagnostics::set_renderer(describe_renderer(cc, attempt));
+        crate::app::shell::set_renderer(describe_renderer(cc, attempt));
         let Start {
             catalog,
             pinned_today,
@@ -204,12 +204,7 @@ fn creator(
         let officer: Option<String> = cc
             .storage
             .and_then(|s| eframe::get_value(s, super::PREF_OFFICER));
-        let usable = |p: &PathBuf| {
-            crate::storage::looks_like_workspace(p)
-                && !refuse_temp
-                    .as_deref()
-                    .is_some_and(|t| crate::storage::diagnostics::is_temporary(p, t))
-        };
+        let usable = |p: &PathBuf| crate::app::shell::may_open_at_start(p, refuse_temp.as_deref());
         let dir = workspace
             .or_else(|| last.filter(usable))
             .or_else(|| demo.clone().filter(|_| open_demo_first));
@@ -222,7 +217,7 @@ fn creator(
         }
         match (many, dir) {
             (Some(many), _) => app.open_many_at(many),
-            (None, Some(bundle)) if crate::storage::bundle::is_zip_to_review(&bundle) => {
+            (None, Some(bundle)) if crate::app::shell::is_bundle_to_review(&bundle) => {
                 app.review_bundle_at(bundle);
             }
             (None, Some(dir)) => app.open_workspace(&dir),
@@ -254,7 +249,7 @@ pub fn box_lang() -> Lang {
 /// folder, a RON map of RON values), for messages shown before any window: `None` when
 /// nothing is remembered or it cannot be read.
 pub fn remembered_lang() -> Option<Lang> {
-    crate::storage::diagnostics::settings_value(&settings_dir()?, super::PREF_LANG)
+    crate::app::shell::settings_value(&settings_dir()?, super::PREF_LANG)
 }
 
 /// The folder of the settings (eframe's storage: the language, the last workspace):
@@ -300,7 +295,7 @@ pub fn no_window_message(
 }
 
 /// The box after a panic (the panic hook calls it on whatever thread panicked).
-pub fn crash_box(crash: &crate::storage::diagnostics::Crash) {
+pub fn crash_box(crash: &crate::app::shell::Crash) {
     let lang = box_lang();
     let mut message = lang.t(text::CRASH).to_owned();
     match &crash.report {

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId, TextStyle};
 
-use crate::storage::assets::{dejavu_sans, dejavu_sans_bold};
+use crate::app::shell::{dejavu_sans, dejavu_sans_bold};
 
 // Colours come in a dark and a light variant, each with at least 4.5:1 contrast (WCAG AA)
 // against its theme's panel and striped-row backgrounds. `sync` picks the variant from the

@@ -12,13 +12,11 @@ use chrono::NaiveDate;
 
 use super::{OcopApp, Screen, UiAction};
 use crate::app::exchange::{self as logic, ImportPreview};
+use crate::app::shell::{self, BundleError, Imported, Opened, PrivateFolder, Verified};
 use crate::app::{AppState, Level};
 use crate::domain::exchange::Manifest;
 use crate::domain::model::{ProductId, WorkspaceKind};
 use crate::jobs::Task;
-use crate::storage::PrivateFolder;
-use crate::storage::bundle::{self, BundleError, Opened, Verified};
-use crate::storage::evidence::Imported;
 use crate::text::{self, Lang};
 
 mod dialogs;
@@ -180,7 +178,7 @@ impl OcopApp {
             "bundle-verify",
             text::BUNDLE_CHECKING,
             file_label(&path),
-            move |progress, cancel| Done::Verify(bundle::verify(&path, progress, cancel)),
+            move |progress, cancel| Done::Verify(shell::verify_bundle(&path, progress, cancel)),
         );
     }
 
@@ -190,7 +188,7 @@ impl OcopApp {
             "bundle-receive",
             text::BUNDLE_CHECKING,
             file_label(&path),
-            move |progress, cancel| Done::Receive(bundle::open(&path, progress, cancel)),
+            move |progress, cancel| Done::Receive(shell::open_bundle(&path, progress, cancel)),
         );
     }
 
@@ -207,7 +205,7 @@ impl OcopApp {
             text::BUNDLE_EXTRACTING,
             file_label(&bundle.path),
             move |progress, cancel| {
-                let extracted = bundle::extract_evidence(&bundle, &wanted, &dir, progress, cancel);
+                let extracted = shell::extract_evidence(&bundle, &wanted, &dir, progress, cancel);
                 Done::Extract(extracted, dialog, dir)
             },
         );
