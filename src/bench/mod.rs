@@ -177,6 +177,8 @@ struct Figures {
     evidence_files: usize,
     frame: Duration,
     dashboard: Duration,
+    /// One product's screen: the Overview and the Scoring tab.
+    product_frames: [Duration; 2],
     keystroke: Duration,
     /// Saving one edit, all of it.
     save: Duration,
@@ -292,6 +294,29 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         frame(&mut app, &ctx);
     }
     let dashboard_frames: Vec<Duration> = (0..50).map(|_| frame(&mut app, &ctx)).collect();
+    // One product's screen, its Overview (the at-a-glance status: evaluation, the way to
+    // the next star, deadlines) and its Scoring tab, all computed every frame.
+    let first = app
+        .state
+        .as_ref()
+        .and_then(|s| s.workspace().products.keys().next().cloned());
+    let mut product_frames = [Duration::ZERO; 2];
+    if let Some(id) = first {
+        app.screen = crate::ui::Screen::Product(id);
+        for (i, tab) in [
+            crate::ui::product::ProductTab::Overview,
+            crate::ui::product::ProductTab::Scoring,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            app.product_view.tab = tab;
+            for _ in 0..5 {
+                frame(&mut app, &ctx);
+            }
+            product_frames[i] = median((0..50).map(|_| frame(&mut app, &ctx)).collect());
+        }
+    }
     app.screen = crate::ui::Screen::Portfolio;
 
     // One search keystroke: the query changes, the next frame filters all rows.
@@ -362,6 +387,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
         evidence_files,
         frame: median(frames),
         dashboard: median(dashboard_frames),
+        product_frames,
         keystroke: median(keystrokes),
         save_rest: median(
             saves
@@ -488,6 +514,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ratio(small.save_rest, large.save_rest),
             large.products,
             large.load.as_secs_f64()
+        );
+    }
+    for f in &all {
+        say!(
+            "product screen frame at {} products: Overview {}, Scoring tab {} (status, evaluation and the way to the next star computed every frame)",
+            f.products,
+            ms(f.product_frames[0]),
+            ms(f.product_frames[1])
         );
     }
     let long_note = long_note_memory(&root)?;
