@@ -153,7 +153,10 @@ fn the_checker_catches_planted_violations() {
     for (file, line) in [
         ("storage/mod.rs", "let bytes = std::fs::read(path);"),
         ("ui/mod.rs", "use egui::Ui;"),
-        ("ui/start.rs", "crate::app::shell::may_open_at_start(p, None)"),
+        (
+            "ui/start.rs",
+            "crate::app::shell::may_open_at_start(p, None)",
+        ),
         ("cli/mod.rs", "crate::ui::start::run(start)"),
         ("domain/model.rs", "// no egui here"),
     ] {

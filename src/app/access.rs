@@ -193,25 +193,6 @@ impl AppState {
         self.workspace.products.digests(self.digest_of())
     }
 
-    /// How many of the attachments in `digest` the evidence check found a problem with
-    /// (missing, damaged, unsafe; not those intact or listed in their bundle).
-    pub fn evidence_problems(&self, digest: &Digest) -> usize {
-        let home: &Path = match self.evidence_homes.get(&digest.row.id) {
-            None => &self.dir,
-            Some(
-                storage::ManyEvidence::Folder(home)
-                | storage::ManyEvidence::Bundle { path: home, .. },
-            ) => home,
-        };
-        self.evidence.get(home).map_or(0, |found| {
-            digest
-                .attachments()
-                .iter()
-                .filter(|key| found.get(key).is_some_and(super::FoundEvidence::is_problem))
-                .count()
-        })
-    }
-
     /// Lets the products opened by the screens go back to their packed form once there
     /// are many (`domain::store`); nothing changes that a screen could see.
     pub fn settle_products(&mut self) {
@@ -223,40 +204,6 @@ impl AppState {
             catalog: &self.catalog,
             today: self.today,
             side: self.workspace.info.kind,
-        }
-    }
-
-    /// Every referenced evidence file to check, each in its own folder: the open one, or
-    /// in the many-communes view its commune's; one in a bundle there is not read but
-    /// "in the bundle" when the bundle's manifest lists it, else missing.
-    pub fn attachments_to_verify(&self) -> Vec<crate::jobs::EvidenceCheck> {
-        let mut checks = Vec::new();
-        attachments_to_verify(
-            self.workspace.products.values(),
-            &self.evidence_homes,
-            &self.dir,
-            &mut |check| {
-                checks.push(check);
-                true
-            },
-        );
-        checks
-    }
-
-    /// [`AppState::attachments_to_verify`] to be gathered on another thread, one at a
-    /// time: every product is decoded to find its attachments, which at 20,000 products
-    /// takes most of a second, so the window hands this to the check's own thread. The
-    /// products are a snapshot (`Products::snapshot`: packed bytes shared, not copied).
-    pub fn attachments_to_verify_later(
-        &self,
-    ) -> impl FnOnce(crate::jobs::EvidenceSink<'_>) + Send + 'static {
-        let (products, homes, dir) = (
-            self.workspace.products.snapshot(),
-            self.evidence_homes.clone(),
-            self.dir.clone(),
-        );
-        move |sink: crate::jobs::EvidenceSink<'_>| {
-            attachments_to_verify(products.values(), &homes, &dir, sink);
         }
     }
 
@@ -332,38 +279,6 @@ impl AppState {
         path.file_name().map(|n| n.to_string_lossy().into_owned())
     }
 
-    /// What the background check found for one of `product`'s evidence files: its status
-    /// (none yet while checking) and its checked, safe on-disk path (none if unsafe or
-    /// inside a bundle).
-    pub fn evidence_of(
-        &self,
-        product: &ProductId,
-        stored_path: &str,
-    ) -> (
-        Option<&crate::storage::evidence::EvidenceStatus>,
-        Option<std::path::PathBuf>,
-    ) {
-        let home: &Path = match self.evidence_homes.get(product) {
-            None => &self.dir,
-            Some(
-                storage::ManyEvidence::Folder(home)
-                | storage::ManyEvidence::Bundle { path: home, .. },
-            ) => home,
-        };
-        match self
-            .evidence
-            .get(home)
-            .and_then(|files| files.get(&crate::domain::digest::path_key(stored_path)))
-        {
-            Some(found) if found.safe => (
-                Some(found.status()),
-                storage::evidence::rejoin(home, stored_path),
-            ),
-            Some(found) => (Some(found.status()), None),
-            None => (None, None),
-        }
-    }
-
     /// Conflict copies in `products/`, never loaded as products.
     pub fn conflicts(&self) -> &[storage::ConflictCopy] {
         &self.conflicts
@@ -377,41 +292,5 @@ impl AppState {
     /// What is open: a workspace folder, or one of the read-only views.
     pub fn source(&self) -> &Source {
         &self.source
-    }
-}
-
-/// See [`AppState::attachments_to_verify`]: each check to `sink`, until it says stop.
-fn attachments_to_verify<'p>(
-    products: impl IntoIterator<Item = crate::domain::store::ProductRef<'p>>,
-    homes: &std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
-    dir: &Path,
-    sink: crate::jobs::EvidenceSink<'_>,
-) {
-    use crate::storage::evidence::EvidenceStatus;
-    for product in products {
-        let attachments = product.attachments();
-        for attachment in attachments {
-            let (home, known) = match homes.get(&product.id) {
-                None => (dir.to_owned(), None),
-                Some(storage::ManyEvidence::Folder(folder)) => (folder.clone(), None),
-                Some(storage::ManyEvidence::Bundle { path, listed }) => {
-                    let key = (attachment.sha256.clone(), attachment.size_bytes);
-                    let status = if listed.contains(&key) {
-                        EvidenceStatus::InBundle
-                    } else {
-                        EvidenceStatus::Missing
-                    };
-                    (path.clone(), Some(status))
-                }
-            };
-            let check = crate::jobs::EvidenceCheck {
-                home,
-                attachment: attachment.clone(),
-                known,
-            };
-            if !sink(check) {
-                return;
-            }
-        }
     }
 }

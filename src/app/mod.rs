@@ -19,7 +19,9 @@ use crate::text::{self, Lang};
 
 mod access;
 mod error;
+mod evidence;
 pub use error::{AppError, ImportCause};
+use evidence::EvidenceFound;
 pub mod exchange;
 pub mod new_workspace;
 mod outside;
@@ -115,65 +117,6 @@ pub enum Level {
     Warning,
 }
 
-/// [`AppState`]'s record of the evidence check: folder (or bundle) → [`path_key`] of
-/// the stored path → what was found. Neither path is kept: at 100,000 files they would
-/// be 20 MB (`storage::evidence::rejoin` makes the on-disk path again; the key is what
-/// the digests hold too, with the same odds).
-///
-/// [`path_key`]: crate::domain::digest::path_key
-type EvidenceFound =
-    std::collections::BTreeMap<std::path::PathBuf, std::collections::HashMap<u64, FoundEvidence>>;
-
-/// What the evidence check found of one file, in 16 bytes (the common answers inline,
-/// the rare ones' details boxed): with its key and the table's own, ~30 bytes a file,
-/// about 3 MB at 100,000.
-#[derive(Debug)]
-struct FoundEvidence {
-    /// The details of an answer other than the three common ones.
-    other: Option<Box<crate::storage::evidence::EvidenceStatus>>,
-    found: Found,
-    /// Whether its stored path is safe to open on disk (never inside a bundle).
-    safe: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Found {
-    Ok,
-    Missing,
-    InBundle,
-    Other,
-}
-
-impl FoundEvidence {
-    fn new(status: crate::storage::evidence::EvidenceStatus, safe: bool) -> FoundEvidence {
-        use crate::storage::evidence::EvidenceStatus;
-        let (found, other) = match status {
-            EvidenceStatus::Ok => (Found::Ok, None),
-            EvidenceStatus::Missing => (Found::Missing, None),
-            EvidenceStatus::InBundle => (Found::InBundle, None),
-            other => (Found::Other, Some(Box::new(other))),
-        };
-        FoundEvidence { other, found, safe }
-    }
-
-    fn status(&self) -> &crate::storage::evidence::EvidenceStatus {
-        use crate::storage::evidence::EvidenceStatus;
-        static OK: EvidenceStatus = EvidenceStatus::Ok;
-        static MISSING: EvidenceStatus = EvidenceStatus::Missing;
-        static IN_BUNDLE: EvidenceStatus = EvidenceStatus::InBundle;
-        match (&self.other, self.found) {
-            (Some(other), _) => other,
-            (None, Found::Ok) => &OK,
-            (None, Found::InBundle) => &IN_BUNDLE,
-            (None, Found::Missing | Found::Other) => &MISSING,
-        }
-    }
-
-    /// Missing, damaged, unsafe or unchecked: not intact, not listed in its bundle.
-    fn is_problem(&self) -> bool {
-        !matches!(self.found, Found::Ok | Found::InBundle)
-    }
-}
 /// A message shown to the user until dismissed (errors, warnings) or for a while (info).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -420,39 +363,6 @@ impl AppState {
         }
     }
 
-    /// Records results of the background evidence check (integrity and safe paths) as
-    /// they arrive: each one replaces what an earlier check said of the same file.
-    pub fn record_evidence(&mut self, results: Vec<crate::jobs::EvidenceResult>) {
-        if results.is_empty() {
-            return;
-        }
-        for ((home, key), status, safe) in results {
-            self.evidence
-                .entry(home)
-                .or_default()
-                .insert(key, FoundEvidence::new(status, safe));
-        }
-        self.revision += 1;
-    }
-
-    /// Records files this window has just written into the evidence store (an import,
-    /// a received bundle's): intact and safe, as their copy hashed them and `resolve`
-    /// placed them, so what an earlier check said of the same stored path (a file that
-    /// was missing, attached again) is not shown until the next check reaches it.
-    pub fn record_fresh_evidence<'a>(&mut self, stored_paths: impl IntoIterator<Item = &'a str>) {
-        let results: Vec<crate::jobs::EvidenceResult> = stored_paths
-            .into_iter()
-            .map(|stored| {
-                (
-                    (self.dir.clone(), crate::domain::digest::path_key(stored)),
-                    crate::storage::evidence::EvidenceStatus::Ok,
-                    true,
-                )
-            })
-            .collect();
-        self.record_evidence(results);
-    }
-
     /// Moves "today" on (the window follows the clock past midnight; `--today` pins it).
     /// Deadlines and the agenda are recomputed: caches key on the revision.
     pub fn set_today(&mut self, today: NaiveDate) {
@@ -653,15 +563,6 @@ impl AppState {
             origin,
             changes,
         }
-    }
-
-    /// Every attachment referenced by a loaded product (for the integrity check).
-    pub fn all_attachments(&self) -> Vec<crate::domain::dossier::Attachment> {
-        self.workspace
-            .products
-            .values()
-            .flat_map(|p| p.attachments().cloned().collect::<Vec<_>>())
-            .collect()
     }
 
     /// Undoes the last change (Ctrl+Z).
