@@ -505,3 +505,23 @@ fn an_unknown_command_shows_the_usage_line_by_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains('\u{1b}'), "{err}");
 }
+
+/// `check` and `conflicts` without a folder say so, then show the usage line by line.
+#[test]
+fn a_command_without_its_folder_shows_the_usage_line_by_line() {
+    for command in ["check", "conflicts"] {
+        let out = run(&[command]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.lines().next().is_some_and(|l| l.contains(command)),
+            "{err}"
+        );
+        assert!(!err.contains("\\u{a}"), "{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.trim_start().starts_with("ocop-tracker list DIR")),
+            "{err}"
+        );
+    }
+}

@@ -294,8 +294,8 @@ fn a_province_list_imports_from_the_command_line_and_never_duplicates() {
     // Bad options are named.
     for (args, expected) in [
         (vec!["--sheet", "Hà Giang"], "--sheet: “Hà Giang”"),
-        (vec!["--map", "nhà=B"], "--map: no field “nhà”"),
-        (vec!["--map", "producer=?"], "--map: “?” is not a column"),
+        (vec!["--map", "nhà=B"], "--map: không có trường “nhà”"),
+        (vec!["--map", "producer=?"], "--map: “?” không phải là cột"),
         (vec!["--set", "27"], "--set: “27”"),
         (vec!["--duplicates", "merge"], "--duplicates: “merge”"),
     ] {
@@ -305,6 +305,23 @@ fn a_province_list_imports_from_the_command_line_and_never_duplicates() {
         assert_eq!(out.status.code(), Some(2), "{}", said(&out));
         assert!(said(&out).contains(expected), "{}", said(&out));
     }
+    // And in English when asked.
+    let out = run(&[
+        "import",
+        ws_str,
+        file_str,
+        "--dry-run",
+        "--map",
+        "nhà=B",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(
+        said(&out).contains("--map: no field “nhà”"),
+        "{}",
+        said(&out)
+    );
 }
 
 #[test]

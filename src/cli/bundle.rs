@@ -32,17 +32,12 @@ fn progress_printer(lang: Lang, what: text::Tr) -> impl FnMut(u64, u64) {
 /// `<name>.ocop.zip` in the current folder).
 pub fn export(args: &[String]) -> Result<(), String> {
     let lang = super::lang_from(args);
-    let vi = lang == Lang::Vi;
-    let dir = Path::new(args.first().ok_or(if vi {
-        "bundle cần thư mục làm việc"
-    } else {
-        "bundle needs a workspace folder"
-    })?);
-    let raw_id = super::flag(args, "--product").ok_or(if vi {
-        "bundle cần --product MÃ (xem `ocop-tracker list`)"
-    } else {
-        "bundle needs --product ID (see `ocop-tracker list`)"
-    })?;
+    let dir = Path::new(
+        args.first()
+            .ok_or_else(|| text::cli_needs_folder("bundle", lang))?,
+    );
+    let raw_id =
+        super::flag(args, "--product").ok_or_else(|| text::cli_needs_product("bundle", lang))?;
     let mut state = super::open_state(dir, args, lang)?;
     if let Some(by) = super::flag(args, "--by") {
         state.set_officer(by);
@@ -90,7 +85,7 @@ pub fn export(args: &[String]) -> Result<(), String> {
         lang.t(text::BUNDLE_WRITTEN),
         manifest.product_name,
         manifest.files.len(),
-        if vi { "tệp" } else { "files" },
+        lang.t(text::FILES),
         manifest.total_bytes(),
         printable(&out.display().to_string())
     );
@@ -105,7 +100,7 @@ pub fn export(args: &[String]) -> Result<(), String> {
 pub fn verify(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
     let Some(file) = args.first().filter(|a| !a.starts_with("--")) else {
-        super::out::error(lang, "verify needs a bundle file (.ocop.zip)");
+        super::out::error(lang, lang.t(text::CLI_VERIFY_NEEDS_FILE));
         return ExitCode::from(2);
     };
     let path = Path::new(file);
@@ -182,12 +177,12 @@ pub fn receive(args: &[String]) -> ExitCode {
 fn receive_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let positional: Vec<&String> = args.iter().take(2).collect();
     let (Some(dir), Some(file)) = (positional.first(), positional.get(1)) else {
-        return Err("receive needs a workspace folder and a bundle file".to_owned());
+        return Err(lang.t(text::CLI_RECEIVE_NEEDS).to_owned());
     };
     let received = match super::flag(args, "--received") {
         Some(raw) => Some(
             chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-                .map_err(|_| format!("--received: “{}” (YYYY-MM-DD)", printable(raw)))?,
+                .map_err(|_| text::summary_flag_error("--received", &printable(raw), lang))?,
         ),
         None => None,
     };

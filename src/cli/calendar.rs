@@ -3,15 +3,18 @@
 use std::path::Path;
 
 use crate::storage;
-use crate::text::{self, Lang};
+use crate::text;
 
 use super::out::Out;
 
 /// `calendar DIR [--out FILE]`: writes the iCalendar file; `--out -` or no `--out`
 /// prints it. A link as target is refused, a pipe or device is written into.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = Path::new(args.first().ok_or("calendar needs a folder")?);
     let lang = super::lang_from(args);
+    let dir = Path::new(
+        args.first()
+            .ok_or_else(|| text::cli_needs_folder("calendar", lang))?,
+    );
     let state = super::open_to_read(dir, args, lang)?;
     for problem in state.load_problems() {
         super::out::warning(lang, problem);
@@ -22,19 +25,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             storage::fsio::write_export(Path::new(out), ics.as_bytes())
                 .map_err(|e| text::storage_error(&e, lang))?;
             let events = ics.matches("BEGIN:VEVENT").count();
-            match lang {
-                Lang::Vi => eprintln!("đã ghi {events} sự kiện vào {out}"),
-                Lang::En => eprintln!(
-                    "wrote {} to {out}",
-                    text::count(events, lang, "", "event", "events")
-                ),
-            }
+            eprintln!("{}", text::cli_wrote_events(events, out, lang));
             Ok(())
         }
         _ => {
             let mut stdout = Out::new();
             stdout.write(&ics);
-            stdout.finish()
+            stdout.finish(lang)
         }
     }
 }

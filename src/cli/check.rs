@@ -10,13 +10,6 @@ use crate::text::{self, Lang};
 
 use super::out::{Out, printable};
 
-fn pick(lang: Lang, vi: String, en: String) -> String {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Every problem of the workspace in `dir`, as lines in `lang`.
 fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
     // Every file read for real (not through the open cache): `check` vouches for them.
@@ -52,33 +45,12 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
         let named = storage::evidence::sha_of_stored_name(&stored);
         let actual = storage::evidence::hash_stored(dir, &stored).ok();
         if named.is_none() || named != actual {
-            problems.push(pick(
-                lang,
-                format!(
-                    "tệp minh chứng có tên không khớp nội dung (SHA-256); không bao giờ tự xóa — {}",
-                    dir.join(&stored).display()
-                ),
-                format!(
-                    "evidence file whose name is not its content's SHA-256; never removed automatically — {}",
-                    dir.join(&stored).display()
-                ),
-            ));
+            problems.push(text::cli_evidence_misnamed(&dir.join(&stored), lang));
         }
     }
     for dir in storage::temp_dirs(dir) {
         for temp in storage::fsio::stray_temps(&dir) {
-            let secs = temp.age.as_secs();
-            problems.push(pick(
-                lang,
-                format!(
-                    "tệp tạm còn sót sau khi ứng dụng bị tắt đột ngột ({secs} giây trước); ứng dụng xóa khi mở thư mục — {}",
-                    temp.path.display()
-                ),
-                format!(
-                    "temp file left by an interrupted save ({secs} s old); the app removes it when it opens the workspace — {}",
-                    temp.path.display()
-                ),
-            ));
+            problems.push(text::cli_stray_temp(temp.age.as_secs(), &temp.path, lang));
         }
     }
     for product in loaded.workspace.products.values() {
@@ -103,41 +75,23 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
                         EvidenceStatus::Missing => {
                             match storage::evidence::in_evidence_trash(dir, &attachment.stored_path)
                             {
-                                Some(trashed) => pick(
+                                Some(trashed) => text::cli_evidence_in_trash(
+                                    &trashed,
+                                    &attachment.stored_path,
                                     lang,
-                                    format!(
-                                        "thiếu tệp minh chứng: tệp đang ở thùng rác {} — chép lại vào {} để dùng",
-                                        trashed.display(),
-                                        attachment.stored_path
-                                    ),
-                                    format!(
-                                        "evidence file missing: it is in the trash at {} — move it back to {} to use it",
-                                        trashed.display(),
-                                        attachment.stored_path
-                                    ),
                                 ),
-                                None => pick(
-                                    lang,
-                                    "thiếu tệp minh chứng".into(),
-                                    "evidence file missing".into(),
-                                ),
+                                None => lang.t(text::CLI_EVIDENCE_MISSING).to_owned(),
                             }
                         }
-                        EvidenceStatus::Altered { .. } => pick(
-                            lang,
-                            "tệp minh chứng đã bị sửa sau khi đính kèm (SHA-256 khác)".into(),
-                            "evidence file changed since it was attached (SHA-256 differs)".into(),
-                        ),
-                        EvidenceStatus::Unsafe { reason } => pick(
-                            lang,
-                            format!("đường dẫn minh chứng bị từ chối, không đọc: {reason}"),
-                            format!("evidence path refused, never read: {reason}"),
-                        ),
-                        EvidenceStatus::Unchecked { reason } => pick(
-                            lang,
-                            format!("không kiểm tra được tệp minh chứng: {reason}"),
-                            format!("evidence file could not be checked: {reason}"),
-                        ),
+                        EvidenceStatus::Altered { .. } => {
+                            lang.t(text::CLI_EVIDENCE_ALTERED).to_owned()
+                        }
+                        EvidenceStatus::Unsafe { reason } => {
+                            text::cli_evidence_refused(reason, lang)
+                        }
+                        EvidenceStatus::Unchecked { reason } => {
+                            text::cli_evidence_unchecked(&reason, lang)
+                        }
                     };
                     problems.push(format!(
                         "{what}: “{}” ({}) · {} — {path}",
@@ -153,7 +107,9 @@ fn problems(dir: &Path, lang: Lang) -> Result<(usize, Vec<String>), String> {
 pub fn run(args: &[String]) -> ExitCode {
     let lang = super::lang_from(args);
     let Some(dir) = args.first().filter(|a| !a.starts_with("--")) else {
-        super::out::error(lang, &format!("check needs a folder\n\n{}", super::USAGE));
+        // The usage is ours and keeps its lines (`out::error` shows control characters).
+        super::out::error(lang, &text::cli_needs_folder("check", lang));
+        eprint!("\n{}", super::USAGE);
         return ExitCode::from(2);
     };
     let (count, problems) = match problems(Path::new(dir), lang) {
@@ -167,15 +123,8 @@ pub fn run(args: &[String]) -> ExitCode {
     for problem in &problems {
         out.line(printable(problem));
     }
-    out.line(match lang {
-        Lang::Vi => format!("đã đọc {count} sản phẩm, {} vấn đề", problems.len()),
-        Lang::En => format!(
-            "{}, {}",
-            text::count(count, lang, "", "product read", "products read"),
-            text::count(problems.len(), lang, "", "problem", "problems")
-        ),
-    });
-    if let Err(message) = out.finish() {
+    out.line(text::cli_check_summary(count, problems.len(), lang));
+    if let Err(message) = out.finish(lang) {
         super::out::error(lang, &message);
         return ExitCode::from(2);
     }

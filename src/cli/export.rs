@@ -22,46 +22,24 @@ use super::out::{Out, printable};
 /// Runs `export` for one product's document.
 pub fn run(args: &[String]) -> Result<(), String> {
     let lang = super::lang_from(args);
-    let vi = lang == Lang::Vi;
-    let dir = Path::new(args.first().ok_or(if vi {
-        "export cần thư mục làm việc"
-    } else {
-        "export needs a workspace folder"
-    })?);
-    let raw_id = super::flag(args, "--product").ok_or(if vi {
-        "export cần --product MÃ (xem `ocop-tracker list`)"
-    } else {
-        "export needs --product ID (see `ocop-tracker list`)"
-    })?;
+    let dir = Path::new(
+        args.first()
+            .ok_or_else(|| text::cli_needs_folder("export", lang))?,
+    );
+    let raw_id =
+        super::flag(args, "--product").ok_or_else(|| text::cli_needs_product("export", lang))?;
     let mut codes: Vec<&str> = DocKind::ALL.iter().map(|k| k.code()).collect();
     codes.push("dossier");
     let raw_kind = super::flag(args, "--form").ok_or_else(|| {
-        format!(
-            "{} --form {}",
-            if vi { "export cần" } else { "export needs" },
-            codes.join("|")
-        )
+        text::cli_needs_flag("export", &format!("--form {}", codes.join("|")), lang)
     })?;
     if raw_kind == "dossier" {
         return dossier(dir, raw_id, args, lang);
     }
     let kind = DocKind::from_code(raw_kind).ok_or_else(|| {
-        format!(
-            "--form: “{}” {} {}",
-            printable(raw_kind),
-            if vi {
-                "không phải một trong"
-            } else {
-                "is not one of"
-            },
-            codes.join(", ")
-        )
+        text::cli_not_one_of("--form", &printable(raw_kind), &codes.join(", "), lang)
     })?;
-    let out = super::flag(args, "--out").ok_or(if vi {
-        "export cần --out TỆP (hoặc --out - để in ra)"
-    } else {
-        "export needs --out FILE (or --out - for standard output)"
-    })?;
+    let out = super::flag(args, "--out").ok_or(lang.t(text::CLI_EXPORT_NEEDS_OUT))?;
     let state = super::open_to_read(dir, args, lang)?;
     let id = ProductId::parse(raw_id)
         .filter(|id| state.workspace().products.contains_key(id))
@@ -72,15 +50,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if out == "-" {
         let mut stdout = Out::new();
         stdout.bytes(&bytes);
-        return stdout.finish();
+        return stdout.finish(lang);
     }
     storage::fsio::write_export(Path::new(out), &bytes)
         .map_err(|e| text::storage_error(&e, lang))?;
     eprintln!(
-        "{} {} → {}",
-        if vi { "đã ghi" } else { "wrote" },
-        lang.t(kind.name()),
-        printable(out)
+        "{}",
+        text::cli_wrote_document(lang.t(kind.name()), &printable(out), lang)
     );
     Ok(())
 }
@@ -88,10 +64,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// `export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]`: the whole dossier
 /// to print, one PDF; the files printed only as a notice page are named.
 fn dossier(dir: &Path, raw_id: &str, args: &[String], lang: Lang) -> Result<(), String> {
-    let out = super::flag(args, "--out").ok_or(match lang {
-        Lang::Vi => "export --form dossier cần --out TỆP.pdf",
-        Lang::En => "export --form dossier needs --out FILE.pdf",
-    })?;
+    let out = super::flag(args, "--out").ok_or(lang.t(text::CLI_DOSSIER_NEEDS_OUT))?;
     let state = super::open_to_read(dir, args, lang)?;
     let id = ProductId::parse(raw_id)
         .filter(|id| state.workspace().products.contains_key(id))

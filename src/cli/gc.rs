@@ -7,37 +7,28 @@ use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 use crate::storage;
-use crate::text::{self, Lang};
+use crate::text;
 
 use super::out::{Out, printable};
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = Path::new(args.first().ok_or("gc needs a folder")?);
-    let dry_run = args.iter().any(|a| a == "--dry-run");
     let lang = super::lang_from(args);
-    let vi = lang == Lang::Vi;
+    let dir = Path::new(
+        args.first()
+            .ok_or_else(|| text::cli_needs_folder("gc", lang))?,
+    );
+    let dry_run = args.iter().any(|a| a == "--dry-run");
     let mut out = Out::new();
     if args.iter().any(|a| a == "--empty-trash") {
         let removed = storage::evidence::empty_evidence_trash(dir)
             .map_err(|e| text::evidence_error(&e, lang))?;
-        out.line(if vi {
-            format!(
-                "đã xóa hẳn {removed} tệp trong {}",
-                storage::evidence::EVIDENCE_TRASH_DIR
-            )
-        } else {
-            format!(
-                "deleted {} in {}",
-                text::count(removed, lang, "", "file", "files"),
-                storage::evidence::EVIDENCE_TRASH_DIR
-            )
-        });
-        return out.finish();
+        out.line(text::cli_gc_emptied(removed, lang));
+        return out.finish(lang);
     }
     let grace = match super::flag(args, "--grace-days") {
         Some(raw) => Duration::from_secs(
             raw.parse::<u64>()
-                .map_err(|_| format!("--grace-days: “{raw}” is not a whole number"))?
+                .map_err(|_| text::cli_not_whole_number("--grace-days", raw, lang))?
                 .saturating_mul(24 * 3600),
         ),
         None => storage::EVIDENCE_GRACE,
@@ -50,49 +41,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map_err(|e| text::storage_error(&e, lang))?;
     for stored in &plan.removable {
         if dry_run {
-            out.line(if vi {
-                format!("sẽ chuyển vào thùng rác: {stored}")
-            } else {
-                format!("would move to trash: {stored}")
-            });
+            out.line(text::cli_gc_would_move(stored, lang));
         } else {
             storage::evidence::remove_stored(dir, stored)
                 .map_err(|e| text::evidence_error(&e, lang))?;
-            out.line(if vi {
-                format!(
-                    "đã chuyển vào {}: {stored}",
-                    storage::evidence::EVIDENCE_TRASH_DIR
-                )
-            } else {
-                format!(
-                    "moved to {}: {stored}",
-                    storage::evidence::EVIDENCE_TRASH_DIR
-                )
-            });
+            out.line(text::cli_gc_moved(stored, lang));
         }
     }
     for stored in &plan.misnamed {
-        out.line(printable(&if vi {
-            format!("tên tệp không khớp nội dung (SHA-256), giữ nguyên: {stored}")
-        } else {
-            format!("name does not match the content's SHA-256, kept: {stored}")
-        }));
+        out.line(printable(&text::cli_gc_misnamed(stored, lang)));
     }
     let days = grace.as_secs() / (24 * 3600);
     let (n, young) = (plan.removable.len(), plan.too_young.len());
-    out.line(match (vi, dry_run) {
-        (true, true) => format!(
-            "{n} tệp minh chứng không dùng (chạy thử: chưa chuyển gì); {young} tệp mới hơn {days} ngày được giữ"
-        ),
-        (true, false) => format!(
-            "{n} tệp minh chứng không dùng đã chuyển vào thùng rác; {young} tệp mới hơn {days} ngày được giữ"
-        ),
-        (false, true) => format!(
-            "{n} unused evidence file(s) (dry run: nothing moved); {young} newer than {days} days kept"
-        ),
-        (false, false) => format!(
-            "{n} unused evidence file(s) moved to trash; {young} newer than {days} days kept"
-        ),
-    });
-    out.finish()
+    out.line(text::cli_gc_summary(n, young, days, dry_run, lang));
+    out.finish(lang)
 }

@@ -19,10 +19,12 @@ fn csv_field(value: &str) -> String {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = args.first().ok_or("list needs a folder")?;
+    let lang = super::lang_from(args);
+    let dir = args
+        .first()
+        .ok_or_else(|| text::cli_needs_folder("list", lang))?;
     let csv = super::flag(args, "--format") == Some("csv");
     let today = super::today_from(args)?;
-    let lang = super::lang_from(args);
     let dir = Path::new(dir);
     // The rows are the products' digests, computed by the loader's workers while each
     // product is decoded anyway (`domain::digest`): nothing is decoded twice.
@@ -85,5 +87,5 @@ pub fn run(args: &[String]) -> Result<(), String> {
     // The process ends here: the operating system takes the memory back at once, where
     // freeing 20,000 products one by one would keep the officer waiting for nothing.
     std::mem::forget(loaded);
-    out.finish()
+    out.finish(lang)
 }

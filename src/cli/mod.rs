@@ -46,7 +46,7 @@ use chrono::NaiveDate;
 use crate::domain::catalog::Catalog;
 use crate::domain::demo;
 use crate::storage::{self, StorageError};
-use crate::text::Lang;
+use crate::text::{self, Lang};
 
 const USAGE: &str = "\
 ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
@@ -99,7 +99,7 @@ fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
 fn today_from(args: &[String]) -> Result<NaiveDate, String> {
     match flag(args, "--today") {
         Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| format!("--today: “{raw}” is not a date (YYYY-MM-DD)")),
+            .map_err(|_| text::summary_flag_error("--today", raw, lang_from(args))),
         None => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -171,9 +171,17 @@ fn conflicts_written(state: &crate::app::AppState, before: usize, lang: Lang) ->
     })
 }
 
-fn catalog() -> Result<Catalog, ExitCode> {
+/// The built-in rule data; damaged, it is said in `lang` and the exit code is 2.
+fn catalog(lang: Lang) -> Result<Catalog, ExitCode> {
     storage::assets::builtin_catalog().map_err(|err| {
-        eprintln!("error: built-in rule data is damaged: {err}");
+        out::error(
+            lang,
+            &format!(
+                "{}: {}",
+                lang.t(text::CLI_BUILTIN_DAMAGED),
+                text::storage_error(&err, lang)
+            ),
+        );
         ExitCode::from(2)
     })
 }
@@ -220,7 +228,8 @@ pub fn main(args: &[String]) -> ExitCode {
         Some(other) if !other.starts_with('-') => {
             // The error line is made printable (the word came from outside); the usage is
             // ours and keeps its lines (it was printed with every newline as `\u{a}`).
-            out::error(lang_from(args), &format!("unknown command “{other}”"));
+            let lang = lang_from(args);
+            out::error(lang, &text::cli_unknown_command(other, lang));
             eprint!("\n{USAGE}");
             return ExitCode::from(2);
         }
@@ -237,35 +246,40 @@ pub fn main(args: &[String]) -> ExitCode {
 
 /// `demo-data DIR --products N [--seed S]`: a realistic synthetic workspace.
 fn demo_data(args: &[String]) -> Result<(), String> {
-    let dir = PathBuf::from(args.first().ok_or("demo-data needs a folder")?);
-    let count: usize = flag(args, "--products")
-        .ok_or("demo-data needs --products N")?
+    let lang = lang_from(args);
+    let dir = PathBuf::from(
+        args.first()
+            .ok_or_else(|| text::cli_needs_folder("demo-data", lang))?,
+    );
+    let raw_count = flag(args, "--products").ok_or(lang.t(text::CLI_DEMO_NEEDS_PRODUCTS))?;
+    let count: usize = raw_count
         .parse()
-        .map_err(|_| "--products: not a whole number".to_owned())?;
+        .map_err(|_| text::cli_not_whole_number("--products", raw_count, lang))?;
     let seed: u64 = match flag(args, "--seed") {
         Some(raw) => raw
             .parse()
-            .map_err(|_| "--seed: not a whole number".to_owned())?,
+            .map_err(|_| text::cli_not_whole_number("--seed", raw, lang))?,
         None => 1,
     };
     if dir.join(storage::WORKSPACE_FILE).exists() || dir.join(storage::PRODUCTS_DIR).exists() {
-        return Err(format!(
-            "refusing to write over an existing workspace — {}",
-            dir.display()
-        ));
+        return Err(text::cli_refuse_over_workspace(&dir, lang));
     }
-    let catalog = catalog().map_err(|_| "built-in rule data is damaged".to_owned())?;
+    let catalog = catalog(lang).map_err(|_| lang.t(text::CLI_BUILTIN_DAMAGED).to_owned())?;
     let workspace =
         demo::synthetic_workspace(count, seed, &catalog, chrono::Local::now().date_naive());
-    storage::save_workspace(&dir, &workspace).map_err(|e: StorageError| e.to_string())?;
+    storage::save_workspace(&dir, &workspace)
+        .map_err(|e: StorageError| text::storage_error(&e, lang))?;
     let samples = demo::sample_evidence();
     storage::evidence::store_samples_for(
         &dir,
         samples.iter().map(|(n, b, _)| (*n, b.as_slice())),
         &workspace,
     )
-    .map_err(|e| e.to_string())?;
-    println!("wrote {count} products to {}", dir.display());
+    .map_err(|e| text::evidence_error(&e, lang))?;
+    println!(
+        "{}",
+        text::cli_wrote_products(count, &dir.display().to_string(), lang)
+    );
     Ok(())
 }
 
@@ -318,7 +332,7 @@ fn demo_workspace_candidates(exe: Option<&Path>) -> Vec<PathBuf> {
 }
 
 fn gui(args: &[String]) -> ExitCode {
-    let catalog = match catalog() {
+    let catalog = match catalog(lang_from(args)) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -326,7 +340,7 @@ fn gui(args: &[String]) -> ExitCode {
         Some(_) => match today_from(args) {
             Ok(d) => Some(d),
             Err(err) => {
-                eprintln!("error: {err}");
+                out::error(lang_from(args), &err);
                 return ExitCode::from(2);
             }
         },
@@ -385,13 +399,23 @@ fn gui(args: &[String]) -> ExitCode {
             let lang = crate::ui::start::box_lang();
             let message = crate::ui::start::no_window_message(lang, &failures, log.as_deref());
             log::error!("no renderer could start the window");
-            eprintln!("error: could not start the window\n{message}");
+            // Not `out::error`: the message keeps its lines.
+            eprintln!(
+                "{}: {}\n{message}",
+                lang.t(text::CLI_ERROR),
+                lang.t(text::CLI_WINDOW_NOT_STARTED)
+            );
             crate::ui::start::error_box(&message);
             ExitCode::from(2)
         }
         Err(crate::ui::start::StartError::Other(err)) => {
             log::error!("the window failed: {err}");
-            eprintln!("error: the window failed: {err}");
+            let lang = crate::ui::start::box_lang();
+            eprintln!(
+                "{}: {}: {err}",
+                lang.t(text::CLI_ERROR),
+                lang.t(text::CLI_WINDOW_FAILED)
+            );
             ExitCode::from(2)
         }
     }

@@ -1,7 +1,7 @@
 //! Standard output for the CLI: a closed pipe (`list DIR | head -1`) ends the output
 //! quietly instead of panicking, and text from files is made safe for a terminal.
 
-use crate::text::Lang;
+use crate::text::{self, Lang};
 use std::io::{ErrorKind, Write};
 
 /// Lines to standard output; the first write error stops further writes.
@@ -38,8 +38,9 @@ impl Out {
         }
     }
 
-    /// Flushes; a reader that went away (broken pipe) is not an error.
-    pub fn finish(mut self) -> Result<(), String> {
+    /// Flushes; a reader that went away (broken pipe) is not an error. A failure is
+    /// worded in `lang`.
+    pub fn finish(mut self, lang: Lang) -> Result<(), String> {
         if self.failed.is_none()
             && let Err(err) = self.stdout.lock().flush()
         {
@@ -48,25 +49,19 @@ impl Out {
         match self.failed {
             None => Ok(()),
             Some(err) if err.kind() == ErrorKind::BrokenPipe => Ok(()),
-            Some(err) => Err(format!("could not write the output: {err}")),
+            Some(err) => Err(text::cli_output_failed(&err, lang)),
         }
     }
 }
 
 /// Prints an error line to stderr: "lỗi: …" or "error: …", made printable.
 pub fn error(lang: Lang, message: &str) {
-    let prefix = if lang == Lang::Vi { "lỗi" } else { "error" };
-    eprintln!("{prefix}: {}", printable(message));
+    eprintln!("{}: {}", lang.t(text::CLI_ERROR), printable(message));
 }
 
 /// Prints a warning line to stderr: "cảnh báo: …" or "warning: …", made printable.
 pub fn warning(lang: Lang, message: &str) {
-    let prefix = if lang == Lang::Vi {
-        "cảnh báo"
-    } else {
-        "warning"
-    };
-    eprintln!("{prefix}: {}", printable(message));
+    eprintln!("{}: {}", lang.t(text::CLI_WARNING), printable(message));
 }
 
 /// `text` with control characters (escape sequences, carriage returns, newlines from

@@ -15,10 +15,13 @@ use super::out::{Out, printable};
 
 /// `export DIR --portfolio --out FILE.xlsx`: writes the portfolio workbook.
 pub fn export_portfolio(args: &[String]) -> Result<(), String> {
-    let dir = Path::new(args.first().ok_or("export needs a folder")?);
-    let out = super::flag(args, "--out").ok_or("export --portfolio needs --out FILE.xlsx")?;
-    let today = super::today_from(args)?;
     let lang = super::lang_from(args);
+    let dir = Path::new(
+        args.first()
+            .ok_or_else(|| text::cli_needs_folder("export", lang))?,
+    );
+    let out = super::flag(args, "--out").ok_or(lang.t(text::CLI_PORTFOLIO_NEEDS_OUT))?;
+    let today = super::today_from(args)?;
     let (loaded, catalog) = super::load_warning(dir, lang)?;
     let book = portfolio_book(&loaded.workspace, &catalog, today, lang);
     storage::spreadsheet::write_portfolio(Path::new(out), &book).map_err(|e| {
@@ -28,15 +31,10 @@ pub fn export_portfolio(args: &[String]) -> Result<(), String> {
             text::storage_error(&e, lang)
         )
     })?;
-    let products = book.rows.len();
-    match lang {
-        Lang::Vi => eprintln!("đã ghi {products} sản phẩm vào {}", printable(out)),
-        Lang::En => eprintln!(
-            "wrote {} to {}",
-            text::count(products, lang, "", "product", "products"),
-            printable(out)
-        ),
-    }
+    eprintln!(
+        "{}",
+        text::cli_wrote_products(book.rows.len(), &printable(out), lang)
+    );
     Ok(())
 }
 
@@ -85,7 +83,7 @@ fn column_index(raw: &str) -> Option<usize> {
 
 /// `--sheet`, `--map`, `--set` and `--duplicates` applied to the file read: what the
 /// preview's controls give the GUI.
-fn apply_options(sheet: &mut ImportSheet, args: &[String]) -> Result<(), String> {
+fn apply_options(sheet: &mut ImportSheet, args: &[String], lang: Lang) -> Result<(), String> {
     if let Some(wanted) = super::flag(args, "--sheet") {
         if wanted.eq_ignore_ascii_case("all") {
             sheet.choose_sheets(SheetChoice::All);
@@ -101,10 +99,7 @@ fn apply_options(sheet: &mut ImportSheet, args: &[String]) -> Result<(), String>
                         .iter()
                         .map(|t| format!("“{}”", t.sheet.name))
                         .collect();
-                    format!(
-                        "--sheet: “{wanted}” is not a sheet of the file ({})",
-                        names.join(", ")
-                    )
+                    text::cli_import_no_sheet(wanted, &names.join(", "), lang)
                 })?;
             sheet.choose_sheets(SheetChoice::One(index));
         }
@@ -112,7 +107,7 @@ fn apply_options(sheet: &mut ImportSheet, args: &[String]) -> Result<(), String>
     for map in flags(args, "--map") {
         let (field, column) = map
             .split_once('=')
-            .ok_or_else(|| format!("--map: “{map}” is not FIELD=COLUMN (e.g. producer=C)"))?;
+            .ok_or_else(|| text::cli_map_not_pair(map, lang))?;
         let field = ImportField::ALL
             .into_iter()
             .find(|f| text::import_field_key(*f) == field.trim().to_lowercase())
@@ -121,18 +116,12 @@ fn apply_options(sheet: &mut ImportSheet, args: &[String]) -> Result<(), String>
                     .into_iter()
                     .map(text::import_field_key)
                     .collect();
-                format!(
-                    "--map: no field “{}” (fields: {})",
-                    field.trim(),
-                    keys.join(", ")
-                )
+                text::cli_map_no_field(field.trim(), &keys.join(", "), lang)
             })?;
         let column = if ["-", "none"].contains(&column.trim()) {
             None
         } else {
-            Some(column_index(column).ok_or_else(|| {
-                format!("--map: “{column}” is not a column (a letter such as C, or a number)")
-            })?)
+            Some(column_index(column).ok_or_else(|| text::cli_map_not_column(column, lang))?)
         };
         for index in sheet.chosen() {
             if let Some(table) = sheet.tables.get_mut(index) {
@@ -145,7 +134,7 @@ fn apply_options(sheet: &mut ImportSheet, args: &[String]) -> Result<(), String>
 
 /// What `--set` says of rows without a set: `Some(Some(n))` set n, `Some(None)` leave
 /// them unchosen, `None` take the proposals.
-fn set_option(args: &[String]) -> Result<Option<Option<u8>>, String> {
+fn set_option(args: &[String], lang: Lang) -> Result<Option<Option<u8>>, String> {
     let Some(raw) = super::flag(args, "--set") else {
         return Ok(None);
     };
@@ -156,17 +145,20 @@ fn set_option(args: &[String]) -> Result<Option<Option<u8>>, String> {
         .ok()
         .filter(|n| crate::domain::criteria::SETS.contains(n))
         .map(|n| Some(Some(n)))
-        .ok_or_else(|| format!("--set: “{raw}” is not a scoring set 1–26 or “none”"))
+        .ok_or_else(|| text::cli_bad_set(raw, lang))
 }
 
 /// `--duplicates skip|update|add` (skip when absent).
-fn duplicate_option(args: &[String]) -> Result<DuplicateChoice, String> {
+fn duplicate_option(args: &[String], lang: Lang) -> Result<DuplicateChoice, String> {
     match super::flag(args, "--duplicates") {
         None | Some("skip") => Ok(DuplicateChoice::Skip),
         Some("update") => Ok(DuplicateChoice::UpdateCertificate),
         Some("add") => Ok(DuplicateChoice::AddNew),
-        Some(other) => Err(format!(
-            "--duplicates: “{other}” is not skip, update or add"
+        Some(other) => Err(text::cli_not_one_of(
+            "--duplicates",
+            other,
+            "skip, update, add",
+            lang,
         )),
     }
 }
@@ -177,13 +169,13 @@ fn duplicate_option(args: &[String]) -> Result<DuplicateChoice, String> {
 )]
 fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let (Some(dir), Some(file)) = (args.first(), args.get(1)) else {
-        return Err("import needs a workspace folder and a file: import DIR FILE.xlsx".into());
+        return Err(lang.t(text::CLI_IMPORT_NEEDS).to_owned());
     };
     let (dir, file) = (Path::new(dir.as_str()), Path::new(file.as_str()));
     let dry_run = args.iter().any(|a| a == "--dry-run");
     let today = super::today_from(args)?;
-    let set_choice = set_option(args)?;
-    let duplicates = duplicate_option(args)?;
+    let set_choice = set_option(args, lang)?;
+    let duplicates = duplicate_option(args, lang)?;
     // The file first: a file that cannot be read leaves the workspace untouched (not even
     // its lock file is made).
     let mut sheet = ImportSheet::read(file).map_err(|e| {
@@ -193,7 +185,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             text::app_error(&e, lang)
         )
     })?;
-    apply_options(&mut sheet, args)?;
+    apply_options(&mut sheet, args, lang)?;
     let (catalog, _) =
         storage::assets::catalog_for(dir).map_err(|e| text::storage_error(&e, lang))?;
     // A dry run only reads the workspace; an import opens it as the GUI does (the per-PC
@@ -215,7 +207,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let workspace = match (&state, &loaded) {
         (Some(state), _) => state.workspace(),
         (None, Some(loaded)) => &loaded.workspace,
-        (None, None) => return Err("no workspace".to_owned()),
+        (None, None) => return Err(lang.t(text::NO_WORKSPACE).to_owned()),
     };
     let mut out = Out::new();
     let missing = sheet.missing_required();
@@ -353,17 +345,17 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let left_out = !preview.bad.is_empty() || (preview.good.is_empty() && updates == 0);
     if dry_run {
         out.line(lang.t(text::XL_IMPORT_DRY_RUN));
-        out.finish()?;
+        out.finish(lang)?;
         return Ok(ExitCode::from(u8::from(left_out)));
     }
     if preview.good.is_empty() && updates == 0 {
         out.line(lang.t(text::XL_IMPORT_NOTHING));
-        out.finish()?;
+        out.finish(lang)?;
         return Ok(ExitCode::from(1));
     }
-    out.finish()?;
+    out.finish(lang)?;
     let Some(state) = state.as_mut() else {
-        return Err("no workspace".to_owned());
+        return Err(lang.t(text::NO_WORKSPACE).to_owned());
     };
     let conflicts_before = state.conflicts().len();
     let (added, updated) = state
@@ -387,27 +379,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         super::out::error(lang, &conflicts);
         return Ok(ExitCode::from(1));
     }
-    let updated_text = match (updated, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Vi) => format!(", cập nhật {n} sản phẩm đã có"),
-        (n, Lang::En) => format!(
-            ", updated {}",
-            text::count(n, lang, "", "product", "products")
-        ),
-    };
-    match lang {
-        Lang::Vi => eprintln!(
-            "{} {added} sản phẩm{updated_text} vào {}",
-            lang.t(text::XL_IMPORT_DONE),
-            dir.display()
-        ),
-        Lang::En => eprintln!(
-            "{} {}{updated_text} into {}",
-            lang.t(text::XL_IMPORT_DONE),
-            text::count(added, lang, "", "product", "products"),
-            dir.display()
-        ),
-    }
+    eprintln!("{}", text::cli_import_done(added, updated, dir, lang));
     Ok(ExitCode::from(u8::from(left_out)))
 }
 

@@ -57,6 +57,7 @@ macro_rules! tr {
     };
 }
 
+mod cli;
 mod criteria_notes;
 mod dossier;
 mod errors;
@@ -71,6 +72,7 @@ mod spreadsheet;
 mod startup;
 mod summary;
 mod undo;
+pub use cli::*;
 pub use criteria_notes::*;
 pub use dossier::*;
 pub use errors::*;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use crate::app::AppState;
-use crate::app::shell::{ConflictCopy, ConflictTool};
+use crate::app::shell::ConflictCopy;
 use crate::domain::history::Sheet;
 use crate::domain::merge::{self, Keep, Part};
 use crate::domain::model::Product;
@@ -48,7 +48,10 @@ pub fn banner_ui(
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    ui.label(format!("{} · {name}", tool_name(copy.tool, lang)));
+                    ui.label(format!(
+                        "{} · {name}",
+                        text::sync_tool_name(copy.tool, lang)
+                    ));
                     if ui.button(lang.t(text::CONFLICT_OPEN)).clicked() {
                         actions.push(UiAction::OpenConflict(copy.clone()));
                     }
@@ -56,23 +59,6 @@ pub fn banner_ui(
             }
         });
     ui.add_space(6.0);
-}
-
-/// The sync tool that made a copy, in words.
-pub fn tool_name(tool: ConflictTool, lang: Lang) -> &'static str {
-    match (tool, lang) {
-        (ConflictTool::Syncthing, _) => "Syncthing",
-        (ConflictTool::DropboxOrNextcloud, _) => "Dropbox / Nextcloud",
-        (ConflictTool::OneDrive, _) => "OneDrive",
-        (ConflictTool::Numbered, Lang::Vi) => "Bản sao đánh số",
-        (ConflictTool::Numbered, Lang::En) => "Numbered copy",
-        (ConflictTool::Other, Lang::Vi) => "Công cụ đồng bộ khác",
-        (ConflictTool::Other, Lang::En) => "Another sync tool",
-        (ConflictTool::ThisApp, Lang::Vi) => "Ứng dụng này (tệp đã bị người khác sửa khi lưu)",
-        (ConflictTool::ThisApp, Lang::En) => {
-            "This app (the file had been changed by someone else when saving)"
-        }
-    }
 }
 
 /// The name of a part, as the screens call it.
@@ -231,13 +217,13 @@ fn copy_title(copy: &ConflictCopy, lang: Lang) -> String {
         Some(device) => format!(
             "{} ({}, {} {device})",
             lang.t(text::CONFLICT_COPY),
-            tool_name(copy.tool, lang),
+            text::sync_tool_name(copy.tool, lang),
             lang.t(text::CONFLICT_DEVICE)
         ),
         None => format!(
             "{} ({})",
             lang.t(text::CONFLICT_COPY),
-            tool_name(copy.tool, lang)
+            text::sync_tool_name(copy.tool, lang)
         ),
     }
 }
@@ -283,7 +269,7 @@ pub fn dialog_ui(
         ui.label(format!(
             "{} ({}){}",
             lang.t(text::CONFLICT_COPY),
-            tool_name(dialog.copy.tool, lang),
+            text::sync_tool_name(dialog.copy.tool, lang),
             last_edit(&dialog.theirs, lang)
         ));
         ui.label(RichText::new(lang.t(text::CONFLICT_HISTORY_NOTE)).color(theme::muted()));
