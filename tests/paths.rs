@@ -426,7 +426,8 @@ fn conflict(
     (state, copy, current, theirs)
 }
 
-/// Resolves with `choices` as the comparison dialog does; returns the product file's
+/// Resolves with `choices` as the comparison dialog does (`AppState::merge_conflict`: the
+/// copy merged into the product as it is now, `current`); returns the product file's
 /// content afterwards.
 fn resolve(
     ws: &Path,
@@ -436,8 +437,10 @@ fn resolve(
     theirs: &Product,
     choices: &BTreeMap<Part, Keep>,
 ) -> Product {
-    let merged = merge::merge(current, theirs, choices);
-    state.resolve_conflict(copy, merged).expect("resolve");
+    assert_eq!(state.workspace().products.get(&copy.of), Some(current));
+    state
+        .merge_conflict(copy, theirs, choices)
+        .expect("resolve");
     assert!(!copy.path.exists(), "the copy left products/");
     drop(state);
     let loaded = storage::load_workspace(ws).expect("load");

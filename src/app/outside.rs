@@ -311,6 +311,25 @@ impl AppState {
         self.conflicts.iter().filter(|c| &c.of == id).collect()
     }
 
+    /// Merges `theirs` (a conflict copy of `copy.of`, as read) into the product as it is
+    /// now, part by part as the officer chose, then resolves the conflict with the result
+    /// (see [`AppState::resolve_conflict`]).
+    pub fn merge_conflict(
+        &mut self,
+        copy: &storage::ConflictCopy,
+        theirs: &crate::domain::model::Product,
+        choices: &std::collections::BTreeMap<
+            crate::domain::merge::Part,
+            crate::domain::merge::Keep,
+        >,
+    ) -> Result<(), AppError> {
+        let merged = match self.workspace.products.get(&copy.of) {
+            Some(current) => crate::domain::merge::merge(current, theirs, choices),
+            None => return Err(AppError::NoSuchProduct(copy.of.clone())),
+        };
+        self.resolve_conflict(copy, merged)
+    }
+
     /// Resolves a conflict: the product becomes `merged` (one undoable step, logged) and
     /// the copy moves to `trash/`, only now that the officer confirmed.
     pub fn resolve_conflict(

@@ -577,6 +577,22 @@ impl AppState {
         }
     }
 
+    /// Imports what the officer confirmed, if it is still what the import would do:
+    /// another officer's change may have landed since `seen` was drawn, and then nothing
+    /// is imported and the new preview comes back to be shown instead.
+    pub fn confirm_import(
+        &mut self,
+        seen: &ImportPreview,
+        file: &ImportSheet,
+    ) -> Result<ImportConfirmed, AppError> {
+        let now = file.preview(&self.known_products(), &self.catalog);
+        if now != *seen {
+            return Ok(ImportConfirmed::Changed(now));
+        }
+        let (added, updated) = self.import_products(seen, file)?;
+        Ok(ImportConfirmed::Imported { added, updated })
+    }
+
     /// Carries out an import as one undoable step: returns how many products were added
     /// and how many updated. The error is translated.
     pub fn import_products(
@@ -647,4 +663,18 @@ mod tests {
             );
         }
     }
+}
+
+/// What [`AppState::confirm_import`] did.
+#[derive(Debug)]
+pub enum ImportConfirmed {
+    /// Imported: products added, and existing ones updated.
+    Imported {
+        /// New products.
+        added: usize,
+        /// Products already here whose certificate the list updated.
+        updated: usize,
+    },
+    /// Nothing imported: the workspace changed since the preview; this is the new one.
+    Changed(ImportPreview),
 }

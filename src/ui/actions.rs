@@ -5,7 +5,6 @@ use super::{
     Command, Dialog, Level, OcopApp, ProductId, Screen, UiAction, conflict, product, text,
     with_what,
 };
-use crate::app::AppError;
 
 impl OcopApp {
     /// Carries out one action.
@@ -45,43 +44,7 @@ impl OcopApp {
             }
             UiAction::ExportSummary(request) => self.export_summary(&request),
             UiAction::PickImport => self.pick_import(),
-            UiAction::ConfirmImport(confirmed) => {
-                if let Some(state) = self.state.as_mut() {
-                    // Another officer's change may have landed since the preview was drawn:
-                    // import only what the officer saw, else show the new preview.
-                    let now = confirmed
-                        .file
-                        .preview(&state.known_products(), state.catalog());
-                    if now != confirmed.preview {
-                        state.message(Level::Info, self.lang.t(text::XL_IMPORT_CHANGED));
-                        let mut dialog = *confirmed;
-                        dialog.preview = now;
-                        self.dialog = Some(Dialog::Import(Box::new(dialog)));
-                        return;
-                    }
-                    match state.import_products(&confirmed.preview, &confirmed.file) {
-                        Ok((added, updated)) => {
-                            let mut done = format!(
-                                "{}: {}",
-                                self.lang.t(text::XL_IMPORT_DONE),
-                                text::count(added, self.lang, "sản phẩm", "product", "products")
-                            );
-                            if updated > 0 {
-                                done.push_str(&format!(
-                                    "; {} {updated}",
-                                    self.lang.t(text::XL_IMPORT_UPDATED)
-                                ));
-                            }
-                            state.message(Level::Info, done);
-                            self.screen = Screen::Portfolio;
-                        }
-                        Err(err) => {
-                            let said = text::app_error(&err, self.lang);
-                            state.message(Level::Error, said);
-                        }
-                    }
-                }
-            }
+            UiAction::ConfirmImport(confirmed) => self.confirm_import(*confirmed),
             UiAction::PickEvidence(id, key) => match self.dialogs.pick_files() {
                 Ok(files) if !files.is_empty() => {
                     self.act(UiAction::ImportEvidence(id, key, files))
@@ -90,20 +53,12 @@ impl OcopApp {
                 Err(_) => self.report(self.lang.t(text::DIALOG_UNAVAILABLE_ATTACH).to_owned()),
             },
             UiAction::ImportEvidence(id, key, files) => self.start_import(id, key, files),
-            UiAction::OpenFile(path) => {
-                if let Err(err) = opener::open(&path) {
-                    self.report(format!(
-                        "{}: {} — {}",
-                        self.lang.t(text::OPEN_FILE_FAILED),
-                        text::open_error(&err, self.lang),
-                        path.display()
-                    ));
-                }
-            }
+            UiAction::OpenFile(path) => self.open_file(&path, false),
+            UiAction::RevealFile(path) => self.open_file(&path, true),
             UiAction::OpenEvidence { stored, file_name } => {
                 // One file copied (or linked) on a click, under its real name.
                 match crate::app::shell::named_copy_for_opening(&stored, &file_name) {
-                    Ok(named) => self.act(UiAction::OpenFile(named)),
+                    Ok(named) => self.open_file(&named, false),
                     Err(err) => self.report(format!(
                         "{}: {} — {}",
                         self.lang.t(text::OPEN_FILE_FAILED),
@@ -112,55 +67,20 @@ impl OcopApp {
                     )),
                 }
             }
-            UiAction::RevealFile(path) => {
-                if let Err(err) = opener::reveal(&path) {
-                    self.report(format!(
-                        "{}: {} — {}",
-                        self.lang.t(text::OPEN_FILE_FAILED),
-                        text::open_error(&err, self.lang),
-                        path.display()
-                    ));
-                }
-            }
             UiAction::Report(text) => self.report(text),
             UiAction::DeleteUnused(orphans) => {
                 if let Some(state) = self.state.as_mut() {
                     state.move_unused_to_trash(&orphans);
                 }
             }
-            UiAction::OpenSettings => {
-                if let Some(state) = self.state.as_ref() {
-                    // The name the history records now: the setting, else the workspace's
-                    // first officer.
-                    self.dialog = Some(Dialog::Settings {
-                        officer: state.author(),
-                        info: Box::new(state.workspace().info.clone()),
-                    });
-                }
-            }
-            UiAction::SetOfficer(name) => {
-                self.officer = name.trim().to_owned();
-                if let Some(state) = self.state.as_mut() {
-                    state.set_officer(self.officer.clone());
-                }
-            }
+            UiAction::OpenSettings => self.open_settings(),
+            UiAction::SetOfficer(name) => self.set_officer(&name),
             UiAction::Info(text) => {
                 if let Some(state) = self.state.as_mut() {
                     state.message(Level::Info, text);
                 }
             }
-            UiAction::CleanUpEvidence => {
-                if let Some(state) = self.state.as_ref() {
-                    match state.cleanup_plan() {
-                        Ok(plan) => {
-                            self.dialog = Some(Dialog::CleanUp {
-                                orphans: plan.removable,
-                            });
-                        }
-                        Err(err) => self.report(text::app_error(&err, self.lang)),
-                    }
-                }
-            }
+            UiAction::CleanUpEvidence => self.ask_clean_up(),
             // Nothing else opens while a bundle task runs (it writes into this workspace).
             UiAction::PickWorkspace
             | UiAction::Reload
@@ -172,35 +92,9 @@ impl OcopApp {
             | UiAction::VerifyBundle
             | UiAction::ExportBundle(_)
                 if self.busy() => {}
-            UiAction::PickWorkspace => match self.dialogs.pick_folder() {
-                Ok(Some(dir)) => self.open_workspace(&dir),
-                Ok(None) => {}
-                Err(_) => {
-                    let text = self.lang.t(text::DIALOG_UNAVAILABLE);
-                    match self.state.as_mut() {
-                        Some(state) => state.message(Level::Error, text),
-                        None => self.open_error = Some(text.to_owned()),
-                    }
-                }
-            },
-            UiAction::Undo => {
-                if let Some(state) = self.state.as_mut() {
-                    let what = state.undo_label().map(str::to_owned);
-                    if state.undo() {
-                        let done = self.lang.t(text::UNDONE);
-                        state.message(Level::Info, with_what(done, what));
-                    }
-                }
-            }
-            UiAction::Redo => {
-                if let Some(state) = self.state.as_mut() {
-                    let what = state.redo_label().map(str::to_owned);
-                    if state.redo() {
-                        let done = self.lang.t(text::REDONE);
-                        state.message(Level::Info, with_what(done, what));
-                    }
-                }
-            }
+            UiAction::PickWorkspace => self.pick_workspace(),
+            UiAction::Undo => self.undo_or_redo(false),
+            UiAction::Redo => self.undo_or_redo(true),
             UiAction::SetLang(lang) => {
                 self.lang = lang;
                 super::start::set_box_lang(lang);
@@ -217,46 +111,11 @@ impl OcopApp {
                 });
             }
             UiAction::AskDelete(id) => self.dialog = Some(Dialog::DeleteProduct(id)),
-            UiAction::AskStage(id, target) => {
-                if let Some(state) = self.state.as_ref() {
-                    let dialog = product::StageDialog::new(state, &id, target);
-                    if !dialog.needed() {
-                        self.apply(&Command::ChangeStage {
-                            id,
-                            target,
-                            input: Box::default(),
-                        });
-                    } else {
-                        self.dialog = Some(Dialog::Stage(dialog));
-                    }
-                }
-            }
-            UiAction::Reload => match self
-                .state
-                .as_ref()
-                .map(|s| (s.source().clone(), s.dir().to_path_buf()))
-            {
-                Some((crate::app::Source::Review(bundle), _)) => self.review_bundle_at(bundle),
-                Some((crate::app::Source::Many(dir), _)) => self.open_many_at(dir),
-                Some((crate::app::Source::Workspace, dir)) => self.open_workspace(&dir),
-                None => {}
-            },
-            UiAction::Quit | UiAction::QuitRetry => {
-                if self.all_on_disk() {
-                    self.close_now();
-                } else {
-                    let error = (action == UiAction::QuitRetry)
-                        .then(|| self.lang.t(text::QUIT_STILL_FAILING).to_owned());
-                    self.dialog = Some(Dialog::Quit { error });
-                }
-            }
-            UiAction::QuitSaveCopy => match self.save_copy() {
-                Ok(Some(_)) => self.close_now(),
-                Ok(None) => {}
-                Err(error) => {
-                    self.dialog = Some(Dialog::Quit { error: Some(error) });
-                }
-            },
+            UiAction::AskStage(id, target) => self.ask_stage(id, target),
+            UiAction::Reload => self.reload(),
+            UiAction::Quit => self.quit(false),
+            UiAction::QuitRetry => self.quit(true),
+            UiAction::QuitSaveCopy => self.quit_saving_a_copy(),
             UiAction::QuitDiscard => self.close_now(),
             UiAction::ExportBundle(id) => self.export_bundle(&id),
             UiAction::ReceiveBundle => {
@@ -288,57 +147,222 @@ impl OcopApp {
                 ));
             }
             UiAction::About => self.about = Some(self.about_rows()),
-            UiAction::Retry(crate::app::Retry::ExportDocument { kind, id, path }) => {
-                if let Some(state) = self.state.as_mut() {
-                    state.export_document(kind, &id, &path);
-                }
-            }
-            UiAction::Retry(crate::app::Retry::ExportSummary { request, path }) => {
-                if let Some(state) = self.state.as_mut() {
-                    state.export_summary(&request, &path);
-                }
-            }
+            UiAction::Retry(retry) => self.retry(retry),
             UiAction::OpenDemo => {
                 if let Some(dir) = self.demo_workspace.clone() {
                     self.open_workspace(&dir);
                 }
             }
-            UiAction::OpenConflict(copy) => {
-                // One small file read, when the officer asks for the comparison.
-                let Some(read) = self.state.as_ref().map(|s| s.read_conflict(&copy)) else {
-                    return;
-                };
-                match read {
-                    Ok(theirs) => {
-                        self.dialog = Some(Dialog::Conflict(conflict::ConflictDialog {
-                            copy,
-                            theirs: Box::new(theirs),
-                            choices: std::collections::BTreeMap::new(),
-                        }));
-                    }
-                    Err(err) => self.report(text::app_error(&err, self.lang)),
+            UiAction::OpenConflict(copy) => self.open_conflict(copy),
+            UiAction::ResolveConflict(dialog) => self.resolve_conflict(&dialog),
+        }
+    }
+
+    /// Asks before cleaning up unused evidence, with the plan of what would go.
+    fn ask_clean_up(&mut self) {
+        if let Some(state) = self.state.as_ref() {
+            match state.cleanup_plan() {
+                Ok(plan) => {
+                    self.dialog = Some(Dialog::CleanUp {
+                        orphans: plan.removable,
+                    });
+                }
+                Err(err) => self.report(text::app_error(&err, self.lang)),
+            }
+        }
+    }
+
+    /// Picks a workspace folder with the system dialog and opens it.
+    fn pick_workspace(&mut self) {
+        match self.dialogs.pick_folder() {
+            Ok(Some(dir)) => self.open_workspace(&dir),
+            Ok(None) => {}
+            Err(_) => {
+                let text = self.lang.t(text::DIALOG_UNAVAILABLE);
+                match self.state.as_mut() {
+                    Some(state) => state.message(Level::Error, text),
+                    None => self.open_error = Some(text.to_owned()),
                 }
             }
-            UiAction::ResolveConflict(dialog) => {
-                let lang = self.lang;
-                if let Some(state) = self.state.as_mut() {
-                    let result = match state.workspace().products.get(&dialog.copy.of) {
-                        Some(current) => {
-                            let merged = crate::domain::merge::merge(
-                                current,
-                                &dialog.theirs,
-                                &dialog.choices,
-                            );
-                            state.resolve_conflict(&dialog.copy, merged)
-                        }
-                        None => Err(AppError::NoSuchProduct(dialog.copy.of.clone())),
-                    };
-                    match result {
-                        Ok(()) => state.message(Level::Info, lang.t(text::CONFLICT_RESOLVED)),
-                        Err(err) => state.message(Level::Error, text::app_error(&err, lang)),
-                    }
-                }
+        }
+    }
+
+    /// Undoes (or redoes) the last change and says what it was.
+    fn undo_or_redo(&mut self, redo: bool) {
+        if let Some(state) = self.state.as_mut() {
+            let (what, done) = if redo {
+                (state.redo_label().map(str::to_owned), state.redo())
+            } else {
+                (state.undo_label().map(str::to_owned), state.undo())
+            };
+            if done {
+                let said = self.lang.t(if redo { text::REDONE } else { text::UNDONE });
+                state.message(Level::Info, with_what(said, what));
             }
+        }
+    }
+
+    /// Moves a product to `target`, asking first for what the step needs (dates, a result).
+    fn ask_stage(&mut self, id: ProductId, target: crate::domain::stage::Stage) {
+        if let Some(state) = self.state.as_ref() {
+            let dialog = product::StageDialog::new(state, &id, target);
+            if !dialog.needed() {
+                self.apply(&Command::ChangeStage {
+                    id,
+                    target,
+                    input: Box::default(),
+                });
+            } else {
+                self.dialog = Some(Dialog::Stage(dialog));
+            }
+        }
+    }
+
+    /// Opens again what is open (the workspace, the review, the many communes).
+    fn reload(&mut self) {
+        match self
+            .state
+            .as_ref()
+            .map(|s| (s.source().clone(), s.dir().to_path_buf()))
+        {
+            Some((crate::app::Source::Review(bundle), _)) => self.review_bundle_at(bundle),
+            Some((crate::app::Source::Many(dir), _)) => self.open_many_at(dir),
+            Some((crate::app::Source::Workspace, dir)) => self.open_workspace(&dir),
+            None => {}
+        }
+    }
+
+    /// Opens the settings (the name the history records now: the setting, else the
+    /// workspace's first officer).
+    fn open_settings(&mut self) {
+        if let Some(state) = self.state.as_ref() {
+            self.dialog = Some(Dialog::Settings {
+                officer: state.author(),
+                info: Box::new(state.workspace().info.clone()),
+            });
+        }
+    }
+
+    /// The officer's name, for this window and the history it writes.
+    fn set_officer(&mut self, name: &str) {
+        self.officer = name.trim().to_owned();
+        if let Some(state) = self.state.as_mut() {
+            state.set_officer(self.officer.clone());
+        }
+    }
+
+    /// Tries again an export that could not be written (Word held the file).
+    fn retry(&mut self, retry: crate::app::Retry) {
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        match retry {
+            crate::app::Retry::ExportDocument { kind, id, path } => {
+                state.export_document(kind, &id, &path);
+            }
+            crate::app::Retry::ExportSummary { request, path } => {
+                state.export_summary(&request, &path);
+            }
+        }
+    }
+
+    /// File → Quit: closes when everything is on disk, else asks (saying a retry still
+    /// failed when `retried`).
+    fn quit(&mut self, retried: bool) {
+        if self.all_on_disk() {
+            self.close_now();
+        } else {
+            let error = retried.then(|| self.lang.t(text::QUIT_STILL_FAILING).to_owned());
+            self.dialog = Some(Dialog::Quit { error });
+        }
+    }
+
+    /// Quitting with changes not on disk: saves a copy where the officer chooses first.
+    fn quit_saving_a_copy(&mut self) {
+        match self.save_copy() {
+            Ok(Some(_)) => self.close_now(),
+            Ok(None) => {}
+            Err(error) => {
+                self.dialog = Some(Dialog::Quit { error: Some(error) });
+            }
+        }
+    }
+
+    /// Opens the comparison of a product and one of its conflict copies (one small file
+    /// read, when the officer asks for it).
+    fn open_conflict(&mut self, copy: crate::app::shell::ConflictCopy) {
+        let Some(read) = self.state.as_ref().map(|s| s.read_conflict(&copy)) else {
+            return;
+        };
+        match read {
+            Ok(theirs) => {
+                self.dialog = Some(Dialog::Conflict(conflict::ConflictDialog {
+                    copy,
+                    theirs: Box::new(theirs),
+                    choices: std::collections::BTreeMap::new(),
+                }));
+            }
+            Err(err) => self.report(text::app_error(&err, self.lang)),
+        }
+    }
+
+    /// Merges as the officer chose in the comparison and resolves the conflict
+    /// (`AppState::merge_conflict`).
+    fn resolve_conflict(&mut self, dialog: &conflict::ConflictDialog) {
+        let lang = self.lang;
+        if let Some(state) = self.state.as_mut() {
+            match state.merge_conflict(&dialog.copy, &dialog.theirs, &dialog.choices) {
+                Ok(()) => state.message(Level::Info, lang.t(text::CONFLICT_RESOLVED)),
+                Err(err) => state.message(Level::Error, text::app_error(&err, lang)),
+            }
+        }
+    }
+
+    /// Imports the rows of a spreadsheet the officer confirmed (or shows the preview
+    /// again when the workspace changed meanwhile: `AppState::confirm_import`).
+    fn confirm_import(&mut self, confirmed: super::import::ImportDialog) {
+        let lang = self.lang;
+        let Some(state) = self.state.as_mut() else {
+            return;
+        };
+        match state.confirm_import(&confirmed.preview, &confirmed.file) {
+            Ok(crate::app::spreadsheet::ImportConfirmed::Changed(now)) => {
+                state.message(Level::Info, lang.t(text::XL_IMPORT_CHANGED));
+                let mut dialog = confirmed;
+                dialog.preview = now;
+                self.dialog = Some(Dialog::Import(Box::new(dialog)));
+            }
+            Ok(crate::app::spreadsheet::ImportConfirmed::Imported { added, updated }) => {
+                let mut done = format!(
+                    "{}: {}",
+                    lang.t(text::XL_IMPORT_DONE),
+                    text::count(added, lang, "sản phẩm", "product", "products")
+                );
+                if updated > 0 {
+                    done.push_str(&format!("; {} {updated}", lang.t(text::XL_IMPORT_UPDATED)));
+                }
+                state.message(Level::Info, done);
+                self.screen = Screen::Portfolio;
+            }
+            Err(err) => state.message(Level::Error, text::app_error(&err, lang)),
+        }
+    }
+
+    /// Opens `path` with the system's program for it, or shows it in the file manager
+    /// (`reveal`); a failure is reported in the user's language.
+    fn open_file(&mut self, path: &std::path::Path, reveal: bool) {
+        let opened = if reveal {
+            opener::reveal(path)
+        } else {
+            opener::open(path)
+        };
+        if let Err(err) = opened {
+            self.report(format!(
+                "{}: {} — {}",
+                self.lang.t(text::OPEN_FILE_FAILED),
+                text::open_error(&err, self.lang),
+                path.display()
+            ));
         }
     }
 
