@@ -154,10 +154,8 @@ fn ms(d: Duration) -> String {
 }
 
 /// Figures for one workspace size.
-struct Figures {
-    products: usize,
-    /// Mean size of a product file.
-    file_kib: u64,
+/// Opening a workspace, timed from outside (see [`measure_open`]).
+struct OpenFigures {
     /// Opening, the whole process (median).
     load: Duration,
     /// The same, timed inside the process (without its start and exit).
@@ -175,6 +173,104 @@ struct Figures {
     peak_with_check_kib: u64,
     /// Evidence files that check recorded.
     evidence_files: usize,
+}
+
+/// What one `bench-load` child said.
+struct Opened {
+    /// The whole process, timed from outside.
+    wall: Duration,
+    /// Timed inside it.
+    inside: Duration,
+    peak_kib: u64,
+    from_cache: usize,
+    /// Evidence files its check recorded (with `--evidence`).
+    files: usize,
+}
+
+/// Runs `bench-load` on `dir` with the open cache in `cache` ("off": none), with the
+/// evidence check run to its end when `evidence`.
+fn open_child(exe: &Path, dir: &Path, cache: &Path, evidence: bool) -> Result<Opened, String> {
+    let start = Instant::now();
+    let out = Process::new(exe)
+        .arg("bench-load")
+        .arg(dir)
+        .args(evidence.then_some("--evidence"))
+        .env(storage::cache::CACHE_DIR_VAR, cache)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let wall = start.elapsed();
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let said = || {
+        format!(
+            "bench-load said: {text} {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let inside: f64 = parts
+        .first()
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(said)?;
+    Ok(Opened {
+        wall,
+        inside: Duration::from_secs_f64(inside),
+        peak_kib: parts.get(1).and_then(|s| s.parse().ok()).ok_or_else(said)?,
+        from_cache: parts.get(3).and_then(|s| s.parse().ok()).ok_or_else(said)?,
+        files: parts.get(4).and_then(|s| s.parse().ok()).unwrap_or(0),
+    })
+}
+
+/// Opening `dir`, timed from outside as a person waits for it: the whole child process
+/// (start, built-in rules, the workspace through the open cache, exit) against `cat
+/// products/*.ron` run twice, the second taken (a warm read), side by side in 7 pairs;
+/// the median of the pairs' ratios. The first child builds the cache; one child without
+/// the cache gives the figure of parsing every file; one more runs the evidence check
+/// the window starts at open to its end (memory, not time).
+fn measure_open(dir: &Path, cache: &Path) -> Result<OpenFigures, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let no_cache = open_child(&exe, dir, Path::new("off"), false)?.wall;
+    // The cache never takes a file changed within the last 3 s (storage::cache): let
+    // the files just written settle, as a workspace opened on another day has.
+    std::thread::sleep(Duration::from_millis(3_300));
+    open_child(&exe, dir, cache, false)?; // builds the cache
+    let mut loads = Vec::new();
+    let mut inside = Vec::new();
+    let mut cats = Vec::new();
+    let mut ratios = Vec::new();
+    let mut peak_kib = 0;
+    let mut from_cache = 0;
+    for _ in 0..7 {
+        storage::probe::cat_products(dir)?;
+        let cat = storage::probe::cat_products(dir)?;
+        let opened = open_child(&exe, dir, cache, false)?;
+        peak_kib = peak_kib.max(opened.peak_kib);
+        from_cache = opened.from_cache;
+        ratios.push(opened.wall.as_secs_f64() / cat.as_secs_f64().max(1e-9));
+        loads.push(opened.wall);
+        inside.push(opened.inside);
+        cats.push(cat);
+    }
+    let checked = open_child(&exe, dir, cache, true)?;
+    ratios.sort_by(f64::total_cmp);
+    Ok(OpenFigures {
+        load: median(loads),
+        load_inside: median(inside),
+        no_cache,
+        from_cache,
+        cat: median(cats),
+        load_over_cat: ratios.get(ratios.len() / 2).copied().unwrap_or(0.0),
+        peak_kib,
+        peak_with_check_kib: checked.peak_kib,
+        evidence_files: checked.files,
+    })
+}
+
+struct Figures {
+    products: usize,
+    /// Mean size of a product file.
+    file_kib: u64,
+    /// Opening, from outside.
+    open: OpenFigures,
     frame: Duration,
     dashboard: Duration,
     /// One product's screen: the Overview and the Scoring tab.
@@ -208,71 +304,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     .map_err(|e| e.to_string())?;
     drop(workspace);
 
-    // Opening, timed from outside as a person waits for it: the whole child process
-    // (start, built-in rules, the workspace through the open cache, exit) against
-    // `cat products/*.ron` run twice, the second taken (a warm read), side by side in
-    // 7 pairs; the median of the pairs' ratios. The first child builds the cache; one
-    // child without the cache gives the figure of parsing every file.
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let cache = root.join(format!("cache-{size}"));
-    let open_with =
-        |cache: &Path, evidence: bool| -> Result<(Duration, Duration, u64, usize, usize), String> {
-            let start = Instant::now();
-            let out = Process::new(&exe)
-                .arg("bench-load")
-                .arg(&dir)
-                .args(evidence.then_some("--evidence"))
-                .env(storage::cache::CACHE_DIR_VAR, cache)
-                .output()
-                .map_err(|e| e.to_string())?;
-            let wall = start.elapsed();
-            let text = String::from_utf8_lossy(&out.stdout).to_string();
-            let parts: Vec<&str> = text.split_whitespace().collect();
-            let said = || {
-                format!(
-                    "bench-load said: {text} {}",
-                    String::from_utf8_lossy(&out.stderr)
-                )
-            };
-            let inside: f64 = parts
-                .first()
-                .and_then(|s| s.parse().ok())
-                .ok_or_else(said)?;
-            let peak: u64 = parts.get(1).and_then(|s| s.parse().ok()).ok_or_else(said)?;
-            let cached: usize = parts.get(3).and_then(|s| s.parse().ok()).ok_or_else(said)?;
-            let files: usize = parts.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
-            Ok((wall, Duration::from_secs_f64(inside), peak, cached, files))
-        };
-    let open = |cache: &Path| {
-        open_with(cache, false).map(|(wall, inside, peak, cached, _)| (wall, inside, peak, cached))
-    };
-    let no_cache = open(Path::new("off"))?.0;
-    // The cache never takes a file changed within the last 3 s (storage::cache): let
-    // the files just written settle, as a workspace opened on another day has.
-    std::thread::sleep(Duration::from_millis(3_300));
-    open(&cache)?; // builds the cache
-    let mut loads = Vec::new();
-    let mut inside = Vec::new();
-    let mut cats = Vec::new();
-    let mut ratios = Vec::new();
-    let mut peak_kib = 0;
-    let mut from_cache = 0;
-    for _ in 0..7 {
-        storage::probe::cat_products(&dir)?;
-        let cat = storage::probe::cat_products(&dir)?;
-        let (wall, load, peak, cached) = open(&cache)?;
-        peak_kib = peak_kib.max(peak);
-        from_cache = cached;
-        ratios.push(wall.as_secs_f64() / cat.as_secs_f64().max(1e-9));
-        loads.push(wall);
-        inside.push(load);
-        cats.push(cat);
-    }
-    // The window also starts the evidence check at open: its peak with the check run to
-    // its end, once (memory, not time).
-    let (_, _, peak_with_check_kib, _, evidence_files) = open_with(&cache, true)?;
-    ratios.sort_by(f64::total_cmp);
-    let load_over_cat = ratios.get(ratios.len() / 2).copied().unwrap_or(0.0);
+    let open = measure_open(&dir, &root.join(format!("cache-{size}")))?;
     let file_kib = storage::probe::products_size(&dir)? / 1024 / size.max(1) as u64;
 
     // Frame time: the real app, portfolio screen, headless context.
@@ -376,15 +408,7 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     Ok(Figures {
         products: size,
         file_kib,
-        load: median(loads),
-        load_inside: median(inside),
-        no_cache,
-        from_cache,
-        cat: median(cats),
-        load_over_cat,
-        peak_kib,
-        peak_with_check_kib,
-        evidence_files,
+        open,
         frame: median(frames),
         dashboard: median(dashboard_frames),
         product_frames,
@@ -483,15 +507,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "| {} | {} KiB | {} | {} | {} | {} | {} | {:.2}× | {:.1} MiB | {:.1} MiB ({}) | {} | {} | {} | {} | {} | {} | {} |",
             f.products,
             f.file_kib,
-            ms(f.load),
-            ms(f.load_inside),
-            f.from_cache,
-            ms(f.no_cache),
-            ms(f.cat),
-            f.load_over_cat,
-            f.peak_kib as f64 / 1024.0,
-            f.peak_with_check_kib as f64 / 1024.0,
-            f.evidence_files,
+            ms(f.open.load),
+            ms(f.open.load_inside),
+            f.open.from_cache,
+            ms(f.open.no_cache),
+            ms(f.open.cat),
+            f.open.load_over_cat,
+            f.open.peak_kib as f64 / 1024.0,
+            f.open.peak_with_check_kib as f64 / 1024.0,
+            f.open.evidence_files,
             ms(f.frame),
             ms(f.dashboard),
             ms(f.keystroke),
@@ -513,7 +537,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ratio(small.frame, large.frame),
             ratio(small.save_rest, large.save_rest),
             large.products,
-            large.load.as_secs_f64()
+            large.open.load.as_secs_f64()
         );
     }
     for f in &all {
