@@ -477,6 +477,29 @@ fn load_workspace_as(
         },
     );
     loaded.workspace.products = products;
+    loaded
+        .problems
+        .extend(same_id_problems(claims, &stems, &not_self, &products_dir));
+    if let Some(path) = cache_path
+        && cached
+            .as_ref()
+            .is_none_or(|c| c.stale(to_read.len(), clean.len().saturating_sub(clean_from_cache)))
+    {
+        drop(cached);
+        write_cache(&path, dir, &clean, &loaded);
+    }
+    Ok(loaded)
+}
+
+/// Two or more files claiming one id (by the `id` inside them, or a file named by the id
+/// that claims its own), each named in file-name order like every other problem.
+fn same_id_problems(
+    claims: BTreeMap<String, Vec<String>>,
+    stems: &[&str],
+    not_self: &BTreeSet<String>,
+    products_dir: &Path,
+) -> Vec<StorageError> {
+    let mut problems = Vec::new();
     for (claimed, mut claimants) in claims {
         if stems.contains(&claimed.as_str()) && !not_self.contains(&claimed) {
             claimants.push(claimed.clone());
@@ -484,34 +507,36 @@ fn load_workspace_as(
         if claimants.len() < 2 {
             continue;
         }
-        // In file-name order, like every other problem.
         let mut names: Vec<String> = claimants.iter().map(|s| format!("{s}.ron")).collect();
         names.sort();
-        loaded.problems.push(StorageError::SameId {
-            id: claimed.clone(),
+        problems.push(StorageError::SameId {
+            id: claimed,
             files: names,
-            path: products_dir.clone(),
+            path: products_dir.to_owned(),
         });
     }
-    if let Some(path) = cache_path
-        && cached
-            .as_ref()
-            .is_none_or(|c| c.stale(to_read.len(), clean.len().saturating_sub(clean_from_cache)))
-    {
-        drop(cached);
-        let entries = clean.iter().filter_map(|(id, identity)| {
-            Some(cache::Entry {
-                stem: id.as_str(),
-                identity: *identity,
-                stamp: *loaded.stamps.get(id)?,
-                packed: loaded.workspace.products.packed_of(id)?,
-            })
-        });
-        if let Err(err) = cache::write(&path, dir, entries) {
-            log::warn!("open cache {} not written: {err}", path.display());
-        }
+    problems
+}
+
+/// Writes this computer's open cache of `dir` at `path` from the products read cleanly
+/// (`clean`); a failure is only logged (the cache is never the source of truth).
+fn write_cache(
+    path: &Path,
+    dir: &Path,
+    clean: &BTreeMap<ProductId, cache::Identity>,
+    loaded: &LoadedWorkspace,
+) {
+    let entries = clean.iter().filter_map(|(id, identity)| {
+        Some(cache::Entry {
+            stem: id.as_str(),
+            identity: *identity,
+            stamp: *loaded.stamps.get(id)?,
+            packed: loaded.workspace.products.packed_of(id)?,
+        })
+    });
+    if let Err(err) = cache::write(path, dir, entries) {
+        log::warn!("open cache {} not written: {err}", path.display());
     }
-    Ok(loaded)
 }
 
 /// `workspace.ron` read into `loaded`: its settings, or the problem that names it (the
