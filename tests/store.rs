@@ -315,3 +315,53 @@ fn a_file_attached_again_is_not_shown_as_the_last_check_found_it() {
     assert_eq!(status, Some(&EvidenceStatus::Ok));
     assert_eq!(path, Some(ws.join(&stored)));
 }
+
+/// The product screen's evaluation of a sheet is kept for the revision it was made in
+/// (the same one handed out again) and made afresh after a change, equal to what the
+/// scoring gives then.
+#[test]
+fn a_sheets_evaluation_is_kept_per_revision_and_follows_a_change() {
+    use ocop_tracker::app::AppState;
+    use ocop_tracker::command::{Command, Sheet};
+    use ocop_tracker::domain::scoring::{self, Answer};
+    use ocop_tracker::text::Lang;
+    use std::sync::Arc;
+    let (_tmp, ws) = common::demo_copy();
+    let mut state =
+        AppState::open(&ws, common::catalog(), common::today(), Lang::Vi).expect("open");
+    let id = ProductId::parse("com-hong-quang").expect("id");
+    let first = state
+        .evaluation(&id, Sheet::SelfAssessment)
+        .expect("evaluated");
+    let again = state
+        .evaluation(&id, Sheet::SelfAssessment)
+        .expect("evaluated");
+    assert!(Arc::ptr_eq(&first, &again), "kept within a revision");
+    state
+        .apply(&Command::SetAnswer {
+            id: id.clone(),
+            sheet: Sheet::SelfAssessment,
+            criterion: "1.1".into(),
+            answer: Some(Answer::NotMet),
+        })
+        .expect("answer");
+    let after = state
+        .evaluation(&id, Sheet::SelfAssessment)
+        .expect("evaluated");
+    assert!(!Arc::ptr_eq(&first, &after), "made afresh after a change");
+    let product = state.workspace().products.get(&id).expect("product");
+    let app = product.current().expect("application");
+    let set = state
+        .catalog()
+        .scoring_set(&app.rule_version, product.scoring_set)
+        .expect("set");
+    assert_eq!(
+        after.summary,
+        scoring::evaluate(set, &app.scores.self_assessment)
+    );
+    assert_eq!(
+        after.plan,
+        scoring::way_to_next_star(set, &app.scores.self_assessment)
+    );
+    assert_ne!(first.summary, after.summary, "the answer changed the total");
+}

@@ -18,6 +18,7 @@ use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
 mod access;
+pub mod derived;
 mod error;
 mod evidence;
 pub use error::{AppError, ImportCause};
@@ -198,6 +199,8 @@ pub struct AppState {
     /// bundle). Nested so that a frame looks a file up without building a key; also
     /// what the portfolio's evidence flag counts.
     evidence: EvidenceFound,
+    /// Score sheets evaluated for the product screen, kept per revision (`derived`).
+    evaluations: derived::Evaluations,
     /// Where a product's evidence is when not in the open folder (the many-communes view:
     /// its own commune's folder, or the bundle it came in). Products not listed: the folder.
     evidence_homes: std::collections::BTreeMap<ProductId, storage::ManyEvidence>,
@@ -327,6 +330,7 @@ impl AppState {
             lang,
             officer: String::new(),
             evidence: EvidenceFound::new(),
+            evaluations: derived::Evaluations::default(),
             evidence_homes: std::collections::BTreeMap::new(),
             conflicts: loaded.conflicts,
             workspace_locked: None,

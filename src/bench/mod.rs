@@ -327,7 +327,8 @@ fn measure(size: usize, root: &Path) -> Result<Figures, String> {
     }
     let dashboard_frames: Vec<Duration> = (0..50).map(|_| frame(&mut app, &ctx)).collect();
     // One product's screen, its Overview (the at-a-glance status: evaluation, the way to
-    // the next star, deadlines) and its Scoring tab, all computed every frame.
+    // the next star, deadlines) and its Scoring tab; the evaluation and the way to the next
+    // star are kept per revision (`AppState::evaluation`), the rest is computed each frame.
     let first = app
         .state
         .as_ref()
@@ -542,7 +543,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     for f in &all {
         say!(
-            "product screen frame at {} products: Overview {}, Scoring tab {} (status, evaluation and the way to the next star computed every frame)",
+            "product screen frame at {} products: Overview {}, Scoring tab {} (the evaluation and the way to the next star kept per revision)",
             f.products,
             ms(f.product_frames[0]),
             ms(f.product_frames[1])

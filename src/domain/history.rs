@@ -140,7 +140,9 @@ impl TextField {
 }
 
 /// Which score sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub enum Sheet {
     /// The producer's self-assessment.
     #[default]

@@ -142,6 +142,19 @@ pub fn product_status_for<'a>(
     today: NaiveDate,
     side: super::model::WorkspaceKind,
 ) -> Option<ProductStatus<'a>> {
+    product_status_with(product, catalog, today, side, None)
+}
+
+/// [`product_status_for`] with the self-assessment already evaluated (its summary and
+/// the way to the next star: what a screen keeps per revision instead of computing
+/// every frame); None computes them here.
+pub fn product_status_with<'a>(
+    product: &'a Product,
+    catalog: &'a Catalog,
+    today: NaiveDate,
+    side: super::model::WorkspaceKind,
+    evaluated: Option<(ScoreSummary, Option<NextStarPlan>)>,
+) -> Option<ProductStatus<'a>> {
     let application = product.current()?;
     let template = catalog.template(&application.rule_version);
     let mut documents: Vec<DocumentLine<'a>> = application
@@ -167,8 +180,13 @@ pub fn product_status_for<'a>(
     documents.sort_by_key(|d| d.requirement.rank());
     let set = catalog.scoring_set(&application.rule_version, product.scoring_set);
     let sheet = &application.scores.self_assessment;
-    let summary = set.map(|s| scoring::evaluate(s, sheet));
-    let plan = set.and_then(|s| scoring::way_to_next_star(s, sheet));
+    let (summary, plan) = match (set, evaluated) {
+        (Some(_), Some((summary, plan))) => (Some(summary), plan),
+        _ => (
+            set.map(|s| scoring::evaluate(s, sheet)),
+            set.and_then(|s| scoring::way_to_next_star(s, sheet)),
+        ),
+    };
     let star_steps = match (set, &plan) {
         (Some(set), Some(plan)) => plan
             .suggestions

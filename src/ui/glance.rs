@@ -28,11 +28,16 @@ pub fn glance_ui(
     lang: Lang,
     actions: &mut Vec<UiAction>,
 ) {
-    let Some(status) = status::product_status_for(
+    // The self-assessment evaluated once per revision (`AppState::evaluation`).
+    let evaluated = state
+        .evaluation(&product.id, crate::domain::history::Sheet::SelfAssessment)
+        .map(|e| (e.summary.clone(), e.plan.clone()));
+    let Some(status) = status::product_status_with(
         product,
         state.catalog(),
         state.today(),
         state.workspace().info.kind,
+        evaluated,
     ) else {
         return;
     };

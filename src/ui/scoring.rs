@@ -108,7 +108,13 @@ pub fn scoring_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product,
     let Some(current) = sheet(product, *kind) else {
         return;
     };
-    let summary = scoring::evaluate(set, current);
+    // Kept per revision (`AppState::evaluation`): a frame only draws it.
+    let evaluation = state.evaluation(&product.id, *kind).unwrap_or_else(|| {
+        std::sync::Arc::new(crate::app::derived::Evaluation {
+            summary: scoring::evaluate(set, current),
+            plan: scoring::way_to_next_star(set, current),
+        })
+    });
 
     ui.horizontal(|ui| {
         ui.label(
@@ -145,7 +151,7 @@ pub fn scoring_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product,
             egui::ScrollArea::vertical()
                 .id_salt(("summary-scroll", product.id.as_str()))
                 .show(ui, |ui| {
-                    summary_ui(ui, set, template, product, current, &summary, lang)
+                    summary_ui(ui, set, template, product, current, &evaluation, lang)
                 });
         });
     egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -279,9 +285,10 @@ fn summary_ui(
     template: Option<&DossierTemplate>,
     product: &Product,
     current: &ScoreSheet,
-    summary: &ScoreSummary,
+    evaluation: &crate::app::derived::Evaluation,
     lang: Lang,
 ) {
+    let (summary, plan) = (&evaluation.summary, evaluation.plan.as_ref());
     ui.heading(lang.t(text::SCORE_SUMMARY));
     ui.label(RichText::new(text::parts_line(summary, set, lang)).monospace());
     // A sheet nobody has scored yet predicts nothing: "not scored", not a failure.
@@ -363,7 +370,7 @@ fn summary_ui(
     }
     ui.separator();
     // What stands between the product and the next star.
-    match scoring::way_to_next_star(set, current) {
+    match plan {
         None => {
             ui.label(lang.t(text::NO_NEXT_STAR));
         }
