@@ -114,7 +114,7 @@ fn a_digest_of_another_day_is_computed_again_not_taken_from_the_cache() {
         .into_owned();
     assert_eq!(later, Digest::of(&all[0], of(later_day)));
     assert_eq!(now, Digest::of(&all[0], of(today)));
-    store.forget_digests();
+    store.refresh_digests(of(later_day));
     assert_eq!(
         store
             .digest(&id, of(later_day))

@@ -638,11 +638,17 @@ impl AppState {
     fn note_change(&mut self, snapshot: &Snapshot) {
         self.revision += 1;
         // Digests hold the side's deadlines: a workspace that changed side computes
-        // every one again (a change of anything else in the settings leaves them).
+        // every one again, on every core (a change of anything else in the settings
+        // leaves them).
         if let Snapshot::Info { before, after } = snapshot
             && before.kind != after.kind
         {
-            self.workspace.products.forget_digests();
+            let of = crate::domain::store::DigestOf {
+                catalog: &self.catalog,
+                today: self.today,
+                side: after.kind,
+            };
+            self.workspace.products.refresh_digests(of);
         }
         self.workspace.products.settle();
         // A change of many products (None) makes the caches rebuild everything.

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::domain::dossier;
-use crate::domain::scoring::{self, Outcome, SuggestionReason};
+use crate::domain::scoring::{self, Outcome};
 use crate::storage;
 use crate::text;
 
@@ -144,20 +144,13 @@ fn plan_lines(
     }
     for suggestion in plan.suggestions.iter().take(5) {
         let Some(criterion) = set.criterion(&suggestion.criterion_key) else {
-            return;
+            continue;
         };
         let to = criterion
             .option(suggestion.to_option)
             .map_or("", |o| lang.pick(&o.label_vi, &o.label_en));
         // The reason as the score screen gives it: "tối thiểu 3★", "thêm điểm".
-        let why = match suggestion.reason {
-            SuggestionReason::StarMinimum(s) => format!(
-                "{} {s}{}",
-                lang.t(text::MINIMUM_FOR),
-                lang.t(text::STAR_SUFFIX)
-            ),
-            SuggestionReason::Points => lang.t(text::FOR_POINTS).to_owned(),
-        };
+        let why = text::suggestion_reason(suggestion.reason, lang);
         let name = lang.pick(&criterion.name_vi, &criterion.name_en);
         out.line(printable(&format!(
             "  {}",

@@ -2,6 +2,8 @@
 //! lack, and by when?". One computation shared by the Overview tab, the status report
 //! (PDF) and the review of a received bundle. Pure: `today` is a parameter.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::catalog::Catalog;
@@ -84,9 +86,9 @@ pub struct ProductStatus<'a> {
     /// within each, dossier order.
     pub documents: Vec<DocumentLine<'a>>,
     /// The self-assessment evaluated against the product's set (None without rule data).
-    pub summary: Option<ScoreSummary>,
+    pub summary: Option<Cow<'a, ScoreSummary>>,
     /// The way to the next star from the self-assessment.
-    pub plan: Option<NextStarPlan>,
+    pub plan: Option<Cow<'a, NextStarPlan>>,
     /// The steps of the plan with the documents behind each.
     pub star_steps: Vec<StarStep<'a>>,
     /// Unmet 3★ minima while the product is not recognisable (empty once it is).
@@ -147,13 +149,13 @@ pub fn product_status_for<'a>(
 
 /// [`product_status_for`] with the self-assessment already evaluated (its summary and
 /// the way to the next star: what a screen keeps per revision instead of computing
-/// every frame); None computes them here.
+/// every frame), borrowed; None computes them here.
 pub fn product_status_with<'a>(
     product: &'a Product,
     catalog: &'a Catalog,
     today: NaiveDate,
     side: super::model::WorkspaceKind,
-    evaluated: Option<(ScoreSummary, Option<NextStarPlan>)>,
+    evaluated: Option<(&'a ScoreSummary, Option<&'a NextStarPlan>)>,
 ) -> Option<ProductStatus<'a>> {
     let application = product.current()?;
     let template = catalog.template(&application.rule_version);
@@ -181,10 +183,11 @@ pub fn product_status_with<'a>(
     let set = catalog.scoring_set(&application.rule_version, product.scoring_set);
     let sheet = &application.scores.self_assessment;
     let (summary, plan) = match (set, evaluated) {
-        (Some(_), Some((summary, plan))) => (Some(summary), plan),
+        (Some(_), Some((summary, plan))) => (Some(Cow::Borrowed(summary)), plan.map(Cow::Borrowed)),
         _ => (
-            set.map(|s| scoring::evaluate(s, sheet)),
-            set.and_then(|s| scoring::way_to_next_star(s, sheet)),
+            set.map(|s| Cow::Owned(scoring::evaluate(s, sheet))),
+            set.and_then(|s| scoring::way_to_next_star(s, sheet))
+                .map(Cow::Owned),
         ),
     };
     let star_steps = match (set, &plan) {

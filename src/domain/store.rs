@@ -489,16 +489,8 @@ impl Products {
         self.slots.values().map(move |slot| digest_of(slot, of))
     }
 
-    /// Forgets every digest (today moved on, or the workspace changed side): the next
-    /// ask computes each again.
-    pub fn forget_digests(&mut self) {
-        for slot in self.slots.values_mut() {
-            slot.digest = OnceLock::new();
-        }
-    }
-
-    /// Computes again, on every core, each digest not of `of` (a new day: at 20,000
-    /// products one core takes about a second).
+    /// Computes again, on every core, each digest not of `of` (a new day, a change of
+    /// side: at 20,000 products one core takes about a second).
     pub fn refresh_digests(&mut self, of: DigestOf<'_>) {
         for slot in self.slots.values_mut() {
             if slot.digest.get().is_some_and(|d| !d.is_of(of)) {

@@ -1,7 +1,7 @@
 //! The score sheet: totals, stars, the way to the next star, eliminations, the
 //! criteria table's notes.
 
-use super::Tr;
+use super::{Lang, Tr};
 
 // The score sheet.
 tr! {
@@ -45,4 +45,15 @@ tr! {
     SOURCE_NOTE = "Lưu ý khi chấm", "Scoring note";
     SOURCE_NOTE_INTRO = "Lưu ý của bảng tiêu chí (Phụ lục II):", "Note on the criteria table (Appendix II):";
     SOURCE_NOTE_UNTRANSLATED = "Người đối chiếu văn bản có ghi chú về tiêu chí này (chưa dịch sang tiếng Việt); chọn Ngôn ngữ → English để đọc.", "The transcriber left a note on this criterion (not yet translated into Vietnamese).";
+}
+
+/// Why the way to the next star suggests a criterion: "tối thiểu 3★" (a star's minimum)
+/// or "thêm điểm" (points), as the score screen and `score` both say it.
+pub fn suggestion_reason(reason: crate::domain::scoring::SuggestionReason, lang: Lang) -> String {
+    match reason {
+        crate::domain::scoring::SuggestionReason::StarMinimum(star) => {
+            format!("{} {star}{}", lang.t(MINIMUM_FOR), lang.t(STAR_SUFFIX))
+        }
+        crate::domain::scoring::SuggestionReason::Points => lang.t(FOR_POINTS).to_owned(),
+    }
 }

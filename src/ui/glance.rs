@@ -29,15 +29,13 @@ pub fn glance_ui(
     actions: &mut Vec<UiAction>,
 ) {
     // The self-assessment evaluated once per revision (`AppState::evaluation`).
-    let evaluated = state
-        .evaluation(&product.id, crate::domain::history::Sheet::SelfAssessment)
-        .map(|e| (e.summary.clone(), e.plan.clone()));
+    let evaluation = state.evaluation(&product.id, crate::domain::history::Sheet::SelfAssessment);
     let Some(status) = status::product_status_with(
         product,
         state.catalog(),
         state.today(),
         state.workspace().info.kind,
-        evaluated,
+        evaluation.as_deref().map(|e| (&e.summary, e.plan.as_ref())),
     ) else {
         return;
     };

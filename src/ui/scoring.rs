@@ -9,7 +9,7 @@ use crate::command::{Command, Sheet};
 use crate::domain::criteria::{Criterion, Elimination, Part, ScoringSet};
 use crate::domain::dossier::{self, DocStatus, DossierTemplate};
 use crate::domain::model::Product;
-use crate::domain::scoring::{self, Answer, ScoreSheet, ScoreSummary, SuggestionReason};
+use crate::domain::scoring::{self, Answer, ScoreSheet, ScoreSummary};
 
 use super::context::ScreenCtx;
 use super::text::{self, Lang};
@@ -414,14 +414,7 @@ fn summary_ui(
                 let Some(criterion) = set.criterion(&suggestion.criterion_key) else {
                     continue;
                 };
-                let reason = match suggestion.reason {
-                    SuggestionReason::StarMinimum(star) => format!(
-                        "{} {star}{}",
-                        lang.t(text::MINIMUM_FOR),
-                        lang.t(text::STAR_SUFFIX)
-                    ),
-                    SuggestionReason::Points => lang.t(text::FOR_POINTS).to_owned(),
-                };
+                let reason = text::suggestion_reason(suggestion.reason, lang);
                 ui.label(format!(
                     "• {} {} (+{}\u{a0}{}, {reason})",
                     criterion.code,
