@@ -629,14 +629,28 @@ fn banners_overlay_the_page_and_information_goes() {
     let first_row = harness.get_by_label("Cốm Hồng Quang").rect();
     {
         let state = harness.state_mut().state.as_mut().expect("ws");
-        state.message(Level::Info, "Đã xuất lịch");
-        state.message(Level::Error, "Không lưu được: thử nghiệm");
+        use ocop_tracker::app::Notice;
+        use ocop_tracker::text::Tr;
+        const EXPORTED: Tr = Tr {
+            vi: "Đã xuất",
+            en: "Exported",
+        };
+        const NOT_SAVED: Tr = Tr {
+            vi: "Không lưu được",
+            en: "Not saved",
+        };
+        const NEWS: Tr = Tr {
+            vi: "Tin",
+            en: "News",
+        };
+        state.message(Level::Info, Notice::done(EXPORTED, "lịch"));
+        state.message(Level::Error, Notice::done(NOT_SAVED, "thử nghiệm"));
         for n in 0..5 {
-            state.message(Level::Info, format!("Tin {n}"));
+            state.message(Level::Info, Notice::done(NEWS, format!("{n}")));
         }
     }
     harness.run();
-    harness.get_by_label("Tin 4");
+    harness.get_by_label("Tin: 4");
     assert_eq!(
         harness
             .get_all_by_label("Danh mục sản phẩm")
@@ -652,7 +666,7 @@ fn banners_overlay_the_page_and_information_goes() {
     );
     // Ten simulated seconds later: information is gone, the error stays.
     harness.run_steps(40);
-    assert!(harness.query_by_label("Tin 4").is_none());
+    assert!(harness.query_by_label("Tin: 4").is_none());
     harness.get_by_label("Không lưu được: thử nghiệm");
     harness.get_by_label("×").click();
     harness.run();

@@ -728,11 +728,11 @@ fn an_unwritable_target_leaves_no_partial_file_and_the_officer_is_told() {
     state.export_document(DocKind::Form01, &id("com-hong-quang"), &target);
     let message = state.messages().last().expect("a message");
     assert!(
-        message.text.contains("Không xuất được")
-            || message.text.contains("thư mục")
-            || message.text.contains("folder"),
+        message.words(Lang::Vi).contains("Không xuất được")
+            || message.words(Lang::Vi).contains("thư mục")
+            || message.words(Lang::Vi).contains("folder"),
         "{}",
-        message.text
+        message.words(Lang::Vi)
     );
     assert!(target.is_dir(), "nothing replaced the folder");
     assert_eq!(

@@ -518,7 +518,10 @@ fn a_cancelled_export_leaves_no_file() {
         matches!(err, ocop_tracker::app::print::PrintFailure::Cancelled),
         "{err:?}"
     );
-    assert_eq!(err.words(Lang::Vi), "Đã hủy; không ghi tệp nào.");
+    assert_eq!(
+        ocop_tracker::text::print_failure(&err, Lang::Vi),
+        "Đã hủy; không ghi tệp nào."
+    );
     assert!(!out.exists());
     let names: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
@@ -563,7 +566,7 @@ fn the_gui_exports_the_dossier_from_the_product_menu() {
         state
             .messages()
             .iter()
-            .any(|m| m.text.starts_with("Đã xuất hồ sơ để in")),
+            .any(|m| m.words(Lang::Vi).starts_with("Đã xuất hồ sơ để in")),
         "{:?}",
         state.messages()
     );

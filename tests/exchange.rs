@@ -916,7 +916,7 @@ fn gui_export_receive_with_preview_and_review() {
             .unwrap()
             .messages()
             .iter()
-            .any(|m| m.text.starts_with("Đã xuất gói hồ sơ"))
+            .any(|m| m.words(Lang::Vi).starts_with("Đã xuất gói hồ sơ"))
     );
     // ... and is told, until it dismisses it, what the dossier still lacks.
     let state = harness.state().state.as_ref().unwrap();
@@ -925,7 +925,7 @@ fn gui_export_receive_with_preview_and_review() {
             .messages()
             .iter()
             .any(|m| m.level == ocop_tracker::app::Level::Warning
-                && m.text
+                && m.words(Lang::Vi)
                     .contains("còn 2 tài liệu bắt buộc của chủ thể chưa sẵn sàng")),
         "{:?}",
         state.messages()

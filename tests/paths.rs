@@ -1490,7 +1490,7 @@ fn every_sets_documents() -> (tempfile::TempDir, PathBuf, SetFiles) {
                 path.is_file(),
                 "set {} {kind:?}: {:?}",
                 set.number,
-                state.messages().last().map(|m| &m.text)
+                state.messages().last().map(|m| m.words(Lang::Vi))
             );
             of_set.push((kind, path));
         }

@@ -90,10 +90,9 @@ fn a_an_outside_change_is_never_overwritten_by_a_later_edit() {
     assert_eq!(state.workspace().products[&com()].notes, "ghi chú của Bình");
     assert_eq!(state.conflicts_of(&com()).len(), 1);
     assert!(
-        state
-            .messages()
-            .iter()
-            .any(|m| m.text.contains("changed on disk since it was read")),
+        state.messages().iter().any(|m| m
+            .words(Lang::En)
+            .contains("changed on disk since it was read")),
         "{:?}",
         state.messages()
     );
@@ -464,7 +463,7 @@ fn a_new_product_whose_id_was_taken_meanwhile_gets_the_next_free_id() {
     assert!(
         mine.messages()
             .iter()
-            .any(|m| m.text.contains("mat-ong-bac-ha-2")),
+            .any(|m| m.words(Lang::Vi).contains("mat-ong-bac-ha-2")),
         "the move is said: {:?}",
         mine.messages()
     );

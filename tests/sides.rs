@@ -47,7 +47,7 @@ fn many_communes_open_as_one_read_only_portfolio() {
     assert_eq!(state.workspace().products.len(), 3 * 2);
     assert!(
         state.messages().iter().any(|m| m
-            .text
+            .words(Lang::Vi)
             .starts_with("1 sản phẩm có cả trong thư mục của xã và trong gói")),
         "{:?}",
         state.messages()

@@ -374,11 +374,9 @@ fn the_dialog_opens_from_file_export_and_writes_both_formats() {
     assert!(text.contains("6 tháng đầu năm 2026"), "{text}");
     let state = harness.state().state.as_ref().unwrap();
     assert!(
-        state
-            .messages()
-            .iter()
-            .any(|m| m.text == format!("Đã xuất báo cáo: {}", word.display())
-                && m.file.as_deref() == Some(word.as_path())),
+        state.messages().iter().any(|m| m.words(Lang::Vi)
+            == format!("Đã xuất báo cáo: {}", word.display())
+            && m.file.as_deref() == Some(word.as_path())),
         "a message that offers to open the file"
     );
     assert!(harness.state().summary.is_none(), "the dialog closed");

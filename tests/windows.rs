@@ -278,7 +278,7 @@ fn the_try_again_button_exports_to_the_same_file() {
         .as_mut()
         .unwrap()
         .message_with_retry(
-            "không ghi được: tệp đang mở trong chương trình khác",
+            ocop_tracker::app::Notice::Plain(ocop_tracker::text::DOC_EXPORT_FAILED),
             ocop_tracker::app::Retry::ExportDocument {
                 kind: DocKind::Form02,
                 id: ProductId::parse("com-hong-quang").unwrap(),

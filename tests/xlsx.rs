@@ -137,7 +137,7 @@ fn export_of_the_demo_reads_back_field_by_field() {
     let out = tmp.path().join("Danh sách sản phẩm.xlsx");
     state.export_portfolio(&out);
     let last = state.messages().last().expect("a message");
-    assert_eq!(last.level, Level::Info, "{}", last.text);
+    assert_eq!(last.level, Level::Info, "{}", last.words(Lang::Vi));
 
     let workbook = calamine::open_workbook_auto(&out).expect("calamine opens it");
     assert_eq!(workbook.sheet_names(), vec!["Sản phẩm", "Tổng hợp"]);
@@ -679,14 +679,16 @@ fn an_unwritable_target_in_the_gui_says_so_and_leaves_nothing() {
     let last = state.messages().last().expect("message");
     assert_eq!(last.level, Level::Error);
     assert!(
-        last.text.starts_with("Không xuất được danh sách sản phẩm"),
+        last.words(Lang::Vi)
+            .starts_with("Không xuất được danh sách sản phẩm"),
         "{}",
-        last.text
+        last.words(Lang::Vi)
     );
     assert!(
-        last.text.contains(&not_a_folder.display().to_string()),
+        last.words(Lang::Vi)
+            .contains(&not_a_folder.display().to_string()),
         "{}",
-        last.text
+        last.words(Lang::Vi)
     );
     assert!(!target.exists());
 }
@@ -765,7 +767,7 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
         state
             .messages()
             .iter()
-            .any(|m| m.text == "Đã nhập: 2 sản phẩm")
+            .any(|m| m.words(Lang::Vi) == "Đã nhập: 2 sản phẩm")
     );
     assert_eq!(state.undo_label(), Some("nhập 2 sản phẩm"));
 
@@ -981,7 +983,7 @@ fn gui_import_checks_the_preview_again_when_the_portfolio_changed() {
         state
             .messages()
             .iter()
-            .any(|m| m.text.starts_with("Danh mục vừa thay đổi"))
+            .any(|m| m.words(Lang::Vi).starts_with("Danh mục vừa thay đổi"))
     );
     harness.get_by_label("1 sản phẩm sẽ được thêm");
     harness.get_by_label("Nhập 1").click();

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::{AppState, Level, Message, Retry, Source};
+use super::{AppState, Level, Message, Notice, Retry, Source};
 use crate::domain::catalog::Catalog;
 use crate::domain::digest::Digest;
 use crate::domain::model::{ProductId, Workspace};
@@ -15,38 +15,39 @@ use crate::storage;
 use crate::text::Lang;
 
 impl AppState {
-    /// Pushes a message. The same text again replaces the older copy, so repeats do not
+    /// Pushes a message. The same message again replaces the older copy, so repeats do not
     /// stack up.
-    pub fn message(&mut self, level: Level, text: impl Into<String>) {
-        self.push_message(level, text.into(), None);
+    pub fn message(&mut self, level: Level, notice: impl Into<Notice>) {
+        self.push_message(level, notice.into(), None);
     }
 
     /// A message about a file just written (an export): its banner opens the file and
     /// its folder.
-    pub fn message_about_file(&mut self, level: Level, text: impl Into<String>, file: &Path) {
-        self.push_message(level, text.into(), Some(file.to_owned()));
+    pub fn message_about_file(&mut self, level: Level, notice: impl Into<Notice>, file: &Path) {
+        self.push_message(level, notice.into(), Some(file.to_owned()));
     }
 
     /// An error the user may try again from its banner ("Thử lại").
-    pub fn message_with_retry(&mut self, text: impl Into<String>, retry: Retry) {
-        self.push_message(Level::Error, text.into(), None);
+    pub fn message_with_retry(&mut self, notice: impl Into<Notice>, retry: Retry) {
+        self.push_message(Level::Error, notice.into(), None);
         if let Some(last) = self.messages.last_mut() {
             last.retry = Some(retry);
         }
     }
 
-    fn push_message(&mut self, level: Level, text: String, file: Option<std::path::PathBuf>) {
+    fn push_message(&mut self, level: Level, notice: Notice, file: Option<std::path::PathBuf>) {
         // Every error and warning the officer is shown is also in the log (issue 22), so a
         // helper can read what happened after the banner is gone.
         match level {
-            Level::Error => log::error!("{text}"),
-            Level::Warning => log::warn!("{text}"),
+            Level::Error => log::error!("{}", crate::text::notice(&notice, self.lang)),
+            Level::Warning => log::warn!("{}", crate::text::notice(&notice, self.lang)),
             Level::Info => {}
         }
-        self.messages.retain(|m| m.text != text);
+        // The same message said again is one banner, the latest.
+        self.messages.retain(|m| m.notice != notice);
         self.messages.push(Message {
             level,
-            text,
+            notice,
             shown_at: None,
             file,
             retry: None,
@@ -113,11 +114,12 @@ impl AppState {
         }
     }
 
-    /// Takes back the warnings whose text starts with `prefix` (said again, or no longer
+    /// Takes back the warning of what `id`'s last bundle lacked (said again, or no longer
     /// true).
-    pub fn retract_warnings(&mut self, prefix: &str) {
-        self.messages
-            .retain(|m| !(m.level == Level::Warning && m.text.starts_with(prefix)));
+    pub fn retract_bundle_gaps(&mut self, id: &ProductId) {
+        self.messages.retain(
+            |m| !matches!(&m.notice, Notice::BundleGaps { product_id, .. } if product_id == id),
+        );
     }
 
     /// Marks messages shown at `now` (seconds on the UI's clock) and drops information

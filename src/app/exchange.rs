@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
-use super::{AppError, AppState, ImportCause, Level, Source};
+use super::{AppError, AppState, ImportCause, Level, Notice, Source};
 use crate::command::Command;
 use crate::documents::{self, bundle::Source as Content};
 use crate::domain::catalog::Catalog;
@@ -244,7 +244,6 @@ impl AppState {
         extracted: &BTreeMap<String, Imported>,
         received: Option<NaiveDate>,
     ) -> Result<(), AppError> {
-        let lang = self.lang;
         let bundle = &preview.bundle;
         let failed = |cause: ImportCause| AppError::ImportFailed {
             cause,
@@ -302,11 +301,9 @@ impl AppState {
         self.record_fresh_evidence(extracted.values().map(|i| i.stored_path.as_str()));
         self.message(
             Level::Info,
-            format!(
-                "{}: {} ({})",
-                lang.t(text::BUNDLE_IMPORTED),
-                bundle.product.name,
-                bundle.path.display()
+            Notice::done(
+                text::BUNDLE_IMPORTED,
+                format!("{} ({})", bundle.product.name, bundle.path.display()),
             ),
         );
         Ok(())
@@ -507,10 +504,7 @@ pub fn open_many(
             .map(|err| text::bundle_error(err, lang)),
     );
     if duplicates > 0 {
-        state.message(
-            Level::Info,
-            format!("{duplicates} {}", lang.t(text::MANY_DUPLICATES)),
-        );
+        state.message(Level::Info, Notice::ManyDuplicates(duplicates));
     }
     // Nothing is edited: every command is refused while the view is locked.
     state.workspace_locked = Some(lang.t(text::MANY_BANNER).to_owned());

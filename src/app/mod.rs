@@ -21,8 +21,12 @@ mod access;
 pub mod derived;
 mod error;
 mod evidence;
+mod notice;
+pub mod request;
 pub use error::{AppError, ImportCause};
 use evidence::EvidenceFound;
+pub use notice::{Notice, Reason};
+pub use request::{Export, Outcome, Request};
 pub mod exchange;
 pub mod new_workspace;
 mod outside;
@@ -123,8 +127,8 @@ pub enum Level {
 pub struct Message {
     /// Severity.
     pub level: Level,
-    /// Text, already translated.
-    pub text: String,
+    /// What it says (worded when drawn, in the language shown).
+    pub notice: Notice,
     /// When the UI first showed it (UI clock, seconds); info messages go a few seconds
     /// later. None until shown.
     pub shown_at: Option<f64>,
@@ -133,6 +137,13 @@ pub struct Message {
     pub file: Option<std::path::PathBuf>,
     /// What "Thử lại" does (an export that failed because another program held the file).
     pub retry: Option<Retry>,
+}
+
+impl Message {
+    /// The message in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        text::notice(&self.notice, lang)
+    }
 }
 
 /// Something the user may try again from a message's banner.
@@ -349,7 +360,7 @@ impl AppState {
             steps: None,
         };
         if !state.conflicts.is_empty() {
-            state.message(Level::Error, lang.t(text::CONFLICTS_WAITING));
+            state.message(Level::Error, text::CONFLICTS_WAITING);
         }
         state
     }
@@ -523,7 +534,7 @@ impl AppState {
         self.last_text_edit = key;
         self.redo.clear();
         if matches!(command, Command::DeleteProduct { .. }) {
-            self.message(Level::Info, self.lang.t(text::DELETED));
+            self.message(Level::Info, text::DELETED);
         }
         Ok(())
     }
@@ -573,7 +584,7 @@ impl AppState {
     pub fn undo(&mut self) -> bool {
         self.last_text_edit = None;
         let Some((snapshot, label)) = self.undo.pop() else {
-            self.message(Level::Info, self.lang.t(text::NOTHING_TO_UNDO));
+            self.message(Level::Info, text::NOTHING_TO_UNDO);
             return false;
         };
         let reverted = snapshot.reversed();
@@ -587,7 +598,7 @@ impl AppState {
     pub fn redo(&mut self) -> bool {
         self.last_text_edit = None;
         let Some((snapshot, label)) = self.redo.pop() else {
-            self.message(Level::Info, self.lang.t(text::NOTHING_TO_REDO));
+            self.message(Level::Info, text::NOTHING_TO_REDO);
             return false;
         };
         self.restore(&snapshot, Origin::Redo);

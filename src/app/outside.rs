@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::{AppError, AppState, Level, SaveTarget};
+use super::{AppError, AppState, Level, Notice, SaveTarget};
 use crate::command::Command;
 use crate::documents::{self, DocKind};
 use crate::domain::model::ProductId;
@@ -189,17 +189,10 @@ impl AppState {
         match result {
             Ok(()) => self.message_about_file(
                 Level::Info,
-                format!("{}: {}", self.lang.t(done), path.display()),
+                Notice::done(done, path.display().to_string()),
                 path,
             ),
-            Err(err) => self.message(
-                Level::Error,
-                format!(
-                    "{}: {}",
-                    self.lang.t(failed),
-                    text::app_error(&err, self.lang)
-                ),
-            ),
+            Err(err) => self.message(Level::Error, Notice::failed(failed, err)),
         }
     }
 
@@ -238,11 +231,7 @@ impl AppState {
             // Open in Word (Windows): nothing was replaced; say so and offer to try again
             // once the officer has closed it.
             Err(err) if in_use => self.message_with_retry(
-                format!(
-                    "{}: {}",
-                    self.lang.t(text::DOC_EXPORT_FAILED),
-                    text::app_error(&err, self.lang)
-                ),
+                Notice::failed(text::DOC_EXPORT_FAILED, err),
                 super::Retry::ExportDocument {
                     kind,
                     id: id.clone(),
@@ -270,20 +259,20 @@ impl AppState {
         let plan = match self.cleanup_plan() {
             Ok(plan) => plan,
             Err(err) => {
-                self.message(Level::Error, text::app_error(&err, self.lang));
+                self.message(Level::Error, Notice::error(err));
                 return;
             }
         };
         let mut failures = Vec::new();
         for stored in confirmed.iter().filter(|o| plan.removable.contains(o)) {
             if let Err(err) = storage::evidence::remove_stored(&self.dir, stored) {
-                failures.push(text::evidence_error(&err, self.lang));
+                failures.push(err.into());
             }
         }
         if failures.is_empty() {
-            self.message(Level::Info, self.lang.t(text::CLEAN_UP_DONE));
+            self.message(Level::Info, text::CLEAN_UP_DONE);
         } else {
-            self.message(Level::Error, failures.join("; "));
+            self.message(Level::Error, Notice::Failures(failures));
         }
     }
 

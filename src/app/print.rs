@@ -250,29 +250,3 @@ pub enum PrintFailure {
     /// The file could not be put in place (the folder, the rename).
     Storage(storage::StorageError),
 }
-
-impl PrintFailure {
-    /// What to tell the officer, in `lang`.
-    pub fn words(&self, lang: Lang) -> String {
-        match self {
-            PrintFailure::Cancelled => lang.t(text::PRINT_CANCELLED).to_owned(),
-            PrintFailure::Build(detail) => format!(
-                "{}: {}: {detail}",
-                lang.t(text::PRINT_FAILED),
-                lang.t(text::DOC_BUILD_FAILED)
-            ),
-            PrintFailure::Write(err) => {
-                format!(
-                    "{}: {}",
-                    lang.t(text::PRINT_FAILED),
-                    text::io_error(err, lang)
-                )
-            }
-            PrintFailure::Storage(err) => format!(
-                "{}: {}",
-                lang.t(text::PRINT_FAILED),
-                text::storage_error(err, lang)
-            ),
-        }
-    }
-}

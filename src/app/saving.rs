@@ -1,7 +1,7 @@
 //! Writing what changed: every edit is saved at once (checked, atomic); failures stay
 //! pending for a retry; many products at once go as one batch.
 
-use super::{AppState, Level, SaveTarget, Snapshot};
+use super::{AppState, Level, Notice, SaveTarget, Snapshot};
 use crate::domain::model::{Product, ProductId};
 use crate::storage::{self, StorageError};
 use crate::text;
@@ -143,7 +143,7 @@ impl AppState {
                         });
                     }
                     let err = StorageError::ChangedOnDisk { conflict, path };
-                    self.message(Level::Error, text::storage_error(&err, self.lang));
+                    self.message(Level::Error, Notice::error(err));
                 }
                 // A new product whose id someone else took meanwhile (another import of
                 // a product of the same name, on another PC): two different products, so
@@ -159,14 +159,10 @@ impl AppState {
                     }
                 }
                 Err(err) => {
-                    let text = format!(
-                        "{}: {}",
-                        self.lang.t(text::SAVE_FAILED),
-                        text::storage_error(&err, self.lang)
-                    );
+                    let notice = Notice::failed(text::SAVE_FAILED, err);
                     // A retry that fails the same way keeps the one banner already shown.
-                    if !self.messages.iter().any(|m| m.text == text) {
-                        self.message(Level::Error, text);
+                    if !self.messages.iter().any(|m| m.notice == notice) {
+                        self.message(Level::Error, notice);
                     }
                 }
             }
@@ -199,7 +195,11 @@ impl AppState {
         self.reload_product(old);
         self.message(
             Level::Info,
-            text::id_moved(old.as_str(), new_id.as_str(), &name, self.lang),
+            Notice::IdMoved {
+                old: old.clone(),
+                new: new_id.clone(),
+                name,
+            },
         );
         Some(new_id)
     }

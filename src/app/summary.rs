@@ -98,11 +98,7 @@ impl AppState {
         });
         match result {
             Err(err) if in_use => self.message_with_retry(
-                format!(
-                    "{}: {}",
-                    lang.t(text::SUM_EXPORT_FAILED),
-                    text::app_error(&err, lang)
-                ),
+                super::Notice::failed(text::SUM_EXPORT_FAILED, err),
                 Retry::ExportSummary {
                     request: Box::new(request.clone()),
                     path: path.to_owned(),

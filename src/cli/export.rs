@@ -76,7 +76,7 @@ fn dossier(dir: &Path, raw_id: &str, args: &[String], lang: Lang) -> Result<(), 
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let unprinted = request
         .write(Path::new(out), &mut |_, _| {}, &cancel)
-        .map_err(|e| e.words(lang))?;
+        .map_err(|e| crate::text::print_failure(&e, lang))?;
     eprintln!("{}: {}", lang.t(text::PRINT_DONE), printable(out));
     if !unprinted.is_empty() {
         eprintln!("{}:", lang.t(text::PRINT_UNPRINTED));

@@ -368,7 +368,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         // A disk that filled up, a folder that went away: some files are written, the
         // rest not. Say how many, and that running it again adds the rest (the saved ones
         // are then duplicates by name, skipped by default).
-        let mut problems: Vec<String> = state.messages().iter().map(|m| m.text.clone()).collect();
+        let mut problems: Vec<String> = state.messages().iter().map(|m| m.words(lang)).collect();
         let total = added + updated;
         let saved = total.saturating_sub(state.unsaved_count());
         problems.push(text::import_partly_saved(saved, total, lang));

@@ -3,8 +3,8 @@
 
 use super::{
     Command, Dialog, Level, OcopApp, ProductId, Screen, UiAction, conflict, product, text,
-    with_what,
 };
+use crate::app::{Export, Notice, Outcome, Request};
 
 impl OcopApp {
     /// Carries out one action.
@@ -50,7 +50,7 @@ impl OcopApp {
                     self.act(UiAction::ImportEvidence(id, key, files))
                 }
                 Ok(_) => {}
-                Err(_) => self.report(self.lang.t(text::DIALOG_UNAVAILABLE_ATTACH).to_owned()),
+                Err(_) => self.report(text::DIALOG_UNAVAILABLE_ATTACH),
             },
             UiAction::ImportEvidence(id, key, files) => self.start_import(id, key, files),
             UiAction::OpenFile(path) => self.open_file(&path, false),
@@ -59,27 +59,20 @@ impl OcopApp {
                 // One file copied (or linked) on a click, under its real name.
                 match crate::app::shell::named_copy_for_opening(&stored, &file_name) {
                     Ok(named) => self.open_file(&named, false),
-                    Err(err) => self.report(format!(
-                        "{}: {} — {}",
-                        self.lang.t(text::OPEN_FILE_FAILED),
-                        text::io_error(&err, self.lang),
-                        stored.display()
-                    )),
+                    Err(err) => self.report(Notice::Failed {
+                        what: Some(text::OPEN_FILE_FAILED),
+                        why: err.into(),
+                        about: Some(stored),
+                    }),
                 }
             }
-            UiAction::Report(text) => self.report(text),
+            UiAction::Report(notice) => self.report(notice),
             UiAction::DeleteUnused(orphans) => {
-                if let Some(state) = self.state.as_mut() {
-                    state.move_unused_to_trash(&orphans);
-                }
+                self.handle(Request::DeleteUnused(orphans));
             }
             UiAction::OpenSettings => self.open_settings(),
             UiAction::SetOfficer(name) => self.set_officer(&name),
-            UiAction::Info(text) => {
-                if let Some(state) = self.state.as_mut() {
-                    state.message(Level::Info, text);
-                }
-            }
+            UiAction::Info(notice) => self.say(Level::Info, notice),
             UiAction::CleanUpEvidence => self.ask_clean_up(),
             // Nothing else opens while a bundle task runs (it writes into this workspace).
             UiAction::PickWorkspace
@@ -98,9 +91,7 @@ impl OcopApp {
             UiAction::SetLang(lang) => {
                 self.lang = lang;
                 super::start::set_box_lang(lang);
-                if let Some(state) = self.state.as_mut() {
-                    state.set_lang(lang); // cached labels are per language
-                }
+                self.handle(Request::SetLang(lang)); // cached labels are per language
             }
             UiAction::AskAddProduct => {
                 self.dialog = Some(Dialog::AddProduct {
@@ -167,7 +158,7 @@ impl OcopApp {
                         orphans: plan.removable,
                     });
                 }
-                Err(err) => self.report(text::app_error(&err, self.lang)),
+                Err(err) => self.report(Notice::error(err)),
             }
         }
     }
@@ -177,29 +168,13 @@ impl OcopApp {
         match self.dialogs.pick_folder() {
             Ok(Some(dir)) => self.open_workspace(&dir),
             Ok(None) => {}
-            Err(_) => {
-                let text = self.lang.t(text::DIALOG_UNAVAILABLE);
-                match self.state.as_mut() {
-                    Some(state) => state.message(Level::Error, text),
-                    None => self.open_error = Some(text.to_owned()),
-                }
-            }
+            Err(_) => self.report(text::DIALOG_UNAVAILABLE),
         }
     }
 
     /// Undoes (or redoes) the last change and says what it was.
     fn undo_or_redo(&mut self, redo: bool) {
-        if let Some(state) = self.state.as_mut() {
-            let (what, done) = if redo {
-                (state.redo_label().map(str::to_owned), state.redo())
-            } else {
-                (state.undo_label().map(str::to_owned), state.undo())
-            };
-            if done {
-                let said = self.lang.t(if redo { text::REDONE } else { text::UNDONE });
-                state.message(Level::Info, with_what(said, what));
-            }
-        }
+        self.handle(if redo { Request::Redo } else { Request::Undo });
     }
 
     /// Moves a product to `target`, asking first for what the step needs (dates, a result).
@@ -246,24 +221,12 @@ impl OcopApp {
     /// The officer's name, for this window and the history it writes.
     fn set_officer(&mut self, name: &str) {
         self.officer = name.trim().to_owned();
-        if let Some(state) = self.state.as_mut() {
-            state.set_officer(self.officer.clone());
-        }
+        self.handle(Request::SetOfficer(self.officer.clone()));
     }
 
     /// Tries again an export that could not be written (Word held the file).
     fn retry(&mut self, retry: crate::app::Retry) {
-        let Some(state) = self.state.as_mut() else {
-            return;
-        };
-        match retry {
-            crate::app::Retry::ExportDocument { kind, id, path } => {
-                state.export_document(kind, &id, &path);
-            }
-            crate::app::Retry::ExportSummary { request, path } => {
-                state.export_summary(&request, &path);
-            }
-        }
+        self.handle(Request::Retry(retry));
     }
 
     /// File → Quit: closes when everything is on disk, else asks (saying a retry still
@@ -272,7 +235,7 @@ impl OcopApp {
         if self.all_on_disk() {
             self.close_now();
         } else {
-            let error = retried.then(|| self.lang.t(text::QUIT_STILL_FAILING).to_owned());
+            let error = retried.then_some(text::QUIT_STILL_FAILING.into());
             self.dialog = Some(Dialog::Quit { error });
         }
     }
@@ -302,49 +265,39 @@ impl OcopApp {
                     choices: std::collections::BTreeMap::new(),
                 }));
             }
-            Err(err) => self.report(text::app_error(&err, self.lang)),
+            Err(err) => self.report(Notice::error(err)),
         }
     }
 
     /// Merges as the officer chose in the comparison and resolves the conflict
     /// (`AppState::merge_conflict`).
     fn resolve_conflict(&mut self, dialog: &conflict::ConflictDialog) {
-        let lang = self.lang;
-        if let Some(state) = self.state.as_mut() {
-            match state.merge_conflict(&dialog.copy, &dialog.theirs, &dialog.choices) {
-                Ok(()) => state.message(Level::Info, lang.t(text::CONFLICT_RESOLVED)),
-                Err(err) => state.message(Level::Error, text::app_error(&err, lang)),
-            }
-        }
+        self.handle(Request::ResolveConflict(Box::new(
+            crate::app::request::ConflictChoice {
+                copy: dialog.copy.clone(),
+                theirs: (*dialog.theirs).clone(),
+                choices: dialog.choices.clone(),
+            },
+        )));
     }
 
     /// Imports the rows of a spreadsheet the officer confirmed (or shows the preview
     /// again when the workspace changed meanwhile: `AppState::confirm_import`).
     fn confirm_import(&mut self, confirmed: super::import::ImportDialog) {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
-            return;
-        };
-        match state.confirm_import(&confirmed.preview, &confirmed.file) {
-            Ok(crate::app::spreadsheet::ImportConfirmed::Changed(now)) => {
-                state.message(Level::Info, lang.t(text::XL_IMPORT_CHANGED));
-                let mut dialog = confirmed;
-                dialog.preview = now;
-                self.dialog = Some(Dialog::Import(Box::new(dialog)));
+        let super::import::ImportDialog { file, preview } = confirmed;
+        let file = Box::new(file);
+        match self.handle(Request::ConfirmImport {
+            preview: Box::new(preview),
+            file: file.clone(),
+        }) {
+            Outcome::PreviewChanged(now) => {
+                self.dialog = Some(Dialog::Import(Box::new(super::import::ImportDialog {
+                    file: *file,
+                    preview: *now,
+                })));
             }
-            Ok(crate::app::spreadsheet::ImportConfirmed::Imported { added, updated }) => {
-                let mut done = format!(
-                    "{}: {}",
-                    lang.t(text::XL_IMPORT_DONE),
-                    text::count(added, lang, "sản phẩm", "product", "products")
-                );
-                if updated > 0 {
-                    done.push_str(&format!("; {} {updated}", lang.t(text::XL_IMPORT_UPDATED)));
-                }
-                state.message(Level::Info, done);
-                self.screen = Screen::Portfolio;
-            }
-            Err(err) => state.message(Level::Error, text::app_error(&err, lang)),
+            Outcome::Imported => self.screen = Screen::Portfolio,
+            _ => {}
         }
     }
 
@@ -357,84 +310,81 @@ impl OcopApp {
             opener::open(path)
         };
         if let Err(err) = opened {
-            self.report(format!(
-                "{}: {} — {}",
-                self.lang.t(text::OPEN_FILE_FAILED),
-                text::open_error(&err, self.lang),
-                path.display()
-            ));
+            self.report(Notice::Failed {
+                what: Some(text::OPEN_FILE_FAILED),
+                why: err.into(),
+                about: Some(path.to_owned()),
+            });
+        }
+    }
+
+    /// Asks the system dialog where to save a file named `name`; None if cancelled or
+    /// unavailable (then said).
+    pub(super) fn save_path(&mut self, name: &str) -> Option<std::path::PathBuf> {
+        match self.dialogs.save_file(name) {
+            Ok(path) => path,
+            Err(_) => {
+                self.report(text::DIALOG_UNAVAILABLE_SAVE);
+                None
+            }
         }
     }
 
     /// Writes the calendar of upcoming deadlines where the user chooses.
     fn export_calendar(&mut self) {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
+        if self.state.is_none() {
             return;
-        };
-        let path = match self.dialogs.save_file("ocop-han.ics") {
-            Ok(Some(path)) => path,
-            Ok(None) => return,
-            Err(_) => {
-                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
-                return;
-            }
-        };
-        state.export_calendar(&path);
+        }
+        if let Some(path) = self.save_path("ocop-han.ics") {
+            self.handle(Request::Export(Export::Calendar(path)));
+        }
     }
 
     fn export_document(&mut self, id: &ProductId, kind: crate::documents::DocKind) {
         let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
+        let Some(name) = self
+            .state
+            .as_ref()
+            .and_then(|s| s.workspace().products.get(id))
+            .map(|product| kind.file_name(product, lang))
+        else {
             return;
         };
-        let Some(product) = state.workspace().products.get(id) else {
-            return;
-        };
-        let path = match self.dialogs.save_file(&kind.file_name(product, lang)) {
-            Ok(Some(path)) => path,
-            Ok(None) => return,
-            Err(_) => {
-                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
-                return;
-            }
-        };
-        state.export_document(kind, id, &path);
+        if let Some(path) = self.save_path(&name) {
+            self.handle(Request::Export(Export::Document {
+                kind,
+                id: id.clone(),
+                path,
+            }));
+        }
     }
 
     /// Writes the portfolio workbook where the user chooses.
     fn export_portfolio(&mut self) {
         let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
+        let Some(name) = self
+            .state
+            .as_ref()
+            .map(|s| crate::app::spreadsheet::default_export_name(s.workspace(), lang))
+        else {
             return;
         };
-        let name = crate::app::spreadsheet::default_export_name(state.workspace(), lang);
-        let path = match self.dialogs.save_file(&name) {
-            Ok(Some(path)) => path,
-            Ok(None) => return,
-            Err(_) => {
-                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE_SAVE));
-                return;
-            }
-        };
-        state.export_portfolio(&path);
+        if let Some(path) = self.save_path(&name) {
+            self.handle(Request::Export(Export::Portfolio(path)));
+        }
     }
 
     /// Asks for a spreadsheet and opens the import preview (or says why it cannot be read).
     fn pick_import(&mut self) {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
+        if self.state.is_none() {
             return;
-        };
+        }
         let path = match self.dialogs.pick_files() {
             Ok(files) => match files.into_iter().next() {
                 Some(path) => path,
                 None => return,
             },
-            Err(_) => {
-                state.message(Level::Error, lang.t(text::DIALOG_UNAVAILABLE));
-                return;
-            }
+            Err(_) => return self.report(text::DIALOG_UNAVAILABLE),
         };
         if self.busy() {
             return;

@@ -3,8 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::Level;
-use crate::command::Command;
+use crate::app::{Level, Notice, Outcome, Request};
 use crate::domain::model::ProductId;
 
 use super::text;
@@ -13,7 +12,7 @@ use super::{Dialog, OcopApp, Screen, UiAction, evidence};
 impl OcopApp {
     /// Starts (or restarts) the background integrity check of all evidence files.
     pub(super) fn start_verify(&mut self, ctx: Option<&egui::Context>) {
-        let Some(state) = self.state.as_mut() else {
+        let Some(state) = self.state.as_ref() else {
             return;
         };
         // Gathered on the check's own thread: finding every attachment decodes every
@@ -27,7 +26,7 @@ impl OcopApp {
             }
         }) {
             Ok(job) => self.verify = Some(job),
-            Err(err) => state.message(Level::Error, text::io_error(&err, state.lang())),
+            Err(err) => self.say(Level::Error, Notice::error(err)),
         }
     }
 
@@ -49,47 +48,20 @@ impl OcopApp {
         self.watch = job.ok();
     }
 
-    /// Reloads what other officers changed and says who changed what.
+    /// Reloads what other officers changed (the workspace says who changed what).
     fn poll_watch(&mut self) {
-        let lang = self.lang;
-        let (Some(watch), Some(state)) = (self.watch.as_ref(), self.state.as_mut()) else {
-            return;
-        };
-        let Some(listing) = watch.poll() else {
-            return;
-        };
-        let conflicts_before = state.conflicts().len();
-        for (id, by) in state.rescan_listing(listing) {
-            let name = state
-                .workspace()
-                .products
-                .get(&id)
-                .map_or_else(|| id.to_string(), |p| p.name.clone());
-            let who = if by.is_empty() {
-                lang.t(text::SOMEONE).to_owned()
-            } else {
-                by
-            };
-            state.message(
-                Level::Info,
-                format!(
-                    "{who} {} “{name}” ({})",
-                    lang.t(text::CHANGED_BY_OTHER),
-                    lang.t(text::RELOADED)
-                ),
-            );
-        }
-        if state.conflicts().len() > conflicts_before {
-            state.message(Level::Error, lang.t(text::CONFLICT_ARRIVED));
+        if let Some(listing) = self.watch.as_ref().and_then(|watch| watch.poll()) {
+            self.handle(Request::Rescan(listing));
         }
     }
 
     pub(super) fn poll_jobs(&mut self, ctx: &egui::Context) {
         self.poll_watch();
-        let lang = self.lang;
-        if let (Some(job), Some(state)) = (self.verify.as_mut(), self.state.as_mut()) {
-            state.record_evidence(job.poll());
-            if !job.finished {
+        if let Some(job) = self.verify.as_mut() {
+            let found = job.poll();
+            let finished = job.finished;
+            self.handle(Request::RecordEvidence(found));
+            if !finished {
                 ctx.request_repaint_after(std::time::Duration::from_millis(200));
             }
         }
@@ -99,45 +71,33 @@ impl OcopApp {
             match outcome {
                 crate::jobs::ImportOutcome::Finished { attached, failed } => {
                     if let (Some(job), false) = (job, attached.is_empty()) {
-                        let names: Vec<String> =
-                            attached.iter().map(|a| a.file_name.clone()).collect();
-                        let stored: Vec<String> =
-                            attached.iter().map(|a| a.stored_path.clone()).collect();
-                        let applied = self.apply(&Command::Attach {
+                        let outcome = self.handle(Request::Attach {
                             id: job.product.clone(),
                             key: job.key.clone(),
                             attachments: attached,
                         });
-                        if let (true, Some(state)) = (applied, self.state.as_mut()) {
-                            state.record_fresh_evidence(stored.iter().map(String::as_str));
-                            state.message(
-                                Level::Info,
-                                format!("{}: {}", lang.t(text::IMPORT_DONE), names.join(", ")),
-                            );
+                        if let Outcome::Refused(err) = outcome {
+                            self.say(Level::Error, Notice::error(err));
                         }
                     }
-                    if let Some(state) = self.state.as_mut() {
-                        for (path, reason) in failed {
-                            let reason = match reason {
-                                Some(err) => text::evidence_error(&err, lang),
-                                None => lang.t(text::IMPORT_STOPPED).to_owned(),
-                            };
-                            state.message(
-                                Level::Error,
-                                format!(
-                                    "{}: {reason} — {}",
-                                    lang.t(text::IMPORT_FAILED),
-                                    path.display()
-                                ),
-                            );
-                        }
+                    for (path, reason) in failed {
+                        let why = match reason {
+                            Some(err) => err.into(),
+                            None => text::IMPORT_STOPPED.into(),
+                        };
+                        self.say(
+                            Level::Error,
+                            Notice::Failed {
+                                what: Some(text::IMPORT_FAILED),
+                                why,
+                                about: Some(path),
+                            },
+                        );
                     }
                     self.start_verify(Some(ctx));
                 }
                 crate::jobs::ImportOutcome::Cancelled => {
-                    if let Some(state) = self.state.as_mut() {
-                        state.message(Level::Info, lang.t(text::IMPORT_CANCELLED));
-                    }
+                    self.say(Level::Info, text::IMPORT_CANCELLED);
                 }
             }
         } else if self.import.is_some() {
@@ -180,37 +140,31 @@ impl OcopApp {
                     files: dropped,
                 });
             }
-            (None, _) => actions.push(UiAction::Report(
-                self.lang.t(text::DROP_OPEN_PRODUCT).to_owned(),
-            )),
+            (None, _) => actions.push(UiAction::Report(text::DROP_OPEN_PRODUCT.into())),
         }
     }
 
     /// Shows an error message (or keeps it for the no-workspace screen).
-    pub(super) fn report(&mut self, text: String) {
-        match self.state.as_mut() {
-            Some(state) => state.message(Level::Error, text),
-            None => self.open_error = Some(text),
-        }
+    pub(super) fn report(&mut self, notice: impl Into<Notice>) {
+        self.say(Level::Error, notice);
     }
 
     /// Starts copying evidence files for a document on a background thread.
     pub(super) fn start_import(&mut self, id: ProductId, key: String, files: Vec<PathBuf>) {
-        let lang = self.lang;
         if self.import.is_some() {
-            self.report(lang.t(text::IMPORT_BUSY).to_owned());
+            self.report(text::IMPORT_BUSY);
             return;
         }
         let Some(state) = self.state.as_ref() else {
             return;
         };
         if state.read_only().contains(&id) {
-            self.report(lang.t(text::REFUSED_READ_ONLY).to_owned());
+            self.report(text::REFUSED_READ_ONLY);
             return;
         }
         // Nothing is copied for a document this workspace may not attach to.
         if !state.may_attach(&id, &key) {
-            self.report(text::refusal(crate::command::Refusal::CommunesPart, lang).to_owned());
+            self.report(Notice::error(crate::command::Refusal::CommunesPart));
             return;
         }
         let now = chrono::Local::now().naive_local();
@@ -228,11 +182,7 @@ impl OcopApp {
             },
         ) {
             Ok(job) => self.import = Some(job),
-            Err(err) => self.report(format!(
-                "{}: {}",
-                lang.t(text::IMPORT_FAILED),
-                text::io_error(&err, lang)
-            )),
+            Err(err) => self.report(Notice::failed(text::IMPORT_FAILED, err)),
         }
     }
 }

@@ -246,13 +246,18 @@ impl OcopApp {
     /// after [`INFO_SECONDS`], errors and load problems stay until dismissed.
     pub(super) fn messages_ui(&mut self, ctx: &egui::Context) {
         let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
-            return;
-        };
         let now = ctx.input(|i| i.time);
-        if let Some(left) = state.expire_messages(now, INFO_SECONDS) {
+        if let crate::app::Outcome::NextExpiry(Some(left)) =
+            self.handle(crate::app::Request::ExpireMessages {
+                now,
+                info_seconds: INFO_SECONDS,
+            })
+        {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(left + 0.05));
         }
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
         if state.messages().is_empty() && state.load_problems().is_empty() {
             return;
         }
@@ -317,8 +322,10 @@ impl OcopApp {
                                 dismiss = Some(index);
                             }
                             ui.add(
-                                egui::Label::new(egui::RichText::new(&message.text).color(color))
-                                    .wrap(),
+                                egui::Label::new(
+                                    egui::RichText::new(message.words(lang)).color(color),
+                                )
+                                .wrap(),
                             );
                         });
                         if let Some(retry) = &message.retry
@@ -342,10 +349,10 @@ impl OcopApp {
                 }
             });
         if let Some(index) = dismiss {
-            state.dismiss_message(index);
+            self.handle(crate::app::Request::Dismiss(index));
         }
         if dismiss_problems {
-            state.dismiss_load_problems();
+            self.handle(crate::app::Request::DismissLoadProblems);
         }
         if let Some(action) = open {
             self.act(action);

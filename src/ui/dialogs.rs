@@ -45,7 +45,7 @@ pub enum Dialog {
     /// Quitting while something is not on disk: retry, save a copy, or discard.
     Quit {
         /// Why the last retry or copy failed.
-        error: Option<String>,
+        error: Option<crate::app::Notice>,
     },
     /// Compare a product with a conflict copy and choose, part by part.
     Conflict(super::conflict::ConflictDialog),
@@ -254,7 +254,7 @@ impl OcopApp {
                         lang.t(text::QUIT_TEXT)
                     ));
                     if let Some(err) = error.as_ref() {
-                        ui.colored_label(theme::error(), err.as_str());
+                        ui.colored_label(theme::error(), text::notice(err, lang));
                     }
                     ui.add_space(6.0);
                     if ui.button(lang.t(text::QUIT_RETRY)).clicked() {

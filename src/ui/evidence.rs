@@ -223,12 +223,11 @@ fn attachment_row(
                             date,
                         }),
                         Some(DateEdit::Invalid(raw)) => {
-                            ctx.action(UiAction::Report(format!(
-                                "{} ({}): “{raw}” — {}",
-                                lang.t(label),
-                                attachment.file_name,
-                                lang.t(text::INVALID_DATE)
-                            )));
+                            ctx.action(UiAction::Report(crate::app::Notice::InvalidDate {
+                                field: label,
+                                file: Some(attachment.file_name.clone()),
+                                typed: Some(raw),
+                            }));
                         }
                         None => {}
                     }

@@ -39,7 +39,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use crate::app::{AppState, Level};
+use crate::app::{AppState, Level, Notice, Outcome, Request};
 use crate::command::Command;
 use crate::domain::catalog::Catalog;
 use crate::domain::model::ProductId;
@@ -105,9 +105,9 @@ pub enum UiAction {
     /// Show a stored evidence file in the file manager.
     RevealFile(PathBuf),
     /// Show an error message.
-    Report(String),
+    Report(Notice),
     /// Show a confirmation message.
-    Info(String),
+    Info(Notice),
     /// Open the settings dialog.
     OpenSettings,
     /// Use this officer's name from now on.
@@ -191,8 +191,8 @@ pub struct OcopApp {
     pub dialog: Option<Dialog>,
     /// Rule data (kept to open other workspaces).
     pub catalog: Catalog,
-    /// Why the last open failed.
-    pub open_error: Option<String>,
+    /// Why the last open failed (said on the no-workspace screen).
+    pub open_error: Option<Notice>,
     /// File dialogs.
     pub dialogs: Box<dyn FileDialogs>,
     /// Pinned "today" (None: the system date).
@@ -292,17 +292,13 @@ impl OcopApp {
     pub fn open_workspace(&mut self, dir: &Path) {
         match AppState::open(dir, self.catalog.clone(), self.today(), self.lang) {
             Ok(state) => {
-                if let Some(old) = self.state.as_mut() {
-                    old.flush();
-                }
+                self.handle(Request::Flush);
                 self.state = Some(state);
                 self.review_folder = None;
-                if let Some(state) = self.state.as_mut() {
-                    state.set_officer(self.officer.clone());
-                    // An import of thousands of products is written between frames, with
-                    // its progress on screen.
-                    state.set_write_in_steps(true);
-                }
+                self.handle(Request::SetOfficer(self.officer.clone()));
+                // An import of thousands of products is written between frames, with its
+                // progress on screen.
+                self.handle(Request::WriteInSteps(true));
                 self.import = None;
                 self.verify = None;
                 self.start_verify(None);
@@ -325,15 +321,9 @@ impl OcopApp {
                     return;
                 }
                 // Said in the user's language, on whatever screen is open.
-                let message = format!(
-                    "{}: {}",
-                    self.lang.t(text::OPEN_FAILED),
-                    text::storage_error(&err, self.lang)
-                );
-                if let Some(state) = self.state.as_mut() {
-                    state.message(Level::Error, message.clone());
-                }
-                self.open_error = Some(message);
+                let notice = Notice::failed(text::OPEN_FAILED, err);
+                self.handle(Request::Say(Level::Error, notice.clone()));
+                self.open_error = Some(notice);
             }
         }
     }
@@ -349,16 +339,17 @@ impl OcopApp {
         });
         theme::sync(ui.ctx());
         // Deadlines follow the clock when the window stays open past midnight.
-        if self.pinned_today.is_none()
-            && let Some(state) = self.state.as_mut()
-        {
-            state.set_today(chrono::Local::now().date_naive());
+        if self.pinned_today.is_none() && self.state.is_some() {
+            self.handle(Request::SetToday(chrono::Local::now().date_naive()));
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs(60));
         }
         // A change of thousands of products (an import, its undo) is written a step per
         // frame behind a progress window; nothing else can be done meanwhile.
-        let writing = self.state.as_mut().and_then(AppState::write_step);
+        let writing = match self.handle(Request::WriteStep) {
+            Outcome::Writing(step) => step,
+            _ => None,
+        };
         if writing.is_none() {
             self.shortcuts(ui.ctx(), &mut actions);
         }
@@ -432,7 +423,7 @@ impl OcopApp {
             (None, _) => no_workspace_ui(
                 ui,
                 lang,
-                self.open_error.as_deref(),
+                self.open_error.as_ref(),
                 self.demo_workspace.is_some(),
                 &mut actions,
             ),
@@ -498,7 +489,26 @@ impl OcopApp {
 
     /// Tries to write everything pending; true when nothing is left unsaved.
     fn all_on_disk(&mut self) -> bool {
-        self.state.as_mut().is_none_or(AppState::flush)
+        !matches!(self.handle(Request::Flush), Outcome::OnDisk(false))
+    }
+
+    /// Hands `request` to the open workspace: the window's one hold of `&mut AppState`
+    /// (everything else reads it; `tests/layers.rs` checks this is the only one).
+    pub fn handle(&mut self, request: Request) -> Outcome {
+        match self.state.as_mut() {
+            Some(state) => state.handle(request),
+            None => Outcome::NoWorkspace,
+        }
+    }
+
+    /// Says `notice`; with no workspace open, an error is kept for the start screen.
+    pub(super) fn say(&mut self, level: Level, notice: impl Into<Notice>) {
+        let notice = notice.into();
+        if self.state.is_some() {
+            self.handle(Request::Say(level, notice));
+        } else if level != Level::Info {
+            self.open_error = Some(notice);
+        }
     }
 
     /// Closes the window for good (at the end of this frame).
@@ -509,7 +519,7 @@ impl OcopApp {
     }
 
     /// Writes a copy of the whole workspace into a new folder inside one the user picks.
-    fn save_copy(&mut self) -> Result<Option<PathBuf>, String> {
+    fn save_copy(&mut self) -> Result<Option<PathBuf>, Notice> {
         let lang = self.lang;
         let Some(state) = self.state.as_ref() else {
             return Ok(None);
@@ -517,7 +527,7 @@ impl OcopApp {
         let parent = match self.dialogs.pick_folder() {
             Ok(Some(parent)) => parent,
             Ok(None) => return Ok(None),
-            Err(_) => return Err(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
+            Err(_) => return Err(text::DIALOG_UNAVAILABLE_SAVE.into()),
         };
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         // The folder's own name as the OS gave it (no lossy round trip through a String:
@@ -528,9 +538,7 @@ impl OcopApp {
         );
         name.push(format!("-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
         let target = parent.join(name);
-        state
-            .save_copy_to(&target)
-            .map_err(|err| text::app_error(&err, lang))?;
+        state.save_copy_to(&target).map_err(Notice::error)?;
         Ok(Some(target))
     }
 
@@ -538,28 +546,33 @@ impl OcopApp {
     /// Applies `command` to the open workspace; false (with the reason said or asked
     /// for) if it was refused.
     pub fn apply(&mut self, command: &Command) -> bool {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
-            return false;
-        };
-        let result = state.apply(command);
-        let applied = result.is_ok();
-        if let Err(err) = result {
-            match err {
-                crate::command::CommandError::Stage(
-                    crate::domain::stage::StageError::Missing { .. },
-                ) => {
-                    if let Command::ChangeStage { id, target, .. } = command {
-                        self.dialog =
-                            Some(Dialog::Stage(product::StageDialog::new(state, id, *target)));
-                    }
-                }
-                other => {
-                    state.message(Level::Error, product::command_error_text(&other, lang));
+        match self.handle(Request::Apply(command.clone())) {
+            Outcome::Refused(err) => {
+                self.refused(command, err);
+                false
+            }
+            Outcome::NoWorkspace => false,
+            _ => true,
+        }
+    }
+
+    /// Translates a refused edit: a stage change that needs more asks for it; anything
+    /// else is said.
+    fn refused(&mut self, command: &Command, err: crate::command::CommandError) {
+        match (err, command) {
+            (
+                crate::command::CommandError::Stage(crate::domain::stage::StageError::Missing {
+                    ..
+                }),
+                Command::ChangeStage { id, target, .. },
+            ) => {
+                if let Some(state) = self.state.as_ref() {
+                    self.dialog =
+                        Some(Dialog::Stage(product::StageDialog::new(state, id, *target)));
                 }
             }
+            (err, _) => self.say(Level::Error, Notice::error(err)),
         }
-        applied
     }
 
     fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
@@ -579,18 +592,10 @@ impl OcopApp {
     }
 }
 
-/// "Đã hoàn tác: đánh dấu “05 mẫu sản phẩm” là Sẵn sàng".
-fn with_what(done: &str, what: Option<String>) -> String {
-    match what {
-        Some(what) => format!("{done}: {what}"),
-        None => done.to_owned(),
-    }
-}
-
 fn no_workspace_ui(
     ui: &mut egui::Ui,
     lang: Lang,
-    error: Option<&str>,
+    error: Option<&Notice>,
     has_demo: bool,
     actions: &mut Vec<UiAction>,
 ) {
@@ -599,7 +604,7 @@ fn no_workspace_ui(
         ui.heading(lang.t(text::NO_WORKSPACE));
         ui.label(lang.t(text::NO_WORKSPACE_TEXT));
         if let Some(err) = error {
-            ui.colored_label(theme::error(), err);
+            ui.colored_label(theme::error(), text::notice(err, lang));
         }
         ui.add_space(8.0);
         if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {
@@ -621,20 +626,19 @@ impl eframe::App for OcopApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         // Products the last frames decoded go back to their packed form once there are
         // many (cheap when there are few: a counter is compared).
-        if let Some(state) = self.state.as_mut() {
-            state.settle_products();
-        }
+        self.handle(Request::Settle);
         // Retry failed writes every few seconds until they succeed.
-        if let Some(state) = self.state.as_mut()
-            && state.unsaved_count() > 0
-            && state.writing_in_steps().is_none()
+        if self
+            .state
+            .as_ref()
+            .is_some_and(|s| s.unsaved_count() > 0 && s.writing_in_steps().is_none())
         {
             let now = ctx.input(|i| i.time);
             let slot = (now / 3.0).floor();
             let last = ctx.data(|d| d.get_temp::<f64>(egui::Id::unique("retry-slot")));
             if last != Some(slot) {
                 ctx.data_mut(|d| d.insert_temp(egui::Id::unique("retry-slot"), slot));
-                state.flush();
+                self.handle(Request::Flush);
             }
             ctx.request_repaint_after(std::time::Duration::from_secs(3));
         }
@@ -652,8 +656,6 @@ impl eframe::App for OcopApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Last chance for a write that failed before (the quit dialog already asked).
-        if let Some(state) = self.state.as_mut() {
-            state.flush();
-        }
+        self.handle(Request::Flush);
     }
 }

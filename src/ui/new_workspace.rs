@@ -193,8 +193,8 @@ impl super::OcopApp {
                     self.officer = officer;
                 }
                 self.open_workspace(&dir);
-                if let Some(state) = self.state.as_mut() {
-                    state.message(crate::app::Level::Info, lang.t(text::NEW_WORKSPACE_CREATED));
+                if self.state.is_some() {
+                    self.say(crate::app::Level::Info, text::NEW_WORKSPACE_CREATED);
                     // Where its first product is added.
                     self.screen = super::Screen::Portfolio;
                 }

@@ -364,11 +364,11 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                     issued_on: date,
                 }),
                 Some(DateEdit::Set(None)) | Some(DateEdit::Invalid(_)) => {
-                    ctx.action(UiAction::Report(format!(
-                        "{}: {}",
-                        lang.t(text::CERT_ISSUED),
-                        lang.t(text::INVALID_DATE)
-                    )))
+                    ctx.action(UiAction::Report(crate::app::Notice::InvalidDate {
+                        field: text::CERT_ISSUED,
+                        file: None,
+                        typed: None,
+                    }))
                 }
                 None => {}
             }

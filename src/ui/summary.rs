@@ -198,21 +198,14 @@ impl OcopApp {
     /// Asks where to save the report (a name proposed from the period and the
     /// workspace), then writes it and says so.
     pub(super) fn export_summary(&mut self, request: &SummaryRequest) {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
+        let Some(name) = self.state.as_ref().map(|s| s.summary_file_name(request)) else {
             return;
         };
-        let path = match self.dialogs.save_file(&state.summary_file_name(request)) {
-            Ok(Some(path)) => path,
-            Ok(None) => return,
-            Err(_) => {
-                state.message(
-                    crate::app::Level::Error,
-                    lang.t(text::DIALOG_UNAVAILABLE_SAVE),
-                );
-                return;
-            }
-        };
-        state.export_summary(request, &path);
+        if let Some(path) = self.save_path(&name) {
+            self.handle(crate::app::Request::Export(crate::app::Export::Summary {
+                request: Box::new(request.clone()),
+                path,
+            }));
+        }
     }
 }

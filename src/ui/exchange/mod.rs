@@ -13,9 +13,9 @@ use chrono::NaiveDate;
 use super::{OcopApp, Screen, UiAction};
 use crate::app::exchange::{self as logic, ImportPreview};
 use crate::app::shell::{self, BundleError, Imported, Opened, PrivateFolder, Verified};
-use crate::app::{AppState, Level};
+use crate::app::{AppState, Level, Notice, Outcome, Request};
 use crate::domain::exchange::Manifest;
-use crate::domain::model::{ProductId, WorkspaceKind};
+use crate::domain::model::ProductId;
 use crate::jobs::Task;
 use crate::text::{self, Lang};
 
@@ -116,22 +116,14 @@ impl OcopApp {
     ) {
         match Task::start(name, step, work, self.waker()) {
             Ok(task) => self.exchange = Some(ExchangeJob { task, label }),
-            Err(err) => self.report_error(text::io_error(&err, self.lang)),
-        }
-    }
-
-    fn report_error(&mut self, message: String) {
-        if let Some(state) = self.state.as_mut() {
-            state.message(Level::Error, message);
-        } else {
-            self.open_error = Some(message);
+            Err(err) => self.report(Notice::error(err)),
         }
     }
 
     /// Whether a bundle task runs (then says so): nothing else opens meanwhile.
     pub(super) fn busy(&mut self) -> bool {
         if self.exchange.is_some() {
-            self.report_error(self.lang.t(text::EXCHANGE_BUSY).to_owned());
+            self.report(text::EXCHANGE_BUSY);
             return true;
         }
         false
@@ -139,18 +131,13 @@ impl OcopApp {
 
     /// Asks where, then writes `id`'s bundle on a task.
     pub(super) fn export_bundle(&mut self, id: &ProductId) {
-        let lang = self.lang;
         let Some(state) = self.state.as_ref() else {
             return;
         };
         let request = match state.bundle_request(id) {
             Ok(request) => request,
             Err(err) => {
-                return self.report_error(format!(
-                    "{}: {}",
-                    lang.t(text::BUNDLE_WRITE_FAILED),
-                    text::app_error(&err, lang)
-                ));
+                return self.report(Notice::failed(text::BUNDLE_WRITE_FAILED, err));
             }
         };
         let name = state
@@ -162,7 +149,7 @@ impl OcopApp {
         let out = match self.dialogs.save_file(&name) {
             Ok(Some(out)) => out,
             Ok(None) => return,
-            Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
+            Err(_) => return self.report(text::DIALOG_UNAVAILABLE_SAVE),
         };
         self.start_task(
             "bundle-export",
@@ -243,7 +230,7 @@ impl OcopApp {
         match self.dialogs.pick_files() {
             Ok(files) => files.into_iter().next(),
             Err(_) => {
-                self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned());
+                self.report(text::DIALOG_UNAVAILABLE);
                 None
             }
         }
@@ -254,7 +241,7 @@ impl OcopApp {
         match self.dialogs.pick_folder() {
             Ok(dir) => dir,
             Err(_) => {
-                self.report_error(self.lang.t(text::DIALOG_UNAVAILABLE).to_owned());
+                self.report(text::DIALOG_UNAVAILABLE);
                 None
             }
         }
@@ -262,9 +249,7 @@ impl OcopApp {
 
     /// Puts a state opened by a task in the window (review or many communes).
     fn show_read_only(&mut self, state: AppState, folder: Option<PrivateFolder>) {
-        if let Some(old) = self.state.as_mut() {
-            old.flush();
-        }
+        self.handle(Request::Flush);
         self.state = Some(state);
         self.review_folder = folder;
         self.import = None;
@@ -300,49 +285,21 @@ impl OcopApp {
         self.exchange = None;
         // A bundle error after the step that failed ("Could not export: …"); a cancel is
         // only said.
-        let failed = |this: &mut Self, what: text::Tr, err: &BundleError| match err {
-            BundleError::Cancelled => this.info(lang.t(text::BUNDLE_CANCELLED).to_owned()),
-            err => this.report_error(format!(
-                "{}: {}",
-                lang.t(what),
-                text::bundle_error(err, lang)
-            )),
+        let failed = |this: &mut Self, what: text::Tr, err: BundleError| match err {
+            BundleError::Cancelled => this.say(Level::Info, text::BUNDLE_CANCELLED),
+            err => this.report(Notice::failed(what, err)),
         };
         match done {
-            Err(()) => self.report_error(lang.t(text::TASK_DIED).to_owned()),
-            Ok(Done::Export(Ok(manifest), out)) => {
-                if let Some(state) = self.state.as_mut() {
-                    state.message_about_file(
-                        Level::Info,
-                        format!(
-                            "{}: {} ({} {}) — {}",
-                            lang.t(text::BUNDLE_WRITTEN),
-                            manifest.product_name,
-                            manifest.files.len(),
-                            lang.t(text::FILES),
-                            out.display()
-                        ),
-                        &out,
-                    );
-                }
-                // A cooperative's bundle that still lacks something: said, to be seen to
-                // before it is sent.
-                // One warning per product: the previous export's goes, whatever this one says.
-                if let Some(state) = self.state.as_mut() {
-                    let prefix = format!("{} — ", manifest.product_name);
-                    state.retract_warnings(&prefix);
-                    let gaps = state.bundle_gaps(&manifest.product_id);
-                    if !gaps.is_empty() {
-                        state.message(
-                            Level::Warning,
-                            format!("{prefix}{}", text::bundle_gaps(&gaps, lang)),
-                        );
-                    }
-                }
+            Err(()) => self.report(text::TASK_DIED),
+            Ok(Done::Export(Ok(manifest), path)) => {
+                self.handle(Request::BundleWritten {
+                    manifest: Box::new(manifest),
+                    path,
+                });
             }
-            Ok(Done::Export(Err(err), _)) => failed(self, text::BUNDLE_WRITE_FAILED, &err),
+            Ok(Done::Export(Err(err), _)) => failed(self, text::BUNDLE_WRITE_FAILED, err),
             Ok(Done::Verify(Err(BundleError::Cancelled))) => {
-                self.info(lang.t(text::BUNDLE_CANCELLED).to_owned());
+                self.say(Level::Info, text::BUNDLE_CANCELLED);
             }
             Ok(Done::Verify(result)) => {
                 let path = match &result {
@@ -358,24 +315,22 @@ impl OcopApp {
             }
             Ok(Done::Receive(Ok(opened))) => self.show_receive_preview(opened),
             Ok(Done::Receive(Err(err)) | Done::Extract(Err(err), ..)) => {
-                failed(self, text::BUNDLE_IMPORT_FAILED, &err);
+                failed(self, text::BUNDLE_IMPORT_FAILED, err);
             }
             Ok(Done::Extract(Ok(extracted), dialog, target)) => {
-                let received = dialog.record_receipt.then_some(dialog.received).flatten();
-                let id = dialog.preview.bundle.product.id.clone();
-                // The evidence went into `target`: only that workspace takes the product
-                // (nothing else opens while a task runs; checked anyway).
-                if let Some(state) = self.state.as_mut().filter(|s| s.dir() == target) {
-                    match state.finish_import(dialog.preview, &extracted, received) {
-                        Ok(()) => {
-                            self.screen = Screen::Product(id);
-                            self.start_verify(Some(ctx));
-                        }
-                        Err(err) => {
-                            let said = text::app_error(&err, state.lang());
-                            state.message(Level::Error, said);
-                        }
-                    }
+                let ReceiveDialog {
+                    preview,
+                    record_receipt,
+                    received,
+                } = *dialog;
+                if let Outcome::Received(id) = self.handle(Request::FinishReceive {
+                    preview: Box::new(preview),
+                    extracted,
+                    received: record_receipt.then_some(received).flatten(),
+                    target,
+                }) {
+                    self.screen = Screen::Product(id);
+                    self.start_verify(Some(ctx));
                 }
             }
             Ok(Done::Review(Ok((state, folder)))) => self.show_read_only(state, Some(folder)),
@@ -384,17 +339,18 @@ impl OcopApp {
                 self.screen = Screen::Portfolio;
             }
             Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => {
-                self.report_error(text::app_error(&err, self.lang));
+                self.report(Notice::error(err));
             }
             Ok(Done::Spreadsheet(Some(read))) => self.show_import_preview(read),
-            Ok(Done::Print(result, out)) => self.finish_print(result, &out),
-            Ok(Done::Spreadsheet(None)) => self.info(lang.t(text::XL_IMPORT_CANCELLED).to_owned()),
+            Ok(Done::Print(result, path)) => {
+                self.handle(Request::PrintFinished { result, path });
+            }
+            Ok(Done::Spreadsheet(None)) => self.say(Level::Info, text::XL_IMPORT_CANCELLED),
         }
     }
 
     /// Opens the dialog choosing what goes into `id`'s dossier to print.
     pub(super) fn open_print_dialog(&mut self, id: &ProductId) {
-        let lang = self.lang;
         let Some(state) = self.state.as_ref() else {
             return;
         };
@@ -407,18 +363,13 @@ impl OcopApp {
                     },
                 )));
             }
-            Err(err) => self.report_error(format!(
-                "{}: {}",
-                lang.t(text::PRINT_FAILED),
-                text::app_error(&err, lang)
-            )),
+            Err(err) => self.report(Notice::failed(text::PRINT_FAILED, err)),
         }
     }
 
     /// Asks where, then writes the dossier to print on a task (progress, Cancel; a
     /// cancelled export leaves no file).
     pub(super) fn write_dossier(&mut self, request: crate::app::print::PrintRequest) {
-        let lang = self.lang;
         if self.busy() {
             return;
         }
@@ -426,7 +377,7 @@ impl OcopApp {
         let out = match self.dialogs.save_file(&name) {
             Ok(Some(out)) => out,
             Ok(None) => return,
-            Err(_) => return self.report_error(lang.t(text::DIALOG_UNAVAILABLE_SAVE).to_owned()),
+            Err(_) => return self.report(text::DIALOG_UNAVAILABLE_SAVE),
         };
         self.start_task(
             "dossier-print",
@@ -439,53 +390,13 @@ impl OcopApp {
         );
     }
 
-    /// Says how the dossier to print went: written (with open buttons) and which files
-    /// were printed only as a notice page, or why not.
-    fn finish_print(
-        &mut self,
-        result: Result<
-            Vec<crate::documents::dossier_pdf::Unprinted>,
-            crate::app::print::PrintFailure,
-        >,
-        out: &std::path::Path,
-    ) {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
-            return;
-        };
-        match result {
-            Ok(unprinted) => {
-                state.message_about_file(
-                    Level::Info,
-                    format!("{}: {}", lang.t(text::PRINT_DONE), out.display()),
-                    out,
-                );
-                if !unprinted.is_empty() {
-                    let list: Vec<String> = unprinted
-                        .iter()
-                        .map(|u| format!("{} ({})", u.file_name, u.reason))
-                        .collect();
-                    state.message(
-                        Level::Warning,
-                        format!("{}: {}", lang.t(text::PRINT_UNPRINTED), list.join("; ")),
-                    );
-                }
-            }
-            Err(err @ crate::app::print::PrintFailure::Cancelled) => {
-                state.message(Level::Info, err.words(lang));
-            }
-            Err(err) => state.message(Level::Error, err.words(lang)),
-        }
-    }
-
     /// Opens the import preview of a spreadsheet read on a task (or says why it could not
     /// be read).
     fn show_import_preview(
         &mut self,
         read: Result<crate::app::spreadsheet::ImportSheet, crate::app::AppError>,
     ) {
-        let lang = self.lang;
-        let Some(state) = self.state.as_mut() else {
+        let Some(state) = self.state.as_ref() else {
             return;
         };
         match read {
@@ -493,52 +404,24 @@ impl OcopApp {
                 let dialog = super::import::ImportDialog::new(file, state);
                 self.dialog = Some(super::dialogs::Dialog::Import(Box::new(dialog)));
             }
-            Err(err) => state.message(
-                Level::Error,
-                format!(
-                    "{}: {}",
-                    lang.t(text::XL_IMPORT_READ_FAILED),
-                    text::app_error(&err, lang)
-                ),
-            ),
+            Err(err) => self.report(Notice::failed(text::XL_IMPORT_READ_FAILED, err)),
         }
     }
 
     /// Shows what receiving a verified bundle would change (or why it cannot come in).
     fn show_receive_preview(&mut self, opened: Opened) {
-        let lang = self.lang;
         let Some(state) = self.state.as_ref() else {
             return;
         };
-        match state.import_preview(opened) {
-            Ok(preview) => {
-                // A commune receiving a producer's dossier records the date, unless the
-                // application already has one (then kept unless the officer ticks the box).
-                let already = preview
-                    .local
-                    .as_ref()
-                    .and_then(|p| p.current())
-                    .and_then(|a| a.dates.received_by_commune);
-                let commune = state.workspace().info.kind == WorkspaceKind::Commune
-                    && preview.bundle.manifest.made_in == WorkspaceKind::Producer
-                    && already.is_none();
+        match state.receive_plan(opened) {
+            Ok(plan) => {
                 self.receive_dialog = Some(Box::new(ReceiveDialog {
-                    preview,
-                    record_receipt: commune,
-                    received: Some(state.today()),
+                    preview: plan.preview,
+                    record_receipt: plan.record_receipt,
+                    received: Some(plan.received),
                 }));
             }
-            Err(err) => self.report_error(format!(
-                "{}: {}",
-                lang.t(text::BUNDLE_IMPORT_FAILED),
-                text::app_error(&err, lang)
-            )),
-        }
-    }
-
-    fn info(&mut self, message: String) {
-        if let Some(state) = self.state.as_mut() {
-            state.message(Level::Info, message);
+            Err(err) => self.report(Notice::failed(text::BUNDLE_IMPORT_FAILED, err)),
         }
     }
 
