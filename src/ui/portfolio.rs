@@ -385,25 +385,10 @@ impl PortfolioUi {
         lang: Lang,
         actions: &mut Vec<UiAction>,
     ) {
-        let today = state.today();
         // The many-communes view says where each product was read from, in a column of
         // its own (two copies of one product are told apart at a glance).
         let with_source = !state.source().is_workspace();
-        let mut columns: Vec<(SortKey, text::Tr)> = vec![
-            (SortKey::Name, text::COL_PRODUCT),
-            (SortKey::Producer, text::COL_PRODUCER),
-            (SortKey::Commune, text::COL_COMMUNE),
-        ];
-        if with_source {
-            columns.push((SortKey::Source, text::COL_SOURCE));
-        }
-        columns.extend([
-            (SortKey::Set, text::COL_SET),
-            (SortKey::Stage, text::COL_STAGE),
-            (SortKey::Stars, text::COL_STARS),
-            (SortKey::Dossier, text::COL_DOSSIER),
-            (SortKey::Deadline, text::COL_DEADLINE),
-        ]);
+        let columns = table_columns(with_source);
         let mut new_sort = None;
         let row_height = 26.0;
         let available = ui.available_width();
@@ -460,75 +445,7 @@ impl PortfolioUi {
                     else {
                         return;
                     };
-                    let mut open = false;
-                    row.col(|ui| {
-                        let link = ui.link(&data.product.name);
-                        open |= link.clicked();
-                        if let Some(source) = &data.source {
-                            // Two copies of one product (a commune's folder and a bundle)
-                            // are told apart here.
-                            link.on_hover_text(format!("{}: {source}", lang.t(text::MANY_SOURCE)));
-                        }
-                        if data.read_only {
-                            ui.small(format!("({})", lang.t(text::READ_ONLY)));
-                        }
-                        if data.in_conflict {
-                            ui.colored_label(theme::warn(), lang.t(text::CONFLICT_MARK))
-                                .on_hover_text(lang.t(text::CONFLICT_BANNER));
-                        }
-                        if data.evidence_problems > 0 {
-                            ui.colored_label(
-                                theme::error(),
-                                format!("⚠ {}", data.evidence_problems),
-                            )
-                            .on_hover_text(lang.t(text::EVIDENCE_PROBLEM));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(&data.product.producer);
-                    });
-                    row.col(|ui| {
-                        ui.label(&data.product.commune);
-                    });
-                    if with_source {
-                        row.col(|ui| {
-                            ui.label(data.source.as_deref().unwrap_or("—"));
-                        });
-                    }
-                    row.col(|ui| {
-                        if data.product.scoring_set == crate::domain::criteria::NO_SET {
-                            // A task: the set is chosen in the product.
-                            ui.label(RichText::new("—").color(theme::warn()))
-                                .on_hover_text(lang.t(text::XL_IMPORT_NOT_CHOSEN));
-                        } else {
-                            ui.label(data.product.scoring_set.to_string())
-                                .on_hover_text(widgets::set_label(
-                                    data.product.scoring_set,
-                                    state.catalog(),
-                                    lang,
-                                ));
-                        }
-                    });
-                    row.col(|ui| {
-                        if let Some(stage) = data.product.stage {
-                            ui.label(lang.t(text::stage_name(stage)));
-                        }
-                    });
-                    row.col(|ui| {
-                        stars_cell(ui, data, lang);
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::ProgressBar::new(f32::from(data.product.completeness) / 100.0)
-                                .text(format!("{}%", data.product.completeness))
-                                .desired_width(96.0),
-                        );
-                    });
-                    row.col(|ui| {
-                        if let Some(deadline) = &data.product.deadline {
-                            deadline_label(ui, deadline, today, lang);
-                        }
-                    });
+                    let open = product_row_ui(&mut row, data, with_source, state, lang);
                     if open || row.response().clicked() {
                         actions.push(UiAction::Navigate(Screen::Product(data.product.id.clone())));
                     }
@@ -543,6 +460,112 @@ impl PortfolioUi {
             }
         }
     }
+}
+
+/// The table's columns in order, each with its sort key and title; the source column
+/// (many-communes view) after the commune.
+fn table_columns(with_source: bool) -> Vec<(SortKey, text::Tr)> {
+    let mut columns: Vec<(SortKey, text::Tr)> = vec![
+        (SortKey::Name, text::COL_PRODUCT),
+        (SortKey::Producer, text::COL_PRODUCER),
+        (SortKey::Commune, text::COL_COMMUNE),
+    ];
+    if with_source {
+        columns.push((SortKey::Source, text::COL_SOURCE));
+    }
+    columns.extend([
+        (SortKey::Set, text::COL_SET),
+        (SortKey::Stage, text::COL_STAGE),
+        (SortKey::Stars, text::COL_STARS),
+        (SortKey::Dossier, text::COL_DOSSIER),
+        (SortKey::Deadline, text::COL_DEADLINE),
+    ]);
+    columns
+}
+
+/// The cells of one product's row, in the order of [`table_columns`]. Returns whether
+/// its name link was clicked.
+fn product_row_ui(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    data: &Row,
+    with_source: bool,
+    state: &AppState,
+    lang: Lang,
+) -> bool {
+    let mut open = false;
+    row.col(|ui| {
+        open = name_cell(ui, data, lang);
+    });
+    row.col(|ui| {
+        ui.label(&data.product.producer);
+    });
+    row.col(|ui| {
+        ui.label(&data.product.commune);
+    });
+    if with_source {
+        row.col(|ui| {
+            ui.label(data.source.as_deref().unwrap_or("—"));
+        });
+    }
+    row.col(|ui| {
+        if data.product.scoring_set == crate::domain::criteria::NO_SET {
+            // A task: the set is chosen in the product.
+            ui.label(RichText::new("—").color(theme::warn()))
+                .on_hover_text(lang.t(text::XL_IMPORT_NOT_CHOSEN));
+        } else {
+            ui.label(data.product.scoring_set.to_string())
+                .on_hover_text(widgets::set_label(
+                    data.product.scoring_set,
+                    state.catalog(),
+                    lang,
+                ));
+        }
+    });
+    row.col(|ui| {
+        if let Some(stage) = data.product.stage {
+            ui.label(lang.t(text::stage_name(stage)));
+        }
+    });
+    row.col(|ui| {
+        stars_cell(ui, data, lang);
+    });
+    row.col(|ui| {
+        ui.add(
+            egui::ProgressBar::new(f32::from(data.product.completeness) / 100.0)
+                .text(format!("{}%", data.product.completeness))
+                .desired_width(96.0),
+        );
+    });
+    row.col(|ui| {
+        if let Some(deadline) = &data.product.deadline {
+            deadline_label(ui, deadline, state.today(), lang);
+        }
+    });
+    open
+}
+
+/// The product's name as a link, with its marks: read-only, in conflict, evidence
+/// problems. Returns whether the link was clicked.
+fn name_cell(ui: &mut egui::Ui, data: &Row, lang: Lang) -> bool {
+    let link = ui.link(&data.product.name);
+    let clicked = link.clicked();
+    if let Some(source) = &data.source {
+        // Two copies of one product (a commune's folder and a bundle) are told apart
+        // here.
+        link.on_hover_text(format!("{}: {source}", lang.t(text::MANY_SOURCE)));
+    }
+    if data.read_only {
+        ui.small(format!("({})", lang.t(text::READ_ONLY)));
+    }
+    if data.in_conflict {
+        ui.colored_label(theme::warn(), lang.t(text::CONFLICT_MARK))
+            .on_hover_text(lang.t(text::CONFLICT_BANNER));
+    }
+    if data.evidence_problems > 0 {
+        ui.colored_label(theme::error(), format!("⚠ {}", data.evidence_problems))
+            .on_hover_text(lang.t(text::EVIDENCE_PROBLEM));
+    }
+    clicked
 }
 
 /// (minimum width, share of the extra width) of the columns: product, producer, commune,

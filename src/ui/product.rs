@@ -7,7 +7,9 @@ use egui::RichText;
 use crate::app::sides;
 use crate::command::{Command, CommandError, TextField};
 use crate::domain::deadlines;
-use crate::domain::model::{ApplicationKind, FormText, ProducerKind, Product};
+use crate::domain::model::{
+    Application, ApplicationKind, Certificate, FormText, ProducerKind, Product, ProductId,
+};
 use crate::domain::sides::Part;
 use crate::domain::stage::Stage;
 
@@ -70,7 +72,50 @@ pub fn product_ui(
     // many communes: the reason is in the banner at the top).
     let file_read_only = state.read_only().contains(&product.id);
     let mut ctx = ctx.read_only_if(file_read_only || state.workspace_locked().is_some());
-    let read_only = ctx.read_only;
+    let id = &product.id;
+    title_bar_ui(ui, &mut ctx, product);
+    if file_read_only && state.source().is_workspace() {
+        ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
+    }
+    super::conflict::banner_ui(ui, state, product, lang, ctx.actions());
+    tabs_ui(ui, view, lang);
+    ui.separator();
+    if view.tab == ProductTab::Scoring {
+        // Each side starts on its own sheet: the commune's view in a commune's
+        // workspace (the self-assessment there is the producer's, view only).
+        if !view.sheet_chosen {
+            view.sheet = match state.side() {
+                crate::domain::model::WorkspaceKind::Commune => crate::command::Sheet::Commune,
+                crate::domain::model::WorkspaceKind::Producer => {
+                    crate::command::Sheet::SelfAssessment
+                }
+            };
+        }
+        let shown = view.sheet;
+        super::scoring::scoring_ui(ui, &mut ctx, product, &mut view.sheet);
+        view.sheet_chosen |= view.sheet != shown;
+        return;
+    }
+    egui::ScrollArea::vertical()
+        // Per product: each product opens at its top, not where the last one was left.
+        .id_salt((
+            "product-scroll",
+            id.as_str(),
+            view.tab == ProductTab::Dossier,
+        ))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if view.tab == ProductTab::Dossier {
+                super::dossier::dossier_ui(ui, &mut ctx, product, view);
+                return;
+            }
+            overview_ui(ui, &mut ctx, product);
+        });
+}
+
+/// Back, the product's name and where it came from; delete and export on the right.
+fn title_bar_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
+    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
     let id = &product.id;
     ui.horizontal(|ui| {
         if ui.button(lang.t(text::BACK)).clicked() {
@@ -103,10 +148,10 @@ pub fn product_ui(
             );
         });
     });
-    if file_read_only && state.source().is_workspace() {
-        ui.colored_label(theme::warn(), lang.t(text::READ_ONLY_EXPLAIN));
-    }
-    super::conflict::banner_ui(ui, state, product, lang, ctx.actions());
+}
+
+/// The row of tabs: overview, dossier, scoring.
+fn tabs_ui(ui: &mut egui::Ui, view: &mut ProductView, lang: Lang) {
     ui.horizontal(|ui| {
         for (tab, label) in [
             (ProductTab::Overview, text::TAB_OVERVIEW),
@@ -122,107 +167,87 @@ pub fn product_ui(
             }
         }
     });
-    ui.separator();
-    if view.tab == ProductTab::Scoring {
-        // Each side starts on its own sheet: the commune's view in a commune's
-        // workspace (the self-assessment there is the producer's, view only).
-        if !view.sheet_chosen {
-            view.sheet = match state.side() {
-                crate::domain::model::WorkspaceKind::Commune => crate::command::Sheet::Commune,
-                crate::domain::model::WorkspaceKind::Producer => {
-                    crate::command::Sheet::SelfAssessment
-                }
-            };
-        }
-        let shown = view.sheet;
-        super::scoring::scoring_ui(ui, &mut ctx, product, &mut view.sheet);
-        view.sheet_chosen |= view.sheet != shown;
-        return;
-    }
-    egui::ScrollArea::vertical()
-        // Per product: each product opens at its top, not where the last one was left.
-        .id_salt((
-            "product-scroll",
-            id.as_str(),
-            view.tab == ProductTab::Dossier,
-        ))
-        .auto_shrink([false, false])
+}
+
+/// The overview tab: the product at a glance, remarks, the process, its fields, form
+/// texts, earlier applications and the change log.
+fn overview_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
+    let (state, lang) = (ctx.state, ctx.lang);
+    let id = &product.id;
+    super::glance::glance_ui(ui, state, product, lang, ctx.actions());
+    ui.add_space(8.0);
+    // The other side's remarks, then this side's: what the commune asks of the
+    // cooperative, and its replies (`domain::remarks`).
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        super::remarks::overview_remarks_ui(ui, &mut ctx.for_remarks(), product);
+    });
+    ui.add_space(8.0);
+    process_ui(ui, ctx, product);
+    ui.add_space(8.0);
+    egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
+        .default_open(true)
+        .show(ui, |ui| fields_ui(ui, ctx, product));
+    egui::CollapsingHeader::new(lang.t(text::SECTION_FORMS))
+        .default_open(false)
         .show(ui, |ui| {
-            if view.tab == ProductTab::Dossier {
-                super::dossier::dossier_ui(ui, &mut ctx, product, view);
-                return;
-            }
-            super::glance::glance_ui(ui, state, product, lang, ctx.actions());
-            ui.add_space(8.0);
-            // The other side's remarks, then this side's: what the commune asks of the
-            // cooperative, and its replies (`domain::remarks`).
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                super::remarks::overview_remarks_ui(ui, &mut ctx.for_remarks(), product);
-            });
-            ui.add_space(8.0);
-            process_ui(ui, &mut ctx, product);
-            ui.add_space(8.0);
-            egui::CollapsingHeader::new(lang.t(text::SECTION_PRODUCT))
-                .default_open(true)
-                .show(ui, |ui| fields_ui(ui, &mut ctx, product));
-            egui::CollapsingHeader::new(lang.t(text::SECTION_FORMS))
-                .default_open(false)
-                .show(ui, |ui| {
-                    let editable: Vec<FormText> = FormText::ALL
-                        .into_iter()
-                        .filter(|f| ctx.may_edit(id, Part::Form(*f)))
-                        .collect();
-                    super::glance::form_texts_ui(
-                        ui,
-                        product,
-                        lang,
-                        &|f| editable.contains(&f),
-                        state.side(),
-                        ctx.commands(),
-                    )
-                });
-            if product.applications.len() > 1 {
-                egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))
-                    .default_open(false)
-                    .show(ui, |ui| {
-                        for app in product.applications.iter().rev().skip(1) {
-                            ui.label(format!(
-                                "{} {} · {} · {}",
-                                lang.t(text::application_kind_name(app.kind)),
-                                app.year,
-                                lang.t(text::stage_name(app.stage)),
-                                app.certificate
-                                    .as_ref()
-                                    .map(|c| format!(
-                                        "{} {} ({})",
-                                        widgets::stars(c.star),
-                                        c.number,
-                                        lang.date(c.issued_on)
-                                    ))
-                                    .unwrap_or_default()
-                            ));
-                        }
-                    });
-            }
-            egui::CollapsingHeader::new(lang.t(text::SECTION_CHANGELOG))
-                .default_open(false)
-                .show(ui, |ui| {
-                    super::history::changelog_ui(ui, state, product, lang)
-                });
+            let editable: Vec<FormText> = FormText::ALL
+                .into_iter()
+                .filter(|f| ctx.may_edit(id, Part::Form(*f)))
+                .collect();
+            super::glance::form_texts_ui(
+                ui,
+                product,
+                lang,
+                &|f| editable.contains(&f),
+                state.side(),
+                ctx.commands(),
+            )
+        });
+    if product.applications.len() > 1 {
+        egui::CollapsingHeader::new(lang.t(text::SECTION_HISTORY))
+            .default_open(false)
+            .show(ui, |ui| earlier_applications_ui(ui, product, lang));
+    }
+    egui::CollapsingHeader::new(lang.t(text::SECTION_CHANGELOG))
+        .default_open(false)
+        .show(ui, |ui| {
+            super::history::changelog_ui(ui, state, product, lang)
         });
 }
 
+/// One line per earlier application (newest first): kind, year, stage, certificate.
+fn earlier_applications_ui(ui: &mut egui::Ui, product: &Product, lang: Lang) {
+    for app in product.applications.iter().rev().skip(1) {
+        ui.label(format!(
+            "{} {} · {} · {}",
+            lang.t(text::application_kind_name(app.kind)),
+            app.year,
+            lang.t(text::stage_name(app.stage)),
+            app.certificate
+                .as_ref()
+                .map(|c| format!(
+                    "{} {} ({})",
+                    widgets::stars(c.star),
+                    c.number,
+                    lang.date(c.issued_on)
+                ))
+                .unwrap_or_default()
+        ));
+    }
+}
+
+/// The current application's process: the stage stepper, what comes next, the
+/// certificate and every deadline.
 fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
-    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
-    // A cooperative's own workspace moves its copy only while preparing the dossier; the
-    // rest of the process and the certificate are the commune's (`domain::sides`).
-    let others_hint = ctx.others_part_hint();
+    let lang = ctx.lang;
     let id = &product.id;
     let Some(app) = product.current() else {
         return;
     };
-    let stage_movable: Vec<Stage> = Stage::MAIN_PATH
+    // A cooperative's own workspace moves its copy only while preparing the dossier; the
+    // rest of the process and the certificate are the commune's (`domain::sides`).
+    let movable: Vec<Stage> = Stage::MAIN_PATH
         .iter()
         .chain(app.stage.other_outcomes())
         .copied()
@@ -236,8 +261,6 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             )
         })
         .collect();
-    let may_reach = |target: Stage| stage_movable.contains(&target);
-    let certificate_editable = ctx.may_edit(id, Part::Certificate);
     ui.heading(lang.t(text::SECTION_PROCESS));
     ui.label(format!(
         "{}: {} {} · {}: {}",
@@ -247,7 +270,24 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
         lang.t(text::FIELD_RULES),
         app.rule_version
     ));
-    // The stepper: done steps muted, the current one highlighted, later ones plain.
+    stepper_ui(ui, ctx, id, app, &movable);
+    ui.label(RichText::new(lang.t(text::stage_explain(app.stage))).italics());
+    next_steps_ui(ui, ctx, id, app, &movable);
+    certificate_ui(ui, ctx, product, app);
+    deadlines_ui(ui, ctx, product, app);
+}
+
+/// The stepper: done steps muted, the current one highlighted, later ones plain; a step
+/// this side may move to (one of `movable`) asks for the move.
+fn stepper_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    id: &ProductId,
+    app: &Application,
+    movable: &[Stage],
+) {
+    let (lang, read_only) = (ctx.lang, ctx.read_only);
+    let others_hint = ctx.others_part_hint();
     let current_index = app.stage.path_index();
     ui.horizontal_wrapped(|ui| {
         for (index, step) in Stage::MAIN_PATH.iter().enumerate() {
@@ -264,7 +304,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 label = label.color(theme::muted());
             }
             let button = egui::Button::new(label).selected(is_current);
-            let response = ui.add_enabled(may_reach(*step) || is_current, button);
+            let response = ui.add_enabled(movable.contains(step) || is_current, button);
             if response.clicked() && !is_current {
                 ctx.action(UiAction::AskStage(id.clone(), *step));
             }
@@ -276,7 +316,19 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             }
         }
     });
-    ui.label(RichText::new(lang.t(text::stage_explain(app.stage))).italics());
+}
+
+/// The next step, the other outcomes, and after a closed application the start of an
+/// upgrade or a re-rating.
+fn next_steps_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    id: &ProductId,
+    app: &Application,
+    movable: &[Stage],
+) {
+    let (state, lang, read_only) = (ctx.state, ctx.lang, ctx.read_only);
+    let others_hint = ctx.others_part_hint();
     ui.horizontal_wrapped(|ui| {
         if let Some(next) = app.stage.next() {
             let text = format!(
@@ -284,7 +336,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 lang.t(text::NEXT_STEP),
                 lang.t(text::stage_name(next))
             );
-            let response = ui.add_enabled(may_reach(next), egui::Button::new(text));
+            let response = ui.add_enabled(movable.contains(&next), egui::Button::new(text));
             if response.clicked() {
                 ctx.action(UiAction::AskStage(id.clone(), next));
             }
@@ -298,7 +350,7 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
                 for target in outcomes {
                     if ui
                         .add_enabled(
-                            may_reach(*target),
+                            movable.contains(target),
                             egui::Button::new(lang.t(text::stage_name(*target))),
                         )
                         .clicked()
@@ -326,59 +378,19 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             }
         }
     });
+}
+
+/// The current application's certificate, editable; without one, the product's latest
+/// certificate (struck through with the reason once lapsed).
+fn certificate_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    product: &Product,
+    app: &Application,
+) {
+    let (state, lang) = (ctx.state, ctx.lang);
     if let Some(cert) = app.certificate.as_ref() {
-        // The current application's certificate can be corrected (a typo in the number,
-        // the wrong date); the expiry and re-rating dates follow.
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(lang.t(text::FIELD_CERTIFICATE)).strong());
-            ui.label(widgets::stars(cert.star));
-            let salt = format!("cert-number-{}", id.as_str());
-            if let Some(number) = widgets::text_field_width(
-                ui,
-                &salt,
-                lang.t(text::CERT_NUMBER),
-                &cert.number,
-                certificate_editable,
-                160.0,
-                lang,
-            ) && !number.trim().is_empty()
-            {
-                ctx.command(Command::SetCertificate {
-                    id: id.clone(),
-                    number: number.trim().to_owned(),
-                    issued_on: cert.issued_on,
-                });
-            }
-            let salt = format!("cert-date-{}", id.as_str());
-            match widgets::date_field(
-                ui,
-                &salt,
-                lang.t(text::CERT_ISSUED),
-                Some(cert.issued_on),
-                lang,
-                certificate_editable,
-            ) {
-                Some(DateEdit::Set(Some(date))) => ctx.command(Command::SetCertificate {
-                    id: id.clone(),
-                    number: cert.number.clone(),
-                    issued_on: date,
-                }),
-                Some(DateEdit::Set(None)) | Some(DateEdit::Invalid(_)) => {
-                    ctx.action(UiAction::Report(crate::app::Notice::InvalidDate {
-                        field: text::CERT_ISSUED,
-                        file: None,
-                        typed: None,
-                    }))
-                }
-                None => {}
-            }
-            let expiry = app.certificate_expiry();
-            ui.label(format!(
-                "{} {}",
-                lang.t(text::FIELD_EXPIRES),
-                expiry.map(|d| lang.date(d)).unwrap_or_default()
-            ));
-        });
+        certificate_edit_ui(ui, ctx, product, app, cert);
     } else if let Some((cert, standing)) = product.certificate_standing(state.today()) {
         let expiry = product.latest_certificate_expiry();
         let line = format!(
@@ -398,7 +410,75 @@ fn process_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
             ui.colored_label(theme::warn(), detail);
         }
     }
-    // Every deadline of this application, with its rule.
+}
+
+/// The current application's certificate can be corrected (a typo in the number, the
+/// wrong date); the expiry and re-rating dates follow.
+fn certificate_edit_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    product: &Product,
+    app: &Application,
+    cert: &Certificate,
+) {
+    let lang = ctx.lang;
+    let id = &product.id;
+    let certificate_editable = ctx.may_edit(id, Part::Certificate);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(lang.t(text::FIELD_CERTIFICATE)).strong());
+        ui.label(widgets::stars(cert.star));
+        let salt = format!("cert-number-{}", id.as_str());
+        if let Some(number) = widgets::text_field_width(
+            ui,
+            &salt,
+            lang.t(text::CERT_NUMBER),
+            &cert.number,
+            certificate_editable,
+            160.0,
+            lang,
+        ) && !number.trim().is_empty()
+        {
+            ctx.command(Command::SetCertificate {
+                id: id.clone(),
+                number: number.trim().to_owned(),
+                issued_on: cert.issued_on,
+            });
+        }
+        let salt = format!("cert-date-{}", id.as_str());
+        match widgets::date_field(
+            ui,
+            &salt,
+            lang.t(text::CERT_ISSUED),
+            Some(cert.issued_on),
+            lang,
+            certificate_editable,
+        ) {
+            Some(DateEdit::Set(Some(date))) => ctx.command(Command::SetCertificate {
+                id: id.clone(),
+                number: cert.number.clone(),
+                issued_on: date,
+            }),
+            Some(DateEdit::Set(None)) | Some(DateEdit::Invalid(_)) => {
+                ctx.action(UiAction::Report(crate::app::Notice::InvalidDate {
+                    field: text::CERT_ISSUED,
+                    file: None,
+                    typed: None,
+                }))
+            }
+            None => {}
+        }
+        let expiry = app.certificate_expiry();
+        ui.label(format!(
+            "{} {}",
+            lang.t(text::FIELD_EXPIRES),
+            expiry.map(|d| lang.date(d)).unwrap_or_default()
+        ));
+    });
+}
+
+/// Every deadline of this application, with its rule.
+fn deadlines_ui(ui: &mut egui::Ui, ctx: &ScreenCtx<'_>, product: &Product, app: &Application) {
+    let (state, lang) = (ctx.state, ctx.lang);
     let all = deadlines::for_side(
         deadlines::application_deadlines(product, app, state.today(), &state.catalog().calendar),
         state.workspace().info.kind,

@@ -279,6 +279,8 @@ fn official_ui(
     });
 }
 
+/// The summary beside the criteria: parts, total, predicted star and what blocks it, then
+/// the way to the next star.
 fn summary_ui(
     ui: &mut egui::Ui,
     set: &ScoringSet,
@@ -291,6 +293,21 @@ fn summary_ui(
     let (summary, plan) = (&evaluation.summary, evaluation.plan.as_ref());
     ui.heading(lang.t(text::SCORE_SUMMARY));
     ui.label(RichText::new(text::parts_line(summary, set, lang)).monospace());
+    prediction_ui(ui, set, summary, lang);
+    review_ui(ui, current, lang);
+    ui.separator();
+    // What stands between the product and the next star.
+    match plan {
+        None => {
+            ui.label(lang.t(text::NO_NEXT_STAR));
+        }
+        Some(plan) => plan_ui(ui, set, template, product, plan, lang),
+    }
+}
+
+/// The predicted result, how much is answered, a star capped by the band's minima, and
+/// the eliminating conditions that apply.
+fn prediction_ui(ui: &mut egui::Ui, set: &ScoringSet, summary: &ScoreSummary, lang: Lang) {
     // A sheet nobody has scored yet predicts nothing: "not scored", not a failure.
     let (outcome, color) = if summary.answered == 0 {
         (lang.t(text::NOT_SCORED).to_owned(), theme::muted())
@@ -344,107 +361,128 @@ fn summary_ui(
             .map_or(key.as_str(), |e| lang.pick(&e.label_vi, &e.label_en));
         ui.colored_label(theme::error(), format!("× {label}"));
     }
-    if !current.needs_review.is_empty() || !current.stale_answers.is_empty() {
-        ui.colored_label(
-            theme::warn(),
-            format!(
-                "{}: {} · {}: {}",
-                lang.t(text::NEEDS_REVIEW),
-                current.needs_review.len(),
-                lang.t(text::STALE_ANSWERS),
-                current.stale_answers.len()
-            ),
+}
+
+/// Answers to review and answers left over from an older sheet, if any.
+fn review_ui(ui: &mut egui::Ui, current: &ScoreSheet, lang: Lang) {
+    if current.needs_review.is_empty() && current.stale_answers.is_empty() {
+        return;
+    }
+    ui.colored_label(
+        theme::warn(),
+        format!(
+            "{}: {} · {}: {}",
+            lang.t(text::NEEDS_REVIEW),
+            current.needs_review.len(),
+            lang.t(text::STALE_ANSWERS),
+            current.stale_answers.len()
+        ),
+    );
+    for stale in &current.stale_answers {
+        ui.label(
+            RichText::new(format!(
+                "• {} {} — {} ({} đ)",
+                stale.code,
+                stale.criterion_name_vi,
+                stale.option_label_vi.as_deref().unwrap_or("—"),
+                stale.points
+            ))
+            .small(),
         );
-        for stale in &current.stale_answers {
-            ui.label(
-                RichText::new(format!(
-                    "• {} {} — {} ({} đ)",
-                    stale.code,
-                    stale.criterion_name_vi,
-                    stale.option_label_vi.as_deref().unwrap_or("—"),
-                    stale.points
-                ))
-                .small(),
+    }
+}
+
+/// The way to the next star: the threshold and the gap, the minima not met, the
+/// suggested answers with the documents that back them.
+fn plan_ui(
+    ui: &mut egui::Ui,
+    set: &ScoringSet,
+    template: Option<&DossierTemplate>,
+    product: &Product,
+    plan: &scoring::NextStarPlan,
+    lang: Lang,
+) {
+    ui.heading(format!(
+        "{} {}{}",
+        lang.t(text::WAY_TO),
+        plan.target_star,
+        lang.t(text::STAR_SUFFIX)
+    ));
+    ui.label(format!(
+        "{} {} · {}",
+        lang.t(text::THRESHOLD),
+        plan.threshold,
+        text::points_short(plan.points_gap, lang)
+    ));
+    if !plan.unmet_minima.is_empty() {
+        ui.label(RichText::new(lang.t(text::UNMET_MINIMA)).strong());
+        for unmet in &plan.unmet_minima {
+            let name = set
+                .criterion(&unmet.criterion_key)
+                .map(|c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)))
+                .unwrap_or_else(|| unmet.criterion_key.clone());
+            ui.colored_label(
+                theme::error(),
+                format!(
+                    "• {name}: {}\u{a0}{} / {}\u{a0}≥\u{a0}{}\u{a0}{}",
+                    unmet.current_points,
+                    points_unit(u32::from(unmet.current_points), lang),
+                    lang.t(text::MIN_NEEDED),
+                    unmet.required_points,
+                    points_unit(u32::from(unmet.required_points), lang)
+                ),
             );
         }
     }
-    ui.separator();
-    // What stands between the product and the next star.
-    match plan {
-        None => {
-            ui.label(lang.t(text::NO_NEXT_STAR));
+    if !plan.suggestions.is_empty() {
+        ui.label(RichText::new(lang.t(text::SUGGESTIONS)).strong());
+    }
+    for suggestion in &plan.suggestions {
+        // A criterion the set does not know is skipped.
+        if let Some(criterion) = set.criterion(&suggestion.criterion_key) {
+            suggestion_ui(ui, template, product, suggestion, criterion, lang);
         }
-        Some(plan) => {
-            ui.heading(format!(
-                "{} {}{}",
-                lang.t(text::WAY_TO),
-                plan.target_star,
-                lang.t(text::STAR_SUFFIX)
-            ));
-            ui.label(format!(
-                "{} {} · {}",
-                lang.t(text::THRESHOLD),
-                plan.threshold,
-                text::points_short(plan.points_gap, lang)
-            ));
-            if !plan.unmet_minima.is_empty() {
-                ui.label(RichText::new(lang.t(text::UNMET_MINIMA)).strong());
-                for unmet in &plan.unmet_minima {
-                    let name = set
-                        .criterion(&unmet.criterion_key)
-                        .map(|c| format!("{} {}", c.code, lang.pick(&c.name_vi, &c.name_en)))
-                        .unwrap_or_else(|| unmet.criterion_key.clone());
-                    ui.colored_label(
-                        theme::error(),
-                        format!(
-                            "• {name}: {}\u{a0}{} / {}\u{a0}≥\u{a0}{}\u{a0}{}",
-                            unmet.current_points,
-                            points_unit(u32::from(unmet.current_points), lang),
-                            lang.t(text::MIN_NEEDED),
-                            unmet.required_points,
-                            points_unit(u32::from(unmet.required_points), lang)
-                        ),
-                    );
-                }
-            }
-            if !plan.suggestions.is_empty() {
-                ui.label(RichText::new(lang.t(text::SUGGESTIONS)).strong());
-            }
-            for suggestion in &plan.suggestions {
-                let Some(criterion) = set.criterion(&suggestion.criterion_key) else {
-                    continue;
-                };
-                let reason = text::suggestion_reason(suggestion.reason, lang);
-                ui.label(format!(
-                    "• {} {} (+{}\u{a0}{}, {reason})",
-                    criterion.code,
-                    lang.pick(&criterion.name_vi, &criterion.name_en),
-                    suggestion.points_gain,
-                    points_unit(suggestion.points_gain.unsigned_abs(), lang)
-                ));
-                ui.label(
-                    RichText::new(format!(
-                        "   → {}",
-                        option_label(criterion, suggestion.to_option, lang)
-                    ))
-                    .italics(),
-                );
-                for (doc, status) in docs_line(template, product, criterion, lang) {
-                    let color = if status == DocStatus::Ready {
-                        theme::ok()
-                    } else {
-                        theme::warn()
-                    };
-                    ui.colored_label(
-                        color,
-                        format!("   • {doc} ({})", lang.t(text::doc_status_name(status))),
-                    );
-                }
-            }
-            if !plan.reaches_target {
-                ui.colored_label(theme::warn(), lang.t(text::TARGET_UNREACHABLE));
-            }
-        }
+    }
+    if !plan.reaches_target {
+        ui.colored_label(theme::warn(), lang.t(text::TARGET_UNREACHABLE));
+    }
+}
+
+/// One suggested answer: the criterion, the points it gains and why, the option to
+/// choose, and the documents that back it with their status.
+fn suggestion_ui(
+    ui: &mut egui::Ui,
+    template: Option<&DossierTemplate>,
+    product: &Product,
+    suggestion: &scoring::Suggestion,
+    criterion: &Criterion,
+    lang: Lang,
+) {
+    let reason = text::suggestion_reason(suggestion.reason, lang);
+    ui.label(format!(
+        "• {} {} (+{}\u{a0}{}, {reason})",
+        criterion.code,
+        lang.pick(&criterion.name_vi, &criterion.name_en),
+        suggestion.points_gain,
+        points_unit(suggestion.points_gain.unsigned_abs(), lang)
+    ));
+    ui.label(
+        RichText::new(format!(
+            "   → {}",
+            option_label(criterion, suggestion.to_option, lang)
+        ))
+        .italics(),
+    );
+    for (doc, status) in docs_line(template, product, criterion, lang) {
+        let color = if status == DocStatus::Ready {
+            theme::ok()
+        } else {
+            theme::warn()
+        };
+        ui.colored_label(
+            color,
+            format!("   • {doc} ({})", lang.t(text::doc_status_name(status))),
+        );
     }
 }
 
@@ -532,6 +570,9 @@ fn elimination_checkbox(
     }
 }
 
+/// One criterion of the sheet in its group: its title and points, the options as radio
+/// buttons, its eliminating conditions, the documents that back it, the source's note,
+/// this sheet's note on it and the remarks on it.
 fn criterion_ui(
     ui: &mut egui::Ui,
     ctx: &mut ScreenCtx<'_>,
@@ -539,91 +580,13 @@ fn criterion_ui(
     criterion: &Criterion,
 ) {
     let SheetView {
-        set,
-        template,
-        product,
-        current,
-        kind,
+        template, product, ..
     } = *sheet;
-    let (lang, read_only) = (ctx.lang, ctx.read_only);
-    let id = &product.id;
-    let answer = current.answers.get(&criterion.key);
+    let lang = ctx.lang;
     ui.group(|ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} {} ({} {} {})",
-                    criterion.code,
-                    lang.pick(&criterion.name_vi, &criterion.name_en),
-                    lang.t(text::MAX),
-                    criterion.max_points,
-                    points_unit(u32::from(criterion.max_points), lang)
-                ))
-                .strong(),
-            );
-            if current.needs_review.contains(&criterion.key) {
-                ui.colored_label(theme::warn(), lang.t(text::NEEDS_REVIEW));
-            }
-            let points = current.points_for(criterion);
-            if answer.is_some() {
-                ui.label(
-                    RichText::new(format!(
-                        "= {points} {}",
-                        points_unit(u32::from(points), lang)
-                    ))
-                    .color(theme::accent()),
-                );
-            }
-        });
-        let mut chosen: Option<Answer> = answer.cloned();
-        let before = chosen.clone();
-        ui.add_enabled_ui(!read_only, |ui| {
-            let mut last_case = None;
-            for (index, option) in criterion.options.iter().enumerate() {
-                if option.case_no.is_some() && option.case_no != last_case {
-                    last_case = option.case_no;
-                    ui.label(
-                        RichText::new(format!(
-                            "{} {}",
-                            lang.t(text::CASE),
-                            option.case_no.unwrap_or(0)
-                        ))
-                        .italics(),
-                    );
-                }
-                let star = option
-                    .star_min
-                    .map(|s| {
-                        format!(
-                            "  [{} {}{}]",
-                            lang.t(text::MINIMUM_FOR),
-                            s,
-                            lang.t(text::STAR_SUFFIX)
-                        )
-                    })
-                    .unwrap_or_default();
-                let text = format!(
-                    "{} — {} {}{star}",
-                    lang.pick(&option.label_vi, &option.label_en),
-                    option.points,
-                    points_unit(u32::from(option.points), lang)
-                );
-                ui.radio_value(&mut chosen, Some(Answer::Chosen { option: index }), text);
-            }
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut chosen, Some(Answer::NotMet), lang.t(text::NOT_MET));
-                ui.radio_value(&mut chosen, None, lang.t(text::UNANSWERED));
-            });
-        });
-        if chosen != before {
-            ctx.command(Command::SetAnswer {
-                id: id.clone(),
-                sheet: kind,
-                criterion: criterion.key.clone(),
-                answer: chosen,
-            });
-        }
+        criterion_title_ui(ui, sheet.current, criterion, lang);
+        answer_ui(ui, ctx, sheet, criterion);
         for elimination in &criterion.eliminations {
             let label = format!(
                 "× {}",
@@ -631,28 +594,7 @@ fn criterion_ui(
             );
             elimination_checkbox(ui, ctx, sheet, elimination, label);
         }
-        let docs = docs_line(template, product, criterion, lang);
-        if !docs.is_empty() {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(lang.t(text::EVIDENCE))
-                        .small()
-                        .color(theme::muted()),
-                );
-                for (doc, status) in docs {
-                    let color = if status == DocStatus::Ready {
-                        theme::ok()
-                    } else {
-                        theme::warn()
-                    };
-                    ui.label(
-                        RichText::new(format!("{doc} ({})", lang.t(text::doc_status_name(status))))
-                            .small()
-                            .color(color),
-                    );
-                }
-            });
-        }
+        evidence_ui(ui, docs_line(template, product, criterion, lang), lang);
         if !criterion.note.is_empty() {
             // The source's notes (requirements, anomalies, "Verify") stay one hover away.
             ui.label(
@@ -660,25 +602,7 @@ fn criterion_ui(
             )
             .on_hover_text(text::criterion_note_hover(&criterion.note, lang));
         }
-        let note = current
-            .notes
-            .get(&criterion.key)
-            .map(String::as_str)
-            .unwrap_or("");
-        let salt = format!("crit-note-{}-{kind:?}-{}", id.as_str(), criterion.key);
-        let label = format!("{} {}", lang.t(text::DOC_NOTE), criterion.code);
-        ui.horizontal(|ui| {
-            if let Some(new_note) =
-                widgets::text_field(ui, &salt, &label, note, false, !read_only, lang)
-            {
-                ctx.command(Command::SetCriterionNote {
-                    id: id.clone(),
-                    sheet: kind,
-                    criterion: criterion.key.clone(),
-                    note: new_note,
-                });
-            }
-        });
+        criterion_note_ui(ui, ctx, sheet, criterion);
         // Remarks on this criterion from both sides, on either sheet: each side may add
         // its own even where the sheet is the other's (`AppState::may_edit` still says
         // no in a locked window or on a product open read-only).
@@ -689,6 +613,152 @@ fn criterion_ui(
             &crate::domain::remarks::RemarkAbout::Criterion(criterion.key.clone()),
             true,
         );
-        let _ = set;
+    });
+}
+
+/// The criterion's code, name and maximum, "needs review", and its points once answered.
+fn criterion_title_ui(ui: &mut egui::Ui, current: &ScoreSheet, criterion: &Criterion, lang: Lang) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} {} ({} {} {})",
+                criterion.code,
+                lang.pick(&criterion.name_vi, &criterion.name_en),
+                lang.t(text::MAX),
+                criterion.max_points,
+                points_unit(u32::from(criterion.max_points), lang)
+            ))
+            .strong(),
+        );
+        if current.needs_review.contains(&criterion.key) {
+            ui.colored_label(theme::warn(), lang.t(text::NEEDS_REVIEW));
+        }
+        let points = current.points_for(criterion);
+        if current.answers.contains_key(&criterion.key) {
+            ui.label(
+                RichText::new(format!(
+                    "= {points} {}",
+                    points_unit(u32::from(points), lang)
+                ))
+                .color(theme::accent()),
+            );
+        }
+    });
+}
+
+/// The criterion's options as radio buttons (grouped by case, with star minima), then
+/// "not met" and "unanswered"; a new choice sends the command.
+fn answer_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    sheet: &SheetView<'_>,
+    criterion: &Criterion,
+) {
+    let (lang, read_only) = (ctx.lang, ctx.read_only);
+    let mut chosen: Option<Answer> = sheet.current.answers.get(&criterion.key).cloned();
+    let before = chosen.clone();
+    ui.add_enabled_ui(!read_only, |ui| {
+        let mut last_case = None;
+        for (index, option) in criterion.options.iter().enumerate() {
+            if option.case_no.is_some() && option.case_no != last_case {
+                last_case = option.case_no;
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        lang.t(text::CASE),
+                        option.case_no.unwrap_or(0)
+                    ))
+                    .italics(),
+                );
+            }
+            let star = option
+                .star_min
+                .map(|s| {
+                    format!(
+                        "  [{} {}{}]",
+                        lang.t(text::MINIMUM_FOR),
+                        s,
+                        lang.t(text::STAR_SUFFIX)
+                    )
+                })
+                .unwrap_or_default();
+            let text = format!(
+                "{} — {} {}{star}",
+                lang.pick(&option.label_vi, &option.label_en),
+                option.points,
+                points_unit(u32::from(option.points), lang)
+            );
+            ui.radio_value(&mut chosen, Some(Answer::Chosen { option: index }), text);
+        }
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut chosen, Some(Answer::NotMet), lang.t(text::NOT_MET));
+            ui.radio_value(&mut chosen, None, lang.t(text::UNANSWERED));
+        });
+    });
+    if chosen != before {
+        ctx.command(Command::SetAnswer {
+            id: sheet.product.id.clone(),
+            sheet: sheet.kind,
+            criterion: criterion.key.clone(),
+            answer: chosen,
+        });
+    }
+}
+
+/// The dossier documents that back the criterion, each with its status; nothing when
+/// none does.
+fn evidence_ui(ui: &mut egui::Ui, docs: Vec<(String, DocStatus)>, lang: Lang) {
+    if docs.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(lang.t(text::EVIDENCE))
+                .small()
+                .color(theme::muted()),
+        );
+        for (doc, status) in docs {
+            let color = if status == DocStatus::Ready {
+                theme::ok()
+            } else {
+                theme::warn()
+            };
+            ui.label(
+                RichText::new(format!("{doc} ({})", lang.t(text::doc_status_name(status))))
+                    .small()
+                    .color(color),
+            );
+        }
+    });
+}
+
+/// This sheet's note on the criterion.
+fn criterion_note_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    sheet: &SheetView<'_>,
+    criterion: &Criterion,
+) {
+    let (lang, read_only) = (ctx.lang, ctx.read_only);
+    let (id, kind) = (&sheet.product.id, sheet.kind);
+    let note = sheet
+        .current
+        .notes
+        .get(&criterion.key)
+        .map(String::as_str)
+        .unwrap_or("");
+    let salt = format!("crit-note-{}-{kind:?}-{}", id.as_str(), criterion.key);
+    let label = format!("{} {}", lang.t(text::DOC_NOTE), criterion.code);
+    ui.horizontal(|ui| {
+        if let Some(new_note) =
+            widgets::text_field(ui, &salt, &label, note, false, !read_only, lang)
+        {
+            ctx.command(Command::SetCriterionNote {
+                id: id.clone(),
+                sheet: kind,
+                criterion: criterion.key.clone(),
+                note: new_note,
+            });
+        }
     });
 }
