@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use crate::app::AppState;
 use crate::app::spreadsheet::{DuplicateChoice, ImportSheet, SheetChoice, portfolio_book};
-use crate::domain::spreadsheet::{ImportField, ImportRow};
+use crate::domain::spreadsheet::{ImportField, ImportPreview, ImportRow};
 use crate::storage;
 use crate::text::{self, Lang};
 
@@ -163,10 +163,9 @@ fn duplicate_option(args: &[String], lang: Lang) -> Result<DuplicateChoice, Stri
     }
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "the preview printed section by section, then the import; each a few lines"
-)]
+/// `import`: the file read and checked, the preview printed section by section, then
+/// (unless `--dry-run`) the products imported and saved. Exit 0 when every row went in,
+/// 1 when some were left out (or nothing was to import), an error for exit 2.
 fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     let (Some(dir), Some(file)) = (args.first(), args.get(1)) else {
         return Err(lang.t(text::CLI_IMPORT_NEEDS).to_owned());
@@ -234,6 +233,36 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
     for duplicate in &preview.existing {
         sheet.duplicate_choices.insert(duplicate.row.at, duplicates);
     }
+    print_mapping(&mut out, &sheet, lang);
+    print_rows(&mut out, &sheet, &preview, lang);
+    print_existing(&mut out, &sheet, &preview, duplicates, lang);
+    print_skipped_and_warnings(&mut out, &sheet, &preview, lang);
+    let updates = preview
+        .existing
+        .iter()
+        .filter(|d| sheet.duplicate_choice(d.row.at) != DuplicateChoice::Skip)
+        .count();
+    let left_out = !preview.bad.is_empty() || (preview.good.is_empty() && updates == 0);
+    if dry_run {
+        out.line(lang.t(text::XL_IMPORT_DRY_RUN));
+        out.finish(lang)?;
+        return Ok(ExitCode::from(u8::from(left_out)));
+    }
+    if preview.good.is_empty() && updates == 0 {
+        out.line(lang.t(text::XL_IMPORT_NOTHING));
+        out.finish(lang)?;
+        return Ok(ExitCode::from(1));
+    }
+    out.finish(lang)?;
+    let Some(state) = state.as_mut() else {
+        return Err(lang.t(text::NO_WORKSPACE).to_owned());
+    };
+    import_and_save(state, preview, sheet, dir, left_out, lang)
+}
+
+/// Each chosen sheet's layout, and which column each field is read from (with how sure
+/// the guess is).
+fn print_mapping(out: &mut Out, sheet: &ImportSheet, lang: Lang) {
     for index in sheet.chosen() {
         let Some(table) = sheet.tables.get(index) else {
             continue;
@@ -253,6 +282,11 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             )));
         }
     }
+}
+
+/// The rows to import (name, set, stage, certificate) and the bad rows with their
+/// problems.
+fn print_rows(out: &mut Out, sheet: &ImportSheet, preview: &ImportPreview, lang: Lang) {
     out.line(format!(
         "{} ({}):",
         lang.t(text::XL_IMPORT_GOOD_ROWS),
@@ -268,7 +302,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             "  {}: {} · {} · {}{certificate}",
             sheet.row_label(good.at, lang),
             crate::app::spreadsheet::name_and_producer(&good.name, &good.producer),
-            set_text(&sheet, good, lang),
+            set_text(sheet, good, lang),
             lang.t(text::stage_name(good.stage)),
         )));
     }
@@ -286,6 +320,16 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             )));
         }
     }
+}
+
+/// The rows naming products already in the workspace, and what happens to each.
+fn print_existing(
+    out: &mut Out,
+    sheet: &ImportSheet,
+    preview: &ImportPreview,
+    duplicates: DuplicateChoice,
+    lang: Lang,
+) {
     if !preview.existing.is_empty() {
         out.line(format!(
             "{} ({}):",
@@ -313,6 +357,15 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             )));
         }
     }
+}
+
+/// The rows skipped (and why), then the warnings.
+fn print_skipped_and_warnings(
+    out: &mut Out,
+    sheet: &ImportSheet,
+    preview: &ImportPreview,
+    lang: Lang,
+) {
     if !preview.skipped.is_empty() {
         out.line(format!(
             "{} ({}):",
@@ -337,26 +390,19 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             )));
         }
     }
-    let updates = preview
-        .existing
-        .iter()
-        .filter(|d| sheet.duplicate_choice(d.row.at) != DuplicateChoice::Skip)
-        .count();
-    let left_out = !preview.bad.is_empty() || (preview.good.is_empty() && updates == 0);
-    if dry_run {
-        out.line(lang.t(text::XL_IMPORT_DRY_RUN));
-        out.finish(lang)?;
-        return Ok(ExitCode::from(u8::from(left_out)));
-    }
-    if preview.good.is_empty() && updates == 0 {
-        out.line(lang.t(text::XL_IMPORT_NOTHING));
-        out.finish(lang)?;
-        return Ok(ExitCode::from(1));
-    }
-    out.finish(lang)?;
-    let Some(state) = state.as_mut() else {
-        return Err(lang.t(text::NO_WORKSPACE).to_owned());
-    };
+}
+
+/// The import itself, the files written: how many products were added and updated, or
+/// how many were saved of how many when the disk failed; exit 1 when some went only to a
+/// conflict copy.
+fn import_and_save(
+    state: &mut AppState,
+    preview: ImportPreview,
+    sheet: ImportSheet,
+    dir: &Path,
+    left_out: bool,
+    lang: Lang,
+) -> Result<ExitCode, String> {
     let conflicts_before = state.conflicts().len();
     let (added, updated) = state
         .import_products(&preview, &sheet)

@@ -14,8 +14,8 @@ use super::paper::{
 };
 use super::{DocumentError, Input};
 use crate::domain::criteria::{Criterion, Part, ScoringSet};
-use crate::domain::dossier::{self, DocStatus};
-use crate::domain::model::{ApplicationKind, FormText, ProducerKind};
+use crate::domain::dossier::{self, DocStatus, DossierTemplate};
+use crate::domain::model::{Application, ApplicationKind, FormText, ProducerKind};
 use crate::domain::scoring::{self, Answer, ScoreSheet};
 
 fn producer_kind_vi(kind: ProducerKind) -> &'static str {
@@ -235,9 +235,43 @@ fn answer_text(criterion: &Criterion, sheet: &ScoreSheet) -> (String, u16) {
 /// Form 02: Báo cáo tự đánh giá về sản phẩm, with Part III criterion by criterion and
 /// the evidence annex in criterion order.
 pub fn form_02(input: &Input) -> Result<Paper, DocumentError> {
-    let product = input.product;
     let app = input.application().ok_or(DocumentError::NoApplication)?;
     let set = set_of(input)?;
+    let mut doc = form_02_part_i(input);
+    doc = doc
+        .add_paragraph(field("8. Lịch sử hình thành", ""))
+        .add_paragraph(field("9. Cơ cấu tổ chức", ""))
+        .add_paragraph(paper::section_heading(
+            "Phần II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
+        ));
+    doc = free_text(doc, form_text(input, FormText::BusinessResults), false);
+    doc = doc.add_paragraph(paper::section_heading(
+        "Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
+    ));
+    doc = doc.add_paragraph(line(
+        &format!("Bộ sản phẩm số {}: {}", set.number, set.name_vi),
+        ITALIC,
+    ));
+    doc = doc.add_table(self_assessment_table(input, app, set));
+    doc = doc.add_paragraph(paper::section_heading(
+        "Phần IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH",
+    ));
+    // The plan's last lines stay on the signature's page: the signature is never alone.
+    doc = free_text(doc, form_text(input, FormText::BusinessPlan), true);
+    doc = doc.add_table(paper::signature(
+        &paper::place_date("", None),
+        "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
+        "(Ký, họ tên, đóng dấu)",
+        &input.product.producer.legal_representative,
+    ));
+    doc = evidence_annex(doc, input, set);
+    Ok(doc)
+}
+
+/// Form 02's title and Part I up to item 7: the producer, the product, and the ticks of
+/// its legal papers (from the dossier).
+fn form_02_part_i(input: &Input) -> Paper {
+    let product = input.product;
     let producer = &product.producer;
     let mut doc = paper::document()
         .add_paragraph(title("BÁO CÁO TỰ ĐÁNH GIÁ VỀ SẢN PHẨM"))
@@ -294,20 +328,12 @@ pub fn form_02(input: &Input) -> Result<Paper, DocumentError> {
     for (label, ticked) in ticks {
         doc = doc.add_paragraph(line(&format!("{} {label}", check(ticked)), PLAIN));
     }
-    doc = doc
-        .add_paragraph(field("8. Lịch sử hình thành", ""))
-        .add_paragraph(field("9. Cơ cấu tổ chức", ""))
-        .add_paragraph(paper::section_heading(
-            "Phần II. KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH",
-        ));
-    doc = free_text(doc, form_text(input, FormText::BusinessResults), false);
-    doc = doc.add_paragraph(paper::section_heading(
-        "Phần III. ĐÁNH GIÁ THEO BỘ TIÊU CHÍ",
-    ));
-    doc = doc.add_paragraph(line(
-        &format!("Bộ sản phẩm số {}: {}", set.number, set.name_vi),
-        ITALIC,
-    ));
+    doc
+}
+
+/// Part III's table: each criterion of the set with the answer, its points and the
+/// dossier's documents backing it, then the totals by part.
+fn self_assessment_table(input: &Input, app: &Application, set: &ScoringSet) -> paper::Table {
     let sheet = &app.scores.self_assessment;
     let template = input.catalog.template(&app.rule_version);
     // "Điểm" in bold needs about 900 twips with the cell margins (700 wrapped it).
@@ -322,19 +348,7 @@ pub fn form_02(input: &Input) -> Result<Paper, DocumentError> {
     ];
     for criterion in &set.criteria {
         let (chosen, points) = answer_text(criterion, sheet);
-        let evidence = template
-            .map(|t| dossier::backing_items(t, &criterion.name_vi))
-            .unwrap_or_default()
-            .iter()
-            // A document counts as evidence once it is ready or has a file attached.
-            .filter(|item| {
-                app.dossier.iter().any(|e| {
-                    e.key == item.key && (e.status == DocStatus::Ready || !e.attachments.is_empty())
-                })
-            })
-            .map(|item| item.name_vi.clone())
-            .collect::<Vec<_>>()
-            .join("; ");
+        let evidence = criterion_evidence(template, app, criterion);
         rows.push(vec![
             cell(vec![line(&criterion.code, small(PLAIN))], widths[0]),
             cell(vec![line(&criterion.name_vi, small(PLAIN))], widths[1]),
@@ -378,20 +392,28 @@ pub fn form_02(input: &Input) -> Result<Paper, DocumentError> {
         ),
         cell(vec![gap()], widths[4]),
     ]);
-    doc = doc.add_table(table(rows, &widths, true));
-    doc = doc.add_paragraph(paper::section_heading(
-        "Phần IV. KẾ HOẠCH SẢN XUẤT, KINH DOANH",
-    ));
-    // The plan's last lines stay on the signature's page: the signature is never alone.
-    doc = free_text(doc, form_text(input, FormText::BusinessPlan), true);
-    doc = doc.add_table(paper::signature(
-        &paper::place_date("", None),
-        "ĐẠI DIỆN THEO PHÁP LUẬT CỦA CƠ SỞ",
-        "(Ký, họ tên, đóng dấu)",
-        &producer.legal_representative,
-    ));
-    doc = evidence_annex(doc, input, set);
-    Ok(doc)
+    table(rows, &widths, true)
+}
+
+/// The documents backing `criterion` that count as evidence, "; " between.
+fn criterion_evidence(
+    template: Option<&DossierTemplate>,
+    app: &Application,
+    criterion: &Criterion,
+) -> String {
+    template
+        .map(|t| dossier::backing_items(t, &criterion.name_vi))
+        .unwrap_or_default()
+        .iter()
+        // A document counts as evidence once it is ready or has a file attached.
+        .filter(|item| {
+            app.dossier.iter().any(|e| {
+                e.key == item.key && (e.status == DocStatus::Ready || !e.attachments.is_empty())
+            })
+        })
+        .map(|item| item.name_vi.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub(super) fn small(style: Style) -> Style {

@@ -6,9 +6,11 @@ use super::paper::Paper;
 
 use super::forms::{set_of, small, title};
 use super::paper::{
-    self, BOLD, DOTS, ITALIC, PLAIN, Style, cell, centred, check, field, gap, line, table,
+    self, BOLD, Cell, DOTS, ITALIC, PLAIN, Style, Table, cell, centred, check, field, gap, line,
+    table,
 };
 use super::{DocumentError, Input};
+use crate::domain::criteria::{Criterion, ScoringSet};
 use crate::domain::scoring::{self, Answer, ScoreSheet};
 
 /// Which sheet's answers the printed scoring sheet ticks.
@@ -70,6 +72,26 @@ pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Paper, Document
             doc = doc.add_paragraph(line(&text, small(PLAIN)));
         }
     }
+    doc = doc
+        .add_table(criteria_table(set, sheet, ticks))
+        .add_paragraph(line(
+            "Ghi chú: dấu sao (*) là yêu cầu tối thiểu phải đạt theo các cấp độ sao. Nhãn \
+             phương án là tóm tắt của ứng dụng, không phải nguyên văn văn bản pháp luật.",
+            small(ITALIC),
+        ))
+        .add_paragraph(field("Ý kiến của người đánh giá", ""))
+        .add_paragraph(line(DOTS, PLAIN));
+    Ok(doc.add_table(paper::signature(
+        &paper::place_date("", None),
+        "Người đánh giá",
+        "(Ký và ghi rõ họ tên)",
+        "",
+    )))
+}
+
+/// The sheet's table: each part, group and criterion with its options (the chosen one
+/// ticked) and their points, then the total (out of 100 on a blank sheet).
+fn criteria_table(set: &ScoringSet, sheet: &ScoreSheet, ticks: SheetTicks) -> Table {
     let widths = [7571, 1500];
     let mut rows = vec![vec![
         cell(vec![centred("Các tiêu chí", small(BOLD))], widths[0]),
@@ -115,45 +137,7 @@ pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Paper, Document
                 cell(vec![gap()], widths[1]),
             ]);
         }
-        rows.push(vec![
-            cell(
-                vec![line(
-                    &format!("{} {}", criterion.code, criterion.name_vi),
-                    small(Style {
-                        bold: true,
-                        italic: true,
-                        size: 0,
-                    }),
-                )],
-                widths[0],
-            ),
-            cell(
-                vec![centred(&criterion.max_points.to_string(), small(PLAIN))],
-                widths[1],
-            ),
-        ]);
-        let chosen = match sheet.answers.get(&criterion.key) {
-            Some(Answer::Chosen { option }) => Some(*option),
-            _ => None,
-        };
-        for (index, option) in criterion.options.iter().enumerate() {
-            let stars = option.star_min.map_or(String::new(), |s| {
-                format!(" {}", "*".repeat(usize::from(s)))
-            });
-            rows.push(vec![
-                cell(
-                    vec![line(
-                        &format!("{} {}", check(chosen == Some(index)), option.label_vi),
-                        small(PLAIN),
-                    )],
-                    widths[0],
-                ),
-                cell(
-                    vec![centred(&format!("{}{stars}", option.points), small(PLAIN))],
-                    widths[1],
-                ),
-            ]);
-        }
+        criterion_rows(&mut rows, criterion, sheet, widths);
     }
     let total = if ticks == SheetTicks::Blank {
         "100".to_owned()
@@ -164,19 +148,54 @@ pub fn scoring_sheet(input: &Input, ticks: SheetTicks) -> Result<Paper, Document
         cell(vec![line("TỔNG CỘNG", small(BOLD))], widths[0]),
         cell(vec![centred(&total, small(BOLD))], widths[1]),
     ]);
-    doc = doc
-        .add_table(table(rows, &widths, true))
-        .add_paragraph(line(
-            "Ghi chú: dấu sao (*) là yêu cầu tối thiểu phải đạt theo các cấp độ sao. Nhãn \
-             phương án là tóm tắt của ứng dụng, không phải nguyên văn văn bản pháp luật.",
-            small(ITALIC),
-        ))
-        .add_paragraph(field("Ý kiến của người đánh giá", ""))
-        .add_paragraph(line(DOTS, PLAIN));
-    Ok(doc.add_table(paper::signature(
-        &paper::place_date("", None),
-        "Người đánh giá",
-        "(Ký và ghi rõ họ tên)",
-        "",
-    )))
+    table(rows, &widths, true)
+}
+
+/// A criterion's rows: its code and name with its maximum, then each option with □ (☑
+/// when chosen on `sheet`) and its points, "*" for each star it is the minimum of.
+fn criterion_rows(
+    rows: &mut Vec<Vec<Cell>>,
+    criterion: &Criterion,
+    sheet: &ScoreSheet,
+    widths: [usize; 2],
+) {
+    rows.push(vec![
+        cell(
+            vec![line(
+                &format!("{} {}", criterion.code, criterion.name_vi),
+                small(Style {
+                    bold: true,
+                    italic: true,
+                    size: 0,
+                }),
+            )],
+            widths[0],
+        ),
+        cell(
+            vec![centred(&criterion.max_points.to_string(), small(PLAIN))],
+            widths[1],
+        ),
+    ]);
+    let chosen = match sheet.answers.get(&criterion.key) {
+        Some(Answer::Chosen { option }) => Some(*option),
+        _ => None,
+    };
+    for (index, option) in criterion.options.iter().enumerate() {
+        let stars = option.star_min.map_or(String::new(), |s| {
+            format!(" {}", "*".repeat(usize::from(s)))
+        });
+        rows.push(vec![
+            cell(
+                vec![line(
+                    &format!("{} {}", check(chosen == Some(index)), option.label_vi),
+                    small(PLAIN),
+                )],
+                widths[0],
+            ),
+            cell(
+                vec![centred(&format!("{}{stars}", option.points), small(PLAIN))],
+                widths[1],
+            ),
+        ]);
+    }
 }

@@ -234,18 +234,61 @@ fn words(t: &str) -> OutCell {
 /// The report's tables in `lang`: the Word document's Part I and annex, and the
 /// workbook's two sheets.
 pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
-    let headers = |trs: &[text::Tr]| trs.iter().map(|t| lang.t(*t).to_owned()).collect();
-    let total_label = || words(lang.t(text::SUM_TOTAL));
+    let certified_total: usize = summary.by_set.iter().map(|r| r.certified).sum();
+    let tables = vec![
+        by_stage(summary, lang),
+        new_by_star(summary, lang),
+        new_list(summary, lang),
+        due(summary, lang),
+        by_set(summary, lang, certified_total),
+        by_group(summary, lang, certified_total),
+    ];
+    let commune = official_commune_name(&info.commune);
+    let [annex_title, _] = text::summary_annex_title(commune, summary.today, lang);
+    ReportBook {
+        sheet_name: lang.t(text::SUM_SHEET).to_owned(),
+        title: vec![
+            format!(
+                "{} – {} {}",
+                lang.t(text::SUM_TITLE),
+                lang.t(text::SUM_AGENCY),
+                text::summary_agency_commune(commune, lang)
+            ),
+            text::summary_subtitle(&summary.period, lang),
+        ],
+        tables,
+        annex_name: lang.t(text::SUM_ANNEX_SHEET).to_owned(),
+        annex: ReportTable {
+            heading: annex_title,
+            ..annex(summary, lang)
+        },
+        date_format: lang.t(text::XL_DATE_FORMAT).to_owned(),
+    }
+}
 
-    // 1. By stage at the period's end; the approximated ones marked in the notes.
+/// Column headings in `lang`.
+fn headers(lang: Lang, trs: &[text::Tr]) -> Vec<String> {
+    trs.iter().map(|t| lang.t(*t).to_owned()).collect()
+}
+
+/// "Total" in `lang`, the first words of a total row.
+fn total_label(lang: Lang) -> OutCell {
+    words(lang.t(text::SUM_TOTAL))
+}
+
+/// 1. By stage at the period's end; the approximated ones marked in the notes.
+fn by_stage(summary: &Summary, lang: Lang) -> ReportTable {
     let counted: usize = summary.by_stage.iter().map(|(_, n)| n).sum();
-    let by_stage = ReportTable {
+    ReportTable {
         heading: text::summary_by_stage(summary.as_of, lang),
-        headers: headers(&[
-            text::SUM_COL_NO,
-            text::SUM_COL_STAGE,
-            text::SUM_COL_PRODUCTS,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_NO,
+                text::SUM_COL_STAGE,
+                text::SUM_COL_PRODUCTS,
+            ],
+        ),
         widths: vec![5, 40, 14],
         rows: summary
             .by_stage
@@ -255,7 +298,7 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
                 vec![int(i + 1), words(lang.t(text::stage_name(*stage))), int(*n)]
             })
             .collect(),
-        total: Some(vec![OutCell::Empty, total_label(), int(counted)]),
+        total: Some(vec![OutCell::Empty, total_label(lang), int(counted)]),
         notes: text::summary_stage_notes(
             summary.approximated,
             summary.added_after,
@@ -265,9 +308,11 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
         ),
         when_empty: None,
         own_sheet: None,
-    };
+    }
+}
 
-    // 2. New certificates by star and kind, then the list.
+/// 2. New certificates by star and kind.
+fn new_by_star(summary: &Summary, lang: Lang) -> ReportTable {
     let star_row = |c: &StarCount| {
         vec![
             words(&text::stars_words(c.star, lang)),
@@ -278,19 +323,22 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
         ]
     };
     let sum = |f: fn(&StarCount) -> usize| summary.new_by_star.iter().map(f).sum::<usize>();
-    let new_by_star = ReportTable {
+    ReportTable {
         heading: text::summary_new(&summary.period, lang),
-        headers: headers(&[
-            text::SUM_COL_RANK,
-            text::SUM_COL_FIRST,
-            text::SUM_COL_UPGRADE,
-            text::SUM_COL_RERATING,
-            text::SUM_COL_TOTAL,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_RANK,
+                text::SUM_COL_FIRST,
+                text::SUM_COL_UPGRADE,
+                text::SUM_COL_RERATING,
+                text::SUM_COL_TOTAL,
+            ],
+        ),
         widths: vec![14, 12, 12, 12, 10],
         rows: summary.new_by_star.iter().map(star_row).collect(),
         total: Some(vec![
-            total_label(),
+            total_label(lang),
             int(sum(|c| c.first_rating)),
             int(sum(|c| c.upgrade)),
             int(sum(|c| c.re_rating)),
@@ -299,17 +347,24 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
         notes: Vec::new(),
         when_empty: None,
         own_sheet: None,
-    };
-    let new_list = ReportTable {
+    }
+}
+
+/// 2. (continued) The list of the new certificates (a sheet of its own).
+fn new_list(summary: &Summary, lang: Lang) -> ReportTable {
+    ReportTable {
         heading: lang.t(text::SUM_NEW_LIST).to_owned(),
-        headers: headers(&[
-            text::SUM_COL_NO,
-            text::SUM_COL_PRODUCT,
-            text::SUM_COL_PRODUCER,
-            text::SUM_COL_RANK,
-            text::SUM_COL_CERT_NO,
-            text::SUM_COL_ISSUED,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_NO,
+                text::SUM_COL_PRODUCT,
+                text::SUM_COL_PRODUCER,
+                text::SUM_COL_RANK,
+                text::SUM_COL_CERT_NO,
+                text::SUM_COL_ISSUED,
+            ],
+        ),
         widths: vec![7, 22, 22, 14, 16, 15],
         rows: summary
             .new_certificates
@@ -334,21 +389,26 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
         notes: Vec::new(),
         when_empty: Some(lang.t(text::SUM_NO_NEW).to_owned()),
         own_sheet: Some(lang.t(text::SUM_NEW_SHEET).to_owned()),
-    };
+    }
+}
 
-    // 3. Due in the next period.
+/// 3. Due in the next period (a sheet of its own).
+fn due(summary: &Summary, lang: Lang) -> ReportTable {
     let [due_heading, due_rule] = text::summary_due(&summary.next, lang);
-    let due = ReportTable {
+    ReportTable {
         heading: due_heading,
-        headers: headers(&[
-            text::SUM_COL_NO,
-            text::SUM_COL_PRODUCT,
-            text::SUM_COL_RANK,
-            text::SUM_COL_ISSUED,
-            text::SUM_COL_EXPIRES,
-            text::SUM_COL_FILE_BY,
-            text::SUM_COL_NOTE,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_NO,
+                text::SUM_COL_PRODUCT,
+                text::SUM_COL_RANK,
+                text::SUM_COL_ISSUED,
+                text::SUM_COL_EXPIRES,
+                text::SUM_COL_FILE_BY,
+                text::SUM_COL_NOTE,
+            ],
+        ),
         widths: vec![7, 20, 9, 15, 15, 20, 16],
         rows: summary
             .due_next
@@ -384,18 +444,22 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
         notes: vec![due_rule],
         when_empty: Some(lang.t(text::SUM_NONE_DUE).to_owned()),
         own_sheet: Some(lang.t(text::SUM_DUE_SHEET).to_owned()),
-    };
+    }
+}
 
-    // 4. and 5. By set and by Appendix I group.
-    let certified_total: usize = summary.by_set.iter().map(|r| r.certified).sum();
-    let by_set = ReportTable {
+/// 4. By scoring set; `certified_total` certified in all.
+fn by_set(summary: &Summary, lang: Lang, certified_total: usize) -> ReportTable {
+    ReportTable {
         heading: lang.t(text::SUM_BY_SET).to_owned(),
-        headers: headers(&[
-            text::SUM_COL_NO,
-            text::SUM_COL_SET,
-            text::SUM_COL_PRODUCTS,
-            text::SUM_COL_CERTIFIED,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_NO,
+                text::SUM_COL_SET,
+                text::SUM_COL_PRODUCTS,
+                text::SUM_COL_CERTIFIED,
+            ],
+        ),
         widths: vec![5, 40, 12, 16],
         rows: summary
             .by_set
@@ -412,22 +476,29 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
             .collect(),
         total: Some(vec![
             OutCell::Empty,
-            total_label(),
+            total_label(lang),
             int(summary.products),
             int(certified_total),
         ]),
         notes: Vec::new(),
         when_empty: None,
         own_sheet: None,
-    };
-    let by_group = ReportTable {
+    }
+}
+
+/// 5. By Appendix I group; `certified_total` certified in all.
+fn by_group(summary: &Summary, lang: Lang, certified_total: usize) -> ReportTable {
+    ReportTable {
         heading: lang.t(text::SUM_BY_GROUP).to_owned(),
-        headers: headers(&[
-            text::SUM_COL_NO,
-            text::SUM_COL_GROUP,
-            text::SUM_COL_PRODUCTS,
-            text::SUM_COL_CERTIFIED,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_NO,
+                text::SUM_COL_GROUP,
+                text::SUM_COL_PRODUCTS,
+                text::SUM_COL_CERTIFIED,
+            ],
+        ),
         widths: vec![5, 40, 12, 16],
         rows: summary
             .by_group
@@ -445,28 +516,34 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
             .collect(),
         total: Some(vec![
             OutCell::Empty,
-            total_label(),
+            total_label(lang),
             int(summary.products),
             int(certified_total),
         ]),
         notes: Vec::new(),
         when_empty: None,
         own_sheet: None,
-    };
+    }
+}
 
-    // The annex: the portfolio's rows, as the portfolio screen shows them.
-    let annex = ReportTable {
+/// The annex: the portfolio's rows, as the portfolio screen shows them (its heading
+/// left to [`book`]).
+fn annex(summary: &Summary, lang: Lang) -> ReportTable {
+    ReportTable {
         heading: String::new(),
-        headers: headers(&[
-            text::SUM_COL_NO,
-            text::SUM_COL_PRODUCT,
-            text::SUM_COL_PRODUCER,
-            text::SUM_COL_SET_SHORT,
-            text::SUM_COL_CURRENT_STAGE,
-            text::SUM_COL_STARS,
-            text::SUM_COL_ISSUED,
-            text::SUM_COL_EXPIRES,
-        ]),
+        headers: headers(
+            lang,
+            &[
+                text::SUM_COL_NO,
+                text::SUM_COL_PRODUCT,
+                text::SUM_COL_PRODUCER,
+                text::SUM_COL_SET_SHORT,
+                text::SUM_COL_CURRENT_STAGE,
+                text::SUM_COL_STARS,
+                text::SUM_COL_ISSUED,
+                text::SUM_COL_EXPIRES,
+            ],
+        ),
         widths: vec![7, 15, 15, 6, 15, 11, 15, 15],
         rows: summary
             .annex
@@ -492,27 +569,5 @@ pub fn book(summary: &Summary, info: &WorkspaceInfo, lang: Lang) -> ReportBook {
         notes: Vec::new(),
         when_empty: None,
         own_sheet: None,
-    };
-
-    let commune = official_commune_name(&info.commune);
-    let [annex_title, _] = text::summary_annex_title(commune, summary.today, lang);
-    ReportBook {
-        sheet_name: lang.t(text::SUM_SHEET).to_owned(),
-        title: vec![
-            format!(
-                "{} – {} {}",
-                lang.t(text::SUM_TITLE),
-                lang.t(text::SUM_AGENCY),
-                text::summary_agency_commune(commune, lang)
-            ),
-            text::summary_subtitle(&summary.period, lang),
-        ],
-        tables: vec![by_stage, new_by_star, new_list, due, by_set, by_group],
-        annex_name: lang.t(text::SUM_ANNEX_SHEET).to_owned(),
-        annex: ReportTable {
-            heading: annex_title,
-            ..annex
-        },
-        date_format: lang.t(text::XL_DATE_FORMAT).to_owned(),
     }
 }

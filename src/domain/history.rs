@@ -8,9 +8,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::dossier::DocStatus;
+use super::dossier::{DocStatus, DossierEntry};
 use super::model::{
-    ApplicationKind, Certificate, FormText, OfficialResult, ProducerKind, Product, WorkspaceKind,
+    Application, ApplicationKind, Certificate, FormText, OfficialResult, ProducerKind, Product,
+    WorkspaceKind,
 };
 use super::remarks::{Remark, RemarkAbout};
 use super::scoring::Answer;
@@ -349,6 +350,23 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
         (Some(b), Some(a)) => (b, a),
     };
     let mut changes = Vec::new();
+    product_changes(before, after, &mut changes);
+    if after.applications.len() > before.applications.len() {
+        if let Some(app) = after.current() {
+            changes.push(Change::NewApplication { kind: app.kind });
+        }
+        return changes;
+    }
+    let (Some(b), Some(a)) = (before.current(), after.current()) else {
+        return changes;
+    };
+    application_changes(b, a, &mut changes);
+    changes
+}
+
+/// The product's own fields: its texts, the producer's legal form, the scoring set, and
+/// whether the producer keeps its own copy.
+fn product_changes(before: &Product, after: &Product, changes: &mut Vec<Change>) {
     let fields = TextField::BASE
         .into_iter()
         .filter(|field| !field.is_application_field())
@@ -379,15 +397,11 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             kept: after.kept_by_producer,
         });
     }
-    if after.applications.len() > before.applications.len() {
-        if let Some(app) = after.current() {
-            changes.push(Change::NewApplication { kind: app.kind });
-        }
-        return changes;
-    }
-    let (Some(b), Some(a)) = (before.current(), after.current()) else {
-        return changes;
-    };
+}
+
+/// The current application's changes (`b` before, `a` after): stage, texts, remarks,
+/// report date, dossier, score sheets, official result and certificate, in that order.
+fn application_changes(b: &Application, a: &Application, changes: &mut Vec<Change>) {
     if b.stage != a.stage {
         changes.push(Change::Stage {
             from: b.stage,
@@ -411,7 +425,36 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             });
         }
     }
-    // A remark is written once and withdrawn at most once (`domain::remarks`).
+    remark_changes(b, a, changes);
+    if b.forms.report_date != a.forms.report_date {
+        changes.push(Change::ReportDate {
+            from: b.forms.report_date,
+            to: a.forms.report_date,
+        });
+    }
+    for entry in &a.dossier {
+        let Some(old) = b.dossier.iter().find(|e| e.key == entry.key) else {
+            continue;
+        };
+        entry_changes(old, entry, changes);
+    }
+    sheet_changes(b, a, changes);
+    if b.scores.official != a.scores.official {
+        changes.push(Change::Official {
+            from: b.scores.official.clone(),
+            to: a.scores.official.clone(),
+        });
+    }
+    if b.certificate != a.certificate && b.stage == a.stage {
+        changes.push(Change::Certificate {
+            from: b.certificate.clone(),
+            to: a.certificate.clone(),
+        });
+    }
+}
+
+/// A remark is written once and withdrawn at most once (`domain::remarks`).
+fn remark_changes(b: &Application, a: &Application, changes: &mut Vec<Change>) {
     for remark in &a.remarks {
         let before = b.remarks.iter().find(|r| r.key() == remark.key());
         if before.is_none() && remark.is_current() {
@@ -428,68 +471,65 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             });
         }
     }
-    if b.forms.report_date != a.forms.report_date {
-        changes.push(Change::ReportDate {
-            from: b.forms.report_date,
-            to: a.forms.report_date,
+}
+
+/// One dossier document's changes: status, dates, note, files attached and detached.
+fn entry_changes(old: &DossierEntry, entry: &DossierEntry, changes: &mut Vec<Change>) {
+    if old.status != entry.status {
+        changes.push(Change::DocStatus {
+            key: entry.key.clone(),
+            from: old.status,
+            to: entry.status,
         });
     }
-    for entry in &a.dossier {
-        let Some(old) = b.dossier.iter().find(|e| e.key == entry.key) else {
-            continue;
-        };
-        if old.status != entry.status {
-            changes.push(Change::DocStatus {
+    for (which, from, to) in [
+        (DocDateField::Issued, old.issued_on, entry.issued_on),
+        (DocDateField::ValidUntil, old.valid_until, entry.valid_until),
+    ] {
+        if from != to {
+            changes.push(Change::DocDate {
                 key: entry.key.clone(),
-                from: old.status,
-                to: entry.status,
+                which,
+                from,
+                to,
             });
-        }
-        for (which, from, to) in [
-            (DocDateField::Issued, old.issued_on, entry.issued_on),
-            (DocDateField::ValidUntil, old.valid_until, entry.valid_until),
-        ] {
-            if from != to {
-                changes.push(Change::DocDate {
-                    key: entry.key.clone(),
-                    which,
-                    from,
-                    to,
-                });
-            }
-        }
-        if old.note != entry.note {
-            changes.push(Change::DocNote {
-                key: entry.key.clone(),
-                from: old.note.clone(),
-                to: entry.note.clone(),
-            });
-        }
-        for attachment in &entry.attachments {
-            if !old
-                .attachments
-                .iter()
-                .any(|o| o.sha256 == attachment.sha256)
-            {
-                changes.push(Change::Attached {
-                    key: entry.key.clone(),
-                    file_name: attachment.file_name.clone(),
-                });
-            }
-        }
-        for attachment in &old.attachments {
-            if !entry
-                .attachments
-                .iter()
-                .any(|n| n.sha256 == attachment.sha256)
-            {
-                changes.push(Change::Detached {
-                    key: entry.key.clone(),
-                    file_name: attachment.file_name.clone(),
-                });
-            }
         }
     }
+    if old.note != entry.note {
+        changes.push(Change::DocNote {
+            key: entry.key.clone(),
+            from: old.note.clone(),
+            to: entry.note.clone(),
+        });
+    }
+    for attachment in &entry.attachments {
+        if !old
+            .attachments
+            .iter()
+            .any(|o| o.sha256 == attachment.sha256)
+        {
+            changes.push(Change::Attached {
+                key: entry.key.clone(),
+                file_name: attachment.file_name.clone(),
+            });
+        }
+    }
+    for attachment in &old.attachments {
+        if !entry
+            .attachments
+            .iter()
+            .any(|n| n.sha256 == attachment.sha256)
+        {
+            changes.push(Change::Detached {
+                key: entry.key.clone(),
+                file_name: attachment.file_name.clone(),
+            });
+        }
+    }
+}
+
+/// Both score sheets' changes: answers, eliminating conditions, notes.
+fn sheet_changes(b: &Application, a: &Application, changes: &mut Vec<Change>) {
     for (sheet, old, new) in [
         (
             Sheet::SelfAssessment,
@@ -529,19 +569,6 @@ pub fn describe(before: Option<&Product>, after: Option<&Product>) -> Vec<Change
             changes.push(Change::SheetNotes { sheet });
         }
     }
-    if b.scores.official != a.scores.official {
-        changes.push(Change::Official {
-            from: b.scores.official.clone(),
-            to: a.scores.official.clone(),
-        });
-    }
-    if b.certificate != a.certificate && b.stage == a.stage {
-        changes.push(Change::Certificate {
-            from: b.certificate.clone(),
-            to: a.certificate.clone(),
-        });
-    }
-    changes
 }
 
 #[cfg(test)]

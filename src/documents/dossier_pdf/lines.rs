@@ -1,10 +1,12 @@
-//! Text on the dossier's own pages: one line drawn, a footer cut to fit, and the notice
-//! page of a file not printed as itself.
+//! Text on the dossier's own pages: one line drawn, the footer (cut to fit), the cover,
+//! the contents' and the file index's pages, and the notice page of a file not printed
+//! as itself.
 
+use krilla::geom::Rect;
 use krilla::surface::Surface;
 
-use super::super::pdf::{ACCENT, Face, INK, PAGE_H, PAGE_W, Placed, WARN, draw, wrap};
-use super::{FOOTER_BAND, MARGIN, PrintJob, PrintWords};
+use super::super::pdf::{ACCENT, Face, INK, MUTED, PAGE_H, PAGE_W, Placed, WARN, draw, wrap};
+use super::{EVIDENCE_MARGIN, FOOTER_BAND, INDEX_FILES, MARGIN, PrintJob, PrintWords};
 use crate::domain::dossier::Attachment;
 use crate::domain::search::nfc;
 
@@ -25,6 +27,7 @@ pub(super) fn fit_line(face: &Face, line: &str, size: f32, width: f32) -> String
 }
 
 /// The two faces text is drawn with.
+#[derive(Clone, Copy)]
 pub(super) struct Faces<'a> {
     pub(super) regular: &'a Face,
     pub(super) bold: &'a Face,
@@ -202,4 +205,190 @@ pub(super) fn footer_line(
         "{head}{}{tail}",
         fit_line(face, &nfc(what), 8.0, left_for_what)
     )
+}
+
+/// The footer: "Cốm Hồng Quang · <document> – <file>" on the left, "Trang x/y" on the
+/// right (`number`: this page's, 1-based, and the dossier's pages). When it is too long
+/// the document's name is cut, never the file's: the page names what it shows.
+pub(super) fn footer(
+    surface: &mut Surface<'_>,
+    regular: &Face,
+    job: &PrintJob<'_>,
+    what: &str,
+    detail: &str,
+    (page_no, total): (usize, usize),
+) {
+    let number = nfc(&format!("{} {}/{total}", job.words.page, page_no));
+    let number_w = regular.width(&number, 8.0);
+    let room = PAGE_W - 2.0 * EVIDENCE_MARGIN - number_w - 12.0;
+    let left = footer_line(regular, &job.product, what, detail, room);
+    for (x, line) in [
+        (EVIDENCE_MARGIN, left),
+        (PAGE_W - EVIDENCE_MARGIN - number_w, number),
+    ] {
+        draw(
+            surface,
+            regular,
+            &Placed {
+                x,
+                y: PAGE_H - 20.0,
+                text: line,
+                size: 8.0,
+                bold: false,
+                colour: MUTED,
+                rule: false,
+            },
+        );
+    }
+}
+
+/// The cover: the title centred, then the product's particulars.
+pub(super) fn cover_page(surface: &mut Surface<'_>, faces: &Faces<'_>, job: &PrintJob<'_>) {
+    let mut y = 200.0;
+    for line in wrap(
+        faces.bold,
+        &nfc(&job.words.cover_title),
+        20.0,
+        PAGE_W - 2.0 * MARGIN,
+    ) {
+        let x = (PAGE_W - faces.bold.width(&line, 20.0)) / 2.0;
+        text(surface, faces, x, y, &line, 20.0, true, ACCENT);
+        y += 28.0;
+    }
+    y += 24.0;
+    for (label, value) in &job.cover {
+        let lines = wrap(
+            faces.regular,
+            &nfc(&format!("{label}: {value}")),
+            13.0,
+            PAGE_W - 2.0 * MARGIN,
+        );
+        for line in lines {
+            text(surface, faces, MARGIN, y, &line, 13.0, false, INK);
+            y += 20.0;
+        }
+    }
+}
+
+/// A page of the contents: the heading, then each entry of `chunk` (name, first page
+/// index) with its page number as the footers print it, or "chưa có". Gives each numbered
+/// entry's area and the page it links to.
+pub(super) fn contents_page(
+    surface: &mut Surface<'_>,
+    faces: &Faces<'_>,
+    job: &PrintJob<'_>,
+    chunk: &[(String, Option<usize>)],
+) -> Vec<(Rect, usize)> {
+    let mut links = Vec::new();
+    let mut y = MARGIN + 20.0;
+    text(
+        surface,
+        faces,
+        MARGIN,
+        y,
+        &nfc(&job.words.contents),
+        16.0,
+        true,
+        ACCENT,
+    );
+    y += 30.0;
+    for (name, first) in chunk {
+        // The page number as printed in the footers (1-based).
+        let number = first.map_or_else(|| job.words.not_ready.clone(), |p| (p + 1).to_string());
+        let lines = wrap(faces.regular, &nfc(name), 10.5, CONTENTS_TEXT_W);
+        let top = y - 11.0;
+        for line in &lines {
+            text(surface, faces, MARGIN, y, line, 10.5, false, INK);
+            y += 14.0;
+        }
+        let colour = if first.is_some() { INK } else { WARN };
+        let nw = faces.regular.width(&number, 10.5);
+        text(
+            surface,
+            faces,
+            PAGE_W - MARGIN - nw,
+            top + 11.0,
+            &number,
+            10.5,
+            false,
+            colour,
+        );
+        if let Some(p) = first
+            && let Some(rect) = Rect::from_xywh(MARGIN, top, PAGE_W - 2.0 * MARGIN, y - top)
+        {
+            links.push((rect, *p));
+        }
+        y += 4.0;
+    }
+    links
+}
+
+/// Page `chunk_no` (0-based) of the file index: the heading and its note on the first,
+/// then each file of `chunk`, numbered through the index, with its size and SHA-256.
+pub(super) fn index_page(
+    surface: &mut Surface<'_>,
+    faces: &Faces<'_>,
+    job: &PrintJob<'_>,
+    chunk_no: usize,
+    chunk: &[&Attachment],
+) {
+    let mut y = MARGIN + 20.0;
+    if chunk_no == 0 {
+        text(
+            surface,
+            faces,
+            MARGIN,
+            y,
+            &nfc(&job.words.file_index),
+            16.0,
+            true,
+            ACCENT,
+        );
+        y += 22.0;
+        for line in wrap(
+            faces.regular,
+            &nfc(&job.words.file_index_note),
+            9.5,
+            PAGE_W - 2.0 * MARGIN,
+        ) {
+            text(surface, faces, MARGIN, y, &line, 9.5, false, MUTED);
+            y += 13.0;
+        }
+        y += 10.0;
+    }
+    for (i, file) in chunk.iter().enumerate() {
+        let n = chunk_no * INDEX_FILES + i + 1;
+        for line in wrap(
+            faces.bold,
+            &nfc(&format!("{n}. {}", file.file_name)),
+            10.0,
+            PAGE_W - 2.0 * MARGIN,
+        ) {
+            text(surface, faces, MARGIN, y, &line, 10.0, true, INK);
+            y += 13.0;
+        }
+        let size_line = format!("{}: {} byte", job.words.size, file.size_bytes);
+        text(
+            surface,
+            faces,
+            MARGIN + 14.0,
+            y,
+            &nfc(&size_line),
+            9.0,
+            false,
+            INK,
+        );
+        y += 12.0;
+        text(
+            surface,
+            faces,
+            MARGIN + 14.0,
+            y,
+            &format!("SHA-256: {}", file.sha256),
+            8.0,
+            false,
+            INK,
+        );
+        y += 18.0;
+    }
 }

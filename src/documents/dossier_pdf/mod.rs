@@ -12,6 +12,7 @@
 //! missing file, or an image over 100 megapixels, gets a page saying why, and the export
 //! goes on. Bytes only: the files are read through the caller's `load`.
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -27,7 +28,7 @@ use krilla::pdf::Pdf;
 use krilla::surface::Surface;
 
 use super::paper_pdf::{self, Fonts};
-use super::pdf::{ACCENT, Face, INK, MUTED, PAGE_H, PAGE_W, Placed, WARN, draw, wrap};
+use super::pdf::{ACCENT, Face, PAGE_H, PAGE_W};
 use crate::domain::dossier::Attachment;
 use crate::domain::print::PrintedDocument;
 use crate::domain::search::nfc;
@@ -43,7 +44,8 @@ use images::place_image;
 pub use job::{Form, Loaded, PrintError, PrintJob, PrintWords, Rendered, Unprinted};
 use job::{Laid, Plan};
 use lines::{
-    CONTENTS_TEXT_W, Faces, contents_layout, contents_names, footer_line, notice_page, text,
+    Faces, contents_layout, contents_names, contents_page, cover_page, footer, index_page,
+    notice_page, text,
 };
 
 /// Margin of the text pages (cover, contents, index, notices), in points.
@@ -74,8 +76,111 @@ pub fn render(
     let serif = Fonts::new().ok_or(PrintError::Build("font".into()))?;
     let included: Vec<&PrintedDocument> = job.documents.iter().filter(|d| d.included).collect();
     // Pass 1 for the forms: each laid out on its pages (small: drawing operations only).
-    let laid: Vec<Vec<Laid>> = job
-        .documents
+    let laid = lay_out_forms(job, &serif);
+    let files: u64 = included
+        .iter()
+        .map(|d| d.attachments.len() as u64)
+        .sum::<u64>()
+        * 2;
+    let mut feedback = Feedback {
+        load,
+        progress,
+        cancel,
+        done: 0,
+        files,
+    };
+    // Pass 1: how each file prints and how many pages it takes.
+    let plans = plan_files(job, &included, &mut feedback)?;
+    let contents_pages = contents_layout(job, &regular);
+    let index_files: Vec<&Attachment> =
+        included.iter().flat_map(|d| d.attachments.iter()).collect();
+    let count = count_pages(job, contents_pages.len(), &plans, &laid, index_files.len());
+
+    // Pass 2: the pages, in order.
+    let faces = Faces {
+        regular: &regular,
+        bold: &bold,
+    };
+    let mut printer = Printer::new(job, faces, &serif, count.total)?;
+    printer.cover();
+    printer.contents(&contents_pages, &count);
+    let mut spliced = Spliced::default();
+    let mut outline = Outline::new();
+    for (((document_plans, doc), (first, pad)), forms) in
+        plans.iter().zip(&included).zip(&count.starts).zip(&laid)
+    {
+        printer.blank_pages(*pad);
+        let node = printer.document(
+            doc,
+            *first,
+            forms,
+            document_plans,
+            &mut feedback,
+            &mut spliced,
+        )?;
+        outline.push_child(node);
+    }
+    let index_first = printer.page_no;
+    printer.file_index(&index_files);
+    outline.push_child(OutlineNode::new(
+        nfc(&job.words.file_index),
+        XyzDestination::new(index_first, Point::from_xy(0.0, 0.0)),
+    ));
+    let Printer {
+        mut document,
+        page_no,
+        ..
+    } = printer;
+    document.set_outline(outline);
+    if page_no != count.total {
+        return Err(PrintError::Build(format!(
+            "{page_no} pages printed, {} counted",
+            count.total
+        )));
+    }
+    let unprinted = unprinted(&laid, &included, &plans);
+    let skeleton = document
+        .finish()
+        .map_err(|err| PrintError::Build(format!("{err:?}")))?;
+    let splices = splice::locate(&skeleton, &spliced.placeholders).map_err(PrintError::Build)?;
+    Ok(Rendered {
+        skeleton,
+        splices,
+        files: spliced.files,
+        unprinted,
+    })
+}
+
+/// The caller's side of an export: the files read through `load`, `progress` told of each
+/// file done (each counts twice: planned, then printed), `cancel` looked at before each
+/// file and form.
+struct Feedback<'f> {
+    load: &'f mut dyn FnMut(&Attachment) -> Loaded,
+    progress: &'f mut dyn FnMut(u64, u64),
+    cancel: &'f AtomicBool,
+    done: u64,
+    files: u64,
+}
+
+impl Feedback<'_> {
+    fn stopped(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    fn load(&mut self, attachment: &Attachment) -> Loaded {
+        (self.load)(attachment)
+    }
+
+    fn file_done(&mut self) {
+        self.done += 1;
+        (self.progress)(self.done, self.files);
+    }
+}
+
+/// Each included document's forms laid out on their pages (a form that could not be made
+/// stays its problem).
+fn lay_out_forms(job: &PrintJob<'_>, serif: &Fonts) -> Vec<Vec<Laid>> {
+    job.documents
         .iter()
         .enumerate()
         .filter(|(_, d)| d.included)
@@ -88,7 +193,7 @@ pub fn render(
                         .map(|form| match form {
                             Form::Paper { name, paper } => Laid::Pages {
                                 name: name.clone(),
-                                pages: paper_pdf::lay_out(paper, &serif),
+                                pages: paper_pdf::lay_out(paper, serif),
                             },
                             Form::Problem { name, reason } => Laid::Problem {
                                 name: name.clone(),
@@ -99,36 +204,53 @@ pub fn render(
                 })
                 .unwrap_or_default()
         })
-        .collect();
-    let files: u64 = included
-        .iter()
-        .map(|d| d.attachments.len() as u64)
-        .sum::<u64>()
-        * 2;
-    let mut done = 0u64;
-    let stopped = || cancel.load(Ordering::Relaxed);
+        .collect()
+}
 
-    // Pass 1: how each file prints and how many pages it takes.
+/// How each file of each included document prints and how many pages it takes (each file
+/// read once through `load`).
+fn plan_files(
+    job: &PrintJob<'_>,
+    included: &[&PrintedDocument],
+    feedback: &mut Feedback<'_>,
+) -> Result<Vec<Vec<Plan>>, PrintError> {
     let mut plans: Vec<Vec<Plan>> = Vec::with_capacity(included.len());
-    for document in &included {
+    for document in included {
         let mut these = Vec::with_capacity(document.attachments.len());
         for attachment in &document.attachments {
-            if stopped() {
+            if feedback.stopped() {
                 return Err(PrintError::Cancelled);
             }
-            these.push(plan_file(attachment, load(attachment), job.words));
-            done += 1;
-            progress(done, files);
+            these.push(plan_file(attachment, feedback.load(attachment), job.words));
+            feedback.file_done();
         }
         plans.push(these);
     }
+    Ok(plans)
+}
 
-    // Page indices (0-based): cover, contents, each document (padded to start on an odd
-    // page number if asked), the file index.
-    let contents_pages = contents_layout(job, &regular);
-    let mut next = 1 + contents_pages.len();
+/// Where the parts of the dossier fall (page indices, 0-based).
+struct PageCount {
+    /// Each included document's first page and the blank pages before it (0 or 1).
+    starts: Vec<(usize, usize)>,
+    /// The file index's first page.
+    index_start: usize,
+    /// The dossier's pages.
+    total: usize,
+}
+
+/// Page indices (0-based): cover, contents, each document (padded to start on an odd
+/// page number if asked), the file index.
+fn count_pages(
+    job: &PrintJob<'_>,
+    contents_pages: usize,
+    plans: &[Vec<Plan>],
+    laid: &[Vec<Laid>],
+    index_files: usize,
+) -> PageCount {
+    let mut next = 1 + contents_pages;
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (first page index, padding before)
-    for (these, forms) in plans.iter().zip(&laid) {
+    for (these, forms) in plans.iter().zip(laid) {
         let pad = usize::from(job.odd_pages && next % 2 == 1);
         next += pad;
         starts.push((next, pad));
@@ -136,164 +258,104 @@ pub fn render(
             + these.iter().map(Plan::pages).sum::<usize>())
         .max(1);
     }
-    let index_files: Vec<&Attachment> =
-        included.iter().flat_map(|d| d.attachments.iter()).collect();
     let index_start = next;
-    let index_pages = index_files.len().div_ceil(INDEX_FILES).max(1);
-    let total = index_start + index_pages;
+    let index_pages = index_files.div_ceil(INDEX_FILES).max(1);
+    PageCount {
+        starts,
+        index_start,
+        total: index_start + index_pages,
+    }
+}
 
-    // PDF 2.0: evidence of any version embeds (an older output refuses newer pages).
-    let configuration = ConfigurationBuilder::new()
-        .with_version(PdfVersion::Pdf20)
-        .finish()
-        .map_err(|err| PrintError::Build(format!("{err:?}")))?;
-    let mut document = Document::new_with(krilla::SerializeSettings {
-        configuration,
-        ..krilla::SerializeSettings::default()
-    });
-    document.set_metadata(
-        Metadata::new()
-            .title(nfc(&format!("{} – {}", job.words.cover_title, job.product)))
-            .language("vi".to_owned())
-            .creator("ocop-tracker".to_owned()),
-    );
-    let size = Size::from_wh(PAGE_W, PAGE_H).ok_or(PrintError::Build("page".into()))?;
-    let faces = Faces {
-        regular: &regular,
-        bold: &bold,
-    };
-    let mut page_no = 0usize;
-    // "Cốm Hồng Quang · <document> – <file>" on the left, "Trang x/y" on the right. When
-    // it is too long the document's name is cut, never the file's: the page names what it
-    // shows.
-    let footer = |surface: &mut Surface<'_>, what: &str, detail: &str, page_no: usize| {
-        let number = nfc(&format!("{} {}/{total}", job.words.page, page_no));
-        let number_w = regular.width(&number, 8.0);
-        let room = PAGE_W - 2.0 * EVIDENCE_MARGIN - number_w - 12.0;
-        let left = footer_line(&regular, &job.product, what, detail, room);
-        for (x, line) in [
-            (EVIDENCE_MARGIN, left),
-            (PAGE_W - EVIDENCE_MARGIN - number_w, number),
-        ] {
-            draw(
-                surface,
-                &regular,
-                &Placed {
-                    x,
-                    y: PAGE_H - 20.0,
-                    text: line,
-                    size: 8.0,
-                    bold: false,
-                    colour: MUTED,
-                    rule: false,
-                },
-            );
-        }
-    };
+/// The JPEGs put in as placeholders: (number, the stand-in's bytes, the file's size), and
+/// the files their scans are copied from when the PDF is written out (splice.rs).
+#[derive(Default)]
+struct Spliced {
+    placeholders: Vec<(usize, Vec<u8>, u64)>,
+    files: Vec<Attachment>,
+}
 
-    // The cover.
-    {
-        page_no += 1;
-        let mut page = document.start_page_with(PageSettings::new(size));
-        let mut surface = page.surface();
-        let mut y = 200.0;
-        for line in wrap(
-            &bold,
-            &nfc(&job.words.cover_title),
-            20.0,
-            PAGE_W - 2.0 * MARGIN,
-        ) {
-            let x = (PAGE_W - bold.width(&line, 20.0)) / 2.0;
-            text(&mut surface, &faces, x, y, &line, 20.0, true, ACCENT);
-            y += 28.0;
-        }
-        y += 24.0;
-        for (label, value) in &job.cover {
-            let lines = wrap(
-                &regular,
-                &nfc(&format!("{label}: {value}")),
-                13.0,
-                PAGE_W - 2.0 * MARGIN,
-            );
-            for line in lines {
-                text(&mut surface, &faces, MARGIN, y, &line, 13.0, false, INK);
-                y += 20.0;
-            }
-        }
-        footer(&mut surface, &job.words.cover_label, "", page_no);
-        surface.finish();
-        page.finish();
+/// The dossier being printed, page after page, each with its footer.
+struct Printer<'a> {
+    document: Document,
+    size: Size,
+    job: &'a PrintJob<'a>,
+    faces: Faces<'a>,
+    serif: &'a Fonts,
+    /// The dossier's pages, for "Trang x/y".
+    total: usize,
+    /// Pages printed so far (the last one's number, 1-based).
+    page_no: usize,
+}
+
+impl<'a> Printer<'a> {
+    /// An empty PDF 2.0 document with the dossier's metadata.
+    fn new(
+        job: &'a PrintJob<'a>,
+        faces: Faces<'a>,
+        serif: &'a Fonts,
+        total: usize,
+    ) -> Result<Self, PrintError> {
+        // PDF 2.0: evidence of any version embeds (an older output refuses newer pages).
+        let configuration = ConfigurationBuilder::new()
+            .with_version(PdfVersion::Pdf20)
+            .finish()
+            .map_err(|err| PrintError::Build(format!("{err:?}")))?;
+        let mut document = Document::new_with(krilla::SerializeSettings {
+            configuration,
+            ..krilla::SerializeSettings::default()
+        });
+        document.set_metadata(
+            Metadata::new()
+                .title(nfc(&format!("{} – {}", job.words.cover_title, job.product)))
+                .language("vi".to_owned())
+                .creator("ocop-tracker".to_owned()),
+        );
+        let size = Size::from_wh(PAGE_W, PAGE_H).ok_or(PrintError::Build("page".into()))?;
+        Ok(Self {
+            document,
+            size,
+            job,
+            faces,
+            serif,
+            total,
+            page_no: 0,
+        })
     }
 
-    // The contents: every document of the list, its first page or "chưa có"; a link
-    // to that page.
-    let mut included_index = 0usize;
-    let firsts = job
-        .documents
-        .iter()
-        .map(|d| {
-            if d.included {
-                let start = starts.get(included_index).map(|(s, _)| *s);
-                included_index += 1;
-                start
-            } else {
-                None
-            }
-        })
-        .chain(std::iter::once(Some(index_start)));
-    let entries: Vec<(String, Option<usize>)> =
-        contents_names(job).into_iter().zip(firsts).collect();
-    for range in &contents_pages {
-        let chunk = entries.get(range.clone()).unwrap_or_default();
-        page_no += 1;
-        let mut page = document.start_page_with(PageSettings::new(size));
-        let mut links = Vec::new();
-        {
+    /// The next page: `content` drawn on it, then the footer naming `what` and `detail`.
+    fn page(&mut self, what: &str, detail: &str, content: impl FnOnce(&mut Surface<'_>)) {
+        self.page_with_links(what, detail, |surface| {
+            content(surface);
+            Vec::new()
+        });
+    }
+
+    /// [`Printer::page`] with links: `content` gives the areas that go to a page (its
+    /// index, 0-based).
+    fn page_with_links(
+        &mut self,
+        what: &str,
+        detail: &str,
+        content: impl FnOnce(&mut Surface<'_>) -> Vec<(Rect, usize)>,
+    ) {
+        self.page_no += 1;
+        let mut page = self.document.start_page_with(PageSettings::new(self.size));
+        let links = {
             let mut surface = page.surface();
-            let mut y = MARGIN + 20.0;
-            text(
+            let links = content(&mut surface);
+            let number = (self.page_no, self.total);
+            footer(
                 &mut surface,
-                &faces,
-                MARGIN,
-                y,
-                &nfc(&job.words.contents),
-                16.0,
-                true,
-                ACCENT,
+                self.faces.regular,
+                self.job,
+                what,
+                detail,
+                number,
             );
-            y += 30.0;
-            for (name, first) in chunk {
-                // The page number as printed in the footers (1-based).
-                let number =
-                    first.map_or_else(|| job.words.not_ready.clone(), |p| (p + 1).to_string());
-                let lines = wrap(&regular, &nfc(name), 10.5, CONTENTS_TEXT_W);
-                let top = y - 11.0;
-                for line in &lines {
-                    text(&mut surface, &faces, MARGIN, y, line, 10.5, false, INK);
-                    y += 14.0;
-                }
-                let colour = if first.is_some() { INK } else { WARN };
-                let nw = regular.width(&number, 10.5);
-                text(
-                    &mut surface,
-                    &faces,
-                    PAGE_W - MARGIN - nw,
-                    top + 11.0,
-                    &number,
-                    10.5,
-                    false,
-                    colour,
-                );
-                if let Some(p) = first
-                    && let Some(rect) = Rect::from_xywh(MARGIN, top, PAGE_W - 2.0 * MARGIN, y - top)
-                {
-                    links.push((rect, *p));
-                }
-                y += 4.0;
-            }
-            footer(&mut surface, &job.words.contents_label, "", page_no);
             surface.finish();
-        }
+            links
+        };
         for (rect, target) in links {
             page.add_annotation(
                 krilla::annotation::LinkAnnotation::new(
@@ -308,262 +370,224 @@ pub fn render(
         page.finish();
     }
 
-    // The documents. JPEGs go in as placeholders (number, bytes, the file's size).
-    let mut spliced: Vec<(usize, Vec<u8>, u64)> = Vec::new();
-    let mut spliced_files: Vec<Attachment> = Vec::new();
-    let mut outline = Outline::new();
-    for (((document_plans, doc), (first, pad)), forms) in
-        plans.iter().zip(&included).zip(&starts).zip(&laid)
-    {
-        for _ in 0..*pad {
-            // A blank back page (two-sided printing): numbered, no document named.
-            page_no += 1;
-            let mut page = document.start_page_with(PageSettings::new(size));
-            let mut surface = page.surface();
-            footer(&mut surface, "", "", page_no);
-            surface.finish();
-            page.finish();
+    /// Where the next page printed starts, for a bookmark.
+    fn next_page(&self) -> XyzDestination {
+        XyzDestination::new(self.page_no, Point::from_xy(0.0, 0.0))
+    }
+
+    fn cover(&mut self) {
+        let (job, faces) = (self.job, self.faces);
+        self.page(&job.words.cover_label, "", |surface| {
+            cover_page(surface, &faces, job);
+        });
+    }
+
+    /// The contents: every document of the list, its first page or "chưa có"; a link
+    /// to that page.
+    fn contents(&mut self, contents_pages: &[Range<usize>], count: &PageCount) {
+        let (job, faces) = (self.job, self.faces);
+        let mut included_index = 0usize;
+        let firsts = job
+            .documents
+            .iter()
+            .map(|d| {
+                if d.included {
+                    let start = count.starts.get(included_index).map(|(s, _)| *s);
+                    included_index += 1;
+                    start
+                } else {
+                    None
+                }
+            })
+            .chain(std::iter::once(Some(count.index_start)));
+        let entries: Vec<(String, Option<usize>)> =
+            contents_names(job).into_iter().zip(firsts).collect();
+        for range in contents_pages {
+            let chunk = entries.get(range.clone()).unwrap_or_default();
+            self.page_with_links(&job.words.contents_label, "", |surface| {
+                contents_page(surface, &faces, job, chunk)
+            });
         }
+    }
+
+    /// Blank back pages (two-sided printing): numbered, no document named.
+    fn blank_pages(&mut self, pages: usize) {
+        for _ in 0..pages {
+            self.page("", "", |_| {});
+        }
+    }
+
+    /// One document: the forms the app typesets, then its evidence (each file read again
+    /// through `load`), or a page naming it when it has neither. Its bookmark is returned,
+    /// with a child per form and file.
+    fn document(
+        &mut self,
+        doc: &PrintedDocument,
+        first: usize,
+        forms: &[Laid],
+        plans: &[Plan],
+        feedback: &mut Feedback<'_>,
+        spliced: &mut Spliced,
+    ) -> Result<OutlineNode, PrintError> {
         let mut node = OutlineNode::new(
             nfc(&doc.name_vi),
-            XyzDestination::new(*first, Point::from_xy(0.0, 0.0)),
+            XyzDestination::new(first, Point::from_xy(0.0, 0.0)),
         );
         // The forms the app typesets come first, as the signed paper would.
         for form in forms {
-            if stopped() {
+            if feedback.stopped() {
                 return Err(PrintError::Cancelled);
             }
-            node.push_child(OutlineNode::new(
-                nfc(form.name()),
-                XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
-            ));
-            // A document of one form is named by the document alone ("Phiếu đăng ký … (Mẫu
-            // 01)", not "… – Mẫu 01 – Phiếu đăng ký"); Form 02 and its scoring sheet each by name.
-            let footer_text = if forms.len() == 1 || form.name() == doc.name_vi {
-                (doc.name_vi.as_str(), "")
-            } else {
-                (doc.name_vi.as_str(), form.name())
-            };
-            match form {
-                Laid::Pages { pages, .. } => {
-                    for ops in pages {
-                        page_no += 1;
-                        let mut page = document.start_page_with(PageSettings::new(size));
-                        let mut surface = page.surface();
-                        paper_pdf::draw(&mut surface, &serif, ops);
-                        footer(&mut surface, footer_text.0, footer_text.1, page_no);
-                        surface.finish();
-                        page.finish();
-                    }
-                    if pages.is_empty() {
-                        page_no += 1;
-                        let mut page = document.start_page_with(PageSettings::new(size));
-                        let mut surface = page.surface();
-                        footer(&mut surface, footer_text.0, footer_text.1, page_no);
-                        surface.finish();
-                        page.finish();
-                    }
-                }
-                Laid::Problem { name, reason } => {
-                    page_no += 1;
-                    let mut page = document.start_page_with(PageSettings::new(size));
-                    let mut surface = page.surface();
-                    lines::problem_page(
-                        &mut surface,
-                        &faces,
-                        &job.words.form_problem,
-                        name,
-                        reason,
-                    );
-                    footer(&mut surface, footer_text.0, footer_text.1, page_no);
-                    surface.finish();
-                    page.finish();
-                }
-            }
+            node.push_child(OutlineNode::new(nfc(form.name()), self.next_page()));
+            self.form(doc, forms.len(), form);
         }
-        for (attachment, plan) in doc.attachments.iter().zip(document_plans) {
-            if stopped() {
+        for (attachment, plan) in doc.attachments.iter().zip(plans) {
+            if feedback.stopped() {
                 return Err(PrintError::Cancelled);
             }
             node.push_child(OutlineNode::new(
                 nfc(&attachment.file_name),
-                XyzDestination::new(page_no, Point::from_xy(0.0, 0.0)),
+                self.next_page(),
             ));
-            let footer_text = (doc.name_vi.as_str(), attachment.file_name.as_str());
-            let bytes = match (plan, load(attachment)) {
+            let bytes = match (plan, feedback.load(attachment)) {
                 (Plan::Pdf(_) | Plan::Image { .. }, Loaded::Bytes(bytes)) => Some(bytes),
                 _ => None,
             };
-            match (plan, bytes) {
-                (Plan::Pdf(pages), Some(bytes)) => {
-                    let parsed = Pdf::new(bytes).ok().map(Arc::new);
-                    for index in 0..*pages {
-                        page_no += 1;
-                        let mut page = document.start_page_with(PageSettings::new(size));
-                        let mut surface = page.surface();
-                        if let Some(pdf) = &parsed {
-                            place_pdf_page(&mut surface, pdf, index);
-                        }
-                        footer(&mut surface, footer_text.0, footer_text.1, page_no);
-                        surface.finish();
-                        page.finish();
-                    }
+            self.evidence(&doc.name_vi, attachment, plan, bytes, spliced);
+            feedback.file_done();
+        }
+        if doc.attachments.is_empty() && forms.is_empty() {
+            self.page(&doc.name_vi, "", |_| {});
+        }
+        Ok(node)
+    }
+
+    /// One of a document's `forms`: its typeset pages (a page with the footer alone if it
+    /// has none), or the page saying why it could not be made.
+    fn form(&mut self, doc: &PrintedDocument, forms: usize, form: &Laid) {
+        // A document of one form is named by the document alone ("Phiếu đăng ký … (Mẫu
+        // 01)", not "… – Mẫu 01 – Phiếu đăng ký"); Form 02 and its scoring sheet each by name.
+        let footer_text = if forms == 1 || form.name() == doc.name_vi {
+            (doc.name_vi.as_str(), "")
+        } else {
+            (doc.name_vi.as_str(), form.name())
+        };
+        match form {
+            Laid::Pages { pages, .. } => {
+                let serif = self.serif;
+                for ops in pages {
+                    self.page(footer_text.0, footer_text.1, |surface| {
+                        paper_pdf::draw(surface, serif, ops);
+                    });
                 }
-                (Plan::Image { png, orientation }, Some(bytes)) => {
-                    page_no += 1;
-                    let mut page = document.start_page_with(PageSettings::new(size));
-                    let mut surface = page.surface();
+                if pages.is_empty() {
+                    self.page(footer_text.0, footer_text.1, |_| {});
+                }
+            }
+            Laid::Problem { name, reason } => {
+                let (job, faces) = (self.job, self.faces);
+                self.page(footer_text.0, footer_text.1, |surface| {
+                    lines::problem_page(surface, &faces, &job.words.form_problem, name, reason);
+                });
+            }
+        }
+    }
+
+    /// One file of a document's evidence, with its `bytes` when it prints as itself: a
+    /// PDF's pages, an image's page (a JPEG as a placeholder, its scan spliced in when the
+    /// PDF is written out), or the notice page naming it (and why, for a problem).
+    fn evidence(
+        &mut self,
+        doc_name: &str,
+        attachment: &Attachment,
+        plan: &Plan,
+        bytes: Option<Vec<u8>>,
+        spliced: &mut Spliced,
+    ) {
+        let footer_text = (doc_name, attachment.file_name.as_str());
+        match (plan, bytes) {
+            (Plan::Pdf(pages), Some(bytes)) => {
+                let parsed = Pdf::new(bytes).ok().map(Arc::new);
+                for index in 0..*pages {
+                    self.page(footer_text.0, footer_text.1, |surface| {
+                        if let Some(pdf) = &parsed {
+                            place_pdf_page(surface, pdf, index);
+                        }
+                    });
+                }
+            }
+            (Plan::Image { png, orientation }, Some(bytes)) => {
+                self.page(footer_text.0, footer_text.1, |surface| {
                     let image = if *png {
                         Image::from_png(bytes.into(), true)
-                    } else if let Some(stand_in) = splice::placeholder(&bytes, spliced.len()) {
+                    } else if let Some(stand_in) =
+                        splice::placeholder(&bytes, spliced.placeholders.len())
+                    {
                         // Its header only: the scan itself is copied from the file when the
                         // PDF is written out (splice.rs), never held here.
-                        spliced.push((spliced.len(), stand_in.clone(), bytes.len() as u64));
-                        spliced_files.push(attachment.clone());
+                        spliced.placeholders.push((
+                            spliced.placeholders.len(),
+                            stand_in.clone(),
+                            bytes.len() as u64,
+                        ));
+                        spliced.files.push(attachment.clone());
                         drop(bytes);
                         Image::from_jpeg(stand_in.into(), true)
                     } else {
                         Image::from_jpeg(bytes.into(), true)
                     };
                     if let Ok(image) = image {
-                        place_image(&mut surface, image, *orientation);
+                        place_image(surface, image, *orientation);
                     }
-                    footer(&mut surface, footer_text.0, footer_text.1, page_no);
-                    surface.finish();
-                    page.finish();
-                }
-                (plan, _) => {
-                    page_no += 1;
-                    let mut page = document.start_page_with(PageSettings::new(size));
-                    let mut surface = page.surface();
+                });
+            }
+            (plan, _) => {
+                let (job, faces) = (self.job, self.faces);
+                self.page(footer_text.0, footer_text.1, |surface| {
                     let reason = match plan {
                         Plan::Problem(reason) => Some(reason.clone()),
                         Plan::NotPrintable => None,
                         _ => Some(job.words.damaged_pdf.clone()),
                     };
-                    notice_page(
-                        &mut surface,
-                        &faces,
-                        job.words,
-                        attachment,
-                        reason.as_deref(),
-                    );
-                    footer(&mut surface, footer_text.0, footer_text.1, page_no);
-                    surface.finish();
-                    page.finish();
-                }
+                    notice_page(surface, &faces, job.words, attachment, reason.as_deref());
+                });
             }
-            done += 1;
-            progress(done, files);
         }
-        if doc.attachments.is_empty() && forms.is_empty() {
-            page_no += 1;
-            let mut page = document.start_page_with(PageSettings::new(size));
-            let mut surface = page.surface();
-            footer(&mut surface, &doc.name_vi, "", page_no);
-            surface.finish();
-            page.finish();
-        }
-        outline.push_child(node);
     }
 
-    // The file index: the same name, size and SHA-256 as the bundle's manifest.
-    let index_first = page_no;
-    for (chunk_no, chunk) in index_files.chunks(INDEX_FILES.max(1)).enumerate() {
-        page_no += 1;
-        let mut page = document.start_page_with(PageSettings::new(size));
-        let mut surface = page.surface();
-        let mut y = MARGIN + 20.0;
-        if chunk_no == 0 {
-            text(
-                &mut surface,
-                &faces,
-                MARGIN,
-                y,
-                &nfc(&job.words.file_index),
-                16.0,
-                true,
-                ACCENT,
-            );
-            y += 22.0;
-            for line in wrap(
-                &regular,
-                &nfc(&job.words.file_index_note),
-                9.5,
-                PAGE_W - 2.0 * MARGIN,
-            ) {
-                text(&mut surface, &faces, MARGIN, y, &line, 9.5, false, MUTED);
-                y += 13.0;
-            }
-            y += 10.0;
+    /// The file index: the same name, size and SHA-256 as the bundle's manifest,
+    /// [`INDEX_FILES`] to a page; its heading alone when there is no file.
+    fn file_index(&mut self, index_files: &[&Attachment]) {
+        let (job, faces) = (self.job, self.faces);
+        for (chunk_no, chunk) in index_files.chunks(INDEX_FILES.max(1)).enumerate() {
+            self.page(&job.words.file_index, "", |surface| {
+                index_page(surface, &faces, job, chunk_no, chunk);
+            });
         }
-        for (i, file) in chunk.iter().enumerate() {
-            let n = chunk_no * INDEX_FILES + i + 1;
-            for line in wrap(
-                &bold,
-                &nfc(&format!("{n}. {}", file.file_name)),
-                10.0,
-                PAGE_W - 2.0 * MARGIN,
-            ) {
-                text(&mut surface, &faces, MARGIN, y, &line, 10.0, true, INK);
-                y += 13.0;
-            }
-            let size_line = format!("{}: {} byte", job.words.size, file.size_bytes);
-            text(
-                &mut surface,
-                &faces,
-                MARGIN + 14.0,
-                y,
-                &nfc(&size_line),
-                9.0,
-                false,
-                INK,
-            );
-            y += 12.0;
-            text(
-                &mut surface,
-                &faces,
-                MARGIN + 14.0,
-                y,
-                &format!("SHA-256: {}", file.sha256),
-                8.0,
-                false,
-                INK,
-            );
-            y += 18.0;
+        if index_files.is_empty() {
+            self.page(&job.words.file_index, "", |surface| {
+                text(
+                    surface,
+                    &faces,
+                    MARGIN,
+                    MARGIN + 20.0,
+                    &nfc(&job.words.file_index),
+                    16.0,
+                    true,
+                    ACCENT,
+                );
+            });
         }
-        footer(&mut surface, &job.words.file_index, "", page_no);
-        surface.finish();
-        page.finish();
     }
-    if index_files.is_empty() {
-        page_no += 1;
-        let mut page = document.start_page_with(PageSettings::new(size));
-        let mut surface = page.surface();
-        text(
-            &mut surface,
-            &faces,
-            MARGIN,
-            MARGIN + 20.0,
-            &nfc(&job.words.file_index),
-            16.0,
-            true,
-            ACCENT,
-        );
-        footer(&mut surface, &job.words.file_index, "", page_no);
-        surface.finish();
-        page.finish();
-    }
-    outline.push_child(OutlineNode::new(
-        nfc(&job.words.file_index),
-        XyzDestination::new(index_first, Point::from_xy(0.0, 0.0)),
-    ));
-    document.set_outline(outline);
-    if page_no != total {
-        return Err(PrintError::Build(format!(
-            "{page_no} pages printed, {total} counted"
-        )));
-    }
+}
+
+/// The forms that could not be made and the files printed as a notice page for a
+/// problem, each with why (the files not printable here are not among them).
+fn unprinted(
+    laid: &[Vec<Laid>],
+    included: &[&PrintedDocument],
+    plans: &[Vec<Plan>],
+) -> Vec<Unprinted> {
     let forms_unprinted = laid.iter().flatten().filter_map(|form| match form {
         Laid::Problem { name, reason } => Some(Unprinted {
             file_name: name.clone(),
@@ -571,11 +595,11 @@ pub fn render(
         }),
         Laid::Pages { .. } => None,
     });
-    let unprinted: Vec<Unprinted> = forms_unprinted
+    forms_unprinted
         .chain(
             included
                 .iter()
-                .zip(&plans)
+                .zip(plans)
                 .flat_map(|(d, ps)| d.attachments.iter().zip(ps))
                 .filter_map(|(a, p)| match p {
                     Plan::Problem(reason) => Some(Unprinted {
@@ -585,17 +609,7 @@ pub fn render(
                     _ => None,
                 }),
         )
-        .collect();
-    let skeleton = document
-        .finish()
-        .map_err(|err| PrintError::Build(format!("{err:?}")))?;
-    let splices = splice::locate(&skeleton, &spliced).map_err(PrintError::Build)?;
-    Ok(Rendered {
-        skeleton,
-        splices,
-        files: spliced_files,
-        unprinted,
-    })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The dossier's page geometry: evidence inside its area, contents paginated by height.
 use super::evidence::fit;
-use super::lines::{CONTENTS_BOTTOM, CONTENTS_TOP};
+use super::lines::{CONTENTS_BOTTOM, CONTENTS_TEXT_W, CONTENTS_TOP};
 use super::*;
+use crate::documents::pdf::wrap;
 
 #[test]
 fn contents_pages_hold_what_fits_by_height() {

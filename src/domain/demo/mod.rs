@@ -139,7 +139,27 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
     };
     let template = catalog.current_template().unwrap_or(&empty);
 
-    // Cốm Hồng Quang: processed from rice → set 6 (domain brief §3, inferred).
+    let com = com_hong_quang(catalog, template);
+    products.insert(com.id.clone(), com);
+    let trau = thit_trau_binh_an(catalog, template);
+    products.insert(trau.id.clone(), trau);
+
+    Workspace {
+        info: WorkspaceInfo {
+            name: "OCOP Lâm Bình cũ (dữ liệu mẫu)".into(),
+            commune: "Hồng Quang, Bình An (huyện Lâm Bình cũ)".into(),
+            province: "Tuyên Quang".into(),
+            officers: vec!["Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)".into()],
+            notes: "Thư mục làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
+            kind: WorkspaceKind::Commune,
+        },
+        products: products.into_iter().collect(),
+    }
+}
+
+/// Cốm Hồng Quang: processed from rice → set 6 (domain brief §3, inferred); submitted
+/// to the commune, its dossier partly ready.
+fn com_hong_quang(catalog: &Catalog, template: &DossierTemplate) -> Product {
     let mut com = new_product(
         ProductId::slug_from("com-hong-quang"),
         "Cốm Hồng Quang",
@@ -161,178 +181,195 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
     if let Some(app) = com.current_mut() {
         app.stage = Stage::SubmittedToCommune;
         app.dates.received_by_commune = date(2026, 11, 16);
-        // The producer's words for Form 02 (Part II; Part IV is still being written, as
-        // the dossier note says) and its statement on the Form 03 items; the commune's
-        // assessment is filled in on two of the four items so far. Example text.
-        for (field, value) in [
-            (
-                FormText::BusinessResults,
-                "Năm 2025 HTX sản xuất 6,2 tấn cốm, doanh thu 1,1 tỷ đồng, lợi nhuận 180 \
-                 triệu đồng; vùng nếp nương 14 ha liên kết với 28 hộ.",
-            ),
-            (
-                FormText::ProducerRawMaterials,
-                "100% lúa nếp nương mua của 28 hộ trong xã theo hợp đồng liên kết.",
-            ),
-            (
-                FormText::ProducerLabour,
-                "12 lao động thường xuyên, đều là người trong xã; 40 lao động thời vụ.",
-            ),
-            (
-                FormText::ProducerIdeaOrigin,
-                "Nghề làm cốm truyền thống của đồng bào Tày ở Hồng Quang.",
-            ),
-            (
-                FormText::ProducerIdentity,
-                "Rang và giã tay theo cách làm truyền thống; gói lá dong.",
-            ),
-            (
-                FormText::CommuneRawMaterials,
-                "Đúng: đã kiểm tra hợp đồng và vùng nếp nương ngày 18/11/2026.",
-            ),
-            (
-                FormText::CommuneLabour,
-                "Đúng: danh sách lao động khớp sổ hộ khẩu tại xã.",
-            ),
-            (FormText::ReportPlace, "Hồng Quang"),
-        ] {
-            app.forms.set(field, value.to_owned());
-        }
-        use DocStatus::*;
-        set_status(
-            app,
-            "form-01",
-            Ready,
-            "Đã ký, đóng dấu ngày 12/11/2026.",
-            date(2026, 11, 12),
-            None,
-        );
-        set_status(
-            app,
-            "form-02",
-            InProgress,
-            "Còn thiếu phần IV kế hoạch kinh doanh.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "business-registration",
-            Ready,
-            "GCN đăng ký HTX (ví dụ).",
-            date(2021, 3, 8),
-            None,
-        );
-        set_status(
-            app,
-            "food-safety-certificate",
-            Ready,
-            "GCN cơ sở đủ điều kiện ATTP (ví dụ).",
-            date(2024, 1, 15),
-            date(2027, 1, 15),
-        );
-        set_status(
-            app,
-            "raw-material-origin",
-            Ready,
-            "Hợp đồng liên kết với 28 hộ trồng nếp trong xã.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "ip-documents",
-            Ready,
-            "Đơn nhãn hiệu đã được chấp nhận hợp lệ.",
-            date(2026, 8, 20),
-            None,
-        );
-        set_status(
-            app,
-            "market-evidence",
-            InProgress,
-            "Đang gom hóa đơn các đại lý ngoài xã.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "product-story",
-            InProgress,
-            "Đang in tờ rơi câu chuyện cốm.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "quality-declaration",
-            Ready,
-            "Tự công bố sản phẩm (ví dụ).",
-            date(2026, 5, 4),
-            None,
-        );
-        set_status(
-            app,
-            "test-report",
-            Ready,
-            "Phiếu kiểm nghiệm (ví dụ).",
-            date(2026, 4, 22),
-            date(2027, 4, 22),
-        );
-        set_status(app, "traceability", Missing, "Chưa có mã vạch.", None, None);
-        set_status(app, "product-samples", Missing, "", None, None);
-        set_status(
-            app,
-            "form-03",
-            InProgress,
-            "Cán bộ xã đang soạn.",
-            None,
-            None,
-        );
-        set_status(app, "qms-certificates", NotApplicable, "", None, None);
-        set_status(app, "awards", NotApplicable, "", None, None);
+        com_hong_quang_forms(app);
+        com_hong_quang_dossier(app);
         // Self-assessment (Form 02, Part III), set 6: 59 points, every 3★ minimum met → 3★.
-        app.scores.self_assessment = fill_sheet(
-            catalog.scoring_set(CURRENT_RULE_VERSION, 6),
-            &[
-                ("1.1", Some(3)),
-                ("1.2", Some(1)),
-                ("1.3", Some(2)),
-                ("1.4", Some(2)),
-                ("1.5", Some(1)),
-                ("1.6", Some(1)),
-                ("1.7", Some(0)),
-                ("2.1", Some(2)),
-                ("2.2", Some(2)),
-                ("2.3", Some(1)),
-                ("2.4", None),
-                ("3.1", Some(3)),
-                ("3.2", Some(1)),
-                ("3.3", Some(3)),
-                ("3.4", Some(1)),
-                ("3.5", Some(1)),
-                ("4.1", Some(2)),
-                ("4.2", Some(2)),
-                ("4.3", Some(2)),
-                ("5.1", Some(3)),
-                ("5.2", Some(1)),
-                ("5.3", Some(3)),
-                ("6.1", Some(3)),
-                ("6.2", Some(2)),
-                ("6.3", Some(3)),
-                ("6.4", Some(2)),
-                ("6.5", Some(2)),
-                ("7", Some(3)),
-                ("8", Some(4)),
-                ("9", Some(1)),
-                ("10", Some(2)),
-                ("11", None),
-            ],
-        );
+        app.scores.self_assessment = com_hong_quang_self_assessment(catalog);
     }
-    products.insert(com.id.clone(), com);
+    com
+}
 
-    // Thịt trâu Bình An: sold fresh or chilled → set 2 (dried "gác bếp" would be set 8).
+/// Cốm Hồng Quang's words in its forms.
+fn com_hong_quang_forms(app: &mut Application) {
+    // The producer's words for Form 02 (Part II; Part IV is still being written, as
+    // the dossier note says) and its statement on the Form 03 items; the commune's
+    // assessment is filled in on two of the four items so far. Example text.
+    for (field, value) in [
+        (
+            FormText::BusinessResults,
+            "Năm 2025 HTX sản xuất 6,2 tấn cốm, doanh thu 1,1 tỷ đồng, lợi nhuận 180 \
+             triệu đồng; vùng nếp nương 14 ha liên kết với 28 hộ.",
+        ),
+        (
+            FormText::ProducerRawMaterials,
+            "100% lúa nếp nương mua của 28 hộ trong xã theo hợp đồng liên kết.",
+        ),
+        (
+            FormText::ProducerLabour,
+            "12 lao động thường xuyên, đều là người trong xã; 40 lao động thời vụ.",
+        ),
+        (
+            FormText::ProducerIdeaOrigin,
+            "Nghề làm cốm truyền thống của đồng bào Tày ở Hồng Quang.",
+        ),
+        (
+            FormText::ProducerIdentity,
+            "Rang và giã tay theo cách làm truyền thống; gói lá dong.",
+        ),
+        (
+            FormText::CommuneRawMaterials,
+            "Đúng: đã kiểm tra hợp đồng và vùng nếp nương ngày 18/11/2026.",
+        ),
+        (
+            FormText::CommuneLabour,
+            "Đúng: danh sách lao động khớp sổ hộ khẩu tại xã.",
+        ),
+        (FormText::ReportPlace, "Hồng Quang"),
+    ] {
+        app.forms.set(field, value.to_owned());
+    }
+}
+
+/// Where each document of Cốm Hồng Quang's dossier stands.
+fn com_hong_quang_dossier(app: &mut Application) {
+    use DocStatus::*;
+    set_status(
+        app,
+        "form-01",
+        Ready,
+        "Đã ký, đóng dấu ngày 12/11/2026.",
+        date(2026, 11, 12),
+        None,
+    );
+    set_status(
+        app,
+        "form-02",
+        InProgress,
+        "Còn thiếu phần IV kế hoạch kinh doanh.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "business-registration",
+        Ready,
+        "GCN đăng ký HTX (ví dụ).",
+        date(2021, 3, 8),
+        None,
+    );
+    set_status(
+        app,
+        "food-safety-certificate",
+        Ready,
+        "GCN cơ sở đủ điều kiện ATTP (ví dụ).",
+        date(2024, 1, 15),
+        date(2027, 1, 15),
+    );
+    set_status(
+        app,
+        "raw-material-origin",
+        Ready,
+        "Hợp đồng liên kết với 28 hộ trồng nếp trong xã.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "ip-documents",
+        Ready,
+        "Đơn nhãn hiệu đã được chấp nhận hợp lệ.",
+        date(2026, 8, 20),
+        None,
+    );
+    set_status(
+        app,
+        "market-evidence",
+        InProgress,
+        "Đang gom hóa đơn các đại lý ngoài xã.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "product-story",
+        InProgress,
+        "Đang in tờ rơi câu chuyện cốm.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "quality-declaration",
+        Ready,
+        "Tự công bố sản phẩm (ví dụ).",
+        date(2026, 5, 4),
+        None,
+    );
+    set_status(
+        app,
+        "test-report",
+        Ready,
+        "Phiếu kiểm nghiệm (ví dụ).",
+        date(2026, 4, 22),
+        date(2027, 4, 22),
+    );
+    set_status(app, "traceability", Missing, "Chưa có mã vạch.", None, None);
+    set_status(app, "product-samples", Missing, "", None, None);
+    set_status(
+        app,
+        "form-03",
+        InProgress,
+        "Cán bộ xã đang soạn.",
+        None,
+        None,
+    );
+    set_status(app, "qms-certificates", NotApplicable, "", None, None);
+    set_status(app, "awards", NotApplicable, "", None, None);
+}
+
+fn com_hong_quang_self_assessment(catalog: &Catalog) -> ScoreSheet {
+    fill_sheet(
+        catalog.scoring_set(CURRENT_RULE_VERSION, 6),
+        &[
+            ("1.1", Some(3)),
+            ("1.2", Some(1)),
+            ("1.3", Some(2)),
+            ("1.4", Some(2)),
+            ("1.5", Some(1)),
+            ("1.6", Some(1)),
+            ("1.7", Some(0)),
+            ("2.1", Some(2)),
+            ("2.2", Some(2)),
+            ("2.3", Some(1)),
+            ("2.4", None),
+            ("3.1", Some(3)),
+            ("3.2", Some(1)),
+            ("3.3", Some(3)),
+            ("3.4", Some(1)),
+            ("3.5", Some(1)),
+            ("4.1", Some(2)),
+            ("4.2", Some(2)),
+            ("4.3", Some(2)),
+            ("5.1", Some(3)),
+            ("5.2", Some(1)),
+            ("5.3", Some(3)),
+            ("6.1", Some(3)),
+            ("6.2", Some(2)),
+            ("6.3", Some(3)),
+            ("6.4", Some(2)),
+            ("6.5", Some(2)),
+            ("7", Some(3)),
+            ("8", Some(4)),
+            ("9", Some(1)),
+            ("10", Some(2)),
+            ("11", None),
+        ],
+    )
+}
+
+/// Thịt trâu Bình An: sold fresh or chilled → set 2 (dried "gác bếp" would be set 8); its
+/// dossier in preparation, short of a trademark application.
+fn thit_trau_binh_an(catalog: &Catalog, template: &DossierTemplate) -> Product {
     let mut trau = new_product(
         ProductId::slug_from("thit-trau-binh-an"),
         "Thịt trâu Bình An",
@@ -355,115 +392,112 @@ pub fn seed_workspace(catalog: &Catalog) -> Workspace {
             .into();
     if let Some(app) = trau.current_mut() {
         app.stage = Stage::DossierInPreparation;
-        use DocStatus::*;
-        set_status(app, "form-01", InProgress, "", None, None);
-        set_status(
-            app,
-            "form-02",
-            InProgress,
-            "Đang tự chấm điểm phần III.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "business-registration",
-            Ready,
-            "GCN đăng ký HTX (ví dụ).",
-            date(2019, 6, 3),
-            None,
-        );
-        set_status(
-            app,
-            "food-safety-certificate",
-            Ready,
-            "GCN cơ sở giết mổ đủ điều kiện (ví dụ).",
-            date(2025, 2, 10),
-            date(2028, 2, 10),
-        );
-        set_status(
-            app,
-            "raw-material-origin",
-            InProgress,
-            "Sổ theo dõi đàn trâu 42 hộ.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "ip-documents",
-            Missing,
-            "Chưa nộp đơn đăng ký nhãn hiệu tại Cục SHTT.",
-            None,
-            None,
-        );
-        set_status(
-            app,
-            "test-report",
-            InProgress,
-            "Phiếu kiểm nghiệm cũ đã hết hạn; cần gửi mẫu kiểm nghiệm lại.",
-            date(2025, 11, 15),
-            date(2026, 11, 15),
-        );
-        set_status(app, "quality-declaration", Missing, "", None, None);
-        set_status(app, "product-story", InProgress, "", None, None);
-        set_status(app, "qms-certificates", NotApplicable, "", None, None);
+        thit_trau_binh_an_dossier(app);
         // Self-assessment, set 2: 52 points (a 3★ band) but no trademark application,
         // so the 3★ minimum of 3.5 is unmet and the product is not recognisable yet.
-        app.scores.self_assessment = fill_sheet(
-            catalog.scoring_set(CURRENT_RULE_VERSION, 2),
-            &[
-                ("1.1", Some(3)),
-                ("1.2", Some(2)),
-                ("1.3", Some(0)),
-                ("1.4", Some(3)),
-                ("1.5", Some(1)),
-                ("1.6", Some(1)),
-                ("1.7", Some(0)),
-                ("2.1", Some(1)),
-                ("2.2", Some(2)),
-                ("2.3", Some(1)),
-                ("2.4", None),
-                ("3.1", Some(3)),
-                ("3.2", Some(1)),
-                ("3.3", Some(3)),
-                ("3.4", Some(1)),
-                ("3.5", None),
-                ("4.1", Some(2)),
-                ("4.2", Some(1)),
-                ("4.3", Some(3)),
-                ("5.1", Some(2)),
-                ("5.2", Some(1)),
-                ("5.3", Some(3)),
-                ("6.1", Some(4)),
-                ("6.2", Some(2)),
-                ("6.3", Some(3)),
-                ("6.4", Some(2)),
-                ("7", Some(3)),
-                ("8", Some(2)),
-                ("9", Some(1)),
-                ("10", Some(1)),
-                ("11", None),
-            ],
-        );
+        app.scores.self_assessment = thit_trau_binh_an_self_assessment(catalog);
         app.scores.self_assessment.notes.insert(
             "3.5".to_owned(),
             "Chưa nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.".to_owned(),
         );
     }
-    products.insert(trau.id.clone(), trau);
+    trau
+}
 
-    Workspace {
-        info: WorkspaceInfo {
-            name: "OCOP Lâm Bình cũ (dữ liệu mẫu)".into(),
-            commune: "Hồng Quang, Bình An (huyện Lâm Bình cũ)".into(),
-            province: "Tuyên Quang".into(),
-            officers: vec!["Nguyễn Văn An (cán bộ nông nghiệp xã, ví dụ)".into()],
-            notes: "Thư mục làm việc mẫu đi kèm ứng dụng. Tên người và HTX là ví dụ.".into(),
-            kind: WorkspaceKind::Commune,
-        },
-        products: products.into_iter().collect(),
-    }
+/// Where each document of thịt trâu Bình An's dossier stands.
+fn thit_trau_binh_an_dossier(app: &mut Application) {
+    use DocStatus::*;
+    set_status(app, "form-01", InProgress, "", None, None);
+    set_status(
+        app,
+        "form-02",
+        InProgress,
+        "Đang tự chấm điểm phần III.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "business-registration",
+        Ready,
+        "GCN đăng ký HTX (ví dụ).",
+        date(2019, 6, 3),
+        None,
+    );
+    set_status(
+        app,
+        "food-safety-certificate",
+        Ready,
+        "GCN cơ sở giết mổ đủ điều kiện (ví dụ).",
+        date(2025, 2, 10),
+        date(2028, 2, 10),
+    );
+    set_status(
+        app,
+        "raw-material-origin",
+        InProgress,
+        "Sổ theo dõi đàn trâu 42 hộ.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "ip-documents",
+        Missing,
+        "Chưa nộp đơn đăng ký nhãn hiệu tại Cục SHTT.",
+        None,
+        None,
+    );
+    set_status(
+        app,
+        "test-report",
+        InProgress,
+        "Phiếu kiểm nghiệm cũ đã hết hạn; cần gửi mẫu kiểm nghiệm lại.",
+        date(2025, 11, 15),
+        date(2026, 11, 15),
+    );
+    set_status(app, "quality-declaration", Missing, "", None, None);
+    set_status(app, "product-story", InProgress, "", None, None);
+    set_status(app, "qms-certificates", NotApplicable, "", None, None);
+}
+
+fn thit_trau_binh_an_self_assessment(catalog: &Catalog) -> ScoreSheet {
+    fill_sheet(
+        catalog.scoring_set(CURRENT_RULE_VERSION, 2),
+        &[
+            ("1.1", Some(3)),
+            ("1.2", Some(2)),
+            ("1.3", Some(0)),
+            ("1.4", Some(3)),
+            ("1.5", Some(1)),
+            ("1.6", Some(1)),
+            ("1.7", Some(0)),
+            ("2.1", Some(1)),
+            ("2.2", Some(2)),
+            ("2.3", Some(1)),
+            ("2.4", None),
+            ("3.1", Some(3)),
+            ("3.2", Some(1)),
+            ("3.3", Some(3)),
+            ("3.4", Some(1)),
+            ("3.5", None),
+            ("4.1", Some(2)),
+            ("4.2", Some(1)),
+            ("4.3", Some(3)),
+            ("5.1", Some(2)),
+            ("5.2", Some(1)),
+            ("5.3", Some(3)),
+            ("6.1", Some(4)),
+            ("6.2", Some(2)),
+            ("6.3", Some(3)),
+            ("6.4", Some(2)),
+            ("7", Some(3)),
+            ("8", Some(2)),
+            ("9", Some(1)),
+            ("10", Some(1)),
+            ("11", None),
+        ],
+    )
 }
 
 mod synthetic;

@@ -445,10 +445,6 @@ fn text_of(row: &[Cell], mapping: &Mapping, field: ImportField) -> Result<String
 }
 
 /// Every problem of a row, not only the first: the officer fixes the sheet once.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one pass over the row's cells in field order; each check is a few lines"
-)]
 fn check_row(
     row: &[Cell],
     mapping: &Mapping,
@@ -476,39 +472,9 @@ fn check_row(
     if commune.is_empty() {
         commune = commune_in_address(&address).unwrap_or_default();
     }
-    let set_cell = cell(row, mapping, ImportField::ScoringSet);
-    let scoring_set = if set_cell.is_blank() {
-        None
-    } else {
-        let set = set_number(set_cell);
-        if set.is_none() {
-            problems.push(RowProblem::BadSet(set_cell.text()));
-        }
-        set
-    };
-    let star_cell = cell(row, mapping, ImportField::Star);
-    // `Err(())`: a star was given but is not one (its problem is already listed).
-    let star = if star_cell.is_blank() {
-        Ok(None)
-    } else {
-        match star_of(star_cell) {
-            Some(star) => Ok(Some(star)),
-            None => {
-                problems.push(RowProblem::BadStar(star_cell.text()));
-                Err(())
-            }
-        }
-    };
-    let score_cell = cell(row, mapping, ImportField::Score);
-    let score = if score_cell.is_blank() {
-        None
-    } else {
-        let score = score_of(score_cell);
-        if score.is_none() {
-            problems.push(RowProblem::BadScore(score_cell.text()));
-        }
-        score
-    };
+    let scoring_set = set_in(row, mapping, &mut problems);
+    let star = star_in(row, mapping, &mut problems);
+    let score = score_in(row, mapping, &mut problems);
     // The decision's date may be written in its number's cell ("123/QĐ-UBND ngày …").
     let (number, date_in_number) = if mapping.contains_key(&ImportField::IssuedOn)
         && !cell(row, mapping, ImportField::IssuedOn).is_blank()
@@ -518,34 +484,15 @@ fn check_row(
         split_decision(&number_text)
     };
     let mut approximate_issue_date = None;
-    let mut date_of = |field| -> Result<Option<NaiveDate>, ()> {
-        let c = cell(row, mapping, field);
-        let read = if c.is_blank() {
-            match field {
-                ImportField::IssuedOn => date_in_number,
-                _ => None,
-            }
-        } else {
-            Some(read_date(c).ok_or_else(|| {
-                problems.push(RowProblem::BadDate(field, c.text()));
-            })?)
-        };
-        match read {
-            None => Ok(None),
-            Some(DateRead::Day(d)) => Ok(Some(d)),
-            Some(partial) if field == ImportField::IssuedOn => {
-                approximate_issue_date = Some(if c.is_blank() {
-                    number_text_date(&partial)
-                } else {
-                    c.text()
-                });
-                Ok(partial.first_day())
-            }
-            Some(_) => {
-                problems.push(RowProblem::BadDate(field, c.text()));
-                Err(())
-            }
-        }
+    let mut date_of = |field| {
+        date_in(
+            row,
+            mapping,
+            field,
+            date_in_number,
+            &mut approximate_issue_date,
+            &mut problems,
+        )
     };
     let issued_on = date_of(ImportField::IssuedOn);
     let expires_on = date_of(ImportField::ExpiresOn);
@@ -553,54 +500,11 @@ fn check_row(
     let number_read = !problems.contains(&RowProblem::TooLong(ImportField::CertificateNumber));
     let certificate = match (star, issued_on, expires_on) {
         (Ok(star), Ok(issued_on), Ok(expires_on)) if number_read => {
-            let certificate = match (star, number.is_empty(), issued_on) {
-                (Some(star), false, Some(issued_on)) => Ok(Some(Certificate {
-                    star,
-                    number: number.clone(),
-                    issued_on,
-                })),
-                (Some(_), true, _) => Err(RowProblem::CertificateIncomplete(
-                    ImportField::CertificateNumber,
-                )),
-                (Some(_), false, None) => {
-                    Err(RowProblem::CertificateIncomplete(ImportField::IssuedOn))
-                }
-                (None, true, None) if expires_on.is_none() => Ok(None),
-                (None, _, _) => Err(RowProblem::CertificateWithoutStar),
-            };
-            if let (Some(issued), Some(expires)) = (issued_on, expires_on)
-                && expires <= issued
-            {
-                problems.push(RowProblem::ExpiryBeforeIssue);
-            }
-            certificate.map_err(|problem| problems.push(problem))
+            certificate_of(star, &number, issued_on, expires_on, &mut problems)
         }
         _ => Err(()),
     };
-    let named_stage = if stage_text.is_empty() {
-        Ok(None)
-    } else {
-        stage_of(&stage_text).map(Some).ok_or_else(|| {
-            problems.push(RowProblem::BadStage(stage_text));
-        })
-    };
-    let needs_certificate =
-        |s: Stage| matches!(s, Stage::Recognised | Stage::Revoked | Stage::Expired);
-    let stage = match (named_stage, &certificate) {
-        (Ok(None), Ok(Some(_))) => Some(Stage::Recognised),
-        (Ok(None), Ok(None)) => Some(Stage::Preparing),
-        (Ok(Some(s)), Ok(Some(_))) if needs_certificate(s) => Some(s),
-        (Ok(Some(s)), Ok(Some(_))) => {
-            problems.push(RowProblem::CertificateButStage(s));
-            None
-        }
-        (Ok(Some(s)), Ok(None)) if needs_certificate(s) => {
-            problems.push(RowProblem::StageNeedsCertificate(s));
-            None
-        }
-        (Ok(Some(s)), Ok(None)) => Some(s),
-        _ => None,
-    };
+    let stage = stage_in(stage_text, stage_of, &certificate, &mut problems);
     match (stage, certificate) {
         (Some(stage), Ok(certificate)) if problems.is_empty() => Ok(ImportRow {
             at: RowAt { sheet: 0, row: 0 },
@@ -619,6 +523,161 @@ fn check_row(
             address,
         }),
         _ => Err(problems),
+    }
+}
+
+/// The row's scoring set, if it gives one that reads as a set.
+fn set_in(row: &[Cell], mapping: &Mapping, problems: &mut Vec<RowProblem>) -> Option<u8> {
+    let set_cell = cell(row, mapping, ImportField::ScoringSet);
+    if set_cell.is_blank() {
+        None
+    } else {
+        let set = set_number(set_cell);
+        if set.is_none() {
+            problems.push(RowProblem::BadSet(set_cell.text()));
+        }
+        set
+    }
+}
+
+/// The row's star. `Err(())`: a star was given but is not one (its problem is listed).
+fn star_in(
+    row: &[Cell],
+    mapping: &Mapping,
+    problems: &mut Vec<RowProblem>,
+) -> Result<Option<u8>, ()> {
+    let star_cell = cell(row, mapping, ImportField::Star);
+    if star_cell.is_blank() {
+        Ok(None)
+    } else {
+        match star_of(star_cell) {
+            Some(star) => Ok(Some(star)),
+            None => {
+                problems.push(RowProblem::BadStar(star_cell.text()));
+                Err(())
+            }
+        }
+    }
+}
+
+/// The row's score, if it gives one that reads as a score.
+fn score_in(row: &[Cell], mapping: &Mapping, problems: &mut Vec<RowProblem>) -> Option<f32> {
+    let score_cell = cell(row, mapping, ImportField::Score);
+    if score_cell.is_blank() {
+        None
+    } else {
+        let score = score_of(score_cell);
+        if score.is_none() {
+            problems.push(RowProblem::BadScore(score_cell.text()));
+        }
+        score
+    }
+}
+
+/// A date of the row (`field`: the issue or the expiry date). A blank issue date is the
+/// one written in the number's cell (`date_in_number`), if any. An issue date given only
+/// as a month or a year reads as its first day, and `approximate` keeps what was written;
+/// any other date must be a whole day. `Err(())`: not a date (its problem is listed).
+fn date_in(
+    row: &[Cell],
+    mapping: &Mapping,
+    field: ImportField,
+    date_in_number: Option<DateRead>,
+    approximate: &mut Option<String>,
+    problems: &mut Vec<RowProblem>,
+) -> Result<Option<NaiveDate>, ()> {
+    let c = cell(row, mapping, field);
+    let read = if c.is_blank() {
+        match field {
+            ImportField::IssuedOn => date_in_number,
+            _ => None,
+        }
+    } else {
+        Some(read_date(c).ok_or_else(|| {
+            problems.push(RowProblem::BadDate(field, c.text()));
+        })?)
+    };
+    match read {
+        None => Ok(None),
+        Some(DateRead::Day(d)) => Ok(Some(d)),
+        Some(partial) if field == ImportField::IssuedOn => {
+            *approximate = Some(if c.is_blank() {
+                number_text_date(&partial)
+            } else {
+                c.text()
+            });
+            Ok(partial.first_day())
+        }
+        Some(_) => {
+            problems.push(RowProblem::BadDate(field, c.text()));
+            Err(())
+        }
+    }
+}
+
+/// The certificate from cells that read well: a star, a number and an issue date, or
+/// none of them (nor an expiry date). An expiry on or before the issue is listed too.
+/// `Err(())`: an incomplete certificate (its problem is listed).
+fn certificate_of(
+    star: Option<u8>,
+    number: &str,
+    issued_on: Option<NaiveDate>,
+    expires_on: Option<NaiveDate>,
+    problems: &mut Vec<RowProblem>,
+) -> Result<Option<Certificate>, ()> {
+    let certificate = match (star, number.is_empty(), issued_on) {
+        (Some(star), false, Some(issued_on)) => Ok(Some(Certificate {
+            star,
+            number: number.to_owned(),
+            issued_on,
+        })),
+        (Some(_), true, _) => Err(RowProblem::CertificateIncomplete(
+            ImportField::CertificateNumber,
+        )),
+        (Some(_), false, None) => Err(RowProblem::CertificateIncomplete(ImportField::IssuedOn)),
+        (None, true, None) if expires_on.is_none() => Ok(None),
+        (None, _, _) => Err(RowProblem::CertificateWithoutStar),
+    };
+    if let (Some(issued), Some(expires)) = (issued_on, expires_on)
+        && expires <= issued
+    {
+        problems.push(RowProblem::ExpiryBeforeIssue);
+    }
+    certificate.map_err(|problem| problems.push(problem))
+}
+
+/// The row's stage: the one named (a stage that needs a certificate only with one, and
+/// with a certificate only such a stage), else Recognised with a certificate and
+/// Preparing without. `None` when the stage or the certificate has a problem (listed).
+fn stage_in(
+    stage_text: String,
+    stage_of: &dyn Fn(&str) -> Option<Stage>,
+    certificate: &Result<Option<Certificate>, ()>,
+    problems: &mut Vec<RowProblem>,
+) -> Option<Stage> {
+    let named_stage = if stage_text.is_empty() {
+        Ok(None)
+    } else {
+        stage_of(&stage_text).map(Some).ok_or_else(|| {
+            problems.push(RowProblem::BadStage(stage_text));
+        })
+    };
+    let needs_certificate =
+        |s: Stage| matches!(s, Stage::Recognised | Stage::Revoked | Stage::Expired);
+    match (named_stage, certificate) {
+        (Ok(None), Ok(Some(_))) => Some(Stage::Recognised),
+        (Ok(None), Ok(None)) => Some(Stage::Preparing),
+        (Ok(Some(s)), Ok(Some(_))) if needs_certificate(s) => Some(s),
+        (Ok(Some(s)), Ok(Some(_))) => {
+            problems.push(RowProblem::CertificateButStage(s));
+            None
+        }
+        (Ok(Some(s)), Ok(None)) if needs_certificate(s) => {
+            problems.push(RowProblem::StageNeedsCertificate(s));
+            None
+        }
+        (Ok(Some(s)), Ok(None)) => Some(s),
+        _ => None,
     }
 }
 
