@@ -5,7 +5,9 @@
 //! - nothing outside `ui/` names egui or eframe;
 //! - only `main`, `cli` and `bench` import `ui`;
 //! - nothing outside `storage/` touches files or RON;
-//! - `ui/` names no `storage::`: it reaches the system through `app/` (`app::shell`).
+//! - `ui/` names no `storage::`: it reaches the system through `app/` (`app::shell`);
+//! - `ui/` holds `&mut AppState` in one place only, where it hands a request over
+//!   (`OcopApp::handle` → `AppState::handle`).
 //!
 //! Comment lines are not code and are skipped; a rule names the file and line it caught.
 #![allow(
@@ -213,6 +215,66 @@ fn module_graph(
         graph.insert(module.clone(), uses);
     }
     graph
+}
+
+/// The places in `ui/` that take the open workspace mutably: `file:line` of each.
+fn mutable_holds(files: &[(String, String)]) -> Vec<String> {
+    const HOLDS: &[&str] = &[
+        "state.as_mut()",
+        "&mut AppState",
+        "state.as_mut().",
+        "&mut self.state",
+    ];
+    let mut found = Vec::new();
+    for (file, text) in files.iter().filter(|(f, _)| f.starts_with("ui/")) {
+        for (number, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if !code.starts_with("//") && HOLDS.iter().any(|h| code.contains(h)) {
+                found.push(format!("src/{file}:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+/// Issue 25: the window changes the workspace through one door. Everything in `ui/` reads
+/// `&AppState`; the one `&mut` is `OcopApp::handle`, which hands a `Request` to
+/// `AppState::handle`.
+#[test]
+fn ui_holds_the_workspace_mutably_in_one_place() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    sources(&src.join("ui"), &mut paths);
+    let files: Vec<(String, String)> = paths
+        .iter()
+        .map(|path| {
+            let file = path
+                .strip_prefix(&src)
+                .expect("inside src")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (file, fs::read_to_string(path).expect("read source"))
+        })
+        .collect();
+    let holds = mutable_holds(&files);
+    assert_eq!(holds.len(), 1, "one hand-over place:\n{}", holds.join("\n"));
+    let mod_rs = files
+        .iter()
+        .find(|(f, _)| f == "ui/mod.rs")
+        .map(|(_, text)| text.as_str())
+        .expect("ui/mod.rs");
+    assert!(
+        holds[0].starts_with("src/ui/mod.rs:")
+            && mod_rs.contains("Some(state) => state.handle(request)"),
+        "the one hold is OcopApp::handle: {holds:?}"
+    );
+    // The checker finds a second one when one is planted.
+    let mut planted = files.clone();
+    planted.push((
+        "ui/chrome.rs".to_owned(),
+        "if let Some(state) = self.state.as_mut() { state.flush(); }".to_owned(),
+    ));
+    assert_eq!(mutable_holds(&planted).len(), 2);
 }
 
 /// Module dependencies that still go the wrong way, each with why, until issue 25's typed
