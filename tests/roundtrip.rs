@@ -524,7 +524,8 @@ fn a_new_officer_starts_from_nothing_in_the_gui() {
         common::type_into(&mut harness, label, text);
     }
     harness.get_by_label("Tạo và mở").click();
-    harness.run();
+    // Opened on a task (the progress strip, moving), the window answering meanwhile.
+    common::wait_for_exchange(&mut harness);
     let state = harness.state().state.as_ref().unwrap_or_else(|| {
         panic!(
             "the new workspace is open: {:?} {:?}",
@@ -548,7 +549,7 @@ fn a_new_officer_starts_from_nothing_in_the_gui() {
     harness.get_by_label("Tệp").click();
     harness.run();
     harness.get_by_label("Mở thư mục làm việc…").click();
-    harness.run();
+    common::wait_for_exchange(&mut harness);
     assert!(
         harness
             .query_by_label_contains("Không mở được thư mục làm việc")

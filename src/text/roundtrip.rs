@@ -37,6 +37,9 @@ tr! {
     NEW_WORKSPACE_FOLDER = "Thư mục", "Folder";
     NEW_WORKSPACE_CHOOSE = "Chọn thư mục khác…", "Choose another folder…";
     NEW_WORKSPACE_CREATE = "Tạo và mở", "Create and open";
+    OPENING_WORKSPACE = "Đang mở thư mục làm việc", "Opening the workspace";
+    OPENING_CANCELLED = "Đã hủy việc mở thư mục làm việc.", "Opening the workspace was cancelled.";
+    OPENING_WAIT = "Đang đọc các sản phẩm của thư mục làm việc…", "Reading the workspace's products…";
     NEW_WORKSPACE_CREATED = "Đã tạo thư mục làm việc mới. Thêm sản phẩm bằng nút “+ Thêm sản phẩm”, nhập danh sách (Tệp → Nhập danh sách sản phẩm từ Excel…), hoặc nhận gói hồ sơ HTX gửi.", "New workspace created. Add products with “+ Add product”, import a list (File → Import product list from Excel…), or receive a cooperative's bundle.";
     NEW_WORKSPACE_NO_FOLDER = "Chưa chọn thư mục: bấm “Chọn thư mục khác…”", "No folder chosen: press “Choose another folder…”";
     NEW_WORKSPACE_OFFICER = "Họ tên cán bộ", "Officer's name";

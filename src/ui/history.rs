@@ -5,7 +5,7 @@ use egui::RichText;
 use crate::app::AppState;
 use crate::domain::criteria::ScoringSet;
 use crate::domain::history::{Change, DocDateField, Origin, Sheet};
-use crate::domain::model::{Certificate, OfficialResult, Product, WorkspaceKind};
+use crate::domain::model::{Certificate, OfficialResult, Product, ProductId, WorkspaceKind};
 use crate::domain::remarks::RemarkAbout;
 use crate::domain::scoring::Answer;
 
@@ -281,37 +281,83 @@ impl<'a> Words<'a> {
     }
 }
 
-pub fn changelog_ui(ui: &mut egui::Ui, state: &AppState, product: &Product, lang: Lang) {
+/// The change history's lines, worded once per product, revision and language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChangelogLines {
+    /// What they are of: product, `AppState::revision`, language.
+    key: Option<(ProductId, u64, Lang)>,
+    /// Newest first: when, by whom, what.
+    lines: Vec<ChangelogLine>,
+}
+
+/// One entry of the change history, worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ChangelogLine {
+    when: String,
+    by: String,
+    what: String,
+}
+
+/// Lines of the change history shown (the newest; the log only grows).
+const SHOWN_LINES: usize = 300;
+
+impl ChangelogLines {
+    /// The lines of `product` as of `state`'s revision, worded now if they are not yet.
+    fn of(&mut self, state: &AppState, product: &Product, lang: Lang) -> &[ChangelogLine] {
+        let key = (product.id.clone(), state.revision(), lang);
+        if self.key.as_ref() != Some(&key) {
+            self.lines = product
+                .history
+                .iter()
+                .rev()
+                .take(SHOWN_LINES)
+                .map(|entry| {
+                    let origin = match entry.origin {
+                        Origin::Edit => String::new(),
+                        Origin::Undo => format!("[{}] ", lang.t(text::ORIGIN_UNDO)),
+                        Origin::Redo => format!("[{}] ", lang.t(text::ORIGIN_REDO)),
+                    };
+                    let changes: Vec<String> = entry
+                        .changes
+                        .iter()
+                        .map(|c| change_text(c, state, product, lang))
+                        .collect();
+                    ChangelogLine {
+                        when: format!(
+                            "{} {}",
+                            lang.date(entry.at.date()),
+                            entry.at.format("%H:%M")
+                        ),
+                        by: entry.by.clone(),
+                        what: format!("{origin}{}", changes.join("; ")),
+                    }
+                })
+                .collect();
+            self.key = Some(key);
+        }
+        &self.lines
+    }
+}
+
+/// The change history, newest first (worded once per revision: `ChangelogLines`).
+pub fn changelog_ui(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    product: &Product,
+    lang: Lang,
+    kept: &mut ChangelogLines,
+) {
     if product.history.is_empty() {
         ui.label(lang.t(text::NO_HISTORY));
         return;
     }
-    // Newest first; the log only grows, so show the latest 300 lines.
-    for entry in product.history.iter().rev().take(300) {
-        let origin = match entry.origin {
-            Origin::Edit => String::new(),
-            Origin::Undo => format!("[{}] ", lang.t(text::ORIGIN_UNDO)),
-            Origin::Redo => format!("[{}] ", lang.t(text::ORIGIN_REDO)),
-        };
-        let changes: Vec<String> = entry
-            .changes
-            .iter()
-            .map(|c| change_text(c, state, product, lang))
-            .collect();
+    for line in kept.of(state, product, lang) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!(
-                    "{} {}",
-                    lang.date(entry.at.date()),
-                    entry.at.format("%H:%M")
-                ))
-                .monospace()
-                .color(theme::muted()),
-            );
-            if !entry.by.is_empty() {
-                ui.label(RichText::new(&entry.by).color(theme::accent()));
+            ui.label(RichText::new(&line.when).monospace().color(theme::muted()));
+            if !line.by.is_empty() {
+                ui.label(RichText::new(&line.by).color(theme::accent()));
             }
-            ui.label(format!("{origin}{}", changes.join("; ")));
+            ui.label(&line.what);
         });
     }
 }

@@ -164,6 +164,15 @@ pub enum UiAction {
     Retry(crate::app::Retry),
 }
 
+/// What follows a workspace's opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterOpen {
+    /// Nothing more.
+    Nothing,
+    /// It was just created: say so and show the portfolio, where its first product goes.
+    Created,
+}
+
 /// Storage keys for UI preferences (eframe storage: preferences only, never data).
 pub const PREF_LANG: &str = "lang";
 /// Last workspace folder.
@@ -216,6 +225,9 @@ pub struct OcopApp {
     pub typing_pending: bool,
     /// The user chose to quit: close the window at the end of this frame.
     close_pending: bool,
+    /// The three-second slot of the window's clock in which failed writes were last
+    /// tried again.
+    retry_slot: Option<f64>,
     /// The bundle task in progress (export, verify, receive, review, many communes).
     pub exchange: Option<exchange::ExchangeJob>,
     /// Review mode's private copy of the bundle (removed when another folder opens).
@@ -266,6 +278,7 @@ impl OcopApp {
             quit_confirmed: false,
             typing_pending: false,
             close_pending: false,
+            retry_slot: None,
             exchange: None,
             review_folder: None,
             verify_result: None,
@@ -277,7 +290,10 @@ impl OcopApp {
             summary: None,
         };
         if let Some(dir) = dir {
-            app.open_workspace(dir);
+            // Before the first frame: opened here (a window drawn meanwhile has nothing to
+            // show).
+            let result = AppState::open(dir, app.catalog.clone(), app.today(), app.lang);
+            app.finish_open(dir, result, AfterOpen::Nothing);
         }
         app
     }
@@ -288,9 +304,51 @@ impl OcopApp {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
-    /// Opens a workspace folder; on failure keeps the current one and says why.
+    /// Opens a workspace folder on a task (progress strip; the window keeps answering,
+    /// 20,000 products take most of a second, a network share longer); on failure keeps
+    /// the current one and says why.
     pub fn open_workspace(&mut self, dir: &Path) {
-        match AppState::open(dir, self.catalog.clone(), self.today(), self.lang) {
+        self.open_workspace_then(dir, AfterOpen::Nothing);
+    }
+
+    /// [`OcopApp::open_workspace`], then `then`.
+    pub(super) fn open_workspace_then(&mut self, dir: &Path, then: AfterOpen) {
+        if self.busy() {
+            return;
+        }
+        // What this window holds goes to disk first: the folder is read after.
+        self.handle(Request::Flush);
+        let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
+        let dir = dir.to_owned();
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.start_task(
+            "open-workspace",
+            text::OPENING_WORKSPACE,
+            name,
+            move |_, cancel| {
+                let result = AppState::open(&dir, catalog, today, lang);
+                // Reading cannot stop half-way; a cancelled open is dropped.
+                let cancelled = cancel.load(std::sync::atomic::Ordering::Relaxed);
+                exchange::Done::Workspace(dir, (!cancelled).then_some(result), then)
+            },
+        );
+        if let Some(job) = self.exchange.as_mut() {
+            job.indeterminate = true;
+        }
+    }
+
+    /// Puts a workspace just read in the window (or says why it could not be opened; an
+    /// empty folder is offered as a new workspace).
+    pub(super) fn finish_open(
+        &mut self,
+        dir: &Path,
+        result: Result<AppState, crate::app::shell::StorageError>,
+        then: AfterOpen,
+    ) {
+        match result {
             Ok(state) => {
                 self.handle(Request::Flush);
                 self.state = Some(state);
@@ -307,6 +365,11 @@ impl OcopApp {
                 self.portfolio = portfolio::PortfolioUi::default();
                 self.dashboard = dashboard::DashboardUi::default();
                 self.open_error = None;
+                if then == AfterOpen::Created {
+                    self.say(Level::Info, text::NEW_WORKSPACE_CREATED);
+                    // Where its first product is added.
+                    self.screen = Screen::Portfolio;
+                }
             }
             Err(err) => {
                 // A folder that is empty (or new) is one to start a workspace in: offer it.
@@ -635,9 +698,8 @@ impl eframe::App for OcopApp {
         {
             let now = ctx.input(|i| i.time);
             let slot = (now / 3.0).floor();
-            let last = ctx.data(|d| d.get_temp::<f64>(egui::Id::unique("retry-slot")));
-            if last != Some(slot) {
-                ctx.data_mut(|d| d.insert_temp(egui::Id::unique("retry-slot"), slot));
+            if self.retry_slot != Some(slot) {
+                self.retry_slot = Some(slot);
                 self.handle(Request::Flush);
             }
             ctx.request_repaint_after(std::time::Duration::from_secs(3));

@@ -192,12 +192,7 @@ impl super::OcopApp {
                 if self.officer.trim().is_empty() && !officer.is_empty() {
                     self.officer = officer;
                 }
-                self.open_workspace(&dir);
-                if self.state.is_some() {
-                    self.say(crate::app::Level::Info, text::NEW_WORKSPACE_CREATED);
-                    // Where its first product is added.
-                    self.screen = super::Screen::Portfolio;
-                }
+                self.open_workspace_then(&dir, super::AfterOpen::Created);
             }
             Err(err) => dialog.error = Some(text::create_error(&err, lang)),
         }

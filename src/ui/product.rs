@@ -57,6 +57,9 @@ pub struct ProductView {
     /// list, ticked, until another is changed or the screen is left, so that a click
     /// never makes a row vanish without a trace (Ctrl+Z is still at hand).
     pub just_changed: Option<String>,
+    /// The change history's lines as last worded (kept per product, revision and
+    /// language: a frame with the section open only draws them).
+    pub changelog: super::history::ChangelogLines,
 }
 
 /// Draws the product screen.
@@ -109,7 +112,7 @@ pub fn product_ui(
                 super::dossier::dossier_ui(ui, &mut ctx, product, view);
                 return;
             }
-            overview_ui(ui, &mut ctx, product);
+            overview_ui(ui, &mut ctx, product, &mut view.changelog);
         });
 }
 
@@ -171,7 +174,12 @@ fn tabs_ui(ui: &mut egui::Ui, view: &mut ProductView, lang: Lang) {
 
 /// The overview tab: the product at a glance, remarks, the process, its fields, form
 /// texts, earlier applications and the change log.
-fn overview_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
+fn overview_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ScreenCtx<'_>,
+    product: &Product,
+    changelog: &mut super::history::ChangelogLines,
+) {
     let (state, lang) = (ctx.state, ctx.lang);
     let id = &product.id;
     super::glance::glance_ui(ui, state, product, lang, ctx.actions());
@@ -212,7 +220,7 @@ fn overview_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, product: &Product) {
     egui::CollapsingHeader::new(lang.t(text::SECTION_CHANGELOG))
         .default_open(false)
         .show(ui, |ui| {
-            super::history::changelog_ui(ui, state, product, lang)
+            super::history::changelog_ui(ui, state, product, lang, changelog)
         });
 }
 

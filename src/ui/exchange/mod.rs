@@ -46,6 +46,13 @@ pub enum Done {
         Result<Vec<crate::documents::dossier_pdf::Unprinted>, crate::app::print::PrintFailure>,
         PathBuf,
     ),
+    /// A workspace folder read, and what follows its opening.
+    /// None when the officer cancelled it (what was read is dropped).
+    Workspace(
+        PathBuf,
+        Option<Result<AppState, crate::app::shell::StorageError>>,
+        super::AfterOpen,
+    ),
     /// A spreadsheet read for an import (the error translated, naming the file); `None`
     /// when the officer cancelled.
     Spreadsheet(Option<Result<crate::app::spreadsheet::ImportSheet, crate::app::AppError>>),
@@ -56,6 +63,8 @@ pub struct ExchangeJob {
     task: Task<Done>,
     /// The words before the bar.
     label: text::Tr,
+    /// Work that cannot say how far it is (opening a workspace): the bar moves instead.
+    pub(super) indeterminate: bool,
 }
 
 /// The import preview, as the officer confirms it.
@@ -84,11 +93,12 @@ pub fn progress_ui(ui: &mut egui::Ui, job: &ExchangeJob, lang: Lang) -> bool {
     ui.horizontal(|ui| {
         let progress = &job.task.progress;
         ui.label(format!("{} {}", lang.t(job.label), progress.current_file()));
-        ui.add(
-            egui::ProgressBar::new(progress.fraction())
-                .show_percentage()
-                .desired_width(320.0),
-        );
+        let bar = egui::ProgressBar::new(progress.fraction()).desired_width(320.0);
+        ui.add(if job.indeterminate {
+            bar.animate(true)
+        } else {
+            bar.show_percentage()
+        });
         if ui.button(lang.t(text::CANCEL)).clicked() {
             cancel = true;
         }
@@ -115,7 +125,13 @@ impl OcopApp {
         work: impl FnOnce(&mut dyn FnMut(u64, u64), &AtomicBool) -> Done + Send + 'static,
     ) {
         match Task::start(name, step, work, self.waker()) {
-            Ok(task) => self.exchange = Some(ExchangeJob { task, label }),
+            Ok(task) => {
+                self.exchange = Some(ExchangeJob {
+                    task,
+                    label,
+                    indeterminate: false,
+                });
+            }
             Err(err) => self.report(Notice::error(err)),
         }
     }
@@ -333,6 +349,8 @@ impl OcopApp {
                     self.start_verify(Some(ctx));
                 }
             }
+            Ok(Done::Workspace(dir, Some(result), then)) => self.finish_open(&dir, result, then),
+            Ok(Done::Workspace(_, None, _)) => self.say(Level::Info, text::OPENING_CANCELLED),
             Ok(Done::Review(Ok((state, folder)))) => self.show_read_only(state, Some(folder)),
             Ok(Done::Many(Ok(state))) => {
                 self.show_read_only(state, None);
