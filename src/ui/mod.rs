@@ -395,6 +395,62 @@ impl OcopApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let mut commands: Vec<Command> = Vec::new();
         let mut actions: Vec<UiAction> = Vec::new();
+        let writing = self.start_frame(ui);
+        if writing.is_none() {
+            self.shortcuts(ui.ctx(), &mut actions);
+        }
+        let lang = self.lang;
+        if let Ok(mut slot) = self.repaint.lock()
+            && slot.is_none()
+        {
+            *slot = Some(ui.ctx().clone());
+        }
+        self.poll_jobs(ui.ctx());
+        self.poll_exchange(&ui.ctx().clone());
+        let drop_targets = evidence::take_drop_targets(ui.ctx());
+        self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
+        self.progress_panels_ui(ui);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_ui(ui, &mut actions);
+        });
+        // Why nothing can be edited (another window holds the workspace, a bundle under
+        // review, many communes): said once, at the top, for as long as it holds.
+        if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked()) {
+            egui::Panel::top("read-only").show(ui, |ui| {
+                ui.colored_label(theme::warn(), format!("⚠ {reason}"));
+            });
+        }
+        egui::Panel::bottom("status").show(ui, |ui| {
+            self.status_ui(ui);
+        });
+
+        self.nav_ui(ui, &mut actions);
+        self.central_ui(ui, &mut commands, &mut actions);
+
+        if let Some((done, total)) = writing {
+            dialogs::writing_progress_ui(ui.ctx(), done, total, lang);
+            ui.ctx().request_repaint();
+        }
+        self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
+        self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
+        self.new_workspace_ui(&ui.ctx().clone());
+        self.about_ui(&ui.ctx().clone(), &mut actions);
+        self.summary_ui(&ui.ctx().clone(), &mut actions);
+        self.messages_ui(&ui.ctx().clone());
+
+        for command in commands {
+            self.apply(&command);
+        }
+        for action in actions {
+            self.act(action);
+        }
+        self.end_frame(ui.ctx());
+    }
+
+    /// The start of a frame: the typing flag, the theme, today's date, and one step of a
+    /// long write; returns that write's progress (done, total) while one runs.
+    fn start_frame(&mut self, ui: &egui::Ui) -> Option<(usize, usize)> {
         // Fields set the flag again this frame while they hold uncommitted typing.
         self.typing_pending = ui.ctx().data_mut(|d| {
             d.remove_temp::<bool>(egui::Id::unique("pending-edit"))
@@ -409,23 +465,17 @@ impl OcopApp {
         }
         // A change of thousands of products (an import, its undo) is written a step per
         // frame behind a progress window; nothing else can be done meanwhile.
-        let writing = match self.handle(Request::WriteStep) {
+        match self.handle(Request::WriteStep) {
             Outcome::Writing(step) => step,
             _ => None,
-        };
-        if writing.is_none() {
-            self.shortcuts(ui.ctx(), &mut actions);
         }
+    }
+
+    /// The strips at the top while something is under way: the drop hint while files
+    /// hover, and the progress of an evidence import and of a bundle task, each with its
+    /// Cancel.
+    fn progress_panels_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
-        if let Ok(mut slot) = self.repaint.lock()
-            && slot.is_none()
-        {
-            *slot = Some(ui.ctx().clone());
-        }
-        self.poll_jobs(ui.ctx());
-        self.poll_exchange(&ui.ctx().clone());
-        let drop_targets = evidence::take_drop_targets(ui.ctx());
-        self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             egui::Panel::top("drop-hint").show(ui, |ui| {
                 ui.colored_label(theme::accent(), lang.t(text::DROP_HINT));
@@ -449,21 +499,12 @@ impl OcopApp {
         if cancel_exchange {
             self.cancel_exchange();
         }
+    }
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            self.menu_ui(ui, &mut actions);
-        });
-        // Why nothing can be edited (another window holds the workspace, a bundle under
-        // review, many communes): said once, at the top, for as long as it holds.
-        if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked()) {
-            egui::Panel::top("read-only").show(ui, |ui| {
-                ui.colored_label(theme::warn(), format!("⚠ {reason}"));
-            });
-        }
-        egui::Panel::bottom("status").show(ui, |ui| {
-            self.status_ui(ui);
-        });
-
+    /// The navigation bar (dashboard, portfolio), on every screen of an open workspace
+    /// but a product's.
+    fn nav_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
+        let lang = self.lang;
         if self.state.is_some() && !matches!(self.screen, Screen::Product(_)) {
             egui::Panel::top("nav").show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -482,24 +523,33 @@ impl OcopApp {
                 });
             });
         }
+    }
+
+    /// The central panel: the screen shown, or the start page without a workspace.
+    fn central_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        commands: &mut Vec<Command>,
+        actions: &mut Vec<UiAction>,
+    ) {
+        let lang = self.lang;
         egui::CentralPanel::default_margins().show(ui, |ui| match (&self.state, &self.screen) {
             (None, _) => no_workspace_ui(
                 ui,
                 lang,
                 self.open_error.as_ref(),
                 self.demo_workspace.is_some(),
-                &mut actions,
+                actions,
             ),
             (Some(state), Screen::Dashboard) => {
-                self.dashboard.show(ui, state, lang, &mut actions);
+                self.dashboard.show(ui, state, lang, actions);
             }
             (Some(state), Screen::Portfolio) => {
-                self.portfolio.show(ui, state, lang, &mut actions);
+                self.portfolio.show(ui, state, lang, actions);
             }
             (Some(state), Screen::Product(id)) => match state.workspace().products.get(id) {
                 Some(product) => {
-                    let mut ctx =
-                        context::ScreenCtx::new(state, lang, false, &mut commands, &mut actions);
+                    let mut ctx = context::ScreenCtx::new(state, lang, false, commands, actions);
                     product::product_ui(ui, &mut ctx, product, &mut self.product_view);
                 }
                 None => {
@@ -507,44 +557,29 @@ impl OcopApp {
                 }
             },
         });
+    }
 
-        if let Some((done, total)) = writing {
-            dialogs::writing_progress_ui(ui.ctx(), done, total, lang);
-            ui.ctx().request_repaint();
-        }
-        self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
-        self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
-        self.new_workspace_ui(&ui.ctx().clone());
-        self.about_ui(&ui.ctx().clone(), &mut actions);
-        self.summary_ui(&ui.ctx().clone(), &mut actions);
-        self.messages_ui(&ui.ctx().clone());
-
-        for command in commands {
-            self.apply(&command);
-        }
-        for action in actions {
-            self.act(action);
-        }
+    /// The end of a frame, after its commands and actions: one more frame when typing
+    /// started, and the window's closing, which waits for everything to be on disk.
+    fn end_frame(&mut self, ctx: &egui::Context) {
         // A field started holding uncommitted typing during this frame: draw once more, so
         // the status bar (drawn before the fields) stops saying "saved" at once.
-        let pending_now = ui
-            .ctx()
+        let pending_now = ctx
             .data(|d| d.get_temp::<bool>(egui::Id::unique("pending-edit")))
             .unwrap_or(false);
         if pending_now != self.typing_pending {
-            ui.ctx().request_repaint();
+            ctx.request_repaint();
         }
         // Closing the window (or File → Quit): fields committed their typing while drawing
         // this frame; if anything is still not on disk, stay open and ask.
         if std::mem::take(&mut self.close_pending) {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
             if self.all_on_disk() {
                 self.quit_confirmed = true;
             } else {
-                ui.ctx()
-                    .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::Quit { error: None });
             }
         }
