@@ -725,7 +725,11 @@ fn an_unwritable_target_leaves_no_partial_file_and_the_officer_is_told() {
     let target = folder.join("Mẫu 01 - Cốm Hồng Quang.docx");
     // A folder where the file should go: the write cannot succeed on any system.
     std::fs::create_dir_all(&target).unwrap();
-    state.export_document(DocKind::Form01, &id("com-hong-quang"), &target);
+    state.export_now(ocop_tracker::app::Export::Document {
+        kind: DocKind::Form01,
+        id: id("com-hong-quang"),
+        path: target.clone(),
+    });
     let message = state.messages().last().expect("a message");
     assert!(
         message.words(Lang::Vi).contains("Không xuất được")
@@ -788,6 +792,8 @@ fn the_overview_answers_at_a_glance_and_the_export_button_writes_the_report() {
         .get_by_label("Báo cáo tình trạng sản phẩm (PDF)…")
         .click();
     harness.run();
+    // Written on a task (the progress strip), then said.
+    common::wait_for_exchange(&mut harness);
     assert_eq!(
         proposed.lock().unwrap().as_slice(),
         ["Tình trạng - Thịt trâu Bình An.pdf"]

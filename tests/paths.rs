@@ -823,7 +823,11 @@ fn a_re_rating_has_its_own_application_documents_deadlines_and_form_01_on_disk()
 
     // Before: the first rating's Form 01, and the window's dates in the calendar.
     let first_form = tmp.path().join("Mẫu 01 - lần đầu.docx");
-    state.export_document(DocKind::Form01, &mien, &first_form);
+    state.export_now(ocop_tracker::app::Export::Document {
+        kind: DocKind::Form01,
+        id: mien.clone(),
+        path: first_form.clone(),
+    });
     assert_eq!(
         form_01_kind_line(&first_form),
         "Lần đầu ☑ Nâng hạng □ Đánh giá lại □"
@@ -1485,7 +1489,11 @@ fn every_sets_documents() -> (tempfile::TempDir, PathBuf, SetFiles) {
         let mut of_set = Vec::new();
         for kind in DocKind::ALL {
             let path = out_dir.join(format!("{product}-{}.{}", kind.code(), kind.extension()));
-            state.export_document(kind, &product, &path);
+            state.export_now(ocop_tracker::app::Export::Document {
+                kind,
+                id: product.clone(),
+                path: path.clone(),
+            });
             assert!(
                 path.is_file(),
                 "set {} {kind:?}: {:?}",

@@ -362,6 +362,8 @@ fn the_dialog_opens_from_file_export_and_writes_both_formats() {
     harness.run();
     harness.get_by_label("Xuất báo cáo…").click();
     harness.run();
+    // Written on a task (the progress strip), then said.
+    common::wait_for_exchange(&mut harness);
     assert_eq!(
         proposed.lock().unwrap().last().map(String::as_str),
         Some("Báo cáo OCOP 6 tháng đầu năm 2026 - OCOP Lâm Bình cũ (dữ liệu mẫu).docx")
@@ -408,6 +410,8 @@ fn the_dialog_opens_from_file_export_and_writes_both_formats() {
     harness.run();
     harness.get_by_label("Xuất báo cáo…").click();
     harness.run();
+    // Written on a task (the progress strip), then said.
+    common::wait_for_exchange(&mut harness);
     assert_eq!(
         proposed.lock().unwrap().last().map(String::as_str),
         Some("Báo cáo OCOP từ 01-01-2026 đến 31-03-2026 - OCOP Lâm Bình cũ (dữ liệu mẫu).xlsx")

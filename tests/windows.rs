@@ -70,7 +70,7 @@ fn a_workspace_under_vietnamese_folder_names() {
     assert_eq!(fs::read(&on_disk).unwrap(), fs::read(&source).unwrap());
 
     let exported = documents.join("Lịch hạn OCOP – Đông Hòa.ics");
-    state.export_calendar(&exported);
+    state.export_now(ocop_tracker::app::Export::Calendar(exported.clone()));
     assert!(
         fs::read_to_string(&exported)
             .unwrap()
@@ -81,7 +81,11 @@ fn a_workspace_under_vietnamese_folder_names() {
         let name = kind.file_name(&state.workspace().products[&com], Lang::Vi);
         assert!(is_windows_safe(&name), "{name:?}");
         let path = documents.join(&name);
-        state.export_document(kind, &com, &path);
+        state.export_now(ocop_tracker::app::Export::Document {
+            kind,
+            id: com.clone(),
+            path: path.clone(),
+        });
         assert!(
             fs::metadata(&path).is_ok_and(|m| m.len() > 0),
             "{}: {:?}",
@@ -289,6 +293,7 @@ fn the_try_again_button_exports_to_the_same_file() {
     assert!(!out.exists());
     harness.get_by_label("Thử lại").click();
     harness.run();
+    common::wait_for_exchange(&mut harness);
     assert!(out.is_file(), "exported again on Thử lại");
     assert!(
         harness.query_by_label("Thử lại").is_none(),

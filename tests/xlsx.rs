@@ -135,7 +135,7 @@ fn export_of_the_demo_reads_back_field_by_field() {
     let mut state = open(&ws, Lang::Vi);
     add_certified(&mut state);
     let out = tmp.path().join("Danh sách sản phẩm.xlsx");
-    state.export_portfolio(&out);
+    state.export_now(ocop_tracker::app::Export::Portfolio(out.clone()));
     let last = state.messages().last().expect("a message");
     assert_eq!(last.level, Level::Info, "{}", last.words(Lang::Vi));
 
@@ -260,7 +260,7 @@ fn export_of_the_demo_reads_back_field_by_field() {
     // In English: English headers and sheet names.
     state.set_lang(Lang::En);
     let out_en = tmp.path().join("portfolio-en.xlsx");
-    state.export_portfolio(&out_en);
+    state.export_now(ocop_tracker::app::Export::Portfolio(out_en.clone()));
     let mut workbook = calamine::open_workbook_auto(&out_en).expect("calamine opens it");
     assert_eq!(workbook.sheet_names(), vec!["Products", "Summary"]);
     let rows = read_sheet(&out_en, "Products");
@@ -275,7 +275,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_products() {
     let mut state = open(&ws, Lang::Vi);
     add_certified(&mut state);
     let file = tmp.path().join("round.xlsx");
-    state.export_portfolio(&file);
+    state.export_now(ocop_tracker::app::Export::Portfolio(file.clone()));
 
     let empty = tmp.path().join("empty");
     storage::save_workspace(&empty, &Workspace::default()).unwrap();
@@ -675,7 +675,7 @@ fn an_unwritable_target_in_the_gui_says_so_and_leaves_nothing() {
     let not_a_folder = tmp.path().join("tệp thường.txt");
     fs::write(&not_a_folder, "x").unwrap();
     let target = not_a_folder.join("x.xlsx");
-    state.export_portfolio(&target);
+    state.export_now(ocop_tracker::app::Export::Portfolio(target.clone()));
     let last = state.messages().last().expect("message");
     assert_eq!(last.level, Level::Error);
     assert!(
@@ -778,6 +778,7 @@ fn gui_import_preview_then_confirm_and_export_from_the_menu() {
     harness.run();
     harness.get_by_label("Danh sách sản phẩm (Excel)…").click();
     harness.run();
+    common::wait_for_exchange(&mut harness);
     let rows = read_sheet(&saved, "Sản phẩm");
     assert_eq!(rows.len(), 5, "header and four products");
 
@@ -821,7 +822,7 @@ fn libreoffice_renders_the_export_and_its_ods_imports() {
     let (tmp, ws) = common::demo_copy();
     let mut state = open(&ws, Lang::Vi);
     let file = tmp.path().join("portfolio.xlsx");
-    state.export_portfolio(&file);
+    state.export_now(ocop_tracker::app::Export::Portfolio(file.clone()));
     let profile = tmp.path().join("lo-profile");
     let convert_file = |file: &Path, to: &str| {
         let out = Process::new(soffice)

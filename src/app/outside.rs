@@ -170,32 +170,6 @@ impl AppState {
         ics::to_ics(&name, &events, chrono::Utc::now())
     }
 
-    /// Writes the deadlines calendar to a file the officer chose (a link is refused, a
-    /// device written into); the message says where, or why not.
-    pub fn export_calendar(&mut self, path: &Path) {
-        let ics = self.calendar_ics(self.lang);
-        let result = storage::fsio::write_export(path, ics.as_bytes()).map_err(AppError::from);
-        self.report_export(result, path, text::EXPORTED, text::EXPORT_FAILED);
-    }
-
-    /// One message for an export: where the file went, or why it did not (translated).
-    pub(super) fn report_export(
-        &mut self,
-        result: Result<(), AppError>,
-        path: &Path,
-        done: text::Tr,
-        failed: text::Tr,
-    ) {
-        match result {
-            Ok(()) => self.message_about_file(
-                Level::Info,
-                Notice::done(done, path.display().to_string()),
-                path,
-            ),
-            Err(err) => self.message(Level::Error, Notice::failed(failed, err)),
-        }
-    }
-
     /// What a product's documents are made from.
     pub fn document_input(&self, id: &ProductId) -> Result<documents::Input<'_>, AppError> {
         let product = self
@@ -215,33 +189,6 @@ impl AppState {
     pub fn document(&self, kind: DocKind, id: &ProductId, lang: Lang) -> Result<Vec<u8>, AppError> {
         let input = self.document_input(id)?;
         Ok(documents::render(kind, &input, lang)?)
-    }
-
-    /// Writes a form or the status report to a file the officer chose: all or nothing
-    /// (a temp file and a rename; a link is refused). The message says where, or why not.
-    pub fn export_document(&mut self, kind: DocKind, id: &ProductId, path: &Path) {
-        let mut in_use = false;
-        let result = self.document(kind, id, self.lang).and_then(|bytes| {
-            storage::fsio::write_export(path, &bytes).map_err(|err| {
-                in_use = text::held_by_another_program(&err);
-                AppError::from(err)
-            })
-        });
-        match result {
-            // Open in Word (Windows): nothing was replaced; say so and offer to try again
-            // once the officer has closed it.
-            Err(err) if in_use => self.message_with_retry(
-                Notice::failed(text::DOC_EXPORT_FAILED, err),
-                super::Retry::ExportDocument {
-                    kind,
-                    id: id.clone(),
-                    path: path.to_owned(),
-                },
-            ),
-            result => {
-                self.report_export(result, path, text::DOC_EXPORTED, text::DOC_EXPORT_FAILED);
-            }
-        }
     }
 
     /// What "clean up unused evidence" would move now (from a fresh scan of the files).

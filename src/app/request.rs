@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::{AppState, Level, Notice, Retry};
+use super::{AppState, Level, Notice};
 use crate::command::{Command, CommandError};
 use crate::domain::dossier::Attachment;
 use crate::domain::model::{ProductId, WorkspaceKind};
@@ -102,35 +102,8 @@ pub enum Request {
         /// Where.
         path: PathBuf,
     },
-    /// Write an export where the officer chose.
-    Export(Export),
-    /// Try a failed export again.
-    Retry(Retry),
-}
-
-/// An export to a file the officer chose.
-#[derive(Debug)]
-pub enum Export {
-    /// The calendar of deadlines (.ics).
-    Calendar(PathBuf),
-    /// A form or the status report of a product.
-    Document {
-        /// Which.
-        kind: crate::documents::DocKind,
-        /// Of which product.
-        id: ProductId,
-        /// Where.
-        path: PathBuf,
-    },
-    /// The portfolio workbook.
-    Portfolio(PathBuf),
-    /// The periodic report.
-    Summary {
-        /// As asked for.
-        request: Box<super::summary::SummaryRequest>,
-        /// Where.
-        path: PathBuf,
-    },
+    /// An export was written (on a task), or not: say where, or why.
+    ExportWritten(super::export::ExportWritten),
 }
 
 /// The officer's choices in the comparison with a conflict copy.
@@ -271,19 +244,8 @@ impl AppState {
                 self.print_finished(result, path);
                 Outcome::Done
             }
-            Request::Export(export) => {
-                self.export(export);
-                Outcome::Done
-            }
-            Request::Retry(retry) => {
-                match retry {
-                    Retry::ExportDocument { kind, id, path } => {
-                        self.export_document(kind, &id, &path);
-                    }
-                    Retry::ExportSummary { request, path } => {
-                        self.export_summary(&request, &path);
-                    }
-                }
+            Request::ExportWritten(written) => {
+                self.export_written(written);
                 Outcome::Done
             }
         }
@@ -463,15 +425,6 @@ impl AppState {
                 self.message(Level::Info, Notice::error(err));
             }
             Err(err) => self.message(Level::Error, Notice::error(err)),
-        }
-    }
-
-    fn export(&mut self, export: Export) {
-        match export {
-            Export::Calendar(path) => self.export_calendar(&path),
-            Export::Document { kind, id, path } => self.export_document(kind, &id, &path),
-            Export::Portfolio(path) => self.export_portfolio(&path),
-            Export::Summary { request, path } => self.export_summary(&request, &path),
         }
     }
 }

@@ -505,13 +505,6 @@ pub fn column_letter(index: usize) -> String {
 }
 
 impl AppState {
-    /// Writes the portfolio workbook to `path` and says how it went.
-    pub fn export_portfolio(&mut self, path: &Path) {
-        let book = portfolio_book(&self.workspace, &self.catalog, self.today, self.lang);
-        let result = storage::spreadsheet::write_portfolio(path, &book).map_err(AppError::from);
-        self.report_export(result, path, text::XLSX_EXPORTED, text::XLSX_EXPORT_FAILED);
-    }
-
     /// The products an import makes: the good rows of `preview` (and the rows naming an
     /// existing product the officer chose to add anyway) as new products with free ids
     /// (never one in use, nor one of an unreadable file, nor one another row of this

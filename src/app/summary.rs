@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{AppError, AppState, Retry};
+use super::{AppError, AppState};
 use crate::documents;
 use crate::domain::summary::{self, Period, SummaryTexts};
 use crate::storage;
@@ -82,31 +82,5 @@ impl AppState {
             request.format.extension(),
             self.lang(),
         )
-    }
-
-    /// Writes the report where the officer chose: all or nothing (a temp file and a
-    /// rename; a link is refused). The message says where, or why not; a file held open by
-    /// Word is said as such, with "Thử lại".
-    pub fn export_summary(&mut self, request: &SummaryRequest, path: &Path) {
-        let lang = self.lang();
-        let mut in_use = false;
-        let result = self.summary_bytes(request, lang).and_then(|bytes| {
-            storage::fsio::write_export(path, &bytes).map_err(|err| {
-                in_use = text::held_by_another_program(&err);
-                AppError::from(err)
-            })
-        });
-        match result {
-            Err(err) if in_use => self.message_with_retry(
-                super::Notice::failed(text::SUM_EXPORT_FAILED, err),
-                Retry::ExportSummary {
-                    request: Box::new(request.clone()),
-                    path: path.to_owned(),
-                },
-            ),
-            result => {
-                self.report_export(result, path, text::SUM_EXPORTED, text::SUM_EXPORT_FAILED);
-            }
-        }
     }
 }

@@ -281,6 +281,7 @@ tr! {
     MENU_EXPORT_ICS = "Xuất lịch hạn (.ics)…", "Export deadlines calendar (.ics)…";
     EXPORTED = "Đã xuất lịch", "Calendar exported";
     EXPORT_FAILED = "Không xuất được lịch", "Could not export the calendar";
+    EXPORT_WRITING = "Đang ghi tệp xuất", "Writing the export";
     PREDICTED_SHORT = "dự kiến", "predicted";
     OFFICIAL_SHORT = "chính thức", "official";
     STAR_EXPIRED = "đã hết hạn", "expired";

@@ -226,7 +226,7 @@ impl OcopApp {
 
     /// Tries again an export that could not be written (Word held the file).
     fn retry(&mut self, retry: crate::app::Retry) {
-        self.handle(Request::Retry(retry));
+        self.run_export(retry.into());
     }
 
     /// File → Quit: closes when everything is on disk, else asks (saying a retry still
@@ -330,13 +330,41 @@ impl OcopApp {
         }
     }
 
+    /// Makes `export` from the workspace now and writes it on a task (progress strip; a
+    /// slow folder never stops the window); the workspace then says where it went, or
+    /// why not.
+    pub(super) fn run_export(&mut self, export: Export) {
+        if self.busy() {
+            return;
+        }
+        let Some(state) = self.state.as_ref() else {
+            return;
+        };
+        match state.prepare_export(export) {
+            Ok(job) => {
+                let name = job
+                    .export()
+                    .path()
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.start_task("export", text::EXPORT_WRITING, name, move |_, _| {
+                    super::exchange::Done::Exported(job.write())
+                });
+            }
+            Err(not_made) => {
+                self.handle(Request::ExportWritten(*not_made));
+            }
+        }
+    }
+
     /// Writes the calendar of upcoming deadlines where the user chooses.
     fn export_calendar(&mut self) {
         if self.state.is_none() {
             return;
         }
         if let Some(path) = self.save_path("ocop-han.ics") {
-            self.handle(Request::Export(Export::Calendar(path)));
+            self.run_export(Export::Calendar(path));
         }
     }
 
@@ -351,11 +379,11 @@ impl OcopApp {
             return;
         };
         if let Some(path) = self.save_path(&name) {
-            self.handle(Request::Export(Export::Document {
+            self.run_export(Export::Document {
                 kind,
                 id: id.clone(),
                 path,
-            }));
+            });
         }
     }
 
@@ -370,7 +398,7 @@ impl OcopApp {
             return;
         };
         if let Some(path) = self.save_path(&name) {
-            self.handle(Request::Export(Export::Portfolio(path)));
+            self.run_export(Export::Portfolio(path));
         }
     }
 

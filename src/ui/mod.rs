@@ -396,7 +396,7 @@ impl OcopApp {
         let mut commands: Vec<Command> = Vec::new();
         let mut actions: Vec<UiAction> = Vec::new();
         let writing = self.start_frame(ui);
-        if writing.is_none() {
+        if writing.is_none() && !self.opening() {
             self.shortcuts(ui.ctx(), &mut actions);
         }
         let lang = self.lang;
@@ -533,6 +533,18 @@ impl OcopApp {
         actions: &mut Vec<UiAction>,
     ) {
         let lang = self.lang;
+        if self.opening() {
+            // The folder being read replaces what is shown: nothing of it is edited
+            // meanwhile (an edit would be read back as someone else's).
+            egui::CentralPanel::default_margins().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(80.0);
+                    ui.spinner();
+                    ui.label(lang.t(text::OPENING_WAIT));
+                });
+            });
+            return;
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| match (&self.state, &self.screen) {
             (None, _) => no_workspace_ui(
                 ui,
@@ -588,6 +600,11 @@ impl OcopApp {
     /// Tries to write everything pending; true when nothing is left unsaved.
     fn all_on_disk(&mut self) -> bool {
         !matches!(self.handle(Request::Flush), Outcome::OnDisk(false))
+    }
+
+    /// Whether a workspace folder is being read (on a task).
+    fn opening(&self) -> bool {
+        self.exchange.as_ref().is_some_and(|job| job.indeterminate)
     }
 
     /// Hands `request` to the open workspace: the window's one hold of `&mut AppState`

@@ -202,10 +202,10 @@ impl OcopApp {
             return;
         };
         if let Some(path) = self.save_path(&name) {
-            self.handle(crate::app::Request::Export(crate::app::Export::Summary {
+            self.run_export(crate::app::Export::Summary {
                 request: Box::new(request.clone()),
                 path,
-            }));
+            });
         }
     }
 }

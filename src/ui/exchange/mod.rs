@@ -46,6 +46,8 @@ pub enum Done {
         Result<Vec<crate::documents::dossier_pdf::Unprinted>, crate::app::print::PrintFailure>,
         PathBuf,
     ),
+    /// An export written, or not.
+    Exported(crate::app::ExportWritten),
     /// A workspace folder read, and what follows its opening.
     /// None when the officer cancelled it (what was read is dropped).
     Workspace(
@@ -350,6 +352,9 @@ impl OcopApp {
                 }
             }
             Ok(Done::Workspace(dir, Some(result), then)) => self.finish_open(&dir, result, then),
+            Ok(Done::Exported(written)) => {
+                self.handle(Request::ExportWritten(written));
+            }
             Ok(Done::Workspace(_, None, _)) => self.say(Level::Info, text::OPENING_CANCELLED),
             Ok(Done::Review(Ok((state, folder)))) => self.show_read_only(state, Some(folder)),
             Ok(Done::Many(Ok(state))) => {
