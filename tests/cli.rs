@@ -525,3 +525,28 @@ fn a_command_without_its_folder_shows_the_usage_line_by_line() {
         );
     }
 }
+
+/// The usage is in the user's language like every other word of the command line:
+/// Vietnamese by default, English with `--lang en`; the commands are the same in both.
+#[test]
+fn the_usage_speaks_the_users_language() {
+    let vi = run(&["--help"]);
+    assert_eq!(vi.status.code(), Some(0));
+    let vi = String::from_utf8_lossy(&vi.stdout);
+    assert!(vi.contains("Cách dùng:"), "{vi}");
+    assert!(!vi.contains("Usage:"), "{vi}");
+    let en = run(&["--help", "--lang", "en"]);
+    let en = String::from_utf8_lossy(&en.stdout);
+    assert!(en.contains("Usage:"), "{en}");
+    let commands = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.trim_start().strip_prefix("ocop-tracker "))
+            .map(|l| l.split_whitespace().next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(commands(&vi), commands(&en));
+    assert!(commands(&vi).len() > 15);
+    // After a command it could not take, in the language asked for.
+    let out = run(&["nope", "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage:"));
+}

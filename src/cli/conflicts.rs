@@ -32,7 +32,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let Some(dir) = args.first().filter(|a| !a.starts_with("--")) else {
         // The usage is ours and keeps its lines (`out::error` shows control characters).
         super::out::error(lang, &text::cli_needs_folder("conflicts", lang));
-        eprint!("\n{}", super::USAGE);
+        eprint!("\n{}", text::cli_usage(lang));
         return ExitCode::from(2);
     };
     let loaded = match storage::load_workspace(Path::new(dir)) {

@@ -48,46 +48,6 @@ use crate::domain::demo;
 use crate::storage::{self, StorageError};
 use crate::text::{self, Lang};
 
-const USAGE: &str = "\
-ocop-tracker — theo dõi sản phẩm OCOP / OCOP product tracker
-
-Usage:
-  ocop-tracker [--workspace DIR|FILE.ocop.zip] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
-                                         [--renderer glow|wgpu]  (also OCOP_RENDERER)
-  ocop-tracker FILE.ocop.zip             review a bundle read-only (a double-click)
-  ocop-tracker --many DIR                a folder of many communes, read-only
-  ocop-tracker init DIR --commune NAME --province NAME [--officer NAME]
-  ocop-tracker init DIR --producer \"HTX …\"   a new workspace (the folder new or empty)
-  ocop-tracker remark DIR --product ID [--document KEY | --criterion KEY] [--by NAME] \"text\"
-                                         a remark as the workspace's side (travels in bundles)
-  ocop-tracker check DIR [--lang vi|en]
-  ocop-tracker list DIR [--format csv] [--lang vi|en] [--today YYYY-MM-DD]
-  ocop-tracker demo-data DIR --products N [--seed S]
-  ocop-tracker score DIR [--product ID] [--sheet self|commune] [--lang vi|en]
-  ocop-tracker calendar DIR [--out FILE|-] [--lang vi|en] [--today YYYY-MM-DD]
-  ocop-tracker gc DIR [--dry-run] [--grace-days N] [--empty-trash]
-                                         move evidence no product uses to trash/evidence/
-  ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
-  ocop-tracker export DIR --product ID --form 01|02|03|letter|sheet|report --out FILE|-
-                                         a form (.docx) or the status report (.pdf)
-  ocop-tracker export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]
-                                         the whole dossier to print: cover, contents, forms, evidence
-  ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
-  ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
-                                         [--lang vi|en] [--today YYYY-MM-DD]
-                                         the commune's periodic report (Báo cáo kết quả OCOP)
-  ocop-tracker import DIR FILE.xlsx|.xls|.ods|.csv [--dry-run] [--sheet NAME|all]
-                 [--map FIELD=COLUMN]… [--set N|none] [--duplicates skip|update|add] [--lang vi|en]
-                                         exit 0 all rows fine, 1 rows left out, 2 unreadable
-  ocop-tracker bundle DIR --product ID [--out FILE.ocop.zip] [--by NAME]
-                                         the electronic dossier: product, evidence, forms
-  ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
-  ocop-tracker receive DIR FILE.ocop.zip [--received YYYY-MM-DD] [--by NAME]
-                                         bring the other side's parts in (one undo step)
-
-Benchmarks and the demo's generator are in the developers' binary: ocop-dev --help
-";
-
 /// Value of `--name VALUE` in `args`.
 fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
     args.iter()
@@ -204,7 +164,7 @@ pub fn main(args: &[String]) -> ExitCode {
     let command = args.first().map(String::as_str);
     let result = match command {
         Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
+            print!("{}", text::cli_usage(lang_from(args)));
             return ExitCode::SUCCESS;
         }
         Some("check") => return check::run(&args[1..]),
@@ -230,7 +190,7 @@ pub fn main(args: &[String]) -> ExitCode {
             // ours and keeps its lines (it was printed with every newline as `\u{a}`).
             let lang = lang_from(args);
             out::error(lang, &text::cli_unknown_command(other, lang));
-            eprint!("\n{USAGE}");
+            eprint!("\n{}", text::cli_usage(lang));
             return ExitCode::from(2);
         }
         _ => return gui(args),

@@ -434,3 +434,92 @@ pub fn cli_import_done(added: usize, updated: usize, into: &Path, lang: Lang) ->
         ),
     }
 }
+
+/// The command line's usage (`--help`, and after a command it could not take), in `lang`.
+/// The commands and flags are the same in both; what they do is said in the language.
+pub fn cli_usage(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => CLI_USAGE_VI,
+        Lang::En => CLI_USAGE_EN,
+    }
+}
+
+const CLI_USAGE_VI: &str = "\
+ocop-tracker — theo dõi sản phẩm OCOP
+
+Cách dùng:
+  ocop-tracker [--workspace DIR|FILE.ocop.zip] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
+                                         [--renderer glow|wgpu]  (hoặc biến OCOP_RENDERER)
+  ocop-tracker FILE.ocop.zip             xem một gói hồ sơ, chỉ đọc (nhấp đúp vào gói)
+  ocop-tracker --many DIR                thư mục của nhiều xã, chỉ đọc
+  ocop-tracker init DIR --commune TÊN --province TÊN [--officer TÊN]
+  ocop-tracker init DIR --producer \"HTX …\"   thư mục làm việc mới (thư mục mới hoặc trống)
+  ocop-tracker remark DIR --product ID [--document KEY | --criterion KEY] [--by TÊN] \"ý kiến\"
+                                         ý kiến của bên giữ thư mục này (đi theo gói hồ sơ)
+  ocop-tracker check DIR [--lang vi|en]
+  ocop-tracker list DIR [--format csv] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker demo-data DIR --products N [--seed S]
+  ocop-tracker score DIR [--product ID] [--sheet self|commune] [--lang vi|en]
+  ocop-tracker calendar DIR [--out FILE|-] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker gc DIR [--dry-run] [--grace-days N] [--empty-trash]
+                                         chuyển minh chứng không sản phẩm nào dùng vào trash/evidence/
+  ocop-tracker conflicts DIR [--lang vi|en]  bản xung đột do công cụ đồng bộ tạo, chưa xử lý
+  ocop-tracker export DIR --product ID --form 01|02|03|letter|sheet|report --out FILE|-
+                                         một mẫu (.docx) hoặc báo cáo tình trạng (.pdf)
+  ocop-tracker export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]
+                                         cả bộ hồ sơ để in: bìa, mục lục, các mẫu, minh chứng
+  ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
+                                         [--lang vi|en] [--today YYYY-MM-DD]
+                                         báo cáo kết quả thực hiện OCOP định kỳ của xã
+  ocop-tracker import DIR FILE.xlsx|.xls|.ods|.csv [--dry-run] [--sheet TÊN|all]
+                 [--map FIELD=COLUMN]… [--set N|none] [--duplicates skip|update|add] [--lang vi|en]
+                                         mã thoát 0 mọi dòng đều được, 1 có dòng bị bỏ, 2 không đọc được
+  ocop-tracker bundle DIR --product ID [--out FILE.ocop.zip] [--by TÊN]
+                                         gói hồ sơ điện tử: sản phẩm, minh chứng, các mẫu
+  ocop-tracker verify FILE.ocop.zip      mã thoát 0 nguyên vẹn, 1 có vấn đề, 2 không phải gói hồ sơ
+  ocop-tracker receive DIR FILE.ocop.zip [--received YYYY-MM-DD] [--by TÊN]
+                                         nhận phần của bên kia vào (một bước hoàn tác)
+
+Đo hiệu năng và tạo dữ liệu mẫu nằm trong chương trình của nhà phát triển: ocop-dev --help
+";
+
+const CLI_USAGE_EN: &str = "\
+ocop-tracker — OCOP product tracker
+
+Usage:
+  ocop-tracker [--workspace DIR|FILE.ocop.zip] [--lang vi|en] [--today YYYY-MM-DD] [--window WxH]
+                                         [--renderer glow|wgpu]  (also OCOP_RENDERER)
+  ocop-tracker FILE.ocop.zip             review a bundle read-only (a double-click)
+  ocop-tracker --many DIR                a folder of many communes, read-only
+  ocop-tracker init DIR --commune NAME --province NAME [--officer NAME]
+  ocop-tracker init DIR --producer \"HTX …\"   a new workspace (the folder new or empty)
+  ocop-tracker remark DIR --product ID [--document KEY | --criterion KEY] [--by NAME] \"text\"
+                                         a remark as the workspace's side (travels in bundles)
+  ocop-tracker check DIR [--lang vi|en]
+  ocop-tracker list DIR [--format csv] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker demo-data DIR --products N [--seed S]
+  ocop-tracker score DIR [--product ID] [--sheet self|commune] [--lang vi|en]
+  ocop-tracker calendar DIR [--out FILE|-] [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker gc DIR [--dry-run] [--grace-days N] [--empty-trash]
+                                         move evidence no product uses to trash/evidence/
+  ocop-tracker conflicts DIR [--lang vi|en]  conflict copies from sync tools, unresolved
+  ocop-tracker export DIR --product ID --form 01|02|03|letter|sheet|report --out FILE|-
+                                         a form (.docx) or the status report (.pdf)
+  ocop-tracker export DIR --product ID --form dossier --out FILE.pdf [--odd-pages]
+                                         the whole dossier to print: cover, contents, forms, evidence
+  ocop-tracker export DIR --portfolio --out FILE.xlsx [--lang vi|en] [--today YYYY-MM-DD]
+  ocop-tracker export DIR --summary --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx|FILE.xlsx
+                                         [--lang vi|en] [--today YYYY-MM-DD]
+                                         the commune's periodic report (Báo cáo kết quả OCOP)
+  ocop-tracker import DIR FILE.xlsx|.xls|.ods|.csv [--dry-run] [--sheet NAME|all]
+                 [--map FIELD=COLUMN]… [--set N|none] [--duplicates skip|update|add] [--lang vi|en]
+                                         exit 0 all rows fine, 1 rows left out, 2 unreadable
+  ocop-tracker bundle DIR --product ID [--out FILE.ocop.zip] [--by NAME]
+                                         the electronic dossier: product, evidence, forms
+  ocop-tracker verify FILE.ocop.zip      exit 0 sound, 1 problems, 2 not a bundle
+  ocop-tracker receive DIR FILE.ocop.zip [--received YYYY-MM-DD] [--by NAME]
+                                         bring the other side's parts in (one undo step)
+
+Benchmarks and the demo's generator are in the developers' binary: ocop-dev --help
+";

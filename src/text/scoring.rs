@@ -57,3 +57,12 @@ pub fn suggestion_reason(reason: crate::domain::scoring::SuggestionReason, lang:
         crate::domain::scoring::SuggestionReason::Points => lang.t(FOR_POINTS).to_owned(),
     }
 }
+
+/// "đ" in Vietnamese; "pt" or "pts" in English.
+pub fn points_unit(points: u32, lang: Lang) -> &'static str {
+    if points == 1 {
+        lang.t(POINT_SHORT)
+    } else {
+        lang.t(POINTS_SHORT)
+    }
+}

@@ -156,7 +156,14 @@ impl<'a> Words<'a> {
                 .and_then(|c| c.option(*option))
                 .map_or_else(
                     || format!("#{}", option + 1),
-                    |o| format!("{} ({} đ)", lang.pick(&o.label_vi, &o.label_en), o.points),
+                    |o| {
+                        format!(
+                            "{} ({} {})",
+                            lang.pick(&o.label_vi, &o.label_en),
+                            o.points,
+                            text::points_unit(u32::from(o.points), lang)
+                        )
+                    },
                 ),
         }
     }

@@ -15,15 +15,6 @@ use super::context::ScreenCtx;
 use super::text::{self, Lang};
 use super::{theme, widgets};
 
-/// "đ" in Vietnamese; "pt" or "pts" in English.
-fn points_unit(points: u32, lang: Lang) -> &'static str {
-    if points == 1 {
-        lang.t(text::POINT_SHORT)
-    } else {
-        lang.t(text::POINTS_SHORT)
-    }
-}
-
 /// The predicted result in words: "★★★ (3 sao)", "not recognisable", "eliminated".
 pub fn outcome_text(summary: &ScoreSummary, lang: Lang) -> String {
     match summary.outcome() {
@@ -381,11 +372,12 @@ fn review_ui(ui: &mut egui::Ui, current: &ScoreSheet, lang: Lang) {
     for stale in &current.stale_answers {
         ui.label(
             RichText::new(format!(
-                "• {} {} — {} ({} đ)",
+                "• {} {} — {} ({} {})",
                 stale.code,
                 stale.criterion_name_vi,
                 stale.option_label_vi.as_deref().unwrap_or("—"),
-                stale.points
+                stale.points,
+                text::points_unit(u32::from(stale.points), lang)
             ))
             .small(),
         );
@@ -426,10 +418,10 @@ fn plan_ui(
                 format!(
                     "• {name}: {}\u{a0}{} / {}\u{a0}≥\u{a0}{}\u{a0}{}",
                     unmet.current_points,
-                    points_unit(u32::from(unmet.current_points), lang),
+                    text::points_unit(u32::from(unmet.current_points), lang),
                     lang.t(text::MIN_NEEDED),
                     unmet.required_points,
-                    points_unit(u32::from(unmet.required_points), lang)
+                    text::points_unit(u32::from(unmet.required_points), lang)
                 ),
             );
         }
@@ -464,7 +456,7 @@ fn suggestion_ui(
         criterion.code,
         lang.pick(&criterion.name_vi, &criterion.name_en),
         suggestion.points_gain,
-        points_unit(suggestion.points_gain.unsigned_abs(), lang)
+        text::points_unit(suggestion.points_gain.unsigned_abs(), lang)
     ));
     ui.label(
         RichText::new(format!(
@@ -513,7 +505,7 @@ fn criteria_ui(ui: &mut egui::Ui, ctx: &mut ScreenCtx<'_>, sheet: &SheetView<'_>
             lang.t(text::PART),
             part_letter(part),
             set.part_max(part),
-            points_unit(u32::from(set.part_max(part)), lang)
+            text::points_unit(u32::from(set.part_max(part)), lang)
         );
         egui::CollapsingHeader::new(RichText::new(header).strong())
             .id_salt(format!("part-{}", part_letter(part)))
@@ -626,7 +618,7 @@ fn criterion_title_ui(ui: &mut egui::Ui, current: &ScoreSheet, criterion: &Crite
                 lang.pick(&criterion.name_vi, &criterion.name_en),
                 lang.t(text::MAX),
                 criterion.max_points,
-                points_unit(u32::from(criterion.max_points), lang)
+                text::points_unit(u32::from(criterion.max_points), lang)
             ))
             .strong(),
         );
@@ -638,7 +630,7 @@ fn criterion_title_ui(ui: &mut egui::Ui, current: &ScoreSheet, criterion: &Crite
             ui.label(
                 RichText::new(format!(
                     "= {points} {}",
-                    points_unit(u32::from(points), lang)
+                    text::points_unit(u32::from(points), lang)
                 ))
                 .color(theme::accent()),
             );
@@ -686,7 +678,7 @@ fn answer_ui(
                 "{} — {} {}{star}",
                 lang.pick(&option.label_vi, &option.label_en),
                 option.points,
-                points_unit(u32::from(option.points), lang)
+                text::points_unit(u32::from(option.points), lang)
             );
             ui.radio_value(&mut chosen, Some(Answer::Chosen { option: index }), text);
         }
