@@ -551,7 +551,7 @@ fn storage_messages_are_vietnamese_in_vietnamese() {
     );
     assert!(!said.contains("the id inside"), "{said}");
     let refused = ocop_tracker::storage::StorageError::Refused {
-        reason: "the target is a folder",
+        reason: ocop_tracker::storage::WhyRefused::TargetIsFolder,
         path: ws.clone(),
     };
     let text = ocop_tracker::text::storage_error(&refused, ocop_tracker::text::Lang::Vi);

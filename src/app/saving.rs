@@ -120,7 +120,7 @@ impl AppState {
                         storage::save_workspace_info(&self.dir, &self.workspace.info)
                     } else {
                         Err(StorageError::Refused {
-                            reason: "workspace.ron could not be read, so it is not overwritten",
+                            reason: crate::storage::WhyRefused::WorkspaceFileUnreadable,
                             path: self.dir.join(storage::WORKSPACE_FILE),
                         })
                     }
@@ -258,7 +258,7 @@ impl AppState {
     fn save_product_now(&mut self, id: &ProductId) -> Result<(), StorageError> {
         if self.unreadable.contains(id.as_str()) {
             return Err(StorageError::Refused {
-                reason: "a file with this name could not be read, so it is not overwritten",
+                reason: crate::storage::WhyRefused::UnreadableNamesake,
                 path: storage::product_path(&self.dir, id),
             });
         }
@@ -279,7 +279,7 @@ impl AppState {
                     // Someone changed it since: keep it, show their version again.
                     self.reload_product(id);
                     return Err(StorageError::Refused {
-                        reason: "the product was changed by someone else since it was read, so it was not deleted",
+                        reason: crate::storage::WhyRefused::ChangedNotDeleted,
                         path: storage::product_path(&self.dir, id),
                     });
                 }

@@ -188,6 +188,30 @@ pub struct StageInput {
     pub revocation_reason: Option<String>,
 }
 
+/// Why a value given for a stage change is not one the rules allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvalidValue {
+    /// A score is between 0 and 100.
+    ScoreOutOfRange,
+    /// Decision 26/2026, Art. 7 step 7: only products scoring at least 90 go to the
+    /// ministry (for 5 stars).
+    BelowMinistryScore,
+    /// A certificate carries 3, 4 or 5 stars.
+    CertificateStars,
+}
+
+impl std::fmt::Display for InvalidValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            InvalidValue::ScoreOutOfRange => "score must be between 0 and 100",
+            InvalidValue::BelowMinistryScore => {
+                "only products scoring at least 90 go to the ministry for 5 stars"
+            }
+            InvalidValue::CertificateStars => "a certificate carries 3, 4 or 5 stars",
+        })
+    }
+}
+
 /// Why a stage change was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum StageError {
@@ -202,8 +226,8 @@ pub enum StageError {
     Invalid {
         /// Which field.
         field: StageField,
-        /// Why (English, for logs; the UI names the field).
-        reason: &'static str,
+        /// Why (worded by `text::command_error`; English in `Display`, for logs).
+        reason: InvalidValue,
     },
     /// The move makes no sense from the current stage.
     #[error("cannot move from {from:?} to {to:?}")]
@@ -327,7 +351,7 @@ pub fn change_stage(
     {
         return Err(StageError::Invalid {
             field: StageField::ProvincialScore,
-            reason: "score must be between 0 and 100",
+            reason: InvalidValue::ScoreOutOfRange,
         });
     }
     // Decision 26/2026, Art. 7 step 7: only products scoring ≥ 90 go to the ministry.
@@ -339,7 +363,7 @@ pub fn change_stage(
         if score < 90.0 {
             return Err(StageError::Invalid {
                 field: StageField::ProvincialScore,
-                reason: "only products scoring at least 90 go to the ministry for 5 stars",
+                reason: InvalidValue::BelowMinistryScore,
             });
         }
     }
@@ -348,7 +372,7 @@ pub fn change_stage(
         if !(3..=5).contains(&star) {
             return Err(StageError::Invalid {
                 field: StageField::CertificateStar,
-                reason: "a certificate carries 3, 4 or 5 stars",
+                reason: InvalidValue::CertificateStars,
             });
         }
     }

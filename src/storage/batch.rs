@@ -51,7 +51,7 @@ pub fn write_batch(
     let written: Vec<Result<PathBuf, StorageError>> = in_parallel(items.len(), &|i| {
         let Some((path, bytes)) = items.get(i) else {
             return Err(StorageError::Refused {
-                reason: "no such item",
+                reason: crate::storage::WhyRefused::NoSuchProduct,
                 path: PathBuf::new(),
             });
         };
@@ -194,7 +194,7 @@ mod tests {
         let results = write_batch(&items, &|i| {
             if i == 7 {
                 Err(StorageError::Refused {
-                    reason: "changed",
+                    reason: crate::storage::WhyRefused::Changed,
                     path: PathBuf::new(),
                 })
             } else {

@@ -56,19 +56,19 @@ pub fn unused_evidence(
     let refuse = |reason, path| Err(StorageError::Refused { reason, path });
     if let Some(stem) = loaded.unreadable.iter().next() {
         return refuse(
-            "a product file could not be read, so its evidence may still be in use; fix it first",
+            crate::storage::WhyRefused::EvidenceUnreadableProduct,
             dir.join(PRODUCTS_DIR).join(format!("{stem}.ron")),
         );
     }
     if let Some(id) = loaded.read_only.keys().next() {
         return refuse(
-            "a product is open read-only (newer version or unknown fields), so its evidence may still be in use",
+            crate::storage::WhyRefused::EvidenceReadOnlyProduct,
             product_path(dir, id),
         );
     }
     if let Some(copy) = loaded.conflicts.first() {
         return refuse(
-            "a product has an unresolved conflict copy; resolve it first",
+            crate::storage::WhyRefused::EvidenceConflict,
             copy.path.clone(),
         );
     }

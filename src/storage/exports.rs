@@ -16,11 +16,11 @@ use super::fsio::{create_temp, io_err, rename_with_retry, write_atomic};
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => Err(StorageError::Refused {
-            reason: "the target is a symbolic link; give the real file's path (or - for standard output)",
+            reason: crate::storage::WhyRefused::TargetIsLinkOrStdout,
             path: path.to_owned(),
         }),
         Ok(meta) if meta.is_dir() => Err(StorageError::Refused {
-            reason: "the target is a folder",
+            reason: crate::storage::WhyRefused::TargetIsFolder,
             path: path.to_owned(),
         }),
         Ok(meta) if !meta.is_file() => {
@@ -94,13 +94,13 @@ pub fn write_export_streamed<T>(
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             return Err(StorageError::Refused {
-                reason: "the target is a symbolic link; give the real file's path",
+                reason: crate::storage::WhyRefused::TargetIsLink,
                 path: path.to_owned(),
             });
         }
         Ok(meta) if !meta.is_file() => {
             return Err(StorageError::Refused {
-                reason: "the target is not a regular file",
+                reason: crate::storage::WhyRefused::TargetNotRegular,
                 path: path.to_owned(),
             });
         }

@@ -479,7 +479,7 @@ pub(super) fn create_temp(dir: &Path, file_name: &str) -> Result<(PathBuf, File)
     match last_err {
         Some((tmp, e)) => Err(io_err("create", &tmp)(e)),
         None => Err(StorageError::Refused {
-            reason: "could not create a temp file",
+            reason: crate::storage::WhyRefused::NoTempFile,
             path: dir.to_owned(),
         }),
     }
@@ -660,7 +660,7 @@ mod tests {
                     Ok(())
                 } else {
                     Err(StorageError::Refused {
-                        reason: "changed",
+                        reason: crate::storage::WhyRefused::Changed,
                         path: PathBuf::new(),
                     })
                 }

@@ -77,6 +77,76 @@ pub const PRODUCTS_DIR: &str = "products";
 /// Folder that receives deleted product files.
 pub const TRASH_DIR: &str = "trash";
 
+/// Why storage refused to write, move or remove a file (worded by `text::storage_error`;
+/// its `Display` is the English, for logs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyRefused {
+    /// A file with this name could not be read, so it is not overwritten.
+    UnreadableNamesake,
+    /// A link, pipe or folder has this product's file name.
+    OddProductFile,
+    /// Bundle not written.
+    BundleNotWritten,
+    /// Changed.
+    Changed,
+    /// Could not create a temp file.
+    NoTempFile,
+    /// Invalid product id.
+    InvalidProductId,
+    /// No such product.
+    NoSuchProduct,
+    /// Not a regular file; left where it is.
+    NotRegularLeft,
+    /// The product was changed by someone else since it was read, so it was not deleted.
+    ChangedNotDeleted,
+    /// The target is a folder.
+    TargetIsFolder,
+    /// The target is a symbolic link; give the real file's path (or - for standard output).
+    TargetIsLinkOrStdout,
+    /// The target is a symbolic link; give the real file's path.
+    TargetIsLink,
+    /// The target is not a regular file.
+    TargetNotRegular,
+    /// Too many conflict files for this product in one second.
+    TooManyConflicts,
+    /// Workspace.ron could not be read, so it is not overwritten.
+    WorkspaceFileUnreadable,
+    /// Workspace.ron is a link, pipe or folder.
+    WorkspaceFileOdd,
+    /// A product file could not be read, so its evidence may still be in use; fix it first.
+    EvidenceUnreadableProduct,
+    /// A product is open read-only (newer version or unknown fields), so its evidence may still be in use.
+    EvidenceReadOnlyProduct,
+    /// A product has an unresolved conflict copy; resolve it first.
+    EvidenceConflict,
+}
+
+impl std::fmt::Display for WhyRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            WhyRefused::UnreadableNamesake => "a file with this name could not be read, so it is not overwritten",
+            WhyRefused::OddProductFile => "a link, pipe or folder has this product's file name",
+            WhyRefused::BundleNotWritten => "bundle not written",
+            WhyRefused::Changed => "changed",
+            WhyRefused::NoTempFile => "could not create a temp file",
+            WhyRefused::InvalidProductId => "invalid product id",
+            WhyRefused::NoSuchProduct => "no such product",
+            WhyRefused::NotRegularLeft => "not a regular file; left where it is",
+            WhyRefused::ChangedNotDeleted => "the product was changed by someone else since it was read, so it was not deleted",
+            WhyRefused::TargetIsFolder => "the target is a folder",
+            WhyRefused::TargetIsLinkOrStdout => "the target is a symbolic link; give the real file's path (or - for standard output)",
+            WhyRefused::TargetIsLink => "the target is a symbolic link; give the real file's path",
+            WhyRefused::TargetNotRegular => "the target is not a regular file",
+            WhyRefused::TooManyConflicts => "too many conflict files for this product in one second",
+            WhyRefused::WorkspaceFileUnreadable => "workspace.ron could not be read, so it is not overwritten",
+            WhyRefused::WorkspaceFileOdd => "workspace.ron is a link, pipe or folder",
+            WhyRefused::EvidenceUnreadableProduct => "a product file could not be read, so its evidence may still be in use; fix it first",
+            WhyRefused::EvidenceReadOnlyProduct => "a product is open read-only (newer version or unknown fields), so its evidence may still be in use",
+            WhyRefused::EvidenceConflict => "a product has an unresolved conflict copy; resolve it first",
+        })
+    }
+}
+
 /// Errors of the storage layer. Paths go last in the message.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -171,7 +241,7 @@ pub enum StorageError {
     #[error("refused to write: {reason} — {path}")]
     Refused {
         /// Why.
-        reason: &'static str,
+        reason: WhyRefused,
         /// The file.
         path: PathBuf,
     },
@@ -313,14 +383,14 @@ fn product_for_writing(dir: &Path, product: &Product) -> Result<(PathBuf, String
     let path = product_path(dir, &product.id);
     if !ProductId::is_valid(product.id.as_str()) {
         return Err(StorageError::Refused {
-            reason: "invalid product id",
+            reason: crate::storage::WhyRefused::InvalidProductId,
             path,
         });
     }
     fsio::ensure_dir(&dir.join(PRODUCTS_DIR))?;
     if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
         return Err(StorageError::Refused {
-            reason: "a link, pipe or folder has this product's file name",
+            reason: crate::storage::WhyRefused::OddProductFile,
             path,
         });
     }
@@ -386,7 +456,7 @@ pub fn save_product_checked(
                 })
                 .find(|p| fs::symlink_metadata(p).is_err())
                 .ok_or_else(|| StorageError::Refused {
-                    reason: "too many conflict files for this product in one second",
+                    reason: crate::storage::WhyRefused::TooManyConflicts,
                     path: path.clone(),
                 })?;
             fsio::write_atomic(&conflict, text.as_bytes())?;
@@ -412,7 +482,7 @@ pub fn save_products_batch(
         batch::in_parallel(products.len(), &|i| match products.get(i) {
             Some(product) => product_for_writing(dir, product),
             None => Err(StorageError::Refused {
-                reason: "no such product",
+                reason: crate::storage::WhyRefused::NoSuchProduct,
                 path: dir.to_owned(),
             }),
         });
@@ -468,7 +538,7 @@ pub fn save_workspace_info(dir: &Path, info: &WorkspaceInfo) -> Result<(), Stora
     let path = dir.join(WORKSPACE_FILE);
     if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
         return Err(StorageError::Refused {
-            reason: "workspace.ron is a link, pipe or folder",
+            reason: crate::storage::WhyRefused::WorkspaceFileOdd,
             path,
         });
     }
@@ -510,7 +580,7 @@ pub fn trash_product(
         Ok(meta) if meta.is_file() => {}
         Ok(_) => {
             return Err(StorageError::Refused {
-                reason: "not a regular file; left where it is",
+                reason: crate::storage::WhyRefused::NotRegularLeft,
                 path: from,
             });
         }

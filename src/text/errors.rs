@@ -158,7 +158,7 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
             files.join(", ")
         ),
         E::Refused { reason, .. } if vi => {
-            format!("không ghi: {} — {path}", refused_reason_vi(reason))
+            format!("không ghi: {} — {path}", refused_reason_vi(*reason))
         }
         E::Skipped { reason, .. } => match lang {
             Lang::Vi => format!("bỏ qua, không đọc: {} — {path}", skip_reason(*reason, lang)),
@@ -181,48 +181,34 @@ pub fn storage_error(err: &crate::storage::StorageError, lang: Lang) -> String {
 
 /// A storage refusal's reason in Vietnamese (the reasons are fixed English sentences in
 /// `storage`); one not in the table yet is shown as it is.
-fn refused_reason_vi(reason: &str) -> &str {
+fn refused_reason_vi(reason: crate::storage::WhyRefused) -> &'static str {
+    use crate::storage::WhyRefused as W;
     match reason {
-        "a file with this name could not be read, so it is not overwritten" => {
-            "không đọc được tệp trùng tên nên không ghi đè"
+        W::UnreadableNamesake => "không đọc được tệp trùng tên nên không ghi đè",
+        W::OddProductFile => "một liên kết, ống hoặc thư mục đang mang tên tệp của sản phẩm này",
+        W::BundleNotWritten => "chưa ghi gói hồ sơ",
+        W::Changed => "tệp đã bị sửa ở nơi khác",
+        W::NoTempFile => "không tạo được tệp tạm",
+        W::InvalidProductId => "mã sản phẩm không hợp lệ",
+        W::NoSuchProduct => "không có sản phẩm này",
+        W::NotRegularLeft => "không phải tệp thường; để nguyên chỗ cũ",
+        W::ChangedNotDeleted => "sản phẩm đã bị người khác sửa từ lúc đọc nên không xóa",
+        W::TargetIsFolder => "nơi ghi là một thư mục",
+        W::TargetIsLinkOrStdout => {
+            "nơi ghi là một liên kết tượng trưng; hãy chỉ đường dẫn tệp thật (hoặc - để ghi ra màn hình)"
         }
-        "a link, pipe or folder has this product's file name" => {
-            "một liên kết, ống hoặc thư mục đang mang tên tệp của sản phẩm này"
-        }
-        "bundle not written" => "chưa ghi gói hồ sơ",
-        "changed" => "tệp đã bị sửa ở nơi khác",
-        "could not create a temp file" => "không tạo được tệp tạm",
-        "invalid product id" => "mã sản phẩm không hợp lệ",
-        "no such item" | "no such product" => "không có sản phẩm này",
-        "not a regular file; left where it is" => "không phải tệp thường; để nguyên chỗ cũ",
-        "the product was changed by someone else since it was read, so it was not deleted" => {
-            "sản phẩm đã bị người khác sửa từ lúc đọc nên không xóa"
-        }
-        "the target is a folder" => "nơi ghi là một thư mục",
-        "the target is a symbolic link; give the real file's path (or - for standard output)"
-        | "the target is a symbolic link; give the real file's path" => {
-            "nơi ghi là một liên kết tượng trưng; hãy chỉ đường dẫn tệp thật"
-        }
-        "the target is not a regular file" => "nơi ghi không phải tệp thường",
-        "too many conflict files for this product in one second" => {
-            "quá nhiều bản xung đột của sản phẩm này trong một giây"
-        }
-        "workspace.ron could not be read, so it is not overwritten" => {
-            "không đọc được workspace.ron nên không ghi đè"
-        }
-        "workspace.ron is a link, pipe or folder" => {
-            "workspace.ron là một liên kết, ống hoặc thư mục"
-        }
-        "a product file could not be read, so its evidence may still be in use; fix it first" => {
+        W::TargetIsLink => "nơi ghi là một liên kết tượng trưng; hãy chỉ đường dẫn tệp thật",
+        W::TargetNotRegular => "nơi ghi không phải tệp thường",
+        W::TooManyConflicts => "quá nhiều bản xung đột của sản phẩm này trong một giây",
+        W::WorkspaceFileUnreadable => "không đọc được workspace.ron nên không ghi đè",
+        W::WorkspaceFileOdd => "workspace.ron là một liên kết, ống hoặc thư mục",
+        W::EvidenceUnreadableProduct => {
             "có tệp sản phẩm không đọc được, minh chứng của nó có thể vẫn đang dùng; hãy sửa tệp đó trước"
         }
-        "a product is open read-only (newer version or unknown fields), so its evidence may still be in use" => {
+        W::EvidenceReadOnlyProduct => {
             "có sản phẩm chỉ mở để xem (phiên bản mới hơn hoặc trường lạ), minh chứng của nó có thể vẫn đang dùng"
         }
-        "a product has an unresolved conflict copy; resolve it first" => {
-            "có sản phẩm còn bản xung đột chưa giải quyết; hãy giải quyết trước"
-        }
-        other => other,
+        W::EvidenceConflict => "có sản phẩm còn bản xung đột chưa giải quyết; hãy giải quyết trước",
     }
 }
 
@@ -357,6 +343,25 @@ pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
     })
 }
 
+/// Why a value for a stage change is not allowed, in `lang`.
+fn invalid_value(reason: crate::domain::stage::InvalidValue, lang: Lang) -> &'static str {
+    use crate::domain::stage::InvalidValue as V;
+    lang.t(match reason {
+        V::ScoreOutOfRange => Tr {
+            vi: "điểm phải từ 0 đến 100",
+            en: "the score must be between 0 and 100",
+        },
+        V::BelowMinistryScore => Tr {
+            vi: "chỉ sản phẩm đạt từ 90 điểm mới được gửi Trung ương xét 5 sao",
+            en: "only products scoring at least 90 go to the ministry for 5 stars",
+        },
+        V::CertificateStars => Tr {
+            vi: "giấy chứng nhận chỉ ghi 3, 4 hoặc 5 sao",
+            en: "a certificate carries 3, 4 or 5 stars",
+        },
+    })
+}
+
 /// A refused edit in the user's language (the stage errors name the field).
 pub fn command_error(err: &crate::command::CommandError, lang: Lang) -> String {
     use crate::command::CommandError as E;
@@ -365,7 +370,11 @@ pub fn command_error(err: &crate::command::CommandError, lang: Lang) -> String {
     match err {
         E::Refused(why) => refusal(*why, lang).to_owned(),
         E::Stage(StageError::Invalid { field, reason }) => {
-            format!("{}: {reason}", lang.t(stage_field_name(*field)))
+            format!(
+                "{}: {}",
+                lang.t(stage_field_name(*field)),
+                invalid_value(*reason, lang)
+            )
         }
         E::Stage(StageError::Missing { fields }) => {
             let names: Vec<&str> = fields
@@ -434,5 +443,33 @@ pub fn open_error(err: &opener::OpenError, lang: Lang) -> String {
         },
         // A kind a later `opener` adds: its own words (English).
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod typed_reasons {
+    use super::*;
+
+    /// Refusals and invalid values are typed and worded here: Vietnamese screens never
+    /// show the English of the logs.
+    #[test]
+    fn refusals_and_invalid_values_are_said_in_vietnamese() {
+        use crate::domain::stage::{InvalidValue, StageError, StageField};
+        let said = command_error(
+            &crate::command::CommandError::Stage(StageError::Invalid {
+                field: StageField::ProvincialScore,
+                reason: InvalidValue::ScoreOutOfRange,
+            }),
+            Lang::Vi,
+        );
+        assert!(said.contains("điểm phải từ 0 đến 100"), "{said}");
+        assert!(!said.contains("must be"), "{said}");
+        let err = crate::storage::StorageError::Refused {
+            reason: crate::storage::WhyRefused::TargetIsFolder,
+            path: std::path::PathBuf::from("out"),
+        };
+        let said = storage_error(&err, Lang::Vi);
+        assert!(said.contains("nơi ghi là một thư mục"), "{said}");
+        assert!(storage_error(&err, Lang::En).contains("the target is a folder"));
     }
 }

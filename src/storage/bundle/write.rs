@@ -192,7 +192,7 @@ pub fn write_bundle(
             Err(other) => {
                 error = Some(other);
                 Err(StorageError::Refused {
-                    reason: "bundle not written",
+                    reason: crate::storage::WhyRefused::BundleNotWritten,
                     path: out.to_owned(),
                 })
             }
