@@ -320,6 +320,8 @@ fn quit_after_a_failed_save_asks_and_a_copy_is_a_valid_workspace() {
         .get_by_label("Lưu bản sao vào thư mục khác rồi thoát…")
         .click();
     harness.run();
+    // Written on a task (the whole workspace), then the window closes.
+    common::wait_for_exchange(&mut harness);
     assert!(harness.state().quit_confirmed);
     let copies: Vec<PathBuf> = fs::read_dir(&elsewhere)
         .expect("list")

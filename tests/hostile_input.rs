@@ -762,3 +762,59 @@ fn a_hostile_xls_is_refused_before_the_reader_reserves_room() {
     let sheets = spreadsheet::read_workbook(&fixture).unwrap();
     assert_eq!(sheets.len(), 3, "two districts and the notes");
 }
+
+/// The window's clean-up: the scan and the move run on tasks (a progress strip, the window
+/// answering), the plan names the unused file, and confirming moves it to the trash and
+/// says so.
+#[test]
+fn the_windows_clean_up_scans_and_moves_on_tasks() {
+    use egui_kittest::kittest::Queryable;
+    let (_tmp, ws) = common::demo_copy();
+    let stored = old_unused_evidence(&ws);
+    let mut harness =
+        common::app_harness(&ws, egui::vec2(1024.0, 700.0), ocop_tracker::text::Lang::Vi);
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness
+        .get_by_label("Dọn tài liệu minh chứng không dùng…")
+        .click();
+    harness.run();
+    common::wait_for_exchange(&mut harness);
+    match &harness.state().dialog {
+        Some(ocop_tracker::ui::Dialog::CleanUp { orphans }) => {
+            assert_eq!(orphans, &vec![stored.clone()]);
+        }
+        other => panic!("the plan is shown: {other:?}"),
+    }
+    assert!(
+        ws.join(&stored).is_file(),
+        "nothing moved before the confirmation"
+    );
+    harness
+        .get_by_label("Chuyển các tệp này vào thùng rác (trash/evidence)")
+        .click();
+    harness.run();
+    common::wait_for_exchange(&mut harness);
+    assert!(!ws.join(&stored).exists(), "moved");
+    let name = stored.rsplit('/').next().unwrap();
+    assert!(
+        walk(&ws.join("trash/evidence"))
+            .iter()
+            .any(|p| p.ends_with(name)),
+        "in the trash"
+    );
+    harness.get_by_label_contains("Đã chuyển tệp không dùng vào trash/evidence");
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path.to_string_lossy().into_owned());
+        }
+    }
+    found
+}

@@ -32,6 +32,7 @@ pub use export::{Export, ExportJob, ExportWritten};
 pub mod exchange;
 pub mod new_workspace;
 mod outside;
+pub use outside::CleanedUp;
 pub mod print;
 mod saving;
 pub mod shell;

@@ -191,31 +191,35 @@ impl AppState {
         Ok(documents::render(kind, &input, lang)?)
     }
 
-    /// What "clean up unused evidence" would move now (from a fresh scan of the files).
-    pub fn cleanup_plan(&self) -> Result<storage::CleanupPlan, AppError> {
-        Ok(storage::unused_evidence(
-            &self.dir,
-            std::time::SystemTime::now(),
-            storage::EVIDENCE_GRACE,
-        )?)
+    /// What "clean up unused evidence" would move now, from a fresh scan of the files:
+    /// the scan, to run on a task (it reads every product file and lists the store).
+    pub fn cleanup_planner(
+        &self,
+    ) -> impl FnOnce() -> Result<storage::CleanupPlan, AppError> + Send + 'static {
+        let dir = self.dir.clone();
+        move || cleanup_plan(&dir)
     }
 
     /// Moves the confirmed unused evidence files to `trash/evidence/`, only those still
-    /// unused by a fresh scan now; reports the outcome as a message.
-    pub fn move_unused_to_trash(&mut self, confirmed: &[String]) {
-        let plan = match self.cleanup_plan() {
-            Ok(plan) => plan,
-            Err(err) => {
-                self.message(Level::Error, Notice::error(err));
-                return;
-            }
-        };
-        let mut failures = Vec::new();
-        for stored in confirmed.iter().filter(|o| plan.removable.contains(o)) {
-            if let Err(err) = storage::evidence::remove_stored(&self.dir, stored) {
-                failures.push(err.into());
-            }
+    /// unused by a fresh scan then: the work, to run on a task; `Request::CleanedUp`
+    /// says how it went.
+    pub fn cleaner(&self, confirmed: Vec<String>) -> impl FnOnce() -> CleanedUp + Send + 'static {
+        let dir = self.dir.clone();
+        move || match cleanup_plan(&dir) {
+            Ok(plan) => CleanedUp(
+                confirmed
+                    .iter()
+                    .filter(|o| plan.removable.contains(o))
+                    .filter_map(|stored| storage::evidence::remove_stored(&dir, stored).err())
+                    .map(Into::into)
+                    .collect(),
+            ),
+            Err(err) => CleanedUp(vec![err.into()]),
         }
+    }
+
+    /// Says how a clean-up went.
+    pub fn cleaned_up(&mut self, CleanedUp(failures): CleanedUp) {
         if failures.is_empty() {
             self.message(Level::Info, text::CLEAN_UP_DONE);
         } else {
@@ -227,11 +231,19 @@ impl AppState {
     /// valid workspace: "save a copy elsewhere" when the folder cannot be written).
     /// Products opened read-only are left out: written here they would lose fields.
     pub fn save_copy_to(&self, target: &Path) -> Result<(), AppError> {
+        self.copier()(target)
+    }
+
+    /// [`AppState::save_copy_to`] as work for a task: the workspace as this window holds
+    /// it now (packed products shared, not copied), written where the task is told.
+    pub fn copier(&self) -> impl FnOnce(&Path) -> Result<(), AppError> + Send + 'static {
         let mut workspace = self.workspace.clone();
         for id in &self.read_only {
             workspace.products.remove(id);
         }
-        storage::save_workspace(target, &workspace).map_err(AppError::CopyNotSaved)
+        move |target: &Path| {
+            storage::save_workspace(target, &workspace).map_err(AppError::CopyNotSaved)
+        }
     }
 
     /// The product in a conflict copy (one small file, read when the officer compares).
@@ -288,3 +300,16 @@ impl AppState {
         Ok(())
     }
 }
+
+/// What "clean up unused evidence" would move from the workspace in `dir` now.
+fn cleanup_plan(dir: &Path) -> Result<storage::CleanupPlan, AppError> {
+    Ok(storage::unused_evidence(
+        dir,
+        std::time::SystemTime::now(),
+        storage::EVIDENCE_GRACE,
+    )?)
+}
+
+/// How a clean-up went: the files that could not be moved, and why (or why nothing was).
+#[derive(Debug, Default)]
+pub struct CleanedUp(Vec<super::Reason>);

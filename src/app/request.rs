@@ -66,8 +66,8 @@ pub enum Request {
     },
     /// The watcher's new listing of the products: reload what others changed, say who.
     Rescan(crate::storage::shared::Listing),
-    /// Move the confirmed unused evidence files to the trash.
-    DeleteUnused(Vec<String>),
+    /// The clean-up of unused evidence ran (on a task): say how it went.
+    CleanedUp(super::outside::CleanedUp),
     /// Merge a conflict copy as the officer chose, then resolve the conflict.
     ResolveConflict(Box<ConflictChoice>),
     /// Import the spreadsheet's rows the officer confirmed.
@@ -218,8 +218,8 @@ impl AppState {
                 self.rescan_and_say(listing);
                 Outcome::Done
             }
-            Request::DeleteUnused(orphans) => {
-                self.move_unused_to_trash(&orphans);
+            Request::CleanedUp(done) => {
+                self.cleaned_up(done);
                 Outcome::Done
             }
             Request::ResolveConflict(choice) => {

@@ -13,7 +13,7 @@ pub use crate::storage::diagnostics::{
     Crash, ensure_log_dir, is_temporary, log_dir, renderer, set_renderer, settings_value,
 };
 pub use crate::storage::evidence::{EvidenceStatus, Imported, named_copy_for_opening};
-pub use crate::storage::{ConflictCopy, ConflictTool, PrivateFolder, StorageError};
+pub use crate::storage::{CleanupPlan, ConflictCopy, ConflictTool, PrivateFolder, StorageError};
 
 /// Whether the window may open `dir` at start without asking (the last workspace): it
 /// looks like a workspace, and is not under the system's temporary folder `refuse_temp`

@@ -60,5 +60,9 @@ tr! {
     CLEAN_UP_NONE = "Không có tệp nào thừa.", "No unused files.";
     CLEAN_UP_CONFIRM = "Chuyển các tệp này vào thùng rác (trash/evidence)", "Move these files to the trash (trash/evidence)";
     CLEAN_UP_DONE = "Đã chuyển tệp không dùng vào trash/evidence (chưa xóa hẳn)", "Unused files moved to trash/evidence (not deleted)";
+    CLEAN_UP_SCANNING = "Đang tìm tài liệu minh chứng không dùng", "Looking for unused evidence";
+    CLEAN_UP_MOVING = "Đang chuyển tệp không dùng vào thùng rác", "Moving unused files to the trash";
+    COPY_SAVING = "Đang lưu bản sao thư mục làm việc", "Saving a copy of the workspace";
+    OPEN_FILE_COPYING = "Đang chuẩn bị tệp để mở", "Preparing the file to open";
     EVIDENCE_PROBLEM = "tệp minh chứng có vấn đề", "evidence problem(s)";
 }

@@ -57,19 +57,27 @@ impl OcopApp {
             UiAction::RevealFile(path) => self.open_file(&path, true),
             UiAction::OpenEvidence { stored, file_name } => {
                 // One file copied (or linked) on a click, under its real name.
-                match crate::app::shell::named_copy_for_opening(&stored, &file_name) {
-                    Ok(named) => self.open_file(&named, false),
-                    Err(err) => self.report(Notice::Failed {
-                        what: Some(text::OPEN_FILE_FAILED),
-                        why: err.into(),
-                        about: Some(stored),
-                    }),
+                // (a scan of 50 MB takes a moment: on a task).
+                if self.busy() {
+                    return;
                 }
+                self.start_task(
+                    "open-copy",
+                    text::OPEN_FILE_COPYING,
+                    file_name.clone(),
+                    move |_, _| {
+                        let named = crate::app::shell::named_copy_for_opening(&stored, &file_name)
+                            .map_err(|err| Notice::Failed {
+                                what: Some(text::OPEN_FILE_FAILED),
+                                why: err.into(),
+                                about: Some(stored),
+                            });
+                        super::exchange::Done::CopyToOpen(named)
+                    },
+                );
             }
             UiAction::Report(notice) => self.report(notice),
-            UiAction::DeleteUnused(orphans) => {
-                self.handle(Request::DeleteUnused(orphans));
-            }
+            UiAction::DeleteUnused(orphans) => self.clean_up(orphans),
             UiAction::OpenSettings => self.open_settings(),
             UiAction::SetOfficer(name) => self.set_officer(&name),
             UiAction::Info(notice) => self.say(Level::Info, notice),
@@ -149,17 +157,38 @@ impl OcopApp {
         }
     }
 
-    /// Asks before cleaning up unused evidence, with the plan of what would go.
+    /// Asks before cleaning up unused evidence, with the plan of what would go (the scan
+    /// runs on a task: it reads every product file and lists the store).
     fn ask_clean_up(&mut self) {
-        if let Some(state) = self.state.as_ref() {
-            match state.cleanup_plan() {
-                Ok(plan) => {
-                    self.dialog = Some(Dialog::CleanUp {
-                        orphans: plan.removable,
-                    });
-                }
-                Err(err) => self.report(Notice::error(err)),
-            }
+        if self.busy() {
+            return;
+        }
+        if let Some(plan) = self
+            .state
+            .as_ref()
+            .map(crate::app::AppState::cleanup_planner)
+        {
+            self.start_task(
+                "clean-up-plan",
+                text::CLEAN_UP_SCANNING,
+                String::new(),
+                move |_, _| super::exchange::Done::CleanUpPlan(plan()),
+            );
+        }
+    }
+
+    /// Moves the confirmed unused files to the trash on a task.
+    fn clean_up(&mut self, orphans: Vec<String>) {
+        if self.busy() {
+            return;
+        }
+        if let Some(work) = self.state.as_ref().map(|s| s.cleaner(orphans)) {
+            self.start_task(
+                "clean-up",
+                text::CLEAN_UP_MOVING,
+                String::new(),
+                move |_, _| super::exchange::Done::CleanedUp(work()),
+            );
         }
     }
 
@@ -241,13 +270,38 @@ impl OcopApp {
     }
 
     /// Quitting with changes not on disk: saves a copy where the officer chooses first.
+    /// The copy is written on a task (the whole workspace: seconds at 20,000 products);
+    /// the window closes when it is on disk, or the quit dialog says why not.
     fn quit_saving_a_copy(&mut self) {
-        match self.save_copy() {
-            Ok(Some(_)) => self.close_now(),
+        if self.busy() {
+            return;
+        }
+        match self.copy_target() {
+            Ok(Some(target)) => {
+                let Some(copy) = self.state.as_ref().map(crate::app::AppState::copier) else {
+                    return;
+                };
+                let name = target
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.dialog = None;
+                self.start_task("save-copy", text::COPY_SAVING, name, move |_, _| {
+                    super::exchange::Done::CopySaved(copy(&target).map_err(Notice::error))
+                });
+            }
             Ok(None) => {}
             Err(error) => {
                 self.dialog = Some(Dialog::Quit { error: Some(error) });
             }
+        }
+    }
+
+    /// A copy saved before quitting: close now; or ask again, saying why it was not.
+    pub(super) fn copy_saved(&mut self, result: Result<(), Notice>) {
+        match result {
+            Ok(()) => self.close_now(),
+            Err(error) => self.dialog = Some(Dialog::Quit { error: Some(error) }),
         }
     }
 
@@ -303,7 +357,7 @@ impl OcopApp {
 
     /// Opens `path` with the system's program for it, or shows it in the file manager
     /// (`reveal`); a failure is reported in the user's language.
-    fn open_file(&mut self, path: &std::path::Path, reveal: bool) {
+    pub(super) fn open_file(&mut self, path: &std::path::Path, reveal: bool) {
         let opened = if reveal {
             opener::reveal(path)
         } else {

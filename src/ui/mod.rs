@@ -633,8 +633,9 @@ impl OcopApp {
         self.dialog = None;
     }
 
-    /// Writes a copy of the whole workspace into a new folder inside one the user picks.
-    fn save_copy(&mut self) -> Result<Option<PathBuf>, Notice> {
+    /// Where a copy of the whole workspace goes: a new folder inside one the user picks
+    /// (None: cancelled).
+    fn copy_target(&mut self) -> Result<Option<PathBuf>, Notice> {
         let lang = self.lang;
         let Some(state) = self.state.as_ref() else {
             return Ok(None);
@@ -652,9 +653,7 @@ impl OcopApp {
             std::ffi::OsStr::to_os_string,
         );
         name.push(format!("-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
-        let target = parent.join(name);
-        state.save_copy_to(&target).map_err(Notice::error)?;
-        Ok(Some(target))
+        Ok(Some(parent.join(name)))
     }
 
     /// Applies one command to the open workspace, reporting refusals.

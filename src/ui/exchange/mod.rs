@@ -46,6 +46,14 @@ pub enum Done {
         Result<Vec<crate::documents::dossier_pdf::Unprinted>, crate::app::print::PrintFailure>,
         PathBuf,
     ),
+    /// The clean-up's plan: what would go, or why nothing can.
+    CleanUpPlan(Result<crate::app::shell::CleanupPlan, crate::app::AppError>),
+    /// Unused evidence moved to the trash (or why not).
+    CleanedUp(crate::app::CleanedUp),
+    /// A copy of the workspace saved before quitting, or why not.
+    CopySaved(Result<(), Notice>),
+    /// An evidence file copied under its own name to be opened, or why not.
+    CopyToOpen(Result<PathBuf, Notice>),
     /// An export written, or not.
     Exported(crate::app::ExportWritten),
     /// A workspace folder read, and what follows its opening.
@@ -352,6 +360,18 @@ impl OcopApp {
                 }
             }
             Ok(Done::Workspace(dir, Some(result), then)) => self.finish_open(&dir, result, then),
+            Ok(Done::CleanUpPlan(Ok(plan))) => {
+                self.dialog = Some(super::dialogs::Dialog::CleanUp {
+                    orphans: plan.removable,
+                });
+            }
+            Ok(Done::CleanUpPlan(Err(err))) => self.report(Notice::error(err)),
+            Ok(Done::CleanedUp(done)) => {
+                self.handle(Request::CleanedUp(done));
+            }
+            Ok(Done::CopySaved(result)) => self.copy_saved(result),
+            Ok(Done::CopyToOpen(Ok(named))) => self.open_file(&named, false),
+            Ok(Done::CopyToOpen(Err(notice))) => self.report(notice),
             Ok(Done::Exported(written)) => {
                 self.handle(Request::ExportWritten(written));
             }
