@@ -12,8 +12,12 @@
 //! - [`command`]: every edit as data; `command::apply` applies the officer's edits.
 //! - [`app`]: the open workspace with undo/redo, immediate checked saving, and reloading
 //!   what other officers changed in a shared folder (the other way the model changes).
-//! - [`text`]: every user-visible string, Vietnamese and English, and [`text::Lang`].
-//! - [`ui`]: egui screens that read state and push commands.
+//! - [`text`]: every user-visible string, Vietnamese and English, and [`text::Lang`]:
+//!   the vocabulary, below `documents` and `app`.
+//! - [`say`]: the words of the application's outcomes (its messages, its typed errors),
+//!   above `app`; the screens and the command line show them.
+//! - [`ui`]: egui screens that read state, queue commands and requests, and translate
+//!   outcomes; `&mut AppState` in one place (`OcopApp::handle`).
 //! - [`cli`]: `check`, `list`, `demo-data` (and friends) without a display.
 //!
 //! ## Implementation notes
@@ -29,6 +33,7 @@ pub mod command;
 pub mod documents;
 pub mod domain;
 pub mod jobs;
+pub mod say;
 pub mod storage;
 pub mod text;
 pub mod ui;

@@ -519,7 +519,7 @@ fn a_cancelled_export_leaves_no_file() {
         "{err:?}"
     );
     assert_eq!(
-        ocop_tracker::text::print_failure(&err, Lang::Vi),
+        ocop_tracker::say::print_failure(&err, Lang::Vi),
         "Đã hủy; không ghi tệp nào."
     );
     assert!(!out.exists());

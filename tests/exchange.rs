@@ -87,7 +87,7 @@ fn receive(state: &mut AppState, bundle: &Path, received: Option<NaiveDate>) -> 
             &AtomicBool::new(false),
         )
         .map(|_| ())
-        .map_err(|err| ocop_tracker::text::app_error(&err, lang))
+        .map_err(|err| ocop_tracker::say::app_error(&err, lang))
 }
 
 /// Every file of `manifest` hashes to its entry (read back independently of the app).

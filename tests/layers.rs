@@ -277,21 +277,6 @@ fn ui_holds_the_workspace_mutably_in_one_place() {
     assert_eq!(mutable_holds(&planted).len(), 2);
 }
 
-/// Module dependencies that still go the wrong way, each with why, until issue 25's typed
-/// boundary removes them. A new one fails the test; one that is gone must leave the list.
-const KNOWN_BACK_EDGES: &[(&str, &str, &str)] = &[
-    (
-        "text",
-        "app",
-        "text/ holds both the vocabulary app/ and documents/ use and the wording of app's typed errors (create_error): issue 25 splits the two",
-    ),
-    (
-        "text",
-        "documents",
-        "text/ words documents' errors and the printed dossier's words (document_error, PrintWords) beside the vocabulary documents/ use: issue 25 splits the two",
-    ),
-];
-
 /// A cycle among `graph`'s modules, if there is one (as the path that closes it).
 fn find_cycle(
     graph: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
@@ -331,13 +316,6 @@ fn no_cycle_between_top_level_modules() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut graph = module_graph(&src);
     assert!(graph.len() > 8, "found the modules: {graph:?}");
-    for (from, to, why) in KNOWN_BACK_EDGES {
-        let edges = graph.get_mut(*from).expect("module");
-        assert!(
-            edges.remove(*to),
-            "{from} no longer names {to}: take it off KNOWN_BACK_EDGES ({why})"
-        );
-    }
     assert_eq!(
         find_cycle(&graph),
         None,

@@ -501,7 +501,7 @@ fn bad_files_give_a_clear_message_naming_the_file_and_change_nothing() {
     ] {
         for (lang, expected) in [(Lang::Vi, vi), (Lang::En, en)] {
             let err =
-                ocop_tracker::text::app_error(&ImportSheet::read(file).expect_err("refused"), lang);
+                ocop_tracker::say::app_error(&ImportSheet::read(file).expect_err("refused"), lang);
             assert!(err.contains(expected), "{lang:?}: {err}");
             assert!(
                 err.contains(&file.display().to_string()),

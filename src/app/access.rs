@@ -39,8 +39,9 @@ impl AppState {
         // Every error and warning the officer is shown is also in the log (issue 22), so a
         // helper can read what happened after the banner is gone.
         match level {
-            Level::Error => log::error!("{}", crate::text::notice(&notice, self.lang)),
-            Level::Warning => log::warn!("{}", crate::text::notice(&notice, self.lang)),
+            // Logged as data (app/ words nothing: `say` does, when it is shown).
+            Level::Error => log::error!("{notice:?}"),
+            Level::Warning => log::warn!("{notice:?}"),
             Level::Info => {}
         }
         // The same message said again is one banner, the latest.

@@ -1,5 +1,5 @@
 //! Why something the application was asked to do did not happen, as data (issue 25): the
-//! screens and the command line word it with `text::app_error`, so both say the same
+//! screens and the command line word it with `say::app_error`, so both say the same
 //! thing in both languages, and nothing here holds a sentence.
 
 use std::path::PathBuf;

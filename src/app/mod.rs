@@ -142,13 +142,6 @@ pub struct Message {
     pub retry: Option<Retry>,
 }
 
-impl Message {
-    /// The message in `lang`.
-    pub fn words(&self, lang: Lang) -> String {
-        text::notice(&self.notice, lang)
-    }
-}
-
 /// Something the user may try again from a message's banner.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Retry {

@@ -1,5 +1,5 @@
-//! What the window tells the officer, typed. `app/` and `ui/` say a [`Notice`]; `text/`
-//! words it (`text::notice`) in the language shown when it is drawn, so a banner follows a
+//! What the window tells the officer, typed. `app/` and `ui/` say a [`Notice`]; `say`
+//! words it (`say::notice`) in the language shown when it is drawn, so a banner follows a
 //! change of language and a message is known by what it is, never by its words.
 //!
 //! A notice carries data (names, paths, counts, typed errors), no words of its own.

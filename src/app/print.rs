@@ -101,7 +101,7 @@ impl AppState {
                         },
                         Err(err) => Form::Problem {
                             name: kind.title_vi().to_owned(),
-                            reason: text::document_error(&err, lang),
+                            reason: err.words(lang),
                         },
                     })
                     .collect()

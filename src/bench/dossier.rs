@@ -205,7 +205,7 @@ pub fn child(args: &[String]) -> Result<(), String> {
     let start = Instant::now();
     request
         .write(Path::new(out), &mut |_, _| {}, &AtomicBool::new(false))
-        .map_err(|e| crate::text::print_failure(&e, crate::text::Lang::En))?;
+        .map_err(|e| crate::say::print_failure(&e, crate::text::Lang::En))?;
     let seconds = start.elapsed().as_secs_f64();
     // The export's peak, taken before the PDF is read back below (that read holds it whole).
     let peak = peak_memory_kib().unwrap_or(0);

@@ -72,7 +72,7 @@ pub fn export(args: &[String]) -> Result<(), String> {
     };
     let request = state
         .bundle_request(&id)
-        .map_err(|err| text::app_error(&err, lang))?;
+        .map_err(|err| crate::say::app_error(&err, lang))?;
     let manifest = request
         .write(
             &out,
@@ -198,7 +198,7 @@ fn receive_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
             &mut progress_printer(lang, text::BUNDLE_CHECKING),
             &AtomicBool::new(false),
         )
-        .map_err(|err| text::app_error(&err, lang))?;
+        .map_err(|err| crate::say::app_error(&err, lang))?;
     if !state.flush() {
         return Err(lang.t(text::SAVE_FAILED).to_owned());
     }

@@ -46,7 +46,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
     let bytes = state
         .document(kind, &id, lang)
-        .map_err(|err| text::app_error(&err, lang))?;
+        .map_err(|err| crate::say::app_error(&err, lang))?;
     if out == "-" {
         let mut stdout = Out::new();
         stdout.bytes(&bytes);
@@ -71,12 +71,12 @@ fn dossier(dir: &Path, raw_id: &str, args: &[String], lang: Lang) -> Result<(), 
         .ok_or_else(|| format!("{}: “{}”", lang.t(text::NO_SUCH_PRODUCT), printable(raw_id)))?;
     let mut request = state
         .print_request(&id)
-        .map_err(|err| text::app_error(&err, lang))?;
+        .map_err(|err| crate::say::app_error(&err, lang))?;
     request.odd_pages = args.iter().any(|a| a == "--odd-pages");
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let unprinted = request
         .write(Path::new(out), &mut |_, _| {}, &cancel)
-        .map_err(|e| crate::text::print_failure(&e, lang))?;
+        .map_err(|e| crate::say::print_failure(&e, lang))?;
     eprintln!("{}: {}", lang.t(text::PRINT_DONE), printable(out));
     if !unprinted.is_empty() {
         eprintln!("{}:", lang.t(text::PRINT_UNPRINTED));
@@ -124,7 +124,7 @@ pub fn summary(args: &[String]) -> Result<(), String> {
     };
     let bytes = state
         .summary_bytes(&request, lang)
-        .map_err(|err| text::app_error(&err, lang))?;
+        .map_err(|err| crate::say::app_error(&err, lang))?;
     storage::fsio::write_export(Path::new(out), &bytes).map_err(|e| {
         format!(
             "{}: {}",

@@ -31,7 +31,7 @@ pub fn init(args: &[String]) -> Result<(), String> {
         producer,
     };
     new_workspace::create_workspace(Path::new(dir), &spec)
-        .map_err(|err| text::create_error(&err, lang))?;
+        .map_err(|err| crate::say::create_error(&err, lang))?;
     eprintln!(
         "{}: {} — {}",
         lang.t(text::CLI_INIT_DONE),

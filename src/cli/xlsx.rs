@@ -181,7 +181,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         format!(
             "{}: {}",
             lang.t(text::XL_IMPORT_READ_FAILED),
-            text::app_error(&e, lang)
+            crate::say::app_error(&e, lang)
         )
     })?;
     apply_options(&mut sheet, args, lang)?;
@@ -406,7 +406,7 @@ fn import_and_save(
     let conflicts_before = state.conflicts().len();
     let (added, updated) = state
         .import_products(&preview, &sheet)
-        .map_err(|e| text::app_error(&e, lang))?;
+        .map_err(|e| crate::say::app_error(&e, lang))?;
     // The rows are in the products now: let them go before the files are written.
     drop(preview);
     drop(sheet);

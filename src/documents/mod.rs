@@ -143,6 +143,20 @@ pub enum DocumentError {
     Build(String),
 }
 
+impl DocumentError {
+    /// Why the document could not be made, in `lang` (the words are `text`'s).
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            DocumentError::NoApplication => lang.t(text::NO_APPLICATION).to_owned(),
+            DocumentError::NoRuleData => lang.t(text::DOC_NO_RULE_DATA).to_owned(),
+            DocumentError::NoSetChosen => lang.t(text::DOC_NO_SET_CHOSEN).to_owned(),
+            DocumentError::Build(detail) => {
+                format!("{}: {detail}", lang.t(text::DOC_BUILD_FAILED))
+            }
+        }
+    }
+}
+
 /// The document as bytes (.docx or .pdf). The forms are always Vietnamese (they are
 /// official papers); the report follows `lang`.
 pub fn render(kind: DocKind, input: &Input, lang: Lang) -> Result<Vec<u8>, DocumentError> {

@@ -212,69 +212,6 @@ fn refused_reason_vi(reason: crate::storage::WhyRefused) -> &'static str {
     }
 }
 
-/// Why an edit was refused, in the user's language.
-/// Why a request to the application failed, as the screens and the command line say it.
-pub fn app_error(err: &crate::app::AppError, lang: Lang) -> String {
-    use crate::app::AppError as E;
-    match err {
-        E::NoSuchProduct(id) => format!("{}: {id}", lang.t(super::NO_SUCH_PRODUCT)),
-        E::NoApplication => lang.t(super::NO_APPLICATION).to_owned(),
-        E::NoRuleData => lang.t(super::DOC_NO_RULE_DATA).to_owned(),
-        E::Storage(err) => storage_error(err, lang),
-        E::Command(err) => command_error(err, lang),
-        E::Document(err) => super::document_error(err, lang),
-        E::NotSaved => lang.t(super::SAVE_FAILED).to_owned(),
-        E::WorkbookNotBuilt(detail) => format!("{}: {detail}", lang.t(super::DOC_BUILD_FAILED)),
-        E::CopyNotSaved(err) => format!(
-            "{}: {}",
-            lang.t(super::SAVE_FAILED),
-            storage_error(err, lang)
-        ),
-        E::Bundle(err) => super::bundle_error(err, lang),
-        E::Spreadsheet(err) => super::spreadsheet_error(err, lang),
-        E::NothingToImport => lang.t(super::XL_IMPORT_NOTHING).to_owned(),
-        E::ListImportRefused(err) => format!(
-            "{}: {}",
-            lang.t(super::XL_IMPORT_FAILED),
-            command_error(err, lang)
-        ),
-        E::Evidence(err) => super::evidence_error(err, lang),
-        E::Refused { why, path } => format!("{} — {}", refusal(*why, lang), path.display()),
-        E::BundleProductInvalid {
-            problems,
-            set,
-            path,
-        } => {
-            let named: Vec<String> = problems
-                .iter()
-                .map(|p| super::data_problem(p, *set, lang))
-                .collect();
-            format!(
-                "{}: {} — {}",
-                lang.t(super::BUNDLE_PRODUCT_INVALID),
-                named.join("; "),
-                path.display()
-            )
-        }
-        E::NothingToOpen(dir) => format!("{} — {}", lang.t(super::MANY_NOTHING), dir.display()),
-        E::Exchange { err, path } => {
-            format!("{} — {}", super::exchange_error(err, lang), path.display())
-        }
-        E::ImportFailed { cause, path } => {
-            let why = match cause {
-                crate::app::ImportCause::Plan(err) => super::exchange_error(err, lang),
-                crate::app::ImportCause::MissingEvidence(file) => file.clone(),
-                crate::app::ImportCause::Command(err) => command_error(err, lang),
-            };
-            format!(
-                "{}: {why} — {}",
-                lang.t(super::BUNDLE_IMPORT_FAILED),
-                path.display()
-            )
-        }
-    }
-}
-
 pub fn refusal(refusal: crate::command::Refusal, lang: Lang) -> &'static str {
     use crate::command::Refusal as R;
     lang.t(match refusal {

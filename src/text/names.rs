@@ -1,10 +1,9 @@
 //! Names of the domain's enums and lines built from them, in both languages.
 
 use super::{
-    DAYS, DAYS_LEFT, DOC_BACKS, DOC_BUILD_FAILED, DOC_BY_COMMUNE, DOC_BY_PRODUCER, DOC_BY_PROVINCE,
-    DOC_CONDITIONAL, DOC_CONDITIONAL_HINT, DOC_NO_RULE_DATA, DOC_NO_SET_CHOSEN, DOC_OPTIONAL,
-    DOC_OPTIONAL_HINT, DOC_REQUIRED, DOC_REQUIRED_HINT, Lang, NO_APPLICATION, OVERDUE,
-    REQUIRED_ALL_READY, TODAY, Tr,
+    DAYS, DAYS_LEFT, DOC_BACKS, DOC_BY_COMMUNE, DOC_BY_PRODUCER, DOC_BY_PROVINCE, DOC_CONDITIONAL,
+    DOC_CONDITIONAL_HINT, DOC_OPTIONAL, DOC_OPTIONAL_HINT, DOC_REQUIRED, DOC_REQUIRED_HINT, Lang,
+    OVERDUE, REQUIRED_ALL_READY, TODAY, Tr,
 };
 use crate::domain::criteria::{Part, ScoringSet};
 use crate::domain::deadlines::DeadlineKind;
@@ -463,17 +462,6 @@ pub fn deadline_line(
         relative_days((deadline.date - today).num_days(), lang),
         lang.t(deadline_name_on(deadline.kind, deadline.date, today))
     )
-}
-
-/// Why a document could not be made, in the user's language.
-pub fn document_error(err: &crate::documents::DocumentError, lang: Lang) -> String {
-    use crate::documents::DocumentError;
-    match err {
-        DocumentError::NoApplication => lang.t(NO_APPLICATION).to_owned(),
-        DocumentError::NoRuleData => lang.t(DOC_NO_RULE_DATA).to_owned(),
-        DocumentError::NoSetChosen => lang.t(DOC_NO_SET_CHOSEN).to_owned(),
-        DocumentError::Build(detail) => format!("{}: {detail}", lang.t(DOC_BUILD_FAILED)),
-    }
 }
 
 /// Name of an application kind.

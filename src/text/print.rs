@@ -1,7 +1,6 @@
 //! The printed dossier's words (issue 24): the cover, contents, notices and file index.
 
 use super::{Lang, Tr};
-use crate::documents::dossier_pdf::PrintWords;
 
 tr! {
     MENU_EXPORT_DOSSIER = "Hồ sơ để in (PDF)…", "Dossier to print (PDF)…";
@@ -58,4 +57,26 @@ pub fn print_words(lang: Lang) -> PrintWords {
         too_large_image: t(PRINT_TOO_LARGE_IMAGE),
         form_problem: t(PRINT_FORM_PROBLEM),
     }
+}
+
+/// The words of the printed dossier, in the user's language (`text::print_words`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintWords {
+    pub cover_title: String,
+    pub contents: String,
+    pub not_ready: String,
+    pub file_index: String,
+    pub file_index_note: String,
+    pub page: String,
+    pub cover_label: String,
+    pub contents_label: String,
+    pub not_printable: String,
+    pub size: String,
+    pub problem_title: String,
+    pub encrypted: String,
+    pub damaged_pdf: String,
+    pub damaged_image: String,
+    pub too_large_image: String,
+    /// Title of the page of a form that could not be made.
+    pub form_problem: String,
 }

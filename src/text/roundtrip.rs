@@ -97,51 +97,6 @@ pub fn others_part_hint(own: WorkspaceKind, lang: Lang) -> &'static str {
     })
 }
 
-/// Why a new workspace could not be started, in the user's language.
-pub fn create_error(err: &crate::app::new_workspace::CreateError, lang: Lang) -> String {
-    use crate::app::new_workspace::{CreateError as E, NewWorkspaceField as F};
-    let vi = lang == Lang::Vi;
-    match err {
-        E::Missing(field) => {
-            let name = lang.t(match field {
-                F::Commune => super::FIELD_COMMUNE,
-                F::Province => NEW_WORKSPACE_PROVINCE,
-                F::Producer => NEW_WORKSPACE_PRODUCER,
-            });
-            if vi {
-                format!("Chưa điền “{name}”")
-            } else {
-                format!("“{name}” is empty")
-            }
-        }
-        E::IsWorkspace(path) if vi => format!(
-            "Thư mục này đã là một thư mục làm việc; hãy mở nó (Tệp → Mở thư mục làm việc…) — {}",
-            path.display()
-        ),
-        E::IsWorkspace(path) => format!(
-            "This folder is already a workspace; open it instead (File → Open workspace folder…) — {}",
-            path.display()
-        ),
-        E::NotEmpty(path) if vi => format!(
-            "Thư mục này đang chứa tệp khác; hãy chọn một thư mục trống hoặc một tên thư mục mới (không trộn dữ liệu OCOP với tệp khác) — {}",
-            path.display()
-        ),
-        E::NotEmpty(path) => format!(
-            "This folder holds other files; choose an empty folder or a new folder name (OCOP data is not mixed with other files) — {}",
-            path.display()
-        ),
-        E::NotAFolder(path) if vi => format!(
-            "Đây là một tệp hoặc một thư mục không đọc được — {}",
-            path.display()
-        ),
-        E::NotAFolder(path) => format!(
-            "This is a file or an unreadable folder — {}",
-            path.display()
-        ),
-        E::Storage(err) => super::storage_error(err, lang),
-    }
-}
-
 /// "và 4 tài liệu khác" / "and 4 more".
 pub fn and_more(count: usize, lang: Lang) -> String {
     match lang {

@@ -369,7 +369,7 @@ fn quit_dialog_ui(
             lang.t(text::QUIT_TEXT)
         ));
         if let Some(err) = error {
-            ui.colored_label(theme::error(), text::notice(err, lang));
+            ui.colored_label(theme::error(), crate::say::notice(err, lang));
         }
         ui.add_space(6.0);
         if ui.button(lang.t(text::QUIT_RETRY)).clicked() {

@@ -718,7 +718,7 @@ fn no_workspace_ui(
         ui.heading(lang.t(text::NO_WORKSPACE));
         ui.label(lang.t(text::NO_WORKSPACE_TEXT));
         if let Some(err) = error {
-            ui.colored_label(theme::error(), text::notice(err, lang));
+            ui.colored_label(theme::error(), crate::say::notice(err, lang));
         }
         ui.add_space(8.0);
         if ui.button(lang.t(text::MENU_OPEN_FOLDER)).clicked() {

@@ -194,7 +194,7 @@ impl super::OcopApp {
                 }
                 self.open_workspace_then(&dir, super::AfterOpen::Created);
             }
-            Err(err) => dialog.error = Some(text::create_error(&err, lang)),
+            Err(err) => dialog.error = Some(crate::say::create_error(&err, lang)),
         }
     }
 

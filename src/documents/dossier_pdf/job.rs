@@ -16,27 +16,8 @@ pub enum Loaded {
     Problem(String),
 }
 
-/// The words of the printed dossier, in the user's language (`text::print_words`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PrintWords {
-    pub cover_title: String,
-    pub contents: String,
-    pub not_ready: String,
-    pub file_index: String,
-    pub file_index_note: String,
-    pub page: String,
-    pub cover_label: String,
-    pub contents_label: String,
-    pub not_printable: String,
-    pub size: String,
-    pub problem_title: String,
-    pub encrypted: String,
-    pub damaged_pdf: String,
-    pub damaged_image: String,
-    pub too_large_image: String,
-    /// Title of the page of a form that could not be made.
-    pub form_problem: String,
-}
+/// The words of the printed dossier (`text::print_words`), defined with the vocabulary.
+pub use crate::text::PrintWords;
 
 /// What to print.
 pub struct PrintJob<'a> {
