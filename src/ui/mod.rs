@@ -350,21 +350,12 @@ impl OcopApp {
     ) {
         match result {
             Ok(state) => {
-                self.handle(Request::Flush);
-                self.state = Some(state);
-                self.review_folder = None;
+                self.install(state, None);
                 self.handle(Request::SetOfficer(self.officer.clone()));
                 // An import of thousands of products is written between frames, with its
                 // progress on screen.
                 self.handle(Request::WriteInSteps(true));
-                self.import = None;
-                self.verify = None;
-                self.start_verify(None);
                 self.start_watch();
-                self.screen = Screen::Dashboard;
-                self.portfolio = portfolio::PortfolioUi::default();
-                self.dashboard = dashboard::DashboardUi::default();
-                self.open_error = None;
                 if then == AfterOpen::Created {
                     self.say(Level::Info, text::NEW_WORKSPACE_CREATED);
                     // Where its first product is added.
@@ -600,6 +591,33 @@ impl OcopApp {
     /// Tries to write everything pending; true when nothing is left unsaved.
     fn all_on_disk(&mut self) -> bool {
         !matches!(self.handle(Request::Flush), Outcome::OnDisk(false))
+    }
+
+    /// Puts `state` in the window in place of what was open (written to disk first): the
+    /// one place a workspace, a review (with its private `folder`) or a many-communes view
+    /// comes in, so every screen starts afresh and the state speaks the window's language.
+    /// A workspace's own settings (the officer, the watcher) follow in `finish_open`.
+    pub(super) fn install(
+        &mut self,
+        state: AppState,
+        folder: Option<crate::app::shell::PrivateFolder>,
+    ) {
+        self.handle(Request::Flush);
+        self.state = Some(state);
+        self.review_folder = folder;
+        self.handle(Request::SetLang(self.lang));
+        self.import = None;
+        self.verify = None;
+        self.watch = None;
+        // A review's private copy and each commune's folder of the many-communes view
+        // have real evidence files: checked like a workspace's.
+        self.start_verify(None);
+        self.screen = Screen::Dashboard;
+        self.portfolio = portfolio::PortfolioUi::default();
+        self.dashboard = dashboard::DashboardUi::default();
+        // Its caches key on revisions of the state that is gone.
+        self.product_view = product::ProductView::default();
+        self.open_error = None;
     }
 
     /// Whether a workspace folder is being read (on a task).

@@ -275,19 +275,8 @@ impl OcopApp {
 
     /// Puts a state opened by a task in the window (review or many communes).
     fn show_read_only(&mut self, state: AppState, folder: Option<PrivateFolder>) {
-        self.handle(Request::Flush);
-        self.state = Some(state);
-        self.review_folder = folder;
-        self.import = None;
-        self.verify = None;
-        self.watch = None;
-        // The review's private copy has real evidence files, and so has each commune's
-        // folder of the many-communes view (a bundle's stay in the zip and say so):
-        // checked like a workspace's.
-        self.start_verify(None);
-        self.screen = Screen::Dashboard;
-        self.portfolio = super::portfolio::PortfolioUi::default();
-        self.dashboard = super::dashboard::DashboardUi::default();
+        // (a bundle's files stay in the zip, and the check says so)
+        self.install(state, folder);
         if self.review_folder.is_some()
             && let Some(id) = self
                 .state
