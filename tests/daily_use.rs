@@ -319,8 +319,8 @@ fn quit_after_a_failed_save_asks_and_a_copy_is_a_valid_workspace() {
     harness
         .get_by_label("Lưu bản sao vào thư mục khác rồi thoát…")
         .click();
-    harness.run();
-    // Written on a task (the whole workspace), then the window closes.
+    // Written on a task (the whole workspace; the window waits, its bar moving), then the
+    // window closes.
     common::wait_for_exchange(&mut harness);
     assert!(harness.state().quit_confirmed);
     let copies: Vec<PathBuf> = fs::read_dir(&elsewhere)
@@ -1037,4 +1037,51 @@ fn an_edited_row_moves_to_its_place_in_the_sorted_table() {
         sorted_by_name(harness.state()),
         "after two renames in one frame"
     );
+}
+
+/// Opening another folder while a change is not on disk keeps this workspace and says why
+/// (it once let the change go with the old state); once written, the other folder opens
+/// (on a task).
+#[test]
+fn another_folder_is_not_opened_over_changes_not_on_disk() {
+    let (tmp, ws) = common::demo_copy();
+    let other = tmp.path().join("other");
+    common::copy_dir(&ws, &other);
+    let mut harness = harness(&ws);
+    open_product(&mut harness, "Cốm Hồng Quang");
+    let restore = pull_out_products(&ws);
+    tick_samples(&mut harness);
+    harness.state_mut().dialogs = Box::new(common::FakeDialogs {
+        folder: Some(other.clone()),
+        ..Default::default()
+    });
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Mở thư mục làm việc…").click();
+    harness.run();
+    assert!(harness.state().exchange.is_none(), "nothing is read");
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .map(|s| s.dir().to_path_buf()),
+        Some(ws.clone())
+    );
+    harness.get_by_label_contains("Chưa mở thư mục khác: còn thay đổi chưa ghi được");
+    // The stick is back: the change is written, then the other folder opens.
+    restore();
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Mở thư mục làm việc…").click();
+    common::wait_for_exchange(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .map(|s| s.dir().to_path_buf()),
+        Some(other)
+    );
+    assert!(file_of(&ws, "com-hong-quang").contains("status: Ready,"));
 }

@@ -1,7 +1,7 @@
 //! The command line's words (issue 25): what `check`, `gc`, `score`, `export`, `import`,
 //! `bundle`… print, in both languages. The words the GUI says too are not repeated here:
 //! the commands use those (`NO_SUCH_PRODUCT`, `FILES`, `ELIMINATED`, `summary_flag_error`…).
-//! The usage text (`cli::USAGE`) stays beside the commands for now.
+//! The usage (`cli_usage`) is here too, in both languages.
 
 use std::path::Path;
 

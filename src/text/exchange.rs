@@ -55,7 +55,7 @@ tr! {
     PRODUCER_WORKSPACE = "Thư mục làm việc của chủ thể", "Producer's workspace";
     PRODUCER_WORKSPACE_CREATED = "Đã tạo thư mục làm việc của chủ thể", "Producer workspace created";
     FOLDER_IS_WORKSPACE = "Thư mục này đã là một thư mục làm việc", "This folder is already a workspace";
-    EXCHANGE_BUSY = "Đang làm một việc với gói hồ sơ; chờ xong hoặc bấm Hủy", "A bundle task is running; wait for it or press Cancel";
+    EXCHANGE_BUSY = "Đang làm một việc khác (xem thanh tiến độ ở trên); chờ xong hoặc bấm Hủy", "Another task is running (see the progress strip above); wait for it or press Cancel";
     TASK_DIED = "Tác vụ nền dừng bất thường; không thay đổi gì", "The background task stopped unexpectedly; nothing was changed";
     FILES = "tệp", "files";
     REVIEWING = "Gói hồ sơ", "Bundle";

@@ -57,8 +57,17 @@ impl OcopApp {
             UiAction::RevealFile(path) => self.open_file(&path, true),
             UiAction::OpenEvidence { stored, file_name } => {
                 // One file copied (or linked) on a click, under its real name.
-                // (a scan of 50 MB takes a moment: on a task).
-                if self.busy() {
+                // (a scan of 50 MB takes a moment: on a task; while another task runs,
+                // here, as it always could be opened).
+                if self.exchange.is_some() {
+                    match crate::app::shell::named_copy_for_opening(&stored, &file_name) {
+                        Ok(named) => self.open_file(&named, false),
+                        Err(err) => self.report(Notice::Failed {
+                            what: Some(text::OPEN_FILE_FAILED),
+                            why: err.into(),
+                            about: Some(stored),
+                        }),
+                    }
                     return;
                 }
                 self.start_task(
@@ -75,6 +84,7 @@ impl OcopApp {
                         super::exchange::Done::CopyToOpen(named)
                     },
                 );
+                self.mark_task(false, false, false);
             }
             UiAction::Report(notice) => self.report(notice),
             UiAction::DeleteUnused(orphans) => self.clean_up(orphans),
@@ -174,6 +184,7 @@ impl OcopApp {
                 String::new(),
                 move |_, _| super::exchange::Done::CleanUpPlan(plan()),
             );
+            self.mark_task(false, false, false);
         }
     }
 
@@ -189,6 +200,7 @@ impl OcopApp {
                 String::new(),
                 move |_, _| super::exchange::Done::CleanedUp(work()),
             );
+            self.mark_task(false, false, false);
         }
     }
 
@@ -289,6 +301,9 @@ impl OcopApp {
                 self.start_task("save-copy", text::COPY_SAVING, name, move |_, _| {
                     super::exchange::Done::CopySaved(copy(&target).map_err(Notice::error))
                 });
+                // Nothing changes while the copy is written (an edit would be in neither
+                // the copy nor the folder); it cannot stop half-way.
+                self.mark_task(true, true, false);
             }
             Ok(None) => {}
             Err(error) => {
@@ -375,6 +390,10 @@ impl OcopApp {
     /// Asks the system dialog where to save a file named `name`; None if cancelled or
     /// unavailable (then said).
     pub(super) fn save_path(&mut self, name: &str) -> Option<std::path::PathBuf> {
+        // Refused before the dialog, not after the officer chose where.
+        if self.busy() {
+            return None;
+        }
         match self.dialogs.save_file(name) {
             Ok(path) => path,
             Err(_) => {
@@ -405,6 +424,8 @@ impl OcopApp {
                 self.start_task("export", text::EXPORT_WRITING, name, move |_, _| {
                     super::exchange::Done::Exported(job.write())
                 });
+                // One file, written all or nothing: no Cancel.
+                self.mark_task(false, false, false);
             }
             Err(not_made) => {
                 self.handle(Request::ExportWritten(*not_made));

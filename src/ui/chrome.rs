@@ -246,6 +246,7 @@ impl OcopApp {
     /// after [`INFO_SECONDS`], errors and load problems stay until dismissed.
     pub(super) fn messages_ui(&mut self, ctx: &egui::Context) {
         let lang = self.lang;
+        let busy = self.exchange.is_some();
         let now = ctx.input(|i| i.time);
         if let crate::app::Outcome::NextExpiry(Some(left)) =
             self.handle(crate::app::Request::ExpireMessages {
@@ -331,7 +332,10 @@ impl OcopApp {
                         if let Some(retry) = &message.retry
                             && ui.button(lang.t(text::TRY_AGAIN)).clicked()
                         {
-                            dismiss = Some(index);
+                            // Kept while another task runs (the retry waits for it).
+                            if !busy {
+                                dismiss = Some(index);
+                            }
                             open = Some(UiAction::Retry(retry.clone()));
                         }
                         // An export just written: open it, or its folder, from here.

@@ -1,8 +1,10 @@
 //! The egui front end: one file per screen, the string table, theme and small widgets.
 //!
 //! Screens (`*_ui` functions) read the model and push [`Command`]s or [`UiAction`]s;
-//! [`OcopApp::show`] applies them after drawing through [`AppState::apply`].
-//! Nothing here touches files except through `AppState` and the folder picker.
+//! [`OcopApp::show`] carries them out after drawing. Everything that changes the open
+//! workspace is handed over as a `Request` in one place ([`OcopApp::handle`] →
+//! `AppState::handle`); long work runs on a task. Nothing here touches files except
+//! through `app` (`app::shell`) and the file dialogs.
 
 mod about;
 mod actions;
@@ -313,11 +315,15 @@ impl OcopApp {
 
     /// [`OcopApp::open_workspace`], then `then`.
     pub(super) fn open_workspace_then(&mut self, dir: &Path, then: AfterOpen) {
-        if self.busy() {
+        // What this window holds goes to disk first: the folder is read after.
+        if self.busy() || !self.ready_to_leave() {
             return;
         }
-        // What this window holds goes to disk first: the folder is read after.
-        self.handle(Request::Flush);
+        // Nothing else is open meanwhile: a dialog of this workspace must not be applied
+        // to the next one.
+        self.dialog = None;
+        self.summary = None;
+        self.receive_dialog = None;
         let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
         let dir = dir.to_owned();
         let name = dir
@@ -335,9 +341,7 @@ impl OcopApp {
                 exchange::Done::Workspace(dir, (!cancelled).then_some(result), then)
             },
         );
-        if let Some(job) = self.exchange.as_mut() {
-            job.indeterminate = true;
-        }
+        self.mark_task(true, true, true);
     }
 
     /// Puts a workspace just read in the window (or says why it could not be opened; an
@@ -350,7 +354,9 @@ impl OcopApp {
     ) {
         match result {
             Ok(state) => {
-                self.install(state, None);
+                if !self.install(state, None) {
+                    return;
+                }
                 self.handle(Request::SetOfficer(self.officer.clone()));
                 // An import of thousands of products is written between frames, with its
                 // progress on screen.
@@ -387,7 +393,10 @@ impl OcopApp {
         let mut commands: Vec<Command> = Vec::new();
         let mut actions: Vec<UiAction> = Vec::new();
         let writing = self.start_frame(ui);
-        if writing.is_none() && !self.opening() {
+        // While a workspace is read or the copy before quitting is written, nothing may
+        // change: no shortcuts, menus, dialogs or dropped files (the strip says why).
+        let blocked = self.blocking();
+        if writing.is_none() && !blocked {
             self.shortcuts(ui.ctx(), &mut actions);
         }
         let lang = self.lang;
@@ -399,12 +408,16 @@ impl OcopApp {
         self.poll_jobs(ui.ctx());
         self.poll_exchange(&ui.ctx().clone());
         let drop_targets = evidence::take_drop_targets(ui.ctx());
-        self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
+        if !blocked {
+            self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
+        }
         self.progress_panels_ui(ui);
 
-        egui::Panel::top("menu").show(ui, |ui| {
-            self.menu_ui(ui, &mut actions);
-        });
+        if !blocked {
+            egui::Panel::top("menu").show(ui, |ui| {
+                self.menu_ui(ui, &mut actions);
+            });
+        }
         // Why nothing can be edited (another window holds the workspace, a bundle under
         // review, many communes): said once, at the top, for as long as it holds.
         if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked()) {
@@ -423,11 +436,13 @@ impl OcopApp {
             dialogs::writing_progress_ui(ui.ctx(), done, total, lang);
             ui.ctx().request_repaint();
         }
-        self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
-        self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
-        self.new_workspace_ui(&ui.ctx().clone());
-        self.about_ui(&ui.ctx().clone(), &mut actions);
-        self.summary_ui(&ui.ctx().clone(), &mut actions);
+        if !blocked {
+            self.dialogs_ui(ui.ctx(), &mut commands, &mut actions);
+            self.exchange_dialogs_ui(&ui.ctx().clone(), &mut actions);
+            self.new_workspace_ui(&ui.ctx().clone());
+            self.about_ui(&ui.ctx().clone(), &mut actions);
+            self.summary_ui(&ui.ctx().clone(), &mut actions);
+        }
         self.messages_ui(&ui.ctx().clone());
 
         for command in commands {
@@ -524,14 +539,20 @@ impl OcopApp {
         actions: &mut Vec<UiAction>,
     ) {
         let lang = self.lang;
-        if self.opening() {
-            // The folder being read replaces what is shown: nothing of it is edited
-            // meanwhile (an edit would be read back as someone else's).
+        if let Some(label) = self
+            .exchange
+            .as_ref()
+            .filter(|j| j.blocking)
+            .map(|j| j.label)
+        {
+            // A folder being read, or the copy before quitting being written: nothing of
+            // the page is edited meanwhile (an edit would be read back as someone else's,
+            // or be in neither the copy nor the folder).
             egui::CentralPanel::default_margins().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
                     ui.add_space(80.0);
                     ui.spinner();
-                    ui.label(lang.t(text::OPENING_WAIT));
+                    ui.label(format!("{}…", lang.t(label)));
                 });
             });
             return;
@@ -579,7 +600,11 @@ impl OcopApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
-            if self.all_on_disk() {
+            if self.blocking() {
+                // A workspace being read (Cancel stops it) or the copy before quitting
+                // being written (the window closes when it is on disk): wait.
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            } else if self.all_on_disk() {
                 self.quit_confirmed = true;
             } else {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -597,14 +622,20 @@ impl OcopApp {
     /// one place a workspace, a review (with its private `folder`) or a many-communes view
     /// comes in, so every screen starts afresh and the state speaks the window's language.
     /// A workspace's own settings (the officer, the watcher) follow in `finish_open`.
+    /// False (and said) when the workspace open now still has changes not on disk.
     pub(super) fn install(
         &mut self,
         state: AppState,
         folder: Option<crate::app::shell::PrivateFolder>,
-    ) {
-        self.handle(Request::Flush);
+    ) -> bool {
+        if !self.ready_to_leave() {
+            return false;
+        }
         self.state = Some(state);
         self.review_folder = folder;
+        self.dialog = None;
+        self.summary = None;
+        self.receive_dialog = None;
         self.handle(Request::SetLang(self.lang));
         self.import = None;
         self.verify = None;
@@ -618,11 +649,32 @@ impl OcopApp {
         // Its caches key on revisions of the state that is gone.
         self.product_view = product::ProductView::default();
         self.open_error = None;
+        true
     }
 
-    /// Whether a workspace folder is being read (on a task).
-    fn opening(&self) -> bool {
-        self.exchange.as_ref().is_some_and(|job| job.indeterminate)
+    /// Whether a task runs during which nothing may change (a workspace being read, the
+    /// copy before quitting being written).
+    fn blocking(&self) -> bool {
+        self.exchange.as_ref().is_some_and(|job| job.blocking)
+    }
+
+    /// Sets how the task just started shows and behaves.
+    pub(super) fn mark_task(&mut self, indeterminate: bool, blocking: bool, cancellable: bool) {
+        if let Some(job) = self.exchange.as_mut() {
+            job.indeterminate = indeterminate;
+            job.blocking = blocking;
+            job.cancellable = cancellable;
+        }
+    }
+
+    /// Whether this window may let its workspace go (another is opened): everything is on
+    /// disk. If not, says so and keeps it (the officer retries or saves a copy first).
+    pub(super) fn ready_to_leave(&mut self) -> bool {
+        if matches!(self.handle(Request::Flush), Outcome::OnDisk(false)) {
+            self.report(text::UNSAVED_KEEPS_WORKSPACE);
+            return false;
+        }
+        true
     }
 
     /// Hands `request` to the open workspace: the window's one hold of `&mut AppState`
@@ -764,6 +816,7 @@ impl eframe::App for OcopApp {
             .state
             .as_ref()
             .is_some_and(|s| s.unsaved_count() > 0 && s.writing_in_steps().is_none())
+            && !self.blocking()
         {
             let now = ctx.input(|i| i.time);
             let slot = (now / 3.0).floor();

@@ -87,6 +87,9 @@ impl OcopApp {
     /// The report dialog, while open.
     pub(super) fn summary_ui(&mut self, ctx: &egui::Context, actions: &mut Vec<UiAction>) {
         let lang = self.lang;
+        // While a task runs the report cannot be written: the button waits (the officer's
+        // words stay in the dialog).
+        let task_running = self.exchange.is_some();
         let Some(dialog) = self.summary.as_mut() else {
             return;
         };
@@ -172,7 +175,7 @@ impl OcopApp {
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 let export = ui.add_enabled(
-                    period.is_ok(),
+                    period.is_ok() && !task_running,
                     egui::Button::new(lang.t(text::SUM_DIALOG_EXPORT)),
                 );
                 if export.clicked()

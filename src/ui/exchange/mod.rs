@@ -72,9 +72,15 @@ pub enum Done {
 pub struct ExchangeJob {
     task: Task<Done>,
     /// The words before the bar.
-    label: text::Tr,
+    pub(super) label: text::Tr,
     /// Work that cannot say how far it is (opening a workspace): the bar moves instead.
     pub(super) indeterminate: bool,
+    /// Nothing may change meanwhile (a workspace being read, the copy saved before
+    /// quitting): the page, the menus, the dialogs and dropped files wait.
+    pub(super) blocking: bool,
+    /// Whether Cancel does anything (work that cannot stop half-way and whose result is
+    /// not dropped shows no Cancel).
+    pub(super) cancellable: bool,
 }
 
 /// The import preview, as the officer confirms it.
@@ -109,7 +115,7 @@ pub fn progress_ui(ui: &mut egui::Ui, job: &ExchangeJob, lang: Lang) -> bool {
         } else {
             bar.show_percentage()
         });
-        if ui.button(lang.t(text::CANCEL)).clicked() {
+        if job.cancellable && ui.button(lang.t(text::CANCEL)).clicked() {
             cancel = true;
         }
     });
@@ -134,12 +140,19 @@ impl OcopApp {
         step: String,
         work: impl FnOnce(&mut dyn FnMut(u64, u64), &AtomicBool) -> Done + Send + 'static,
     ) {
+        // One task at a time: a second would replace the first and lose what it gives.
+        if self.exchange.is_some() {
+            self.report(text::EXCHANGE_BUSY);
+            return;
+        }
         match Task::start(name, step, work, self.waker()) {
             Ok(task) => {
                 self.exchange = Some(ExchangeJob {
                     task,
                     label,
                     indeterminate: false,
+                    blocking: false,
+                    cancellable: true,
                 });
             }
             Err(err) => self.report(Notice::error(err)),
@@ -276,7 +289,9 @@ impl OcopApp {
     /// Puts a state opened by a task in the window (review or many communes).
     fn show_read_only(&mut self, state: AppState, folder: Option<PrivateFolder>) {
         // (a bundle's files stay in the zip, and the check says so)
-        self.install(state, folder);
+        if !self.install(state, folder) {
+            return;
+        }
         if self.review_folder.is_some()
             && let Some(id) = self
                 .state
@@ -349,11 +364,14 @@ impl OcopApp {
                 }
             }
             Ok(Done::Workspace(dir, Some(result), then)) => self.finish_open(&dir, result, then),
-            Ok(Done::CleanUpPlan(Ok(plan))) => {
+            // Not over a dialog the officer has open meanwhile (the clean-up can be asked
+            // for again).
+            Ok(Done::CleanUpPlan(Ok(plan))) if self.dialog.is_none() => {
                 self.dialog = Some(super::dialogs::Dialog::CleanUp {
                     orphans: plan.removable,
                 });
             }
+            Ok(Done::CleanUpPlan(Ok(_))) => {}
             Ok(Done::CleanUpPlan(Err(err))) => self.report(Notice::error(err)),
             Ok(Done::CleanedUp(done)) => {
                 self.handle(Request::CleanedUp(done));
