@@ -182,6 +182,7 @@ tr! {
     STAGE_DIALOG_NEEDS = "Cần bổ sung thông tin trước khi chuyển:", "This information is needed before the move:";
     CONFIRM = "Xác nhận", "Confirm";
     CANCEL = "Hủy", "Cancel";
+    CANCELLING = "Đang hủy…", "Cancelling…";
     CLOSE = "Đóng", "Close";
     START_UPGRADE = "Bắt đầu hồ sơ nâng hạng", "Start an upgrade application";
     START_RERATING = "Bắt đầu hồ sơ đánh giá lại", "Start a re-rating application";

@@ -40,7 +40,6 @@ tr! {
     OPENING_WORKSPACE = "Đang mở thư mục làm việc", "Opening the workspace";
     UNSAVED_KEEPS_WORKSPACE = "Chưa mở thư mục khác: còn thay đổi chưa ghi được vào đĩa (xem thanh trạng thái). Hãy thử lưu lại hoặc lưu bản sao (Tệp → Thoát) trước.", "Nothing else was opened: some changes are not on disk yet (see the status bar). Try saving again, or save a copy (File → Quit), first.";
     OPENING_CANCELLED = "Đã hủy việc mở thư mục làm việc.", "Opening the workspace was cancelled.";
-    OPENING_WAIT = "Đang đọc các sản phẩm của thư mục làm việc…", "Reading the workspace's products…";
     NEW_WORKSPACE_CREATED = "Đã tạo thư mục làm việc mới. Thêm sản phẩm bằng nút “+ Thêm sản phẩm”, nhập danh sách (Tệp → Nhập danh sách sản phẩm từ Excel…), hoặc nhận gói hồ sơ HTX gửi.", "New workspace created. Add products with “+ Add product”, import a list (File → Import product list from Excel…), or receive a cooperative's bundle.";
     NEW_WORKSPACE_NO_FOLDER = "Chưa chọn thư mục: bấm “Chọn thư mục khác…”", "No folder chosen: press “Choose another folder…”";
     NEW_WORKSPACE_OFFICER = "Họ tên cán bộ", "Officer's name";

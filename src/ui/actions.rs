@@ -55,37 +55,7 @@ impl OcopApp {
             UiAction::ImportEvidence(id, key, files) => self.start_import(id, key, files),
             UiAction::OpenFile(path) => self.open_file(&path, false),
             UiAction::RevealFile(path) => self.open_file(&path, true),
-            UiAction::OpenEvidence { stored, file_name } => {
-                // One file copied (or linked) on a click, under its real name.
-                // (a scan of 50 MB takes a moment: on a task; while another task runs,
-                // here, as it always could be opened).
-                if self.exchange.is_some() {
-                    match crate::app::shell::named_copy_for_opening(&stored, &file_name) {
-                        Ok(named) => self.open_file(&named, false),
-                        Err(err) => self.report(Notice::Failed {
-                            what: Some(text::OPEN_FILE_FAILED),
-                            why: err.into(),
-                            about: Some(stored),
-                        }),
-                    }
-                    return;
-                }
-                self.start_task(
-                    "open-copy",
-                    text::OPEN_FILE_COPYING,
-                    file_name.clone(),
-                    move |_, _| {
-                        let named = crate::app::shell::named_copy_for_opening(&stored, &file_name)
-                            .map_err(|err| Notice::Failed {
-                                what: Some(text::OPEN_FILE_FAILED),
-                                why: err.into(),
-                                about: Some(stored),
-                            });
-                        super::exchange::Done::CopyToOpen(named)
-                    },
-                );
-                self.mark_task(false, false, false);
-            }
+            UiAction::OpenEvidence { stored, file_name } => self.open_evidence(stored, file_name),
             UiAction::Report(notice) => self.report(notice),
             UiAction::DeleteUnused(orphans) => self.clean_up(orphans),
             UiAction::OpenSettings => self.open_settings(),
@@ -165,6 +135,33 @@ impl OcopApp {
             UiAction::OpenConflict(copy) => self.open_conflict(copy),
             UiAction::ResolveConflict(dialog) => self.resolve_conflict(&dialog),
         }
+    }
+
+    /// Opens an evidence file with its program: copied (or linked) under its real name
+    /// first, on a task (a 50 MB scan takes a moment); while another task runs, here, as
+    /// it always could be opened.
+    fn open_evidence(&mut self, stored: std::path::PathBuf, file_name: String) {
+        let name = file_name.clone();
+        let copy = move || {
+            crate::app::shell::named_copy_for_opening(&stored, &file_name).map_err(|err| {
+                Notice::Failed {
+                    what: Some(text::OPEN_FILE_FAILED),
+                    why: err.into(),
+                    about: Some(stored.clone()),
+                }
+            })
+        };
+        if self.exchange.is_some() {
+            match copy() {
+                Ok(named) => self.open_file(&named, false),
+                Err(notice) => self.report(notice),
+            }
+            return;
+        }
+        self.start_task("open-copy", text::OPEN_FILE_COPYING, name, move |_, _| {
+            super::exchange::Done::CopyToOpen(copy())
+        });
+        self.mark_task(false, false, false);
     }
 
     /// Asks before cleaning up unused evidence, with the plan of what would go (the scan

@@ -81,6 +81,8 @@ pub struct ExchangeJob {
     /// Whether Cancel does anything (work that cannot stop half-way and whose result is
     /// not dropped shows no Cancel).
     pub(super) cancellable: bool,
+    /// Cancel was pressed: the strip says so until the work has stopped.
+    cancelling: bool,
 }
 
 /// The import preview, as the officer confirms it.
@@ -115,7 +117,9 @@ pub fn progress_ui(ui: &mut egui::Ui, job: &ExchangeJob, lang: Lang) -> bool {
         } else {
             bar.show_percentage()
         });
-        if job.cancellable && ui.button(lang.t(text::CANCEL)).clicked() {
+        if job.cancelling {
+            ui.label(lang.t(text::CANCELLING));
+        } else if job.cancellable && ui.button(lang.t(text::CANCEL)).clicked() {
             cancel = true;
         }
     });
@@ -153,6 +157,7 @@ impl OcopApp {
                     indeterminate: false,
                     blocking: false,
                     cancellable: true,
+                    cancelling: false,
                 });
             }
             Err(err) => self.report(Notice::error(err)),
@@ -528,9 +533,13 @@ impl OcopApp {
     }
 
     /// Cancels the running task (the Cancel button).
-    pub(super) fn cancel_exchange(&self) {
-        if let Some(job) = &self.exchange {
+    pub(super) fn cancel_exchange(&mut self) {
+        if let Some(job) = self.exchange.as_mut() {
             job.task.cancel();
+            job.cancelling = true;
+            // A workspace being read stops blocking at once: the one open stays, and what
+            // is read is dropped when the reading ends.
+            job.blocking = false;
         }
     }
 
