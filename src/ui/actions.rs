@@ -161,7 +161,10 @@ impl OcopApp {
         self.start_task("open-copy", text::OPEN_FILE_COPYING, name, move |_, _| {
             super::exchange::Done::CopyToOpen(copy())
         });
-        self.mark_task(false, false, false);
+        self.mark_task(super::exchange::TaskShape {
+            cancellable: false,
+            ..Default::default()
+        });
     }
 
     /// Asks before cleaning up unused evidence, with the plan of what would go (the scan
@@ -181,7 +184,10 @@ impl OcopApp {
                 String::new(),
                 move |_, _| super::exchange::Done::CleanUpPlan(plan()),
             );
-            self.mark_task(false, false, false);
+            self.mark_task(super::exchange::TaskShape {
+                cancellable: false,
+                ..Default::default()
+            });
         }
     }
 
@@ -197,7 +203,10 @@ impl OcopApp {
                 String::new(),
                 move |_, _| super::exchange::Done::CleanedUp(work()),
             );
-            self.mark_task(false, false, false);
+            self.mark_task(super::exchange::TaskShape {
+                cancellable: false,
+                ..Default::default()
+            });
         }
     }
 
@@ -300,7 +309,11 @@ impl OcopApp {
                 });
                 // Nothing changes while the copy is written (an edit would be in neither
                 // the copy nor the folder); it cannot stop half-way.
-                self.mark_task(true, true, false);
+                self.mark_task(super::exchange::TaskShape {
+                    indeterminate: true,
+                    blocking: true,
+                    cancellable: false,
+                });
             }
             Ok(None) => {}
             Err(error) => {
@@ -422,7 +435,10 @@ impl OcopApp {
                     super::exchange::Done::Exported(job.write())
                 });
                 // One file, written all or nothing: no Cancel.
-                self.mark_task(false, false, false);
+                self.mark_task(super::exchange::TaskShape {
+                    cancellable: false,
+                    ..Default::default()
+                });
             }
             Err(not_made) => {
                 self.handle(Request::ExportWritten(*not_made));

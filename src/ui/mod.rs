@@ -341,7 +341,11 @@ impl OcopApp {
                 exchange::Done::Workspace(dir, (!cancelled).then_some(result), then)
             },
         );
-        self.mark_task(true, true, true);
+        self.mark_task(exchange::TaskShape {
+            indeterminate: true,
+            blocking: true,
+            cancellable: true,
+        });
     }
 
     /// Puts a workspace just read in the window (or says why it could not be opened; an
@@ -542,7 +546,7 @@ impl OcopApp {
         if let Some(label) = self
             .exchange
             .as_ref()
-            .filter(|j| j.blocking)
+            .filter(|j| j.shape.blocking)
             .map(|j| j.label)
         {
             // A folder being read, or the copy before quitting being written: nothing of
@@ -655,15 +659,13 @@ impl OcopApp {
     /// Whether a task runs during which nothing may change (a workspace being read, the
     /// copy before quitting being written).
     fn blocking(&self) -> bool {
-        self.exchange.as_ref().is_some_and(|job| job.blocking)
+        self.exchange.as_ref().is_some_and(|job| job.shape.blocking)
     }
 
     /// Sets how the task just started shows and behaves.
-    pub(super) fn mark_task(&mut self, indeterminate: bool, blocking: bool, cancellable: bool) {
+    pub(super) fn mark_task(&mut self, shape: exchange::TaskShape) {
         if let Some(job) = self.exchange.as_mut() {
-            job.indeterminate = indeterminate;
-            job.blocking = blocking;
-            job.cancellable = cancellable;
+            job.shape = shape;
         }
     }
 

@@ -68,19 +68,37 @@ pub enum Done {
     Spreadsheet(Option<Result<crate::app::spreadsheet::ImportSheet, crate::app::AppError>>),
 }
 
+/// How a task shows and what the window allows while it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskShape {
+    /// Work that cannot say how far it is (opening a workspace): the bar moves instead.
+    pub indeterminate: bool,
+    /// Nothing may change meanwhile (a workspace being read, the copy saved before
+    /// quitting): the page, the menus, the dialogs and dropped files wait.
+    pub blocking: bool,
+    /// Whether Cancel does anything (work that cannot stop half-way and whose result is
+    /// not dropped shows no Cancel).
+    pub cancellable: bool,
+}
+
+impl Default for TaskShape {
+    /// A bundle task: a bar with its percentage, Cancel, the window free.
+    fn default() -> Self {
+        TaskShape {
+            indeterminate: false,
+            blocking: false,
+            cancellable: true,
+        }
+    }
+}
+
 /// The running bundle task and what its bar says.
 pub struct ExchangeJob {
     task: Task<Done>,
     /// The words before the bar.
     pub(super) label: text::Tr,
-    /// Work that cannot say how far it is (opening a workspace): the bar moves instead.
-    pub(super) indeterminate: bool,
-    /// Nothing may change meanwhile (a workspace being read, the copy saved before
-    /// quitting): the page, the menus, the dialogs and dropped files wait.
-    pub(super) blocking: bool,
-    /// Whether Cancel does anything (work that cannot stop half-way and whose result is
-    /// not dropped shows no Cancel).
-    pub(super) cancellable: bool,
+    /// How it shows and what it allows meanwhile.
+    pub(super) shape: TaskShape,
     /// Cancel was pressed: the strip says so until the work has stopped.
     cancelling: bool,
 }
@@ -112,14 +130,14 @@ pub fn progress_ui(ui: &mut egui::Ui, job: &ExchangeJob, lang: Lang) -> bool {
         let progress = &job.task.progress;
         ui.label(format!("{} {}", lang.t(job.label), progress.current_file()));
         let bar = egui::ProgressBar::new(progress.fraction()).desired_width(320.0);
-        ui.add(if job.indeterminate {
+        ui.add(if job.shape.indeterminate {
             bar.animate(true)
         } else {
             bar.show_percentage()
         });
         if job.cancelling {
             ui.label(lang.t(text::CANCELLING));
-        } else if job.cancellable && ui.button(lang.t(text::CANCEL)).clicked() {
+        } else if job.shape.cancellable && ui.button(lang.t(text::CANCEL)).clicked() {
             cancel = true;
         }
     });
@@ -154,9 +172,7 @@ impl OcopApp {
                 self.exchange = Some(ExchangeJob {
                     task,
                     label,
-                    indeterminate: false,
-                    blocking: false,
-                    cancellable: true,
+                    shape: TaskShape::default(),
                     cancelling: false,
                 });
             }
@@ -539,7 +555,7 @@ impl OcopApp {
             job.cancelling = true;
             // A workspace being read stops blocking at once: the one open stays, and what
             // is read is dropped when the reading ends.
-            job.blocking = false;
+            job.shape.blocking = false;
         }
     }
 
