@@ -463,7 +463,7 @@ impl OcopApp {
     fn start_frame(&mut self, ui: &egui::Ui) -> Option<(usize, usize)> {
         // Fields set the flag again this frame while they hold uncommitted typing.
         self.typing_pending = ui.ctx().data_mut(|d| {
-            d.remove_temp::<bool>(egui::Id::unique("pending-edit"))
+            d.remove_temp::<bool>(widgets::pending_edit_id())
                 .unwrap_or(false)
         });
         theme::sync(ui.ctx());
@@ -593,7 +593,7 @@ impl OcopApp {
         // A field started holding uncommitted typing during this frame: draw once more, so
         // the status bar (drawn before the fields) stops saying "saved" at once.
         let pending_now = ctx
-            .data(|d| d.get_temp::<bool>(egui::Id::unique("pending-edit")))
+            .data(|d| d.get_temp::<bool>(widgets::pending_edit_id()))
             .unwrap_or(false);
         if pending_now != self.typing_pending {
             ctx.request_repaint();

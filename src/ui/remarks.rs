@@ -204,7 +204,7 @@ fn add_box_ui(
     let closing = ui.input(|i| i.viewport().close_requested());
     if !draft.trim().is_empty() && !closing {
         ui.ctx()
-            .data_mut(|d| d.insert_temp(egui::Id::unique("pending-edit"), true));
+            .data_mut(|d| d.insert_temp(super::widgets::pending_edit_id(), true));
     }
     let sent = (send || closing) && !draft.trim().is_empty();
     if sent {

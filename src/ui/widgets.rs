@@ -19,6 +19,13 @@ struct EditBuffer {
     dirty_since: Option<f64>,
 }
 
+/// Where a field says, for this frame, that it holds typing not committed yet (read by the
+/// status bar and the window's close). Widget state, kept where egui keeps a widget's own
+/// (the field has no other way to the window); the model never goes through it.
+pub fn pending_edit_id() -> egui::Id {
+    egui::Id::unique("pending-edit")
+}
+
 /// The edit-buffer mechanism shared by the text and date fields: while the field has
 /// focus, typing edits a buffer kept in egui memory. The buffer is returned (the caller
 /// decides whether it is a change) when focus leaves, [`AUTOSAVE_SECONDS`] after the last
@@ -64,7 +71,7 @@ fn buffered_edit(
             commit = Some(buffer.text.clone());
         } else {
             ui.ctx()
-                .data_mut(|d| d.insert_temp(egui::Id::unique("pending-edit"), true));
+                .data_mut(|d| d.insert_temp(pending_edit_id(), true));
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs_f64(
                     (AUTOSAVE_SECONDS - waited).max(0.0) + 0.01,
