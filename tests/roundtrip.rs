@@ -102,6 +102,13 @@ fn a_communes_remark_reaches_the_cooperative_and_survives_its_next_bundle() {
         commune.workspace().products[&id(COM)].kept_by_producer,
         "the producer keeps its own copy from now on"
     );
+    // Files dropped on the producer's document are refused before anything is copied,
+    // as the producer's part (it once said "the commune's part" on either side).
+    assert_eq!(
+        commune.attach_refusal(&id(COM), "form-02"),
+        Some(ocop_tracker::app::Notice::error(Refusal::ProducersPart))
+    );
+    assert_eq!(commune.attach_refusal(&id(COM), "form-03"), None);
 
     // 2. The commune may not change the producer's parts: Form 02's note, its text, the
     // self-assessment. It writes a remark instead.

@@ -295,6 +295,12 @@ fn a_producers_workspace_edits_its_own_parts_and_refuses_the_communes() {
     // Files are attached (and copied) only to its own documents.
     assert!(!producer.may_attach(&id(COM), "form-03"));
     assert!(producer.may_attach(&id(COM), "form-02"));
+    // Asked before anything is copied, the refusal is the one the command would give.
+    assert_eq!(
+        producer.attach_refusal(&id(COM), "form-03"),
+        Some(ocop_tracker::app::Notice::error(Refusal::CommunesPart))
+    );
+    assert!(producer.attach_refusal(&id(COM), "form-02").is_none());
     // Its own: its documents, its self-assessment, its Form 02 and Form 03 statements.
     let own = [
         Command::SetDocStatus {

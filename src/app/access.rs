@@ -256,6 +256,42 @@ impl AppState {
             )
     }
 
+    /// Why files may not be attached to `product`'s document `key` here, if they may not
+    /// (asked before anything is copied): a product open read-only, a locked window, or
+    /// the other side's document, said as the command would be refused.
+    pub fn attach_refusal(&self, product: &ProductId, key: &str) -> Option<super::Notice> {
+        if self.read_only.contains(product) {
+            return Some(crate::text::REFUSED_READ_ONLY.into());
+        }
+        if self.workspace_locked.is_some() {
+            return Some(super::Notice::error(
+                crate::command::Refusal::WorkspaceLocked,
+            ));
+        }
+        if self.may_attach(product, key) {
+            return None;
+        }
+        Some(super::Notice::error(match self.side() {
+            crate::domain::model::WorkspaceKind::Producer => crate::command::Refusal::CommunesPart,
+            crate::domain::model::WorkspaceKind::Commune => crate::command::Refusal::ProducersPart,
+        }))
+    }
+
+    /// The name of a copy of this workspace saved elsewhere at `stamp`: the folder's own
+    /// name as the OS gave it (no lossy round trip through a String: on Windows a name is
+    /// UTF-16 and need not be valid Unicode), then "-bản sao-20261206-101500".
+    pub fn copy_folder_name(&self, stamp: &str) -> std::ffi::OsString {
+        let mut name = self.dir.file_name().map_or_else(
+            || std::ffi::OsString::from("ocop"),
+            std::ffi::OsStr::to_os_string,
+        );
+        name.push(format!(
+            "-{}-{stamp}",
+            self.lang.t(crate::text::COPY_SUFFIX)
+        ));
+        name
+    }
+
     /// Why `command` is not this side's to make, if it is not (`domain::sides`).
     pub(super) fn refusal_by_side(
         &self,

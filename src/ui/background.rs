@@ -158,13 +158,9 @@ impl OcopApp {
         let Some(state) = self.state.as_ref() else {
             return;
         };
-        if state.read_only().contains(&id) {
-            self.report(text::REFUSED_READ_ONLY);
-            return;
-        }
         // Nothing is copied for a document this workspace may not attach to.
-        if !state.may_attach(&id, &key) {
-            self.report(Notice::error(crate::command::Refusal::CommunesPart));
+        if let Some(refusal) = state.attach_refusal(&id, &key) {
+            self.report(refusal);
             return;
         }
         let now = chrono::Local::now().naive_local();

@@ -708,7 +708,6 @@ impl OcopApp {
     /// Where a copy of the whole workspace goes: a new folder inside one the user picks
     /// (None: cancelled).
     fn copy_target(&mut self) -> Result<Option<PathBuf>, Notice> {
-        let lang = self.lang;
         let Some(state) = self.state.as_ref() else {
             return Ok(None);
         };
@@ -717,15 +716,8 @@ impl OcopApp {
             Ok(None) => return Ok(None),
             Err(_) => return Err(text::DIALOG_UNAVAILABLE_SAVE.into()),
         };
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        // The folder's own name as the OS gave it (no lossy round trip through a String:
-        // on Windows a name is UTF-16 and need not be valid Unicode).
-        let mut name = state.dir().file_name().map_or_else(
-            || std::ffi::OsString::from("ocop"),
-            std::ffi::OsStr::to_os_string,
-        );
-        name.push(format!("-{}-{stamp}", lang.t(text::COPY_SUFFIX)));
-        Ok(Some(parent.join(name)))
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+        Ok(Some(parent.join(state.copy_folder_name(&stamp))))
     }
 
     /// Applies one command to the open workspace, reporting refusals.

@@ -406,8 +406,9 @@ impl OcopApp {
             Ok(Done::Workspace(_, None, _)) => self.say(Level::Info, text::OPENING_CANCELLED),
             Ok(Done::Review(Ok((state, folder)))) => self.show_read_only(state, Some(folder)),
             Ok(Done::Many(Ok(state))) => {
-                self.show_read_only(state, None);
-                self.screen = Screen::Portfolio;
+                if self.install(state, None) {
+                    self.screen = Screen::Portfolio;
+                }
             }
             Ok(Done::Review(Err(err)) | Done::Many(Err(err))) => {
                 self.report(Notice::error(err));
