@@ -68,6 +68,7 @@ fn many_communes_open_as_one_read_only_portfolio() {
         state
             .load_problems()
             .iter()
+            .map(|p| ocop_tracker::say::reason(p, Lang::Vi))
             .any(|p| p.contains("broken.ocop.zip") && p.contains("không phải tệp zip")),
         "the broken bundle is named: {:?}",
         state.load_problems()

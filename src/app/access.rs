@@ -89,7 +89,7 @@ impl AppState {
     }
 
     /// Load problems, as text naming the file.
-    pub fn load_problems(&self) -> &[String] {
+    pub fn load_problems(&self) -> &[super::Reason] {
         &self.load_problems
     }
 
@@ -324,8 +324,8 @@ impl AppState {
     }
 
     /// Why the whole workspace is read-only in this window, if it is.
-    pub fn workspace_locked(&self) -> Option<&str> {
-        self.workspace_locked.as_deref()
+    pub fn workspace_locked(&self) -> Option<&Notice> {
+        self.workspace_locked.as_ref()
     }
 
     /// What is open: a workspace folder, or one of the read-only views.

@@ -377,8 +377,8 @@ pub fn open_review(
     };
     storage::save_workspace(folder.path(), &workspace)?;
     let loaded = storage::load_workspace(folder.path())?;
-    let mut state = AppState::from_loaded(folder.path(), loaded, catalog, today, lang, &[]);
-    state.workspace_locked = Some(lang.t(text::REVIEW_BANNER).to_owned());
+    let mut state = AppState::from_loaded(folder.path(), loaded, catalog, today, lang, Vec::new());
+    state.workspace_locked = Some(text::REVIEW_BANNER.into());
     state.source = Source::Review(bundle.to_owned());
     Ok((state, folder))
 }
@@ -495,19 +495,17 @@ pub fn open_many(
         side: WorkspaceKind::Commune,
     };
     loaded.workspace.products = crate::domain::store::Products::digested(pending, of);
-    let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, &[]);
+    let mut state = AppState::from_loaded(dir, loaded, catalog, today, lang, Vec::new());
     // Each product's evidence is checked where it is: its commune's folder, or its bundle.
     state.evidence_homes = homes;
-    state.load_problems.extend(
-        many.bundle_problems
-            .iter()
-            .map(|err| text::bundle_error(err, lang)),
-    );
+    state
+        .load_problems
+        .extend(many.bundle_problems.into_iter().map(super::Reason::from));
     if duplicates > 0 {
         state.message(Level::Info, Notice::ManyDuplicates(duplicates));
     }
     // Nothing is edited: every command is refused while the view is locked.
-    state.workspace_locked = Some(lang.t(text::MANY_BANNER).to_owned());
+    state.workspace_locked = Some(text::MANY_BANNER.into());
     state.source = Source::Many(dir.to_owned());
     Ok(state)
 }

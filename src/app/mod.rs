@@ -188,7 +188,7 @@ pub struct AppState {
     /// Product file stems that could not be read: never written.
     unreadable: BTreeSet<String>,
     /// Load problems, as text naming the file.
-    load_problems: Vec<String>,
+    load_problems: Vec<Reason>,
     /// Whether `workspace.ron` may be written.
     workspace_file_writable: bool,
     /// Messages for the user.
@@ -215,7 +215,7 @@ pub struct AppState {
     conflicts: Vec<storage::ConflictCopy>,
     /// Why the whole workspace is read-only in this window (another window on this PC
     /// has it open), if it is.
-    workspace_locked: Option<String>,
+    workspace_locked: Option<Notice>,
     /// What is open: a workspace folder, or one of the read-only views.
     source: Source,
     /// What each product file held when last read or written here.
@@ -256,14 +256,10 @@ impl AppState {
         match storage::shared::lock_workspace(dir) {
             Ok(lock) => state.lock = Some(lock),
             Err(storage::shared::LockRefused::HeldByAnotherWindow) => {
-                state.workspace_locked = Some(lang.t(text::WORKSPACE_OPEN_ELSEWHERE).to_owned());
+                state.workspace_locked = Some(text::WORKSPACE_OPEN_ELSEWHERE.into());
             }
             Err(storage::shared::LockRefused::Unavailable(err)) => {
-                state.workspace_locked = Some(format!(
-                    "{}: {}",
-                    lang.t(text::WORKSPACE_NOT_LOCKABLE),
-                    text::storage_error(&err, lang)
-                ));
+                state.workspace_locked = Some(Notice::failed(text::WORKSPACE_NOT_LOCKABLE, err));
             }
         }
         // Partial copies and temp files left by a crash are never referenced: remove them
@@ -283,7 +279,7 @@ impl AppState {
         lang: Lang,
     ) -> Result<Self, StorageError> {
         let mut state = AppState::read_in(dir, catalog, today, lang)?;
-        state.workspace_locked = Some(lang.t(text::OPENED_TO_READ).to_owned());
+        state.workspace_locked = Some(text::OPENED_TO_READ.into());
         Ok(state)
     }
 
@@ -304,7 +300,7 @@ impl AppState {
             catalog,
             today,
             lang,
-            &holiday_problems,
+            holiday_problems,
         ))
     }
 
@@ -316,7 +312,7 @@ impl AppState {
         catalog: Catalog,
         today: NaiveDate,
         lang: Lang,
-        more_problems: &[StorageError],
+        more_problems: Vec<StorageError>,
     ) -> Self {
         let mut state = AppState {
             dir: dir.to_owned(),
@@ -326,9 +322,9 @@ impl AppState {
             unreadable: loaded.unreadable,
             load_problems: loaded
                 .problems
-                .iter()
-                .chain(more_problems.iter())
-                .map(|p| text::storage_error(p, lang))
+                .into_iter()
+                .chain(more_problems)
+                .map(Reason::from)
                 .collect(),
             workspace_file_writable: loaded.workspace_file_writable,
             messages: Vec::new(),

@@ -63,9 +63,9 @@ impl AppState {
             storage::OnDisk::Unreadable(problems) => {
                 self.unreadable.insert(id.as_str().to_owned());
                 for problem in problems {
-                    let text = text::storage_error(&problem, self.lang);
-                    if !self.load_problems.contains(&text) {
-                        self.load_problems.push(text);
+                    let reason = super::Reason::from(problem);
+                    if !self.load_problems.contains(&reason) {
+                        self.load_problems.push(reason);
                     }
                 }
                 false

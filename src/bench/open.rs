@@ -24,7 +24,7 @@ pub fn child_load(dir: Option<&Path>, evidence: bool) -> Result<(), String> {
     let today = chrono::Local::now().date_naive();
     let loaded = storage::load_workspace_for(dir, &catalog, today).map_err(|e| e.to_string())?;
     let from_cache = loaded.from_cache;
-    let mut state = AppState::from_loaded(dir, loaded, catalog, today, Lang::Vi, &holidays);
+    let mut state = AppState::from_loaded(dir, loaded, catalog, today, Lang::Vi, holidays);
     let seconds = start.elapsed().as_secs_f64();
     // The peak counts what the window's screens add too: the dashboard's agenda and
     // counts (the start screen) and the portfolio's rows, from the digests the load

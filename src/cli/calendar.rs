@@ -17,7 +17,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let state = super::open_to_read(dir, args, lang)?;
     for problem in state.load_problems() {
-        super::out::warning(lang, problem);
+        super::out::warning(lang, &crate::say::reason(problem, lang));
     }
     let ics = state.calendar_ics(lang);
     match super::flag(args, "--out") {

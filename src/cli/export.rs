@@ -115,7 +115,7 @@ pub fn summary(args: &[String]) -> Result<(), String> {
     let state = super::open_to_read(dir, args, lang)?;
     // A product that could not be read is not counted: say which.
     for problem in state.load_problems() {
-        super::out::warning(lang, problem);
+        super::out::warning(lang, &crate::say::reason(problem, lang));
     }
     let request = SummaryRequest {
         period,

@@ -199,7 +199,7 @@ fn import_inner(args: &[String], lang: Lang) -> Result<ExitCode, String> {
         let state = AppState::open(dir, catalog.clone(), today, lang)
             .map_err(|e| text::storage_error(&e, lang))?;
         for problem in state.load_problems() {
-            super::out::warning(lang, problem);
+            super::out::warning(lang, &crate::say::reason(problem, lang));
         }
         (Some(state), None)
     };

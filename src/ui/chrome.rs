@@ -304,7 +304,10 @@ impl OcopApp {
                             .max_height(160.0)
                             .show(ui, |ui| {
                                 for problem in state.load_problems() {
-                                    ui.colored_label(theme::error(), format!("• {problem}"));
+                                    ui.colored_label(
+                                        theme::error(),
+                                        format!("• {}", crate::say::reason(problem, lang)),
+                                    );
                                 }
                             });
                     });

@@ -426,7 +426,10 @@ impl OcopApp {
         // review, many communes): said once, at the top, for as long as it holds.
         if let Some(reason) = self.state.as_ref().and_then(|s| s.workspace_locked()) {
             egui::Panel::top("read-only").show(ui, |ui| {
-                ui.colored_label(theme::warn(), format!("⚠ {reason}"));
+                ui.colored_label(
+                    theme::warn(),
+                    format!("⚠ {}", crate::say::notice(reason, lang)),
+                );
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| {
