@@ -1085,3 +1085,40 @@ fn another_folder_is_not_opened_over_changes_not_on_disk() {
     );
     assert!(file_of(&ws, "com-hong-quang").contains("status: Ready,"));
 }
+
+/// Reloading the folder this window has open keeps it editable: the new read takes over
+/// this window's hold on the folder (it came in read-only, "open in another window").
+#[test]
+fn reload_from_disk_keeps_the_workspace_editable() {
+    let (_tmp, ws) = common::demo_copy();
+    let mut harness = harness(&ws);
+    assert!(
+        harness
+            .state()
+            .state
+            .as_ref()
+            .unwrap()
+            .workspace_locked()
+            .is_none()
+    );
+    harness.get_by_label("Tệp").click();
+    harness.run();
+    harness.get_by_label("Tải lại từ đĩa").click();
+    common::wait_for_exchange(&mut harness);
+    let state = harness.state().state.as_ref().expect("open");
+    assert_eq!(state.dir(), ws.as_path());
+    assert!(
+        state.workspace_locked().is_none(),
+        "{:?}",
+        state.workspace_locked()
+    );
+    // And still held: a second window on it is read-only.
+    let second = ocop_tracker::app::AppState::open(
+        &ws,
+        common::catalog(),
+        common::today(),
+        ocop_tracker::text::Lang::Vi,
+    )
+    .expect("open");
+    assert!(second.workspace_locked().is_some());
+}

@@ -277,6 +277,20 @@ impl AppState {
         }))
     }
 
+    /// Takes over `old`'s hold on the folder when both are the same workspace (a reload
+    /// in this window): read while `old` held it, this state found it taken and came in
+    /// read-only, "open in another window", which it is not.
+    pub fn inherit_lock(&mut self, old: &mut AppState) {
+        if old.dir == self.dir
+            && self.lock.is_none()
+            && old.lock.is_some()
+            && self.workspace_locked == Some(crate::text::WORKSPACE_OPEN_ELSEWHERE.into())
+        {
+            self.lock = old.lock.take();
+            self.workspace_locked = None;
+        }
+    }
+
     /// The name of a copy of this workspace saved elsewhere at `stamp`: the folder's own
     /// name as the OS gave it (no lossy round trip through a String: on Windows a name is
     /// UTF-16 and need not be valid Unicode), then "-bản sao-20261206-101500".

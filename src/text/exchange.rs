@@ -22,6 +22,7 @@ tr! {
     BUNDLE_WRITTEN = "Đã xuất gói hồ sơ", "Bundle exported";
     BUNDLE_WRITE_FAILED = "Không xuất được gói hồ sơ", "Could not export the bundle";
     BUNDLE_CANCELLED = "Đã hủy; không ghi gì", "Cancelled; nothing was written";
+    TASK_CANCELLED = "Đã hủy.", "Cancelled.";
     BUNDLE_SOUND = "Gói hồ sơ nguyên vẹn: mọi tệp khớp mã băm và kích thước trong bản kê", "The bundle is sound: every file matches the manifest's hash and size";
     BUNDLE_HAS_PROBLEMS = "Gói hồ sơ có lỗi", "The bundle has problems";
     BUNDLE_NOT_A_BUNDLE = "Không phải gói hồ sơ OCOP", "Not an OCOP bundle";
@@ -55,7 +56,7 @@ tr! {
     PRODUCER_WORKSPACE = "Thư mục làm việc của chủ thể", "Producer's workspace";
     PRODUCER_WORKSPACE_CREATED = "Đã tạo thư mục làm việc của chủ thể", "Producer workspace created";
     FOLDER_IS_WORKSPACE = "Thư mục này đã là một thư mục làm việc", "This folder is already a workspace";
-    EXCHANGE_BUSY = "Đang làm một việc khác (xem thanh tiến độ ở trên); chờ xong hoặc bấm Hủy", "Another task is running (see the progress strip above); wait for it or press Cancel";
+    EXCHANGE_BUSY = "Đang làm một việc khác (xem thanh tiến độ ở trên); hãy chờ xong", "Another task is running (see the progress strip above); wait for it to finish";
     TASK_DIED = "Tác vụ nền dừng bất thường; không thay đổi gì", "The background task stopped unexpectedly; nothing was changed";
     FILES = "tệp", "files";
     REVIEWING = "Gói hồ sơ", "Bundle";

@@ -309,10 +309,12 @@ impl OcopApp {
                 });
                 // Nothing changes while the copy is written (an edit would be in neither
                 // the copy nor the folder); it cannot stop half-way.
+                // Cancel gives the window back (the copy may stall on a stick pulled out);
+                // what the copy then gives is dropped.
                 self.mark_task(super::exchange::TaskShape {
                     indeterminate: true,
                     blocking: true,
-                    cancellable: false,
+                    cancellable: true,
                 });
             }
             Ok(None) => {}
@@ -492,7 +494,7 @@ impl OcopApp {
 
     /// Asks for a spreadsheet and opens the import preview (or says why it cannot be read).
     fn pick_import(&mut self) {
-        if self.state.is_none() {
+        if self.state.is_none() || self.busy() {
             return;
         }
         let path = match self.dialogs.pick_files() {

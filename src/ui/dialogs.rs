@@ -70,6 +70,7 @@ impl OcopApp {
         actions: &mut Vec<UiAction>,
     ) {
         let lang = self.lang;
+        let task_running = self.exchange.is_some();
         let Some(dialog) = self.dialog.as_mut() else {
             return;
         };
@@ -111,7 +112,9 @@ impl OcopApp {
             Dialog::Import(import) => {
                 super::import::import_dialog_ui(ctx, state, import, lang, actions)
             }
-            Dialog::Print(print) => super::print::print_dialog_ui(ctx, print, lang, actions),
+            Dialog::Print(print) => {
+                super::print::print_dialog_ui(ctx, print, lang, task_running, actions)
+            }
             Dialog::CleanUp { orphans } => clean_up_dialog_ui(ctx, lang, orphans, actions),
         };
         if close {

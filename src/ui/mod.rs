@@ -315,15 +315,9 @@ impl OcopApp {
 
     /// [`OcopApp::open_workspace`], then `then`.
     pub(super) fn open_workspace_then(&mut self, dir: &Path, then: AfterOpen) {
-        // What this window holds goes to disk first: the folder is read after.
-        if self.busy() || !self.ready_to_leave() {
+        if !self.prepare_to_replace() {
             return;
         }
-        // Nothing else is open meanwhile: a dialog of this workspace must not be applied
-        // to the next one.
-        self.dialog = None;
-        self.summary = None;
-        self.receive_dialog = None;
         let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
         let dir = dir.to_owned();
         let name = dir
@@ -399,10 +393,6 @@ impl OcopApp {
         let writing = self.start_frame(ui);
         // While a workspace is read or the copy before quitting is written, nothing may
         // change: no shortcuts, menus, dialogs or dropped files (the strip says why).
-        let blocked = self.blocking();
-        if writing.is_none() && !blocked {
-            self.shortcuts(ui.ctx(), &mut actions);
-        }
         let lang = self.lang;
         if let Ok(mut slot) = self.repaint.lock()
             && slot.is_none()
@@ -411,6 +401,11 @@ impl OcopApp {
         }
         self.poll_jobs(ui.ctx());
         self.poll_exchange(&ui.ctx().clone());
+        // After the polls: the frame that ends a blocking task draws the menus again.
+        let blocked = self.blocking();
+        if writing.is_none() && !blocked {
+            self.shortcuts(ui.ctx(), &mut actions);
+        }
         let drop_targets = evidence::take_drop_targets(ui.ctx());
         if !blocked {
             self.handle_drops(&ui.ctx().clone(), &drop_targets, &mut actions);
@@ -638,7 +633,15 @@ impl OcopApp {
         if !self.ready_to_leave() {
             return false;
         }
+        let mut state = state;
+        // The old state is let go here (written to disk above), after the new one took
+        // over its hold on the folder if both are the same workspace.
+        let mut old = self.state.take();
+        if let Some(old) = old.as_mut() {
+            state.inherit_lock(old);
+        }
         self.state = Some(state);
+        drop(old);
         self.review_folder = folder;
         self.dialog = None;
         self.summary = None;
@@ -672,9 +675,28 @@ impl OcopApp {
         }
     }
 
+    /// Before a task that ends by replacing what is open (another workspace, a review,
+    /// many communes): nothing else runs, everything is on disk (the folder is read
+    /// after), and the dialogs of this workspace close (none may be applied to the next
+    /// one). False, and said, if not.
+    pub(super) fn prepare_to_replace(&mut self) -> bool {
+        if self.busy() || !self.ready_to_leave() {
+            return false;
+        }
+        self.dialog = None;
+        self.summary = None;
+        self.receive_dialog = None;
+        true
+    }
+
     /// Whether this window may let its workspace go (another is opened): everything is on
     /// disk. If not, says so and keeps it (the officer retries or saves a copy first).
     pub(super) fn ready_to_leave(&mut self) -> bool {
+        // Files being copied in are attached to this workspace when they are done.
+        if self.import.is_some() {
+            self.report(text::IMPORT_BUSY);
+            return false;
+        }
         if matches!(self.handle(Request::Flush), Outcome::OnDisk(false)) {
             self.report(text::UNSAVED_KEEPS_WORKSPACE);
             return false;

@@ -171,6 +171,10 @@ impl super::OcopApp {
     /// Creates the workspace the "new workspace" dialog describes and opens it; on failure
     /// the dialog stays open and says why.
     fn create_new_workspace(&mut self) {
+        // Checked before anything is created: the new one then opens for sure.
+        if self.new_workspace.is_none() || self.busy() || !self.ready_to_leave() {
+            return;
+        }
         let Some(dialog) = self.new_workspace.as_mut() else {
             return;
         };

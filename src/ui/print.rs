@@ -23,6 +23,7 @@ pub fn print_dialog_ui(
     ctx: &egui::Context,
     dialog: &mut PrintDialog,
     lang: Lang,
+    task_running: bool,
     actions: &mut Vec<UiAction>,
 ) -> bool {
     let mut close = false;
@@ -68,8 +69,9 @@ pub fn print_dialog_ui(
             .count();
         ui.horizontal(|ui| {
             if ui
+                // While another task runs, the button waits (the choices stay).
                 .add_enabled(
-                    chosen > 0,
+                    chosen > 0 && !task_running,
                     egui::Button::new(lang.t(text::PRINT_DIALOG_EXPORT)),
                 )
                 .clicked()

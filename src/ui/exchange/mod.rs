@@ -260,6 +260,9 @@ impl OcopApp {
 
     /// Opens the bundle at `path` read-only (review mode), on a task.
     pub fn review_bundle_at(&mut self, path: PathBuf) {
+        if !self.prepare_to_replace() {
+            return;
+        }
         let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
         self.start_task(
             "bundle-review",
@@ -275,6 +278,9 @@ impl OcopApp {
 
     /// Opens the folder `dir` of many communes read-only, on a task.
     pub fn open_many_at(&mut self, dir: PathBuf) {
+        if !self.prepare_to_replace() {
+            return;
+        }
         let (catalog, today, lang) = (self.catalog.clone(), self.today(), self.lang);
         self.start_task(
             "many-communes",
@@ -333,7 +339,23 @@ impl OcopApp {
             }
             return;
         };
+        let cancelled = self.exchange.as_ref().is_some_and(|job| job.cancelling);
         self.exchange = None;
+        // Cancel was pressed: what would replace the open workspace, open a dialog or
+        // close the window is dropped (the window was given back at once).
+        if cancelled
+            && matches!(
+                done,
+                Ok(Done::Workspace(..)
+                    | Done::Review(_)
+                    | Done::Many(_)
+                    | Done::Spreadsheet(_)
+                    | Done::CopySaved(_))
+            )
+        {
+            self.say(Level::Info, text::TASK_CANCELLED);
+            return;
+        }
         // A bundle error after the step that failed ("Could not export: …"); a cancel is
         // only said.
         let failed = |this: &mut Self, what: text::Tr, err: BundleError| match err {
