@@ -158,13 +158,13 @@ impl OcopApp {
             }
             return;
         }
-        self.start_task("open-copy", text::OPEN_FILE_COPYING, name, move |_, _| {
-            super::exchange::Done::CopyToOpen(copy())
-        });
-        self.mark_task(super::exchange::TaskShape {
-            cancellable: false,
-            ..Default::default()
-        });
+        self.start_shaped_task(
+            super::exchange::TaskShape::QUICK,
+            "open-copy",
+            text::OPEN_FILE_COPYING,
+            name,
+            move |_, _| super::exchange::Done::CopyToOpen(copy()),
+        );
     }
 
     /// Asks before cleaning up unused evidence, with the plan of what would go (the scan
@@ -178,16 +178,13 @@ impl OcopApp {
             .as_ref()
             .map(crate::app::AppState::cleanup_planner)
         {
-            self.start_task(
+            self.start_shaped_task(
+                super::exchange::TaskShape::QUICK,
                 "clean-up-plan",
                 text::CLEAN_UP_SCANNING,
                 String::new(),
                 move |_, _| super::exchange::Done::CleanUpPlan(plan()),
             );
-            self.mark_task(super::exchange::TaskShape {
-                cancellable: false,
-                ..Default::default()
-            });
         }
     }
 
@@ -197,16 +194,13 @@ impl OcopApp {
             return;
         }
         if let Some(work) = self.state.as_ref().map(|s| s.cleaner(orphans)) {
-            self.start_task(
+            self.start_shaped_task(
+                super::exchange::TaskShape::QUICK,
                 "clean-up",
                 text::CLEAN_UP_MOVING,
                 String::new(),
                 move |_, _| super::exchange::Done::CleanedUp(work()),
             );
-            self.mark_task(super::exchange::TaskShape {
-                cancellable: false,
-                ..Default::default()
-            });
         }
     }
 
@@ -304,18 +298,18 @@ impl OcopApp {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 self.dialog = None;
-                self.start_task("save-copy", text::COPY_SAVING, name, move |_, _| {
-                    super::exchange::Done::CopySaved(copy(&target).map_err(Notice::error))
-                });
                 // Nothing changes while the copy is written (an edit would be in neither
-                // the copy nor the folder); it cannot stop half-way.
-                // Cancel gives the window back (the copy may stall on a stick pulled out);
-                // what the copy then gives is dropped.
-                self.mark_task(super::exchange::TaskShape {
-                    indeterminate: true,
-                    blocking: true,
-                    cancellable: true,
-                });
+                // the copy nor the folder). Cancel gives the window back (the copy may
+                // stall on a stick pulled out); what the copy then gives is dropped.
+                self.start_shaped_task(
+                    super::exchange::TaskShape::REPLACING,
+                    "save-copy",
+                    text::COPY_SAVING,
+                    name,
+                    move |_, _| {
+                        super::exchange::Done::CopySaved(copy(&target).map_err(Notice::error))
+                    },
+                );
             }
             Ok(None) => {}
             Err(error) => {
@@ -433,14 +427,14 @@ impl OcopApp {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                self.start_task("export", text::EXPORT_WRITING, name, move |_, _| {
-                    super::exchange::Done::Exported(job.write())
-                });
                 // One file, written all or nothing: no Cancel.
-                self.mark_task(super::exchange::TaskShape {
-                    cancellable: false,
-                    ..Default::default()
-                });
+                self.start_shaped_task(
+                    super::exchange::TaskShape::QUICK,
+                    "export",
+                    text::EXPORT_WRITING,
+                    name,
+                    move |_, _| super::exchange::Done::Exported(job.write()),
+                );
             }
             Err(not_made) => {
                 self.handle(Request::ExportWritten(*not_made));

@@ -81,15 +81,27 @@ pub struct TaskShape {
     pub cancellable: bool,
 }
 
-impl Default for TaskShape {
+impl TaskShape {
     /// A bundle task: a bar with its percentage, Cancel, the window free.
-    fn default() -> Self {
-        TaskShape {
-            indeterminate: false,
-            blocking: false,
-            cancellable: true,
-        }
-    }
+    pub const BUNDLE: TaskShape = TaskShape {
+        indeterminate: false,
+        blocking: false,
+        cancellable: true,
+    };
+    /// Short work that cannot stop half-way (one file written, a scan): no Cancel.
+    pub const QUICK: TaskShape = TaskShape {
+        indeterminate: false,
+        blocking: false,
+        cancellable: false,
+    };
+    /// Work that ends by replacing what is open, or by closing the window (a workspace
+    /// read, the copy before quitting): the window waits, the bar moves, Cancel gives it
+    /// back and drops what comes.
+    pub const REPLACING: TaskShape = TaskShape {
+        indeterminate: true,
+        blocking: true,
+        cancellable: true,
+    };
 }
 
 /// The running bundle task and what its bar says.
@@ -154,9 +166,23 @@ impl OcopApp {
         }
     }
 
-    /// Runs `work` on a named thread with the progress strip labelled `label`.
+    /// Runs `work` on a named thread with the progress strip labelled `label` (a bundle
+    /// task's shape: a percentage and Cancel).
     pub(super) fn start_task(
         &mut self,
+        name: &str,
+        label: text::Tr,
+        step: String,
+        work: impl FnOnce(&mut dyn FnMut(u64, u64), &AtomicBool) -> Done + Send + 'static,
+    ) {
+        self.start_shaped_task(TaskShape::BUNDLE, name, label, step, work);
+    }
+
+    /// [`OcopApp::start_task`] with how the task shows and what the window allows
+    /// meanwhile.
+    pub(super) fn start_shaped_task(
+        &mut self,
+        shape: TaskShape,
         name: &str,
         label: text::Tr,
         step: String,
@@ -172,7 +198,7 @@ impl OcopApp {
                 self.exchange = Some(ExchangeJob {
                     task,
                     label,
-                    shape: TaskShape::default(),
+                    shape,
                     cancelling: false,
                 });
             }
